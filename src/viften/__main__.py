@@ -1,0 +1,3 @@
+from viften.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""Numbers as the reader writes them: babel's locale data, Danish first.
+
+Danish: 1.234.567 kr., 35,4 %, 2,5 procentpoint. English: DKK 1,234,567, 35.4 %.
+A missing figure is shown as a dash with the reason, never as 0, nan or inf.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from viften.texts import t
+
+LOCALES = {"da": "da_DK", "en": "en_GB"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["da"])
+
+
+def is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(text: str) -> str:
+    # babel separates some units with a no-break space; people search and copy with a plain one
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def number(value: Any, lang: str = "da", decimals: int = 0) -> str:
+    if is_missing(value):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return _plain(format_decimal(float(value), format=pattern, locale=_locale(lang)))
+
+
+def kroner(value: Any, lang: str = "da", decimals: int = 0) -> str:
+    """1.234.567 kr. in Danish, DKK 1,234,567 in English."""
+    if is_missing(value):
+        return "–"
+    amount = number(value, lang, decimals)
+    return f"DKK {amount}" if lang == "en" else f"{amount} kr."
+
+
+def millions(value: Any, lang: str = "da", decimals: int = 1) -> str:
+    """18,0 mio. kr. / DKK 18.0m: for budgets, where whole kroner are noise."""
+    if is_missing(value):
+        return "–"
+    amount = number(float(value) / 1_000_000, lang, decimals)
+    return f"DKK {amount}m" if lang == "en" else f"{amount} mio. kr."
+
+
+def percent(value: Any, lang: str = "da", decimals: int = 0) -> str:
+    """A share (0.354) as 35 % / 35,4 %."""
+    if is_missing(value):
+        return "–"
+    return f"{number(float(value) * 100, lang, decimals)} %"
+
+
+def points(value: Any, lang: str = "da", decimals: int = 1) -> str:
+    """A difference of shares (0.025) as percentage points: +2,5 pct.point."""
+    if is_missing(value):
+        return "–"
+    amount = float(value) * 100
+    sign = "+" if amount > 0 else ("−" if amount < 0 else "±")
+    unit = "pct.point" if lang != "en" else "pp"
+    return f"{sign}{number(abs(amount), lang, decimals)} {unit}"
+
+
+def ratio(value: Any, lang: str = "da", decimals: int = 2) -> str:
+    return number(value, lang, decimals)
+
+
+def stars(count: Any) -> str:
+    if is_missing(count):
+        return "–"
+    whole = int(count)
+    return "★" * whole + "☆" * (3 - whole)
+
+
+def missing(reason_key: str | None, lang: str = "da") -> str:
+    """The dash for a missing figure with its reason: '– (ingen kontrolgruppe)'."""
+    if reason_key is None:
+        return "–"
+    return f"– ({t(reason_key, lang)})"

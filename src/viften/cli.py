@@ -157,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = args.command
     if name == "outcomes":
         name = f"outcomes_{args.outcomes_command}"
+    import duckdb
+
     from viften.errors import BadInput, ViftenError
 
     try:
@@ -167,6 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except ViftenError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except duckdb.Error as error:
+        print(f"error: the database refused the work: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

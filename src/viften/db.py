@@ -53,7 +53,7 @@ SCHEMA: tuple[str, ...] = (
     """,
     """
     CREATE TABLE IF NOT EXISTS history (
-        at TIMESTAMP NOT NULL,
+        "at" TIMESTAMP NOT NULL,
         seq BIGINT NOT NULL,
         "user" VARCHAR NOT NULL,
         action VARCHAR NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'restore')),

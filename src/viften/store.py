@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -133,10 +133,20 @@ def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, 
     return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
 
 
+def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any]]:
+    """The interventions of a year as entered (no measured rates): what an export writes."""
+    cursor = con.execute(
+        f"SELECT {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
+        "WHERE year = ? ORDER BY name",
+        [year],
+    )
+    return [dict(zip(COLUMN_NAMES, row, strict=True)) for row in cursor.fetchall()]
+
+
 def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[dict[str, Any]]:
     """The audit trail, newest first."""
     query = """
-        SELECT strftime(at, '%Y-%m-%dT%H:%M:%S') AS at, "user", action, name, year,
+        SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, name, year,
                field, old, new
         FROM history ORDER BY seq DESC
     """
@@ -215,45 +225,116 @@ def _same(old: Any, new: Any) -> bool:
     return bool(old == new)
 
 
+_SQL_TYPES = {
+    "text": "VARCHAR", "year": "INTEGER", "target_group": "VARCHAR", "provider_type": "VARCHAR",
+    "money": "DOUBLE", "count": "BIGINT", "rate": "DOUBLE", "stars": "INTEGER",
+    "effect_rating": "VARCHAR", "positive": "DOUBLE",
+}
+
+
+def _column_lists(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> tuple[str, list]:
+    """`SELECT unnest($1::T[]) AS c1, ...` over one list per column: a bulk write in one statement."""
+    from viften.domain import COLUMNS_BY_NAME
+
+    parts, params = [], []
+    for position, column in enumerate(columns, start=1):
+        sql_type = "BIGINT" if column == "id" else _SQL_TYPES[COLUMNS_BY_NAME[column].kind]
+        parts.append(f"unnest(${position}::{sql_type}[]) AS {column}")
+        params.append([row.get(column) for row in rows])
+    return "SELECT " + ", ".join(parts), params
+
+
 def upsert(
     con: duckdb.DuckDBPyConnection,
     actor: Actor,
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
+    progress: Callable[[float, str], None] | None = None,
 ) -> WriteSummary:
     """Insert or update interventions matched by (name, year), inside the caller's transaction.
 
     Only `columns` (those present in the imported file) are written on an update;
-    the others keep their stored values.
+    the others keep their stored values. Each changed field goes to the audit trail.
     """
     _require_editor(actor)
+    report = progress or (lambda share, step: None)
     summary = WriteSummary()
-    writable = [c for c in columns if c not in ("name", "year")]
+    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
+    years_in_file = sorted({int(row["year"]) for row in rows})
+    cursor = con.execute(
+        f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
+        "WHERE year IN (SELECT unnest($1::INTEGER[]))",
+        [years_in_file],
+    )
+    names = [d[0] for d in cursor.description]
+    stored = {(r["name"], r["year"]): r for r in (dict(zip(names, row, strict=True))
+                                                    for row in cursor.fetchall())}
+    report(0.5, "compared")
+    inserts: list[Mapping[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    changes: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
     for row in rows:
         name, year = row["name"], int(row["year"])
-        existing = _current(con, name, year)
         label = f"{name} ({year})"
+        existing = stored.get((name, year))
         if existing is None:
-            values = {c: row.get(c) for c in COLUMN_NAMES}
-            values["year"] = year
-            placeholders = ", ".join("?" for _ in COLUMN_NAMES)
-            new_id = con.execute(
-                f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
-                f"VALUES ({placeholders}, ?) RETURNING id",
-                [values[c] for c in COLUMN_NAMES] + [actor.name],
-            ).fetchone()
-            _record_history(con, actor, "insert", new_id[0] if new_id else None, name, year,
-                            [(None, None, None)])
+            inserts.append({**{c: row.get(c) for c in COLUMN_NAMES}, "year": year})
             summary.inserted.append(label)
             continue
-        changes = [(c, existing[c], row.get(c)) for c in writable
+        changed = [(c, existing[c], row.get(c)) for c in writable
                    if not _same(existing[c], row.get(c))]
-        if not changes:
+        if not changed:
             summary.unchanged.append(label)
             continue
-        _apply_update(con, actor, existing, dict((c, new) for c, _, new in changes))
+        updates.append({**existing, **{c: new for c, _, new in changed}})
+        changes.extend(("update", existing["id"], name, year, c, old, new)
+                       for c, old, new in changed)
         summary.updated.append(label)
+    if inserts:
+        select, params = _column_lists(COLUMN_NAMES, inserts)
+        created = con.execute(
+            f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
+            f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
+            [*params, actor.name],
+        ).fetchall()
+        changes.extend(("insert", new_id, name, year, None, None, None)
+                       for new_id, name, year in created)
+    report(0.75, "inserted")
+    if updates:
+        select, params = _column_lists(["id", *writable], updates)
+        assignments = ", ".join(f"{c} = changed.{c}" for c in writable)
+        con.execute(
+            f"UPDATE interventions SET {assignments}, version = version + 1, "  # noqa: S608
+            f"updated_at = current_localtimestamp(), updated_by = ${len(params) + 1} "
+            f"FROM ({select}) AS changed WHERE interventions.id = changed.id",
+            [*params, actor.name],
+        )
+    _record_changes(con, actor, changes)
+    report(0.95, "written")
     return summary
+
+
+def _record_changes(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any]],
+) -> None:
+    """Many audit-trail rows in one statement."""
+    if not changes:
+        return
+    actions, ids, names, years_, fields, olds, news = zip(*changes, strict=True)
+    con.execute(
+        """
+        INSERT INTO history
+        SELECT $1, nextval('history_seq'), $2, * FROM (
+            SELECT unnest($3::VARCHAR[]), unnest($4::BIGINT[]), unnest($5::VARCHAR[]),
+                   unnest($6::INTEGER[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),
+                   unnest($9::VARCHAR[])
+        )
+        """,
+        [dt.datetime.now(), actor.name, list(actions), list(ids), list(names), list(years_),
+         list(fields), [_text(v) for v in olds], [_text(v) for v in news]],
+    )
 
 
 def _apply_update(
@@ -324,7 +405,7 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, yea
         """
         SELECT field, old FROM history
         WHERE action = 'delete' AND name = ? AND year = ?
-          AND at = (SELECT max(at) FROM history WHERE action = 'delete' AND name = ? AND year = ?)
+          AND "at" = (SELECT max("at") FROM history WHERE action = 'delete' AND name = ? AND year = ?)
         """,
         [name, year, name, year],
     ).fetchall()

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from viften import db, exporter, paths, store
+from viften.errors import BadInput
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in exporter.FORMATS:
+        raise BadInput(f"cannot export to {out.name!r}: the file name must end in "
+                       ".csv, .xlsx or .parquet")
+    with db.connect(paths.database_path(args.db)) as con:
+        year = args.year if args.year is not None else store.newest_year(con)
+        rows = store.stored_rows(con, year) if year is not None else []
+    exporter.write_file(rows, out)
+    print(f"wrote {len(rows)} interventions of {year} to {out}", file=sys.stderr)
+    return 0

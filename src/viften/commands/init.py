@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import argparse
+import sys
+
+from viften import db, paths
+
+
+def run(args: argparse.Namespace) -> int:
+    path = paths.database_path(args.db)
+    if path.exists() and not args.force:
+        print(f"{path} exists already; use --force to replace it with the demo dataset",
+              file=sys.stderr)
+        return 1
+    db.build_new_database(path, replace=args.force)
+    print(f"created {path} with the demo dataset")
+    return 0

@@ -1,0 +1,15 @@
+"""The bundled demo dataset: real Danish interventions (data/demo_interventions.csv)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from viften import importer, paths, store
+
+DEMO_ACTOR = store.Actor(name="demodata", role=store.EDITOR)
+
+
+def load_demo(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill a new database (inside the caller's transaction) with the demo interventions."""
+    parsed = importer.parse(paths.DEMO_INTERVENTIONS.read_bytes(), paths.DEMO_INTERVENTIONS.name)
+    store.upsert(con, DEMO_ACTOR, parsed.rows, parsed.columns)

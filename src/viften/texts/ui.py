@@ -1,0 +1,49 @@
+"""Words for the shared sidebar, sign-in and navigation."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "ui_filters": ("Filtre", "Filters"),
+    "ui_min_stars": ("Mindst antal stjerner", "At least this many stars"),
+    "ui_all": ("Alle", "All"),
+    "ui_price_min": ("Pris pr. job fra (kr.)", "Price per job from (DKK)"),
+    "ui_price_max": ("Pris pr. job til (kr.)", "Price per job to (DKK)"),
+    "ui_price_range_swapped": (
+        "Prisintervallet er omvendt (fra er større end til), så det bruges ikke.",
+        "The price range is reversed (from is above to), so it is not applied.",
+    ),
+    "ui_search": ("Søg", "Search"),
+    "ui_search_hint": ("Navn, leverandør eller beskrivelse", "Name, provider or description"),
+    "ui_editor_heading": ("Redaktør", "Editor"),
+    "ui_editing_disabled": (
+        "Redigering er slået fra. Sæt miljøvariablen {variable} til en adgangskode og "
+        "genstart appen for at kunne rette i data.",
+        "Editing is switched off. Set the environment variable {variable} to a password and "
+        "restart the app to edit data.",
+    ),
+    "ui_signed_in_as": ("Logget ind som redaktør: {name}", "Signed in as editor: {name}"),
+    "ui_sign_out": ("Log ud", "Sign out"),
+    "ui_your_name": ("Dit navn", "Your name"),
+    "ui_password": ("Adgangskode", "Password"),
+    "ui_sign_in": ("Log ind som redaktør", "Sign in as editor"),
+    "ui_sign_in_failed": (
+        "Forkert adgangskode, eller navnet mangler. Prøv igen.",
+        "Wrong password, or the name is missing. Try again.",
+    ),
+    "ui_empty_database": (
+        "Der er ingen indsatser i databasen endnu. Gå til siden Indsatser og importér en fil "
+        "(skabelonen kan hentes der), eller kør `python -m viften init` for demodata.",
+        "There are no interventions in the database yet. Go to the Interventions page and "
+        "import a file (the template is there), or run `python -m viften init` for demo data.",
+    ),
+    "ui_nothing_matches": (
+        "Ingen indsatser passer til filtrene. Fjern et filter i venstre side for at se flere.",
+        "No intervention matches the filters. Remove a filter on the left to see more.",
+    ),
+    "page_fan": ("Viften", "The fan"),
+    "page_overview": ("Sammenlign", "Compare"),
+    "page_caseworker": ("Find en indsats", "Find an intervention"),
+    "page_interventions": ("Indsatser", "Interventions"),
+    "page_budget": ("Budget", "Budget"),
+    "page_effects": ("Effekt og business case", "Effect and business case"),
+    "page_presentation": ("Præsentation", "Presentation"),
+    "page_history": ("Historik", "History"),
+}

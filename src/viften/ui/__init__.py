@@ -1,0 +1,1 @@
+"""The only package code that touches Streamlit: shared widgets, session state and caches."""

@@ -90,3 +90,44 @@ def missing(reason_key: str | None, lang: str = "da") -> str:
     if reason_key is None:
         return "–"
     return f"– ({t(reason_key, lang)})"
+
+
+def _symbols(lang: str) -> tuple[str, str]:
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = _locale(lang)
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+def _fast_number(value: float, decimals: int, group: str, decimal: str) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+
+
+def column(values: Any, kind: str, lang: str = "da") -> list[str]:
+    """A whole column formatted at once (for tables of thousands of rows).
+
+    Uses babel's symbols for the locale with Python's own digit grouping, which gives
+    the same text as `kroner`, `percent` and friends at a fraction of the cost.
+    """
+    group, decimal = _symbols(lang)
+    out: list[str] = []
+    for value in values:
+        if is_missing(value):
+            out.append("–")
+        elif kind == "kroner":
+            amount = _fast_number(float(value), 0, group, decimal)
+            out.append(f"DKK {amount}" if lang == "en" else f"{amount} kr.")
+        elif kind == "percent":
+            out.append(f"{_fast_number(float(value) * 100, 0, group, decimal)} %")
+        elif kind == "points":
+            out.append(points(value, lang))
+        elif kind == "ratio":
+            out.append(_fast_number(float(value), 2, group, decimal))
+        elif kind == "number":
+            out.append(_fast_number(float(value), 0, group, decimal))
+        elif kind == "stars":
+            out.append(stars(value))
+        else:
+            raise ValueError(f"unknown kind {kind!r}")
+    return out

@@ -25,7 +25,7 @@ Each replaced (intervention, year) is written to the audit trail as an `update` 
 the field `outcome_records`.
 
 Fast path: a regular CSV is read straight by DuckDB's `read_csv` into a temporary
-table whose row id is the spreadsheet row number minus 2. A file that DuckDB's
+table, numbering the rows as a spreadsheet does. A file that DuckDB's
 strict reader refuses (a row with too many or too few values, a blank line that
 would shift the numbering, bad UTF-8) goes through Python's csv module instead,
 which can say exactly which row is wrong; XLSX goes through openpyxl. Both then
@@ -38,10 +38,11 @@ import csv
 import datetime as dt
 import difflib
 import io
+import mmap
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,7 @@ def match_header(headers: Sequence[str]) -> list[OutcomeColumn]:
             hint = f"; did you mean {_KNOWN[nearest[0]].name!r}?" if nearest else ""
             known = ", ".join(f"{c.name} ({c.danish})" for c in OUTCOME_COLUMNS)
             problems.append(Problem(1, header, f"unknown column {header!r}{hint} "
-                                               f"The known columns are {known}"))
+                                               f"(known columns: {known})"))
             continue
         if column.name in seen:
             problems.append(Problem(1, header, f"column {column.name!r} appears twice "
@@ -210,8 +211,15 @@ def _read_head(path: Path) -> tuple[str, str]:
 
 
 def _has_inner_blank_line(path: Path) -> bool:
-    data = path.read_bytes().rstrip(b"\r\n \t")
-    return b"\n\n" in data or b"\n\r\n" in data
+    """True when a blank line comes before the last record (DuckDB would skip it silently)."""
+    if path.stat().st_size == 0:
+        return False
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for blank in (b"\n\n", b"\n\r\n"):
+            found = data.find(blank)
+            if found >= 0 and data[found:].strip():
+                return True
+    return False
 
 
 def _columns_sql(names: Iterable[str]) -> str:
@@ -219,14 +227,24 @@ def _columns_sql(names: Iterable[str]) -> str:
 
 
 def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str,
-                        columns: list[OutcomeColumn], default_year: int | None) -> None:
+                        columns: list[OutcomeColumn], default_year: int | None) -> bool:
+    """Read a regular CSV straight into the staging table; False if DuckDB rejected a line.
+
+    Rejected lines are collected rather than raised, because an error inside the
+    caller's transaction would abort it.
+    """
     names = [c.sql for c in columns]
     source = (
         "read_csv($path, delim = $delim, header = true, quote = '\"', escape = '\"', "
-        f"auto_detect = false, columns = {_columns_sql(names)})"
+        f"auto_detect = false, store_rejects = true, columns = {_columns_sql(names)})"
     )
-    _create_upload(con, source, "NULL", columns, {"path": str(path), "delim": delimiter},
-                   default_year)
+    # a streaming row_number() keeps the file's order: the header is row 1
+    _create_upload(con, source, "row_number() OVER () + 1", columns,
+                   {"path": str(path), "delim": delimiter}, default_year)
+    rejected = con.execute("SELECT count(*) FROM reject_errors").fetchone()
+    con.execute("DROP TABLE IF EXISTS temp.reject_errors")
+    con.execute("DROP TABLE IF EXISTS temp.reject_scans")
+    return not rejected or rejected[0] == 0
 
 
 def _create_upload(con: duckdb.DuckDBPyConnection, source: str, row_expression: str,
@@ -357,12 +375,14 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
     columns = match_header(headers)
     staged = _Staged(columns, {c.name: h.strip() for c, h in zip(columns, headers,
                                                                   strict=True)}, [])
-    if not _has_inner_blank_line(path):
-        try:
-            _stage_csv_directly(con, path, delimiter, columns, default_year)
+    try:
+        if not _has_inner_blank_line(path) and _stage_csv_directly(
+            con, path, delimiter, columns, default_year
+        ):
             return staged
-        except duckdb.Error:
-            pass  # the careful reader below says which row is wrong
+    except duckdb.Error as error:
+        raise BadInput(f"{path.name} cannot be read as CSV: {error}") from None
+    # the careful reader below says which row is wrong
     return _stage_through_python(con, _csv_rows(path, delimiter), path, default_year)
 
 
@@ -383,7 +403,7 @@ def _stage_through_python(con: duckdb.DuckDBPyConnection, rows: Iterator[list[st
 
 # --- checking ------------------------------------------------------------------------------
 
-_ROW = "coalesce(given_row, rowid + 2)"
+_ROW = "given_row"
 
 _CHECKS = f"""
     SELECT {_ROW} AS row, 'intervention' AS col, 'missing_intervention' AS kind,
@@ -459,14 +479,17 @@ def _problem_text(kind: str, value: str | None, extra: str | None,
 
 
 def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
-    total_row = con.execute(
-        f"SELECT count(*) FROM ({_CHECKS} UNION ALL {_UNKNOWN_INTERVENTIONS})"  # noqa: S608
-    ).fetchone()
-    total = int(total_row[0]) if total_row else 0
-    rows = con.execute(
-        f"SELECT * FROM ({_CHECKS} UNION ALL {_UNKNOWN_INTERVENTIONS}) "  # noqa: S608
-        f"ORDER BY 1, 2 LIMIT {MAX_PROBLEMS}"
-    ).fetchall()
+    every_check = (f"SELECT * FROM ({_CHECKS}) "  # noqa: S608 - constants only
+                   f"UNION ALL SELECT * FROM ({_UNKNOWN_INTERVENTIONS})")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE outcome_problems AS {every_check}")
+    try:
+        total_row = con.execute("SELECT count(*) FROM outcome_problems").fetchone()
+        total = int(total_row[0]) if total_row else 0
+        rows = con.execute(
+            f"SELECT * FROM outcome_problems ORDER BY 1, 2 LIMIT {MAX_PROBLEMS}"  # noqa: S608
+        ).fetchall()
+    finally:
+        con.execute("DROP TABLE IF EXISTS temp.outcome_problems")
     has_persons = any(c.name == "person_id" for c in staged.columns)
     if has_persons and total < MAX_PROBLEMS:
         doubled = con.execute(f"SELECT * FROM ({_DOUBLE_PERSONS}) ORDER BY 1 "  # noqa: S608
@@ -592,7 +615,8 @@ def import_records(
         report(0.6, "writing")
         summary = _write(con, actor)
     finally:
-        con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
+        with suppress(duckdb.Error):  # an aborted transaction is rolled back by the caller
+            con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
     report(1.0, "done")
     return summary
 

@@ -75,3 +75,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stars_3": ("3 stjerner: metaanalyse eller lodtrækningsforsøg",
                 "3 stars: meta-analysis or randomised trial"),
 }
+
+TEXTS.update({
+    "rates_from_outcomes": ("målt", "measured"),
+    "rates_from_entered": ("indtastet", "entered"),
+})

@@ -1,0 +1,96 @@
+"""Words for the interventions page and the history page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "iv_title": ("Indsatser {year}", "Interventions {year}"),
+    "iv_intro": (
+        "Alle indsatser i året med de afledte tal. Filtrene i venstre side gælder også her.",
+        "Every intervention of the year with its derived figures. The filters on the left "
+        "apply here too.",
+    ),
+    "iv_count": ("{shown} af {total} indsatser vises.", "{shown} of {total} interventions shown."),
+    "iv_sort_by": ("Sortér efter", "Sort by"),
+    "iv_descending": ("Største først", "Largest first"),
+    "iv_table_caption": (
+        "Pris pr. job = pris pr. deltager ÷ jobandel. Mer-effekt = jobandel − kontrolgruppens "
+        "jobandel (i procentpoint). Pris pr. ekstra job = pris pr. deltager ÷ mer-effekt. "
+        "– betyder, at tallet ikke kan opgøres (fx ingen kontrolgruppe).",
+        "Price per job = price per participant ÷ job rate. Extra effect = job rate − control "
+        "group's job rate (in percentage points). Price per additional job = price per "
+        "participant ÷ extra effect. – means the figure cannot be computed (e.g. no control "
+        "group).",
+    ),
+    "iv_tab_table": ("Tabel", "Table"),
+    "iv_tab_edit": ("Ret", "Edit"),
+    "iv_tab_import": ("Importér", "Import"),
+    "iv_tab_export": ("Eksportér", "Export"),
+    "iv_editor_only": (
+        "Kun redaktører kan rette og importere. Log ind som redaktør i venstre side.",
+        "Only editors can edit and import. Sign in as editor on the left.",
+    ),
+    "iv_template": ("Hent importskabelon (Excel)", "Download the import template (Excel)"),
+    "iv_upload": ("Vælg en CSV- eller Excel-fil med indsatser",
+                  "Choose a CSV or Excel file of interventions"),
+    "iv_upload_hint": (
+        "Én række pr. indsats; kolonnerne er forklaret i skabelonens ark 'Forklaring'. "
+        "Rækker matches på navn og år: en kendt indsats opdateres, en ny tilføjes. "
+        "Er der fejl i filen, importeres intet.",
+        "One row per intervention; the template's sheet 'Forklaring' explains the columns. "
+        "Rows are matched by name and year: a known intervention is updated, a new one added. "
+        "If the file has errors, nothing is imported.",
+    ),
+    "iv_import_button": ("Importér {name}", "Import {name}"),
+    "iv_importing": ("Importerer …", "Importing …"),
+    "iv_imported": (
+        "Importeret: {added} nye, {updated} opdaterede, {unchanged} uændrede.",
+        "Imported: {added} added, {updated} updated, {unchanged} unchanged.",
+    ),
+    "iv_problems": (
+        "{count} fejl; intet er gemt. Ret fejlene (række og kolonne står ved hver) og prøv igen:",
+        "{count} problems; nothing was saved. Fix them (each names its row and column) and "
+        "try again:",
+    ),
+    "iv_download": ("Hent som {format}", "Download as {format}"),
+    "iv_export_hint": (
+        "Filerne kan importeres igen uændret. Tekst, der ligner en formel, får en apostrof "
+        "foran, så Excel ikke udfører den.",
+        "The files import again unchanged. Text that looks like a formula gets an apostrophe "
+        "in front, so Excel never runs it.",
+    ),
+    "iv_reload": ("Hent igen (drop mine ændringer)", "Reload (discard my changes)"),
+    "iv_save": ("Gem ændringer", "Save changes"),
+    "iv_saved": ("Ændringerne er gemt.", "Your changes are saved."),
+    "iv_conflict": (
+        "Ikke gemt: {detail}. Dine ændringer står stadig i tabellen; tryk 'Hent igen' for at "
+        "se den andens ændring, og lav så din igen.",
+        "Not saved: {detail}. Your changes are still in the table; press 'Reload' to see the "
+        "other change, then make yours again.",
+    ),
+    "iv_edit_hint": (
+        "Ret direkte i cellerne, tilføj rækker nederst, eller markér rækker og slet dem. "
+        "Jobandele skrives som andele (0,35). Gem, når du er færdig.",
+        "Edit the cells, add rows at the bottom, or select rows and delete them. Job rates "
+        "are shares (0.35). Save when you are done.",
+    ),
+    "hist_title": ("Historik", "History"),
+    "hist_intro": (
+        "Hver ændring af en indsats: hvem, hvornår, hvilket felt, før og efter.",
+        "Every change to an intervention: who, when, which field, before and after.",
+    ),
+    "hist_empty": (
+        "Ingen ændringer endnu. Når nogen importerer eller retter, står det her.",
+        "No changes yet. When someone imports or edits, it shows here.",
+    ),
+    "hist_restore": ("Gendan slettet indsats", "Restore a deleted intervention"),
+    "hist_restore_button": ("Gendan", "Restore"),
+    "hist_restored": ("{name} er gendannet.", "{name} is restored."),
+    "hist_action_insert": ("oprettet", "added"),
+    "hist_action_update": ("rettet", "changed"),
+    "hist_action_delete": ("slettet", "deleted"),
+    "hist_action_restore": ("gendannet", "restored"),
+    "hist_at": ("Tidspunkt", "Time"),
+    "hist_user": ("Bruger", "User"),
+    "hist_action": ("Handling", "Action"),
+    "hist_field": ("Felt", "Field"),
+    "hist_old": ("Før", "Before"),
+    "hist_new": ("Efter", "After"),
+}

@@ -1,0 +1,51 @@
+"""The history page's parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from viften import db, store
+from viften.errors import ViftenError
+from viften.texts import t
+from viften.ui.state import actor, database
+
+
+def entries(limit: int) -> list[dict[str, Any]]:
+    with db.connect(database()) as con:
+        return store.history(con, limit)
+
+
+def trail(rows: list[dict[str, Any]], lang: str) -> None:
+    import pandas as pd
+
+    table = pd.DataFrame({
+        t("hist_at", lang): [r["at"] for r in rows],
+        t("hist_user", lang): [r["user"] for r in rows],
+        t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
+        t("col_name", lang): [r["name"] for r in rows],
+        t("col_year", lang): [str(r["year"]) for r in rows],
+        t("hist_field", lang): [t(f"col_{r['field']}", lang) if r["field"] else ""
+                                for r in rows],
+        t("hist_old", lang): [r["old"] or "" for r in rows],
+        t("hist_new", lang): [r["new"] or "" for r in rows],
+    })
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
+    deleted = sorted({(r["name"], r["year"]) for r in rows if r["action"] == "delete"})
+    if not deleted:
+        return
+    st.subheader(t("hist_restore", lang))
+    choice = st.selectbox(t("hist_restore", lang), deleted, format_func=lambda k: f"{k[0]} ({k[1]})",
+                          label_visibility="collapsed", key="hist_restore_choice")
+    if st.button(t("hist_restore_button", lang), key="hist_restore_button") and choice:
+        try:
+            with db.transaction(database()) as con:
+                store.restore_deleted(con, actor(), choice[0], int(choice[1]))
+        except ViftenError as error:
+            st.error(str(error))
+            return
+        st.success(t("hist_restored", lang, name=choice[0]))

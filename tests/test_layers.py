@@ -1,0 +1,61 @@
+"""The core runs without Streamlit: only app.py, pages/ and viften.ui may import it."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import viften
+
+PACKAGE = Path(viften.__file__).parent
+
+
+def _core_modules() -> list[str]:
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE.parent).with_suffix("")
+        name = ".".join(relative.parts).removesuffix(".__init__")
+        if not name.startswith("viften.ui"):
+            names.append(name)
+    return names
+
+
+def test_no_core_module_imports_streamlit_in_its_source() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if "ui" in path.relative_to(PACKAGE).parts[:1]:
+            continue
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n == "streamlit" or n.startswith("streamlit.") for n in names):
+                offenders.append(str(path))
+    assert offenders == []
+
+
+def test_importing_every_core_module_leaves_streamlit_unloaded() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {_core_modules()!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print('streamlit' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_the_import_linter_contract_names_every_core_module() -> None:
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text())
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    listed = set(contract["source_modules"])
+    top_level = {".".join(n.split(".")[:2]) for n in _core_modules()} - {"viften"}
+    assert top_level <= listed | {"viften.__main__"}, sorted(top_level - listed)

@@ -86,7 +86,7 @@ def parse_number(raw: Any, decimal_comma: bool) -> float:
         text = _CURRENCY.sub("", str(raw).strip()).strip()
         text = _SPACES.sub("", text).replace("\u2212", "-")
         sign = ""
-        if text[:1] in "+-":
+        if text[:1] in ("+", "-"):
             sign, text = text[0], text[1:]
         if not text or not re.fullmatch(r"[\d.,]+", text) or not re.search(r"\d", text):
             raise CellError(f"{str(raw).strip()!r} is not a number")
@@ -278,12 +278,30 @@ def _read_csv(data: bytes) -> Table:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise BadInput(f"the CSV file cannot be read: {error}") from error
-    if not records:
+    if not any(cell.strip() for row in records for cell in row):
         raise BadInput("the file is empty: it needs a header row and one row per intervention")
+    numeric = [index for index, cell in enumerate(records[0])
+               if (column := _HEADER_ALIASES.get(normalise_header(cell))) is not None
+               and COLUMNS_BY_NAME[column].kind in _NUMBER_KINDS]
     decimal_comma = delimiter == ";" or any(
-        re.fullmatch(r"\s*-?\d+,\d+\s*%?\s*", cell) for row in records[1:] for cell in row
+        _shows_decimal_comma(row[index]) for row in records[1:] for index in numeric
+        if index < len(row)
     )
     return Table(records[0], records[1:], decimal_comma)
+
+
+_NUMBER_KINDS = ("year", "money", "count", "rate", "stars", "positive")
+_DECIMAL_COMMA = re.compile(r"\s*[-+]?(\d+,\d+)\s*%?\s*")
+
+
+def _shows_decimal_comma(cell: str) -> bool:
+    """A number cell that can only be read with a decimal comma (0,35 / 12,5; not 12,500).
+
+    Only number columns count: a name or description like "1,5" says nothing about how
+    the file writes its numbers.
+    """
+    found = _DECIMAL_COMMA.fullmatch(cell)
+    return bool(found) and not _GROUPED.match(found.group(1).replace(",", "X"))
 
 
 def _read_xlsx(data: bytes) -> Table:

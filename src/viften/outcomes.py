@@ -301,7 +301,7 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         raise BadInput("reading .xlsx needs openpyxl") from error
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook is bad input
+    except Exception as error:  # any unreadable workbook is bad input
         raise BadInput(f"{path.name} cannot be read as an .xlsx workbook: {error}") from None
     try:
         sheet = book.worksheets[0]
@@ -327,7 +327,7 @@ def _normalised_file(rows: Iterator[list[str]], path: Path
     """Rows from Python into a plain CSV with an explicit row number column, for DuckDB."""
     header: list[str] | None = None
     problems: list[Problem] = []
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, deleted in finally
+    handle = tempfile.NamedTemporaryFile(  # closed below, deleted in finally
         "w", suffix=".csv", prefix="viften-outcomes-", delete=False, encoding="utf-8",
         newline="",
     )
@@ -351,8 +351,8 @@ def _normalised_file(rows: Iterator[list[str]], path: Path
                     continue
                 width = len(header)
                 if len(row) > width and any(cell.strip() for cell in row[width:]):
-                    problems.append(Problem(number, "", f"{len(row)} values, but the header "
-                                                        f"has {width} columns"))
+                    problems.append(Problem(number, str(width + 1), f"{len(row)} values, but "
+                                                                    f"the header has {width}"))
                 row = (row + [""] * width)[:width]
                 writer.writerow([number, *row])
         if header is None:
@@ -403,47 +403,45 @@ def _stage_through_python(con: duckdb.DuckDBPyConnection, rows: Iterator[list[st
 
 # --- checking ------------------------------------------------------------------------------
 
-_ROW = "given_row"
-
-_CHECKS = f"""
-    SELECT {_ROW} AS row, 'intervention' AS col, 'missing_intervention' AS kind,
+_CHECKS = """
+    SELECT given_row AS row, 'intervention' AS col, 'missing_intervention' AS kind,
            NULL AS value, NULL AS extra
     FROM outcome_upload WHERE intervention IS NULL
     UNION ALL
-    SELECT {_ROW}, 'year', 'bad_year', year_text, NULL
+    SELECT given_row, 'year', 'bad_year', year_text, NULL
     FROM outcome_upload WHERE year IS NULL AND year_text IS NOT NULL
        OR year NOT BETWEEN 2000 AND 2100
     UNION ALL
-    SELECT {_ROW}, 'year', 'no_year', NULL, NULL
+    SELECT given_row, 'year', 'no_year', NULL, NULL
     FROM outcome_upload WHERE year IS NULL AND year_text IS NULL
     UNION ALL
-    SELECT {_ROW}, 'group', 'bad_group', group_text, NULL
+    SELECT given_row, 'group', 'bad_group', group_text, NULL
     FROM outcome_upload WHERE treatment IS NULL
     UNION ALL
-    SELECT {_ROW}, 'employed', 'bad_employed', employed_text, NULL
+    SELECT given_row, 'employed', 'bad_employed', employed_text, NULL
     FROM outcome_upload WHERE employed IS NULL
 """
 
-_UNKNOWN_INTERVENTIONS = f"""
+_UNKNOWN_INTERVENTIONS = """
     WITH unknown AS (
         SELECT DISTINCT u.intervention, u.year FROM outcome_upload u
         WHERE u.intervention IS NOT NULL AND u.year BETWEEN 2000 AND 2100
           AND NOT EXISTS (SELECT 1 FROM interventions i
                           WHERE i.name = u.intervention AND i.year = u.year)
     )
-    SELECT {_ROW} AS row, 'intervention', 'unknown_intervention', u.intervention,
+    SELECT given_row AS row, 'intervention', 'unknown_intervention', u.intervention,
            CAST(u.year AS VARCHAR)
     FROM outcome_upload u JOIN unknown USING (intervention, year)
 """
 
-_DOUBLE_PERSONS = f"""
+_DOUBLE_PERSONS = """
     WITH doubled AS (
         SELECT intervention, year, person_id FROM outcome_upload
         WHERE person_id IS NOT NULL AND intervention IS NOT NULL AND year IS NOT NULL
         GROUP BY ALL HAVING count(*) > 1
     ), placed AS (
-        SELECT {_ROW} AS row, u.person_id, u.intervention, u.year,
-               min({_ROW}) OVER (PARTITION BY u.intervention, u.year, u.person_id) AS first
+        SELECT given_row AS row, u.person_id, u.intervention, u.year,
+               min(given_row) OVER (PARTITION BY u.intervention, u.year, u.person_id) AS first
         FROM outcome_upload u JOIN doubled USING (intervention, year, person_id)
     )
     SELECT row, 'person_id', 'double_person', person_id,
@@ -511,9 +509,11 @@ def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
         folded = [c for c in candidates if c.casefold() == name.casefold()]
         return folded or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
 
+    position = {c.name: i for i, c in enumerate(staged.columns)}
+    found = sorted(rows, key=lambda r: (r[0], position.get(r[1], 0)))
     problems = [
         Problem(int(row), staged.headers.get(col, col), _problem_text(kind, value, extra, known))
-        for row, col, kind, value, extra in rows
+        for row, col, kind, value, extra in found
     ]
     problems = sorted([*staged.extra_problems, *problems], key=lambda p: p.row)
     total += len(staged.extra_problems)

@@ -19,6 +19,5 @@ def run(args: argparse.Namespace) -> int:
     if args.min_stars:
         frame = frame[frame["evidence_stars"] >= args.min_stars]
     rows = [{key: row[key] for key in FIELDS} for row in domain.records(frame)]
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -42,7 +44,7 @@ def _report_problems(problems: list[Any], lang: str) -> None:
 def importer_section(lang: str) -> None:
     """Upload a CSV or XLSX file; all of it lands, or none of it."""
     st.download_button(
-        t("iv_template", lang), exporter.template_xlsx(), file_name="viften-skabelon.xlsx",
+        t("iv_template", lang), exporter.template_xlsx, file_name="viften-skabelon.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="iv_template_download",
     )
@@ -72,9 +74,17 @@ def importer_section(lang: str) -> None:
                  updated=len(summary.updated), unchanged=len(summary.unchanged)))
 
 
+def _export_file(path: Path, year: int, suffix: str) -> Callable[[], bytes]:
+    """The file is built when the user clicks, not on every rerun of the page."""
+
+    def build() -> bytes:
+        with db.connect(path) as con:
+            return exporter.export_bytes(store.stored_rows(con, year), suffix)
+
+    return build
+
+
 def exporter_section(year: int, lang: str) -> None:
-    with db.connect(database()) as con:
-        rows = store.stored_rows(con, year)
     columns = st.columns(3)
     for spot, suffix, mime in zip(columns, exporter.FORMATS, (
             "text/csv",
@@ -82,7 +92,7 @@ def exporter_section(year: int, lang: str) -> None:
             "application/vnd.apache.parquet"), strict=True):
         spot.download_button(
             t("iv_download", lang, format=suffix.lstrip(".").upper()),
-            exporter.export_bytes(rows, suffix), file_name=f"viften-{year}{suffix}", mime=mime,
+            _export_file(database(), year, suffix), file_name=f"viften-{year}{suffix}", mime=mime,
             key=f"iv_export{suffix}", on_click="ignore",
         )
 

@@ -1,0 +1,43 @@
+"""The app as the run command starts it, in Chromium: every page renders with data, no errors."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Server, screenshot, wait_for_app
+
+from viften import figures
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("", "overview", "caseworker", "interventions", "budget", "effects", "history")
+
+
+def test_the_landing_page_shows_every_intervention_of_the_newest_year(app_server: Server,
+                                                                      page) -> None:
+    page.goto(app_server.url + "/")
+    wait_for_app(page)
+    view = figures.load_year(app_server.db)
+    text = page.inner_text("body")
+    missing = [name for name in view.frame["name"] if name not in text]
+    assert missing == []
+    assert page.query_selector('[data-testid="stException"]') is None
+    screenshot(page, "landing-1920")
+
+
+@pytest.mark.parametrize("path", PAGES[1:])
+def test_every_page_renders_without_an_error(app_server: Server, page, path: str) -> None:
+    page.goto(f"{app_server.url}/{path}")
+    wait_for_app(page)
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+    assert page.query_selector('[data-testid="stException"]') is None, path
+    assert page.errors == []
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_the_interventions_table_uses_danish_numbers(app_server: Server, page) -> None:
+    page.goto(f"{app_server.url}/interventions")
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    wait_for_app(page)
+    screenshot(page, "interventions-1920")
+    assert page.get_by_text("Indsatser", exact=False).first.is_visible()

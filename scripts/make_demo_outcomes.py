@@ -2,8 +2,8 @@
 
 These are not real people and not real results. The records are made (seeded, so the
 file is the same every time) from the job rates entered in data/demo_interventions.csv
-for 2026, with a little noise, so the measured figures land near the entered ones and show what the app does
-with outcome data:
+for 2026, with a little noise, so the measured figures land near the entered ones and
+show what the app does with outcome data:
   * IPS and Privat løntilskud: large groups, a measured extra effect with a narrow interval;
   * Virksomhedspraktik – tættere på: a large group whose interval includes zero;
   * Din vej i job: a small sample (fewer than 30 in each group), said plainly in the app;

@@ -181,6 +181,13 @@ def test_rates_are_shares_or_percentages(written: str, sep: str, expected: float
     assert row["control_job_rate"] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(("written", "expected"), [("14,3 %", 0.143), ("14.3%", 0.143),
+                                                   ("57 %", 0.57), ("33,33 %", 0.3333),
+                                                   ("0,5 %", 0.005), ("12,345 %", 0.12345)])
+def test_a_percentage_is_exactly_the_share_it_names(written: str, expected: float) -> None:
+    assert one(REQUIRED, ["A", "closer", "1", written, "1"], sep=";")["job_rate"] == expected
+
+
 @pytest.mark.parametrize(
     ("column", "written", "expected"),
     [
@@ -324,6 +331,46 @@ def test_an_xlsx_file_places_problems_as_the_spreadsheet_shows_them() -> None:
     assert lines[3].startswith("row 5, column target_group: ")
     assert lines[4].startswith("row 5, column job_rate: ")
     assert len(lines) == 5
+
+
+def with_dimension(data: bytes, dimension: str) -> bytes:
+    """The workbook as a program that states a wrong size for its sheet would write it."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb'<dimension ref="[^"]*"/>',
+                                 f'<dimension ref="{dimension}"/>'.encode(), content)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("dimension", ["A1", "A1:E2", "A1:B2"])
+def test_an_xlsx_file_with_a_wrong_stated_size_is_read_whole(dimension: str) -> None:
+    data = xlsx_bytes([REQUIRED, ["A", "closer", 1, 0.3, 1], ["B", "further", 2, 0.4, 2],
+                       ["C", "cross", 3, 0.5, 3]])
+    rows = importer.parse(with_dimension(data, dimension), "fil.xlsx").rows
+    assert [(r["name"], r["evidence_stars"]) for r in rows] == [("A", 1), ("B", 2), ("C", 3)]
+
+
+def test_an_xlsx_file_with_a_gap_keeps_the_row_numbers() -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(REQUIRED)
+    sheet.append(["A", "closer", 1, 0.3, 1])
+    for column, value in enumerate(["B", "closer", -1, 0.3, 1], start=1):
+        sheet.cell(5, column, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert problems(with_dimension(buffer.getvalue(), "A1"), "fil.xlsx") == [
+        "row 5, column price_per_participant: -1 kr. is negative; a price must be 0 or more"]
 
 
 def test_an_xlsx_date_in_a_number_column_is_an_error() -> None:

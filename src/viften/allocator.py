@@ -243,29 +243,38 @@ def _note(key: str, **values: tuple[str, Any]) -> Note:
     return Note(key, tuple((name, kind, value) for name, (kind, value) in values.items()))
 
 
-def money_text(value: float, lang: str = "da") -> str:
-    """Kroner for a sentence: whole kroner below a million, else millions (3,2 mio. kr.)."""
+def _number(value: float, lang: str, decimals: int) -> str:
+    # English is written without babel: the `allocate` command must start fast, and Python's
+    # own grouping gives what viften.formatting gives for English (a test holds them equal)
+    if lang == "en":
+        return f"{float(value):,.{decimals}f}"
     from viften import formatting
 
-    if abs(value) < MILLION:
-        return formatting.kroner(value, lang)
-    decimals = 1 if abs(round(value, -5) - value) < 0.5 else 2
-    return formatting.millions(value, lang, decimals)
+    return formatting.number(value, lang, decimals)
+
+
+def money_text(value: float, lang: str = "da") -> str:
+    """Kroner for a sentence: whole kroner, or millions (3,2 mio. kr.) for round amounts."""
+    if abs(value) >= MILLION and abs(round(value, -5) - value) < 0.5:
+        amount = _number(value / MILLION, lang, 1)
+        return f"DKK {amount}m" if lang == "en" else f"{amount} mio. kr."
+    amount = _number(value, lang, 0)
+    return f"DKK {amount}" if lang == "en" else f"{amount} kr."
 
 
 def _render(kind: str, value: Any, lang: str) -> str:
-    from viften import formatting
     from viften.texts import t
 
     if kind == "money":
         return money_text(float(value), lang)
     if kind == "share":
-        whole = abs(float(value) * 100 - round(float(value) * 100)) < 1e-9
-        return formatting.percent(value, lang, 0 if whole else 1)
+        percent = float(value) * 100
+        whole = abs(percent - round(percent)) < 1e-9
+        return f"{_number(percent, lang, 0 if whole else 1)} %"
     if kind == "jobs":
-        return formatting.number(value, lang, 1)
+        return _number(value, lang, 1)
     if kind == "count":
-        return formatting.number(value, lang, 0)
+        return _number(value, lang, 0)
     if kind == "group":
         return t(f"tg_{value}", lang).lower()
     if kind == "names":
@@ -919,6 +928,8 @@ def moves(data: Interventions, result: Result,
             reason = "budget_why_no_control"
         elif request.objective == "net" and not data.net_effect[i] > 0:
             reason = "budget_why_no_effect"
+        elif model.free_unbounded[i]:
+            reason = "budget_why_free_unlimited"
         elif after[i] > 0 and after[i] >= model.limit[i]:
             reason = "budget_why_full"
         elif after[i] > 0 and str(data.target_group[i]) in binding_shares:

@@ -235,7 +235,7 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def data_version(path: Path) -> tuple[int, int, int, int]:
     """Changes whenever a write reaches the file: a cheap key for caches."""
-    stats = []
+    stats: list[int] = []
     for candidate in (path, Path(f"{path}.wal")):
         try:
             stat = candidate.stat()

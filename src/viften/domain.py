@@ -8,6 +8,7 @@ error or infinity, and `unavailable_reason` says why in words the UI can show.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -101,11 +102,16 @@ OUTCOME_NAMES: tuple[str, ...] = (
 # --- the derived figures, one value at a time ---------------------------------------------
 
 
+def _finite(value: float) -> float | None:
+    """A quotient that overflowed (a share of almost nothing) is not available, not infinite."""
+    return value if math.isfinite(value) else None
+
+
 def price_per_job(price: float, job_rate: float) -> float | None:
     """Kroner per participant in job: price / job rate; None where the job rate is 0."""
     if job_rate is None or job_rate <= 0:
         return None
-    return price / job_rate
+    return _finite(price / job_rate)
 
 
 def net_effect(job_rate: float, control_job_rate: float | None) -> float | None:
@@ -119,7 +125,7 @@ def price_per_additional_job(price: float, effect: float | None) -> float | None
     """Kroner per extra job over the comparison group; None where the extra effect is ≤ 0."""
     if effect is None or effect <= 0:
         return None
-    return price / effect
+    return _finite(price / effect)
 
 
 def benefit_cost_ratio(
@@ -128,14 +134,14 @@ def benefit_cost_ratio(
     """Public-finance benefit per krone spent; None without extra effect or at price 0."""
     if effect is None or price == 0:
         return None
-    return effect * value_per_job * effect_years / price
+    return _finite(effect * value_per_job * effect_years / price)
 
 
 def break_even_effect(price: float, value_per_job: float, effect_years: float) -> float | None:
     """The extra effect at which the intervention pays for itself."""
     if value_per_job * effect_years <= 0:
         return None
-    return price / (value_per_job * effect_years)
+    return _finite(price / (value_per_job * effect_years))
 
 
 def unavailable_reason(figure: str, row: dict[str, Any]) -> str | None:
@@ -178,7 +184,7 @@ def derive(
     price = out["price_per_participant"].astype("float64").to_numpy()
     rate = out["job_rate"].astype("float64").to_numpy()
     control = out["control_job_rate"].astype("float64").to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         effect = rate - control
         out["price_per_job"] = np.where(rate > 0, price / rate, np.nan)
         out["net_effect"] = effect
@@ -188,6 +194,9 @@ def derive(
         )
         scale = value_per_job * effect_years
         out["break_even_effect"] = price / scale if scale > 0 else np.nan
+        for name in DERIVED_NAMES:
+            # an overflow (a share of almost nothing) is not available, never infinite
+            out[name] = out[name].where(np.isfinite(out[name].to_numpy(dtype="float64")))
     return out
 
 

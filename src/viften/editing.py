@@ -13,7 +13,7 @@ from typing import Any
 
 from viften.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.errors import Problem
-from viften.importer import CellError, MAX_NAME_LENGTH, read_cell
+from viften.importer import MAX_NAME_LENGTH, CellError, read_cell
 
 EDITABLE = tuple(c for c in COLUMN_NAMES if c != "year")
 

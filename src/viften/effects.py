@@ -32,7 +32,10 @@ The extra effect as a distribution (`effect_distributions`)
       figure is close to a guess, and the distribution says so.
     * No control rate at all: no distribution (NaN); nothing can be said about the
       extra effect.
-    Draws are clipped to [-1, 1], the range a difference of two shares can take.
+    Entered effects are clipped to [−control rate, 1 − control rate] (the job rate stays a
+    share); measured ones to [−1, 1].
+    So the mean of the draws can differ a little from `mean` where the spread is wide
+    next to a bound; `mean` stays the figure reported as expected.
 
 The Monte Carlo
     `probability_pays_off` gives each intervention's chance that its benefits exceed its
@@ -42,14 +45,20 @@ The Monte Carlo
     independent draws for each intervention at a cost of O(m log DRAWS), and makes the
     probabilities of two interventions comparable. Beta distributions are drawn.
     `allocation_spread` draws every intervention of an allocation independently and
-    sums participants × extra effect: the P10, median and P90 of the extra jobs. It is
+    sums participants × extra effect: the P10, median and P90 of the extra jobs. The
+    normal effects far (6 sd) from their bounds are summed exactly as one normal (a sum
+    of independent normals is normal). Normal effects near a bound are clipped, so they
+    are drawn one by one, up to the INDIVIDUAL_DRAWS (200) that vary the total most; the
+    sum of any further ones is drawn as one normal with the exact mean and variance of
+    their clipped distributions (with hundreds of small terms the sum is normal to well
+    within the Monte Carlo's own noise). Beta effects are always drawn one by one. It is
     the uncertainty about the effects, not the luck of individual participants.
     Everything takes a `seed`; the same seed gives the same figures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,6 +200,10 @@ class EffectDistributions:
     """True where the effect is drawn as a difference of two Beta posteriors (small samples)."""
     beta: FloatArray
     """Shape (4, m): a1, b1, a2, b2 of the two Beta posteriors (NaN where not exact)."""
+    lower: FloatArray
+    """The smallest effect possible: minus the control rate (a job rate cannot go below 0)."""
+    upper: FloatArray
+    """The largest effect possible: 1 minus the control rate."""
 
     def __len__(self) -> int:
         return int(self.mean.shape[0])
@@ -200,10 +213,10 @@ class EffectDistributions:
         chosen = np.asarray(index)
         return EffectDistributions(self.mean[chosen], self.sd[chosen], self.low[chosen],
                                    self.high[chosen], self.basis[chosen], self.exact[chosen],
-                                   self.beta[:, chosen])
+                                   self.beta[:, chosen], self.lower[chosen], self.upper[chosen])
 
 
-def _column(columns: Mapping[str, Any], name: str, length: int, default: float) -> FloatArray:
+def _column(columns: Any, name: str, length: int, default: float) -> FloatArray:
     if name not in columns:
         return np.full(length, default)
     values = np.asarray(columns[name], dtype=object)
@@ -211,7 +224,7 @@ def _column(columns: Mapping[str, Any], name: str, length: int, default: float) 
         if values.dtype == object else np.asarray(columns[name], dtype=np.float64)
 
 
-def effect_distributions(columns: Mapping[str, Any]) -> EffectDistributions:
+def effect_distributions(columns: Any) -> EffectDistributions:
     """Each intervention's extra effect as a distribution, by the rules in the module docstring.
 
     `columns` maps names to equal-length sequences: job_rate, control_job_rate (NaN or None
@@ -253,7 +266,12 @@ def effect_distributions(columns: Mapping[str, Any]) -> EffectDistributions:
     mean, sd, low, high = (np.where(none, np.nan, v) for v in (mean, sd, low, high))
     basis = np.where(measured, BASIS_OUTCOMES, np.where(none, BASIS_NONE, BASIS_STARS))
     beta = np.where(exact, np.vstack([a1, b1, a2, b2]), np.nan)
-    return EffectDistributions(mean, sd, low, high, basis, exact, beta)
+    # an entered control rate is held fixed, so the job rate bounds the effect; a measured
+    # one is uncertain itself, so only the range of a difference of two shares applies
+    lower = np.where(measured, -1.0, -np.nan_to_num(control, nan=1.0))
+    upper = np.where(measured, 1.0, 1.0 - np.nan_to_num(control, nan=0.0))
+    lower, upper = np.where(none, np.nan, lower), np.where(none, np.nan, upper)
+    return EffectDistributions(mean, sd, low, high, basis, exact, beta, lower, upper)
 
 
 def uncertainty_flag(low: ArrayLike, high: ArrayLike, wide: float = WIDE_INTERVAL) -> Any:
@@ -268,11 +286,12 @@ def uncertainty_flag(low: ArrayLike, high: ArrayLike, wide: float = WIDE_INTERVA
     with np.errstate(invalid="ignore"):
         flags = np.where((low_arr <= 0) & (high_arr >= 0), "includes_zero",
                          np.where(high_arr - low_arr > wide, "wide", ""))
-    result = np.array([str(f) if f else None for f in flags.ravel()], dtype=object).reshape(flags.shape)
+    plain = [str(f) if f else None for f in flags.ravel()]
+    result = np.array(plain, dtype=object).reshape(flags.shape)
     return result.item() if scalar else result
 
 
-def uncertainty_flags(columns: Mapping[str, Any], wide: float = WIDE_INTERVAL) -> Any:
+def uncertainty_flags(columns: Any, wide: float = WIDE_INTERVAL) -> Any:
     """The flag of every intervention in a table (see `effect_distributions` for `columns`)."""
     found = effect_distributions(columns)
     return uncertainty_flag(found.low, found.high, wide)
@@ -287,8 +306,32 @@ def small_sample(n_treatment: ArrayLike, n_control: ArrayLike, limit: int = SMAL
 
 # --- the Monte Carlo -----------------------------------------------------------------------
 
+_NEVER_CLIPPED = 6.0
+"""Standard deviations between the mean and the nearest bound beyond which no draw is clipped
+(the chance is below one in 10^9)."""
+
+INDIVIDUAL_DRAWS = 200
+"""In an allocation, at most this many normal effects near a bound are drawn one by one."""
+
 _CHUNK_CELLS = 4_000_000
 """Draws × interventions computed at once: bounds the memory a Monte Carlo takes."""
+
+
+def _clipped_moments(mean: FloatArray, sd: FloatArray, low: FloatArray, high: FloatArray
+                     ) -> tuple[FloatArray, FloatArray]:
+    """Mean and variance of min(max(X, low), high) for X normal(mean, sd), exactly."""
+    from scipy.special import ndtr
+
+    alpha, beta = (low - mean) / sd, (high - mean) / sd
+    cdf_a, cdf_b = ndtr(alpha), ndtr(beta)
+    pdf_a = np.exp(-0.5 * alpha**2) / np.sqrt(2 * np.pi)
+    pdf_b = np.exp(-0.5 * beta**2) / np.sqrt(2 * np.pi)
+    inside = cdf_b - cdf_a
+    first = low * cdf_a + high * (1 - cdf_b) + mean * inside - sd * (pdf_b - pdf_a)
+    second = (low**2 * cdf_a + high**2 * (1 - cdf_b) + mean**2 * inside
+              + 2 * mean * sd * (pdf_a - pdf_b)
+              + sd**2 * (inside + alpha * pdf_a - beta * pdf_b))
+    return first, np.maximum(second - first**2, 0.0)
 
 
 def _rng(seed: int | np.random.Generator | None) -> np.random.Generator:
@@ -303,7 +346,7 @@ def _draw_block(dist: EffectDistributions, rng: np.random.Generator, draws: int)
         a1, b1, a2, b2 = dist.beta[:, exact]
         values[:, exact] = (rng.beta(a1, b1, size=(draws, exact.size))
                             - rng.beta(a2, b2, size=(draws, exact.size)))
-    return np.clip(values, -1.0, 1.0)
+    return np.clip(values, dist.lower, dist.upper)
 
 
 def draw_effects(dist: EffectDistributions, draws: int = DRAWS,
@@ -336,8 +379,10 @@ def probability_pays_off(
         standardised = (threshold - dist.mean) / dist.sd
     above = draws - np.searchsorted(shared, standardised, side="right")
     chance = above / draws
-    # a draw is clipped to [-1, 1]: no effect can beat a threshold of 1 or more
-    chance = np.where(threshold >= 1.0, 0.0, np.where(threshold < -1.0, 1.0, chance))
+    # a draw is clipped to [lower, upper]: no effect can beat a threshold at or above upper
+    with np.errstate(invalid="ignore"):
+        chance = np.where(threshold >= dist.upper, 0.0,
+                          np.where(threshold < dist.lower, 1.0, chance))
     if dist.exact.any():
         exact = np.flatnonzero(dist.exact)
         a1, b1, a2, b2 = dist.beta[:, exact]
@@ -376,8 +421,29 @@ def allocation_draws(dist: EffectDistributions, participants: ArrayLike, draws: 
     """
     rng = _rng(seed)
     counts = _floats(participants)
-    chosen = np.flatnonzero((counts > 0) & ~np.isnan(dist.mean))
+    usable = (counts > 0) & ~np.isnan(dist.mean)
+    # A normal effect far from its bounds is never clipped in practice, and a weighted sum
+    # of independent normals is normal: draw that part of the total at once, exactly.
+    with np.errstate(invalid="ignore"):
+        room = np.minimum(dist.mean - dist.lower, dist.upper - dist.mean)
+        summed = usable & ~dist.exact & (room > _NEVER_CLIPPED * dist.sd)
+    centre = float(np.sum(counts[summed] * dist.mean[summed]))
+    variance = float(np.sum((counts[summed] * dist.sd[summed]) ** 2))
+    # Normal effects near a bound are clipped; beyond the INDIVIDUAL_DRAWS that vary the
+    # total most, their sum is drawn as one normal with the clipped normals' exact moments.
+    near = np.flatnonzero(usable & ~dist.exact & ~summed)
+    if near.size > INDIVIDUAL_DRAWS:
+        clipped_mean, clipped_variance = _clipped_moments(
+            dist.mean[near], dist.sd[near], dist.lower[near], dist.upper[near])
+        weight = counts[near] ** 2 * clipped_variance
+        rest = np.argsort(-weight, kind="stable")[INDIVIDUAL_DRAWS:]
+        centre += float(np.sum(counts[near[rest]] * clipped_mean[rest]))
+        variance += float(np.sum(weight[rest]))
+        summed[near[rest]] = True
     totals = np.zeros(draws)
+    if summed.any():
+        totals += centre + np.sqrt(variance) * rng.standard_normal(draws)
+    chosen = np.flatnonzero(usable & ~summed)
     if chosen.size == 0:
         return totals
     part_dist = dist.take(chosen)

@@ -47,12 +47,19 @@ def _table(rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
     return [[_cell(c, row.get(c)) for c in COLUMN_NAMES] for row in rows]
 
 
+def _positional(number: float) -> str:
+    """The shortest exact digits without an exponent: the importer reads 0.00001, not 1e-05."""
+    from decimal import Decimal
+
+    return format(Decimal(repr(number)), "f")
+
+
 def to_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMN_NAMES)
     for cells in _table(rows):
-        writer.writerow(["" if c is None else repr(c) if isinstance(c, float) else c
+        writer.writerow(["" if c is None else _positional(c) if isinstance(c, float) else c
                          for c in cells])
     # a BOM so that Excel opens the file as UTF-8; the importer accepts it with or without
     return buffer.getvalue().encode("utf-8-sig")

@@ -230,20 +230,20 @@ def clean_band_edges(edges: Sequence[float] | None, measure: str) -> tuple[float
 
 
 def parse_band_edges(text: str) -> tuple[float, ...] | None:
-    """Edges typed by a person: '100000, 250000' or '100.000; 250.000' or '100 000 250 000'.
+    """Edges typed by a person: '100000, 250000', '100.000; 250.000' or '100,000 250,000'.
 
-    Returns None when the text holds no number or something that is not one.
+    A dot or comma between a digit and exactly three more is a thousands separator; commas,
+    semicolons and spaces separate the edges; 'kr' is ignored. None when the text holds no
+    number or something that is not one.
     """
     import re
 
-    parts = [p for p in re.split(r"[,;\s]+(?=\d)|[,;]\s*", text.strip()) if p.strip()]
-    values: list[float] = []
-    for part in parts:
-        digits = re.sub(r"[.\s\u00a0kr]", "", part.strip().lower())
-        if not digits.isdigit():
-            return None
-        values.append(float(digits))
-    return tuple(values) if values else None
+    cleaned = re.sub(r"kr\.?", " ", text.lower())
+    cleaned = re.sub(r"(?<=\d)[.,](?=\d{3}(?!\d))", "", cleaned)
+    parts = [p for p in re.split(r"[,;\s]+", cleaned) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(float(p) for p in parts)
 
 
 def band_labels(edges: Sequence[float], lang: str = "da") -> tuple[str, ...]:
@@ -445,11 +445,13 @@ def layout(
     if width is not None:
         geo = Geometry(**{**geo.__dict__, "width": float(width)})
     edges = clean_band_edges(band_edges, measure)
-    records = _records(frame)
-    items = [_item(r, value_column, measure, rows, edges, per_target_group) for r in records]
-    aggregated = len(items) > MAX_TILES
+    count = len(frame)
+    aggregated = count > MAX_TILES
     if aggregated:
-        items = _aggregate(items)
+        items = _aggregate(frame, value_column, measure, rows, edges, per_target_group)
+    else:
+        items = [_item(r, value_column, measure, rows, edges, per_target_group)
+                 for r in _records(frame)]
     _shade(items)
 
     lanes = [key for key in LANE_ORDER if any(i.reason == key for i in items)]
@@ -490,7 +492,7 @@ def layout(
     return FanLayout(
         width=geo.width, height=height, measure=measure, rows_mode=rows, band_edges=edges,
         columns=tuple(columns), panels=tuple(panels), rows=tuple(row_list), tiles=tuple(tiles),
-        legend=tuple(legend), labels=tuple(labels), aggregated=aggregated, count=len(records),
+        legend=tuple(legend), labels=tuple(labels), aggregated=aggregated, count=count,
         geometry=geo,
     )
 
@@ -536,23 +538,53 @@ def _item(
     )
 
 
-def _aggregate(items: list[_Item]) -> list[_Item]:
-    """One tile per cell and target group, carrying the count and the median price."""
-    import statistics
+def _aggregate(
+    frame: pd.DataFrame, value_column: str, measure: str, rows: str, edges: Sequence[float],
+    per_target_group: bool,
+) -> list[_Item]:
+    """One tile per cell and target group, carrying the count and the median price.
 
-    groups: dict[tuple[str, str, str, str], list[_Item]] = {}
-    for item in items:
-        groups.setdefault((item.panel, item.row, item.column, item.target_group), []).append(item)
+    Column by column with numpy, so a view of tens of thousands stays quick.
+    """
+    import numpy as np
+    import pandas as pd
+
+    job = pd.to_numeric(frame["job_rate"], errors="coerce").to_numpy(dtype="float64")
+    control = pd.to_numeric(frame["control_job_rate"], errors="coerce").to_numpy(
+        dtype="float64")
+    with np.errstate(invalid="ignore"):
+        if measure == "gross":
+            reason = np.where(job > 0, "", "reason_zero_job_rate")
+        else:
+            reason = np.where(np.isnan(control), "reason_no_control",
+                              np.where(job - control > 0, "", "reason_no_extra_effect"))
+    value = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype="float64")
+    value = np.where(reason == "", value, np.nan)
+    stars = pd.to_numeric(frame["evidence_stars"], errors="coerce").fillna(1).clip(1, 3)
+    if rows == "stars":
+        row = "stars_" + stars.astype(int).astype(str).to_numpy()
+    else:
+        rating = frame["effect_rating"].astype(object)
+        row = np.where(rating.isin(["high", "medium", "low"]), rating, "unrated")
+    band = np.searchsorted(np.asarray(edges, dtype="float64"), np.nan_to_num(value),
+                           side="right")
+    column = np.where(reason == "", np.char.add("band", band.astype(str)), reason)
+    group = frame["target_group"].fillna("cross").astype(str).to_numpy()
+    cells = pd.DataFrame({
+        "panel": group if per_target_group else "all", "row": row, "column": column,
+        "group": group, "reason": reason, "value": value, "stars": stars.to_numpy(),
+    })
+    summary = cells.groupby(["panel", "row", "column", "group", "reason"], sort=True).agg(
+        n=("stars", "size"), value=("value", "median"), stars=("stars", "mean"),
+    ).reset_index()
     out = []
-    for (panel, row, column, group), members in groups.items():
-        values = [m.value for m in members if m.value is not None]
-        median = statistics.median(values) if values else None
+    for cell in summary.to_dict(orient="records"):
+        median = _number(cell["value"])
         out.append(_Item(
-            record={"target_group": group, "count": len(members), "value": median},
-            name="", target_group=group,
-            stars=round(statistics.mean(m.stars for m in members)), row=row,
-            column=column, panel=panel, value=median, reason=members[0].reason,
-            count=len(members),
+            record={"target_group": cell["group"], "count": int(cell["n"])}, name="",
+            target_group=str(cell["group"]), stars=int(round(float(cell["stars"]))),
+            row=str(cell["row"]), column=str(cell["column"]), panel=str(cell["panel"]),
+            value=median, reason=str(cell["reason"]) or None, count=int(cell["n"]),
         ))
     return out
 
@@ -644,8 +676,10 @@ def _tile(
     detail = formatting.stars(item.stars) + (f"  {price}" if price else "")
     if len(detail) > chars:
         detail = formatting.stars(item.stars)
+    key = item.name if item.count == 1 and item.name else (
+        f"{item.panel}|{item.row}|{item.column}|{item.target_group}")
     return Tile(
-        key=item.name, name=item.name, target_group=item.target_group, stars=item.stars,
+        key=key, name=item.name, target_group=item.target_group, stars=item.stars,
         row=item.row, column=item.column, panel=item.panel, value=item.value,
         reason=item.reason, shade=item.shade, fill=fill, stroke=stroke,
         text_color=text_color(fill), lines=lines, detail=detail, x=x, y=y, width=width,
@@ -658,45 +692,218 @@ def _darker(colour: str, amount: float = 0.25) -> str:
     return _hex((r * (1 - amount), g * (1 - amount), b * (1 - amount)))
 
 
+def _text_width(text: str, size: float, bold: bool = False) -> float:
+    """A generous guess of how wide a text is drawn, so legend items never overlap."""
+    return len(text) * size * (0.62 if bold else 0.58)
+
+
 def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendItem], list[Label]]:
     """Swatches for the target groups, the shade ramp and the dashed 'missing' border."""
     boxes: list[LegendItem] = []
     labels: list[Label] = []
-    size = 14.0
-    y = 10.0
-    x = 0.0
-    labels.append(Label(t("fan_legend_target_group", lang), x, y + size / 2, bold=True, size=12))
-    x += 8.5 * len(t("fan_legend_target_group", lang)) * 0.75 + 8
+    size, gap = 14.0, 26.0
+    y = 8.0
+    heading = t("fan_legend_target_group", lang)
+    labels.append(Label(heading, 0, y + size / 2, bold=True, size=12))
+    x = _text_width(heading, 12, bold=True) + 8
     for group in TARGET_GROUPS:
         boxes.append(LegendItem(group, shade_color(group, 0.5), _darker(PALETTE[group]), x, y,
                                 size, size))
         text = t(f"tg_{group}", lang)
         labels.append(Label(text, x + size + 5, y + size / 2, size=12))
-        x += size + 5 + 12 * 0.55 * len(text) + 18
+        x += size + 5 + _text_width(text, 12) + gap
     # second line: the shade ramp for each hue, the dashed border and the stars
     y2 = y + size + 12
     x = 0.0
-    labels.append(Label(t("fan_legend_cheap", lang), x, y2 + size / 2, size=11.5))
-    x += 11.5 * 0.56 * len(t("fan_legend_cheap", lang)) + 6
+    cheap, dear = t("fan_legend_cheap", lang), t("fan_legend_dear", lang)
+    labels.append(Label(cheap, x, y2 + size / 2, size=11.5))
+    x += _text_width(cheap, 11.5) + 6
     for step in range(6):
-        shade = step / 5
         for k, group in enumerate(TARGET_GROUPS):
-            boxes.append(LegendItem(f"{group}-{step}", shade_color(group, shade),
+            boxes.append(LegendItem(f"{group}-{step}", shade_color(group, step / 5),
                                     _darker(PALETTE[group]), x + step * 16, y2 + k * size / 3,
                                     16, size / 3))
     x += 6 * 16 + 6
-    labels.append(Label(t("fan_legend_dear", lang), x, y2 + size / 2, size=11.5))
-    x += 11.5 * 0.56 * len(t("fan_legend_dear", lang)) + 10
-    labels.append(Label("(" + t("fan_legend_shade", lang) + ")", x, y2 + size / 2, size=11.5,
-                        color="#444444"))
-    x += 11.5 * 0.54 * (len(t("fan_legend_shade", lang)) + 2) + 22
+    labels.append(Label(dear, x, y2 + size / 2, size=11.5))
+    x += _text_width(dear, 11.5) + 10
+    shade = "(" + t("fan_legend_shade", lang) + ")"
+    labels.append(Label(shade, x, y2 + size / 2, size=11.5, color="#444444"))
+    x += _text_width(shade, 11.5) + gap
     if any(i.reason for i in items):
         boxes.append(LegendItem("missing", MISSING_FILL, "#555555", x, y2, size * 1.6, size,
                                 dashed=True))
         x += size * 1.6 + 5
-        labels.append(Label(t("fan_legend_missing", lang), x, y2 + size / 2, size=11.5,
-                            color="#444444"))
-        x += 11.5 * 0.54 * len(t("fan_legend_missing", lang)) + 22
+        missing = t("fan_legend_missing", lang)
+        labels.append(Label(missing, x, y2 + size / 2, size=11.5, color="#444444"))
+        x += _text_width(missing, 11.5) + gap
     labels.append(Label(t("fan_legend_stars", lang), x, y2 + size / 2, size=11.5,
                         color="#444444"))
     return boxes, labels
+
+
+# --- the figures around the matrix: drill-down, comparison, ranking ---------------------------
+
+EFFECT_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+DETAIL_FIGURES: tuple[tuple[str, str, str], ...] = (
+    # (column, how it is formatted, definition key)
+    ("price_per_participant", "kroner", "fan_def_price_per_participant"),
+    ("job_rate", "percent", "fan_def_job_rate"),
+    ("control_job_rate", "percent", "fan_def_control_job_rate"),
+    ("net_effect", "points", "def_net_effect"),
+    ("price_per_job", "kroner", "def_price_per_job"),
+    ("price_per_additional_job", "kroner", "def_price_per_additional_job"),
+    ("benefit_cost_ratio", "ratio", "def_benefit_cost_ratio"),
+    ("break_even_effect", "points", "def_break_even_effect"),
+    ("evidence_stars", "stars", "fan_def_evidence_stars"),
+    ("effect_rating", "effect_rating", "fan_def_effect_rating"),
+    ("capacity", "capacity", "fan_def_capacity"),
+    ("participants", "count", "fan_def_participants"),
+    ("duration_weeks", "weeks", "fan_def_duration_weeks"),
+    ("rates_from", "rates_from", "fan_def_rates_from"),
+)
+
+
+def format_figure(column: str, kind: str, record: dict[str, Any], lang: str) -> str:
+    """One figure of an intervention as the reader writes it, or a dash with the reason."""
+    from viften.domain import unavailable_reason
+
+    value = record.get(column)
+    if kind == "capacity":
+        return t("no_limit", lang) if formatting.is_missing(value) else formatting.number(
+            value, lang)
+    if kind == "effect_rating":
+        return t(f"er_{value}", lang) if value in EFFECT_ORDER else t("fan_row_unrated", lang)
+    if kind == "rates_from":
+        return t("fan_rates_outcomes" if value == "outcomes" else "fan_rates_entered", lang)
+    if formatting.is_missing(value):
+        reason = unavailable_reason(column, record)
+        return formatting.missing(reason, lang) if reason else t("fan_none", lang)
+    if kind == "kroner":
+        return formatting.kroner(value, lang)
+    if kind == "percent":
+        return formatting.percent(value, lang, 1)
+    if kind == "points":
+        text = formatting.points(value, lang)
+        low, high = record.get("net_effect_ci_low"), record.get("net_effect_ci_high")
+        if column == "net_effect" and not formatting.is_missing(low) \
+                and not formatting.is_missing(high):
+            text += "; " + t("fan_ci", lang, low=formatting.points(low, lang),
+                              high=formatting.points(high, lang))
+        return text
+    if kind == "ratio":
+        return formatting.ratio(value, lang)
+    if kind == "stars":
+        return formatting.stars(value)
+    if kind == "weeks":
+        return formatting.number(value, lang, 0 if float(value or 0).is_integer() else 1)
+    return formatting.number(value, lang)
+
+
+def figure_label(column: str, lang: str) -> str:
+    return t(f"col_{column}", lang)
+
+
+def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str, str]]:
+    """(figure, value, definition) for every figure of one intervention."""
+    return [
+        (figure_label(column, lang), format_figure(column, kind, record, lang), t(key, lang))
+        for column, kind, key in DETAIL_FIGURES
+    ]
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Where one intervention stands among the others of its target group."""
+
+    rank: int | None
+    """1 for the cheapest by the measure; None when it lacks the measure."""
+    count: int
+    """Interventions of the group that have the measure."""
+    median: float | None
+    value: float | None
+
+
+def group_comparison(frame: pd.DataFrame, name: str, measure: str = "gross") -> GroupComparison:
+    column = measure_column(measure)
+    row = frame[frame["name"] == name]
+    if row.empty:
+        return GroupComparison(None, 0, None, None)
+    group = row["target_group"].iloc[0]
+    values = frame.loc[frame["target_group"] == group, column].dropna()
+    own = _number(row[column].iloc[0])
+    median = float(values.median()) if len(values) else None
+    rank = int((values < own).sum()) + 1 if own is not None else None
+    return GroupComparison(rank, len(values), median, own)
+
+
+def compare_rows(
+    frame: pd.DataFrame, names: Sequence[str], lang: str = "da"
+) -> tuple[list[str], list[list[str]]]:
+    """A side-by-side table: a header of figure names, then one row per figure.
+
+    Returns (column headers, rows); the first column is the figure's name.
+    """
+    records = {r["name"]: r for r in _records(frame[frame["name"].isin(list(names))])}
+    chosen = [n for n in names if n in records]
+    header = [t("fan_figure", lang), *chosen]
+    rows = [[t("col_target_group", lang)] + [t(f"tg_{records[n]['target_group']}", lang)
+                                            for n in chosen]]
+    rows.append([t("col_provider", lang)] + [str(records[n].get("provider") or
+                                                t("fan_none", lang)) for n in chosen])
+    for column, kind, _ in DETAIL_FIGURES:
+        rows.append([figure_label(column, lang)]
+                    + [format_figure(column, kind, records[n], lang) for n in chosen])
+    return header, rows
+
+
+def ranked(frame: pd.DataFrame, measure: str = "gross") -> pd.DataFrame:
+    """Cheapest per job first; those without the measure last, by name."""
+    column = measure_column(measure)
+    order = frame.assign(_missing=frame[column].isna(), _value=frame[column].fillna(0.0),
+                         _name=frame["name"].str.casefold())
+    order = order.sort_values(["_missing", "_value", "_name"], kind="stable")
+    return order.drop(columns=["_missing", "_value", "_name"])
+
+
+NEEDS: dict[str, tuple[str, ...]] = {
+    "job": ("job", "virksomhed", "praktik", "løntilskud", "samtale", "formidling", "ansæt"),
+    "skills": ("uddannelse", "opkvalific", "kursus", "kompetence", "læring", "lær ", "amu"),
+    "health": ("helbred", "sygemeld", "psyk", "mentor", "trivsel", "ips", "mestring",
+               "smerte", "stress", "misbrug", "behandling", "vold", "hjemløs"),
+    "language": ("sprog", "dansk", "integration", "flygtning", "indvandr", "kvinder"),
+    "youth": ("ung", "unge", "ungdom", "16-", "18-", "25 år", "30 år"),
+    "company": ("virksomhed", "praktik", "løntilskud", "arbejdsgiver", "job"),
+}
+"""Words in a name or description that suggest an intervention meets a need. The data has no
+needs column, so this is a search, and the caseworker sees which interventions it found."""
+
+
+def fits_need(frame: pd.DataFrame, need: str | None) -> pd.Series:
+    import pandas as pd
+
+    if not need or need not in NEEDS:
+        return pd.Series(True, index=frame.index)
+    text = (frame["name"].fillna("") + " " + frame["description"].fillna("")).str.casefold()
+    hit = pd.Series(False, index=frame.index)
+    for word in NEEDS[need]:
+        hit |= text.str.contains(word, regex=False)
+    return hit
+
+
+def caseworker_list(
+    frame: pd.DataFrame, target_group: str, need: str | None = None, limit: int = 5
+) -> pd.DataFrame:
+    """The interventions that fit a citizen: their target group or cross-cutting, best first.
+
+    Best: most stars, then the better effect rating, then the lowest gross price per job.
+    """
+    groups = {target_group, "cross"} if target_group != "cross" else set(TARGET_GROUPS)
+    fitting = frame[frame["target_group"].isin(groups) & fits_need(frame, need)]
+    order = fitting.assign(
+        _stars=-fitting["evidence_stars"].astype("float64"),
+        _effect=fitting["effect_rating"].map(EFFECT_ORDER).fillna(3),
+        _missing=fitting["price_per_job"].isna(),
+        _price=fitting["price_per_job"].fillna(0.0),
+    ).sort_values(["_stars", "_effect", "_missing", "_price"], kind="stable")
+    return order.drop(columns=["_stars", "_effect", "_missing", "_price"]).head(max(1, limit))

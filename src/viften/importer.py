@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -121,13 +122,13 @@ def _canonical_digits(text: str, decimal_comma: bool, shown: str) -> str:
     return text.replace(",", ".")
 
 
-def _text_value(raw: Any, guarded: bool = True) -> str | None:
+def _text_value(raw: Any, guarded: bool = True, strip: bool = True) -> str | None:
     if raw is None:
         return None
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = str(raw).strip()
-    if not text:
+    text = str(raw).strip() if strip else str(raw)
+    if not text.strip():
         return None
     if guarded and re.match(r"^'+[=+\-@\t\r]", text):
         # undo the guard our export puts in front of text that a spreadsheet would run
@@ -145,13 +146,18 @@ def _show(value: float) -> str:
     return f"{value:g}"
 
 
-def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = True) -> Any:
-    """The stored value for one cell, None for an empty one; CellError says what is wrong."""
+def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = True, *,
+              strip: bool = True) -> Any:
+    """The stored value for one cell, None for an empty one; CellError says what is wrong.
+
+    `strip=False` keeps text exactly as it is (a machine-written file, the audit trail),
+    so that text which came in through the formula guard with a leading tab survives.
+    """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     kind = column.kind
     if kind == "text":
-        return _text_value(raw, guarded)
+        return _text_value(raw, guarded, strip)
     if kind in ("target_group", "provider_type", "effect_rating"):
         table, allowed = {
             "target_group": (_TARGET_GROUPS, "closer, further or cross (tættere på, "
@@ -201,7 +207,8 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
 def _read_rate(raw: Any, decimal_comma: bool) -> float:
     text = str(raw).strip() if isinstance(raw, str) else None
     if text is not None and text.endswith("%"):
-        value = parse_number(text[:-1], decimal_comma) / 100
+        # divided as decimals: 14,3 % is the share 0.143, not 0.14300000000000002
+        value = float(Decimal(repr(parse_number(text[:-1], decimal_comma))) / 100)
         written = text
     else:
         value = parse_number(raw, decimal_comma)
@@ -218,7 +225,12 @@ def coerce_stored(field: str, text: str | None) -> Any:
     """A value from the audit trail (stored as text) back in its column's type."""
     if text is None:
         return None
-    return read_cell(COLUMNS_BY_NAME[field], text, decimal_comma=False, guarded=False)
+    column = COLUMNS_BY_NAME[field]
+    if column.kind in _NUMBER_KINDS:
+        # the trail holds Python's own digits (1e-05 included): read them back exactly
+        number = float(text)
+        return int(number) if column.kind in ("year", "count", "stars") else number
+    return read_cell(column, text, decimal_comma=False, guarded=False, strip=False)
 
 
 # --- reading files -------------------------------------------------------------------------
@@ -233,6 +245,8 @@ class Table:
     decimal_comma: bool
     guarded: bool = True
     """Text may carry the export's formula guard (CSV and XLSX, not Parquet)."""
+    strip_text: bool = True
+    """Text loses surrounding spaces (typed files); Parquet's text is kept exactly."""
 
 
 def read_table(data: bytes, filename: str) -> Table:
@@ -257,7 +271,8 @@ def _read_parquet(data: bytes) -> Table:
         raise BadInput(f"the file is not a readable Parquet file ({error})") from error
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     rows = [list(cells) for cells in zip(*columns, strict=True)] if columns else []
-    return Table(list(table.column_names), rows, decimal_comma=False, guarded=False)
+    return Table(list(table.column_names), rows, decimal_comma=False, guarded=False,
+                 strip_text=False)
 
 
 def _read_csv(data: bytes) -> Table:
@@ -305,19 +320,24 @@ def _shows_decimal_comma(cell: str) -> bool:
 
 
 def _read_xlsx(data: bytes) -> Table:
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        try:
+            if not book.worksheets:
+                raise BadInput("the workbook has no sheet with cells; use a .csv or .xlsx file")
+            sheet = book.worksheets[0]
+            # the size a workbook states may be stale or missing (some programs write "A1"):
+            # without this, openpyxl's read-only mode would silently drop rows and columns
+            sheet.reset_dimensions()
+            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except BadInput:
+        raise
+    except Exception as error:  # a damaged workbook fails in many ways: all are bad input
         raise BadInput(f"the file is not a readable .xlsx workbook ({error})") from error
-    try:
-        sheet = book.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
     while rows and all(cell is None for cell in rows[-1]):
         rows.pop()
     if not rows:
@@ -403,7 +423,8 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
                 continue
             column = COLUMNS_BY_NAME[name]
             try:
-                row[name] = read_cell(column, raw, table.decimal_comma, table.guarded)
+                row[name] = read_cell(column, raw, table.decimal_comma, table.guarded,
+                                      strip=table.strip_text)
             except CellError as error:
                 problems.append(Problem(row_number, written, str(error)))
                 row[name] = _INVALID

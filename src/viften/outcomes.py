@@ -187,6 +187,10 @@ class _Staged:
     """Column name -> the header as the file writes it (for problem messages)."""
     extra_problems: list[Problem]
     """Problems found while reading (rows of the wrong length)."""
+    detailed: bool = True
+    """The staging table has row numbers and raw cells for messages."""
+    restage: Callable[[], _Staged] | None = None
+    """Builds the detailed staging table when the quick one turns out to have problems."""
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -197,7 +201,7 @@ def _read_head(path: Path) -> tuple[str, str]:
     """The first line of a CSV file (BOM removed) and its delimiter."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
-    if not head.strip():
+    if not head.removeprefix(b"\xef\xbb\xbf").strip():
         raise BadInput(f"{path.name} is empty: expected a header row with the columns "
                        "intervention, group and employed")
     try:
@@ -227,7 +231,8 @@ def _columns_sql(names: Iterable[str]) -> str:
 
 
 def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str,
-                        columns: list[OutcomeColumn], default_year: int | None) -> bool:
+                        columns: list[OutcomeColumn], default_year: int | None,
+                        detail: bool) -> bool:
     """Read a regular CSV straight into the staging table; False if DuckDB rejected a line.
 
     Rejected lines are collected rather than raised, because an error inside the
@@ -240,7 +245,7 @@ def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: s
     )
     # a streaming row_number() keeps the file's order: the header is row 1
     _create_upload(con, source, "row_number() OVER () + 1", columns,
-                   {"path": str(path), "delim": delimiter}, default_year)
+                   {"path": str(path), "delim": delimiter}, default_year, detail)
     rejected = con.execute("SELECT count(*) FROM reject_errors").fetchone()
     con.execute("DROP TABLE IF EXISTS temp.reject_errors")
     con.execute("DROP TABLE IF EXISTS temp.reject_scans")
@@ -249,7 +254,13 @@ def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: s
 
 def _create_upload(con: duckdb.DuckDBPyConnection, source: str, row_expression: str,
                    columns: list[OutcomeColumn], params: dict[str, Any],
-                   default_year: int | None) -> None:
+                   default_year: int | None, detail: bool) -> None:
+    """The staging table: parsed values, and with `detail` row numbers and the raw cells.
+
+    Without detail it is quicker to build; it is enough to learn that a file is fine.
+    person_key hashes (intervention, year, person) so that doubled people are found by
+    grouping one integer column; a hash collision only sends the file to the exact check.
+    """
     present = {c.name for c in columns}
     year_text = "nullif(trim(year_text), '')" if "year" in present else "NULL"
     person = "nullif(trim(person_text), '')" if "person_id" in present else "NULL"
@@ -257,26 +268,29 @@ def _create_upload(con: duckdb.DuckDBPyConnection, source: str, row_expression: 
     control_words = ", ".join(f"'{w}'" for w in CONTROL_WORDS)
     yes_words = ", ".join(f"'{w}'" for w in YES_WORDS)
     no_words = ", ".join(f"'{w}'" for w in NO_WORDS)
+    raw = (f"{row_expression} AS given_row, {year_text} AS year_text, group_text, "
+           "employed_text," if detail else "")
     con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
     con.execute(
         f"""
         CREATE TEMP TABLE outcome_upload AS
-        SELECT {row_expression} AS given_row,
-               nullif(trim(intervention), '') AS intervention,
-               {year_text} AS year_text,
-               CASE WHEN {year_text} IS NULL THEN CAST($default_year AS INTEGER)
-                    WHEN regexp_full_match({year_text}, '[0-9]{{1,4}}')
-                    THEN CAST({year_text} AS INTEGER) END AS year,
-               group_text,
-               CASE WHEN lower(trim(group_text)) IN ({treatment_words}) THEN true
-                    WHEN lower(trim(group_text)) IN ({control_words}) THEN false
-               END AS treatment,
-               employed_text,
-               CASE WHEN lower(trim(employed_text)) IN ({yes_words}) THEN true
-                    WHEN lower(trim(employed_text)) IN ({no_words}) THEN false
-               END AS employed,
-               {person} AS person_id
-        FROM {source}
+        SELECT *, CASE WHEN person_id IS NOT NULL
+                       THEN hash(intervention, year, person_id) END AS person_key
+        FROM (
+            SELECT {raw}
+                   nullif(trim(intervention), '') AS intervention,
+                   CASE WHEN {year_text} IS NULL THEN CAST($default_year AS INTEGER)
+                        WHEN regexp_full_match({year_text}, '[0-9]{{1,4}}')
+                        THEN CAST({year_text} AS INTEGER) END AS year,
+                   CASE WHEN lower(trim(group_text)) IN ({treatment_words}) THEN true
+                        WHEN lower(trim(group_text)) IN ({control_words}) THEN false
+                   END AS treatment,
+                   CASE WHEN lower(trim(employed_text)) IN ({yes_words}) THEN true
+                        WHEN lower(trim(employed_text)) IN ({no_words}) THEN false
+                   END AS employed,
+                   {person} AS person_id
+            FROM {source}
+        )
         """,  # noqa: S608 - only constants are formatted in; the values are parameters
         {**params, "default_year": default_year},
     )
@@ -373,13 +387,18 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
     first_line, delimiter = _read_head(path)
     headers = next(csv.reader(io.StringIO(first_line), delimiter=delimiter), [])
     columns = match_header(headers)
-    staged = _Staged(columns, {c.name: h.strip() for c, h in zip(columns, headers,
-                                                                  strict=True)}, [])
+    headers_by_name = {c.name: h.strip() for c, h in zip(columns, headers, strict=True)}
+
+    def detailed() -> _Staged:
+        if not _stage_csv_directly(con, path, delimiter, columns, default_year, detail=True):
+            raise BadInput(f"{path.name} changed while it was being imported")
+        return _Staged(columns, headers_by_name, [])
+
     try:
         if not _has_inner_blank_line(path) and _stage_csv_directly(
-            con, path, delimiter, columns, default_year
+            con, path, delimiter, columns, default_year, detail=False
         ):
-            return staged
+            return _Staged(columns, headers_by_name, [], detailed=False, restage=detailed)
     except duckdb.Error as error:
         raise BadInput(f"{path.name} cannot be read as CSV: {error}") from None
     # the careful reader below says which row is wrong
@@ -396,7 +415,7 @@ def _stage_through_python(con: duckdb.DuckDBPyConnection, rows: Iterator[list[st
             f"auto_detect = false, columns = {_columns_sql(names)})"
         )
         _create_upload(con, source, "CAST(given_row AS BIGINT)", columns,
-                       {"path": str(plain)}, default_year)
+                       {"path": str(plain)}, default_year, detail=True)
     return _Staged(columns, {c.name: h.strip() for c, h in zip(columns, header, strict=True)},
                    problems)
 
@@ -476,7 +495,36 @@ def _problem_text(kind: str, value: str | None, extra: str | None,
     return kind
 
 
+_QUICK_CHECK = """
+    SELECT
+        (SELECT count(*) FROM outcome_upload),
+        (SELECT count(*) FROM outcome_upload
+         WHERE intervention IS NULL OR year IS NULL OR year NOT BETWEEN 2000 AND 2100
+            OR treatment IS NULL OR employed IS NULL),
+        (SELECT count(*) FROM (
+            SELECT DISTINCT u.intervention, u.year FROM outcome_upload u
+            WHERE NOT EXISTS (SELECT 1 FROM interventions i
+                              WHERE i.name = u.intervention AND i.year = u.year))),
+        (SELECT count(*) FROM (
+            SELECT person_key FROM outcome_upload WHERE person_key IS NOT NULL
+            GROUP BY person_key HAVING count(*) > 1))
+"""
+
+
 def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
+    """Raise `OutcomeProblems` for a file with any bad row; return quietly for a good one."""
+    found = con.execute(_QUICK_CHECK).fetchone()
+    records, bad, unknown, doubled = (int(v) for v in found) if found else (0, 0, 0, 0)
+    if records == 0 and not staged.extra_problems:
+        raise BadInput("the file has a header but no records below it; nothing was imported")
+    if bad == unknown == doubled == 0 and not staged.extra_problems:
+        return
+    if not staged.detailed and staged.restage is not None:
+        staged = staged.restage()
+    _check_in_detail(con, staged)
+
+
+def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
     every_check = (f"SELECT * FROM ({_CHECKS}) "  # noqa: S608 - constants only
                    f"UNION ALL SELECT * FROM ({_UNKNOWN_INTERVENTIONS})")
     con.execute(f"CREATE OR REPLACE TEMP TABLE outcome_problems AS {every_check}")
@@ -495,10 +543,7 @@ def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
         rows = sorted([*rows, *doubled], key=lambda r: (r[0], r[1]))
         total += len(doubled)
     if not rows and not staged.extra_problems:
-        empty = con.execute("SELECT count(*) FROM outcome_upload").fetchone()
-        if not empty or empty[0] == 0:
-            raise BadInput("the file has a header but no records below it; nothing was imported")
-        return
+        return  # a person key collided, but no person is really there twice
     names_by_year: dict[int, list[str]] = {}
 
     def known(name: str, year: int) -> list[str]:
@@ -558,8 +603,7 @@ def _write(con: duckdb.DuckDBPyConnection, actor: Actor) -> OutcomeImportSummary
     )
     con.execute(
         "INSERT INTO outcomes (intervention, year, treatment, employed, person_id) "
-        "SELECT intervention, year, treatment, employed, person_id FROM outcome_upload "
-        "ORDER BY rowid"
+        "SELECT intervention, year, treatment, employed, person_id FROM outcome_upload"
     )
     after = con.execute(
         f"""

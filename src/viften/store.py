@@ -45,7 +45,7 @@ def command_line_actor() -> Actor:
     """Whoever runs the CLI owns the file, so they edit as themselves."""
     try:
         user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         user = "cli"
     return Actor(name=user, role=EDITOR)
 
@@ -232,8 +232,10 @@ _SQL_TYPES = {
 }
 
 
-def _column_lists(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> tuple[str, list]:
-    """`SELECT unnest($1::T[]) AS c1, ...` over one list per column: a bulk write in one statement."""
+def _column_lists(
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> tuple[str, list[list[Any]]]:
+    """`SELECT unnest($1::T[]) AS c1, ...`: one list per column, a bulk write in one statement."""
     from viften.domain import COLUMNS_BY_NAME
 
     parts, params = [], []
@@ -405,7 +407,8 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, yea
         """
         SELECT field, old FROM history
         WHERE action = 'delete' AND name = ? AND year = ?
-          AND "at" = (SELECT max("at") FROM history WHERE action = 'delete' AND name = ? AND year = ?)
+          AND "at" = (SELECT max("at") FROM history
+                      WHERE action = 'delete' AND name = ? AND year = ?)
         """,
         [name, year, name, year],
     ).fetchall()
@@ -413,7 +416,7 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, yea
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     from viften.importer import coerce_stored
 
-    values = {c: None for c in COLUMN_NAMES}
+    values: dict[str, Any] = {c: None for c in COLUMN_NAMES}
     values.update({fld: coerce_stored(fld, old) for fld, old in rows})
     values["name"], values["year"] = name, year
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)

@@ -7,6 +7,8 @@ committee deck. All data is inline: vl-convert renders it with no network.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,7 @@ SELECTION = "tile"
 SELECT_FIELD = "key"
 
 FanChart = alt.LayerChart
+FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
 
 
 def fan_chart(
@@ -43,17 +46,63 @@ def fan_chart(
     width: pixels; None for the default (960). The height follows from the content.
     Clicking a tile selects it: the point selection "tile" holds its name in the field "key".
     """
-    return chart_from_layout(
-        fan.layout(frame, lang, measure, rows, per_target_group, band_edges, width), lang
-    )
+    layout = fan.layout(frame, lang, measure, rows, per_target_group, band_edges, width)
+    return chart_from_layout(layout, lang)
+
+
+def fan_spec(
+    frame: pd.DataFrame,
+    lang: str = "da",
+    measure: str = "gross",
+    rows: str = "effect",
+    per_target_group: bool = False,
+    band_edges: Sequence[float] | None = None,
+    width: float | None = None,
+) -> dict[str, Any]:
+    """The same chart as a Vega-Lite dict, built without Altair's per-call cost (for the app)."""
+    layout = fan.layout(frame, lang, measure, rows, per_target_group, band_edges, width)
+    return spec_from_layout(layout, lang)
 
 
 def chart_from_layout(layout: fan.FanLayout, lang: str = "da") -> FanChart:
-    geo = layout.geometry
-    x_scale = alt.Scale(domain=[0, layout.width], range=[0, layout.width], nice=False,
-                        zero=False)
-    y_scale = alt.Scale(domain=[0, layout.height], range=[0, layout.height], nice=False,
-                        zero=False)
+    chart = _structure(lang, layout.aggregated, layout.width, layout.height)
+    return chart.properties(datasets=_datasets(layout, lang))
+
+
+def spec_from_layout(layout: fan.FanLayout, lang: str = "da") -> dict[str, Any]:
+    spec = _fill_size(copy.deepcopy(_template(lang, layout.aggregated)), layout.width,
+                      layout.height)
+    spec["datasets"] = _datasets(layout, lang)
+    return spec
+
+
+_WIDTH_MARK = 987_654.0
+_HEIGHT_MARK = 876_543.0
+
+
+@functools.lru_cache(maxsize=8)
+def _template(lang: str, aggregated: bool) -> dict[str, Any]:
+    """The chart without data, with marker numbers where the size goes."""
+    return _structure(lang, aggregated, _WIDTH_MARK, _HEIGHT_MARK).to_dict()
+
+
+def _fill_size(node: Any, width: float, height: float) -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            node[key] = _fill_size(value, width, height)
+    elif isinstance(node, list):
+        return [_fill_size(v, width, height) for v in node]
+    elif node == _WIDTH_MARK:
+        return width
+    elif node == _HEIGHT_MARK:
+        return height
+    return node
+
+
+def _structure(lang: str, aggregated: bool, width: float, height: float) -> FanChart:
+    """Marks, encodings and the selection; the data comes in named datasets."""
+    x_scale = alt.Scale(domain=[0, width], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
 
     def x(field: str) -> alt.X:
         return alt.X(f"{field}:Q", scale=x_scale, axis=None)
@@ -62,38 +111,56 @@ def chart_from_layout(layout: fan.FanLayout, lang: str = "da") -> FanChart:
         return alt.Y(f"{field}:Q", scale=y_scale, axis=None)
 
     layers: list[alt.Chart] = [
-        _grid(layout, x, y),
-        _tile_rects(layout, lang, x, y),
-        _dashed_outlines(layout, x, y),
-        *_tile_text(layout, geo, x, y),
-        _legend(layout, x, y),
-        *_labels(layout, x, y),
+        _grid(x, y),
+        _tile_rects(lang, aggregated, x, y),
+        _dashed_outlines(x, y),
+        *_tile_text(x, y),
+        _legend(x, y),
+        *_labels(x, y),
     ]
-    chart = alt.layer(*layers).properties(
-        width=layout.width, height=layout.height,
-    ).configure_view(stroke=None).configure(
-        font="Helvetica, Arial, 'Liberation Sans', sans-serif",
-        background="#FFFFFF",
-        padding=8,
+    return alt.layer(*layers).properties(width=width, height=height).configure_view(
+        stroke=None
+    ).configure(
+        font=FONT, background="#FFFFFF", padding=8,
     )
-    return chart
 
 
-def _grid(layout: fan.FanLayout, x: Any, y: Any) -> alt.Chart:
+def _data(name: str) -> alt.Chart:
+    return alt.Chart(alt.NamedData(name=name))
+
+
+def _datasets(layout: fan.FanLayout, lang: str) -> dict[str, list[dict[str, Any]]]:
+    tiles = _tile_rows(layout, lang)
+    return {
+        "grid": _grid_rows(layout),
+        "tiles": tiles,
+        "dashed": _dashed_rows(layout),
+        "legend": [
+            {"x": b.x, "x2": b.x + b.width, "y": b.y, "y2": b.y + b.height, "fill": b.fill,
+             "stroke": b.stroke}
+            for b in layout.legend if not b.dashed
+        ],
+        **_label_rows(layout),
+    }
+
+
+def _grid_rows(layout: fan.FanLayout) -> list[dict[str, Any]]:
     """Alternating row bands and the column dividers, so cells read as a table."""
     cells = []
     for index, row in enumerate(layout.rows):
+        shade = "#F7F7F5" if index % 2 else "#FFFFFF"
         for column in layout.columns:
             cells.append({
                 "x": column.x, "x2": column.x + column.width, "y": row.y,
-                "y2": row.y + row.height,
-                "fill": "#F1F1EE" if column.is_lane else ("#F7F7F5" if index % 2 else "#FFFFFF"),
+                "y2": row.y + row.height, "fill": "#F1F1EE" if column.is_lane else shade,
             })
         cells.append({"x": 0, "x2": layout.geometry.row_label_width, "y": row.y,
-                      "y2": row.y + row.height, "fill": "#F7F7F5" if index % 2 else "#FFFFFF"})
-    return alt.Chart(alt.Data(values=cells)).mark_rect(
-        stroke="#D4D4D0", strokeWidth=0.75, aria=False,
-    ).encode(
+                      "y2": row.y + row.height, "fill": shade})
+    return cells
+
+
+def _grid(x: Any, y: Any) -> alt.Chart:
+    return _data("grid").mark_rect(stroke="#D4D4D0", strokeWidth=0.75, aria=False).encode(
         x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q", fill=alt.Fill("fill:N", scale=None),
     )
 
@@ -162,19 +229,15 @@ def _tile_rows(layout: fan.FanLayout, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _tile_rects(layout: fan.FanLayout, lang: str, x: Any, y: Any) -> alt.Chart:
-    rows = _tile_rows(layout, lang)
+def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any) -> alt.Chart:
     selection = alt.selection_point(name=SELECTION, fields=[SELECT_FIELD], on="click",
                                     clear="dblclick", empty=False)
-    aggregated = layout.aggregated
     tooltip_keys = ["tt_name", "tt_group", "tt_ppj"] if aggregated else list(_TOOLTIP_TITLES)
     tooltip = [alt.Tooltip(f"{k}:N", title=t(_TOOLTIP_TITLES[k], lang)) for k in tooltip_keys]
     if aggregated:
         tooltip[0] = alt.Tooltip("tt_name:N", title=t("fan_tt_count", lang))
         tooltip[2] = alt.Tooltip("tt_ppj:N", title=t("fan_median", lang))
-    return alt.Chart(alt.Data(values=rows)).mark_rect(
-        cornerRadius=3, cursor="pointer",
-    ).encode(
+    return _data("tiles").mark_rect(cornerRadius=3, cursor="pointer").encode(
         x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q",
         fill=alt.Fill("fill:N", scale=None),
         stroke=alt.condition(selection, alt.value("#000000"),
@@ -185,9 +248,9 @@ def _tile_rects(layout: fan.FanLayout, lang: str, x: Any, y: Any) -> alt.Chart:
     ).add_params(selection)
 
 
-def _dashed_outlines(layout: fan.FanLayout, x: Any, y: Any) -> alt.Chart:
+def _dashed_rows(layout: fan.FanLayout) -> list[dict[str, Any]]:
     """A dashed border over the tiles that lack the measure, and the legend's example."""
-    boxes = [
+    return [
         {SELECT_FIELD: tile.key, "x": tile.x, "x2": tile.x + tile.width, "y": tile.y,
          "y2": tile.y + tile.height, "stroke": tile.stroke}
         for tile in layout.tiles if tile.reason
@@ -195,21 +258,19 @@ def _dashed_outlines(layout: fan.FanLayout, x: Any, y: Any) -> alt.Chart:
         {"x": b.x, "x2": b.x + b.width, "y": b.y, "y2": b.y + b.height, "stroke": b.stroke}
         for b in layout.legend if b.dashed
     ]
-    return alt.Chart(alt.Data(values=boxes)).mark_rect(
+
+
+def _dashed_outlines(x: Any, y: Any) -> alt.Chart:
+    return _data("dashed").mark_rect(
         fillOpacity=0, strokeWidth=1.75, strokeDash=[5, 3], cornerRadius=3, aria=False,
         cursor="pointer",
     ).encode(x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q", stroke=alt.Stroke("stroke:N", scale=None))
 
 
-def _tile_text(layout: fan.FanLayout, geo: fan.Geometry, x: Any, y: Any) -> list[alt.Chart]:
-    rows = [
-        {SELECT_FIELD: tile.key, "tx": tile.x + geo.tile_padding,
-         "ty": tile.y + geo.tile_padding, "text": "\n".join(tile.lines), "detail": tile.detail,
-         "dy": tile.y + geo.tile_padding + len(tile.lines) * geo.line_height,
-         "ink": tile.text_color}
-        for tile in layout.tiles
-    ]
-    base = alt.Chart(alt.Data(values=rows))
+def _tile_text(x: Any, y: Any) -> list[alt.Chart]:
+    """The name and the line of stars and price, on the tiles' own data."""
+    geo = fan.DEFAULT_GEOMETRY
+    base = _data("tiles")
     names = base.mark_text(
         align="left", baseline="top", fontSize=geo.font_size, lineHeight=geo.line_height,
         lineBreak="\n", fontWeight=600, aria=False, cursor="pointer",
@@ -221,32 +282,109 @@ def _tile_text(layout: fan.FanLayout, geo: fan.Geometry, x: Any, y: Any) -> list
     return [names, details]
 
 
-def _legend(layout: fan.FanLayout, x: Any, y: Any) -> alt.Chart:
-    boxes = [
-        {"x": b.x, "x2": b.x + b.width, "y": b.y, "y2": b.y + b.height, "fill": b.fill,
-         "stroke": b.stroke}
-        for b in layout.legend if not b.dashed
-    ]
-    return alt.Chart(alt.Data(values=boxes)).mark_rect(strokeWidth=1, aria=False).encode(
+def _legend(x: Any, y: Any) -> alt.Chart:
+    return _data("legend").mark_rect(strokeWidth=1, aria=False).encode(
         x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q",
         fill=alt.Fill("fill:N", scale=None),
         stroke=alt.Stroke("stroke:N", scale=None),
     )
 
 
-def _labels(layout: fan.FanLayout, x: Any, y: Any) -> list[alt.Chart]:
-    layers = []
-    groups: dict[tuple[str, bool, float, str], list[dict[str, Any]]] = {}
+_LABEL_STYLES = (("left", True), ("left", False), ("center", True), ("center", False))
+"""Alignment and weight cannot be encoded from data, so each pair is a layer of its own."""
+
+
+def _label_rows(layout: fan.FanLayout) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {f"labels{i}": [] for i in range(len(_LABEL_STYLES))}
     for label in layout.labels:
-        groups.setdefault((label.align, label.bold, label.size, label.color), []).append(
-            {"x": label.x, "y": label.y, "text": label.text}
+        index = _LABEL_STYLES.index((label.align if label.align == "center" else "left",
+                                     label.bold))
+        out[f"labels{index}"].append({"x": label.x, "y": label.y, "text": label.text,
+                                      "size": label.size, "ink": label.color})
+    return out
+
+
+def _labels(x: Any, y: Any) -> list[alt.Chart]:
+    return [
+        _data(f"labels{index}").mark_text(
+            align=align, baseline="middle", fontWeight="bold" if bold else "normal",  # type: ignore[arg-type]
+            aria=False, lineBreak="\n", lineHeight=14,
+        ).encode(
+            x=x("x"), y=y("y"), text="text:N", size=alt.Size("size:Q", scale=None),
+            color=alt.Color("ink:N", scale=None),
         )
-    for (align, bold, size, color), values in groups.items():
-        layers.append(
-            alt.Chart(alt.Data(values=values)).mark_text(
-                align=align, baseline="middle", fontSize=size, color=color,  # type: ignore[arg-type]
-                fontWeight="bold" if bold else "normal", aria=False, lineBreak="\n",
-                lineHeight=size + 2,
-            ).encode(x=x("x"), y=y("y"), text="text:N")
-        )
-    return layers
+        for index, (align, bold) in enumerate(_LABEL_STYLES)
+    ]
+
+
+# --- the scatter of the overview page -----------------------------------------------------------
+
+LOCALE_NUMBERS: dict[str, dict[str, Any]] = {
+    "da": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["DKK ", ""]},
+}
+"""Axis numbers in the reader's format (d3-format locales; the tooltips use babel)."""
+
+
+def scatter_rows(frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
+                 ) -> list[dict[str, Any]]:
+    """The interventions that have both an extra effect and the measure, ready to plot."""
+    from viften.domain import records
+
+    column = fan.measure_column(measure)
+    out = []
+    for record in records(frame):
+        value, effect = record.get(column), record.get("net_effect")
+        if formatting.is_missing(value) or formatting.is_missing(effect):
+            continue
+        group = str(record.get("target_group"))
+        out.append({
+            "name": str(record["name"]), "points": float(effect or 0) * 100, "price": float(value or 0),
+            "participants": float(record.get("participants") or 0),
+            "group": t(f"tg_{group}_short", lang), "group_key": group,
+            "tt_ppj": formatting.kroner(value, lang),
+            "tt_net": formatting.points(effect, lang),
+            "tt_participants": formatting.number(record.get("participants"), lang),
+            "tt_stars": formatting.stars(record.get("evidence_stars")),
+        })
+    return out
+
+
+def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
+                  height: int = 460) -> alt.LayerChart:
+    """Price per job (log scale) against extra effect; dot size = participants."""
+    rows = scatter_rows(frame, lang, measure)
+    column = fan.measure_column(measure)
+    groups = [g for g in fan.TARGET_GROUPS]
+    colour = alt.Color(
+        "group:N", title=t("target_group", lang),
+        scale=alt.Scale(domain=[t(f"tg_{g}_short", lang) for g in groups],
+                        range=[fan.PALETTE[g] for g in groups]),
+        legend=alt.Legend(orient="top"),
+    )
+    base = alt.Chart(alt.Data(values=rows))
+    dots = base.mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.75).encode(
+        x=alt.X("points:Q", title=t("col_net_effect", lang) + " (pct.point)"
+                if lang != "en" else t("col_net_effect", lang) + " (pp)",
+                axis=alt.Axis(format=",.1f")),
+        y=alt.Y("price:Q", title=t(f"col_{column}", lang),
+                scale=alt.Scale(type="log"), axis=alt.Axis(format=",.0f")),
+        size=alt.Size("participants:Q", title=t("col_participants", lang),
+                      scale=alt.Scale(range=[40, 900]), legend=alt.Legend(orient="top")),
+        color=colour,
+        tooltip=[
+            alt.Tooltip("name:N", title=t("fan_tt_name", lang)),
+            alt.Tooltip("group:N", title=t("fan_tt_group", lang)),
+            alt.Tooltip("tt_stars:N", title=t("fan_tt_stars", lang)),
+            alt.Tooltip("tt_net:N", title=t("fan_tt_net", lang)),
+            alt.Tooltip("tt_ppj:N", title=t(f"col_{column}", lang)),
+            alt.Tooltip("tt_participants:N", title=t("col_participants", lang)),
+        ],
+        description=alt.Description("name:N"),
+    )
+    zero = alt.Chart(alt.Data(values=[{"x": 0}])).mark_rule(
+        color="#888888", strokeDash=[4, 3]
+    ).encode(x="x:Q")
+    return alt.layer(zero, dots).properties(height=height).configure(
+        font=FONT, locale={"number": LOCALE_NUMBERS.get(lang, LOCALE_NUMBERS["da"])},
+    )

@@ -24,8 +24,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "of which {extra} additional jobs (extra effect)"),
     "committee_kf_price_per_job": ("Gennemsnitlig pris pr. job", "Average price per job"),
     "committee_kf_optimal": ("Samme budget, optimal fordeling", "Same budget, optimal allocation"),
-    "committee_kf_optimal_note": ("{jobs} ekstra job i stedet for {current}",
-                                  "{jobs} additional jobs instead of {current}"),
+    "committee_kf_optimal_note": ("ekstra job (i dag {current})",
+                                  "additional jobs (today {current})"),
     "committee_fan_all": ("Viften: alle målgrupper (model 2)",
                           "The fan: all target groups (model 2)"),
     "committee_fan_group": ("Viften: {group}", "The fan: {group}"),
@@ -37,8 +37,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "committee_fan_empty": ("Ingen indsatser i denne målgruppe.",
                             "No interventions in this target group."),
-    "committee_table": ("Indsatserne: pris pr. job, mer-effekt og evidens",
-                        "The interventions: price per job, extra effect and evidence"),
+    "committee_table": ("Indsatserne: pris, effekt og evidens",
+                        "The interventions: price, effect and evidence"),
     "committee_table_part": ("({part} af {parts})", "({part} of {parts})"),
     "committee_col_name": ("Indsats", "Intervention"),
     "committee_col_group": ("Målgruppe", "Target group"),
@@ -53,13 +53,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "committee_allocation_scenario": ("Fordelingen: nuværende og scenariet «{name}»",
                                       "The allocation: current and the scenario «{name}»"),
     "committee_allocation_summary": (
-        "Samme budget ({budget}): den nuværende fordeling giver {current} ekstra job, "
-        "{other_label} giver {other}.",
+        "Samme budget ({budget}): den nuværende fordeling giver {current} ekstra job, den "
+        "optimale giver {other}.",
         "The same budget ({budget}): the current allocation gives {current} additional jobs, "
-        "{other_label} gives {other}.",
+        "the optimal one gives {other}.",
     ),
-    "committee_allocation_optimal_label": ("den optimale", "the optimal one"),
-    "committee_allocation_scenario_label": ("scenariet «{name}»", "the scenario «{name}»"),
+    "committee_allocation_summary_scenario": (
+        "Den nuværende fordeling bruger {current_spend} og giver {current} ekstra job. "
+        "Scenariet «{name}» bruger {other_spend} og giver {other} ekstra job.",
+        "The current allocation spends {current_spend} and gives {current} additional jobs. "
+        "The scenario «{name}» spends {other_spend} and gives {other} additional jobs.",
+    ),
+    "committee_allocation_left_out": (
+        "De {count} indsatser med de mindste ændringer er udeladt af grafen.",
+        "The {count} interventions with the smallest changes are left out of the chart.",
+    ),
     "committee_allocation_missing": (
         "Der er ingen planlagt fordeling at sammenligne med: ingen indsats har et antal "
         "planlagte deltagere.",
@@ -126,6 +134,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Der er ingen indsatser for {year} i databasen.",
         "There are no interventions for {year} in the database.",
     ),
+    "committee_series_current": ("Nuværende fordeling", "Current allocation"),
+    "committee_series_optimal": ("Optimal fordeling", "Optimal allocation"),
+    "committee_series_scenario": ("Scenarie: {name}", "Scenario: {name}"),
+    "committee_axis_millions": ("Mio. kr.", "DKK m"),
+    "committee_axis_budget": ("Budget (mio. kr.)", "Budget (DKK m)"),
+    "committee_axis_extra_jobs": ("Forventede ekstra job", "Expected additional jobs"),
     # --- presentation mode -------------------------------------------------------------------
     "committee_previous": ("Forrige", "Previous"),
     "committee_next": ("Næste", "Next"),
@@ -134,6 +148,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Brug piletasterne ← → (eller knapperne) for at skifte visning.",
         "Use the arrow keys ← → (or the buttons) to change view.",
     ),
+    "committee_drawing": ("Tegner …", "Drawing …"),
+    "committee_exit": ("Afslut", "Leave"),
     "committee_prepare": ("Forbered og hent", "Prepare and download"),
     "committee_municipality": ("Kommunens navn", "The municipality's name"),
     "committee_municipality_save": ("Gem navnet", "Save the name"),
@@ -168,8 +184,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "committee_step_fan": ("Tegner viften", "Drawing the fan"),
     "committee_step_groups": ("Tegner viften pr. målgruppe", "Drawing the fan per target group"),
-    "committee_step_allocation": ("Beregner fordelingen", "Computing the allocation"),
-    "committee_step_frontier": ("Beregner effektivitetsfronten", "Computing the frontier"),
+    "committee_step_data": ("Henter tallene og beregner fordelingen",
+                            "Reading the figures and computing the allocation"),
+    "committee_step_allocation": ("Tegner fordelingen", "Drawing the allocation"),
+    "committee_step_frontier": ("Tegner effektivitetsfronten", "Drawing the frontier"),
     "committee_step_slides": ("Sætter diasene op", "Laying out the slides"),
     "committee_step_done": ("Færdig", "Done"),
 }

@@ -1,7 +1,7 @@
 """Words for the fan matrix, the comparison views and the caseworker's view."""
 
 TEXTS: dict[str, tuple[str, str]] = {
-    # --- the matrix itself -----------------------------------------------------------------
+    # --- the matrix itself -------------------------------------------------------------------
     "fan_title": ("Tilbudsviften {year}", "The offering fan {year}"),
     "fan_title_no_year": ("Tilbudsviften", "The offering fan"),
     "fan_band_under": ("Under {high}", "Under {high}"),
@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_tt_count": ("Antal", "Count"),
     # --- the landing page --------------------------------------------------------------------
     "fan_measure": ("Pris pr. job", "Price per job"),
-    "fan_measure_gross": ("Brutto (pris ÷ jobandel)", "Gross (price ÷ job rate)"),
-    "fan_measure_additional": ("Pr. ekstra job (mer-effekt)", "Per additional job (extra effect)"),
+    "fan_measure_gross": ("Brutto", "Gross"),
+    "fan_measure_additional": ("Pr. ekstra job", "Per additional job"),
     "fan_measure_help_gross": (
         "Brutto: pris pr. deltager ÷ deltagernes jobandel. Tæller alle, der kom i job, også dem "
         "der ville have fået job alligevel.",
@@ -69,11 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Counts only the jobs the intervention itself creates; needs a control group.",
     ),
     "fan_rows": ("Rækker", "Rows"),
-    "fan_rows_effect": ("Effektvurdering", "Effect rating"),
-    "fan_rows_stars": ("Evidens (stjerner)", "Evidence (stars)"),
+    "fan_rows_effect": ("Effekt", "Effect"),
+    "fan_rows_stars": ("Evidens ★", "Evidence ★"),
     "fan_model": ("Model", "Model"),
-    "fan_model_2": ("Model 2: alle målgrupper i én", "Model 2: all target groups in one"),
-    "fan_model_1": ("Model 1: én pr. målgruppe", "Model 1: one per target group"),
+    "fan_model_2": ("Model 2: samlet", "Model 2: all in one"),
+    "fan_model_1": ("Model 1: pr. målgruppe", "Model 1: per target group"),
     "fan_bands": ("Prisgrænser (kr.)", "Price band edges (DKK)"),
     "fan_bands_help": (
         "Grænserne mellem priskolonnerne, adskilt af komma eller mellemrum, fx "
@@ -123,7 +123,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fan_col_column": ("Priskolonne", "Price column"),
     "fan_col_row": ("Række", "Row"),
-    # --- drill-down ----------------------------------------------------------------------------
+    # --- drill-down --------------------------------------------------------------------------
     "fan_detail_heading": ("Detaljer", "Details"),
     "fan_pick": ("Vælg en indsats", "Choose an intervention"),
     "fan_pick_placeholder": ("Klik på en firkant eller vælg her", "Click a square or choose here"),
@@ -175,13 +175,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_none": ("ikke angivet", "not given"),
     "fan_unknown": ("ukendt", "unknown"),
     "fan_no_description": ("Ingen beskrivelse.", "No description."),
-    # --- comparison ------------------------------------------------------------------------------
+    # --- comparison --------------------------------------------------------------------------
     "fan_compare_heading": ("Sammenlign side om side", "Compare side by side"),
     "fan_compare_pick": ("Vælg 2 til 4 indsatser", "Choose 2 to 4 interventions"),
     "fan_compare_need_two": (
         "Vælg mindst 2 indsatser for at sammenligne.", "Choose at least 2 interventions to compare."
     ),
-    # --- overview page ----------------------------------------------------------------------------
+    # --- overview page -----------------------------------------------------------------------
     "fan_overview_intro": (
         "Hver prik er en indsats: jo længere til højre, jo større mer-effekt; jo lavere, jo "
         "billigere pr. job. Prikkens størrelse er antal deltagere.",
@@ -197,7 +197,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_ranked_heading": ("Rangeret efter pris pr. job", "Ranked by price per job"),
     "fan_rank": ("Nr.", "No."),
     "fan_sort_by": ("Sortér efter", "Sort by"),
-    # --- caseworker page ----------------------------------------------------------------------------
+    # --- caseworker page ---------------------------------------------------------------------
     "fan_cw_intro": (
         "Vælg borgerens målgruppe og eventuelt et behov. Listen viser de indsatser, der "
         "passer, med den bedst dokumenterede og billigste pr. job først.",

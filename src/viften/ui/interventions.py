@@ -56,10 +56,13 @@ def importer_section(lang: str) -> None:
                      key="iv_import_button"):
         return
     bar = st.progress(0.0, text=t("iv_importing", lang))
+
+    def advance(share: float, step: str) -> None:
+        bar.progress(min(share, 1.0), text=t("iv_importing", lang))
+
     try:
         summary = importer.import_file(
-            database(), upload.getvalue(), upload.name, actor(),
-            progress=lambda share, step: bar.progress(min(share, 1.0), text=step),
+            database(), upload.getvalue(), upload.name, actor(), progress=advance
         )
     except BadInput as error:
         bar.empty()

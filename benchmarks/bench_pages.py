@@ -1,0 +1,84 @@
+"""How long a rerun of each page takes, on the demo data and on 15,000 interventions.
+
+Prints, per page, the median of warm reruns through Streamlit's AppTest, next to the
+same harness running a one-line page: the difference is our own work per rerun.
+
+    .venv/bin/python benchmarks/bench_pages.py [--rows 15000] [--reruns 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+PAGES = ("fan", "overview", "caseworker", "interventions", "budget", "effects",
+         "presentation", "history")
+
+
+def _median_rerun(script: Path, reruns: int) -> float:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(script), default_timeout=120)
+    app.run()
+    if app.exception:
+        raise RuntimeError(f"{script.name}: {app.exception[0].message}")
+    times = []
+    for _ in range(reruns):
+        start = time.perf_counter()
+        app.run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(db: Path, reruns: int) -> dict[str, float]:
+    os.environ["VIFTEN_DB"] = str(db)
+    baseline_script = Path(tempfile.mkdtemp()) / "baseline.py"
+    baseline_script.write_text("import streamlit as st\nst.title('baseline')\n")
+    results = {"(one-line page)": _median_rerun(baseline_script, reruns)}
+    for name in PAGES:
+        script = REPO / "pages" / f"{name}.py"
+        if script.exists():
+            results[name] = _median_rerun(script, reruns)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=15000)
+    parser.add_argument("--reruns", type=int, default=5)
+    args = parser.parse_args()
+    from synthetic import write_interventions
+
+    from viften import db, importer, store
+
+    folder = Path(tempfile.mkdtemp())
+    demo_db = folder / "demo.duckdb"
+    big_db = folder / "big.duckdb"
+    db.ensure_database(demo_db)
+    db.ensure_database(big_db)
+    big_csv = write_interventions(folder / "big.csv", args.rows)
+    with db.transaction(big_db) as con:
+        con.execute("DELETE FROM outcomes")
+        con.execute("DELETE FROM interventions")
+    importer.import_file(big_db, big_csv.read_bytes(), big_csv.name, store.command_line_actor())
+    demo = measure(demo_db, args.reruns)
+    big = measure(big_db, args.reruns)
+    base_demo, base_big = demo["(one-line page)"], big["(one-line page)"]
+    print(f"{'page':<18}{'demo rerun':>12}{'our work':>10}{f'{args.rows} rows':>14}{'our work':>10}")
+    for name in demo:
+        ours_demo = max(0.0, demo[name] - base_demo) * 1000
+        ours_big = max(0.0, big[name] - base_big) * 1000
+        print(f"{name:<18}{demo[name] * 1000:>10.0f}ms{ours_demo:>8.0f}ms"
+              f"{big[name] * 1000:>12.0f}ms{ours_big:>8.0f}ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Effekt og business case: measured against entered figures, uncertainty and sensitivity."""
+
+import streamlit as st
+
+from viften import filters as flt
+from viften.texts import t
+from viften.ui import effects as parts
+from viften.ui.cache import year_view
+from viften.ui.filters import current
+from viften.ui.state import language
+
+lang = language()
+st.title(t("effects_title", lang))
+st.caption(t("effects_intro", lang))
+value, years = parts.settings(lang)
+chosen = current()
+view = year_view(chosen.year, value, years)
+effect_tab, case_tab, sensitivity_tab, upload_tab, definitions_tab = st.tabs(
+    [t("effects_tab_effect", lang), t("effects_tab_case", lang),
+     t("effects_tab_sensitivity", lang), t("effects_tab_upload", lang),
+     t("effects_tab_definitions", lang)]
+)
+with upload_tab:
+    parts.upload_section(lang)
+with definitions_tab:
+    parts.definitions(lang)
+if view.year is None:
+    st.info(t("ui_empty_database", lang))
+    st.stop()
+shown = flt.apply(view.frame, chosen).reset_index(drop=True)
+if shown.empty:
+    st.info(t("effects_nothing", lang))
+    st.stop()
+dist = parts.distributions(shown)
+with effect_tab:
+    st.caption(t("effects_year", lang, year=view.year))
+    parts.effect_section(shown, dist, lang)
+with case_tab:
+    parts.case_section(shown, dist, value, years, lang)
+with sensitivity_tab:
+    parts.tornado_section(shown, value, years, lang)
+    parts.flip_section(shown, value, years, lang)
+    parts.allocation_section(shown, dist, parts.planned_participants(shown), lang)

@@ -1,0 +1,26 @@
+"""The landing page: the fan matrix of the year in view, its reading guide and the drill-down."""
+
+import streamlit as st
+
+from viften import formatting
+from viften.texts import t
+from viften.ui import fan as ui
+from viften.ui.state import language
+
+lang = language()
+view = ui.current_view()
+st.title(t("fan_title", lang, year=view.year) if view.year else t("fan_title_no_year", lang),
+         anchor=False)
+if not ui.no_data_message(view, lang):
+    settings = ui.fan_settings(lang)
+    with st.expander(t("fan_guide_heading", lang)):
+        st.markdown(t("fan_guide", lang))
+    count = len(view.frame)
+    st.caption(t("fan_in_view_one", lang) if count == 1
+               else t("fan_in_view", lang, count=formatting.number(count, lang)))
+    clicked = ui.fan_matrix(view, settings, lang)
+    chosen = ui.pick(view, clicked, lang)
+    if chosen:
+        ui.detail(view, chosen, settings.measure, lang)
+    ui.compare(view, lang)
+    ui.name_list(view, settings, lang)

@@ -1,0 +1,16 @@
+"""Compare: the same interventions as a scatter, a ranked table and side by side."""
+
+import streamlit as st
+
+from viften.texts import t
+from viften.ui import fan as ui
+from viften.ui.state import language
+
+lang = language()
+view = ui.current_view()
+st.title(t("page_overview", lang), anchor=False)
+if not ui.no_data_message(view, lang):
+    measure = ui.measure_switch(lang, key="ov_measure")
+    ui.scatter(view, measure, lang)
+    ui.ranked_table(view, lang)
+    ui.compare(view, lang)

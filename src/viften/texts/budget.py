@@ -1,0 +1,343 @@
+"""Words for the budget allocator: its messages, its explanations and the budget page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- the optimiser's answer (also the `allocate` command's message, in English) ---------
+    "budget_msg_optimal_net": (
+        "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
+        "{budget}: {jobs} forventede ekstra job.",
+        "{count} interventions get {participants} participants in all for {cost} of the "
+        "budget of {budget}: {jobs} expected extra jobs.",
+    ),
+    "budget_msg_optimal_gross": (
+        "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
+        "{budget}: {jobs} forventede job.",
+        "{count} interventions get {participants} participants in all for {cost} of the "
+        "budget of {budget}: {jobs} expected jobs.",
+    ),
+    "budget_msg_no_interventions": (
+        "Der er ingen indsatser i det valgte år, så der er intet at fordele.",
+        "There are no interventions in the chosen year, so there is nothing to allocate.",
+    ),
+    "budget_msg_no_stars": (
+        "Ingen indsats har mindst {stars} stjerner, så ingen får deltagere.",
+        "No intervention has at least {stars} stars, so none gets participants.",
+    ),
+    "budget_msg_no_effect": (
+        "Ingen af de indsatser, der har evidens nok, har en mer-effekt over 0 (det kræver en "
+        "kontrolgruppe), så ingen får deltagere. Vælg 'alle job' som mål for at fordele efter "
+        "jobandelen.",
+        "None of the interventions with enough evidence has an extra effect above 0 (that "
+        "takes a control group), so none gets participants. Choose 'all jobs' as the "
+        "objective to allocate by the job rate.",
+    ),
+    "budget_msg_no_capacity": (
+        "Ingen af de indsatser, der kan komme i betragtning, har ledig kapacitet.",
+        "None of the interventions that qualify has any capacity.",
+    ),
+    "budget_msg_zero_budget": (
+        "Budgettet er 0 kr., så der kan ikke købes pladser.",
+        "The budget is 0 kroner, so no places can be bought.",
+    ),
+    "budget_msg_too_dear": (
+        "Budgettet på {budget} rækker ikke til én deltager: den billigste indsats, der kan "
+        "komme i betragtning, koster {cheapest} pr. deltager.",
+        "The budget of {budget} does not buy a single participant: the cheapest intervention "
+        "that qualifies costs {cheapest} per participant.",
+    ),
+    "budget_msg_nothing": (
+        "Ingen fordeling giver flere job end ingen deltagere.",
+        "No allocation buys more jobs than no participants at all.",
+    ),
+    "budget_msg_free_unlimited": (
+        "Udeladt, fordi de er gratis og uden kapacitetsgrænse (giv dem en kapacitet for at få "
+        "dem med): {names}.",
+        "Left out because they are free and have no capacity limit (give them a capacity to "
+        "include them): {names}.",
+    ),
+    "budget_msg_no_control": (
+        "{count} indsatser uden kontrolgruppe har ukendt mer-effekt og får ingen deltagere.",
+        "{count} interventions without a control group have an unknown extra effect and get "
+        "no participants.",
+    ),
+    # --- why a request cannot be met -------------------------------------------------------
+    "budget_msg_lock_capacity": (
+        "{name} er låst til {locked} deltagere, men har kun kapacitet til {limit}.",
+        "{name} is locked at {locked} participants, but its capacity is only {limit}.",
+    ),
+    "budget_msg_lock_maximum": (
+        "{name} er låst til {locked} deltagere, men maksimum er sat til {limit}.",
+        "{name} is locked at {locked} participants, but its maximum is set to {limit}.",
+    ),
+    "budget_msg_share_capacity": (
+        "Mindst {share} til {group} kræver {needed}, men deres kapacitet rækker kun til "
+        "{available} ({short} for lidt).",
+        "At least {share} for {group} needs {needed}, but their capacity only takes "
+        "{available} ({short} short).",
+    ),
+    "budget_msg_share_capacity_excluded": (
+        "Mindst {share} til {group} kræver {needed}, men kapaciteten i de indsatser, der kan "
+        "komme i betragtning, rækker kun til {available} ({short} for lidt; {excluded} af "
+        "gruppens indsatser er udeladt for få stjerner eller ingen mer-effekt).",
+        "At least {share} for {group} needs {needed}, but the capacity of the interventions "
+        "that qualify only takes {available} ({short} short; {excluded} of the group's "
+        "interventions are left out for too few stars or no extra effect).",
+    ),
+    "budget_msg_shares_over_budget": (
+        "Minimumsandelene for målgrupperne er tilsammen {total} af budgettet: mere end hele "
+        "budgettet.",
+        "The minimum shares for the target groups add up to {total} of the budget: more than "
+        "the whole budget.",
+    ),
+    "budget_msg_locks_over_budget": (
+        "De låste indsatser koster {locked}, mere end budgettet på {budget} ({short} for lidt).",
+        "The locked interventions cost {locked}, more than the budget of {budget} ({short} "
+        "short).",
+    ),
+    "budget_msg_minimum_over_budget": (
+        "Alle minimumsandele og låse kræver tilsammen mindst {needed} med hele deltagere, men "
+        "budgettet er {budget} ({short} for lidt).",
+        "Meeting every minimum share and lock together needs at least {needed} with whole "
+        "participants, but the budget is {budget} ({short} short).",
+    ),
+    "budget_msg_infeasible": (
+        "Ingen fordeling opfylder alle betingelserne på én gang.",
+        "No allocation meets all the constraints at once.",
+    ),
+    # --- what limits an optimal answer ---------------------------------------------------
+    "budget_bind_budget": (
+        "Budgettet er grænsen: de {left}, der er tilbage, rækker ikke til endnu en deltager, "
+        "der giver job. 1 mio. kr. mere ville give {marginal} job mere.",
+        "The budget is the limit: the {left} left do not buy another participant who adds "
+        "jobs. 1 mio. kr. more would buy {marginal} more jobs.",
+    ),
+    "budget_bind_all_full": (
+        "Alle indsatser, der giver job, er fyldt op: flere penge køber ikke flere job "
+        "({left} tilbage).",
+        "Every intervention that adds jobs is full: more money buys no more jobs ({left} left).",
+    ),
+    "budget_bind_share": (
+        "Minimumsandelen på {share} til {group} koster {jobs} job.",
+        "The minimum share of {share} for {group} costs {jobs} jobs.",
+    ),
+    "budget_bind_lock": (
+        "De låste indsatser koster {jobs} job.",
+        "The locked interventions cost {jobs} jobs.",
+    ),
+    "budget_bind_maximum": (
+        "Maksimum pr. indsats koster {jobs} job.",
+        "The maxima per intervention cost {jobs} jobs.",
+    ),
+    "budget_bind_stars": (
+        "Kravet om mindst {stars} stjerner koster {jobs} job.",
+        "Requiring at least {stars} stars costs {jobs} jobs.",
+    ),
+    "budget_bind_capacity": (
+        "Fyldt op til kapaciteten: {names}.",
+        "Filled to capacity: {names}.",
+    ),
+    # --- why an intervention moves -----------------------------------------------------------
+    "budget_why_locked": ("Låst", "Locked"),
+    "budget_why_stars": ("For få stjerner", "Too few stars"),
+    "budget_why_no_control": ("Ingen kontrolgruppe: ukendt mer-effekt",
+                              "No control group: unknown extra effect"),
+    "budget_why_no_effect": ("Ingen mer-effekt", "No extra effect"),
+    "budget_why_free_unlimited": ("Gratis og uden kapacitetsgrænse: udeladt",
+                                  "Free and without a capacity limit: left out"),
+    "budget_why_full": ("Mange job pr. krone: fyldt op", "Many jobs per krone: filled up"),
+    "budget_why_share": ("Holdt oppe af minimumsandelen for målgruppen",
+                         "Kept up by the target group's minimum share"),
+    "budget_why_value": ("Mange job pr. krone", "Many jobs per krone"),
+    "budget_why_dear": ("Færre job pr. krone end dem, der får pengene",
+                        "Fewer jobs per krone than those that get the money"),
+    # --- the budget page ----------------------------------------------------------------
+    "budget_title": ("Budget {year}", "Budget {year}"),
+    "budget_intro": (
+        "Hvor gør pengene mest gavn? Se den nuværende fordeling, prøv en anden i hånden, eller "
+        "lad optimeringen finde den fordeling, der giver flest job inden for budget, kapacitet "
+        "og jeres krav.",
+        "Where does the money do most? See the current allocation, try another by hand, or let "
+        "the optimiser find the allocation that buys the most jobs within the budget, the "
+        "capacity and your requirements.",
+    ),
+    "budget_scope": (
+        "Siden regner på alle årets indsatser; af filtrene i venstre side bruges kun året "
+        "(og mindste antal stjerner som forslag til optimeringen).",
+        "The page works on all of the year's interventions; of the filters on the left only "
+        "the year is used (and the minimum of stars as the optimiser's default).",
+    ),
+    "budget_tab_current": ("Nuværende fordeling", "Current allocation"),
+    "budget_tab_what_if": ("Hvad nu hvis", "What if"),
+    "budget_tab_optimal": ("Optimal fordeling", "Optimal allocation"),
+    "budget_tab_frontier": ("Budget og job", "Budget and jobs"),
+    "budget_tab_scenarios": ("Scenarier", "Scenarios"),
+    "budget_metric_spend": ("Udgift", "Spend"),
+    "budget_metric_gross": ("Forventede job", "Expected jobs"),
+    "budget_metric_net": ("Forventede ekstra job", "Expected extra jobs"),
+    "budget_metric_price_per_job": ("Pris pr. job", "Price per job"),
+    "budget_metric_price_per_additional_job": ("Pris pr. ekstra job", "Price per extra job"),
+    "budget_metric_left": ("Tilbage af budgettet", "Budget left"),
+    "budget_metric_budget": ("Budget", "Budget"),
+    "budget_metric_marginal": ("Næste 1 mio. kr. giver", "The next 1 mio. kr. buys"),
+    "budget_metric_marginal_value": ("{jobs} job", "{jobs} jobs"),
+    "budget_current_caption": (
+        "Planlagte deltagere × pris pr. deltager for hver indsats. Ekstra job er deltagere × "
+        "mer-effekt; en indsats uden kontrolgruppe tæller 0 ekstra job.",
+        "Planned participants × price per participant for each intervention. Extra jobs are "
+        "participants × extra effect; an intervention without a control group counts 0 extra "
+        "jobs.",
+    ),
+    "budget_no_plan": (
+        "Ingen indsatser har planlagte deltagere i {year}. Angiv deltagere på siden Indsatser, "
+        "eller prøv en fordeling under Hvad nu hvis.",
+        "No intervention has planned participants in {year}. Enter participants on the "
+        "Interventions page, or try an allocation under What if.",
+    ),
+    "budget_without_control": (
+        "{count} indsatser med deltagere har ingen kontrolgruppe: de tæller 0 ekstra job.",
+        "{count} interventions with participants have no control group: they count 0 extra "
+        "jobs.",
+    ),
+    "budget_col_participants_now": ("Deltagere nu", "Participants now"),
+    "budget_col_participants_what_if": ("Deltagere", "Participants"),
+    "budget_col_kroner_what_if": ("Kroner", "Kroner"),
+    "budget_col_cost": ("Udgift", "Cost"),
+    "budget_col_jobs": ("Job", "Jobs"),
+    "budget_col_extra_jobs": ("Ekstra job", "Extra jobs"),
+    "budget_col_lock": ("Lås", "Lock"),
+    "budget_col_maximum": ("Maksimum", "Maximum"),
+    "budget_col_before": ("Nu", "Now"),
+    "budget_col_after": ("Optimal", "Optimal"),
+    "budget_col_change": ("Ændring", "Change"),
+    "budget_col_cost_before": ("Udgift nu", "Cost now"),
+    "budget_col_cost_after": ("Udgift optimal", "Cost optimal"),
+    "budget_col_jobs_per_million": ("Job pr. mio. kr.", "Jobs per mio. kr."),
+    "budget_col_why": ("Hvorfor", "Why"),
+    "budget_what_if_hint": (
+        "Ret deltagere eller kroner pr. indsats i tabellen; udgift, job og pris pr. job "
+        "nedenfor følger med med det samme.",
+        "Change participants or kroner per intervention in the table; spend, jobs and price "
+        "per job below follow at once.",
+    ),
+    "budget_what_if_budget": ("Budget at holde sig inden for (kr.)", "Budget to keep within (DKK)"),
+    "budget_what_if_from": ("Tabellen starter fra: {source}", "The table starts from: {source}"),
+    "budget_source_current": ("den nuværende fordeling", "the current allocation"),
+    "budget_source_optimal": ("den optimale fordeling", "the optimal allocation"),
+    "budget_source_scenario": ("scenariet {name}", "the scenario {name}"),
+    "budget_reset": ("Start fra den nuværende fordeling", "Start from the current allocation"),
+    "budget_use_optimal": ("Start fra den optimale fordeling", "Start from the optimal allocation"),
+    "budget_over_capacity": (
+        "{name}: {participants} deltagere, men kapaciteten er {capacity}.",
+        "{name}: {participants} participants, but its capacity is {capacity}.",
+    ),
+    "budget_over_budget": (
+        "Fordelingen koster {over} mere end budgettet.",
+        "The allocation costs {over} more than the budget.",
+    ),
+    "budget_within_budget": ("Inden for budgettet.", "Within the budget."),
+    "budget_kroner_rounded": (
+        "{name}: {kroner} rækker til {participants} hele deltagere ({cost}).",
+        "{name}: {kroner} buys {participants} whole participants ({cost}).",
+    ),
+    "budget_opt_settings": ("Krav til fordelingen", "Requirements for the allocation"),
+    "budget_opt_budget": ("Budget (kr.)", "Budget (DKK)"),
+    "budget_opt_objective": ("Mål", "Objective"),
+    "budget_obj_net": ("Flest ekstra job (mer-effekt)", "Most extra jobs (extra effect)"),
+    "budget_obj_gross": ("Flest job (jobandel)", "Most jobs (job rate)"),
+    "budget_opt_shares": (
+        "Mindst denne andel af budgettet til hver målgruppe",
+        "At least this share of the budget for each target group",
+    ),
+    "budget_opt_min_stars": ("Mindst antal stjerner", "At least this many stars"),
+    "budget_opt_rules": ("Låse og maksimum pr. indsats", "Locks and maximum per intervention"),
+    "budget_opt_rules_hint": (
+        "Lås en indsats til mindst eller præcis de planlagte deltagere (fx en underskrevet "
+        "kontrakt), eller sæt et maksimum under kapaciteten.",
+        "Lock an intervention at least or exactly at its planned participants (a signed "
+        "contract, say), or set a maximum below its capacity.",
+    ),
+    "budget_lock_none": ("–", "–"),
+    "budget_lock_at_least": ("Mindst planlagt", "At least planned"),
+    "budget_lock_exactly": ("Præcis planlagt", "Exactly planned"),
+    "budget_infeasible": ("Kravene kan ikke opfyldes: {why}", "The requirements cannot be met: {why}"),
+    "budget_binding_heading": ("Det begrænser resultatet", "What limits the result"),
+    "budget_nothing_binds": ("Ingen af kravene koster job.", "None of the requirements cost jobs."),
+    "budget_moves_heading": ("Hvad flytter hvorhen, og hvorfor", "What moves where, and why"),
+    "budget_nothing_moves": (
+        "Den optimale fordeling er den samme som den nuværende.",
+        "The optimal allocation is the same as the current one.",
+    ),
+    "budget_compare_caption": (
+        "Optimal mod nuværende: {jobs} {kind} mod {now} i dag, for {cost} mod {now_cost}.",
+        "Optimal against current: {jobs} {kind} against {now} today, for {cost} against "
+        "{now_cost}.",
+    ),
+    "budget_kind_net": ("ekstra job", "extra jobs"),
+    "budget_kind_gross": ("job", "jobs"),
+    "budget_frontier_caption": (
+        "Flest mulige job ved hvert budget fra en tiendedel til det dobbelte af budgettet, med "
+        "de samme krav som under Optimal fordeling. Det grå punkt er den nuværende fordeling.",
+        "The most jobs each budget can buy, from a tenth of the budget to double it, under "
+        "the same requirements as under Optimal allocation. The grey point is the current "
+        "allocation.",
+    ),
+    "budget_frontier_gap": (
+        "Ved {count} af budgetterne kan kravene ikke opfyldes; der er ingen punkter der.",
+        "At {count} of the budgets the requirements cannot be met; there are no points there.",
+    ),
+    "budget_axis_budget": ("Budget (mio. kr.)", "Budget (mio. kr.)"),
+    "budget_axis_budget_short": ("Budget", "Budget"),
+    "budget_axis_jobs_net": ("Forventede ekstra job", "Expected extra jobs"),
+    "budget_axis_jobs_gross": ("Forventede job", "Expected jobs"),
+    "budget_axis_cost": ("Udgift (mio. kr.)", "Cost (mio. kr.)"),
+    "budget_series_current": ("Nuværende fordeling", "Current allocation"),
+    "budget_series_optimal": ("Optimal fordeling", "Optimal allocation"),
+    "budget_cut": ("Hvad koster en besparelse? Beløb (kr.)", "What does a cut cost? Amount (DKK)"),
+    "budget_cut_result": (
+        "Med {budget} giver den bedste fordeling {jobs} {kind}: {lost} færre end de {full} ved "
+        "{whole}.",
+        "With {budget} the best allocation buys {jobs} {kind}: {lost} fewer than the {full} at "
+        "{whole}.",
+    ),
+    "budget_cut_infeasible": (
+        "Med {budget} kan kravene ikke opfyldes: {why}",
+        "With {budget} the requirements cannot be met: {why}",
+    ),
+    "budget_frontier_table": ("Tallene bag kurven", "The figures behind the curve"),
+    "budget_sc_save_heading": ("Gem et scenarie", "Save a scenario"),
+    "budget_sc_name": ("Navn", "Name"),
+    "budget_sc_what": ("Gem", "Save"),
+    "budget_sc_source_what_if": ("hvad nu hvis-fordelingen", "the what-if allocation"),
+    "budget_sc_source_optimal": ("den optimale fordeling", "the optimal allocation"),
+    "budget_sc_source_current": ("den nuværende fordeling", "the current allocation"),
+    "budget_sc_replace": ("Erstat et scenarie med samme navn", "Replace a scenario of that name"),
+    "budget_sc_save": ("Gem scenarie", "Save scenario"),
+    "budget_sc_saved": ("Gemt: {name}", "Saved: {name}"),
+    "budget_sc_no_optimal": (
+        "Der er ingen optimal fordeling at gemme: kravene kan ikke opfyldes.",
+        "There is no optimal allocation to save: the requirements cannot be met.",
+    ),
+    "budget_sc_editor_only": (
+        "Kun redaktører kan gemme og slette scenarier (log ind under Redaktør i venstre side).",
+        "Only editors can save and delete scenarios (sign in under Editor on the left).",
+    ),
+    "budget_sc_list_heading": ("Gemte scenarier for {year}", "Saved scenarios for {year}"),
+    "budget_sc_none": ("Der er ingen gemte scenarier for {year} endnu.",
+                       "There are no saved scenarios for {year} yet."),
+    "budget_sc_col_created": ("Gemt", "Saved"),
+    "budget_sc_col_by": ("Af", "By"),
+    "budget_sc_col_source": ("Lavet som", "Made as"),
+    "budget_sc_pick": ("Scenarie", "Scenario"),
+    "budget_sc_open": ("Åbn i Hvad nu hvis", "Open in What if"),
+    "budget_sc_opened": ("{name} er åbnet under Hvad nu hvis.", "{name} is open under What if."),
+    "budget_sc_missing": (
+        "Disse indsatser i scenariet findes ikke i år længere: {names}.",
+        "These interventions of the scenario no longer exist this year: {names}.",
+    ),
+    "budget_sc_delete": ("Slet", "Delete"),
+    "budget_sc_deleted": ("Slettet: {name}", "Deleted: {name}"),
+    "budget_sc_compare_heading": ("Sammenlign to scenarier", "Compare two scenarios"),
+    "budget_sc_first": ("Første", "First"),
+    "budget_sc_second": ("Andet", "Second"),
+    "budget_sc_need_two": ("Gem mindst to scenarier for at sammenligne dem.",
+                           "Save at least two scenarios to compare them."),
+}

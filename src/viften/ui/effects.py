@@ -1,0 +1,345 @@
+"""The effect and business-case page's parts: the widgets, tables and charts it shows."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import streamlit as st
+
+from viften import db, domain, effects, formatting, outcomes
+from viften.charts import effects as charts
+from viften.errors import BadInput, ViftenError
+from viften.texts import t
+from viften.ui.state import actor, database
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SEED = 2026
+"""The Monte Carlo's seed: the same figures on every rerun."""
+
+
+def settings(lang: str) -> tuple[float, float]:
+    """The value of a job and the years of effect, editable, with the value's source."""
+    with st.container(border=True):
+        st.markdown(f"**{t('effects_settings', lang)}**")
+        left, right = st.columns(2)
+        value = left.number_input(
+            t("effects_value_per_job", lang), min_value=0.0, max_value=10_000_000.0,
+            value=domain.DEFAULT_VALUE_PER_JOB, step=10_000.0, format="%.0f",
+            key="effects_value_per_job",
+        )
+        years = right.number_input(
+            t("effects_effect_years", lang), min_value=0.0, max_value=50.0,
+            value=domain.DEFAULT_EFFECT_YEARS, step=0.5, format="%.1f",
+            key="effects_effect_years", help=t("effects_effect_years_help", lang),
+        )
+        st.caption(t("effects_value_source", lang))
+    return float(value), float(years)
+
+
+def distributions(frame: pd.DataFrame) -> effects.EffectDistributions:
+    return effects.effect_distributions(frame)
+
+
+def _names(frame: pd.DataFrame) -> list[str]:
+    return [str(n) for n in frame["name"]]
+
+
+def _int(value: Any) -> int:
+    return 0 if formatting.is_missing(value) else int(value)
+
+
+# --- the extra effect ----------------------------------------------------------------------
+
+
+def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str) -> None:
+    """Where each figure comes from, how many people stand behind it, projected and actual."""
+    small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
+                                 frame["n_control"].to_numpy(dtype="float64"))
+    if np.any(small):
+        names = ", ".join(n for n, s in zip(_names(frame), small, strict=True) if s)
+        st.warning(t("effects_small_sample_warning", lang, names=names,
+                     limit=effects.SMALL_SAMPLE))
+    st.dataframe(effect_table(frame, dist, lang), hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(frame), 600))
+    st.caption(t("effects_table_caption", lang))
+    st.altair_chart(charts.interval_chart(_names(frame), dist, lang), width="stretch")
+    st.caption(t("effects_interval_chart_caption", lang))
+    st.info("\n\n".join([
+        t("effects_star_rule", lang),
+        t("effects_measured_rule", lang, limit=effects.SMALL_SAMPLE),
+        t("effects_flag_rule", lang, width=formatting.number(effects.WIDE_INTERVAL * 100, lang)),
+    ]))
+
+
+def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str
+                 ) -> pd.DataFrame:
+    import pandas as pd
+
+    flags = effects.uncertainty_flag(dist.low, dist.high)
+    small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
+                                 frame["n_control"].to_numpy(dtype="float64"))
+    rows = []
+    for i, row in enumerate(frame.to_dict(orient="records")):
+        measured = row["rates_from"] == "outcomes"
+        entered_effect = _difference(row["entered_job_rate"], row["entered_control_job_rate"])
+        notes = []
+        if small[i]:
+            notes.append(t("effects_small_sample", lang, limit=effects.SMALL_SAMPLE))
+        if measured and _int(row["n_control"]) == 0:
+            notes.append(t("effects_no_control_measured", lang))
+        interval = ("–" if dist.basis[i] == "none" else
+                    f"{formatting.points(dist.low[i], lang)} … "
+                    f"{formatting.points(dist.high[i], lang)}")
+        rows.append({
+            t("col_name", lang): row["name"],
+            t("effects_col_rates_from", lang): t(
+                "effects_from_outcomes" if measured else "effects_from_entered", lang),
+            t("effects_col_n_treatment", lang): _int(row["n_treatment"]) if measured else None,
+            t("effects_col_n_control", lang): _int(row["n_control"]) if measured else None,
+            t("effects_col_entered_rate", lang): formatting.percent(row["entered_job_rate"], lang,
+                                                                    1),
+            t("effects_col_measured_rate", lang): (
+                formatting.percent(row["job_rate"], lang, 1) if measured else "–"),
+            t("effects_col_entered_effect", lang): formatting.points(entered_effect, lang),
+            t("effects_col_measured_effect", lang): (
+                formatting.points(row["net_effect"], lang) if measured else "–"),
+            t("effects_col_interval", lang): interval,
+            t("effects_col_flag", lang): t(f"effects_flag_{flags[i] or 'none'}", lang),
+            t("effects_col_note", lang): "; ".join(notes),
+        })
+    table = pd.DataFrame(rows)
+    for column in ("effects_col_n_treatment", "effects_col_n_control"):
+        table[t(column, lang)] = table[t(column, lang)].astype("Int64")
+    return table
+
+
+def _difference(a: Any, b: Any) -> float | None:
+    if formatting.is_missing(a) or formatting.is_missing(b):
+        return None
+    return float(a) - float(b)
+
+
+# --- the business case ---------------------------------------------------------------------
+
+
+def case_section(frame: pd.DataFrame, dist: effects.EffectDistributions, value: float,
+                 years: float, lang: str) -> None:
+    """Benefit per krone, break-even, net result and the chance of paying off, per intervention."""
+    price = frame["price_per_participant"].to_numpy(dtype="float64")
+    chance = effects.probability_pays_off(dist, price, value, years, seed=SEED)
+    case = effects.business_case(frame, value, years)
+    st.dataframe(case_table(case, chance, lang), hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(frame), 600))
+    st.caption(t("effects_case_caption", lang, draws=formatting.number(effects.DRAWS, lang)))
+    names = _names(frame)
+    pick = st.selectbox(t("effects_choose_intervention", lang), range(len(names)),
+                        format_func=lambda i: names[i], key="effects_case_pick")
+    if pick is None:
+        return
+    if dist.basis[pick] == "none":
+        st.info(t("effects_no_distribution", lang, name=names[pick]))
+        return
+    draws = effects.draw_effects(dist.take([pick]), seed=SEED)[:, 0]
+    break_even = domain.break_even_effect(float(price[pick]), value, years)
+    st.altair_chart(charts.histogram(draws, break_even, lang, t("effects_axis_effect", lang)),
+                    width="stretch")
+    st.caption(t("effects_histogram_caption", lang, name=names[pick],
+                 draws=formatting.number(effects.DRAWS, lang),
+                 break_even=formatting.points(break_even, lang),
+                 chance=formatting.percent(chance[pick], lang)))
+
+
+def case_table(case: pd.DataFrame, chance: np.ndarray, lang: str) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for i, row in enumerate(case.to_dict(orient="records")):
+        plain = {str(k): v for k, v in row.items()}
+        reason = domain.unavailable_reason("benefit_cost_ratio", plain)
+        rows.append({
+            t("col_name", lang): row["name"],
+            t("col_price_per_participant", lang): formatting.kroner(
+                row["price_per_participant"], lang),
+            t("col_net_effect", lang): (
+                formatting.missing("reason_no_control", lang)
+                if formatting.is_missing(row["net_effect"])
+                else formatting.points(row["net_effect"], lang)),
+            t("effects_col_bcr", lang): (formatting.ratio(row["benefit_cost_ratio"], lang)
+                                         if reason is None else formatting.missing(reason, lang)),
+            t("effects_col_break_even", lang): formatting.points(row["break_even_effect"], lang),
+            t("effects_col_net_result", lang): formatting.kroner(
+                row["net_result_per_participant"], lang),
+            t("effects_col_probability", lang): formatting.percent(chance[i], lang),
+        })
+    return pd.DataFrame(rows)
+
+
+# --- sensitivity ---------------------------------------------------------------------------
+
+
+def _rate_interval(k: Any, n: Any) -> tuple[float, float] | None:
+    if _int(n) <= 0:
+        return None
+    low, high = effects.wilson_interval(_int(k), _int(n))
+    return float(low), float(high)
+
+
+def tornado_section(frame: pd.DataFrame, value: float, years: float, lang: str) -> None:
+    """The tornado of one intervention's benefit per krone."""
+    st.subheader(t("effects_tornado_heading", lang))
+    usable = frame[frame["control_job_rate"].notna() & (frame["price_per_participant"] > 0)]
+    if usable.empty:
+        st.info(t("effects_allocation_none", lang))
+        return
+    names = _names(usable)
+    pick = st.selectbox(t("effects_choose_intervention", lang), range(len(names)),
+                        format_func=lambda i: names[i], key="effects_tornado_pick")
+    row = usable.iloc[pick or 0]
+    bars = effects.tornado(
+        float(row["price_per_participant"]), float(row["job_rate"]),
+        float(row["control_job_rate"]), value, years,
+        job_rate_interval=_rate_interval(row["k_treatment"], row["n_treatment"]),
+        control_rate_interval=_rate_interval(row["k_control"], row["n_control"]),
+    )
+    st.altair_chart(charts.tornado_chart(bars, lang, t("effects_axis_outcome_bcr", lang)),
+                    width="stretch")
+    st.caption(t("effects_tornado_caption", lang,
+                 swing=formatting.percent(effects.RELATIVE_SWING, lang)))
+
+
+def flip_section(frame: pd.DataFrame, value: float, years: float, lang: str) -> None:
+    """Where the ranking of two interventions by benefit per krone turns round."""
+    st.subheader(t("effects_flip_heading", lang))
+    frame = frame[frame["net_effect"].notna() & (frame["price_per_participant"] > 0)]
+    names = _names(frame)
+    if len(names) < 2:
+        st.info(t("effects_flip_unavailable", lang))
+        return
+    left, right = st.columns(2)
+    a = left.selectbox(t("effects_flip_a", lang), range(len(names)),
+                       format_func=lambda i: names[i], key="effects_flip_a")
+    b = right.selectbox(t("effects_flip_b", lang), range(len(names)), index=1,
+                        format_func=lambda i: names[i], key="effects_flip_b")
+    first, second = frame.iloc[a or 0], frame.iloc[b if b is not None else 1]
+    flip = effects.ranking_flip(
+        float(first["price_per_participant"]), float(first["net_effect"]),
+        float(second["price_per_participant"]), float(second["net_effect"]), value, years)
+    if flip.a_ahead_by_ratio is None:
+        st.info(t("effects_flip_unavailable", lang))
+        return
+    ratio_a = domain.benefit_cost_ratio(float(first["price_per_participant"]),
+                                        float(first["net_effect"]), value, years)
+    ratio_b = domain.benefit_cost_ratio(float(second["price_per_participant"]),
+                                        float(second["net_effect"]), value, years)
+    leader = first["name"] if flip.a_ahead_by_ratio else second["name"]
+    st.markdown(t("effects_flip_ranking", lang, a=first["name"], b=second["name"],
+                  a_ratio=formatting.ratio(ratio_a, lang), b_ratio=formatting.ratio(ratio_b, lang),
+                  leader=leader))
+    st.markdown(t("effects_flip_effect", lang, a=first["name"], b=second["name"],
+                  effect_a=formatting.points(flip.effect_a_at_flip, lang),
+                  now_a=formatting.points(first["net_effect"], lang),
+                  effect_b=formatting.points(flip.effect_b_at_flip, lang),
+                  now_b=formatting.points(second["net_effect"], lang)))
+    if flip.value_per_job_at_flip is None:
+        st.caption(t("effects_flip_no_value", lang))
+    else:
+        st.caption(t("effects_flip_value", lang,
+                     value=formatting.kroner(flip.value_per_job_at_flip, lang)))
+
+
+def allocation_section(frame: pd.DataFrame, dist: effects.EffectDistributions,
+                       participants: np.ndarray, lang: str) -> None:
+    """The spread of an allocation's extra jobs and what moves them most."""
+    st.subheader(t("effects_allocation_heading", lang))
+    spread = effects.allocation_spread(dist, participants, seed=SEED)
+    if spread.expected == 0 and not np.any((participants > 0) & ~np.isnan(dist.mean)):
+        st.info(t("effects_allocation_none", lang))
+        return
+    st.markdown(t("effects_allocation_summary", lang,
+                  expected=formatting.number(spread.expected, lang),
+                  p10=formatting.number(spread.p10, lang),
+                  median=formatting.number(spread.median, lang),
+                  p90=formatting.number(spread.p90, lang)))
+    totals = effects.allocation_draws(dist, participants, seed=SEED)
+    st.altair_chart(charts.histogram(
+        totals, None, lang, t("effects_axis_jobs", lang), percent_axis=False,
+        markers=[("P10", spread.p10), ("P50", spread.median), ("P90", spread.p90)],
+    ), width="stretch")
+    bars = effects.allocation_tornado(
+        dist, frame["job_rate"].to_numpy(dtype="float64"),
+        frame["control_job_rate"].to_numpy(dtype="float64"), participants, _names(frame))
+    st.altair_chart(charts.tornado_chart(
+        bars, lang, t("effects_axis_outcome_jobs", lang),
+        describe=lambda v: formatting.number(v, lang)), width="stretch")
+    st.caption(t("effects_allocation_tornado_caption", lang,
+                 swing=formatting.percent(effects.RELATIVE_SWING, lang)))
+
+
+def planned_participants(frame: pd.DataFrame) -> np.ndarray:
+    return frame["participants"].astype("float64").fillna(0.0).to_numpy()
+
+
+# --- upload and definitions ----------------------------------------------------------------
+
+
+def upload_section(lang: str) -> None:
+    """Upload outcome records: all of the file lands, or none of it, with per-row errors."""
+    st.caption(t("effects_upload_intro", lang))
+    if not actor().can_write:
+        st.info(t("effects_editor_only", lang))
+        return
+    upload = st.file_uploader(t("effects_upload", lang), type=["csv", "xlsx"],
+                              key="effects_upload")
+    if upload is None:
+        return
+    if not st.button(t("effects_import_button", lang, name=upload.name), type="primary",
+                     key="effects_import_button"):
+        return
+    suffix = Path(upload.name).suffix.lower() or ".csv"
+    bar = st.progress(0.0, text=t("effects_stage_reading", lang))
+    with tempfile.TemporaryDirectory(prefix="viften-upload-") as folder:
+        path = Path(folder) / f"outcomes{suffix}"
+        path.write_bytes(upload.getvalue())
+        try:
+            summary = import_file(path, bar, lang)
+        except BadInput as error:
+            bar.empty()
+            st.error(t("effects_problems", lang, count=getattr(error, "total",
+                                                                len(error.problems) or 1)))
+            st.text("\n".join(error.lines()))
+            return
+        except ViftenError as error:
+            bar.empty()
+            st.error(str(error))
+            return
+    bar.empty()
+    st.success(t("effects_imported", lang, records=formatting.number(summary.records, lang),
+                 count=len(summary.interventions),
+                 replaced=formatting.number(summary.replaced, lang)))
+
+
+def import_file(path: Path, bar: Any, lang: str) -> outcomes.OutcomeImportSummary:
+    def progress(share: float, stage: str) -> None:
+        bar.progress(min(max(share, 0.0), 1.0), text=t(f"effects_stage_{stage}", lang))
+
+    with db.transaction(database()) as con:
+        return outcomes.import_records(con, path, actor(), progress)
+
+
+def definitions(lang: str) -> None:
+    st.caption(t("effects_definitions_intro", lang))
+    keys = ["def_net_effect", "def_benefit_cost_ratio", "def_break_even_effect",
+            "effects_def_net_result", "effects_def_interval", "effects_def_probability",
+            "effects_def_spread"]
+    lines = []
+    for key in keys:
+        text = t(key, lang, draws=formatting.number(effects.DRAWS, lang)) \
+            if key == "effects_def_probability" else t(key, lang)
+        lines.append(f"- {text}")
+    st.markdown("\n".join(lines))
+    st.markdown(f"- {t('effects_star_rule', lang)}")

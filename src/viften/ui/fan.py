@@ -1,0 +1,443 @@
+"""Widgets of the fan pages: the matrix and its switches, the drill-down, the comparison.
+
+Data typed by people (names, descriptions, providers, sources) reaches the screen only
+through `st.text`, `st.dataframe`, tables whose cells are escaped by `escape_markdown`, or
+chart marks, never as Markdown or HTML that could render.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from viften import db, domain, fan, formatting
+from viften import filters as flt
+from viften.charts import fan as fan_charts
+from viften.texts import t
+from viften.ui.cache import year_view
+from viften.ui.filters import current
+from viften.ui.state import database
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LIST_LIMIT = 500
+"""Names listed as text under the matrix; more than this and the list says how many it left."""
+CHART_KEY = "fan_chart"
+PICK_KEY = "fan_pick"
+COMPARE_KEY = "fan_compare"
+_LAST_CLICK = "fan_last_click"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
+
+
+def escape_markdown(text: Any) -> str:
+    """Text that Streamlit's Markdown shows exactly as typed: every punctuation mark escaped.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so nothing in the text can
+    start emphasis, a link, an HTML tag, a directive (`:red[...]`) or LaTeX (`$`). Line
+    breaks become spaces, as a table cell or a heading has only one line.
+    """
+    plain = " ".join(str(text).split()) if text is not None else ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+# --- the view ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """What the page shows: the filtered interventions of one year."""
+
+    year: int | None
+    years: tuple[int, ...]
+    filters: flt.Filters
+    frame: pd.DataFrame
+    """The filtered rows; shared between sessions, so read-only."""
+    total: int
+    """Interventions of the year before filtering."""
+
+
+def current_view() -> View:
+    filters = current()
+    year = year_view(filters.year)
+    frame = _filtered(database(), db.data_version(database()), year.year, filters)
+    return View(year.year, year.years, filters, frame, len(year.frame))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _filtered(
+    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters
+) -> pd.DataFrame:
+    return flt.apply(year_view(year).frame, filters).reset_index(drop=True)
+
+
+def no_data_message(view: View, lang: str) -> bool:
+    """Say why there is nothing to show; True when the page should stop here."""
+    if view.year is None:
+        st.info(t("ui_empty_database", lang))
+        return True
+    if view.frame.empty:
+        st.info(t("ui_nothing_matches", lang))
+        return True
+    return False
+
+
+# --- the switches ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FanSettings:
+    measure: str = "gross"
+    rows: str = "effect"
+    per_target_group: bool = False
+    band_edges: tuple[float, ...] | None = None
+    """None: the measure's default edges."""
+
+
+def url_choice(key: str, options: Sequence[str], default: str) -> None:
+    """Seed a choice widget from the URL when it first appears (a bad value gives the default).
+
+    Streamlit's own `bind="query-params"` puts the translated label in the URL, so a link
+    copied in Danish would not work in English; this keeps the option's code there instead.
+    """
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        st.session_state[key] = raw if raw in options else default
+
+
+def publish(key: str, value: str | None, default: str) -> None:
+    """Write a choice to the URL, leaving it out when it is the default."""
+    if value is None or value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def _choice(label: str, options: Sequence[str], default: str, key: str,
+            format_func: Any) -> str:
+    url_choice(key, options, default)
+    value = st.segmented_control(label, list(options), required=True, key=key,
+                                 format_func=format_func) or default
+    publish(key, value, default)
+    return str(value)
+
+
+def fan_settings(lang: str) -> FanSettings:
+    """The switches above the matrix, kept in the URL so a copied link shows the same view."""
+    with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
+        measure = _choice(t("fan_measure", lang), fan.MEASURES, "gross", "fan_measure",
+                          lambda m: t(f"fan_measure_{m}", lang))
+        rows = _choice(t("fan_rows", lang), fan.ROW_MODES, "effect", "fan_rows",
+                       lambda r: t(f"fan_rows_{r}", lang))
+        model = _choice(t("fan_model", lang), ("2", "1"), "2", "fan_model",
+                        lambda m: t(f"fan_model_{m}", lang))
+        with st.popover(t("fan_bands", lang)):
+            typed = st.text_input(
+                t("fan_bands", lang), key="fan_bands", bind="query-params", max_chars=120,
+                placeholder=", ".join(f"{e:.0f}" for e in fan.default_band_edges(measure)),
+                help=t("fan_bands_help", lang),
+            )
+    st.caption(t(f"fan_measure_help_{measure}", lang))
+    edges: tuple[float, ...] | None = None
+    if typed and typed.strip():
+        parsed = fan.parse_band_edges(typed)
+        if parsed is None or not any(e > 0 for e in parsed):
+            st.warning(t("fan_bands_invalid", lang))
+        else:
+            edges = fan.clean_band_edges(parsed, measure)
+    return FanSettings(measure, rows, model == "1", edges)
+
+
+# --- the matrix --------------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _fan_spec(
+    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
+    lang: str, settings: FanSettings,
+) -> tuple[dict[str, Any], bool, int]:
+    frame = _filtered(path, version, year, filters)
+    layout = fan.layout(frame, lang, settings.measure, settings.rows, settings.per_target_group,
+                        settings.band_edges)
+    return fan_charts.spec_from_layout(layout, lang), layout.aggregated, layout.count
+
+
+def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
+    """Draw the matrix; return the name of the tile clicked, if any."""
+    path = database()
+    spec, aggregated, count = _fan_spec(path, db.data_version(path), view.year, view.filters,
+                                        lang, settings)
+    if aggregated:
+        st.warning(t("fan_aggregated", lang, count=formatting.number(count, lang)))
+    event = st.vega_lite_chart(
+        spec, width="stretch", key=CHART_KEY, on_select="rerun",
+        selection_mode=fan_charts.SELECTION,
+    )
+    return clicked_name(event)
+
+
+def clicked_name(event: Any) -> str | None:
+    """The name in a chart selection event, or None for no (or an empty) selection."""
+    try:
+        points = event["selection"][fan_charts.SELECTION]
+    except (KeyError, TypeError, IndexError):
+        return None
+    if isinstance(points, list) and points and isinstance(points[0], dict):
+        name = points[0].get(fan_charts.SELECT_FIELD)
+        return str(name) if name else None
+    return None
+
+
+def name_list(view: View, settings: FanSettings, lang: str) -> None:
+    """Every intervention in view as plain text, cheapest first: name, group, stars, price.
+
+    Plain text, not a table: Streamlit renders table cells as Markdown, which turns a name
+    like 'bolig -> job' into 'bolig → job'. Here every name reads exactly as it was typed.
+    """
+    path = database()
+    lines = _list_lines(path, db.data_version(path), view.year, view.filters, settings.measure,
+                        lang)
+    st.subheader(t("fan_list_heading", lang), anchor=False)
+    if len(view.frame) > LIST_LIMIT:
+        st.caption(t("fan_list_capped", lang, shown=formatting.number(LIST_LIMIT, lang),
+                     count=formatting.number(len(view.frame), lang)))
+    box = st.container(height=480) if len(lines) > 20 else st.container()
+    box.text("\n".join(lines), width="stretch")
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _list_lines(
+    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
+    measure: str, lang: str,
+) -> list[str]:
+    frame = fan.ranked(_filtered(path, version, year, filters), measure).head(LIST_LIMIT)
+    column = fan.measure_column(measure)
+    return [
+        "  ·  ".join((
+            str(r["name"]),
+            t(f"tg_{r['target_group']}_short", lang),
+            formatting.stars(r["evidence_stars"]),
+            fan.format_figure("effect_rating", "effect_rating", r, lang),
+            fan.format_figure(column, "kroner", r, lang),
+        ))
+        for r in domain.records(frame)
+    ]
+
+
+# --- drill-down --------------------------------------------------------------------------------
+
+
+def pick(view: View, clicked: str | None, lang: str) -> str | None:
+    """The intervention whose detail is open: a click on a tile, or the choice in the list."""
+    names = sorted(view.frame["name"].tolist(), key=str.casefold)
+    last = st.session_state.get(_LAST_CLICK)
+    if clicked != last:
+        st.session_state[_LAST_CLICK] = clicked
+        if clicked in names:
+            st.session_state[PICK_KEY] = clicked
+    if st.session_state.get(PICK_KEY) not in names:
+        st.session_state.pop(PICK_KEY, None)
+    chosen = st.selectbox(
+        t("fan_pick", lang), names, index=None, key=PICK_KEY,
+        placeholder=t("fan_pick_placeholder", lang), bind="query-params",
+    )
+    return chosen if chosen in names else None
+
+
+def detail(view: View, name: str, measure: str, lang: str) -> None:
+    """Every figure of one intervention with its definition, and where it stands in its group."""
+    rows = view.frame[view.frame["name"] == name]
+    if rows.empty:
+        return
+    record = domain.records(rows)[0]
+    with st.container(border=True):
+        st.subheader(escape_markdown(name), anchor=False)
+        group = t("tg_" + str(record["target_group"]), lang)
+        provider = record.get("provider") or t("fan_none", lang)
+        st.caption(escape_markdown(
+            f"{group} · {formatting.stars(record['evidence_stars'])}"
+            f" · {t('col_provider', lang)}: {provider} ({_provider_type(record, lang)})"
+        ))
+        st.text(str(record.get("description") or t("fan_no_description", lang)))
+        import pandas as pd
+
+        table = pd.DataFrame(
+            [(escape_markdown(a), escape_markdown(b), escape_markdown(c))
+             for a, b, c in fan.detail_rows(record, lang)],
+            columns=[t("fan_figure", lang), t("fan_value", lang), t("fan_definition", lang)],
+        )
+        st.table(table, hide_index=True, border="horizontal")
+        st.markdown(f"**{t('fan_compare_group', lang)}**")
+        st.text(group_text(view.frame, record, measure, lang))
+        st.markdown(f"**{t('col_source', lang)}**")
+        st.text(str(record.get("source") or t("fan_none", lang)))
+
+
+def _provider_type(record: dict[str, Any], lang: str) -> str:
+    kind = record.get("provider_type")
+    return t(f"pt_{kind}", lang) if kind in ("internal", "external") else t("fan_unknown", lang)
+
+
+def group_text(frame: pd.DataFrame, record: dict[str, Any], measure: str, lang: str) -> str:
+    column = fan.measure_column(measure)
+    figure = t(f"col_{column}", lang)
+    found = fan.group_comparison(frame, str(record["name"]), measure)
+    if found.rank is None:
+        return t("fan_compare_group_missing", lang, measure=figure)
+    return t(
+        "fan_compare_group_text", lang, rank=found.rank, count=found.count,
+        group=t(f"tg_{record['target_group']}_short", lang).lower(), measure=figure.lower(),
+        median=formatting.kroner(found.median, lang),
+    )
+
+
+# --- comparison --------------------------------------------------------------------------------
+
+
+def compare(view: View, lang: str) -> None:
+    """Choose 2 to 4 interventions and see their figures side by side."""
+    names = sorted(view.frame["name"].tolist(), key=str.casefold)
+    st.subheader(t("fan_compare_heading", lang), anchor=False)
+    if COMPARE_KEY in st.session_state:
+        kept = [n for n in st.session_state[COMPARE_KEY] if n in names]
+        if kept != st.session_state[COMPARE_KEY]:
+            st.session_state[COMPARE_KEY] = kept
+    chosen = st.multiselect(
+        t("fan_compare_pick", lang), names, key=COMPARE_KEY, max_selections=4,
+        placeholder=t("fan_pick_placeholder", lang),
+    )
+    if len(chosen) < 2:
+        st.caption(t("fan_compare_need_two", lang))
+        return
+    header, rows = fan.compare_rows(view.frame, chosen, lang)
+    import pandas as pd
+
+    table = pd.DataFrame(
+        [[escape_markdown(cell) for cell in row] for row in rows],
+        columns=[escape_markdown(h) for h in header],
+    )
+    st.table(table, hide_index=True)
+
+
+# --- the overview page -----------------------------------------------------------------------
+
+SORTS: dict[str, tuple[str, bool]] = {
+    "price_per_job": ("price_per_job", True),
+    "price_per_additional_job": ("price_per_additional_job", True),
+    "net_effect": ("net_effect", False),
+    "benefit_cost_ratio": ("benefit_cost_ratio", False),
+    "evidence_stars": ("evidence_stars", False),
+}
+"""Sort key: (column, cheapest/lowest first?)."""
+
+
+def measure_switch(lang: str, key: str) -> str:
+    measure = _choice(t("fan_measure", lang), fan.MEASURES, "gross", key,
+                      lambda m: t(f"fan_measure_{m}", lang))
+    st.caption(t(f"fan_measure_help_{measure}", lang))
+    return measure
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _scatter_spec(
+    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
+    lang: str, measure: str,
+) -> tuple[dict[str, Any], int]:
+    frame = _filtered(path, version, year, filters)
+    rows = fan_charts.scatter_rows(frame, lang, measure)
+    return fan_charts.scatter_chart(frame, lang, measure).to_dict(), len(frame) - len(rows)
+
+
+def scatter(view: View, measure: str, lang: str) -> None:
+    """Price per job against extra effect, size = participants."""
+    path = database()
+    spec, left_out = _scatter_spec(path, db.data_version(path), view.year, view.filters, lang,
+                                   measure)
+    st.caption(t("fan_overview_intro", lang))
+    st.vega_lite_chart(spec, width="stretch")
+    if left_out:
+        st.caption(t("fan_scatter_missing", lang, count=formatting.number(left_out, lang)))
+
+
+def ranked_table(view: View, lang: str) -> None:
+    """Every intervention in view, ranked by the figure the reader chooses."""
+    import pandas as pd
+
+    st.subheader(t("fan_ranked_heading", lang), anchor=False)
+    url_choice("ov_sort", list(SORTS), "price_per_job")
+    sort = st.selectbox(
+        t("fan_sort_by", lang), list(SORTS), key="ov_sort",
+        format_func=lambda c: t(f"col_{c}", lang), width=320,
+    ) or "price_per_job"
+    publish("ov_sort", sort, "price_per_job")
+    column, ascending = SORTS.get(sort, SORTS["price_per_job"])
+    frame = view.frame.assign(_missing=view.frame[column].isna())
+    frame = frame.sort_values(["_missing", column, "name"],
+                              ascending=[True, ascending, True], kind="stable")
+    records = domain.records(frame)
+    table = pd.DataFrame({
+        t("fan_rank", lang): list(range(1, len(records) + 1)),
+        t("col_name", lang): [str(r["name"]) for r in records],
+        t("target_group", lang): [t(f"tg_{r['target_group']}_short", lang) for r in records],
+        t("col_evidence_stars", lang): [formatting.stars(r["evidence_stars"]) for r in records],
+        **{
+            t(f"col_{c}", lang): [fan.format_figure(c, kind, r, lang) for r in records]
+            for c, kind in (("price_per_job", "kroner"), ("net_effect", "points"),
+                            ("price_per_additional_job", "kroner"),
+                            ("benefit_cost_ratio", "ratio"), ("participants", "count"))
+        },
+    })
+    # st.dataframe draws on a canvas: the cells are never read as Markdown or HTML
+    st.dataframe(table, hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(table), 640))
+
+
+# --- the caseworker page -----------------------------------------------------------------------
+
+NEED_OPTIONS = ("", *fan.NEEDS)
+
+
+def caseworker_choices(lang: str) -> tuple[str, str | None, int]:
+    """The citizen's target group, an optional need and how many to show."""
+    with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
+        group = _choice(t("fan_cw_group", lang), fan.TARGET_GROUPS[:2], "closer", "cw_group",
+                        lambda g: t(f"tg_{g}", lang))
+        url_choice("cw_need", NEED_OPTIONS, "")
+        need = st.selectbox(
+            t("fan_cw_need", lang), list(NEED_OPTIONS), key="cw_need",
+            format_func=lambda n: t(f"fan_cw_need_{n}", lang) if n else t("fan_cw_need_any",
+                                                                          lang),
+            width=280,
+        )
+        publish("cw_need", need, "")
+        limit = st.selectbox(t("fan_cw_count", lang), [3, 5, 10], index=1, key="cw_limit",
+                             width=120)
+    return str(group), need or None, int(limit or 5)
+
+
+def caseworker_list(view: View, group: str, need: str | None, limit: int, lang: str) -> None:
+    found = fan.caseworker_list(view.frame, group, need, limit)
+    if found.empty:
+        st.info(t("fan_cw_none", lang))
+        return
+    st.caption(t("fan_cw_why", lang))
+    for number, record in enumerate(domain.records(found), start=1):
+        with st.container(border=True):
+            st.subheader(f"{number}. " + escape_markdown(record["name"]), anchor=False)
+            price = record.get("price_per_job")
+            st.text(t("fan_cw_item", lang, stars=formatting.stars(record["evidence_stars"]),
+                      price=formatting.kroner(price, lang))
+                    if not formatting.is_missing(price) else
+                    f"{formatting.stars(record['evidence_stars'])}  ·  "
+                    f"{t('fan_cw_no_price', lang)}")
+            st.text(t(f"tg_{record['target_group']}", lang) + "  ·  "
+                    + t(f"stars_{int(record['evidence_stars'])}", lang))
+            st.text(str(record.get("description") or t("fan_no_description", lang)))
+            if record.get("provider"):
+                st.text(f"{t('col_provider', lang)}: {record['provider']}")

@@ -15,7 +15,8 @@ import pytest
 
 from viften import db
 
-CSV = """name;år;målgruppe;pris pr. deltager;kapacitet;deltagere;jobandel;kontrolgruppens jobandel;evidens
+CSV = """name;år;målgruppe;pris pr. deltager;kapacitet;deltagere;jobandel;\
+kontrolgruppens jobandel;evidens
 Mentor;2030;længere væk;30000;40;30;25 %;15 %;2
 Praktik;2030;tættere på;9000;300;200;0,45;0,40;2
 IPS;2030;further;45000;60;40;0,45;0,31;3

@@ -41,3 +41,20 @@ def test_the_interventions_table_uses_danish_numbers(app_server: Server, page) -
     wait_for_app(page)
     screenshot(page, "interventions-1920")
     assert page.get_by_text("Indsatser", exact=False).first.is_visible()
+
+
+def test_a_deep_link_as_the_first_request_keeps_its_page_the_url_and_the_sidebar(
+    tmp_path, page
+) -> None:
+    from conftest import start_server, stop_server
+
+    server, process = start_server(tmp_path / "viften.duckdb", tmp_path / "streamlit.log")
+    try:
+        page.goto(f"{server.url}/budget?year=2025")
+        page.wait_for_selector('h1:has-text("Budget 2025")', timeout=30_000)
+        wait_for_app(page)
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        assert nav.get_by_text("Viften").is_visible()
+        assert page.locator('[data-testid="stSidebar"]').get_by_text("Filtre").is_visible()
+    finally:
+        stop_server(process)

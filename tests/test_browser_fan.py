@@ -44,7 +44,11 @@ def tile_names(page) -> list[str]:
 
 
 def tile(page, name: str):
-    return page.get_by_role("graphics-symbol", name=f"{name}, ", exact=False).first
+    """The tile of one intervention; its aria-label is 'name, stars  price'."""
+    tiles = page.locator(f'{CHART} path[role="graphics-symbol"]')
+    labels = tiles.evaluate_all("els => els.map(e => e.getAttribute('aria-label') || '')")
+    index = next(i for i, label in enumerate(labels) if label.startswith(name + ", "))
+    return tiles.nth(index)
 
 
 def body_text(page) -> str:
@@ -88,6 +92,7 @@ def test_clicking_a_tile_opens_its_detail(app_server: Server, page) -> None:
     tile(page, name).click()
     heading = page.locator("h3", has_text=name)
     heading.wait_for(timeout=15_000)
+    page.get_by_text("Sammenlignet med målgruppen").wait_for(timeout=15_000)
     wait_for_app(page)
     assert "fan_pick=" in page.url
     text = body_text(page)
@@ -111,9 +116,7 @@ def test_a_filter_in_the_sidebar_changes_the_tiles_and_the_url(app_server: Serve
     frame = figures.load_year(app_server.db).frame
     open_fan(page, app_server.url + "/")
     assert len(tile_names(page)) == len(frame)
-    chip = page.locator('[data-testid="stSidebar"] [data-baseweb="tag"]',
-                        has_text="Længere væk")
-    chip.locator('[role="presentation"], svg').last.click()
+    page.locator('[data-testid="stSidebar"] button[aria-label="Remove Længere væk"]').click()
     kept = frame[frame["target_group"] != "further"]["name"].tolist()
     wait_for_tiles(page, len(kept))
     assert sorted(tile_names(page)) == sorted(kept)
@@ -157,12 +160,13 @@ def test_the_overview_and_caseworker_pages_follow_the_filters(app_server: Server
     assert page.query_selector('[data-testid="stException"]') is None
     screenshot(page, "fan-overview-1366")
     page.goto(f"{app_server.url}/caseworker?cw_group=further&cw_need=health")
-    page.locator("h3").first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stMain"] h3').first.wait_for(timeout=30_000)
     wait_for_app(page)
     text = body_text(page)
     assert "pr. job" in text
     further = set(frame[frame["target_group"].isin(["further", "cross"])]["name"])
-    headings = [h.split(". ", 1)[-1] for h in page.locator("h3").all_inner_texts()]
+    headings = [h.split(". ", 1)[-1]
+                for h in page.locator('[data-testid="stMain"] h3').all_inner_texts()]
     assert headings and set(headings) <= further
     screenshot(page, "fan-caseworker-1366")
 

@@ -217,6 +217,17 @@ def test_guard_adds_one_apostrophe_only_where_a_spreadsheet_would_run_the_text()
     assert exporter.guard("") == ""
 
 
+def test_a_control_character_stored_earlier_fails_the_xlsx_export_with_a_message() -> None:
+    from viften.errors import ViftenError
+
+    legacy = [row("A", description="klokke\x07")]
+    with pytest.raises(ViftenError, match="control character"):
+        exporter.to_xlsx(legacy)
+    for suffix in (".csv", ".parquet"):
+        data = exporter.export_bytes(legacy, suffix)
+        assert data
+
+
 def test_an_unknown_export_suffix_is_bad_input(tmp_path: Path) -> None:
     with pytest.raises(BadInput):
         exporter.write_file(ROWS, tmp_path / "x.json")

@@ -141,6 +141,21 @@ def test_headers_match_in_any_case_with_surrounding_spaces(header: list[str]) ->
     assert row["evidence_stars"] == 2
 
 
+def test_danish_letters_written_as_two_characters_are_the_same_letters() -> None:
+    import unicodedata
+
+    def decomposed(text: str) -> str:
+        return unicodedata.normalize("NFD", text)
+
+    header = [decomposed(h) for h in ["navn", "målgruppe", "pris pr. deltager", "jobandel",
+                                      "evidens", "leverandørtype", "effektvurdering"]]
+    row = one(header, ["A", decomposed("Tættere på"), "1", "0,3", "1", "intern",
+                       decomposed("høj")], sep=";")
+    assert row["target_group"] == "closer"
+    assert row["effect_rating"] == "high"
+    assert importer.parse_target_group(decomposed("længere væk")) == "further"
+
+
 def test_every_danish_header_is_accepted() -> None:
     header = ["navn", "år", "målgruppe", "leverandør", "leverandørtype", "pris pr. deltager",
               "kapacitet", "deltagere", "jobandel", "kontrolgruppens jobandel", "evidens",
@@ -248,7 +263,8 @@ def test_empty_optional_cells_are_none() -> None:
 
 
 @pytest.mark.parametrize(("written", "stars"), [("★", 1), ("★★", 2), ("★★★", 3), ("**", 2),
-                                                 ("3", 3), (" 1 ", 1)])
+                                                 ("3", 3), (" 1 ", 1), ("★★☆", 2),
+                                                 ("★☆☆", 1), ("★ ★", 2)])
 def test_stars_may_be_written_as_stars(written: str, stars: int) -> None:
     assert one(REQUIRED, ["Mentor", "closer", "45000", "0.35", written])["evidence_stars"] == stars
 
@@ -258,6 +274,19 @@ def test_text_keeps_its_content_and_loses_surrounding_spaces() -> None:
               ["  Mentor, med \"støtte\"  ", "closer", "1", "0.3", "1", "Linje 1\nLinje 2"])
     assert row["name"] == 'Mentor, med "støtte"'
     assert row["description"] == "Linje 1\nLinje 2"
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x07", "\x0b", "\x1f"])
+def test_text_with_an_invisible_control_character_is_an_error(control: str) -> None:
+    lines = problems_of([*REQUIRED, "beskrivelse"],
+                        [["A", "closer", "1", "0.3", "1", f"før{control}efter"]])
+    assert lines == [f"row 2, column beskrivelse: holds an invisible control character "
+                     f"(U+{ord(control):04X}) that a spreadsheet cannot hold; remove it"]
+
+
+def test_text_keeps_tabs_and_line_breaks_inside() -> None:
+    row = one([*REQUIRED, "description"], ["A", "closer", "1", "0.3", "1", "a\tb\r\nc"])
+    assert row["description"] == "a\tb\r\nc"
 
 
 def test_a_blank_line_in_the_file_is_skipped_but_counted() -> None:
@@ -373,6 +402,55 @@ def test_an_xlsx_file_with_a_gap_keeps_the_row_numbers() -> None:
         "row 5, column price_per_participant: -1 kr. is negative; a price must be 0 or more"]
 
 
+def damaged(data: bytes, part: str, change: Any) -> bytes:
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = change(source.read(item.filename)) if item.filename == part else (
+                source.read(item.filename))
+            if content is not None:
+                target.writestr(item, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("part", "change"), [
+    ("xl/worksheets/sheet1.xml", lambda b: b[: len(b) // 2]),
+    ("xl/worksheets/sheet1.xml", lambda b: b.replace(b"<v>1</v>", b"<v>abc</v>")),
+    ("xl/workbook.xml", lambda b: b[: len(b) // 2]),
+    ("xl/styles.xml", lambda b: b"garbage"),
+    ("[Content_Types].xml", lambda b: b"<x/>"),
+    ("xl/_rels/workbook.xml.rels", lambda b: None),
+])
+def test_a_damaged_xlsx_file_is_bad_input(part: str, change: Any) -> None:
+    data = xlsx_bytes([REQUIRED, ["A", "closer", 1, 0.3, 1]])
+    lines = problems(damaged(data, part, change), "fil.xlsx")
+    assert len(lines) == 1
+    assert ".xlsx" in lines[0]
+
+
+def test_an_xlsx_file_missing_its_first_sheet_is_bad_input() -> None:
+    data = xlsx_bytes([REQUIRED, ["A", "closer", 1, 0.3, 1]])
+    assert problems(damaged(data, "xl/worksheets/sheet1.xml", lambda b: None), "fil.xlsx")
+
+
+def test_a_parquet_file_from_pandas_reads_nan_as_empty() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"name": ["A", "B"], "target_group": ["closer", "tværgående"],
+                          "price_per_participant": [100.0, 200.0], "job_rate": [0.3, 0.4],
+                          "evidence_stars": [1, 2], "capacity": [float("nan"), 5.0],
+                          "control_job_rate": [0.2, float("nan")]})
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer)
+    rows = importer.parse(buffer.getvalue(), "fil.parquet", default_year=2026).rows
+    assert rows[0]["capacity"] is None and rows[1]["capacity"] == 5
+    assert rows[0]["control_job_rate"] == 0.2 and rows[1]["control_job_rate"] is None
+    assert rows[1]["target_group"] == "cross"
+
+
 def test_an_xlsx_date_in_a_number_column_is_an_error() -> None:
     data = xlsx_bytes([REQUIRED, ["Mentor", "closer", dt.datetime(2025, 1, 1), 0.3, 2]])
     assert problems(data, "fil.xlsx") == [
@@ -405,7 +483,8 @@ def test_an_unknown_column_names_the_nearest_known_one() -> None:
                          "kommentar"], [["A", "closer", "1", "0.3", "1"]], sep=";")
     assert lines[0] == ("row 1, column pris pr deltager: unknown column; did you mean "
                         "'pris pr. deltager' (price_per_participant)?")
-    assert lines[1] == "row 1, column jobandell: unknown column; did you mean 'jobandel' (job_rate)?"
+    assert lines[1] == ("row 1, column jobandell: unknown column; did you mean 'jobandel' "
+                        "(job_rate)?")
     assert lines[2].startswith("row 1, column kommentar: unknown column")
     # the missing required columns follow from the misspelled ones
     assert any(line.startswith("row 1, column price_per_participant: required column")
@@ -441,7 +520,7 @@ def test_a_percentage_above_100_is_an_error() -> None:
     ]
 
 
-@pytest.mark.parametrize("written", ["4", "0", "★★★★", "2.5", "-1"])
+@pytest.mark.parametrize("written", ["4", "0", "★★★★", "2.5", "-1", "☆☆☆", "★★★☆"])
 def test_stars_outside_one_to_three_are_an_error(written: str) -> None:
     lines = problems_of(REQUIRED, [["A", "closer", "1", "0.3", written]])
     assert len(lines) == 1

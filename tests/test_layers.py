@@ -17,7 +17,7 @@ def _core_modules() -> list[str]:
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE.parent).with_suffix("")
         name = ".".join(relative.parts).removesuffix(".__init__")
-        if not name.startswith("viften.ui"):
+        if not name.startswith("viften.ui") and name != "viften.__main__":
             names.append(name)
     return names
 

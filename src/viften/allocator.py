@@ -19,13 +19,19 @@ what-if sums need no solver. scipy is imported when a model is solved; pandas ne
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from viften.errors import BadInput, ViftenError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OBJECTIVES: tuple[str, ...] = ("net", "gross")
 TARGET_GROUPS: tuple[str, ...] = ("closer", "further", "cross")
@@ -63,7 +69,7 @@ def _texts(values: Any) -> np.ndarray:
     return np.array([str(v) for v in values], dtype=object)
 
 
-def _column(columns: Mapping[str, Any], name: str) -> Any:
+def _column(columns: Mapping[str, Any] | pd.DataFrame, name: str) -> Any:
     try:
         return columns[name]
     except KeyError:
@@ -91,7 +97,7 @@ class Interventions:
     stars: np.ndarray
 
     @classmethod
-    def from_columns(cls, columns: Mapping[str, Any]) -> Interventions:
+    def from_columns(cls, columns: Mapping[str, Any] | pd.DataFrame) -> Interventions:
         """From `store.intervention_arrays` (numpy, masked where NULL), a DataFrame or lists.
 
         Needs name, year, target_group, price_per_participant, capacity, participants,
@@ -387,6 +393,8 @@ class MilpInputs:
     matrix: np.ndarray
     row_lower: np.ndarray
     row_upper: np.ndarray
+    offset: float = 0.0
+    """Jobs of the participants fixed by their bounds (left out of the arrays)."""
 
 
 @dataclass
@@ -474,6 +482,7 @@ class _Model:
                 matrix=np.vstack(rows),
                 row_lower=np.array(row_lower),
                 row_upper=np.array(row_upper),
+                offset=float(self.jobs @ fixed),
             ),
             fixed,
             free,
@@ -538,6 +547,37 @@ def _milp(inputs: MilpInputs) -> np.ndarray | None:
     if found.x is None or found.status != 0:
         raise ViftenError(f"the optimiser stopped without an answer: {found.message}")
     return np.clip(np.rint(found.x), inputs.lower, inputs.upper)
+
+
+@contextmanager
+def native_stdout_silenced() -> Iterator[None]:
+    """Send what native code prints to standard output to /dev/null while the block runs.
+
+    HiGHS prints a stray debug line (`HighsMipSolverData::transformNewIntegerFeasibleSolution
+    tmpSolver.run();`) straight to file descriptor 1 on some models, past every log option;
+    on a pipe the C library buffers it until the process ends, so it would land after the
+    JSON of `allocate`. Process-wide: for single-threaded callers such as the CLI.
+    """
+    try:
+        import ctypes
+
+        flush = ctypes.CDLL(None).fflush
+    except (OSError, AttributeError):  # no C library to flush (Windows): just redirect
+        flush = None
+    sys.stdout.flush()
+    if flush is not None:
+        flush(None)
+    saved = os.dup(1)
+    sink = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(sink, 1)
+        yield
+    finally:
+        if flush is not None:
+            flush(None)
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(sink)
 
 
 def milp_inputs(data: Interventions, request: Request) -> MilpInputs | None:
@@ -899,7 +939,8 @@ class Move:
     cost_before: float
     cost_after: float
     jobs_per_million: float | None
-    """Expected jobs (by the objective) per 1 mio. kr. spent on it; None if it is free."""
+    """Expected jobs (by the objective) per 1 mio. kr. spent on it; None if it is free or its
+    extra effect is unknown."""
     reason: str
     """Text key: budget_why_*."""
 
@@ -916,8 +957,10 @@ def moves(data: Interventions, result: Result,
     before = np.asarray(data.participants if baseline is None else baseline, dtype="int64")
     after = np.asarray(result.participants, dtype="int64")
     binding_shares = {b.subject for b in result.binding if b.kind == "share"}
+    unknown = np.isnan(data.net_effect) if request.objective == "net" else np.zeros(len(data),
+                                                                                        bool)
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = np.where(data.price > 0, model.jobs / data.price * MILLION, np.nan)
+        value = np.where((data.price > 0) & ~unknown, model.jobs / data.price * MILLION, np.nan)
     out = []
     for i in np.flatnonzero((before > 0) | (after > 0)):
         if model.locked[i] and after[i] == model.lower[i]:

@@ -180,16 +180,31 @@ def build_new_database(path: Path, *, replace: bool = False) -> None:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        if path.exists() and not replace:
-            return
         if replace:
             _replace_held_file(path, temporary)
         else:
-            os.replace(temporary, path)
+            _put_in_place_unless_there(temporary, path)
     finally:
         for leftover in (temporary, Path(f"{temporary}.wal")):
             leftover.unlink(missing_ok=True)
     _prepared.add(path)
+
+
+def _put_in_place_unless_there(new_file: Path, path: Path) -> None:
+    """Move a new database into place in one step, unless another process got there first.
+
+    A hard link fails when the name exists, in one step; checking first and then
+    replacing would let a slower process swap its empty demo database over one that a
+    faster process has already written to.
+    """
+    try:
+        os.link(new_file, path)
+    except FileExistsError:
+        return
+    except OSError:
+        # a file system without hard links: the best we can do is check, then move
+        if not path.exists():
+            os.replace(new_file, path)
 
 
 def _replace_held_file(path: Path, new_file: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from viften.domain import COLUMN_NAMES, COLUMNS, COLUMNS_BY_NAME
-from viften.errors import BadInput
+from viften.errors import BadInput, ViftenError
 
 FORMATS = (".csv", ".xlsx", ".parquet")
 _NEEDS_GUARD = re.compile(r"^'*[=+\-@\t\r]")
@@ -67,8 +67,16 @@ def to_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
 
 def _text_cell(sheet: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils.exceptions import IllegalCharacterError
 
-    cell = WriteOnlyCell(sheet, value=value)
+    try:
+        cell = WriteOnlyCell(sheet, value=value)
+    except IllegalCharacterError as error:
+        # only text stored before the importer refused control characters can hold one
+        raise ViftenError(
+            f"{value!r} holds an invisible control character that an .xlsx file cannot "
+            "hold: remove it, or export as .csv or .parquet"
+        ) from error
     if isinstance(value, str):
         cell.data_type = "s"
     return cell

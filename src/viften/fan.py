@@ -78,8 +78,8 @@ class Geometry:
     cell_padding: float = 5.0
     tile_gap: float = 4.0
     tile_padding: float = 5.0
-    font_size: float = 11.5
-    line_height: float = 14.0
+    font_size: float = 12.0
+    line_height: float = 14.5
     char_width: float = 0.56
     """Average glyph width as a share of the font size (a generous value for sans-serif)."""
     min_tile_width: float = 118.0
@@ -483,7 +483,8 @@ def layout(
             placed, height = _place_row(in_row, columns, y, geo, lang)
             tiles.extend(placed)
             row_list.append(Row(key, row_label(key, lang), group, y, height))
-            labels.append(Label(row_label(key, lang), 6, y + height / 2, bold=True, size=12))
+            labels.append(Label(row_label(key, lang), 6, y + min(height / 2, 30), bold=True,
+                                size=12))
             y += height
         panels.append(Panel(group, t(f"tg_{group}", lang) if group != "all" else "",
                             panel_top, y - panel_top))

@@ -14,6 +14,7 @@ import difflib
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,12 +46,18 @@ for _column in COLUMNS:
     _HEADER_ALIASES[_column.danish] = _column.name
 
 
+def _key(text: Any) -> str:
+    """Text as a lookup key: one space between words, any case, å as one character or two
+    (a file from a Mac may spell å as a + ring)."""
+    return unicodedata.normalize("NFC", " ".join(str(text).split())).casefold()
+
+
 def normalise_header(text: Any) -> str:
-    return " ".join(str(text or "").replace("\ufeff", "").split()).casefold()
+    return _key(str(text or "").replace("\ufeff", ""))
 
 
 def parse_target_group(text: str) -> str | None:
-    return _TARGET_GROUPS.get(" ".join(str(text).split()).casefold())
+    return _TARGET_GROUPS.get(_key(text))
 
 
 @dataclass(frozen=True)
@@ -130,10 +137,18 @@ def _text_value(raw: Any, guarded: bool = True, strip: bool = True) -> str | Non
     text = str(raw).strip() if strip else str(raw)
     if not text.strip():
         return None
+    control = _CONTROL.search(text)
+    if control:
+        raise CellError(f"holds an invisible control character (U+{ord(control.group()):04X}) "
+                        "that a spreadsheet cannot hold; remove it")
     if guarded and re.match(r"^'+[=+\-@\t\r]", text):
         # undo the guard our export puts in front of text that a spreadsheet would run
         text = text[1:]
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Characters other than tab and line breaks below space: XLSX cannot hold them."""
 
 
 def _whole(value: float, what: str) -> int:
@@ -165,14 +180,15 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
             "provider_type": (_PROVIDER_TYPES, "internal or external (intern, ekstern)"),
             "effect_rating": (_EFFECT_RATINGS, "high, medium or low (høj, middel, lav)"),
         }[kind]
-        key = " ".join(str(raw).split()).casefold()
+        key = _key(raw)
         if key not in table:
             raise CellError(f"{str(raw).strip()!r} is not one of {allowed}")
         return table[key]
     if kind == "stars":
-        text = str(raw).strip()
-        if text and set(text) <= {"*", "★"}:
-            count = len(text)
+        text = "".join(str(raw).split())
+        if text and set(text) <= {"*", "★", "☆"}:
+            # ★★☆ is two of three stars; ☆ marks the ones not earned, on a scale of three
+            count = len(text) if len(text) > 3 else text.count("★") + text.count("*")
         else:
             count_value = parse_number(raw, decimal_comma)
             if not count_value.is_integer() or count_value not in (1.0, 2.0, 3.0):
@@ -230,6 +246,8 @@ def coerce_stored(field: str, text: str | None) -> Any:
         # the trail holds Python's own digits (1e-05 included): read them back exactly
         number = float(text)
         return int(number) if column.kind in ("year", "count", "stars") else number
+    if column.kind == "text":
+        return text  # exactly what was stored
     return read_cell(column, text, decimal_comma=False, guarded=False, strip=False)
 
 
@@ -267,10 +285,12 @@ def _read_parquet(data: bytes) -> Table:
 
     try:
         table = pq.read_table(io.BytesIO(data))
-    except (pa.ArrowException, OSError) as error:
+        columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    except (pa.ArrowException, OSError, ValueError, TypeError, OverflowError) as error:
         raise BadInput(f"the file is not a readable Parquet file ({error})") from error
-    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    rows = [list(cells) for cells in zip(*columns, strict=True)] if columns else []
+    # pandas writes a missing number as NaN: that is an empty cell, not a bad number
+    rows = [[None if isinstance(c, float) and math.isnan(c) else c for c in cells]
+            for cells in zip(*columns, strict=True)] if columns else []
     return Table(list(table.column_names), rows, decimal_comma=False, guarded=False,
                  strip_text=False)
 
@@ -316,7 +336,7 @@ def _shows_decimal_comma(cell: str) -> bool:
     the file writes its numbers.
     """
     found = _DECIMAL_COMMA.fullmatch(cell)
-    return bool(found) and not _GROUPED.match(found.group(1).replace(",", "X"))
+    return found is not None and not _GROUPED.match(found.group(1).replace(",", "X"))
 
 
 def _read_xlsx(data: bytes) -> Table:

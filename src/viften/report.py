@@ -875,7 +875,7 @@ def _long_date(day: dt.date, lang: str) -> str:
 
 # --- the table of interventions, split over slides ------------------------------------------
 
-TABLE_WIDTHS = (3.75, 1.55, 1.35, 1.35, 1.45, 1.5, 1.18)
+TABLE_WIDTHS = (3.65, 1.55, 1.35, 1.35, 1.55, 1.5, 1.18)
 """Inches per column; the sum is the slide's width inside its margins."""
 TABLE_FONT_PT = 12
 TABLE_NOTE_PT = 10

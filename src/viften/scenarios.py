@@ -94,10 +94,14 @@ def _checked_name(name: str) -> str:
 
 def _require_editor(actor: Actor) -> None:
     if not actor.can_write:
-        raise PermissionDenied(f"{actor.name} may only read: saving scenarios needs the editor role")
+        raise PermissionDenied(
+            f"{actor.name} may only read: saving scenarios needs the editor role"
+        )
 
 
-def entries_from(data: Interventions, participants: Sequence[int] | np.ndarray) -> tuple[Entry, ...]:
+def entries_from(
+    data: Interventions, participants: Sequence[int] | np.ndarray
+) -> tuple[Entry, ...]:
     """The snapshot of an allocation of `data`: one entry per intervention with participants."""
     whole = np.asarray(participants, dtype="int64")
     if len(whole) != len(data):

@@ -19,7 +19,7 @@ FRONTIER_COLOUR = "#333333"
 
 def _axis_format(lang: str, decimals: int) -> dict[str, Any]:
     """Axis labels as the reader writes numbers: 1.234,5 in Danish, 1,234.5 in English."""
-    pattern = f",.{decimals}f"
+    pattern = f",.{decimals}~f"  # ~: no trailing zeros (10, not 10,0)
     if lang == "en":
         return {"format": pattern}
     swapped = (f"replace(replace(replace(format(datum.value, '{pattern}'), /,/g, '#'), "

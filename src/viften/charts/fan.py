@@ -319,6 +319,9 @@ def _labels(x: Any, y: Any) -> list[alt.Chart]:
 
 # --- the scatter of the overview page -----------------------------------------------------------
 
+LOG_TICKS = [1_000 * m * 10**k for k in range(0, 6) for m in (1, 2, 5)]
+"""Round kroner for the log axis: 1.000, 2.000, 5.000, 10.000, ... 500.000.000."""
+
 LOCALE_NUMBERS: dict[str, dict[str, Any]] = {
     "da": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["DKK ", ""]},
@@ -339,7 +342,8 @@ def scatter_rows(frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
             continue
         group = str(record.get("target_group"))
         out.append({
-            "name": str(record["name"]), "points": float(effect or 0) * 100, "price": float(value or 0),
+            "name": str(record["name"]), "points": float(effect or 0) * 100,
+            "price": float(value or 0),
             "participants": float(record.get("participants") or 0),
             "group": t(f"tg_{group}_short", lang), "group_key": group,
             "tt_ppj": formatting.kroner(value, lang),
@@ -350,9 +354,19 @@ def scatter_rows(frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
     return out
 
 
+SCATTER_LIMIT = 2_000
+"""Dots in the scatter; a bigger view shows those with the most participants."""
+
+
 def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
                   height: int = 460) -> alt.LayerChart:
-    """Price per job (log scale) against extra effect; dot size = participants."""
+    """Price per job (log scale) against extra effect; dot size = participants.
+
+    At most SCATTER_LIMIT dots, those with the most participants (the caller says so).
+    """
+    if len(frame) > SCATTER_LIMIT:
+        frame = frame.sort_values("participants", ascending=False, kind="stable").head(
+            SCATTER_LIMIT)
     rows = scatter_rows(frame, lang, measure)
     column = fan.measure_column(measure)
     groups = [g for g in fan.TARGET_GROUPS]
@@ -362,13 +376,13 @@ def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
                         range=[fan.PALETTE[g] for g in groups]),
         legend=alt.Legend(orient="top"),
     )
-    base = alt.Chart(alt.Data(values=rows))
+    base = alt.Chart(alt.NamedData(name="dots"))
     dots = base.mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.75).encode(
         x=alt.X("points:Q", title=t("col_net_effect", lang) + " (pct.point)"
                 if lang != "en" else t("col_net_effect", lang) + " (pp)",
                 axis=alt.Axis(format=",.1f")),
-        y=alt.Y("price:Q", title=t(f"col_{column}", lang),
-                scale=alt.Scale(type="log"), axis=alt.Axis(format=",.0f")),
+        y=alt.Y("price:Q", title=t(f"col_{column}", lang), scale=alt.Scale(type="log"),
+                axis=alt.Axis(format=",.0f", values=LOG_TICKS)),
         size=alt.Size("participants:Q", title=t("col_participants", lang),
                       scale=alt.Scale(range=[40, 900]), legend=alt.Legend(orient="top")),
         color=colour,
@@ -382,9 +396,13 @@ def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
         ],
         description=alt.Description("name:N"),
     )
+    names = base.mark_text(align="left", dx=9, fontSize=10.5, color="#333333").encode(
+        x="points:Q", y="price:Q", text="name:N",
+    )
     zero = alt.Chart(alt.Data(values=[{"x": 0}])).mark_rule(
         color="#888888", strokeDash=[4, 3]
     ).encode(x="x:Q")
-    return alt.layer(zero, dots).properties(height=height).configure(
+    chart = alt.layer(zero, dots, names).properties(height=height, datasets={"dots": rows})
+    return chart.configure(
         font=FONT, locale={"number": LOCALE_NUMBERS.get(lang, LOCALE_NUMBERS["da"])},
     )

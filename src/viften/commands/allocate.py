@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         year = args.year if args.year is not None else store.newest_year(con)
         # with no interventions at all, any year gives the empty table with its columns
         columns = store.intervention_arrays(con, year if year is not None else 0)
-    result = allocator.optimise(allocator.Interventions.from_columns(columns), request)
+    data = allocator.Interventions.from_columns(columns)
+    with allocator.native_stdout_silenced():
+        result = allocator.optimise(data, request)
     json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -143,10 +143,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_why_no_effect": ("Ingen mer-effekt", "No extra effect"),
     "budget_why_free_unlimited": ("Gratis og uden kapacitetsgrænse: udeladt",
                                   "Free and without a capacity limit: left out"),
-    "budget_why_full": ("Mange job pr. krone: fyldt op", "Many jobs per krone: filled up"),
+    "budget_why_full": ("Fyldt op til kapaciteten eller maksimum",
+                        "Filled to its capacity or maximum"),
     "budget_why_share": ("Holdt oppe af minimumsandelen for målgruppen",
                          "Kept up by the target group's minimum share"),
-    "budget_why_value": ("Mange job pr. krone", "Many jobs per krone"),
+    "budget_why_value": ("Blandt dem med flest job pr. krone",
+                         "Among those with the most jobs per krone"),
     "budget_why_dear": ("Færre job pr. krone end dem, der får pengene",
                         "Fewer jobs per krone than those that get the money"),
     # --- the budget page ----------------------------------------------------------------
@@ -258,7 +260,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_lock_none": ("–", "–"),
     "budget_lock_at_least": ("Mindst planlagt", "At least planned"),
     "budget_lock_exactly": ("Præcis planlagt", "Exactly planned"),
-    "budget_infeasible": ("Kravene kan ikke opfyldes: {why}", "The requirements cannot be met: {why}"),
+    "budget_infeasible": (
+        "Kravene kan ikke opfyldes: {why}", "The requirements cannot be met: {why}",
+    ),
     "budget_binding_heading": ("Det begrænser resultatet", "What limits the result"),
     "budget_nothing_binds": ("Ingen af kravene koster job.", "None of the requirements cost jobs."),
     "budget_moves_heading": ("Hvad flytter hvorhen, og hvorfor", "What moves where, and why"),
@@ -267,9 +271,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The optimal allocation is the same as the current one.",
     ),
     "budget_compare_caption": (
-        "Optimal mod nuværende: {jobs} {kind} mod {now} i dag, for {cost} mod {now_cost}.",
-        "Optimal against current: {jobs} {kind} against {now} today, for {cost} against "
-        "{now_cost}.",
+        "Optimal mod nuværende: {jobs} {kind} for {cost} mod {now} for {now_cost} i dag",
+        "Optimal against current: {jobs} {kind} for {cost} against {now} for {now_cost} today",
     ),
     "budget_kind_net": ("ekstra job", "extra jobs"),
     "budget_kind_gross": ("job", "jobs"),
@@ -293,10 +296,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_series_optimal": ("Optimal fordeling", "Optimal allocation"),
     "budget_cut": ("Hvad koster en besparelse? Beløb (kr.)", "What does a cut cost? Amount (DKK)"),
     "budget_cut_result": (
-        "Med {budget} giver den bedste fordeling {jobs} {kind}: {lost} færre end de {full} ved "
-        "{whole}.",
-        "With {budget} the best allocation buys {jobs} {kind}: {lost} fewer than the {full} at "
-        "{whole}.",
+        "Med {budget} giver den bedste fordeling {jobs} {kind}: {lost} færre end de {full}, "
+        "som {whole} giver",
+        "With {budget} the best allocation buys {jobs} {kind}: {lost} fewer than the {full} "
+        "that {whole} buys",
     ),
     "budget_cut_infeasible": (
         "Med {budget} kan kravene ikke opfyldes: {why}",

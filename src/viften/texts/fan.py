@@ -194,6 +194,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} interventions without a control group or a price per job cannot be placed in "
         "the chart; they are in the table.",
     ),
+    "fan_scatter_capped": (
+        "Diagrammet viser de {shown} indsatser med flest deltagere af {count}.",
+        "The chart shows the {shown} interventions with the most participants, of {count}.",
+    ),
     "fan_ranked_heading": ("Rangeret efter pris pr. job", "Ranked by price per job"),
     "fan_rank": ("Nr.", "No."),
     "fan_sort_by": ("Sortér efter", "Sort by"),

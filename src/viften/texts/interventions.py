@@ -94,3 +94,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hist_old": ("Før", "Before"),
     "hist_new": ("Efter", "After"),
 }
+
+TEXTS.update({
+    "col_outcome_records": ("Udfaldsdata (deltagere og kontrol)",
+                            "Outcome records (participants and controls)"),
+})

@@ -350,25 +350,28 @@ def _scatter_spec(
     lang: str, measure: str,
 ) -> tuple[dict[str, Any], int]:
     frame = _filtered(path, version, year, filters)
-    rows = fan_charts.scatter_rows(frame, lang, measure)
-    return fan_charts.scatter_chart(frame, lang, measure).to_dict(), len(frame) - len(rows)
+    column = fan.measure_column(measure)
+    missing = int((frame[column].isna() | frame["net_effect"].isna()).sum())
+    return fan_charts.scatter_chart(frame, lang, measure).to_dict(), missing
 
 
 def scatter(view: View, measure: str, lang: str) -> None:
     """Price per job against extra effect, size = participants."""
     path = database()
-    spec, left_out = _scatter_spec(path, db.data_version(path), view.year, view.filters, lang,
-                                   measure)
+    spec, missing = _scatter_spec(path, db.data_version(path), view.year, view.filters, lang,
+                                  measure)
     st.caption(t("fan_overview_intro", lang))
+    if len(view.frame) > fan_charts.SCATTER_LIMIT:
+        st.caption(t("fan_scatter_capped", lang,
+                     shown=formatting.number(fan_charts.SCATTER_LIMIT, lang),
+                     count=formatting.number(len(view.frame), lang)))
     st.vega_lite_chart(spec, width="stretch")
-    if left_out:
-        st.caption(t("fan_scatter_missing", lang, count=formatting.number(left_out, lang)))
+    if missing:
+        st.caption(t("fan_scatter_missing", lang, count=formatting.number(missing, lang)))
 
 
 def ranked_table(view: View, lang: str) -> None:
     """Every intervention in view, ranked by the figure the reader chooses."""
-    import pandas as pd
-
     st.subheader(t("fan_ranked_heading", lang), anchor=False)
     url_choice("ov_sort", list(SORTS), "price_per_job")
     sort = st.selectbox(
@@ -376,12 +379,34 @@ def ranked_table(view: View, lang: str) -> None:
         format_func=lambda c: t(f"col_{c}", lang), width=320,
     ) or "price_per_job"
     publish("ov_sort", sort, "price_per_job")
+    path = database()
+    table = _ranked(path, db.data_version(path), view.year, view.filters, sort, lang)
+    if len(view.frame) > RANKED_LIMIT:
+        st.caption(t("fan_list_capped", lang, shown=formatting.number(RANKED_LIMIT, lang),
+                     count=formatting.number(len(view.frame), lang)))
+    # st.dataframe draws on a canvas: the cells are never read as Markdown or HTML
+    st.dataframe(table, hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(table), 640))
+
+
+RANKED_LIMIT = 1_000
+"""Rows of the ranked table; beyond this a huge view says how many it left out."""
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _ranked(
+    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
+    sort: str, lang: str,
+) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = _filtered(path, version, year, filters)
     column, ascending = SORTS.get(sort, SORTS["price_per_job"])
-    frame = view.frame.assign(_missing=view.frame[column].isna())
-    frame = frame.sort_values(["_missing", column, "name"],
-                              ascending=[True, ascending, True], kind="stable")
+    frame = frame.assign(_missing=frame[column].isna()).sort_values(
+        ["_missing", column, "name"], ascending=[True, ascending, True], kind="stable",
+    ).head(RANKED_LIMIT)
     records = domain.records(frame)
-    table = pd.DataFrame({
+    return pd.DataFrame({
         t("fan_rank", lang): list(range(1, len(records) + 1)),
         t("col_name", lang): [str(r["name"]) for r in records],
         t("target_group", lang): [t(f"tg_{r['target_group']}_short", lang) for r in records],
@@ -393,9 +418,6 @@ def ranked_table(view: View, lang: str) -> None:
                             ("benefit_cost_ratio", "ratio"), ("participants", "count"))
         },
     })
-    # st.dataframe draws on a canvas: the cells are never read as Markdown or HTML
-    st.dataframe(table, hide_index=True, width="stretch",
-                 height=min(38 + 35 * len(table), 640))
 
 
 # --- the caseworker page -----------------------------------------------------------------------

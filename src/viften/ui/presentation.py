@@ -72,9 +72,8 @@ PRESENTATION_CSS = """
 .st-key-presentation_body [data-testid="stCaptionContainer"] p {
   font-size: 1.45rem !important;
 }
-.st-key-presentation_body [data-testid="stFullScreenFrame"] {
-  display: flex !important;
-  justify-content: center !important;
+.st-key-presentation_body [data-testid="stElementContainer"]:has([data-testid="stImage"]) {
+  align-self: center !important;
 }
 .st-key-presentation_body [data-testid="stImage"] img {
   max-height: calc(100vh - 15rem) !important;

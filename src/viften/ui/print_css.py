@@ -35,11 +35,14 @@ PRINT_CSS = """
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stStatusWidget"], [data-testid="stBottom"],
   [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stPopover"],
-  [data-testid="stBaseButton-headerNoPadding"], [data-testid="stElementToolbar"],
-  [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stRadio"],
+  [data-testid="stBaseButton-headerNoPadding"], [data-testid="stSelectbox"],
+  [data-testid="stMultiSelect"], [data-testid="stRadio"],
   [data-testid="stSegmentedControl"], [data-testid="stTextInput"],
   [data-testid="stNumberInput"], [data-testid="stSlider"], [data-testid="stCheckbox"],
-  [data-testid="stToggle"], [data-testid="stPageLink"], .no-print {
+  [data-testid="stToggle"], [data-testid="stPageLink"], [data-testid="stButtonGroup"],
+  [data-testid="stExpander"], [data-testid="stTextArea"], [data-testid="stDateInput"],
+  [data-testid="stFileUploader"], [data-testid="stSkipToContent"],
+  [data-testid="stElementToolbar"], [class*="st-key-presentation_controls"] {
     display: none !important;
   }
   [data-testid="stMainBlockContainer"], .block-container {

@@ -1,0 +1,548 @@
+"""The budget page's parts: the current allocation, what-if by hand, the optimiser, the
+frontier and the scenarios. Solves are cached per (interventions, request)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from viften import allocator, db, formatting, scenarios
+from viften.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
+from viften.charts import budget as charts
+from viften.errors import ViftenError
+from viften.texts import t
+from viften.ui.state import actor, database
+
+BASE_KEY = "budget_base"
+"""Where the what-if table starts from: {year, participants, source, version}."""
+FLASH_KEY = "budget_flash"
+"""A message to show after a rerun that a button asked for."""
+_LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
+
+
+# --- solving, cached ------------------------------------------------------------------------
+
+
+def interventions(frame: pd.DataFrame) -> Interventions:
+    return Interventions.from_columns(frame)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Result:
+    return allocator.optimise(interventions(frame), request, explain=explain)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]:
+    return allocator.frontier(interventions(frame), request)
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _group(group: str, lang: str) -> str:
+    return t(f"tg_{group}_short", lang)
+
+
+def _signed(value: float, text: str) -> str:
+    # a plain hyphen: st.metric reads the direction of a delta from a leading "-"
+    return ("+" if value > 0 else "-" if value < 0 else "±") + text
+
+
+def _signed_money(value: float, lang: str) -> str:
+    return _signed(value, allocator.money_text(abs(value), lang))
+
+
+def _signed_number(value: float, lang: str, decimals: int = 1) -> str:
+    return _signed(value, formatting.number(abs(value), lang, decimals))
+
+
+def _delta(change: float, text: str) -> str | None:
+    return None if abs(change) < 1e-9 else text
+
+
+def _flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(message)
+
+
+def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None) -> None:
+    """Spend, jobs and prices per job; with `against`, each with its change from it."""
+    def change(now: float, before: float, text: str) -> str | None:
+        return None if against is None else _delta(now - before, text)
+
+    spend = against.spend if against else 0.0
+    gross = against.gross_jobs if against else 0.0
+    net = against.net_jobs if against else 0.0
+    figures = [
+        ("budget_metric_spend", allocator.money_text(evaluation.spend, lang),
+         change(evaluation.spend, spend, _signed_money(evaluation.spend - spend, lang)), "off"),
+        ("budget_metric_gross", formatting.number(evaluation.gross_jobs, lang, 1),
+         change(evaluation.gross_jobs, gross,
+                _signed_number(evaluation.gross_jobs - gross, lang)), "normal"),
+        ("budget_metric_net", formatting.number(evaluation.net_jobs, lang, 1),
+         change(evaluation.net_jobs, net, _signed_number(evaluation.net_jobs - net, lang)),
+         "normal"),
+        ("budget_metric_price_per_job", formatting.kroner(evaluation.price_per_job, lang),
+         None, "off"),
+        ("budget_metric_price_per_additional_job",
+         formatting.kroner(evaluation.price_per_additional_job, lang), None, "off"),
+    ]
+    for column, (key, value, delta, colour) in zip(st.columns(len(figures)), figures,
+                                                    strict=True):
+        column.metric(t(key, lang), value, delta, delta_color=colour)  # type: ignore[arg-type]
+
+
+def _allocation_table(data: Interventions, participants: np.ndarray, lang: str) -> pd.DataFrame:
+    chosen = np.flatnonzero(participants > 0)
+    net = data.jobs_per_participant("net")
+    return pd.DataFrame({
+        t("col_name", lang): [str(data.name[i]) for i in chosen],
+        t("col_target_group", lang): [_group(str(data.target_group[i]), lang) for i in chosen],
+        t("col_participants", lang): [formatting.number(participants[i], lang) for i in chosen],
+        t("col_price_per_participant", lang): [formatting.kroner(data.price[i], lang)
+                                               for i in chosen],
+        t("budget_col_cost", lang): [formatting.kroner(data.price[i] * participants[i], lang)
+                                     for i in chosen],
+        t("budget_col_jobs", lang): [formatting.number(data.job_rate[i] * participants[i], lang, 1)
+                                     for i in chosen],
+        t("budget_col_extra_jobs", lang): [
+            formatting.missing("reason_no_control", lang) if math.isnan(data.net_effect[i])
+            else formatting.number(net[i] * participants[i], lang, 1)
+            for i in chosen
+        ],
+    })
+
+
+# --- the current allocation -------------------------------------------------------------------
+
+
+def current_section(data: Interventions, now: Evaluation, year: int, lang: str) -> None:
+    st.caption(t("budget_current_caption", lang))
+    if not any(now.participants):
+        st.info(t("budget_no_plan", lang, year=year))
+        return
+    metrics(now, lang)
+    if now.without_control:
+        st.caption(t("budget_without_control", lang, count=now.without_control))
+    st.dataframe(_allocation_table(data, np.asarray(now.participants), lang), hide_index=True,
+                 width="stretch")
+
+
+# --- what if, by hand -------------------------------------------------------------------------
+
+
+def _base(data: Interventions, year: int) -> dict[str, Any]:
+    found = st.session_state.get(BASE_KEY)
+    if not isinstance(found, dict) or found.get("year") != year or len(
+            found.get("participants", ())) != len(data):
+        version = found.get("version", 0) + 1 if isinstance(found, dict) else 0
+        found = {"year": year, "participants": tuple(int(v) for v in data.participants),
+                 "source_key": "current", "name": None, "version": version}
+        st.session_state[BASE_KEY] = found
+    return found
+
+
+def start_from(year: int, participants: Any, source_key: str, name: str | None = None) -> None:
+    """Let the what-if table start from these participants (resetting its edits)."""
+    old = st.session_state.get(BASE_KEY)
+    version = old.get("version", 0) + 1 if isinstance(old, dict) else 0
+    st.session_state[BASE_KEY] = {"year": year,
+                                  "participants": tuple(int(v) for v in participants),
+                                  "source_key": source_key, "name": name, "version": version}
+
+
+def _source_text(base: dict[str, Any], lang: str) -> str:
+    key = base.get("source_key", "current")
+    if key == "scenario":
+        return t("budget_source_scenario", lang, name=base.get("name"))
+    return t(f"budget_source_{key}", lang)
+
+
+def what_if_key(year: int, version: int) -> str:
+    return f"budget_what_if_{year}_{version}"
+
+
+def _participants_from(edited: pd.DataFrame, start: pd.DataFrame, data: Interventions,
+                       lang: str) -> tuple[np.ndarray, list[str]]:
+    """Participants from the edited table: a changed count wins, else changed kroner buy
+    whole participants."""
+    out = start["participants"].to_numpy(dtype="int64").copy()
+    notes = []
+    counts = pd.to_numeric(edited["participants"], errors="coerce").fillna(0).to_numpy()
+    kroner = pd.to_numeric(edited["kroner"], errors="coerce").fillna(0).to_numpy()
+    for i in range(len(out)):
+        if counts[i] != start["participants"].iloc[i]:
+            out[i] = max(0, int(round(counts[i])))
+        elif kroner[i] != start["kroner"].iloc[i] and data.price[i] > 0:
+            out[i] = max(0, math.floor(kroner[i] / data.price[i] + 1e-9))
+            if out[i] * data.price[i] != kroner[i]:
+                notes.append(t("budget_kroner_rounded", lang, name=str(data.name[i]),
+                               kroner=formatting.kroner(kroner[i], lang),
+                               participants=formatting.number(out[i], lang),
+                               cost=formatting.kroner(out[i] * data.price[i], lang)))
+    return out, notes
+
+
+def what_if_section(data: Interventions, year: int, now: Evaluation, result: Result,
+                    lang: str) -> Evaluation:
+    """The editable table and what it costs and buys, beside the current allocation."""
+    st.caption(t("budget_what_if_hint", lang))
+    left, middle, right = st.columns([2, 1, 1])
+    budget = left.number_input(
+        t("budget_what_if_budget", lang), min_value=0.0, value=float(now.spend), step=100_000.0,
+        format="%.0f", key=f"budget_what_if_budget_{year}",
+    )
+    if middle.button(t("budget_reset", lang), key="budget_reset"):
+        start_from(year, data.participants, "current")
+    if right.button(t("budget_use_optimal", lang), key="budget_use_optimal",
+                    disabled=result.status != allocator.OPTIMAL):
+        start_from(year, result.participants, "optimal")
+    base = _base(data, year)
+    st.caption(t("budget_what_if_from", lang, source=_source_text(base, lang)))
+    start_counts = np.asarray(base["participants"], dtype="int64")
+    start = pd.DataFrame({
+        "name": [str(n) for n in data.name],
+        "group": [_group(str(g), lang) for g in data.target_group],
+        "price": data.price,
+        "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
+        "now": data.participants,
+        "participants": start_counts,
+        "kroner": start_counts * data.price,
+    })
+    edited = st.data_editor(
+        start, key=what_if_key(year, int(base["version"])), hide_index=True, width="stretch",
+        disabled=["name", "group", "price", "capacity", "now"],
+        column_config={
+            "name": st.column_config.TextColumn(t("col_name", lang)),
+            "group": st.column_config.TextColumn(t("col_target_group", lang)),
+            "price": st.column_config.NumberColumn(t("col_price_per_participant", lang),
+                                                   format="%.0f"),
+            "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%d"),
+            "now": st.column_config.NumberColumn(t("budget_col_participants_now", lang),
+                                                 format="%d"),
+            "participants": st.column_config.NumberColumn(
+                t("budget_col_participants_what_if", lang), min_value=0, step=1, format="%d"),
+            "kroner": st.column_config.NumberColumn(
+                t("budget_col_kroner_what_if", lang), min_value=0, step=1000, format="%.0f"),
+        },
+    )
+    participants, notes = _participants_from(edited, start, data, lang)
+    evaluation = allocator.evaluate(data, participants, budget)
+    metrics(evaluation, lang, against=now)
+    if evaluation.budget_left < 0:
+        st.error(t("budget_over_budget", lang,
+                   over=allocator.money_text(-evaluation.budget_left, lang)))
+    else:
+        st.caption(f"{t('budget_metric_left', lang)}: "
+                   f"{allocator.money_text(evaluation.budget_left, lang)}. "
+                   f"{t('budget_within_budget', lang)}")
+    for problem in evaluation.over_capacity:
+        st.warning(t("budget_over_capacity", lang, name=problem.name,
+                     participants=formatting.number(problem.participants, lang),
+                     capacity=formatting.number(problem.capacity, lang)))
+    for note in notes:
+        st.caption(note)
+    return evaluation
+
+
+# --- the optimiser ----------------------------------------------------------------------------
+
+
+def _rules(data: Interventions, year: int, lang: str) -> tuple[dict[str, str], dict[str, int]]:
+    labels = {mode: t(f"budget_lock_{mode or 'none'}", lang) for mode in _LOCK_MODES}
+    modes = {label: mode for mode, label in labels.items()}
+    start = pd.DataFrame({
+        "name": [str(n) for n in data.name],
+        "planned": data.participants,
+        "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
+        "lock": [labels[""]] * len(data),
+        "maximum": [None] * len(data),
+    }).astype({"maximum": "Float64"})
+    st.caption(t("budget_opt_rules_hint", lang))
+    edited = st.data_editor(
+        start, key=f"budget_rules_{year}_{lang}", hide_index=True, width="stretch",
+        disabled=["name", "planned", "capacity"],
+        column_config={
+            "name": st.column_config.TextColumn(t("col_name", lang)),
+            "planned": st.column_config.NumberColumn(t("budget_col_participants_now", lang),
+                                                     format="%d"),
+            "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%d"),
+            "lock": st.column_config.SelectboxColumn(t("budget_col_lock", lang),
+                                                     options=list(labels.values()),
+                                                     required=True),
+            "maximum": st.column_config.NumberColumn(t("budget_col_maximum", lang),
+                                                     min_value=0, step=1, format="%d"),
+        },
+    )
+    locks = {str(name): modes[str(label)] for name, label in zip(edited["name"], edited["lock"],
+                                                                 strict=True)
+             if modes.get(str(label))}
+    maxima = {str(name): int(most) for name, most in zip(edited["name"], edited["maximum"],
+                                                         strict=True)
+              if most is not None and not pd.isna(most)}
+    return locks, maxima
+
+
+def optimiser_controls(data: Interventions, now: Evaluation, year: int, default_stars: int,
+                       lang: str) -> Request:
+    """Budget, objective, minimum shares, stars, locks and maxima: the optimiser's request."""
+    with st.container(border=True):
+        st.markdown(f"**{t('budget_opt_settings', lang)}**")
+        left, middle, right = st.columns([2, 2, 1])
+        budget = left.number_input(
+            t("budget_opt_budget", lang), min_value=0.0, step=100_000.0, format="%.0f",
+            value=float(now.spend) if now.spend > 0 else allocator.MILLION,
+            key=f"budget_opt_budget_{year}",
+        )
+        objective = middle.radio(
+            t("budget_opt_objective", lang), allocator.OBJECTIVES,
+            format_func=lambda o: t(f"budget_obj_{o}", lang), key="budget_opt_objective",
+        )
+        stars = right.radio(
+            t("budget_opt_min_stars", lang), [1, 2, 3], index=default_stars - 1,
+            format_func=lambda n: "★" * n, key="budget_opt_min_stars",
+        )
+        st.caption(t("budget_opt_shares", lang))
+        shares = {}
+        for column, group in zip(st.columns(3), allocator.TARGET_GROUPS, strict=True):
+            shares[group] = column.slider(
+                _group(group, lang), 0, 100, 0, step=5, format="%d %%",
+                key=f"budget_share_{group}",
+            ) / 100
+        with st.expander(t("budget_opt_rules", lang)):
+            locks, maxima = _rules(data, year, lang)
+    return Request.of(
+        float(budget), objective=str(objective),
+        min_shares={g: s for g, s in shares.items() if s > 0},
+        min_stars=int(stars or 1), locks=locks, maxima=maxima,
+    )
+
+
+def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: str) -> None:
+    """The optimal allocation beside the current one: what moves where, and why."""
+    if result.status != allocator.OPTIMAL:
+        st.error(t("budget_infeasible", lang, why=result.text(lang)))
+        return
+    st.info(result.text(lang))
+    objective = result.objective
+    best = allocator.evaluate(data, result.participants, result.budget)
+    metrics(best, lang, against=now)
+    left, right = st.columns(2)
+    left.metric(t("budget_metric_left", lang), allocator.money_text(best.budget_left, lang))
+    marginal = result.marginal_jobs_per_million
+    right.metric(t("budget_metric_marginal", lang),
+                 "–" if marginal is None else t("budget_metric_marginal_value", lang,
+                                                jobs=formatting.number(marginal, lang, 1)))
+    st.subheader(t("budget_binding_heading", lang))
+    notes = [b.note.text(lang) for b in result.binding]
+    st.markdown("\n".join(f"- {n}" for n in notes) if notes
+                else t("budget_nothing_binds", lang))
+    st.subheader(t("budget_moves_heading", lang))
+    st.caption(t(
+        "budget_compare_caption", lang,
+        jobs=formatting.number(result.expected_jobs, lang, 1),
+        kind=t(f"budget_kind_{objective}", lang),
+        now=formatting.number(now.expected_jobs(objective), lang, 1),
+        cost=allocator.money_text(result.total_cost, lang),
+        now_cost=allocator.money_text(now.spend, lang),
+    ))
+    moved = allocator.moves(data, result)
+    if all(m.change == 0 for m in moved):
+        st.caption(t("budget_nothing_moves", lang))
+    st.dataframe(_moves_table(moved, lang), hide_index=True, width="stretch")
+    if moved:
+        st.altair_chart(charts.comparison_chart(moved, lang), width="stretch")
+
+
+def _moves_table(moved: tuple[allocator.Move, ...], lang: str) -> pd.DataFrame:
+    ordered = sorted(moved, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))
+    return pd.DataFrame({
+        t("col_name", lang): [m.name for m in ordered],
+        t("col_target_group", lang): [_group(m.target_group, lang) for m in ordered],
+        t("budget_col_before", lang): [formatting.number(m.before, lang) for m in ordered],
+        t("budget_col_after", lang): [formatting.number(m.after, lang) for m in ordered],
+        t("budget_col_change", lang): [_signed_number(m.change, lang, 0) for m in ordered],
+        t("budget_col_cost_before", lang): [formatting.kroner(m.cost_before, lang)
+                                            for m in ordered],
+        t("budget_col_cost_after", lang): [formatting.kroner(m.cost_after, lang)
+                                           for m in ordered],
+        t("budget_col_jobs_per_million", lang): [formatting.number(m.jobs_per_million, lang, 1)
+                                                 for m in ordered],
+        t("budget_col_why", lang): [t(m.reason, lang) for m in ordered],
+    })
+
+
+# --- the frontier -----------------------------------------------------------------------------
+
+
+def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now: Evaluation,
+                     lang: str) -> None:
+    st.caption(t("budget_frontier_caption", lang))
+    points = frontier(frame, request)
+    objective = request.objective
+    optimal_spot = (None if result.status != allocator.OPTIMAL
+                    else (result.budget, result.expected_jobs))
+    chart = charts.frontier_chart(
+        points, objective=objective, current=(now.spend, now.expected_jobs(objective)),
+        optimal=optimal_spot, lang=lang,
+    )
+    st.altair_chart(chart, width="stretch")
+    gaps = sum(p.expected_jobs is None for p in points)
+    if gaps:
+        st.caption(t("budget_frontier_gap", lang, count=gaps))
+    cut = st.number_input(t("budget_cut", lang), min_value=0.0, max_value=float(request.budget),
+                          value=0.0, step=1_000_000.0, format="%.0f", key="budget_cut")
+    if cut > 0 and result.status == allocator.OPTIMAL:
+        smaller = request.with_budget(max(0.0, request.budget - cut))
+        after = optimal(frame, smaller, explain=False)
+        if after.status == allocator.OPTIMAL:
+            st.info(t("budget_cut_result", lang,
+                      budget=allocator.money_text(smaller.budget, lang),
+                      jobs=formatting.number(after.expected_jobs, lang, 1),
+                      kind=t(f"budget_kind_{objective}", lang),
+                      lost=formatting.number(result.expected_jobs - after.expected_jobs,
+                                             lang, 1),
+                      full=formatting.number(result.expected_jobs, lang, 1),
+                      whole=allocator.money_text(request.budget, lang)))
+        else:
+            st.warning(t("budget_cut_infeasible", lang,
+                         budget=allocator.money_text(smaller.budget, lang),
+                         why=after.text(lang)))
+    with st.expander(t("budget_frontier_table", lang)):
+        st.dataframe(pd.DataFrame({
+            t("budget_axis_budget_short", lang): [allocator.money_text(p.budget, lang)
+                                                  for p in points],
+            t(f"budget_axis_jobs_{objective}", lang): [
+                formatting.number(p.expected_jobs, lang, 1) for p in points],
+            t("budget_metric_spend", lang): [formatting.kroner(p.total_cost, lang)
+                                             for p in points],
+        }), hide_index=True, width="stretch")
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def _save_form(data: Interventions, year: int, sources: dict[str, tuple[Any, dict[str, Any]]],
+               lang: str) -> None:
+    st.subheader(t("budget_sc_save_heading", lang))
+    if not actor().can_write:
+        st.caption(t("budget_sc_editor_only", lang))
+        return
+    with st.form("budget_sc_save_form", border=False):
+        name = st.text_input(t("budget_sc_name", lang), max_chars=scenarios.MAX_NAME_LENGTH,
+                             key="budget_sc_name")
+        source = st.radio(t("budget_sc_what", lang), list(sources), horizontal=True,
+                          format_func=lambda s: t(f"budget_sc_source_{s}", lang),
+                          key="budget_sc_source")
+        replace = st.checkbox(t("budget_sc_replace", lang), key="budget_sc_replace")
+        if not st.form_submit_button(t("budget_sc_save", lang)):
+            return
+    participants, settings = sources[str(source)]
+    if participants is None:
+        st.error(t("budget_sc_no_optimal", lang))
+        return
+    try:
+        with db.transaction(database()) as con:
+            saved = scenarios.save(con, actor(), name, year, data, participants,
+                                   {"source": source, **settings}, replace=replace)
+    except ViftenError as error:
+        st.error(str(error))
+        return
+    st.session_state[FLASH_KEY] = t("budget_sc_saved", lang, name=saved.name)
+    st.rerun()
+
+
+def _saved(year: int) -> list[scenarios.Scenario]:
+    with db.connect(database()) as con:
+        return scenarios.list_scenarios(con, year)
+
+
+def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: Evaluation,
+                      result: Result, request: Request, lang: str) -> None:
+    """Save, list, open, delete and compare scenarios of this year."""
+    _flash()
+    optimal_participants = (result.participants if result.status == allocator.OPTIMAL
+                            else None)
+    sources: dict[str, tuple[Any, dict[str, Any]]] = {
+        "what_if": (what_if.participants, {"budget": what_if.budget}),
+        "optimal": (optimal_participants, request.settings()),
+        "current": (now.participants, {"budget": now.spend}),
+    }
+    _save_form(data, year, sources, lang)
+    saved = _saved(year)
+    st.subheader(t("budget_sc_list_heading", lang, year=year))
+    if not saved:
+        st.caption(t("budget_sc_none", lang, year=year))
+        return
+    st.dataframe(pd.DataFrame({
+        t("budget_sc_name", lang): [s.name for s in saved],
+        t("budget_sc_col_created", lang): [
+            s.created_at.strftime("%d-%m-%Y %H:%M") if s.created_at else "–" for s in saved],
+        t("budget_sc_col_by", lang): [s.created_by or "–" for s in saved],
+        t("budget_sc_col_source", lang): [
+            t(f"budget_sc_source_{s.settings.get('source', 'what_if')}", lang) for s in saved],
+        t("budget_metric_spend", lang): [allocator.money_text(s.spend, lang) for s in saved],
+        t("budget_metric_gross", lang): [formatting.number(s.gross_jobs, lang, 1)
+                                         for s in saved],
+        t("budget_metric_net", lang): [formatting.number(s.net_jobs, lang, 1) for s in saved],
+    }), hide_index=True, width="stretch")
+    names = [s.name for s in saved]
+    by_name = {s.name: s for s in saved}
+    pick, open_button, delete_button = st.columns([3, 1, 1], vertical_alignment="bottom")
+    chosen = pick.selectbox(t("budget_sc_pick", lang), names, key="budget_sc_pick")
+    if open_button.button(t("budget_sc_open", lang), key="budget_sc_open"):
+        scenario = by_name[str(chosen)]
+        participants, missing = scenario.participants_for(data)
+        start_from(year, participants, "scenario", scenario.name)
+        message = t("budget_sc_opened", lang, name=scenario.name)
+        if missing:
+            message += " " + t("budget_sc_missing", lang, names=", ".join(missing))
+        st.session_state[FLASH_KEY] = message
+        st.rerun()
+    if actor().can_write and delete_button.button(t("budget_sc_delete", lang),
+                                                  key="budget_sc_delete"):
+        try:
+            with db.transaction(database()) as con:
+                scenarios.delete(con, actor(), str(chosen), year)
+        except ViftenError as error:
+            st.error(str(error))
+        else:
+            st.session_state[FLASH_KEY] = t("budget_sc_deleted", lang, name=str(chosen))
+            st.rerun()
+    _compare(saved, lang)
+
+
+def _compare(saved: list[scenarios.Scenario], lang: str) -> None:
+    st.subheader(t("budget_sc_compare_heading", lang))
+    if len(saved) < 2:
+        st.caption(t("budget_sc_need_two", lang))
+        return
+    names = [s.name for s in saved]
+    left, right = st.columns(2)
+    first_name = left.selectbox(t("budget_sc_first", lang), names, index=1,
+                                key="budget_sc_first")
+    second_name = right.selectbox(t("budget_sc_second", lang), names, index=0,
+                                  key="budget_sc_second")
+    by_name = {s.name: s for s in saved}
+    both = scenarios.compare(by_name[str(first_name)], by_name[str(second_name)])
+    for column, scenario in ((left, both.first), (right, both.second)):
+        column.metric(t("budget_metric_spend", lang), allocator.money_text(scenario.spend, lang))
+        column.metric(t("budget_metric_net", lang), formatting.number(scenario.net_jobs, lang, 1))
+        column.metric(t("budget_metric_gross", lang),
+                      formatting.number(scenario.gross_jobs, lang, 1))
+    st.dataframe(pd.DataFrame({
+        t("col_name", lang): [r.name for r in both.rows],
+        t("col_target_group", lang): [_group(r.target_group, lang) for r in both.rows],
+        str(first_name): [formatting.number(r.first, lang) for r in both.rows],
+        str(second_name) if second_name != first_name else f"{second_name} (2)": [
+            formatting.number(r.second, lang) for r in both.rows],
+        t("budget_col_change", lang): [_signed_number(r.change, lang, 0) for r in both.rows],
+        t("budget_col_cost", lang): [_signed_money(r.second_cost - r.first_cost, lang)
+                                     for r in both.rows],
+    }), hide_index=True, width="stretch")

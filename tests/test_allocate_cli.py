@@ -225,3 +225,38 @@ def test_json_is_one_object_with_exactly_the_documented_keys(database):
                          "allocation", "message"]
     for item in out["allocation"]:
         assert list(item) == ["name", "year", "participants", "cost", "expected_jobs"]
+
+
+def test_what_native_code_prints_during_the_solve_stays_out_of_the_json():
+    code = (
+        "import os, sys, ctypes\n"
+        "from viften import allocator\n"
+        "print('before')\n"
+        "with allocator.native_stdout_silenced():\n"
+        "    os.write(1, b'raw fd write\\n')\n"
+        "    ctypes.CDLL(None).printf(b'buffered C printf\\n')\n"
+        "print('after')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "before\nafter\n"
+
+
+def test_a_model_on_which_highs_prints_a_stray_line_still_gives_clean_json(tmp_path):
+    """On this synthetic instance HiGHS (scipy 1.17.1) writes
+    `HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();` to stdout."""
+    import runpy
+
+    synthetic = runpy.run_path(str(Path(__file__).resolve().parents[1] / "benchmarks"
+                                   / "synthetic.py"))
+    source = synthetic["write_interventions"](tmp_path / "synthetic.csv", 30)
+    path = tmp_path / "synthetic.duckdb"
+    con = duckdb.connect(str(path))
+    db.create_schema(con)
+    con.close()
+    subprocess.run([sys.executable, "-m", "viften", "import", str(source), "--db", str(path)],
+                   check=True, capture_output=True)
+    done = allocate(path, "--budget", "306500000")
+    assert done.returncode == 0
+    assert done.stdout.startswith("{") and "Highs" not in done.stdout + done.stderr
+    assert json.loads(done.stdout)["status"] == "optimal"

@@ -95,6 +95,8 @@ def test_clicking_a_tile_opens_its_detail(app_server: Server, page) -> None:
     page.get_by_text("Sammenlignet med målgruppen").wait_for(timeout=15_000)
     wait_for_app(page)
     assert "fan_pick=" in page.url
+    # the table's code is fetched the first time a table is shown: wait for it
+    page.get_by_text("Kapacitet", exact=True).wait_for(timeout=15_000)
     text = body_text(page)
     for label in ("Pris pr. deltager", "Jobandel", "Mer-effekt", "Pris pr. ekstra job",
                   "Kapacitet", "Sammenlignet med målgruppen"):

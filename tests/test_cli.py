@@ -381,6 +381,20 @@ def test_an_export_to_an_unknown_format_exits_2(loaded: Path, tmp_path: Path, na
     assert not (tmp_path / name).exists()
 
 
+def test_an_xlsx_export_of_text_it_cannot_hold_exits_1_with_a_message(loaded: Path,
+                                                                      tmp_path: Path) -> None:
+    with db.transaction(loaded) as con:
+        con.execute("UPDATE interventions SET description = 'klokke' || chr(7) "
+                    "WHERE name = 'Mentor'")
+    out = tmp_path / "x.xlsx"
+    done = viften("export", "--out", str(out), "--db", str(loaded), cwd=tmp_path)
+    assert done.returncode == 1
+    assert "control character" in done.stderr
+    assert not out.exists()
+    done = viften("export", "--out", str(tmp_path / "x.csv"), "--db", str(loaded), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+
+
 # --- history ------------------------------------------------------------------------------
 
 

@@ -246,3 +246,49 @@ def test_the_template_imports_and_explains_every_column_in_danish() -> None:
     book = load_workbook(io.BytesIO(data))
     explained = [r[1] for r in book["Forklaring"].iter_rows(min_row=2, values_only=True)]
     assert explained == list(COLUMN_NAMES)
+
+
+# --- the round trip for any content the importer can store -------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_core_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(
+    ["\t", "\n", "\r", "'", "=", "+", "-", "@"]), min_size=1, max_size=25).map(
+    str.strip).filter(bool)
+_texts = st.builds(lambda prefix, core: prefix + core,
+                   st.sampled_from(["", "=", "+", "-", "@", "'", "'=", "''-", "\t", "\r", "\t="]),
+                   _core_text).filter(lambda t: t.strip() == t or t[0] in "\t\r")
+# numbers as a file can write them: at most 15 significant digits
+_shares = st.integers(0, 10**6).map(lambda n: n / 10**6)
+_money = st.decimals(0, 10**9, places=2, allow_nan=False).map(float)
+_positive = st.integers(1, 10**7).map(lambda n: n / 1000)
+
+
+@st.composite
+def _stored_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
+    names = draw(st.lists(_texts, min_size=1, max_size=5, unique=True))
+    rows = []
+    for name in names:
+        optional = st.none() | _texts
+        rows.append(row(
+            name, year=draw(st.integers(2000, 2100)),
+            target_group=draw(st.sampled_from(["closer", "further", "cross"])),
+            provider=draw(optional),
+            provider_type=draw(st.sampled_from([None, "internal", "external"])),
+            price_per_participant=draw(_money), capacity=draw(st.none() | st.integers(0, 10**7)),
+            participants=draw(st.none() | st.integers(0, 10**7)), job_rate=draw(_shares),
+            control_job_rate=draw(st.none() | _shares), evidence_stars=draw(st.integers(1, 3)),
+            effect_rating=draw(st.sampled_from([None, "high", "medium", "low"])),
+            duration_weeks=draw(st.none() | _positive), description=draw(optional),
+            source=draw(optional),
+        ))
+    return rows
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=_stored_rows(), suffix=st.sampled_from([".csv", ".xlsx", ".parquet"]))
+def test_whatever_the_importer_can_store_comes_back_unchanged(rows: list[dict[str, Any]],
+                                                              suffix: str) -> None:
+    parsed = importer.parse(exporter.export_bytes(rows, suffix), f"x{suffix}").rows
+    assert parsed == rows

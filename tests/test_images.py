@@ -112,7 +112,8 @@ def test_the_format_comes_from_the_suffix(name: str, expected: str | None) -> No
 
 def test_a_chart_sized_to_its_container_gets_a_size_on_paper() -> None:
     spec = {"width": "container", "height": "container", "mark": "point",
-            "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+            "data": {"values": [{"x": 1}]},
+            "encoding": {"x": {"field": "x", "type": "quantitative"}}}
     printed = images.print_spec(spec)
     assert isinstance(printed["width"], int) and isinstance(printed["height"], int)
     assert printed["background"] == "white"

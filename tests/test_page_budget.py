@@ -208,3 +208,19 @@ def test_an_empty_database_says_so(tmp_path, monkeypatch):
     app = page()
     assert not app.exception
     assert app.info
+
+
+def test_the_app_routes_to_the_budget_page(database):
+    app = AppTest.from_file(str(Path(PAGE).parents[1] / "app.py"), default_timeout=60).run()
+    app.switch_page("pages/budget.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Budget 2030"
+
+
+def test_the_sidebar_minimum_of_stars_is_the_optimisers_default(database):
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["stars"] = "3"
+    app.run()
+    assert app.radio(key="budget_opt_min_stars").value == 3
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    assert set(moves[moves["Optimal"] != "0"]["Indsats"]) <= {"IPS", "Samtaler"}

@@ -37,6 +37,21 @@ def page(editor: bool = False, view: int | None = None) -> AppTest:
     return app.run()
 
 
+@pytest.fixture
+def quick_pictures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tiny picture for every chart view, where the picture itself is not under test."""
+    import io
+
+    from PIL import Image
+
+    from viften.ui import presentation
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 2), "white").save(buffer, format="PNG")
+    monkeypatch.setattr(presentation, "view_picture", lambda choices, key: buffer.getvalue())
+
+
+@pytest.mark.usefixtures("quick_pictures")
 def test_the_views_come_one_at_a_time_in_order(db_path: Path) -> None:
     year = figures.load_year(db_path).year
     app = page()
@@ -101,6 +116,7 @@ def test_an_editor_saves_the_municipality(db_path: Path) -> None:
     assert report.municipality(db_path) == "Randers Kommune"
 
 
+@pytest.mark.usefixtures("quick_pictures")
 def test_a_saved_scenario_can_be_chosen_instead_of_the_optimum(db_path: Path) -> None:
     from viften import allocator, scenarios
 
@@ -116,6 +132,7 @@ def test_a_saved_scenario_can_be_chosen_instead_of_the_optimum(db_path: Path) ->
     assert shown(app.title[0].value) == "Fordelingen: nuværende og scenariet «Besparelse»"
 
 
+@pytest.mark.usefixtures("quick_pictures")
 @pytest.mark.parametrize("bad", [-4, 99])
 def test_a_view_number_out_of_range_is_brought_back(db_path: Path, bad: int) -> None:
     app = page(view=bad)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import replace
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -15,6 +15,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from viften import allocator, db, figures, report, scenarios, store
+from viften import texts as texts_module
 from viften.errors import BadInput
 from viften.filters import Filters
 
@@ -71,6 +72,7 @@ def deck(committee: report.Committee) -> report.DeckFile:
     steps: list[tuple[float, str]] = []
     built = report.build_deck(committee, lambda share, step: steps.append((share, step)))
     assert steps[-1] == (1.0, "committee_step_done")
+    assert all(texts_module.has(step) for _, step in steps), "every step has its words"
     assert [s for s, _ in steps] == sorted(s for s, _ in steps), "progress only goes forward"
     return built
 

@@ -792,9 +792,11 @@ def _explained(model: _Model, result: Result) -> Result:
     left = request.budget - result.total_cost
     if room.any():
         # the optimum leaves nothing that would add jobs and still fit: the budget binds
-        binding.append(Binding("budget", None, marginal, _note(
-            "budget_bind_budget", left=("money", left),
-            marginal=("jobs", marginal if marginal is not None else 0.0))))
+        if marginal is None:  # the shares, scaled with a larger budget, cannot be met there
+            note = _note("budget_bind_budget_only", left=("money", left))
+        else:
+            note = _note("budget_bind_budget", left=("money", left), marginal=("jobs", marginal))
+        binding.append(Binding("budget", None, marginal, note))
     else:
         binding.append(Binding("budget", None, 0.0, _note(
             "budget_bind_all_full", left=("money", left))))

@@ -67,16 +67,8 @@ def to_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
 
 def _text_cell(sheet: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils.exceptions import IllegalCharacterError
 
-    try:
-        cell = WriteOnlyCell(sheet, value=value)
-    except IllegalCharacterError as error:
-        # only text stored before the importer refused control characters can hold one
-        raise ViftenError(
-            f"{value!r} holds an invisible control character that an .xlsx file cannot "
-            "hold: remove it, or export as .csv or .parquet"
-        ) from error
+    cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
     return cell
@@ -84,11 +76,21 @@ def _text_cell(sheet: Any, value: Any) -> Any:
 
 def to_xlsx(rows: Sequence[Mapping[str, Any]], sheet_title: str = "Indsatser") -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    table = _table(rows)
+    for cells in table:
+        for value in cells:
+            if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                # only text stored before the importer refused control characters has one
+                raise ViftenError(
+                    f"{value!r} holds an invisible control character that an .xlsx file "
+                    "cannot hold: remove it, or export as .csv or .parquet"
+                )
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title)
     sheet.append([_text_cell(sheet, name) for name in COLUMN_NAMES])
-    for cells in _table(rows):
+    for cells in table:
         sheet.append([_text_cell(sheet, c) for c in cells])
     buffer = io.BytesIO()
     book.save(buffer)

@@ -80,8 +80,8 @@ class Geometry:
     tile_padding: float = 5.0
     font_size: float = 12.0
     line_height: float = 14.5
-    char_width: float = 0.56
-    """Average glyph width as a share of the font size (a generous value for sans-serif)."""
+    char_width: float = 0.53
+    """Average glyph width as a share of the font size (bold sans-serif, Danish names)."""
     min_tile_width: float = 118.0
     min_row_height: float = 44.0
 
@@ -364,6 +364,10 @@ def text_color(fill: str) -> str:
     return BLACK if contrast_ratio(fill, BLACK) >= contrast_ratio(fill, WHITE) else WHITE
 
 
+WORD_SLACK = 1
+"""Characters a single word may run past the line before it is cut with a hyphen."""
+
+
 def wrap_name(name: str, chars_per_line: int) -> tuple[str, ...]:
     """The whole name over as many lines as it needs, breaking between words.
 
@@ -380,7 +384,8 @@ def wrap_name(name: str, chars_per_line: int) -> tuple[str, ...]:
         if current:
             lines.append(current)
         current = ""
-        while len(word) > width:
+        # a word a little too long still fits in the tile's padding; only a longer one is cut
+        while len(word) > width + WORD_SLACK:
             lines.append(word[: width - 1] + "-")
             word = word[width - 1:]
         current = word

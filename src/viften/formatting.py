@@ -7,6 +7,7 @@ A missing figure is shown as a dash with the reason, never as 0, nan or inf.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -131,3 +132,13 @@ def column(values: Any, kind: str, lang: str = "da") -> list[str]:
         else:
             raise ValueError(f"unknown kind {kind!r}")
     return out
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+
+
+def escape_markdown(text: Any) -> str:
+    """Text typed by a person, made safe to place inside Markdown: every character that
+    Markdown (or Streamlit's colour, emoji and LaTeX syntax) would act on is escaped, so the
+    text shows literally and nothing in it becomes a link, an image or markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

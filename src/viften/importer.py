@@ -448,6 +448,9 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
             except CellError as error:
                 problems.append(Problem(row_number, written, str(error)))
                 row[name] = _INVALID
+        for name, _ in mapping.values():
+            if name and name != _UNKNOWN:
+                row.setdefault(name, None)  # a short row: its last cells are empty
         _check_row(row, row_number, mapping, problems)
         if row.get("year") is None:
             row["year"] = year_now

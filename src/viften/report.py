@@ -193,18 +193,6 @@ def _table_order(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class Change:
-    """One intervention in the current allocation and in the other one."""
-
-    name: str
-    target_group: str
-    before: int
-    after: int
-    cost_before: float
-    cost_after: float
-
-
-@dataclass(frozen=True)
 class Allocations:
     """The current allocation beside another one of the same budget, and the frontier."""
 
@@ -216,11 +204,13 @@ class Allocations:
     nothing to compare."""
     scenario: str | None
     """The scenario's name; None when `other` is the optimal allocation."""
-    changes: tuple[Change, ...]
+    moves: tuple[allocator.Move, ...]
     """Every intervention with participants in either allocation."""
     frontier: tuple[allocator.FrontierPoint, ...]
     problem: str = ""
     """Why there is nothing to compare, in the deck's language; empty when there is."""
+    optimal_jobs: float | None = None
+    """Extra jobs the optimal allocation of the current budget buys (for the frontier)."""
 
 
 def allocations(
@@ -240,158 +230,117 @@ def allocations(
                            t("committee_allocation_missing", lang))
     request = allocator.Request.of(max(budget, 0.0), objective="net")
     points = allocator.frontier(data, request) if budget > 0 else ()
+    at_budget = [p for p in points if p.expected_jobs is not None
+                 and math.isclose(p.budget, budget, rel_tol=1e-9)]
+    optimal_jobs = at_budget[0].expected_jobs if at_budget else None
     if scenario is not None:
         other = scenarios.evaluation(scenario, data)
         return Allocations(budget, current, other, scenario.name,
-                           _changes(data, current, other), points)
+                           _scenario_moves(data, current, other), points, "", optimal_jobs)
     result = allocator.optimise(data, request)
     if result.status != allocator.OPTIMAL:
         return Allocations(budget, current, None, None, (), points,
-                           t("committee_allocation_unavailable", lang, reason=result.text(lang)))
+                           t("committee_allocation_unavailable", lang, reason=result.text(lang)),
+                           optimal_jobs)
     other = allocator.evaluate(data, result.participants, budget)
-    return Allocations(budget, current, other, None, _changes(data, current, other), points)
+    return Allocations(budget, current, other, None, allocator.moves(data, result), points, "",
+                       result.net_jobs)
 
 
 def _columns(frame: pd.DataFrame) -> dict[str, Any]:
     return {str(name): frame[name] for name in frame.columns}
 
 
-def _changes(data: allocator.Interventions, current: allocator.Evaluation,
-             other: allocator.Evaluation) -> tuple[Change, ...]:
+def _scenario_moves(data: allocator.Interventions, current: allocator.Evaluation,
+                    other: allocator.Evaluation) -> tuple[allocator.Move, ...]:
+    """The current allocation against a scenario, as the budget page's moves (no reasons:
+    a scenario was made by a person, not by the optimiser)."""
     out = []
     for i, (before, after) in enumerate(zip(current.participants, other.participants,
                                             strict=True)):
         if before or after:
             price = float(data.price[i])
-            out.append(Change(str(data.name[i]), str(data.target_group[i]), before, after,
-                              price * before, price * after))
+            out.append(allocator.Move(
+                name=str(data.name[i]), target_group=str(data.target_group[i]), before=before,
+                after=after, cost_before=price * before, cost_after=price * after,
+                jobs_per_million=None, reason="",
+            ))
     return tuple(out)
 
 
-# --- the charts of the allocation views ---------------------------------------------------
+# --- the charts of the allocation views: the budget page's, sized for a slide -------------
 
-CURRENT_COLOUR = "#8C8C8C"
-OTHER_COLOUR = "#0072B2"
 MAX_CHANGES_SHOWN = 20
 """Interventions in the allocation chart: those whose money moves most."""
+LABEL_FONT_SIZE = 14
+TITLE_FONT_SIZE = 15
 
 
-def danish_locale(lang: str) -> dict[str, Any]:
-    """Vega's number format for the language: 1.234,5 in Danish, 1,234.5 in English."""
-    if lang == "en":
-        return {"number": {"decimal": ".", "thousands": ",", "grouping": [3],
-                           "currency": ["DKK ", ""]}}
-    return {"number": {"decimal": ",", "thousands": ".", "grouping": [3],
-                       "currency": ["", " kr."]}}
-
-
-def other_label(allocs: Allocations, lang: str) -> str:
-    """What the allocation beside the current one is called in a legend."""
-    if allocs.scenario is not None:
-        return t("committee_series_scenario", lang, name=allocs.scenario)
-    return t("committee_series_optimal", lang)
-
-
-def shown_changes(allocs: Allocations, limit: int = MAX_CHANGES_SHOWN) -> list[Change]:
-    """The changes to draw, most money moved first: increases on top, cuts at the bottom."""
-    biggest = sorted(allocs.changes, key=lambda c: -abs(c.cost_after - c.cost_before))[:limit]
-    return sorted(biggest, key=lambda c: (-(c.cost_after - c.cost_before), c.name))
+def shown_moves(allocs: Allocations, limit: int = MAX_CHANGES_SHOWN) -> list[allocator.Move]:
+    """The moves to draw: those where the most money moves."""
+    return sorted(allocs.moves, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))[
+        :limit]
 
 
 def allocation_chart(allocs: Allocations, lang: str = "da", width: float = 760,
-                     height: float | None = None) -> alt.LayerChart:
-    """Kroner per intervention: the current allocation's bar beside the other one's."""
+                     height: float | None = None) -> alt.TopLevelMixin:
+    """The budget page's comparison chart (current beside the other allocation), for a slide."""
+    from viften.charts import budget as budget_charts
+
+    moves = shown_moves(allocs)
+    chart: Any = budget_charts.comparison_chart(moves, lang)
+    if allocs.scenario is not None:
+        chart = _renamed_series(chart, t("budget_series_optimal", lang),
+                                t("committee_series_scenario", lang, name=allocs.scenario))
+    sized = chart.properties(width=width, height=height or max(200.0, 30.0 * len(moves)))
+    return _for_a_slide(sized)
+
+
+def _renamed_series(chart: Any, old: str, new: str) -> alt.Chart:
+    """The chart's spec with one series renamed: in its data's `series` and its scales.
+
+    The budget page calls its second series "optimal"; beside a scenario it is the scenario.
+    Only the `series` field and the colour and offset sorts and domains are touched, so an
+    intervention that happens to have the same name is left alone.
+    """
+    spec = chart.to_dict()
+    tables = [spec.get("data", {}).get("values", []), *spec.get("datasets", {}).values()]
+    for row in (row for table in tables for row in table):
+        if row.get("series") == old:
+            row["series"] = new
+    for channel in spec.get("encoding", {}).values():
+        if not isinstance(channel, dict) or channel.get("field") != "series":
+            continue
+        if isinstance(channel.get("sort"), list):
+            channel["sort"] = [new if v == old else v for v in channel["sort"]]
+        domain = channel.get("scale", {}).get("domain")
+        if isinstance(domain, list):
+            channel["scale"]["domain"] = [new if v == old else v for v in domain]
     import altair as alt
 
-    current_label = t("committee_series_current", lang)
-    second_label = other_label(allocs, lang)
-    order = shown_changes(allocs)
-    rows = []
-    for change in order:
-        for series, cost, participants in ((current_label, change.cost_before, change.before),
-                                           (second_label, change.cost_after, change.after)):
-            rows.append({
-                "name": change.name, "series": series, "millions": cost / 1_000_000,
-                "money": formatting.millions(cost, lang, 1) if cost > 0 else "",
-                "participants": formatting.number(participants, lang),
-            })
-    names = [change.name for change in order]
-    chart_height = height if height is not None else max(200.0, 30.0 * len(names))
-    axis_title = t("committee_axis_millions", lang)
-    legend_order = [current_label, second_label]
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        y=alt.Y("name:N", sort=names, title=None,
-                axis=alt.Axis(labelLimit=330, labelFontSize=14, ticks=False, domain=False)),
-        yOffset=alt.YOffset("series:N", sort=legend_order),
+    renamed: alt.Chart = alt.Chart.from_dict(spec)
+    return renamed
+
+
+def frontier_picture(allocs: Allocations, lang: str = "da", width: float = 900,
+                     height: float = 380) -> alt.TopLevelMixin:
+    """The budget page's frontier with the current and the optimal allocation, for a slide."""
+    from viften.charts import budget as budget_charts
+
+    optimal = (allocs.budget, allocs.optimal_jobs) if allocs.optimal_jobs is not None else None
+    chart = budget_charts.frontier_chart(
+        allocs.frontier, objective="net",
+        current=(allocs.current.spend, allocs.current.net_jobs), optimal=optimal, lang=lang,
     )
-    bars = base.mark_bar(height={"band": 0.9}).encode(
-        x=alt.X("millions:Q", title=axis_title,
-                axis=alt.Axis(labelFontSize=13, titleFontSize=14, format=",.0f")),
-        color=alt.Color("series:N", sort=legend_order,
-                        scale=alt.Scale(domain=legend_order,
-                                        range=[CURRENT_COLOUR, OTHER_COLOUR]),
-                        legend=alt.Legend(title=None, orient="top", labelFontSize=15,
-                                          symbolSize=260, labelLimit=500)),
-        tooltip=[alt.Tooltip("name:N", title=t("committee_col_name", lang)),
-                 alt.Tooltip("series:N", title=" "),
-                 alt.Tooltip("money:N", title=axis_title),
-                 alt.Tooltip("participants:N", title=t("col_participants", lang))],
-    )
-    labels = base.mark_text(align="left", baseline="middle", dx=4, fontSize=12,
-                            color="#333333").encode(x="millions:Q", text="money:N")
-    return alt.layer(bars, labels).properties(width=width, height=chart_height).configure_view(
-        stroke=None).configure_axis(gridColor="#E5E7EB", domainColor="#9CA3AF").configure(
-        locale=danish_locale(lang))
+    return _for_a_slide(chart.properties(width=width, height=height))
 
 
-def frontier_chart(allocs: Allocations, lang: str = "da", width: float = 900,
-                   height: float = 380) -> alt.LayerChart:
-    """Extra jobs for every budget, with the current and the other allocation marked."""
-    import altair as alt
-
-    x_title = t("committee_axis_budget", lang)
-    y_title = t("committee_axis_extra_jobs", lang)
-    curve = [
-        {"millions": point.budget / 1_000_000, "jobs": point.expected_jobs,
-         "money": formatting.millions(point.budget, lang),
-         "jobs_text": formatting.number(point.expected_jobs, lang, 1)}
-        for point in allocs.frontier if point.expected_jobs is not None
-    ]
-    marks = [{
-        "millions": allocs.current.spend / 1_000_000, "jobs": allocs.current.net_jobs,
-        "label": t("committee_series_current", lang), "colour": CURRENT_COLOUR,
-        "money": formatting.millions(allocs.current.spend, lang),
-        "jobs_text": formatting.number(allocs.current.net_jobs, lang, 1),
-    }]
-    if allocs.other is not None:
-        marks.append({
-            "millions": allocs.other.spend / 1_000_000, "jobs": allocs.other.net_jobs,
-            "label": other_label(allocs, lang), "colour": OTHER_COLOUR,
-            "money": formatting.millions(allocs.other.spend, lang),
-            "jobs_text": formatting.number(allocs.other.net_jobs, lang, 1),
-        })
-    tooltip = [alt.Tooltip("money:N", title=x_title), alt.Tooltip("jobs_text:N", title=y_title)]
-    x = alt.X("millions:Q", title=x_title, scale=alt.Scale(zero=True),
-              axis=alt.Axis(labelFontSize=13, titleFontSize=14, format=",.0f"))
-    y = alt.Y("jobs:Q", title=y_title, scale=alt.Scale(zero=True),
-              axis=alt.Axis(labelFontSize=13, titleFontSize=14))
-    line = alt.Chart(alt.Data(values=curve)).mark_line(
-        point=alt.OverlayMarkDef(size=50, filled=True, color=OTHER_COLOUR),
-        color=OTHER_COLOUR, strokeWidth=3, interpolate="linear",
-    ).encode(x=x, y=y, tooltip=tooltip)
-    rule = alt.Chart(alt.Data(values=[{"millions": allocs.budget / 1_000_000}])).mark_rule(
-        color="#6B7280", strokeDash=[6, 4]).encode(x="millions:Q")
-    points = alt.Chart(alt.Data(values=marks)).mark_point(
-        size=260, filled=True, opacity=1, stroke="white", strokeWidth=2,
-    ).encode(x="millions:Q", y="jobs:Q", color=alt.Color("colour:N", scale=None),
-             tooltip=[alt.Tooltip("label:N", title=" "), *tooltip])
-    texts = alt.Chart(alt.Data(values=marks)).mark_text(
-        align="left", dx=10, dy=22, fontSize=15, fontWeight="bold",
-    ).encode(x="millions:Q", y="jobs:Q", text="label:N",
-             color=alt.Color("colour:N", scale=None))
-    return alt.layer(line, rule, points, texts).properties(
-        width=width, height=height).configure_view(stroke=None).configure_axis(
-        gridColor="#E5E7EB", domainColor="#9CA3AF").configure(locale=danish_locale(lang))
+def _for_a_slide(chart: Any) -> alt.TopLevelMixin:
+    """Larger axis and legend type: the chart is seen across a meeting room."""
+    configured: alt.TopLevelMixin = chart.configure_axis(
+        labelFontSize=LABEL_FONT_SIZE, titleFontSize=TITLE_FONT_SIZE,
+    ).configure_legend(labelFontSize=TITLE_FONT_SIZE, symbolSize=220, labelLimit=600)
+    return configured
 
 
 # --- the material of one year, and its views ------------------------------------------------
@@ -540,18 +489,18 @@ def allocation_views(allocs: Allocations, lang: str = "da",
                         budget=formatting.millions(allocs.budget, lang),
                         current=formatting.number(allocs.current.net_jobs, lang, 1),
                         other=formatting.number(allocs.other.net_jobs, lang, 1))
-        left_out = len(allocs.changes) - len(shown_changes(allocs))
+        left_out = len(allocs.moves) - len(shown_moves(allocs))
         if left_out > 0:
             summary += " " + t("committee_allocation_left_out", lang, count=left_out)
         width = 760.0
         # the bars, their names (about 340 px) and the legend and axis (about 90 px) fill the box
-        height = max((width + 340) * aspect - 90, 18.0 * len(shown_changes(allocs)))
+        height = max((width + 300) * aspect - 90, 18.0 * len(shown_moves(allocs)))
         views = [View("allocation", title, allocation_chart(allocs, lang, width, height),
                       summary, chart_width=width)]
     if any(point.expected_jobs is not None for point in allocs.frontier):
         width = 900.0
         views.append(View("frontier", t("committee_frontier", lang),
-                          frontier_chart(allocs, lang, width, (width + 80) * aspect - 70),
+                          frontier_picture(allocs, lang, width, (width + 80) * aspect - 90),
                           t("committee_frontier_note", lang), chart_width=width))
     return views
 

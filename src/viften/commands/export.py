@@ -16,6 +16,8 @@ def run(args: argparse.Namespace) -> int:
     with db.connect(paths.database_path(args.db)) as con:
         year = args.year if args.year is not None else store.newest_year(con)
         rows = store.stored_rows(con, year) if year is not None else []
+    if year is None:
+        raise BadInput("the database has no interventions to export; import a file first")
     exporter.write_file(rows, out)
     print(f"wrote {len(rows)} interventions of {year} to {out}", file=sys.stderr)
     return 0

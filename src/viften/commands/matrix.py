@@ -22,9 +22,9 @@ def run(args: argparse.Namespace) -> int:
     frame = view.frame
     if args.target_group is not None:
         frame = frame[frame["target_group"] == args.target_group]
-    from viften.charts.fan import fan_chart
+    from viften.charts.fan import fan_spec
 
-    rendered = images.render(fan_chart(frame, "da"))
+    rendered = images.render(fan_spec(frame, "da"))
     data = rendered.as_format(fmt)
     images.write_atomically(out, data)
     print(f"wrote the fan of {view.year} ({len(frame)} interventions) to {out}",

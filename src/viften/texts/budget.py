@@ -110,6 +110,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The budget is the limit: the {left} left do not buy another participant who adds "
         "jobs. 1 mio. kr. more would buy {marginal} more jobs.",
     ),
+    "budget_bind_budget_only": (
+        "Budgettet er grænsen: de {left}, der er tilbage, rækker ikke til endnu en deltager, "
+        "der giver job.",
+        "The budget is the limit: the {left} left do not buy another participant who adds "
+        "jobs.",
+    ),
     "budget_bind_all_full": (
         "Alle indsatser, der giver job, er fyldt op: flere penge køber ikke flere job "
         "({left} tilbage).",

@@ -163,9 +163,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_compare_group": ("Sammenlignet med målgruppen", "Compared with its target group"),
     "fan_compare_group_text": (
         "{rank} af {count} i målgruppen {group} målt på {measure} (1 er billigst). "
-        "Målgruppens median: {median}.",
+        "Målgruppens median: {median}",
         "{rank} of {count} in the target group {group} by {measure} (1 is the cheapest). "
-        "The target group's median: {median}.",
+        "The target group's median: {median}",
     ),
     "fan_compare_group_missing": (
         "{measure} mangler for denne indsats, så den kan ikke rangeres i målgruppen.",

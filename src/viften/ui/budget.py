@@ -61,10 +61,6 @@ def _signed_number(value: float, lang: str, decimals: int = 1) -> str:
     return _signed(value, formatting.number(abs(value), lang, decimals))
 
 
-def _delta(change: float, text: str) -> str | None:
-    return None if abs(change) < 1e-9 else text
-
-
 def _flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
@@ -72,30 +68,28 @@ def _flash() -> None:
 
 
 def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None) -> None:
-    """Spend, jobs and prices per job; with `against`, each with its change from it."""
-    def change(now: float, before: float, text: str) -> str | None:
-        return None if against is None else _delta(now - before, text)
+    """Spend, jobs and prices per job; with `against`, the changes from it (none when zero)."""
+    def delta(field: str, signed: Any) -> str | None:
+        if against is None:
+            return None
+        change = float(getattr(evaluation, field)) - float(getattr(against, field))
+        return None if abs(change) < 1e-9 else str(signed(change, lang))
 
-    spend = against.spend if against else 0.0
-    gross = against.gross_jobs if against else 0.0
-    net = against.net_jobs if against else 0.0
     figures = [
         ("budget_metric_spend", allocator.money_text(evaluation.spend, lang),
-         change(evaluation.spend, spend, _signed_money(evaluation.spend - spend, lang)), "off"),
+         delta("spend", _signed_money), "off"),
         ("budget_metric_gross", formatting.number(evaluation.gross_jobs, lang, 1),
-         change(evaluation.gross_jobs, gross,
-                _signed_number(evaluation.gross_jobs - gross, lang)), "normal"),
+         delta("gross_jobs", _signed_number), "normal"),
         ("budget_metric_net", formatting.number(evaluation.net_jobs, lang, 1),
-         change(evaluation.net_jobs, net, _signed_number(evaluation.net_jobs - net, lang)),
-         "normal"),
+         delta("net_jobs", _signed_number), "normal"),
         ("budget_metric_price_per_job", formatting.kroner(evaluation.price_per_job, lang),
          None, "off"),
         ("budget_metric_price_per_additional_job",
          formatting.kroner(evaluation.price_per_additional_job, lang), None, "off"),
     ]
-    for column, (key, value, delta, colour) in zip(st.columns(len(figures)), figures,
-                                                    strict=True):
-        column.metric(t(key, lang), value, delta, delta_color=colour)  # type: ignore[arg-type]
+    for column, (key, value, change, colour) in zip(st.columns(len(figures)), figures,
+                                                     strict=True):
+        column.metric(t(key, lang), value, change, delta_color=colour)  # type: ignore[arg-type]
 
 
 def _allocation_table(data: Interventions, participants: np.ndarray, lang: str) -> pd.DataFrame:

@@ -236,11 +236,13 @@ def flip_section(frame: pd.DataFrame, value: float, years: float, lang: str) -> 
                                         float(first["net_effect"]), value, years)
     ratio_b = domain.benefit_cost_ratio(float(second["price_per_participant"]),
                                         float(second["net_effect"]), value, years)
-    leader = first["name"] if flip.a_ahead_by_ratio else second["name"]
-    st.markdown(t("effects_flip_ranking", lang, a=first["name"], b=second["name"],
+    name_a = formatting.escape_markdown(first["name"])
+    name_b = formatting.escape_markdown(second["name"])
+    leader = name_a if flip.a_ahead_by_ratio else name_b
+    st.markdown(t("effects_flip_ranking", lang, a=name_a, b=name_b,
                   a_ratio=formatting.ratio(ratio_a, lang), b_ratio=formatting.ratio(ratio_b, lang),
                   leader=leader))
-    st.markdown(t("effects_flip_effect", lang, a=first["name"], b=second["name"],
+    st.markdown(t("effects_flip_effect", lang, a=name_a, b=name_b,
                   effect_a=formatting.points(flip.effect_a_at_flip, lang),
                   now_a=formatting.points(first["net_effect"], lang),
                   effect_b=formatting.points(flip.effect_b_at_flip, lang),

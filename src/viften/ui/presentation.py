@@ -293,6 +293,7 @@ def deck_download(lang: str, picked: Choices) -> None:
 
         material = committee(picked, report.SLIDE_CHART_BOX)
         deck = report.build_deck(material, advance)
+        bar.empty()
         st.session_state[DECK_KEY] = (signature, deck.data, deck.slides,
                                       time.monotonic() - started, material.year)
     built = st.session_state.get(DECK_KEY)

@@ -72,7 +72,8 @@ def main() -> None:
     demo = measure(demo_db, args.reruns)
     big = measure(big_db, args.reruns)
     base_demo, base_big = demo["(one-line page)"], big["(one-line page)"]
-    print(f"{'page':<18}{'demo rerun':>12}{'our work':>10}{f'{args.rows} rows':>14}{'our work':>10}")
+    big_label = f"{args.rows} rows"
+    print(f"{'page':<18}{'demo rerun':>12}{'our work':>10}{big_label:>14}{'our work':>10}")
     for name in demo:
         ours_demo = max(0.0, demo[name] - base_demo) * 1000
         ours_big = max(0.0, big[name] - base_big) * 1000

@@ -132,3 +132,10 @@ def test_report_refuses_another_suffix_with_exit_2(database: Path, tmp_path: Pat
     assert done.returncode == 2
     assert ".pptx" in done.stderr
     assert not (tmp_path / "deck.pdf").exists()
+
+
+def test_report_of_a_year_without_interventions_exits_2(database: Path, tmp_path: Path) -> None:
+    done = viften("report", "--out", tmp_path / "deck.pptx", "--year", "2030", "--db", database)
+    assert done.returncode == 2
+    assert "2030" in done.stderr and "2025" in done.stderr
+    assert not (tmp_path / "deck.pptx").exists()

@@ -155,6 +155,14 @@ def test_charts_are_pictures_and_words_are_text(slides) -> None:
                 assert shape.left >= 0 and shape.left + shape.width <= Emu(12_192_000)
 
 
+def test_a_fan_picture_names_its_interventions_in_its_alternative_text(slides, committee
+                                                                      ) -> None:
+    fan = next(s for s in slides if title(s) == "Viften: alle målgrupper (model 2)")
+    picture = next(shape for shape in fan.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    described = picture._element.nvPicPr.cNvPr.get("descr")
+    assert [n for n in committee.frame["name"] if n not in described] == []
+
+
 def test_a_name_with_markup_arrives_as_plain_text(deck: report.DeckFile, slides) -> None:
     cells = [c for s in slides for c in texts(s)]
     assert HOSTILE in cells

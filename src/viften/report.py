@@ -95,6 +95,9 @@ class View:
     figures: tuple[KeyFigure, ...] = ()
     chart_width: float | None = None
     """The width the chart was laid out for, in pixels."""
+    description: str = ""
+    """What the chart shows, in words (the picture's alternative text): for a fan, every
+    intervention's name in it."""
 
 
 @dataclass(frozen=True)
@@ -153,20 +156,18 @@ def fan_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
     """The fan in Model 2, then one fan per target group that has interventions."""
     from viften.charts.fan import fan_spec
 
-    views = []
-    width = fan_width_for(frame, box, lang)
-    views.append(View("fan", t("committee_fan_all", lang), fan_spec(frame, lang, width=width),
-                      t("committee_fan_note", lang), chart_width=width))
+    def view(key: str, title: str, part: pd.DataFrame) -> View:
+        width = fan_width_for(part, box, lang)
+        names = "; ".join(str(name) for name in part["name"])
+        return View(key, title, fan_spec(part, lang, width=width), t("committee_fan_note", lang),
+                    chart_width=width, description=f"{title}: {names}")
+
+    views = [view("fan", t("committee_fan_all", lang), frame)]
     for group in TARGET_GROUPS:
         part = frame[frame["target_group"] == group]
-        if part.empty:
-            continue
-        width = fan_width_for(part, box, lang)
-        views.append(View(
-            f"fan_{group}", t("committee_fan_group", lang, group=t(f"tg_{group}", lang)),
-            fan_spec(part, lang, width=width), t("committee_fan_note", lang),
-            chart_width=width,
-        ))
+        if not part.empty:
+            title = t("committee_fan_group", lang, group=t(f"tg_{group}", lang))
+            views.append(view(f"fan_{group}", title, part))
     return views
 
 
@@ -628,8 +629,12 @@ class _DeckWriter:
             scale = min(box_width / width_px, box_height / height_px)
             width_in, height_in = width_px * scale, height_px * scale
             left = MARGIN_IN + (box_width - width_in) / 2
-            slide.shapes.add_picture(io.BytesIO(picture), Inches(left), Inches(CONTENT_TOP_IN),
-                                     Inches(width_in), Inches(height_in))
+            shape = slide.shapes.add_picture(io.BytesIO(picture), Inches(left),
+                                             Inches(CONTENT_TOP_IN), Inches(width_in),
+                                             Inches(height_in))
+            # the alternative text a screen reader speaks; lxml escapes it as an attribute
+            element: Any = shape._element
+            element.nvPicPr.cNvPr.set("descr", view.description or view.title)
             bottom = CONTENT_TOP_IN + height_in
         if view.note:
             note = self._text_box(MARGIN_IN, bottom + 0.1, box_width, note_height, slide)

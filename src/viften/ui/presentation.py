@@ -166,8 +166,7 @@ def position(count: int) -> int:
     return index
 
 
-def show_view(material: report.Committee, view: report.View, picked: Choices, lang: str
-              ) -> None:
+def show_view(view: report.View, picked: Choices, lang: str) -> None:
     """One view, filling the screen."""
     with st.container(key="presentation_body"):
         st.title(escape_markdown(view.title), anchor=False)
@@ -178,7 +177,7 @@ def show_view(material: report.Committee, view: report.View, picked: Choices, la
                 picture = view_picture(picked, view.key)
             if picture is not None:
                 # an explicit width: "stretch" would scale the picture down to 1460 px
-                st.image(picture, width=SCREEN_IMAGE_WIDTH, alt=_alt_text(material, view))
+                st.image(picture, width=SCREEN_IMAGE_WIDTH, alt=view.description or view.title)
         if view.note:
             st.caption(escape_markdown(view.note))
 
@@ -190,16 +189,6 @@ def _key_figures(figures: tuple[report.KeyFigure, ...]) -> None:
             with column.container(border=True, height="stretch"):
                 st.metric(escape_markdown(figure.label), figure.value)
                 st.caption(escape_markdown(figure.note) if figure.note else " ")
-
-
-def _alt_text(material: report.Committee, view: report.View) -> str:
-    """What the picture shows, in words: the title and every intervention's name in it."""
-    frame = material.frame
-    if view.key.startswith("fan_"):
-        frame = frame[frame["target_group"] == view.key.removeprefix("fan_")]
-    if view.key.startswith("fan") and not frame.empty:
-        return f"{view.title}: " + "; ".join(str(name) for name in frame["name"])
-    return view.title
 
 
 def controls(count: int, index: int, lang: str, picked: Choices, year: int | None,
@@ -340,5 +329,5 @@ def present(lang: str) -> None:
         st.info(t("ui_empty_database", lang))
         return
     index = position(len(views))
-    show_view(material, views[index], picked, lang)
+    show_view(views[index], picked, lang)
     controls(len(views), index, lang, picked, material.year)

@@ -834,7 +834,7 @@ TABLE_WIDTHS = (3.65, 1.55, 1.35, 1.35, 1.55, 1.5, 1.18)
 TABLE_FONT_PT = 12
 TABLE_NOTE_PT = 10
 TABLE_ROOM_IN = CONTENT_BOTTOM_IN - CONTENT_TOP_IN - 0.15
-CHARS_PER_INCH = 10.5
+CHARS_PER_INCH = 11.0
 """Characters of 12 pt text per inch of cell: on the safe side for wide fonts."""
 LINE_IN = 0.22
 """The height of one line of 12 pt text in a table cell."""

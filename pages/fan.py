@@ -5,9 +5,11 @@ import streamlit as st
 from viften import formatting
 from viften.texts import t
 from viften.ui import fan as ui
+from viften.ui.print_css import inject_print_css
 from viften.ui.state import language
 
 lang = language()
+inject_print_css()
 view = ui.current_view()
 st.title(t("fan_title", lang, year=view.year) if view.year else t("fan_title_no_year", lang),
          anchor=False)

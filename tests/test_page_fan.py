@@ -233,3 +233,14 @@ def fully_escaped(markdown: str) -> bool:
     """No character that Markdown, HTML, LaTeX or a directive would act on is left bare."""
     bare = re.sub(r"\\.", "", markdown)
     return not any(c in bare for c in "<>*_[]()`$:#|&!~")
+
+
+def test_the_matrix_can_be_downloaded_as_png_svg_and_pdf(db_path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "fan.py"),
+                            default_timeout=60).run()
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert [label for label in labels if "PNG" in label]
+    assert [label for label in labels if "SVG" in label]
+    assert [label for label in labels if "PDF" in label]

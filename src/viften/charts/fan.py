@@ -25,7 +25,7 @@ SELECTION = "tile"
 SELECT_FIELD = "key"
 
 FanChart = alt.LayerChart
-FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
+FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
 
 def fan_chart(

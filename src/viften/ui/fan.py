@@ -179,6 +179,10 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         spec, width="stretch", key=CHART_KEY, on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
+    # imported here: the presentation module builds on this one
+    from viften.ui.presentation import matrix_downloads
+
+    matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 
 

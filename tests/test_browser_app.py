@@ -58,3 +58,25 @@ def test_a_deep_link_as_the_first_request_keeps_its_page_the_url_and_the_sidebar
         assert page.locator('[data-testid="stSidebar"]').get_by_text("Filtre").is_visible()
     finally:
         stop_server(process)
+
+
+def test_a_command_writes_while_the_app_runs_and_the_app_shows_it(app_server: Server,
+                                                                  page, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    page.goto(app_server.url + "/")
+    wait_for_app(page)
+    new_file = tmp_path / "ny.csv"
+    new_file.write_text(
+        "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
+        "Ny indsats fra kommandolinjen;tværgående;12.500;40 %;2;2026\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "viften", "import", str(new_file), "--db", str(app_server.db)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    page.reload()
+    page.wait_for_selector("text=Ny indsats fra kommandolinjen", timeout=30_000)

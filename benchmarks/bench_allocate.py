@@ -7,7 +7,10 @@ processes of
     arrays allocate hands to `milp` (written here beforehand) and makes one `milp` call with
     the same options;
   - bare, full: the same, on the model exactly as interface.md states it (every intervention
-    a variable, bounds 0 to capacity or to 0 where it does not qualify), for comparison.
+    a variable, bounds 0 to capacity or to 0 where it does not qualify), for comparison;
+  - allocate, frozen exit: allocate through `viften.cli.main` with `gc.freeze()` before the
+    process ends, as proposed for `viften/__main__.py`: the interpreter's last garbage
+    collection then skips the objects of numpy, scipy and duckdb (for comparison).
 Both report the objective, and the run stops if they differ. Then it times the efficiency
 frontier (20 budgets) on the demo dataset.
 
@@ -54,6 +57,14 @@ found = milp(c=model["c"], integrality=np.ones(len(model["c"])),
              options={"mip_rel_gap": 0.0})
 print(-found.fun + float(model["constant"]))
 '''
+FROZEN_EXIT = """
+import gc
+from viften.cli import main
+
+code = main({args!r})
+gc.freeze()
+raise SystemExit(code)
+"""
 DEFAULT_REPEAT = {30: 15, 1000: 7, 15000: 2}
 
 
@@ -150,7 +161,8 @@ def main() -> None:
           f"{os.getloadavg()[0]:.1f}", flush=True)
     header = (f"{'interventions':>13} {'runs':>4} | {'allocate s':>10} {'bare s':>8} "
               f"{'ratio':>6} | {'min alloc':>9} {'min bare':>8} {'ratio':>6} | "
-              f"{'cpu ratio':>9} | {'bare full s':>11} | objective")
+              f"{'cpu ratio':>9} | {'bare full s':>11} | {'frozen exit s':>13} {'ratio':>6} | "
+              "objective")
     with tempfile.TemporaryDirectory(prefix="viften-bench-") as name:
         folder = Path(name)
         bare = folder / "bare.py"
@@ -166,10 +178,11 @@ def main() -> None:
                         "--budget", str(budget), "--min-share", f"further={SHARE}"]
             solve = [sys.executable, str(bare), str(reduced)]
             solve_full = [sys.executable, str(bare), str(full)]
+            frozen = [sys.executable, "-c", FROZEN_EXIT.format(args=allocate[3:])]
             if count == args.sizes[0]:
                 timed(allocate), timed(solve)  # warm-up: bytecode cached, files in memory
             repeat = args.repeat or DEFAULT_REPEAT.get(count, 3)
-            walls: dict[str, list[float]] = {"allocate": [], "bare": [], "full": []}
+            walls: dict[str, list[float]] = {"allocate": [], "bare": [], "full": [], "frozen": []}
             cpus: dict[str, list[float]] = {"allocate": [], "bare": []}
             objectives: dict[str, float] = {}
             for run in range(repeat):
@@ -179,6 +192,7 @@ def main() -> None:
                     cpus[key].append(cpu)
                     objectives[key] = (json.loads(out)["expected_jobs"] if key == "allocate"
                                        else float(out))
+                walls["frozen"].append(timed(frozen)[0])
                 if run == 0:
                     wall, _, out = timed(solve_full)
                     walls["full"].append(wall)
@@ -194,7 +208,8 @@ def main() -> None:
                 f"{count:>13,} {repeat:>4} | {med['allocate']:>10.3f} {med['bare']:>8.3f} "
                 f"{med['allocate'] / med['bare']:>6.2f} | {low['allocate']:>9.3f} "
                 f"{low['bare']:>8.3f} {low['allocate'] / low['bare']:>6.2f} | "
-                f"{cpu_ratio:>9.2f} | {med['full']:>11.3f} | {alloc_jobs:,.4f} (all equal)"
+                f"{cpu_ratio:>9.2f} | {med['full']:>11.3f} | {med['frozen']:>13.3f} "
+                f"{med['frozen'] / med['bare']:>6.2f} | {alloc_jobs:,.4f} (all equal)"
             )
             print(f"  done {count:,} interventions", file=sys.stderr, flush=True)
         print("\nallocate against a bare milp process on the same model "

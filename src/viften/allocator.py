@@ -562,12 +562,17 @@ def native_stdout_silenced() -> Iterator[None]:
         import ctypes
 
         flush = ctypes.CDLL(None).fflush
-    except (OSError, AttributeError):  # no C library to flush (Windows): just redirect
+    except (OSError, AttributeError, TypeError):  # no C library to flush (Windows)
         flush = None
-    sys.stdout.flush()
+    if sys.stdout is not None:
+        sys.stdout.flush()
     if flush is not None:
         flush(None)
-    saved = os.dup(1)
+    try:
+        saved = os.dup(1)
+    except OSError:  # no standard output at all: nothing to protect
+        yield
+        return
     sink = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(sink, 1)

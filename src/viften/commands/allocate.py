@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterable
 
-from viften.errors import BadInput
+from viften.errors import BadInput, ViftenError
 
 
 def parse_share(text: str) -> float:
@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     data = allocator.Interventions.from_columns(columns)
     with allocator.native_stdout_silenced():
         result = allocator.optimise(data, request)
+    if sys.stdout is None:
+        raise ViftenError("there is no standard output to write the JSON to")
     json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -333,3 +333,36 @@ def test_a_need_narrows_the_caseworker_list_by_name_and_description() -> None:
     )
     assert fan.caseworker_list(frame, "closer", "health")["name"].tolist() == ["Mentor"]
     assert fan.caseworker_list(frame, "closer", "company")["name"].tolist() == ["Løntilskud"]
+
+
+# --- uncertainty -------------------------------------------------------------------------------
+
+
+def test_an_effect_that_may_be_zero_is_marked_and_explained_in_the_legend() -> None:
+    measured = intervention(
+        "Lille forsøg", job_rate=0.5, control_job_rate=0.45, n_treatment=20, k_treatment=10,
+        n_control=20, k_control=9,
+    )
+    solid = intervention(
+        "Stort forsøg", job_rate=0.6, control_job_rate=0.4, evidence_stars=3, n_treatment=2000,
+        k_treatment=1200, n_control=2000, k_control=800,
+    )
+    layout = fan.layout(frame_of(measured, solid))
+    assert tile(layout, "Lille forsøg").uncertain == "includes_zero"
+    assert fan.UNCERTAIN_MARK in tile(layout, "Lille forsøg").detail
+    assert tile(layout, "Stort forsøg").uncertain is None
+    assert fan.UNCERTAIN_MARK not in tile(layout, "Stort forsøg").detail
+    assert any("usikker effekt" in label.text for label in layout.labels)
+
+
+def test_a_one_star_guess_without_outcome_data_is_marked_by_the_star_rule() -> None:
+    guess = intervention("Skøn", job_rate=0.32, control_job_rate=0.30, evidence_stars=1)
+    layout = fan.layout(frame_of(guess))
+    assert tile(layout, "Skøn").uncertain == "includes_zero"
+
+
+def test_nothing_is_marked_when_every_effect_is_certain() -> None:
+    certain = intervention("Sikker", job_rate=0.5, control_job_rate=0.4, evidence_stars=3)
+    layout = fan.layout(frame_of(certain))
+    assert tile(layout, "Sikker").uncertain is None
+    assert not any("usikker effekt" in label.text for label in layout.labels)

@@ -244,3 +244,14 @@ def test_the_matrix_can_be_downloaded_as_png_svg_and_pdf(db_path) -> None:
     assert [label for label in labels if "PNG" in label]
     assert [label for label in labels if "SVG" in label]
     assert [label for label in labels if "PDF" in label]
+
+
+def test_the_detail_of_an_uncertain_effect_says_so(db_path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "fan.py"),
+                            default_timeout=60)
+    app.run()
+    chooser = [s for s in app.selectbox if "Mentorstøtte" in (s.options or [])]
+    chooser[0].set_value("Mentorstøtte").run()
+    assert any("kan være nul" in w.value for w in app.warning)

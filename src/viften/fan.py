@@ -157,6 +157,8 @@ class Tile:
     height: float
     count: int = 1
     """More than 1 only in an aggregated view."""
+    uncertain: str | None = None
+    """`includes_zero` or `wide` (see `viften.effects.uncertainty_flag`), else None."""
     record: dict[str, Any] = field(default_factory=dict, compare=False)
     """The intervention's row, as plain values (for tooltips)."""
 
@@ -430,6 +432,11 @@ class _Item:
     reason: str | None
     shade: float | None = None
     count: int = 1
+    uncertain: str | None = None
+
+
+UNCERTAIN_MARK = "?"
+"""After the stars on a tile whose extra effect may be zero or is very uncertain."""
 
 
 def layout(
@@ -457,6 +464,7 @@ def layout(
     else:
         items = [_item(r, value_column, measure, rows, edges, per_target_group)
                  for r in _records(frame)]
+        _mark_uncertain(items, frame)
     _shade(items)
 
     lanes = [key for key in LANE_ORDER if any(i.reason == key for i in items)]
@@ -512,6 +520,17 @@ def _finite(value: Any) -> bool:
 
 def _number(value: Any) -> float | None:
     return float(value) if _finite(value) else None
+
+
+def _mark_uncertain(items: list[_Item], frame: pd.DataFrame) -> None:
+    """Flag the interventions whose extra effect may be nil or is known only roughly, so
+    nobody reads a guess as a fact (the rule is `viften.effects.effect_distributions`)."""
+    if not items or "job_rate" not in frame or "control_job_rate" not in frame:
+        return
+    from viften.effects import uncertainty_flags
+
+    for item, flag in zip(items, uncertainty_flags(frame), strict=True):
+        item.uncertain = flag
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -679,9 +698,10 @@ def _tile(
     else:
         fill, stroke = shade_color(item.target_group, item.shade), _darker(hue)
     price = formatting.kroner(item.value, lang) if item.value is not None else ""
-    detail = formatting.stars(item.stars) + (f"  {price}" if price else "")
+    stars = formatting.stars(item.stars) + (UNCERTAIN_MARK if item.uncertain else "")
+    detail = stars + (f"  {price}" if price else "")
     if len(detail) > chars:
-        detail = formatting.stars(item.stars)
+        detail = stars
     key = item.name if item.count == 1 and item.name else (
         f"{item.panel}|{item.row}|{item.column}|{item.target_group}")
     return Tile(
@@ -689,7 +709,7 @@ def _tile(
         row=item.row, column=item.column, panel=item.panel, value=item.value,
         reason=item.reason, shade=item.shade, fill=fill, stroke=stroke,
         text_color=text_color(fill), lines=lines, detail=detail, x=x, y=y, width=width,
-        height=height, count=item.count, record=item.record,
+        height=height, count=item.count, uncertain=item.uncertain, record=item.record,
     )
 
 
@@ -744,6 +764,10 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
         x += _text_width(missing, 11.5) + gap
     labels.append(Label(t("fan_legend_stars", lang), x, y2 + size / 2, size=11.5,
                         color="#444444"))
+    if any(i.uncertain for i in items):
+        x += _text_width(t("fan_legend_stars", lang), 11.5) + gap
+        labels.append(Label(t("fan_legend_uncertain", lang, mark=UNCERTAIN_MARK), x,
+                            y2 + size / 2, size=11.5, color="#444444"))
     return boxes, labels
 
 

@@ -189,6 +189,8 @@ def _tooltip_rows(tile: fan.Tile, lang: str) -> dict[str, str]:
         "tt_ppaj": _figure(record, "price_per_additional_job", lang),
         "tt_provider": str(record.get("provider") or t("fan_none", lang)),
         "tt_reason": t(f"fan_lane_{reason}", lang) if reason else "",
+        "tt_uncertain": t(f"fan_uncertain_{tile.uncertain}", lang) if tile.uncertain
+        else t("fan_uncertain_none", lang),
     }
 
 
@@ -206,6 +208,7 @@ _TOOLTIP_TITLES = {
     "tt_effect": "fan_tt_effect", "tt_price": "fan_tt_price", "tt_job_rate": "fan_tt_job_rate",
     "tt_control": "fan_tt_control", "tt_net": "fan_tt_net", "tt_ppj": "fan_tt_ppj",
     "tt_ppaj": "fan_tt_ppaj", "tt_provider": "fan_tt_provider",
+    "tt_uncertain": "fan_tt_uncertain",
 }
 
 

@@ -231,3 +231,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_cw_item": ("{stars}  ·  {price} pr. job", "{stars}  ·  {price} per job"),
     "fan_cw_no_price": ("pris pr. job mangler", "price per job missing"),
 }
+
+TEXTS.update({
+    "fan_legend_uncertain": (
+        "{mark} efter stjernerne = usikker effekt: den kan være nul, eller intervallet er bredt",
+        "{mark} after the stars = uncertain effect: it may be zero, or the interval is wide",
+    ),
+    "fan_tt_uncertain": ("Sikkerhed", "Certainty"),
+    "fan_uncertain_includes_zero": (
+        "Usikker: mer-effekten kan være nul (95 %-intervallet rummer 0)",
+        "Uncertain: the extra effect may be zero (the 95 % interval includes 0)",
+    ),
+    "fan_uncertain_wide": (
+        "Usikker: 95 %-intervallet for mer-effekten er bredere end 20 procentpoint",
+        "Uncertain: the 95 % interval of the extra effect is wider than 20 percentage points",
+    ),
+    "fan_uncertain_none": ("", ""),
+})

@@ -269,6 +269,11 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
             f" · {t('col_provider', lang)}: {provider} ({_provider_type(record, lang)})"
         ))
         st.text(str(record.get("description") or t("fan_no_description", lang)))
+        from viften.effects import uncertainty_flags
+
+        flag = uncertainty_flags(rows)[0]
+        if flag:
+            st.warning(t(f"fan_uncertain_{flag}", lang), icon=":material/help:")
         import pandas as pd
 
         table = pd.DataFrame(

@@ -30,13 +30,17 @@ now_tab, what_if_tab, optimal_tab, frontier_tab, scenarios_tab = st.tabs(
 )
 with optimal_tab:
     request = parts.optimiser_controls(data, now, view.year, chosen.min_stars, lang)
-    result = parts.optimal(view.frame, request)
-    parts.optimal_section(data, result, now, lang)
+    result = parts.optimal_on_request(view.frame, request, lang)
+    if result is not None:
+        parts.optimal_section(data, result, now, lang)
 with now_tab:
     parts.current_section(data, now, view.year, lang)
 with what_if_tab:
     what_if = parts.what_if_section(data, view.year, now, result, lang)
 with frontier_tab:
-    parts.frontier_section(view.frame, request, result, now, lang)
+    if result is None:
+        st.info(t("budget_frontier_after_solve", lang))
+    else:
+        parts.frontier_section(view.frame, request, result, now, lang)
 with scenarios_tab:
     parts.scenarios_section(data, view.year, now, what_if, result, request, lang)

@@ -224,3 +224,23 @@ def test_the_sidebar_minimum_of_stars_is_the_optimisers_default(database):
     assert app.radio(key="budget_opt_min_stars").value == 3
     moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
     assert set(moves[moves["Optimal"] != "0"]["Indsats"]) <= {"IPS", "Samtaler"}
+
+
+def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> None:
+    """Above the limit the page renders at once and offers a button instead of solving."""
+    from streamlit.testing.v1 import AppTest
+
+    from viften.ui import budget as ui_budget
+
+    monkeypatch.setenv("VIFTEN_DB", str(tmp_path / "viften.duckdb"))
+    monkeypatch.setattr(ui_budget, "AUTO_SOLVE_LIMIT", 5)
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"),
+                            default_timeout=120).run()
+    app.switch_page("pages/budget.py").run()
+    assert not app.exception
+    assert any("kun" in i.value or "først" in i.value for i in app.info)
+    app.button(key="budget_solve_button").click().run()
+    assert not app.exception
+    app.run()
+    assert not [b for b in app.button if b.key == "budget_solve_button"]
+    assert not any("tegnes, når" in i.value for i in app.info), "the frontier is drawn"

@@ -350,3 +350,34 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_sc_need_two": ("Gem mindst to scenarier for at sammenligne dem.",
                            "Save at least two scenarios to compare them."),
 }
+
+TEXTS.update({
+    "budget_large_solve": (
+        "Året har {count} indsatser. Den eksakte optimering kan tage fra sekunder til få "
+        "minutter ved så mange, så den kører først, når du beder om det. Vælg indstillingerne "
+        "ovenfor og tryk på knappen.",
+        "The year has {count} interventions. The exact optimisation can take from seconds to "
+        "a few minutes with that many, so it runs only when you ask. Choose the settings above "
+        "and press the button.",
+    ),
+    "budget_solve_button": ("Beregn den optimale fordeling", "Find the optimal allocation"),
+    "budget_solving": (
+        "Finder den optimale fordeling af {count} indsatser …",
+        "Finding the optimal allocation of {count} interventions …",
+    ),
+    "budget_frontier_after_solve": (
+        "Kurven over job og budget tegnes, når den optimale fordeling er beregnet (fanen "
+        "Optimal fordeling).",
+        "The curve of jobs against budget is drawn once the optimal allocation has been found "
+        "(the Optimal allocation tab).",
+    ),
+})
+
+TEXTS.update({
+    "budget_frontier_large": (
+        "Tegn kurven (20 optimeringer; kan tage flere minutter ved så mange indsatser)",
+        "Draw the curve (20 optimisations; can take several minutes with this many "
+        "interventions)",
+    ),
+    "budget_frontier_drawing": ("Tegner kurven …", "Drawing the curve …"),
+})

@@ -41,6 +41,28 @@ def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]
     return allocator.frontier(interventions(frame), request)
 
 
+AUTO_SOLVE_LIMIT = 2_000
+"""Above this many interventions an exact solve takes seconds to minutes (HiGHS proves
+optimality), so the page solves only when asked, instead of on every change of a setting."""
+
+_ASKED = "budget_solve_asked"
+
+
+def optimal_on_request(frame: pd.DataFrame, request: Request, lang: str) -> Result | None:
+    """The optimal allocation: at once for a municipality's fan, on a button for a huge one."""
+    if len(frame) <= AUTO_SOLVE_LIMIT:
+        return optimal(frame, request)
+    asked = st.session_state.setdefault(_ASKED, set())
+    if request not in asked:
+        st.info(t("budget_large_solve", lang, count=formatting.number(len(frame), lang)))
+        if not st.button(t("budget_solve_button", lang), type="primary",
+                         key="budget_solve_button"):
+            return None
+        asked.add(request)
+    with st.spinner(t("budget_solving", lang, count=formatting.number(len(frame), lang))):
+        return optimal(frame, request)
+
+
 # --- small helpers ----------------------------------------------------------------------------
 
 
@@ -183,7 +205,7 @@ def _participants_from(edited: pd.DataFrame, start: pd.DataFrame, data: Interven
     return out, notes
 
 
-def what_if_section(data: Interventions, year: int, now: Evaluation, result: Result,
+def what_if_section(data: Interventions, year: int, now: Evaluation, result: Result | None,
                     lang: str) -> Evaluation:
     """The editable table and what it costs and buys, beside the current allocation."""
     st.caption(t("budget_what_if_hint", lang))
@@ -195,7 +217,8 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
     if middle.button(t("budget_reset", lang), key="budget_reset"):
         start_from(year, data.participants, "current")
     if right.button(t("budget_use_optimal", lang), key="budget_use_optimal",
-                    disabled=result.status != allocator.OPTIMAL):
+                    disabled=result is None or result.status != allocator.OPTIMAL):
+        assert result is not None  # the button is disabled without a result
         start_from(year, result.participants, "optimal")
     base = _base(data, year)
     st.caption(t("budget_what_if_from", lang, source=_source_text(base, lang)))
@@ -378,7 +401,11 @@ def _moves_table(moved: tuple[allocator.Move, ...], lang: str) -> pd.DataFrame:
 def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now: Evaluation,
                      lang: str) -> None:
     st.caption(t("budget_frontier_caption", lang))
-    points = frontier(frame, request)
+    if len(frame) > AUTO_SOLVE_LIMIT and not st.toggle(
+            t("budget_frontier_large", lang), key="budget_frontier_large"):
+        return
+    with st.spinner(t("budget_frontier_drawing", lang)):
+        points = frontier(frame, request)
     objective = request.objective
     optimal_spot = (None if result.status != allocator.OPTIMAL
                     else (result.budget, result.expected_jobs))
@@ -458,10 +485,11 @@ def _saved(year: int) -> list[scenarios.Scenario]:
 
 
 def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: Evaluation,
-                      result: Result, request: Request, lang: str) -> None:
+                      result: Result | None, request: Request, lang: str) -> None:
     """Save, list, open, delete and compare scenarios of this year."""
     _flash()
-    optimal_participants = (result.participants if result.status == allocator.OPTIMAL
+    optimal_participants = (result.participants
+                            if result is not None and result.status == allocator.OPTIMAL
                             else None)
     sources: dict[str, tuple[Any, dict[str, Any]]] = {
         "what_if": (what_if.participants, {"budget": what_if.budget}),

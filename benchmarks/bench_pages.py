@@ -48,6 +48,7 @@ def measure(db: Path, reruns: int) -> dict[str, float]:
     baseline_script.write_text("import streamlit as st\nst.title('baseline')\n")
     results = {"(one-line page)": _median_rerun(baseline_script, reruns)}
     for name in PAGES:
+        print(f"  {db.name}: {name} …", file=sys.stderr, flush=True)
         results[name] = _median_rerun(REPO / "app.py", reruns, name)
     return results
 

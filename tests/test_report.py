@@ -287,3 +287,13 @@ def test_the_deck_is_written_whole(tmp_path: Path, committee) -> None:
     written = report.write_deck(replace(committee, views=()), out)
     assert out.read_bytes() == written.data
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_a_screen_skips_the_exact_solve_for_a_national_dataset(tmp_path) -> None:
+    from viften import figures, report
+
+    view = figures.load_year(tmp_path / "viften.duckdb")
+    allocs = report.allocations(view.frame, "da", exact_limit=5)
+    assert allocs.other is None and allocs.frontier == ()
+    assert "for mange" in allocs.problem
+    assert report.allocations(view.frame, "da").other is not None

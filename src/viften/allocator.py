@@ -46,6 +46,11 @@ _JOBS_EPSILON = 1e-9
 _REPAIR_ATTEMPTS = 4
 
 
+INTERACTIVE_LIMIT = 2_000
+"""Above this many interventions an exact solve takes seconds to minutes (HiGHS proves
+optimality), so screens solve only when asked instead of on every view."""
+
+
 # --- the interventions, as the allocator reads them ---------------------------------------
 
 

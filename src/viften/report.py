@@ -215,7 +215,8 @@ class Allocations:
 
 
 def allocations(
-    frame: pd.DataFrame, lang: str = "da", scenario: scenarios.Scenario | None = None
+    frame: pd.DataFrame, lang: str = "da", scenario: scenarios.Scenario | None = None,
+    exact_limit: int | None = None,
 ) -> Allocations:
     """The current allocation of a year's interventions against the optimal one (or a scenario).
 
@@ -229,6 +230,10 @@ def allocations(
     if budget <= 0 and scenario is None:
         return Allocations(0.0, current, None, None, (), (),
                            t("committee_allocation_missing", lang))
+    if exact_limit is not None and len(frame) > exact_limit:
+        return Allocations(budget, current, None, None, (), (),
+                           t("committee_allocation_too_many", lang,
+                             count=formatting.number(len(frame), lang)))
     request = allocator.Request.of(max(budget, 0.0), objective="net")
     points = allocator.frontier(data, request) if budget > 0 else ()
     at_budget = [p for p in points if p.expected_jobs is not None
@@ -355,6 +360,7 @@ def committee_material(
     scenario: str | None = None,
     made_on: dt.date | None = None,
     box: tuple[float, float] = SLIDE_CHART_BOX,
+    exact_limit: int | None = None,
 ) -> Committee:
     """Everything the deck shows for `year` (None: the newest), read from the database.
 
@@ -395,6 +401,7 @@ def committee_from(
     scenario: scenarios.Scenario | None = None,
     made_on: dt.date | None = None,
     box: tuple[float, float] = SLIDE_CHART_BOX,
+    exact_limit: int | None = None,
 ) -> Committee:
     """The committee's material from one year's interventions (a derived table) in memory."""
     in_view = frame
@@ -402,7 +409,7 @@ def committee_from(
         from viften import filters as flt
 
         in_view = flt.apply(frame, filters).reset_index(drop=True)
-    allocs = allocations(frame, lang, scenario) if not frame.empty else None
+    allocs = allocations(frame, lang, scenario, exact_limit) if not frame.empty else None
     return Committee(
         municipality=municipality_name,
         year=year,

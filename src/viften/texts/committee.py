@@ -182,3 +182,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "committee_step_slides": ("Sætter diasene op", "Laying out the slides"),
     "committee_step_done": ("Færdig", "Done"),
 }
+
+TEXTS.update({
+    "committee_allocation_too_many": (
+        "Året har {count} indsatser: for mange til at finde den optimale fordeling, mens "
+        "skærmen venter. Beregn den på siden Budget, og gem den som et scenarie, der kan vises "
+        "her.",
+        "The year has {count} interventions: too many to find the optimal allocation while "
+        "the screen waits. Find it on the Budget page and save it as a scenario to show here.",
+    ),
+})

@@ -41,9 +41,7 @@ def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]
     return allocator.frontier(interventions(frame), request)
 
 
-AUTO_SOLVE_LIMIT = 2_000
-"""Above this many interventions an exact solve takes seconds to minutes (HiGHS proves
-optimality), so the page solves only when asked, instead of on every change of a setting."""
+AUTO_SOLVE_LIMIT = allocator.INTERACTIVE_LIMIT
 
 _ASKED = "budget_solve_asked"
 

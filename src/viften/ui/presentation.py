@@ -21,7 +21,7 @@ from typing import Any
 
 import streamlit as st
 
-from viften import db, formatting, images, report, scenarios
+from viften import allocator, db, formatting, images, report, scenarios
 from viften import filters as flt
 from viften.errors import ViftenError
 from viften.texts import t
@@ -114,6 +114,7 @@ def _committee(path: Path, version: tuple[int, int, int, int], choices: Choices,
     return report.committee_from(
         view.frame, view.year, view.years, report.municipality(path, choices.lang),
         choices.lang, choices.filters, scenario, today, box,
+        exact_limit=allocator.INTERACTIVE_LIMIT,
     )
 
 

@@ -49,3 +49,9 @@ def test_markdown_escaping_leaves_no_markup_active() -> None:
         assert active not in escaped
     assert "\\<img" in escaped
     assert escaped.replace("\\", "") == hostile
+
+
+def test_the_fast_column_formatter_keeps_decimals_as_asked() -> None:
+    values = [0.04, 12.35, 1234.5]
+    assert formatting.column(values, "number", "da", 1) == [formatting.number(v, "da", 1)
+                                                            for v in values]

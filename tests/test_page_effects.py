@@ -124,3 +124,23 @@ def test_filters_that_match_nothing_say_so(with_outcomes: Path) -> None:
     app.run()
     assert not app.exception
     assert any("Ingen indsatser" in i.value for i in app.info)
+
+
+def test_the_interval_chart_keeps_measured_and_largest_effects_when_capped() -> None:
+    import numpy as np
+
+    from viften import effects
+    from viften.ui.effects import chart_rows
+
+    frame = {
+        "job_rate": np.array([0.5, 0.6, 0.3, 0.9, 0.4]),
+        "control_job_rate": np.array([0.4, 0.4, 0.2, 0.3, 0.39]),
+        "evidence_stars": np.array([2, 2, 2, 2, 2]),
+        "n_treatment": np.array([0, 0, 0, 0, 100]),
+        "k_treatment": np.array([0, 0, 0, 0, 40]),
+        "n_control": np.array([0, 0, 0, 0, 100]),
+        "k_control": np.array([0, 0, 0, 0, 39]),
+    }
+    dist = effects.effect_distributions(frame)
+    assert chart_rows(dist, limit=10) == [0, 1, 2, 3, 4]
+    assert chart_rows(dist, limit=2) == [3, 4]

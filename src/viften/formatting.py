@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -101,11 +102,12 @@ def _symbols(lang: str) -> tuple[str, str]:
 
 
 def _fast_number(value: float, decimals: int, group: str, decimal: str) -> str:
-    text = f"{value:,.{decimals}f}"
+    # through Decimal so that halves round as babel rounds them (12,35 → 12,4)
+    text = f"{Decimal(repr(value)):,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
 
 
-def column(values: Any, kind: str, lang: str = "da") -> list[str]:
+def column(values: Any, kind: str, lang: str = "da", decimals: int = 0) -> list[str]:
     """A whole column formatted at once (for tables of thousands of rows).
 
     Uses babel's symbols for the locale with Python's own digit grouping, which gives
@@ -126,7 +128,7 @@ def column(values: Any, kind: str, lang: str = "da") -> list[str]:
         elif kind == "ratio":
             out.append(_fast_number(float(value), 2, group, decimal))
         elif kind == "number":
-            out.append(_fast_number(float(value), 0, group, decimal))
+            out.append(_fast_number(float(value), decimals, group, decimal))
         elif kind == "stars":
             out.append(stars(value))
         else:

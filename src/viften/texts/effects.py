@@ -278,3 +278,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No interventions to show. Remove a filter on the left.",
     ),
 }
+
+TEXTS.update({
+    "effects_interval_chart_capped": (
+        "Figuren viser {shown} af {count} indsatser: dem med målte tal først, derefter dem med "
+        "størst forventet mer-effekt. Brug filtrene til venstre for at se andre.",
+        "The chart shows {shown} of {count} interventions: those with measured figures first, "
+        "then those with the largest expected extra effect. Use the filters on the left to see "
+        "others.",
+    ),
+})

@@ -114,26 +114,23 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
 
 def _allocation_table(data: Interventions, participants: np.ndarray, lang: str) -> pd.DataFrame:
     chosen = np.flatnonzero(participants > 0)
-    net = data.jobs_per_participant("net")
+    net = data.jobs_per_participant("net")[chosen]
+    count = participants[chosen].astype("float64")
+    price = np.asarray(data.price, dtype="float64")[chosen]
+    no_control = np.isnan(np.asarray(data.net_effect, dtype="float64")[chosen])
+    extra = formatting.column(np.where(no_control, np.nan, net * count), "number", lang, 1)
+    missing = formatting.missing("reason_no_control", lang)
     return pd.DataFrame({
         t("col_name", lang): [str(data.name[i]) for i in chosen],
         t("col_target_group", lang): [_group(str(data.target_group[i]), lang) for i in chosen],
-        t("col_participants", lang): [formatting.number(participants[i], lang) for i in chosen],
-        t("col_price_per_participant", lang): [formatting.kroner(data.price[i], lang)
-                                               for i in chosen],
-        t("budget_col_cost", lang): [formatting.kroner(data.price[i] * participants[i], lang)
-                                     for i in chosen],
-        t("budget_col_jobs", lang): [formatting.number(data.job_rate[i] * participants[i], lang, 1)
-                                     for i in chosen],
-        t("budget_col_extra_jobs", lang): [
-            formatting.missing("reason_no_control", lang) if math.isnan(data.net_effect[i])
-            else formatting.number(net[i] * participants[i], lang, 1)
-            for i in chosen
-        ],
+        t("col_participants", lang): formatting.column(count, "number", lang),
+        t("col_price_per_participant", lang): formatting.column(price, "kroner", lang),
+        t("budget_col_cost", lang): formatting.column(price * count, "kroner", lang),
+        t("budget_col_jobs", lang): formatting.column(
+            np.asarray(data.job_rate, dtype="float64")[chosen] * count, "number", lang, 1),
+        t("budget_col_extra_jobs", lang): [missing if gap else text
+                                           for gap, text in zip(no_control, extra, strict=True)],
     })
-
-
-# --- the current allocation -------------------------------------------------------------------
 
 
 def current_section(data: Interventions, now: Evaluation, year: int, lang: str) -> None:
@@ -186,14 +183,17 @@ def _participants_from(edited: pd.DataFrame, start: pd.DataFrame, data: Interven
                        lang: str) -> tuple[np.ndarray, list[str]]:
     """Participants from the edited table: a changed count wins, else changed kroner buy
     whole participants."""
-    out = start["participants"].to_numpy(dtype="int64").copy()
+    start_counts = start["participants"].to_numpy(dtype="float64")
+    start_kroner = start["kroner"].to_numpy(dtype="float64")
+    out = start_counts.astype("int64")
     notes = []
     counts = pd.to_numeric(edited["participants"], errors="coerce").fillna(0).to_numpy()
     kroner = pd.to_numeric(edited["kroner"], errors="coerce").fillna(0).to_numpy()
-    for i in range(len(out)):
-        if counts[i] != start["participants"].iloc[i]:
+    changed = np.flatnonzero((counts != start_counts) | (kroner != start_kroner))
+    for i in changed:
+        if counts[i] != start_counts[i]:
             out[i] = max(0, int(round(counts[i])))
-        elif kroner[i] != start["kroner"].iloc[i] and data.price[i] > 0:
+        elif kroner[i] != start_kroner[i] and data.price[i] > 0:
             out[i] = max(0, math.floor(kroner[i] / data.price[i] + 1e-9))
             if out[i] * data.price[i] != kroner[i]:
                 notes.append(t("budget_kroner_rounded", lang, name=str(data.name[i]),

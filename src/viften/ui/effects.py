@@ -64,16 +64,46 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
         names = ", ".join(n for n, s in zip(_names(frame), small, strict=True) if s)
         st.warning(t("effects_small_sample_warning", lang, names=names,
                      limit=effects.SMALL_SAMPLE))
-    st.dataframe(effect_table(frame, dist, lang), hide_index=True, width="stretch",
+    st.dataframe(_effect_table(frame, lang), hide_index=True, width="stretch",
                  height=min(38 + 35 * len(frame), 600))
     st.caption(t("effects_table_caption", lang))
-    st.altair_chart(charts.interval_chart(_names(frame), dist, lang), width="stretch")
+    chosen = chart_rows(dist)
+    every_name = _names(frame)
+    st.altair_chart(charts.interval_chart([every_name[i] for i in chosen], dist.take(chosen),
+                                          lang),
+                    width="stretch")
     st.caption(t("effects_interval_chart_caption", lang))
+    if len(chosen) < len(frame):
+        st.caption(t("effects_interval_chart_capped", lang,
+                     shown=formatting.number(len(chosen), lang),
+                     count=formatting.number(len(frame), lang)))
     st.info("\n\n".join([
         t("effects_star_rule", lang),
         t("effects_measured_rule", lang, limit=effects.SMALL_SAMPLE),
         t("effects_flag_rule", lang, width=formatting.number(effects.WIDE_INTERVAL * 100, lang)),
     ]))
+
+
+INTERVAL_CHART_LIMIT = 60
+"""More intervals than this make the chart unreadable (and slow) on any screen."""
+
+
+def chart_rows(dist: effects.EffectDistributions, limit: int = INTERVAL_CHART_LIMIT
+               ) -> list[int]:
+    """Which interventions the interval chart shows: all of them up to `limit`; beyond it
+    those with measured figures first, then the largest expected extra effects."""
+    count = len(dist.mean)
+    if count <= limit:
+        return list(range(count))
+    measured = dist.basis == effects.BASIS_OUTCOMES
+    mean = np.nan_to_num(dist.mean, nan=-np.inf)
+    order = np.lexsort((-mean, ~measured))
+    return sorted(int(i) for i in order[:limit])
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _effect_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return effect_table(frame, effects.effect_distributions(frame), lang)
 
 
 def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str
@@ -131,9 +161,8 @@ def case_section(frame: pd.DataFrame, dist: effects.EffectDistributions, value: 
                  years: float, lang: str) -> None:
     """Benefit per krone, break-even, net result and the chance of paying off, per intervention."""
     price = frame["price_per_participant"].to_numpy(dtype="float64")
-    chance = effects.probability_pays_off(dist, price, value, years, seed=SEED)
-    case = effects.business_case(frame, value, years)
-    st.dataframe(case_table(case, chance, lang), hide_index=True, width="stretch",
+    table, chance = _case(frame, value, years, lang)
+    st.dataframe(table, hide_index=True, width="stretch",
                  height=min(38 + 35 * len(frame), 600))
     st.caption(t("effects_case_caption", lang, draws=formatting.number(effects.DRAWS, lang)))
     names = _names(frame)
@@ -152,6 +181,16 @@ def case_section(frame: pd.DataFrame, dist: effects.EffectDistributions, value: 
                  draws=formatting.number(effects.DRAWS, lang),
                  break_even=formatting.points(break_even, lang),
                  chance=formatting.percent(chance[pick], lang)))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _case(frame: pd.DataFrame, value: float, years: float, lang: str
+          ) -> tuple[pd.DataFrame, np.ndarray]:
+    """The business-case table and each intervention's chance of paying off (cached)."""
+    dist = effects.effect_distributions(frame)
+    price = frame["price_per_participant"].to_numpy(dtype="float64")
+    chance = effects.probability_pays_off(dist, price, value, years, seed=SEED)
+    return case_table(effects.business_case(frame, value, years), chance, lang), chance
 
 
 def case_table(case: pd.DataFrame, chance: np.ndarray, lang: str) -> pd.DataFrame:
@@ -258,7 +297,7 @@ def allocation_section(frame: pd.DataFrame, dist: effects.EffectDistributions,
                        participants: np.ndarray, lang: str) -> None:
     """The spread of an allocation's extra jobs and what moves them most."""
     st.subheader(t("effects_allocation_heading", lang))
-    spread = effects.allocation_spread(dist, participants, seed=SEED)
+    spread, totals = _allocation_monte_carlo(frame, participants)
     if spread.expected == 0 and not np.any((participants > 0) & ~np.isnan(dist.mean)):
         st.info(t("effects_allocation_none", lang))
         return
@@ -267,7 +306,6 @@ def allocation_section(frame: pd.DataFrame, dist: effects.EffectDistributions,
                   p10=formatting.number(spread.p10, lang),
                   median=formatting.number(spread.median, lang),
                   p90=formatting.number(spread.p90, lang)))
-    totals = effects.allocation_draws(dist, participants, seed=SEED)
     st.altair_chart(charts.histogram(
         totals, None, lang, t("effects_axis_jobs", lang), percent_axis=False,
         markers=[("P10", spread.p10), ("P50", spread.median), ("P90", spread.p90)],
@@ -280,6 +318,15 @@ def allocation_section(frame: pd.DataFrame, dist: effects.EffectDistributions,
         describe=lambda v: formatting.number(v, lang)), width="stretch")
     st.caption(t("effects_allocation_tornado_caption", lang,
                  swing=formatting.percent(effects.RELATIVE_SWING, lang)))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _allocation_monte_carlo(frame: pd.DataFrame, participants: np.ndarray
+                            ) -> tuple[effects.JobsSpread, np.ndarray]:
+    """The spread of an allocation's extra jobs and its draws (cached: 10,000 draws each)."""
+    dist = effects.effect_distributions(frame)
+    return (effects.allocation_spread(dist, participants, seed=SEED),
+            effects.allocation_draws(dist, participants, seed=SEED))
 
 
 def planned_participants(frame: pd.DataFrame) -> np.ndarray:

@@ -15,6 +15,7 @@ from viften.allocator import Evaluation, FrontierPoint, Interventions, Request, 
 from viften.charts import budget as charts
 from viften.errors import ViftenError
 from viften.texts import t
+from viften.ui.charts import show as show_chart
 from viften.ui.state import actor, database
 
 BASE_KEY = "budget_base"
@@ -372,7 +373,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         st.caption(t("budget_nothing_moves", lang))
     st.dataframe(_moves_table(moved, lang), hide_index=True, width="stretch")
     if moved:
-        st.altair_chart(charts.comparison_chart(moved, lang), width="stretch")
+        show_chart(charts.comparison_chart(moved, lang), width="stretch")
 
 
 def _moves_table(moved: tuple[allocator.Move, ...], lang: str) -> pd.DataFrame:
@@ -411,7 +412,7 @@ def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now:
         points, objective=objective, current=(now.spend, now.expected_jobs(objective)),
         optimal=optimal_spot, lang=lang,
     )
-    st.altair_chart(chart, width="stretch")
+    show_chart(chart, width="stretch")
     gaps = sum(p.expected_jobs is None for p in points)
     if gaps:
         st.caption(t("budget_frontier_gap", lang, count=gaps))

@@ -13,6 +13,7 @@ from viften import db, domain, effects, formatting, outcomes
 from viften.charts import effects as charts
 from viften.errors import BadInput, ViftenError
 from viften.texts import t
+from viften.ui.charts import show as show_chart
 from viften.ui.state import actor, database
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     st.caption(t("effects_table_caption", lang))
     chosen = chart_rows(dist)
     every_name = _names(frame)
-    st.altair_chart(charts.interval_chart([every_name[i] for i in chosen], dist.take(chosen),
+    show_chart(charts.interval_chart([every_name[i] for i in chosen], dist.take(chosen),
                                           lang),
                     width="stretch")
     st.caption(t("effects_interval_chart_caption", lang))
@@ -175,7 +176,7 @@ def case_section(frame: pd.DataFrame, dist: effects.EffectDistributions, value: 
         return
     draws = effects.draw_effects(dist.take([pick]), seed=SEED)[:, 0]
     break_even = domain.break_even_effect(float(price[pick]), value, years)
-    st.altair_chart(charts.histogram(draws, break_even, lang, t("effects_axis_effect", lang)),
+    show_chart(charts.histogram(draws, break_even, lang, t("effects_axis_effect", lang)),
                     width="stretch")
     st.caption(t("effects_histogram_caption", lang, name=names[pick],
                  draws=formatting.number(effects.DRAWS, lang),
@@ -245,7 +246,7 @@ def tornado_section(frame: pd.DataFrame, value: float, years: float, lang: str) 
         job_rate_interval=_rate_interval(row["k_treatment"], row["n_treatment"]),
         control_rate_interval=_rate_interval(row["k_control"], row["n_control"]),
     )
-    st.altair_chart(charts.tornado_chart(bars, lang, t("effects_axis_outcome_bcr", lang)),
+    show_chart(charts.tornado_chart(bars, lang, t("effects_axis_outcome_bcr", lang)),
                     width="stretch")
     st.caption(t("effects_tornado_caption", lang,
                  swing=formatting.percent(effects.RELATIVE_SWING, lang)))
@@ -306,14 +307,14 @@ def allocation_section(frame: pd.DataFrame, dist: effects.EffectDistributions,
                   p10=formatting.number(spread.p10, lang),
                   median=formatting.number(spread.median, lang),
                   p90=formatting.number(spread.p90, lang)))
-    st.altair_chart(charts.histogram(
+    show_chart(charts.histogram(
         totals, None, lang, t("effects_axis_jobs", lang), percent_axis=False,
         markers=[("P10", spread.p10), ("P50", spread.median), ("P90", spread.p90)],
     ), width="stretch")
     bars = effects.allocation_tornado(
         dist, frame["job_rate"].to_numpy(dtype="float64"),
         frame["control_job_rate"].to_numpy(dtype="float64"), participants, _names(frame))
-    st.altair_chart(charts.tornado_chart(
+    show_chart(charts.tornado_chart(
         bars, lang, t("effects_axis_outcome_jobs", lang),
         describe=lambda v: formatting.number(v, lang)), width="stretch")
     st.caption(t("effects_allocation_tornado_caption", lang,

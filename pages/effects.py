@@ -15,15 +15,19 @@ st.caption(t("effects_intro", lang))
 value, years = parts.settings(lang)
 chosen = current()
 view = year_view(chosen.year, value, years)
+# Only the open tab is drawn: the others' Monte Carlo runs and charts wait until opened.
 effect_tab, case_tab, sensitivity_tab, upload_tab, definitions_tab = st.tabs(
     [t("effects_tab_effect", lang), t("effects_tab_case", lang),
      t("effects_tab_sensitivity", lang), t("effects_tab_upload", lang),
-     t("effects_tab_definitions", lang)]
+     t("effects_tab_definitions", lang)],
+    key=f"effects_tab_{lang}", on_change="rerun",
 )
-with upload_tab:
-    parts.upload_section(lang)
-with definitions_tab:
-    parts.definitions(lang)
+if upload_tab.open:
+    with upload_tab:
+        parts.upload_section(lang)
+if definitions_tab.open:
+    with definitions_tab:
+        parts.definitions(lang)
 if view.year is None:
     st.info(t("ui_empty_database", lang))
     st.stop()
@@ -32,12 +36,15 @@ if shown.empty:
     st.info(t("effects_nothing", lang))
     st.stop()
 dist = parts.distributions(shown)
-with effect_tab:
-    st.caption(t("effects_year", lang, year=view.year))
-    parts.effect_section(shown, dist, lang)
-with case_tab:
-    parts.case_section(shown, dist, value, years, lang)
-with sensitivity_tab:
-    parts.tornado_section(shown, value, years, lang)
-    parts.flip_section(shown, value, years, lang)
-    parts.allocation_section(shown, dist, parts.planned_participants(shown), lang)
+if effect_tab.open:
+    with effect_tab:
+        st.caption(t("effects_year", lang, year=view.year))
+        parts.effect_section(shown, dist, lang)
+if case_tab.open:
+    with case_tab:
+        parts.case_section(shown, dist, value, years, lang)
+if sensitivity_tab.open:
+    with sensitivity_tab:
+        parts.tornado_section(shown, value, years, lang)
+        parts.flip_section(shown, value, years, lang)
+        parts.allocation_section(shown, dist, parts.planned_participants(shown), lang)

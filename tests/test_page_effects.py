@@ -23,13 +23,20 @@ def with_outcomes(db_path: Path) -> Path:
     return db_path
 
 
-def _page(editor: bool = False, lang: str | None = None) -> AppTest:
+TABS = {"effect": "Mer-effekt og usikkerhed", "case": "Business case",
+        "sensitivity": "Følsomhed", "upload": "Udfaldsdata", "definitions": "Definitioner"}
+
+
+def _page(editor: bool = False, lang: str | None = None, tab: str | None = None) -> AppTest:
+    """The page with one tab open (only the open tab is drawn)."""
     app = AppTest.from_file(PAGE, default_timeout=60)
     if editor:
         app.session_state["is_editor"] = True
         app.session_state["user_name"] = "Test Editor"
     if lang:
         app.session_state["lang"] = lang
+    if tab:
+        app.session_state["effects_tab_da"] = TABS[tab]
     return app.run()
 
 
@@ -66,7 +73,7 @@ def test_an_interval_that_includes_zero_is_marked(with_outcomes: Path) -> None:
 
 
 def test_the_business_case_follows_the_value_of_a_job_the_user_sets(with_outcomes: Path) -> None:
-    app = _page()
+    app = _page(tab="case")
     app.number_input(key="effects_value_per_job").set_value(300_000).run()
     app.number_input(key="effects_effect_years").set_value(2.0).run()
     assert not app.exception
@@ -88,14 +95,22 @@ def test_the_value_of_a_job_shows_its_source(with_outcomes: Path) -> None:
 
 
 def test_the_charts_are_drawn(with_outcomes: Path) -> None:
-    app = _page()
-    charts = app.get("vega_lite_chart")
-    assert len(charts) >= 4, "interval plot, simulation histogram, tornado and allocation charts"
+    counts = {tab: len(_page(tab=tab).get("vega_lite_chart"))
+              for tab in ("effect", "case", "sensitivity")}
+    assert counts["effect"] >= 1, "the interval plot"
+    assert counts["case"] >= 1, "the simulation histogram"
+    assert counts["sensitivity"] >= 2, "the tornado and the allocation's spread"
+
+
+def test_only_the_open_tab_is_drawn(with_outcomes: Path) -> None:
+    app = _page(tab="definitions")
+    assert not app.get("vega_lite_chart")
+    assert not app.dataframe
 
 
 def test_the_sensitivity_tab_names_the_flip_point_and_the_cautious_job_figure(
         with_outcomes: Path) -> None:
-    app = _page()
+    app = _page(tab="sensitivity")
     app.selectbox(key="effects_flip_a").select_index(
         app.selectbox(key="effects_flip_a").options.index("IPS")).run()
     app.selectbox(key="effects_flip_b").select_index(
@@ -114,7 +129,7 @@ def test_the_page_speaks_english_when_asked(with_outcomes: Path) -> None:
 
 
 def test_a_viewer_is_told_that_only_editors_import(with_outcomes: Path) -> None:
-    app = _page()
+    app = _page(tab="upload")
     assert any("Kun en redaktør" in i.value for i in app.info)
 
 

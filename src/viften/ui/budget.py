@@ -4,6 +4,7 @@ frontier and the scenarios. Solves are cached per (interventions, request)."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -479,8 +480,16 @@ def _save_form(data: Interventions, year: int, sources: dict[str, tuple[Any, dic
 
 
 def _saved(year: int) -> list[scenarios.Scenario]:
-    with db.connect(database()) as con:
-        return scenarios.list_scenarios(con, year)
+    path = database()
+    return list(_saved_in(path, db.data_version(path), year))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _saved_in(path: Path, version: tuple[int, int, int, int], year: int
+              ) -> tuple[scenarios.Scenario, ...]:
+    """The year's scenarios, read again only when the database file has changed."""
+    with db.connect(path) as con:
+        return tuple(scenarios.list_scenarios(con, year))
 
 
 def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: Evaluation,

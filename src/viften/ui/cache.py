@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from viften import db, domain, figures
 from viften.ui.state import database
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -37,11 +33,3 @@ def year_view(
     if year is not None and view.year not in view.years:
         return _year_view(path, db.data_version(path), None, value_per_job, effect_years)
     return view
-
-
-def load_interventions(
-    year: int | None = None,
-    value_per_job: float = domain.DEFAULT_VALUE_PER_JOB,
-    effect_years: float = domain.DEFAULT_EFFECT_YEARS,
-) -> pd.DataFrame:
-    return year_view(year, value_per_job, effect_years).frame

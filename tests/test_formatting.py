@@ -55,3 +55,12 @@ def test_the_fast_column_formatter_keeps_decimals_as_asked() -> None:
     values = [0.04, 12.35, 1234.5]
     assert formatting.column(values, "number", "da", 1) == [formatting.number(v, "da", 1)
                                                             for v in values]
+
+
+def test_pandas_missing_markers_are_missing_too() -> None:
+    import pandas as pd
+
+    assert formatting.is_missing(pd.NA)
+    assert formatting.is_missing(pd.NaT)
+    assert formatting.column(pd.array([3, None], dtype="Int64"), "number") == ["3", "–"]
+    assert formatting.kroner(pd.NA) == "–"

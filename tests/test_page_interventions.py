@@ -107,3 +107,18 @@ def test_an_empty_database_says_what_to_do(db_path: Path) -> None:
         con.execute("DELETE FROM interventions")
     app = _page(db_path)
     assert any("importér en fil" in i.value for i in app.info)
+
+
+def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
+                                                                tmp_path: Path) -> None:
+    from viften import importer
+
+    db.ensure_database(db_path)
+    minimal = "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\nKun det nødvendige;" \
+              "længere væk;45.000;30 %;2;2026\n"
+    importer.import_file(db_path, minimal.encode(), "minimal.csv", store.command_line_actor())
+    app = _page(db_path, editor=True)
+    assert not app.exception
+    table = app.dataframe[0].value.set_index("Indsats")
+    assert table.loc["Kun det nødvendige", "Deltagere"] == "–"
+    assert table.loc["Kun det nødvendige", "Kapacitet"] == "ingen grænse"

@@ -23,12 +23,13 @@ def _locale(lang: str) -> str:
 
 
 def is_missing(value: Any) -> bool:
+    """None, NaN, and pandas' own markers for a missing value (NA in nullable columns, NaT)."""
     if value is None:
         return True
     try:
         return math.isnan(float(value))
     except (TypeError, ValueError):
-        return False
+        return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _plain(text: str) -> str:

@@ -11,9 +11,10 @@ import streamlit as st
 
 from viften import db, domain, effects, formatting, outcomes
 from viften.charts import effects as charts
-from viften.errors import BadInput, ViftenError
+from viften.errors import ViftenError
 from viften.texts import t
 from viften.ui.charts import show as show_chart
+from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database
 
 if TYPE_CHECKING:
@@ -357,15 +358,8 @@ def upload_section(lang: str) -> None:
         path.write_bytes(upload.getvalue())
         try:
             summary = import_file(path, bar, lang)
-        except BadInput as error:
-            bar.empty()
-            st.error(t("effects_problems", lang, count=getattr(error, "total",
-                                                                len(error.problems) or 1)))
-            st.text("\n".join(error.lines()))
-            return
         except ViftenError as error:
-            bar.empty()
-            st.error(str(error))
+            import_failed(error, bar, "effects_problems", lang)
             return
     bar.empty()
     st.success(t("effects_imported", lang, records=formatting.number(summary.records, lang),

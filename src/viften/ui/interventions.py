@@ -10,8 +10,9 @@ import streamlit as st
 
 from viften import db, editing, exporter, importer, store, tables
 from viften.domain import COLUMN_NAMES
-from viften.errors import BadInput, ViftenError
+from viften.errors import ViftenError
 from viften.texts import t
+from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database
 
 if TYPE_CHECKING:
@@ -64,13 +65,8 @@ def importer_section(lang: str) -> None:
         summary = importer.import_file(
             database(), upload.getvalue(), upload.name, actor(), progress=advance
         )
-    except BadInput as error:
-        bar.empty()
-        _report_problems(error.problems or [error], lang)
-        return
     except ViftenError as error:
-        bar.empty()
-        st.error(str(error))
+        import_failed(error, bar, "iv_problems", lang)
         return
     bar.empty()
     st.success(t("iv_imported", lang, added=len(summary.inserted),

@@ -230,3 +230,13 @@ def test_hostile_names_are_shown_as_text_and_no_script_runs(hostile_server: Serv
     assert page.locator('a[href^="javascript"]').count() == 0
     assert page.locator("strong", has_text="fed").count() == 0
     screenshot(page, "fan-hostile-1920")
+
+
+def test_a_shared_link_to_one_intervention_outlines_its_tile(app_server: Server, page) -> None:
+    open_fan(page, app_server.url + "/?fan_pick=IPS")
+    page.locator("h3", has_text="IPS").first.wait_for(timeout=15_000)
+    outlined = page.locator(
+        '[data-testid="stVegaLiteChart"] path[role="graphics-symbol"][stroke-width="3.5"]')
+    outlined.first.wait_for(timeout=15_000)
+    labels = [outlined.nth(i).get_attribute("aria-label") or "" for i in range(outlined.count())]
+    assert len(labels) == 1 and labels[0].startswith("IPS,")

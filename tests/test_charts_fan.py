@@ -146,3 +146,23 @@ def test_the_charts_module_does_not_import_streamlit() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).parents[1], check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_tile_chosen_from_the_list_starts_out_selected() -> None:
+    import pandas as pd
+
+    from viften import domain
+    from viften.charts import fan as fan_charts
+    from viften.fan import layout
+
+    frame = domain.derive(pd.DataFrame([{
+        "id": 1, "name": "Valgt", "year": 2026, "target_group": "closer", "provider": None,
+        "provider_type": None, "price_per_participant": 1000.0, "capacity": None,
+        "participants": None, "job_rate": 0.5, "control_job_rate": 0.4, "evidence_stars": 2,
+        "effect_rating": "high", "duration_weeks": None, "description": None, "source": None,
+    }]))
+    spec = fan_charts.spec_from_layout(layout(frame), "da")
+    chosen = fan_charts.with_selected(spec, "Valgt")
+    tile = next(p for p in chosen["params"] if p["name"] == fan_charts.SELECTION)
+    assert tile["value"] == [{fan_charts.SELECT_FIELD: "Valgt"}]
+    assert all("value" not in p for p in spec["params"]), "the cached spec is left alone"

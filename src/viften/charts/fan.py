@@ -232,6 +232,14 @@ def _tile_rows(layout: fan.FanLayout, lang: str) -> list[dict[str, Any]]:
     return out
 
 
+def with_selected(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    """The spec with the tile of `name` selected from the start (outlined as a click does), for
+    an intervention chosen from the list or a shared link. The cached spec is not changed."""
+    params = [dict(p, value=[{SELECT_FIELD: name}]) if p.get("name") == SELECTION else p
+              for p in spec.get("params", [])]
+    return {**spec, "params": params}
+
+
 def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any) -> alt.Chart:
     selection = alt.selection_point(name=SELECTION, fields=[SELECT_FIELD], on="click",
                                     clear="dblclick", empty=False)

@@ -175,8 +175,11 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
                                         lang, settings)
     if aggregated:
         st.warning(t("fan_aggregated", lang, count=formatting.number(count, lang)))
+    # the list below holds the choice; on a first visit it is still only in the URL
+    chosen = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
+    shown = fan_charts.with_selected(spec, chosen) if isinstance(chosen, str) else spec
     event = st.vega_lite_chart(
-        spec, width="stretch", key=CHART_KEY, on_select="rerun",
+        shown, width="stretch", key=CHART_KEY, on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
     # imported here: the presentation module builds on this one

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from viften.texts import t
+from viften.present.texts import t
 from viften.ui import filters, state
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")

@@ -38,7 +38,10 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from viften import allocator, db, importer, store
+from viften.files import interventions as importer
+from viften.model import allocator
+from viften.store import db
+from viften.store import interventions as store
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -140,7 +143,7 @@ def frontier_on_demo(folder: Path) -> tuple[float, float, int]:
     fresh = (
         "import time, sys\n"
         "from pathlib import Path\n"
-        "from viften import allocator, db, store\n"
+        "from viften.model import allocator\nfrom viften.store import db\nfrom viften.store import interventions as store\n"
         f"with db.connect(Path({str(path)!r})) as con:\n"
         "    cols = store.intervention_arrays(con, store.newest_year(con))\n"
         "data = allocator.Interventions.from_columns(cols)\n"

@@ -112,7 +112,7 @@ def bench_import(records: int, repeat: int) -> None:
 
 
 def bench_monte_carlo(count: int = 15_000) -> None:
-    from viften import effects
+    from viften.model import effects
 
     rng = np.random.default_rng(7)
     measured = rng.random(count) < 0.2

@@ -60,7 +60,9 @@ def main() -> None:
     args = parser.parse_args()
     from synthetic import write_interventions
 
-    from viften import db, importer, store
+    from viften.files import interventions as importer
+    from viften.store import db
+    from viften.store import interventions as store
 
     folder = Path(tempfile.mkdtemp())
     demo_db = folder / "demo.duckdb"

@@ -3,8 +3,8 @@ the frontier of jobs against budget, and saved scenarios."""
 
 import streamlit as st
 
-from viften import allocator
-from viften.texts import t
+from viften.model import allocator
+from viften.present.texts import t
 from viften.ui import budget as parts
 from viften.ui.cache import year_view
 from viften.ui.filters import current

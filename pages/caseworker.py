@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from viften.texts import t
+from viften.present.texts import t
 from viften.ui import fan as ui
 from viften.ui.state import language
 

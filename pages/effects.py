@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from viften import filters as flt
-from viften.texts import t
+from viften.model import filters as flt
+from viften.present.texts import t
 from viften.ui import effects as parts
 from viften.ui.cache import year_view
 from viften.ui.filters import current

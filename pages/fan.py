@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from viften import formatting
-from viften.texts import t
+from viften.present import formatting
+from viften.present.texts import t
 from viften.ui import fan as ui
 from viften.ui.print_css import inject_print_css
 from viften.ui.state import language

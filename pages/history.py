@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from viften.texts import t
+from viften.present.texts import t
 from viften.ui import history as parts
 from viften.ui.state import actor, language
 

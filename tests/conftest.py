@@ -148,7 +148,7 @@ def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A database of this test's own with the schema and no interventions (no demo data)."""
     import duckdb
 
-    from viften import db
+    from viften.store import db
 
     path = tmp_path / "empty.duckdb"
     con = duckdb.connect(str(path))

@@ -11,11 +11,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from viften import allocator, db, formatting, scenarios
-from viften.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
-from viften.charts import budget as charts
-from viften.errors import ViftenError
-from viften.texts import t
+from viften.model import allocator
+from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
+from viften.model.errors import ViftenError
+from viften.present import formatting
+from viften.present.charts import budget as charts
+from viften.present.texts import t
+from viften.store import db, scenarios
 from viften.ui.charts import show as show_chart
 from viften.ui.state import actor, database
 

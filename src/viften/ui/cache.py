@@ -6,7 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from viften import db, domain, figures
+from viften.model import domain
+from viften.store import db
+from viften.store import views as figures
 from viften.ui.state import database
 
 

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import streamlit as st
 
-from viften import db, domain, effects, formatting, outcomes
-from viften.charts import effects as charts
-from viften.errors import ViftenError
-from viften.texts import t
+from viften.model import domain, effects
+from viften.model.errors import ViftenError
+from viften.present import formatting
+from viften.present.charts import effects as charts
+from viften.present.texts import t
+from viften.store import db, outcomes
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database

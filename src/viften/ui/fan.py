@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from viften import db, domain, fan, formatting
-from viften import filters as flt
-from viften.charts import fan as fan_charts
-from viften.texts import t
+from viften.model import domain
+from viften.model import filters as flt
+from viften.present import fan, formatting
+from viften.present.charts import fan as fan_charts
+from viften.present.texts import t
+from viften.store import db
 from viften.ui.cache import year_view
 from viften.ui.filters import current
 from viften.ui.state import database
@@ -272,7 +274,7 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
             f" · {t('col_provider', lang)}: {provider} ({_provider_type(record, lang)})"
         ))
         st.text(str(record.get("description") or t("fan_no_description", lang)))
-        from viften.effects import uncertainty_flags
+        from viften.model.effects import uncertainty_flags
 
         flag = uncertainty_flags(rows)[0]
         if flag:

@@ -6,8 +6,8 @@ from typing import Any
 
 import streamlit as st
 
-from viften.errors import BadInput, ViftenError
-from viften.texts import t
+from viften.model.errors import BadInput, ViftenError
+from viften.present.texts import t
 
 
 def import_failed(error: ViftenError, progress: Any, problems_key: str, lang: str) -> None:

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from viften import filters as flt
-from viften.filters import Filters
-from viften.texts import t
+from viften.model import filters as flt
+from viften.model.filters import Filters
+from viften.present.texts import t
 from viften.ui.cache import year_view
 from viften.ui.state import language
 

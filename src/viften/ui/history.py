@@ -6,9 +6,10 @@ from typing import Any
 
 import streamlit as st
 
-from viften import db, store
-from viften.errors import ViftenError
-from viften.texts import t
+from viften.model.errors import ViftenError
+from viften.present.texts import t
+from viften.store import db
+from viften.store import interventions as store
 from viften.ui.state import actor, database
 
 

@@ -8,10 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from viften import db, editing, exporter, importer, store, tables
-from viften.domain import COLUMN_NAMES
-from viften.errors import ViftenError
-from viften.texts import t
+from viften.actions import editing
+from viften.files import export as exporter
+from viften.files import interventions as importer
+from viften.model.domain import COLUMN_NAMES
+from viften.model.errors import ViftenError
+from viften.present import tables
+from viften.present.texts import t
+from viften.store import db
+from viften.store import interventions as store
 from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database
 

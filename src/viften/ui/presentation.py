@@ -21,10 +21,12 @@ from typing import Any
 
 import streamlit as st
 
-from viften import allocator, db, formatting, images, report, scenarios
-from viften import filters as flt
-from viften.errors import ViftenError
-from viften.texts import t
+from viften.model import allocator
+from viften.model import filters as flt
+from viften.model.errors import ViftenError
+from viften.present import formatting, images, report
+from viften.present.texts import t
+from viften.store import db, scenarios
 from viften.ui.cache import year_view
 from viften.ui.fan import escape_markdown
 from viften.ui.filters import current

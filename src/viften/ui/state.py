@@ -8,9 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from viften import paths
-from viften.store import EDITOR, VIEWER, Actor
-from viften.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from viften.store import paths
+from viften.store.interventions import EDITOR, VIEWER, Actor
 
 EDITOR_PASSWORD_VARIABLE = "VIFTEN_EDITOR_PASSWORD"
 

@@ -1,0 +1,1 @@
+"""Every write, shared by the CLI and the pages: transactions, role checks, errors."""

@@ -1,0 +1,136 @@
+"""Turning edits made in the app's table into checked changes for the store.
+
+The table shows one row per stored intervention; Streamlit reports what the user
+changed, added and deleted. Every value is checked with the importer's own rules,
+so a cell typed in the app is held to the same standard as a cell in a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from viften.files.interventions import MAX_NAME_LENGTH, CellError, read_cell
+from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
+from viften.model.errors import Problem
+
+EDITABLE = tuple(c for c in COLUMN_NAMES if c != "year")
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """What the table row was based on: the row's identity and version."""
+
+    id: int
+    version: int
+    name: str
+
+
+@dataclass
+class EditPlan:
+    """The checked changes; apply them only when `problems` is empty."""
+
+    updates: list[tuple[StoredRow, dict[str, Any]]] = field(default_factory=list)
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    deletes: list[StoredRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.updates or self.inserts or self.deletes)
+
+
+def editor_key(year: int, stored: Sequence[StoredRow]) -> str:
+    """A widget key that changes whenever the stored rows do, so stale edits are dropped."""
+    import hashlib
+
+    signature = ",".join(f"{row.id}:{row.version}" for row in stored)
+    return f"iv_editor_{year}_{hashlib.sha1(signature.encode()).hexdigest()[:12]}"
+
+
+def stored_identities(con: Any, year: int) -> list[StoredRow]:
+    """The rows an edit table of `year` shows, in its order (by name)."""
+    rows = con.execute(
+        "SELECT id, version, name FROM interventions WHERE year = ? ORDER BY name", [year]
+    ).fetchall()
+    return [StoredRow(int(i), int(v), str(n)) for i, v, n in rows]
+
+
+def _check(values: Mapping[str, Any], row_number: int, problems: list[Problem]) -> dict[str, Any]:
+    checked: dict[str, Any] = {}
+    for column, raw in values.items():
+        if column not in COLUMNS_BY_NAME or column == "year":
+            continue
+        try:
+            checked[column] = read_cell(COLUMNS_BY_NAME[column], raw, decimal_comma=True,
+                                        guarded=False)
+        except CellError as error:
+            problems.append(Problem(row_number, column, str(error)))
+            continue
+        if checked[column] is None and COLUMNS_BY_NAME[column].required:
+            problems.append(Problem(row_number, column, f"{column} is required"))
+        if column == "name" and isinstance(checked[column], str) and len(
+                checked[column]) > MAX_NAME_LENGTH:
+            problems.append(Problem(row_number, column,
+                                    f"at most {MAX_NAME_LENGTH} characters"))
+    return checked
+
+
+def plan_edits(
+    stored: Sequence[StoredRow],
+    edited_rows: Mapping[int | str, Mapping[str, Any]],
+    added_rows: Sequence[Mapping[str, Any]],
+    deleted_rows: Sequence[int],
+    year: int,
+) -> EditPlan:
+    """Check the table's changes; rows are numbered from 1 as the table shows them."""
+    plan = EditPlan()
+    for index, values in edited_rows.items():
+        position = int(index)
+        if position in deleted_rows or not values:
+            continue
+        checked = _check(values, position + 1, plan.problems)
+        if checked:
+            plan.updates.append((stored[position], checked))
+    for offset, values in enumerate(added_rows):
+        row_number = len(stored) + offset + 1
+        checked = _check(values, row_number, plan.problems)
+        for column in COLUMN_NAMES:
+            if COLUMNS_BY_NAME[column].required and column != "year" and checked.get(
+                    column) is None and not any(p.row == row_number and p.column == column
+                                                for p in plan.problems):
+                plan.problems.append(Problem(row_number, column, f"{column} is required"))
+        checked["year"] = year
+        plan.inserts.append(checked)
+    plan.deletes = [stored[int(i)] for i in deleted_rows]
+    names = [row.name for row in stored]
+    for stored_row, changes in plan.updates:
+        if "name" in changes:
+            names[[r.id for r in stored].index(stored_row.id)] = changes["name"]
+    for row in plan.inserts:
+        if isinstance(row.get("name"), str):
+            names.append(row["name"])
+    seen: set[str] = set()
+    for position, name in enumerate(names, start=1):
+        if name in seen:
+            plan.problems.append(Problem(position, "name",
+                                         f"{name!r} occurs twice in {year}"))
+        seen.add(name)
+    return plan
+
+
+def apply_plan(path: Any, actor: Any, plan: EditPlan) -> None:
+    """Write a checked plan in one transaction: all of it, or (on a conflict) none of it."""
+    from viften.store import db
+    from viften.store import interventions as store
+
+    if plan.problems:
+        raise ValueError("a plan with problems cannot be applied")
+    with db.transaction(path) as con:
+        for row, changes in plan.updates:
+            store.update_intervention(con, actor, row.id, row.version, changes)
+        for row in plan.deletes:
+            store.delete_intervention(con, actor, row.id, row.version)
+        if plan.inserts:
+            store.upsert(con, actor, plan.inserts, COLUMN_NAMES)

@@ -1,0 +1,184 @@
+"""`python -m viften`: the commands of ../shared/interface.md over the same functions the app uses.
+
+Each command lives in `viften.cli.commands.<name>` and is imported only when it runs,
+so a command pays start-up time only for what it needs. Exit codes: 0 done,
+2 bad input or arguments (message on stderr), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number ≥ 0")
+    return value
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"year {value} must be between 2000 and 2100")
+    return value
+
+
+def _stars(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value not in (1, 2, 3):
+        raise argparse.ArgumentTypeError(f"stars must be 1, 2 or 3, not {value}")
+    return value
+
+
+def _target_group(text: str) -> str:
+    from viften.files.interventions import parse_target_group
+
+    value = parse_target_group(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a target group: use closer, further or cross"
+        )
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m viften",
+        description="viften: the offering fan of a jobcentre's employment interventions.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "--db",
+            metavar="PATH",
+            help="the database file (default: $VIFTEN_DB, else data/viften.duckdb); "
+            "created with the demo dataset if it does not exist",
+        )
+        return sub
+
+    init = command("init", "Create the database with the bundled demo dataset.")
+    init.add_argument("--force", action="store_true", help="replace an existing database")
+
+    imp = command(
+        "import",
+        "Import interventions from a CSV or XLSX file, all or nothing; "
+        "rows are matched by (name, year).",
+    )
+    imp.add_argument("file", metavar="FILE")
+
+    lst = command("list", "List the interventions of one year with their derived figures.")
+    lst.add_argument("--json", action="store_true", required=True,
+                     help="print a JSON array (the only format)")
+    lst.add_argument("--year", type=_year, help="default: the newest year in the database")
+    lst.add_argument("--target-group", type=_target_group, help="closer, further or cross")
+    lst.add_argument("--min-stars", type=_stars, help="only interventions with N stars or more")
+    lst.add_argument("--value-per-job", type=_positive_float, default=260000.0,
+                     help="kroner a job is worth a year to public finances (default 260000)")
+    lst.add_argument("--effect-years", type=_positive_float, default=1.0,
+                     help="years the extra effect lasts (default 1)")
+
+    exp = command("export", "Write the interventions of one year to .csv, .xlsx or .parquet.")
+    exp.add_argument("--out", required=True, metavar="FILE")
+    exp.add_argument("--year", type=_year, help="default: the newest year in the database")
+
+    alloc = command("allocate", "The allocation of a budget that buys the most jobs.")
+    alloc.add_argument("--budget", type=_positive_float, required=True, metavar="KR")
+    alloc.add_argument("--objective", choices=("net", "gross"), default="net",
+                       help="net: extra jobs over the control group (default); gross: all jobs")
+    alloc.add_argument("--min-share", action="append", default=[], metavar="G=F",
+                       help="spend at least F × budget on target group G (repeatable)")
+    alloc.add_argument("--min-stars", type=_stars, default=1)
+    alloc.add_argument("--year", type=_year)
+    alloc.add_argument("--json", action="store_true", required=True)
+
+    outcomes = command("outcomes", "Participant-level outcome records.")
+    outcome_commands = outcomes.add_subparsers(dest="outcomes_command", metavar="ACTION",
+                                               parser_class=_Parser)
+    outcome_commands.required = True
+    oimp = outcome_commands.add_parser(
+        "import", help="Import outcome records from CSV or XLSX, all or nothing.",
+        description="Import outcome records from CSV or XLSX, all or nothing.",
+    )
+    oimp.add_argument("file", metavar="FILE")
+    oimp.add_argument("--db", metavar="PATH", help="the database file")
+
+    hist = command("history", "The audit trail of changes, newest first.")
+    hist.add_argument("--json", action="store_true", required=True)
+    hist.add_argument("--limit", type=_count)
+
+    report = command("report", "Build the committee deck as PowerPoint.")
+    report.add_argument("--out", required=True, metavar="FILE.pptx")
+    report.add_argument("--year", type=_year)
+
+    matrix = command("matrix", "Draw the fan matrix as .png, .svg or .pdf.")
+    matrix.add_argument("--out", required=True, metavar="FILE")
+    matrix.add_argument("--year", type=_year)
+    matrix.add_argument("--target-group", type=_target_group)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    name = args.command
+    if name == "outcomes":
+        name = f"outcomes_{args.outcomes_command}"
+    import duckdb
+
+    from viften.model.errors import BadInput, ViftenError
+
+    try:
+        module = importlib.import_module(f"viften.cli.commands.{name}")
+        return int(module.run(args))
+    except BadInput as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ViftenError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except duckdb.Error as error:
+        print(f"error: the database refused the work: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        return EXIT_FAILED

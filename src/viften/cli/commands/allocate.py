@@ -1,0 +1,79 @@
+"""`allocate --budget KR [--objective net|gross] [--min-share G=F ...] [--min-stars N]
+[--year Y] --json`: the optimal allocation as one JSON object (interface.md).
+
+Start-up counts here (the command is benchmarked against a bare solver process), so this
+path imports numpy, duckdb and, when solving, scipy.optimize: never pandas or the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+
+from viften.model.errors import BadInput, ViftenError
+
+
+def parse_share(text: str) -> float:
+    """A share from 0 to 1; a decimal comma and a value written with % are understood."""
+    cleaned = text.strip().replace(",", ".")
+    scale = 1.0
+    if cleaned.endswith("%"):
+        cleaned, scale = cleaned[:-1].strip(), 100.0
+    value = float(cleaned) / scale
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(text)
+    return value
+
+
+def parse_min_shares(values: Iterable[str]) -> dict[str, float]:
+    """`--min-share G=F` options as {target group: share}; a bad one raises BadInput."""
+    from viften.files.interventions import parse_target_group
+
+    shares: dict[str, float] = {}
+    for text in values:
+        group_text, equals, share_text = text.partition("=")
+        if not equals:
+            raise BadInput(f"--min-share {text!r}: write it as G=F, for example further=0.4")
+        group = parse_target_group(group_text)
+        if group is None:
+            raise BadInput(
+                f"--min-share {text!r}: {group_text.strip()!r} is not a target group; "
+                "use closer, further or cross"
+            )
+        try:
+            share = parse_share(share_text)
+        except ValueError:
+            raise BadInput(
+                f"--min-share {text!r}: {share_text.strip()!r} is not a share from 0 to 1"
+            ) from None
+        if group in shares:
+            raise BadInput(f"--min-share {text!r}: {group} has a minimum share already")
+        shares[group] = share
+    return shares
+
+
+def run(args: argparse.Namespace) -> int:
+    from viften.model import allocator
+    from viften.store import db, paths
+    from viften.store import interventions as store
+
+    request = allocator.Request.of(
+        args.budget,
+        objective=args.objective,
+        min_shares=parse_min_shares(args.min_share),
+        min_stars=args.min_stars,
+    )
+    with db.connect(paths.database_path(args.db)) as con:
+        year = args.year if args.year is not None else store.newest_year(con)
+        # with no interventions at all, any year gives the empty table with its columns
+        columns = store.intervention_arrays(con, year if year is not None else 0)
+    data = allocator.Interventions.from_columns(columns)
+    with allocator.native_stdout_silenced():
+        result = allocator.optimise(data, request)
+    if sys.stdout is None:
+        raise ViftenError("there is no standard output to write the JSON to")
+    json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0

@@ -1,0 +1,135 @@
+"""The filters every page shares, and how they travel in a URL.
+
+Nothing read from a URL is trusted: a value that does not parse, or is out of
+range, falls back to its default instead of raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from viften.model.domain import EffectRating, ProviderType, TargetGroup
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ALL_TARGET_GROUPS = tuple(g.value for g in TargetGroup)
+ALL_EFFECT_RATINGS = tuple(r.value for r in EffectRating)
+ALL_PROVIDER_TYPES = tuple(p.value for p in ProviderType)
+MAX_SEARCH_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What part of the fan is in view."""
+
+    year: int | None = None
+    """None: the newest year in the database."""
+    target_groups: tuple[str, ...] = ALL_TARGET_GROUPS
+    min_stars: int = 1
+    effect_ratings: tuple[str, ...] = ()
+    """Empty: every rating, unrated included."""
+    provider_types: tuple[str, ...] = ()
+    """Empty: every provider type, unknown included."""
+    min_price_per_job: float | None = None
+    max_price_per_job: float | None = None
+    search: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=())
+    """Other pages' own URL parameters, kept as they are."""
+
+    def with_year(self, year: int | None) -> Filters:
+        return replace(self, year=year)
+
+
+def _choices(raw: str | None, allowed: tuple[str, ...]) -> tuple[str, ...] | None:
+    if raw is None:
+        return None
+    picked = tuple(v for v in allowed if v in {p.strip().lower() for p in raw.split(",")})
+    return picked or None
+
+
+def _int(raw: str | None, low: int, high: int) -> int | None:
+    try:
+        value = int(str(raw))
+    except (TypeError, ValueError):
+        return None
+    return value if low <= value <= high else None
+
+
+def _float(raw: str | None) -> float | None:
+    try:
+        value = float(str(raw))
+    except (TypeError, ValueError):
+        return None
+    return value if value >= 0 and value < 1e13 else None
+
+
+def from_query(params: Mapping[str, str]) -> Filters:
+    """Filters from URL query parameters, each bad value replaced by its default."""
+    defaults = Filters()
+    low = _float(params.get("pmin"))
+    high = _float(params.get("pmax"))
+    if low is not None and high is not None and low > high:
+        low, high = None, None
+    return Filters(
+        year=_int(params.get("year"), 2000, 2100),
+        target_groups=_choices(params.get("tg"), ALL_TARGET_GROUPS) or defaults.target_groups,
+        min_stars=_int(params.get("stars"), 1, 3) or 1,
+        effect_ratings=_choices(params.get("effect"), ALL_EFFECT_RATINGS) or (),
+        provider_types=_choices(params.get("ptype"), ALL_PROVIDER_TYPES) or (),
+        min_price_per_job=low,
+        max_price_per_job=high,
+        search=str(params.get("q", ""))[:MAX_SEARCH_LENGTH],
+    )
+
+
+def to_query(filters: Filters) -> dict[str, str]:
+    """The URL parameters that differ from the defaults."""
+    out: dict[str, str] = {}
+    if filters.year is not None:
+        out["year"] = str(filters.year)
+    if set(filters.target_groups) != set(ALL_TARGET_GROUPS):
+        out["tg"] = ",".join(filters.target_groups)
+    if filters.min_stars > 1:
+        out["stars"] = str(filters.min_stars)
+    if filters.effect_ratings:
+        out["effect"] = ",".join(filters.effect_ratings)
+    if filters.provider_types:
+        out["ptype"] = ",".join(filters.provider_types)
+    if filters.min_price_per_job is not None:
+        out["pmin"] = f"{filters.min_price_per_job:g}"
+    if filters.max_price_per_job is not None:
+        out["pmax"] = f"{filters.max_price_per_job:g}"
+    if filters.search:
+        out["q"] = filters.search
+    return out
+
+
+def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of a derived interventions table that the filters let through.
+
+    Rows without a price per job are kept by a price range (they have no price to
+    compare), so a filter never silently hides an intervention for lacking a figure.
+    """
+    keep = frame["target_group"].isin(filters.target_groups)
+    keep &= frame["evidence_stars"] >= filters.min_stars
+    if filters.effect_ratings:
+        keep &= frame["effect_rating"].isin(filters.effect_ratings)
+    if filters.provider_types:
+        keep &= frame["provider_type"].isin(filters.provider_types)
+    if "price_per_job" in frame:
+        price = frame["price_per_job"]
+        if filters.min_price_per_job is not None:
+            keep &= price.isna() | (price >= filters.min_price_per_job)
+        if filters.max_price_per_job is not None:
+            keep &= price.isna() | (price <= filters.max_price_per_job)
+    needle = filters.search.strip().casefold()
+    if needle:
+        haystack = (
+            frame["name"].fillna("") + " " + frame["provider"].fillna("") + " "
+            + frame["description"].fillna("")
+        ).str.casefold()
+        keep &= haystack.str.contains(needle, regex=False)
+    return frame[keep]

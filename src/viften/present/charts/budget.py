@@ -1,0 +1,115 @@
+"""The budget page's charts: the efficiency frontier, and the optimal allocation beside the
+current one. Functions return Altair charts with inline data and never call Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+import altair as alt
+
+from viften.model.allocator import MILLION, FrontierPoint, Move
+from viften.present import formatting
+from viften.present.texts import t
+
+CURRENT_COLOUR = "#9a9a9a"
+OPTIMAL_COLOUR = "#1b6ca8"
+FRONTIER_COLOUR = "#333333"
+
+
+def _axis_format(lang: str, decimals: int) -> dict[str, Any]:
+    """Axis labels as the reader writes numbers: 1.234,5 in Danish, 1,234.5 in English."""
+    pattern = f",.{decimals}~f"  # ~: no trailing zeros (10, not 10,0)
+    if lang == "en":
+        return {"format": pattern}
+    swapped = (f"replace(replace(replace(format(datum.value, '{pattern}'), /,/g, '#'), "
+               r"/\./g, ','), /#/g, '.')")
+    return {"labelExpr": swapped}
+
+
+def _jobs_title(objective: str, lang: str) -> str:
+    return t(f"budget_axis_jobs_{objective}", lang)
+
+
+def frontier_chart(
+    points: Sequence[FrontierPoint],
+    *,
+    objective: str,
+    current: tuple[float, float] | None,
+    optimal: tuple[float, float] | None,
+    lang: str = "da",
+) -> alt.LayerChart:
+    """Expected jobs against the budget; `current` and `optimal` are (spend, jobs) markers.
+
+    Budgets where the constraints cannot be met have no point, so the line has a gap there.
+    """
+    jobs_title = _jobs_title(objective, lang)
+    rows = [
+        {
+            "budget": p.budget / MILLION,
+            "jobs": p.expected_jobs,
+            "budget_text": formatting.millions(p.budget, lang),
+            "jobs_text": formatting.number(p.expected_jobs, lang, 1),
+        }
+        for p in points
+        if p.expected_jobs is not None
+    ]
+    x = alt.X("budget:Q", title=t("budget_axis_budget", lang),
+              axis=alt.Axis(**_axis_format(lang, 1)))
+    y = alt.Y("jobs:Q", title=jobs_title, axis=alt.Axis(**_axis_format(lang, 0)))
+    tooltip = [alt.Tooltip("budget_text:N", title=t("budget_axis_budget_short", lang)),
+               alt.Tooltip("jobs_text:N", title=jobs_title)]
+    line = alt.Chart(alt.Data(values=rows)).mark_line(
+        color=FRONTIER_COLOUR, point=alt.OverlayMarkDef(color=FRONTIER_COLOUR, size=40),
+    ).encode(x=x, y=y, tooltip=tooltip)
+    markers = []
+    for key, spot in (("budget_series_current", current), ("budget_series_optimal", optimal)):
+        if spot is not None:
+            markers.append({
+                "budget": spot[0] / MILLION, "jobs": spot[1], "series": t(key, lang),
+                "budget_text": formatting.millions(spot[0], lang),
+                "jobs_text": formatting.number(spot[1], lang, 1),
+            })
+    series = [t("budget_series_current", lang), t("budget_series_optimal", lang)]
+    marks = alt.Chart(alt.Data(values=markers)).mark_point(
+        filled=True, size=220, opacity=1, stroke="#ffffff", strokeWidth=1.5,
+    ).encode(
+        x=x, y=y,
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=series, range=[CURRENT_COLOUR, OPTIMAL_COLOUR])),
+        shape=alt.Shape("series:N", title=None,
+                        scale=alt.Scale(domain=series, range=["circle", "diamond"])),
+        tooltip=[alt.Tooltip("series:N", title=""), *tooltip],
+    )
+    return cast(alt.LayerChart, alt.layer(line, marks).properties(height=340))
+
+
+def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
+    """Kroner per intervention, current beside optimal: where the money moves."""
+    now, best = t("budget_series_current", lang), t("budget_series_optimal", lang)
+    rows = []
+    for move in moves:
+        for series, cost, count in ((now, move.cost_before, move.before),
+                                    (best, move.cost_after, move.after)):
+            rows.append({
+                "name": move.name, "series": series, "cost": cost / MILLION,
+                "group": t(f"tg_{move.target_group}_short", lang),
+                "cost_text": formatting.kroner(cost, lang),
+                "participants": formatting.number(count, lang),
+            })
+    order = [m.name for m in sorted(moves, key=lambda m: -max(m.cost_before, m.cost_after))]
+    return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
+        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=280)),
+        yOffset=alt.YOffset("series:N", sort=[now, best]),
+        x=alt.X("cost:Q", title=t("budget_axis_cost", lang),
+                axis=alt.Axis(**_axis_format(lang, 1))),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=[now, best],
+                                        range=[CURRENT_COLOUR, OPTIMAL_COLOUR])),
+        tooltip=[alt.Tooltip("name:N", title=t("col_name", lang)),
+                 alt.Tooltip("group:N", title=t("col_target_group", lang)),
+                 alt.Tooltip("series:N", title=""),
+                 alt.Tooltip("participants:N", title=t("col_participants", lang)),
+                 alt.Tooltip("cost_text:N", title=t("budget_col_cost", lang))],
+    ).properties(height=max(120, 34 * len(order)))
+

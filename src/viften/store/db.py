@@ -1,0 +1,260 @@
+"""The one place that opens the database.
+
+DuckDB lets one process at a time hold a database file, so nothing here keeps a
+connection open for the life of a process: every piece of work opens the file,
+does its work in one transaction and closes it again. A process that finds the
+file held by another waits for its turn (up to VIFTEN_LOCK_TIMEOUT seconds,
+default 30) and then gives up with a message that names the holder. Inside one
+process DuckDB shares the open database between connections, so threads (the
+app's sessions) each get their own connection to the same instance.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from viften.model.errors import ViftenError
+
+SCHEMA_VERSION = 1
+
+SCHEMA: tuple[str, ...] = (
+    "CREATE SEQUENCE IF NOT EXISTS intervention_ids START 1",
+    """
+    CREATE TABLE IF NOT EXISTS interventions (
+        id BIGINT PRIMARY KEY DEFAULT nextval('intervention_ids'),
+        name VARCHAR NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        target_group VARCHAR NOT NULL CHECK (target_group IN ('closer', 'further', 'cross')),
+        provider VARCHAR,
+        provider_type VARCHAR CHECK (provider_type IN ('internal', 'external')),
+        price_per_participant DOUBLE NOT NULL CHECK (price_per_participant >= 0),
+        capacity BIGINT CHECK (capacity >= 0),
+        participants BIGINT CHECK (participants >= 0),
+        job_rate DOUBLE NOT NULL CHECK (job_rate BETWEEN 0 AND 1),
+        control_job_rate DOUBLE CHECK (control_job_rate BETWEEN 0 AND 1),
+        evidence_stars INTEGER NOT NULL CHECK (evidence_stars BETWEEN 1 AND 3),
+        effect_rating VARCHAR CHECK (effect_rating IN ('high', 'medium', 'low')),
+        duration_weeks DOUBLE CHECK (duration_weeks > 0),
+        description VARCHAR,
+        source VARCHAR,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        updated_by VARCHAR,
+        UNIQUE (name, year)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS history (
+        "at" TIMESTAMP NOT NULL,
+        seq BIGINT NOT NULL,
+        "user" VARCHAR NOT NULL,
+        action VARCHAR NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'restore')),
+        intervention_id BIGINT,
+        name VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        field VARCHAR,
+        old VARCHAR,
+        new VARCHAR
+    )
+    """,
+    "CREATE SEQUENCE IF NOT EXISTS history_seq START 1",
+    """
+    CREATE TABLE IF NOT EXISTS outcomes (
+        intervention VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        treatment BOOLEAN NOT NULL,
+        employed BOOLEAN NOT NULL,
+        person_id VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS scenarios (
+        name VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        created_by VARCHAR,
+        settings JSON,
+        allocation JSON NOT NULL,
+        PRIMARY KEY (name, year)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS settings (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR
+    )
+    """,
+)
+
+
+class StoreError(ViftenError):
+    """A problem with the database that the user can act on; the message says what."""
+
+
+class DatabaseBusy(StoreError):
+    """Another process held the database for longer than we were willing to wait."""
+
+
+def lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("VIFTEN_LOCK_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
+
+
+_LOCK_MESSAGE = re.compile(r"lock", re.IGNORECASE)
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+_creation_lock = threading.Lock()
+_prepared: set[Path] = set()
+
+
+def _holder(message: str) -> str:
+    found = _HOLDER.search(message)
+    if not found:
+        return "another program"
+    return f"{found.group(1)} (process {found.group(2)})"
+
+
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + lock_timeout()
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as error:
+            message = str(error)
+            if not _LOCK_MESSAGE.search(message):
+                raise StoreError(f"cannot open the database {path}: {message}") from error
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(
+                    f"the database {path} is held by {_holder(message)}; "
+                    f"waited {lock_timeout():.0f} s for it. Close that program or try again."
+                ) from error
+            time.sleep(pause)
+            pause = min(pause * 1.5, 0.25)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open the database {path}: {error}") from error
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in SCHEMA:
+        con.execute(statement)
+
+
+def ensure_database(path: Path) -> None:
+    """Create the database with the demo dataset if it does not exist yet.
+
+    It is built under a temporary name and moved into place in one step, so a
+    killed process or a racing one never leaves a half-built file behind.
+    """
+    with _creation_lock:
+        if path in _prepared and path.exists():
+            return
+        if not path.exists():
+            build_new_database(path)
+        _prepared.add(path)
+
+
+def build_new_database(path: Path, *, replace: bool = False) -> None:
+    from viften.store import demo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.building")
+    for leftover in (temporary, Path(f"{temporary}.wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(temporary))
+        try:
+            create_schema(con)
+            con.execute("BEGIN")
+            demo.load_demo(con)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        if replace:
+            _replace_held_file(path, temporary)
+        else:
+            _put_in_place_unless_there(temporary, path)
+    finally:
+        for leftover in (temporary, Path(f"{temporary}.wal")):
+            leftover.unlink(missing_ok=True)
+    _prepared.add(path)
+
+
+def _put_in_place_unless_there(new_file: Path, path: Path) -> None:
+    """Move a new database into place in one step, unless another process got there first.
+
+    A hard link fails when the name exists, in one step; checking first and then
+    replacing would let a slower process swap its empty demo database over one that a
+    faster process has already written to.
+    """
+    try:
+        os.link(new_file, path)
+    except FileExistsError:
+        return
+    except OSError:
+        # a file system without hard links: the best we can do is check, then move
+        if not path.exists():
+            os.replace(new_file, path)
+
+
+def _replace_held_file(path: Path, new_file: Path) -> None:
+    """Swap in a new database file, waiting until no other process holds the old one."""
+    con = _open(path) if path.exists() else None
+    try:
+        if con is not None:
+            con.close()
+        Path(f"{path}.wal").unlink(missing_ok=True)
+        os.replace(new_file, path)
+    finally:
+        _prepared.discard(path)
+
+
+@contextmanager
+def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection for reading, closed again when the block ends."""
+    ensure_database(path)
+    con = _open(path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection inside one transaction: all of the block is written, or none of it."""
+    ensure_database(path)
+    con = _open(path)
+    try:
+        create_schema(con)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def data_version(path: Path) -> tuple[int, int, int, int]:
+    """Changes whenever a write reaches the file: a cheap key for caches."""
+    stats: list[int] = []
+    for candidate in (path, Path(f"{path}.wal")):
+        try:
+            stat = candidate.stat()
+            stats.extend((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            stats.extend((0, 0))
+    return (stats[0], stats[1], stats[2], stats[3])

@@ -1,0 +1,441 @@
+"""Reading and writing interventions in the DuckDB store, with an audit trail.
+
+Every statement is parameterised. Writes take an `Actor` and refuse anyone who is
+not an editor: the check lives here, next to the write, not in the UI. An edit
+carries the version of the row it was based on; if somebody else changed the row
+in the meantime the edit is refused with a `ConflictError` instead of silently
+overwriting their work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from viften.model.domain import COLUMN_NAMES
+from viften.store.db import StoreError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+EDITOR = "editor"
+VIEWER = "viewer"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking for a change."""
+
+    name: str
+    """Shown in the audit trail."""
+    role: str = VIEWER
+    """`editor` may write; anybody else may only read."""
+
+    @property
+    def can_write(self) -> bool:
+        return self.role == EDITOR
+
+
+def command_line_actor() -> Actor:
+    """Whoever runs the CLI owns the file, so they edit as themselves."""
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = "cli"
+    return Actor(name=user, role=EDITOR)
+
+
+class PermissionDenied(StoreError):
+    """A write by someone without the editor role."""
+
+
+class ConflictError(StoreError):
+    """The row changed since the user read it."""
+
+
+@dataclass
+class WriteSummary:
+    """What a write did, for the message the user sees."""
+
+    inserted: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+
+def _require_editor(actor: Actor) -> None:
+    if not actor.can_write:
+        raise PermissionDenied(
+            f"{actor.name} may only read: changing interventions needs the editor role"
+        )
+
+
+# --- reading -------------------------------------------------------------------------------
+
+_VIEW_COLUMNS = ", ".join(f"i.{name}" for name in COLUMN_NAMES if name not in ("job_rate",
+                                                                               "control_job_rate"))
+
+INTERVENTIONS_QUERY = f"""
+    WITH measured AS (
+        SELECT intervention, year,
+               count(*) FILTER (WHERE treatment) AS n_treatment,
+               count(*) FILTER (WHERE treatment AND employed) AS k_treatment,
+               count(*) FILTER (WHERE NOT treatment) AS n_control,
+               count(*) FILTER (WHERE NOT treatment AND employed) AS k_control
+        FROM outcomes
+        WHERE year = $year
+        GROUP BY intervention, year
+    )
+    SELECT i.id, {_VIEW_COLUMNS},
+           CASE WHEN coalesce(m.n_treatment, 0) > 0
+                THEN m.k_treatment / m.n_treatment ELSE i.job_rate END AS job_rate,
+           CASE WHEN coalesce(m.n_control, 0) > 0
+                THEN m.k_control / m.n_control ELSE i.control_job_rate END AS control_job_rate,
+           i.job_rate AS entered_job_rate,
+           i.control_job_rate AS entered_control_job_rate,
+           coalesce(m.n_treatment, 0) AS n_treatment,
+           coalesce(m.k_treatment, 0) AS k_treatment,
+           coalesce(m.n_control, 0) AS n_control,
+           coalesce(m.k_control, 0) AS k_control,
+           CASE WHEN coalesce(m.n_treatment, 0) > 0 THEN 'outcomes' ELSE 'entered' END
+               AS rates_from,
+           i.version, i.updated_at, i.updated_by
+    FROM interventions i
+    LEFT JOIN measured m ON m.intervention = i.name AND m.year = i.year
+    WHERE i.year = $year
+    ORDER BY i.name
+"""  # noqa: S608 - the column list is a constant, the values are parameters
+
+
+def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """The years that have interventions, newest first."""
+    rows = con.execute("SELECT DISTINCT year FROM interventions ORDER BY year DESC").fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def newest_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    found = years(con)
+    return found[0] if found else None
+
+
+def interventions(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """Every intervention of one year, rates measured where outcome records exist."""
+    return con.execute(INTERVENTIONS_QUERY, {"year": year}).df()
+
+
+def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, Any]:
+    """The same rows as numpy arrays, without importing pandas (for fast commands)."""
+    return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
+
+
+def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any]]:
+    """The interventions of a year as entered (no measured rates): what an export writes."""
+    cursor = con.execute(
+        f"SELECT {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
+        "WHERE year = ? ORDER BY name",
+        [year],
+    )
+    return [dict(zip(COLUMN_NAMES, row, strict=True)) for row in cursor.fetchall()]
+
+
+def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[dict[str, Any]]:
+    """The audit trail, newest first."""
+    query = """
+        SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, name, year,
+               field, old, new
+        FROM history ORDER BY seq DESC
+    """
+    params: list[Any] = []
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(limit)
+    cursor = con.execute(query, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None
+                ) -> str | None:
+    row = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return default if row is None else row[0]
+
+
+def set_setting(con: duckdb.DuckDBPyConnection, actor: Actor, key: str, value: str) -> None:
+    _require_editor(actor)
+    con.execute(
+        "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _record_history(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    action: str,
+    intervention_id: int | None,
+    name: str,
+    year: int,
+    changes: Iterable[tuple[str | None, Any, Any]],
+) -> None:
+    now = dt.datetime.now()
+    rows = [
+        (now, actor.name, action, intervention_id, name, year, fld, _text(old), _text(new))
+        for fld, old, new in changes
+    ]
+    if rows:
+        con.executemany(
+            "INSERT INTO history VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def _current(con: duckdb.DuckDBPyConnection, name: str, year: int) -> dict[str, Any] | None:
+    cursor = con.execute(
+        f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
+        "WHERE name = ? AND year = ?",
+        [name, year],
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, float) or isinstance(new, float):
+        if old is None or new is None:
+            return old is new
+        return abs(float(old) - float(new)) <= 1e-12 * max(1.0, abs(float(old)))
+    return bool(old == new)
+
+
+_SQL_TYPES = {
+    "text": "VARCHAR", "year": "INTEGER", "target_group": "VARCHAR", "provider_type": "VARCHAR",
+    "money": "DOUBLE", "count": "BIGINT", "rate": "DOUBLE", "stars": "INTEGER",
+    "effect_rating": "VARCHAR", "positive": "DOUBLE",
+}
+
+
+def _column_lists(
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> tuple[str, list[list[Any]]]:
+    """`SELECT unnest($1::T[]) AS c1, ...`: one list per column, a bulk write in one statement."""
+    from viften.model.domain import COLUMNS_BY_NAME
+
+    parts, params = [], []
+    for position, column in enumerate(columns, start=1):
+        sql_type = "BIGINT" if column == "id" else _SQL_TYPES[COLUMNS_BY_NAME[column].kind]
+        parts.append(f"unnest(${position}::{sql_type}[]) AS {column}")
+        params.append([row.get(column) for row in rows])
+    return "SELECT " + ", ".join(parts), params
+
+
+def upsert(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    progress: Callable[[float, str], None] | None = None,
+) -> WriteSummary:
+    """Insert or update interventions matched by (name, year), inside the caller's transaction.
+
+    Only `columns` (those present in the imported file) are written on an update;
+    the others keep their stored values. Each changed field goes to the audit trail.
+    """
+    _require_editor(actor)
+    report = progress or (lambda share, step: None)
+    summary = WriteSummary()
+    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
+    years_in_file = sorted({int(row["year"]) for row in rows})
+    cursor = con.execute(
+        f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
+        "WHERE year IN (SELECT unnest($1::INTEGER[]))",
+        [years_in_file],
+    )
+    names = [d[0] for d in cursor.description]
+    stored = {(r["name"], r["year"]): r for r in (dict(zip(names, row, strict=True))
+                                                    for row in cursor.fetchall())}
+    report(0.5, "compared")
+    inserts: list[Mapping[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    changes: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
+    for row in rows:
+        name, year = row["name"], int(row["year"])
+        label = f"{name} ({year})"
+        existing = stored.get((name, year))
+        if existing is None:
+            inserts.append({**{c: row.get(c) for c in COLUMN_NAMES}, "year": year})
+            summary.inserted.append(label)
+            continue
+        changed = [(c, existing[c], row.get(c)) for c in writable
+                   if not _same(existing[c], row.get(c))]
+        if not changed:
+            summary.unchanged.append(label)
+            continue
+        updates.append({**existing, **{c: new for c, _, new in changed}})
+        changes.extend(("update", existing["id"], name, year, c, old, new)
+                       for c, old, new in changed)
+        summary.updated.append(label)
+    if inserts:
+        select, params = _column_lists(COLUMN_NAMES, inserts)
+        created = con.execute(
+            f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
+            f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
+            [*params, actor.name],
+        ).fetchall()
+        changes.extend(("insert", new_id, name, year, None, None, None)
+                       for new_id, name, year in created)
+    report(0.75, "inserted")
+    if updates:
+        select, params = _column_lists(["id", *writable], updates)
+        assignments = ", ".join(f"{c} = changed.{c}" for c in writable)
+        con.execute(
+            f"UPDATE interventions SET {assignments}, version = version + 1, "  # noqa: S608
+            f"updated_at = current_localtimestamp(), updated_by = ${len(params) + 1} "
+            f"FROM ({select}) AS changed WHERE interventions.id = changed.id",
+            [*params, actor.name],
+        )
+    _record_changes(con, actor, changes)
+    report(0.95, "written")
+    return summary
+
+
+def _record_changes(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any]],
+) -> None:
+    """Many audit-trail rows in one statement."""
+    if not changes:
+        return
+    actions, ids, names, years_, fields, olds, news = zip(*changes, strict=True)
+    con.execute(
+        """
+        INSERT INTO history
+        SELECT $1, nextval('history_seq'), $2, * FROM (
+            SELECT unnest($3::VARCHAR[]), unnest($4::BIGINT[]), unnest($5::VARCHAR[]),
+                   unnest($6::INTEGER[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),
+                   unnest($9::VARCHAR[])
+        )
+        """,
+        [dt.datetime.now(), actor.name, list(actions), list(ids), list(names), list(years_),
+         list(fields), [_text(v) for v in olds], [_text(v) for v in news]],
+    )
+
+
+def _apply_update(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    existing: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    action: str = "update",
+) -> None:
+    assignments = ", ".join(f"{c} = ?" for c in changes)
+    con.execute(
+        f"UPDATE interventions SET {assignments}, version = version + 1, "  # noqa: S608
+        "updated_at = current_localtimestamp(), updated_by = ? WHERE id = ?",
+        [*changes.values(), actor.name, existing["id"]],
+    )
+    _record_history(
+        con, actor, action, existing["id"], str(existing["name"]), int(existing["year"]),
+        [(c, existing[c], new) for c, new in changes.items()],
+    )
+
+
+def update_intervention(
+    con: duckdb.DuckDBPyConnection,
+    actor: Actor,
+    intervention_id: int,
+    expected_version: int,
+    changes: Mapping[str, Any],
+) -> None:
+    """Change fields of one intervention, unless someone else changed it first."""
+    _require_editor(actor)
+    unknown = set(changes) - set(COLUMN_NAMES)
+    if unknown:
+        raise StoreError(f"unknown fields: {', '.join(sorted(unknown))}")
+    existing = _by_id(con, intervention_id)
+    if existing["version"] != expected_version:
+        raise ConflictError(
+            f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
+            "after you opened it; reload to see their change, then make yours again"
+        )
+    real = {c: v for c, v in changes.items() if not _same(existing[c], v)}
+    if real:
+        _apply_update(con, actor, existing, real)
+
+
+def delete_intervention(
+    con: duckdb.DuckDBPyConnection, actor: Actor, intervention_id: int, expected_version: int
+) -> None:
+    _require_editor(actor)
+    existing = _by_id(con, intervention_id)
+    if existing["version"] != expected_version:
+        raise ConflictError(
+            f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
+            "after you opened it; reload before deleting it"
+        )
+    con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
+    _record_history(
+        con, actor, "delete", intervention_id, str(existing["name"]), int(existing["year"]),
+        [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
+    )
+
+
+def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, year: int) -> None:
+    """Bring back the last deleted version of an intervention from the audit trail."""
+    _require_editor(actor)
+    if _current(con, name, year) is not None:
+        raise StoreError(f"{name} ({year}) exists; there is nothing to restore")
+    rows = con.execute(
+        """
+        SELECT field, old FROM history
+        WHERE action = 'delete' AND name = ? AND year = ?
+          AND "at" = (SELECT max("at") FROM history
+                      WHERE action = 'delete' AND name = ? AND year = ?)
+        """,
+        [name, year, name, year],
+    ).fetchall()
+    if not rows:
+        raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
+    from viften.files.interventions import coerce_stored
+
+    values: dict[str, Any] = {c: None for c in COLUMN_NAMES}
+    values.update({fld: coerce_stored(fld, old) for fld, old in rows})
+    values["name"], values["year"] = name, year
+    placeholders = ", ".join("?" for _ in COLUMN_NAMES)
+    new_id = con.execute(
+        f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
+        f"VALUES ({placeholders}, ?) RETURNING id",
+        [values[c] for c in COLUMN_NAMES] + [actor.name],
+    ).fetchone()
+    _record_history(con, actor, "restore", new_id[0] if new_id else None, name, year,
+                    [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None])
+
+
+def _by_id(con: duckdb.DuckDBPyConnection, intervention_id: int) -> dict[str, Any]:
+    cursor = con.execute(
+        f"SELECT id, version, updated_by, {', '.join(COLUMN_NAMES)} "  # noqa: S608
+        "FROM interventions WHERE id = ?",
+        [intervention_id],
+    )
+    row = cursor.fetchone()
+    if row is None:
+        raise ConflictError("this intervention was deleted by someone else; reload the page")
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))

@@ -1,0 +1,677 @@
+"""Participant-level outcome records: reading, checking and storing them, without a UI.
+
+Why this module exists: where a jobcentre has followed up on the people in an
+intervention (and in a comparison group), the measured job rates should replace
+the entered expectations. Files can hold millions of records, so the checking is
+done by DuckDB in SQL over the whole file at once, not row by row in Python.
+
+The file (interface.md, `outcomes import`): CSV (comma or semicolon; UTF-8 with or
+without BOM) or XLSX (first sheet), one record a row, columns
+
+    intervention (indsats)   the intervention's name as stored for that year
+    year (år)                optional; empty: the newest year in the database
+    group (gruppe)           treatment/control, also deltager/kontrol
+    employed (i job)         1/0, ja/nej, true/false (also yes/no)
+    person_id (person)       optional; a person may appear once per intervention and year
+
+Headers match case-insensitively and ignore surrounding spaces. All or nothing:
+any bad row raises `OutcomeProblems` (a `BadInput`) and nothing is written.
+
+Replace, not append: an import replaces every stored record of each
+(intervention, year) that occurs in the file, and leaves all other records alone.
+Importing the same file twice therefore gives the same counts as importing it once,
+and a corrected file for one intervention simply takes the place of the old one.
+Each replaced (intervention, year) is written to the audit trail as an `update` of
+the field `outcome_records`.
+
+Fast path: a regular CSV is read straight by DuckDB's `read_csv` into a temporary
+table, numbering the rows as a spreadsheet does. A file that DuckDB's
+strict reader refuses (a row with too many or too few values, a blank line that
+would shift the numbering, bad UTF-8) goes through Python's csv module instead,
+which can say exactly which row is wrong; XLSX goes through openpyxl. Both then
+meet the same SQL checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import mmap
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from viften.model.errors import BadInput, Problem
+from viften.store.interventions import Actor, PermissionDenied, newest_year
+
+MAX_PROBLEMS = 50
+"""At most this many problems are listed; the rest are counted."""
+
+ProgressCallback = Callable[[float, str], None]
+"""Called with the share done (0 to 1) and a stage: reading, checking, writing, done."""
+
+
+@dataclass(frozen=True)
+class OutcomeColumn:
+    """One column of the outcome file."""
+
+    name: str
+    """The English name."""
+    danish: str
+    """The Danish alias."""
+    required: bool
+    sql: str
+    """The column's name in the staging SQL (`group` is a reserved word)."""
+
+
+OUTCOME_COLUMNS: tuple[OutcomeColumn, ...] = (
+    OutcomeColumn("intervention", "indsats", True, "intervention"),
+    OutcomeColumn("year", "år", False, "year_text"),
+    OutcomeColumn("group", "gruppe", True, "group_text"),
+    OutcomeColumn("employed", "i job", True, "employed_text"),
+    OutcomeColumn("person_id", "person", False, "person_text"),
+)
+
+TREATMENT_WORDS = ("treatment", "deltager")
+CONTROL_WORDS = ("control", "kontrol")
+YES_WORDS = ("1", "ja", "true", "yes")
+NO_WORDS = ("0", "nej", "false", "no")
+
+
+class OutcomeProblems(BadInput):
+    """Bad outcome records: the first `MAX_PROBLEMS` problems and how many there are in all."""
+
+    def __init__(self, problems: list[Problem], total: int) -> None:
+        self.total = total
+        shown = len(problems)
+        more = f"; the first {shown} are listed" if total > shown else ""
+        super().__init__(f"{total} problem(s) in the outcome records{more}; nothing was imported",
+                         problems)
+
+    def lines(self) -> list[str]:
+        lines = super().lines()
+        if self.total > len(self.problems):
+            lines.append(f"... and {self.total - len(self.problems)} more problem(s) "
+                         f"({self.total} in all); nothing was imported")
+        return lines
+
+
+@dataclass(frozen=True)
+class InterventionOutcome:
+    """The stored counts of one (intervention, year) after an import."""
+
+    intervention: str
+    year: int
+    n_treatment: int
+    k_treatment: int
+    n_control: int
+    k_control: int
+    replaced: int
+    """Records of this (intervention, year) that were stored before and are now replaced."""
+
+
+@dataclass
+class OutcomeImportSummary:
+    """What an import did."""
+
+    records: int = 0
+    """Records imported."""
+    replaced: int = 0
+    """Records stored earlier for the same (intervention, year) and now replaced."""
+    interventions: list[InterventionOutcome] = field(default_factory=list)
+
+    def describe(self) -> str:
+        names = ", ".join(f"{i.intervention} ({i.year})" for i in self.interventions)
+        return (f"imported {self.records} outcome record(s) for {len(self.interventions)} "
+                f"intervention(s): {names}; replaced {self.replaced} earlier record(s)")
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+def _normalise(header: str) -> str:
+    return " ".join(header.strip().casefold().split())
+
+
+_KNOWN: dict[str, OutcomeColumn] = {}
+for _column in OUTCOME_COLUMNS:
+    _KNOWN[_column.name] = _column
+    _KNOWN[_column.danish] = _column
+
+
+def match_header(headers: Sequence[str]) -> list[OutcomeColumn]:
+    """The column of each header, or `BadInput` naming unknown, doubled and missing ones."""
+    problems: list[Problem] = []
+    matched: list[OutcomeColumn] = []
+    seen: dict[str, str] = {}
+    for header in headers:
+        key = _normalise(header or "")
+        column = _KNOWN.get(key)
+        if column is None:
+            nearest = difflib.get_close_matches(key, list(_KNOWN), n=1, cutoff=0.0)
+            hint = f"; did you mean {_KNOWN[nearest[0]].name!r}?" if nearest else ""
+            known = ", ".join(f"{c.name} ({c.danish})" for c in OUTCOME_COLUMNS)
+            problems.append(Problem(1, header, f"unknown column {header!r}{hint} "
+                                               f"(known columns: {known})"))
+            continue
+        if column.name in seen:
+            problems.append(Problem(1, header, f"column {column.name!r} appears twice "
+                                               f"(also as {seen[column.name]!r})"))
+            continue
+        seen[column.name] = header
+        matched.append(column)
+    for column in OUTCOME_COLUMNS:
+        if column.required and column.name not in seen:
+            problems.append(Problem(1, column.name, f"the required column {column.name!r} "
+                                                    f"({column.danish}) is missing"))
+    if problems:
+        raise OutcomeProblems(problems, len(problems))
+    return matched
+
+
+# --- reading the file into a staging table -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Staged:
+    columns: list[OutcomeColumn]
+    headers: dict[str, str]
+    """Column name -> the header as the file writes it (for problem messages)."""
+    extra_problems: list[Problem]
+    """Problems found while reading (rows of the wrong length)."""
+    detailed: bool = True
+    """The staging table has row numbers and raw cells for messages."""
+    restage: Callable[[], _Staged] | None = None
+    """Builds the detailed staging table when the quick one turns out to have problems."""
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def _read_head(path: Path) -> tuple[str, str]:
+    """The first line of a CSV file (BOM removed) and its delimiter."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if not head.removeprefix(b"\xef\xbb\xbf").strip():
+        raise BadInput(f"{path.name} is empty: expected a header row with the columns "
+                       "intervention, group and employed")
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:
+            raise BadInput(f"{path.name} is not UTF-8 text: save it as 'CSV UTF-8'") from None
+        text = head[: error.start].decode("utf-8-sig")
+    first_line = text.splitlines()[0] if text.splitlines() else ""
+    return first_line, _sniff_delimiter(first_line)
+
+
+def _has_inner_blank_line(path: Path) -> bool:
+    """True when a blank line comes before the last record (DuckDB would skip it silently)."""
+    if path.stat().st_size == 0:
+        return False
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for blank in (b"\n\n", b"\n\r\n"):
+            found = data.find(blank)
+            if found >= 0 and data[found:].strip():
+                return True
+    return False
+
+
+def _columns_sql(names: Iterable[str]) -> str:
+    return "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
+
+
+def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str,
+                        columns: list[OutcomeColumn], default_year: int | None,
+                        detail: bool) -> bool:
+    """Read a regular CSV straight into the staging table; False if DuckDB rejected a line.
+
+    Rejected lines are collected rather than raised, because an error inside the
+    caller's transaction would abort it.
+    """
+    names = [c.sql for c in columns]
+    source = (
+        "read_csv($path, delim = $delim, header = true, quote = '\"', escape = '\"', "
+        f"auto_detect = false, store_rejects = true, columns = {_columns_sql(names)})"
+    )
+    # a streaming row_number() keeps the file's order: the header is row 1
+    _create_upload(con, source, "row_number() OVER () + 1", columns,
+                   {"path": str(path), "delim": delimiter}, default_year, detail)
+    rejected = con.execute("SELECT count(*) FROM reject_errors").fetchone()
+    con.execute("DROP TABLE IF EXISTS temp.reject_errors")
+    con.execute("DROP TABLE IF EXISTS temp.reject_scans")
+    return not rejected or rejected[0] == 0
+
+
+def _create_upload(con: duckdb.DuckDBPyConnection, source: str, row_expression: str,
+                   columns: list[OutcomeColumn], params: dict[str, Any],
+                   default_year: int | None, detail: bool) -> None:
+    """The staging table: parsed values, and with `detail` row numbers and the raw cells.
+
+    Without detail it is quicker to build; it is enough to learn that a file is fine.
+    person_key hashes (intervention, year, person) so that doubled people are found by
+    grouping one integer column; a hash collision only sends the file to the exact check.
+    """
+    present = {c.name for c in columns}
+    year_text = "nullif(trim(year_text), '')" if "year" in present else "NULL"
+    person = "nullif(trim(person_text), '')" if "person_id" in present else "NULL"
+    treatment_words = ", ".join(f"'{w}'" for w in TREATMENT_WORDS)
+    control_words = ", ".join(f"'{w}'" for w in CONTROL_WORDS)
+    yes_words = ", ".join(f"'{w}'" for w in YES_WORDS)
+    no_words = ", ".join(f"'{w}'" for w in NO_WORDS)
+    raw = (f"{row_expression} AS given_row, {year_text} AS year_text, group_text, "
+           "employed_text," if detail else "")
+    con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
+    con.execute(
+        f"""
+        CREATE TEMP TABLE outcome_upload AS
+        SELECT *, CASE WHEN person_id IS NOT NULL
+                       THEN hash(intervention, year, person_id) END AS person_key
+        FROM (
+            SELECT {raw}
+                   nullif(trim(intervention), '') AS intervention,
+                   CASE WHEN {year_text} IS NULL THEN CAST($default_year AS INTEGER)
+                        WHEN regexp_full_match({year_text}, '[0-9]{{1,4}}')
+                        THEN CAST({year_text} AS INTEGER) END AS year,
+                   CASE WHEN lower(trim(group_text)) IN ({treatment_words}) THEN true
+                        WHEN lower(trim(group_text)) IN ({control_words}) THEN false
+                   END AS treatment,
+                   CASE WHEN lower(trim(employed_text)) IN ({yes_words}) THEN true
+                        WHEN lower(trim(employed_text)) IN ({no_words}) THEN false
+                   END AS employed,
+                   {person} AS person_id
+            FROM {source}
+        )
+        """,  # noqa: S608 - only constants are formatted in; the values are parameters
+        {**params, "default_year": default_year},
+    )
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    try:
+        import openpyxl
+    except ImportError as error:  # pragma: no cover - openpyxl is a dependency
+        raise BadInput("reading .xlsx needs openpyxl") from error
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # any unreadable workbook is bad input
+        raise BadInput(f"{path.name} cannot be read as an .xlsx workbook: {error}") from None
+    try:
+        sheet = book.worksheets[0]
+        for row in sheet.iter_rows(values_only=True):
+            yield [_cell_text(v) for v in row]
+    finally:
+        book.close()
+
+
+def _csv_rows(path: Path, delimiter: str) -> Iterator[list[str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            yield from csv.reader(handle, delimiter=delimiter)
+    except UnicodeDecodeError:
+        raise BadInput(f"{path.name} is not UTF-8 text: save it as 'CSV UTF-8'") from None
+    except csv.Error as error:
+        raise BadInput(f"{path.name} cannot be read as CSV: {error}") from None
+
+
+@contextmanager
+def _normalised_file(rows: Iterator[list[str]], path: Path
+                     ) -> Iterator[tuple[Path, list[str], list[Problem]]]:
+    """Rows from Python into a plain CSV with an explicit row number column, for DuckDB."""
+    header: list[str] | None = None
+    problems: list[Problem] = []
+    handle = tempfile.NamedTemporaryFile(  # closed below, deleted in finally
+        "w", suffix=".csv", prefix="viften-outcomes-", delete=False, encoding="utf-8",
+        newline="",
+    )
+    name = Path(handle.name)
+    try:
+        with handle:
+            writer = csv.writer(handle)
+            for number, row in enumerate(rows, start=1):
+                if header is None:
+                    if not any(cell.strip() for cell in row):
+                        continue
+                    while row and not row[-1].strip():
+                        row = row[:-1]
+                    header = row
+                    header_row = number
+                    if header_row != 1:
+                        problems.append(Problem(header_row, "", "the header must be on row 1"))
+                    writer.writerow(["given_row", *(f"c{i}" for i in range(len(header)))])
+                    continue
+                if not any(cell.strip() for cell in row):
+                    continue
+                width = len(header)
+                if len(row) > width and any(cell.strip() for cell in row[width:]):
+                    problems.append(Problem(number, str(width + 1), f"{len(row)} values, but "
+                                                                    f"the header has {width}"))
+                row = (row + [""] * width)[:width]
+                writer.writerow([number, *row])
+        if header is None:
+            raise BadInput(f"{path.name} is empty: expected a header row with the columns "
+                           "intervention, group and employed")
+        yield name, header, problems
+    finally:
+        name.unlink(missing_ok=True)
+
+
+def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None) -> _Staged:
+    if not path.exists():
+        raise BadInput(f"{path} does not exist")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _stage_through_python(con, _xlsx_rows(path), path, default_year)
+    if path.suffix.lower() not in (".csv", ".txt"):
+        raise BadInput(f"{path.name}: outcome records must be a .csv or .xlsx file")
+    first_line, delimiter = _read_head(path)
+    headers = next(csv.reader(io.StringIO(first_line), delimiter=delimiter), [])
+    columns = match_header(headers)
+    headers_by_name = {c.name: h.strip() for c, h in zip(columns, headers, strict=True)}
+
+    def detailed() -> _Staged:
+        if not _stage_csv_directly(con, path, delimiter, columns, default_year, detail=True):
+            raise BadInput(f"{path.name} changed while it was being imported")
+        return _Staged(columns, headers_by_name, [])
+
+    try:
+        if not _has_inner_blank_line(path) and _stage_csv_directly(
+            con, path, delimiter, columns, default_year, detail=False
+        ):
+            return _Staged(columns, headers_by_name, [], detailed=False, restage=detailed)
+    except duckdb.Error as error:
+        raise BadInput(f"{path.name} cannot be read as CSV: {error}") from None
+    # the careful reader below says which row is wrong
+    return _stage_through_python(con, _csv_rows(path, delimiter), path, default_year)
+
+
+def _stage_through_python(con: duckdb.DuckDBPyConnection, rows: Iterator[list[str]],
+                          path: Path, default_year: int | None) -> _Staged:
+    with _normalised_file(rows, path) as (plain, header, problems):
+        columns = match_header(header)
+        names = ["given_row", *(c.sql for c in columns)]
+        source = (
+            "read_csv($path, delim = ',', header = true, quote = '\"', escape = '\"', "
+            f"auto_detect = false, columns = {_columns_sql(names)})"
+        )
+        _create_upload(con, source, "CAST(given_row AS BIGINT)", columns,
+                       {"path": str(plain)}, default_year, detail=True)
+    return _Staged(columns, {c.name: h.strip() for c, h in zip(columns, header, strict=True)},
+                   problems)
+
+
+# --- checking ------------------------------------------------------------------------------
+
+_CHECKS = """
+    SELECT given_row AS row, 'intervention' AS col, 'missing_intervention' AS kind,
+           NULL AS value, NULL AS extra
+    FROM outcome_upload WHERE intervention IS NULL
+    UNION ALL
+    SELECT given_row, 'year', 'bad_year', year_text, NULL
+    FROM outcome_upload WHERE year IS NULL AND year_text IS NOT NULL
+       OR year NOT BETWEEN 2000 AND 2100
+    UNION ALL
+    SELECT given_row, 'year', 'no_year', NULL, NULL
+    FROM outcome_upload WHERE year IS NULL AND year_text IS NULL
+    UNION ALL
+    SELECT given_row, 'group', 'bad_group', group_text, NULL
+    FROM outcome_upload WHERE treatment IS NULL
+    UNION ALL
+    SELECT given_row, 'employed', 'bad_employed', employed_text, NULL
+    FROM outcome_upload WHERE employed IS NULL
+"""
+
+_UNKNOWN_INTERVENTIONS = """
+    WITH unknown AS (
+        SELECT DISTINCT u.intervention, u.year FROM outcome_upload u
+        WHERE u.intervention IS NOT NULL AND u.year BETWEEN 2000 AND 2100
+          AND NOT EXISTS (SELECT 1 FROM interventions i
+                          WHERE i.name = u.intervention AND i.year = u.year)
+    )
+    SELECT given_row AS row, 'intervention', 'unknown_intervention', u.intervention,
+           CAST(u.year AS VARCHAR)
+    FROM outcome_upload u JOIN unknown USING (intervention, year)
+"""
+
+_DOUBLE_PERSONS = """
+    WITH doubled AS (
+        SELECT intervention, year, person_id FROM outcome_upload
+        WHERE person_id IS NOT NULL AND intervention IS NOT NULL AND year IS NOT NULL
+        GROUP BY ALL HAVING count(*) > 1
+    ), placed AS (
+        SELECT given_row AS row, u.person_id, u.intervention, u.year,
+               min(given_row) OVER (PARTITION BY u.intervention, u.year, u.person_id) AS first
+        FROM outcome_upload u JOIN doubled USING (intervention, year, person_id)
+    )
+    SELECT row, 'person_id', 'double_person', person_id,
+           intervention || ' (' || year || '), first on row ' || first
+    FROM placed WHERE row > first
+"""
+
+
+def _problem_text(kind: str, value: str | None, extra: str | None,
+                  known: Callable[[str, int], list[str]]) -> str:
+    if kind == "missing_intervention":
+        return "the intervention's name is empty"
+    if kind == "bad_year":
+        return f"{value!r} is not a year from 2000 to 2100"
+    if kind == "no_year":
+        return "the year is empty and the database has no interventions to take a year from"
+    if kind == "bad_group":
+        if value is None or not value.strip():
+            return "the group is empty: write treatment or control (deltager or kontrol)"
+        return f"{value!r} is not a group: write treatment or control (deltager or kontrol)"
+    if kind == "bad_employed":
+        if value is None or not value.strip():
+            return "employed is empty: write 1 or 0 (ja/nej, true/false)"
+        return f"{value!r} is not a yes or no: write 1 or 0 (ja/nej, true/false)"
+    if kind == "unknown_intervention":
+        year = int(extra or 0)
+        names = known(value or "", year)
+        hint = f"; did you mean {names[0]!r}?" if names else ""
+        return f"there is no intervention named {value!r} in {year}{hint}"
+    if kind == "double_person":
+        return f"person {value!r} appears more than once for {extra}"
+    return kind
+
+
+_QUICK_CHECK = """
+    SELECT
+        (SELECT count(*) FROM outcome_upload),
+        (SELECT count(*) FROM outcome_upload
+         WHERE intervention IS NULL OR year IS NULL OR year NOT BETWEEN 2000 AND 2100
+            OR treatment IS NULL OR employed IS NULL),
+        (SELECT count(*) FROM (
+            SELECT DISTINCT u.intervention, u.year FROM outcome_upload u
+            WHERE NOT EXISTS (SELECT 1 FROM interventions i
+                              WHERE i.name = u.intervention AND i.year = u.year))),
+        (SELECT count(*) FROM (
+            SELECT person_key FROM outcome_upload WHERE person_key IS NOT NULL
+            GROUP BY person_key HAVING count(*) > 1))
+"""
+
+
+def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
+    """Raise `OutcomeProblems` for a file with any bad row; return quietly for a good one."""
+    found = con.execute(_QUICK_CHECK).fetchone()
+    records, bad, unknown, doubled = (int(v) for v in found) if found else (0, 0, 0, 0)
+    if records == 0 and not staged.extra_problems:
+        raise BadInput("the file has a header but no records below it; nothing was imported")
+    if bad == unknown == doubled == 0 and not staged.extra_problems:
+        return
+    if not staged.detailed and staged.restage is not None:
+        staged = staged.restage()
+    _check_in_detail(con, staged)
+
+
+def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
+    every_check = (f"SELECT * FROM ({_CHECKS}) "  # noqa: S608 - constants only
+                   f"UNION ALL SELECT * FROM ({_UNKNOWN_INTERVENTIONS})")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE outcome_problems AS {every_check}")
+    try:
+        total_row = con.execute("SELECT count(*) FROM outcome_problems").fetchone()
+        total = int(total_row[0]) if total_row else 0
+        rows = con.execute(
+            f"SELECT * FROM outcome_problems ORDER BY 1, 2 LIMIT {MAX_PROBLEMS}"  # noqa: S608
+        ).fetchall()
+    finally:
+        con.execute("DROP TABLE IF EXISTS temp.outcome_problems")
+    has_persons = any(c.name == "person_id" for c in staged.columns)
+    if has_persons and total < MAX_PROBLEMS:
+        doubled = con.execute(f"SELECT * FROM ({_DOUBLE_PERSONS}) ORDER BY 1 "  # noqa: S608
+                              f"LIMIT {MAX_PROBLEMS}").fetchall()
+        rows = sorted([*rows, *doubled], key=lambda r: (r[0], r[1]))
+        total += len(doubled)
+    if not rows and not staged.extra_problems:
+        return  # a person key collided, but no person is really there twice
+    names_by_year: dict[int, list[str]] = {}
+
+    def known(name: str, year: int) -> list[str]:
+        if year not in names_by_year:
+            names_by_year[year] = [r[0] for r in con.execute(
+                "SELECT name FROM interventions WHERE year = ?", [year]).fetchall()]
+        candidates = names_by_year[year]
+        folded = [c for c in candidates if c.casefold() == name.casefold()]
+        return folded or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+
+    position = {c.name: i for i, c in enumerate(staged.columns)}
+    found = sorted(rows, key=lambda r: (r[0], position.get(r[1], 0)))
+    problems = [
+        Problem(int(row), staged.headers.get(col, col), _problem_text(kind, value, extra, known))
+        for row, col, kind, value, extra in found
+    ]
+    problems = sorted([*staged.extra_problems, *problems], key=lambda p: p.row)
+    total += len(staged.extra_problems)
+    raise OutcomeProblems(problems[:MAX_PROBLEMS], total)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int
+                 ) -> str | None:
+    if n_treatment + n_control == 0:
+        return None
+    return (f"treatment {n_treatment} ({k_treatment} in job), "
+            f"control {n_control} ({k_control} in job)")
+
+
+_COUNTS = """
+    count(*) FILTER (WHERE treatment) AS n_treatment,
+    count(*) FILTER (WHERE treatment AND employed) AS k_treatment,
+    count(*) FILTER (WHERE NOT treatment) AS n_control,
+    count(*) FILTER (WHERE NOT treatment AND employed) AS k_control
+"""
+
+
+def _write(con: duckdb.DuckDBPyConnection, actor: Actor) -> OutcomeImportSummary:
+    before = {
+        (r[0], int(r[1])): r[2:]
+        for r in con.execute(
+            f"""
+            SELECT intervention, year, {_COUNTS} FROM outcomes
+            WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
+            GROUP BY intervention, year
+            """  # noqa: S608 - a constant
+        ).fetchall()
+    }
+    con.execute(
+        """
+        DELETE FROM outcomes
+        WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
+        """
+    )
+    con.execute(
+        "INSERT INTO outcomes (intervention, year, treatment, employed, person_id) "
+        "SELECT intervention, year, treatment, employed, person_id FROM outcome_upload"
+    )
+    after = con.execute(
+        f"""
+        SELECT u.intervention, u.year, {_COUNTS}, any_value(i.id)
+        FROM outcome_upload u JOIN interventions i ON i.name = u.intervention AND i.year = u.year
+        GROUP BY u.intervention, u.year ORDER BY u.intervention, u.year
+        """  # noqa: S608 - a constant
+    ).fetchall()
+    summary = OutcomeImportSummary()
+    now = dt.datetime.now()
+    history = []
+    for name, year, n1, k1, n2, k2, intervention_id in after:
+        old = before.get((name, int(year)), (0, 0, 0, 0))
+        replaced = int(old[0]) + int(old[2])
+        summary.interventions.append(InterventionOutcome(
+            name, int(year), int(n1), int(k1), int(n2), int(k2), replaced))
+        summary.records += int(n1) + int(n2)
+        summary.replaced += replaced
+        old_text = _counts_text(*(int(v) for v in old))
+        new_text = _counts_text(int(n1), int(k1), int(n2), int(k2))
+        if old_text != new_text:
+            history.append((now, actor.name, "update", intervention_id, name, int(year),
+                            "outcome_records", old_text, new_text))
+    if history:
+        con.executemany(
+            "INSERT INTO history VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
+            history,
+        )
+    return summary
+
+
+def import_records(
+    con: duckdb.DuckDBPyConnection,
+    path: str | os.PathLike[str],
+    actor: Actor,
+    progress: ProgressCallback | None = None,
+) -> OutcomeImportSummary:
+    """Check and store the outcome records of a CSV or XLSX file, inside the caller's transaction.
+
+    Raises `BadInput` (an `OutcomeProblems` for bad rows) before anything is written;
+    the caller's transaction (`viften.store.db.transaction`) makes the write all or nothing.
+    """
+    if not actor.can_write:
+        raise PermissionDenied(f"{actor.name} may only read: importing outcome records needs "
+                               "the editor role")
+    report = progress or (lambda share, stage: None)
+    source = Path(path)
+    report(0.0, "reading")
+    try:
+        staged = _stage(con, source, newest_year(con))
+        report(0.4, "checking")
+        _check(con, staged)
+        report(0.6, "writing")
+        summary = _write(con, actor)
+    finally:
+        with suppress(duckdb.Error):  # an aborted transaction is rolled back by the caller
+            con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
+    report(1.0, "done")
+    return summary
+
+
+def counts(con: duckdb.DuckDBPyConnection, year: int | None = None) -> list[dict[str, Any]]:
+    """The stored records per (intervention, year): n and k for both groups."""
+    where, params = ("WHERE year = ?", [year]) if year is not None else ("", [])
+    cursor = con.execute(
+        f"SELECT intervention, year, {_COUNTS} FROM outcomes {where} "  # noqa: S608
+        "GROUP BY intervention, year ORDER BY year DESC, intervention",
+        params,
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

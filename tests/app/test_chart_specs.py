@@ -1,0 +1,40 @@
+"""Every chart the pages draw is valid Vega-Lite.
+
+The pages skip Altair's schema validation on each rerun (`viften.ui.charts.show`), so
+this test validates what they actually send to the browser, page by page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from altair.vegalite.v6.schema import core
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(core.load_schema())
+
+
+@pytest.mark.parametrize("page", ["fan", "overview", "budget", "effects"])
+def test_every_chart_on_the_page_is_valid_vega_lite(db_path: Path, page: str,
+                                                    validator: jsonschema.Draft7Validator
+                                                    ) -> None:
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception
+    charts = app.get("vega_lite_chart")
+    assert charts, f"{page} draws at least one chart"
+    for chart in charts:
+        spec = json.loads(chart.proto.spec)
+        if "data" not in spec and (chart.proto.datasets or chart.proto.HasField("data")):
+            # Streamlit sends a data frame beside the spec, not inside it
+            spec["data"] = {"name": "streamlit"}
+        found = jsonschema.exceptions.best_match(validator.iter_errors(spec))
+        assert found is None, f"{list(found.absolute_path)}: {found.message[:300]}"

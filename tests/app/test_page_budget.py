@@ -1,0 +1,249 @@
+"""The budget page: current allocation, what-if, optimiser, frontier and scenarios (AppTest)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from viften.files import interventions as importer
+from viften.model import allocator
+from viften.store import db, scenarios
+from viften.store import interventions as store
+from viften.ui.budget import BASE_KEY, what_if_key
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "budget.py")
+
+CSV = """name,year,target_group,price_per_participant,capacity,participants,job_rate,\
+control_job_rate,evidence_stars
+Mentor,2030,further,30000,40,30,0.25,0.15,2
+Praktik,2030,closer,9000,300,200,0.45,0.40,2
+IPS,2030,further,45000,60,40,0.45,0.31,3
+Samtaler,2030,closer,6000,,500,0.30,0.275,3
+Kursus,2030,cross,20000,100,50,0.20,,1
+"""
+NAMES = ["IPS", "Kursus", "Mentor", "Praktik", "Samtaler"]
+"""The order the store returns them in (by name): the what-if table's rows."""
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("budget")
+    path = folder / "template.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        db.create_schema(con)
+    finally:
+        con.close()
+    importer.import_file(path, CSV.encode(), "budget.csv", store.command_line_actor())
+    return path
+
+
+@pytest.fixture
+def database(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "viften.duckdb"
+    shutil.copy(template, path)
+    monkeypatch.setenv("VIFTEN_DB", str(path))
+    return path
+
+
+def page(lang: str = "da", editor: bool = False) -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.session_state["lang"] = lang
+    if editor:
+        app.session_state["is_editor"] = True
+        app.session_state["user_name"] = "Birgit"
+    return app.run()
+
+
+def metric(app: AppTest, label: str, nth: int = 0) -> str:
+    return [m.value for m in app.metric if m.label == label][nth]
+
+
+def current_spend() -> float:
+    return 30 * 30_000 + 200 * 9_000 + 40 * 45_000 + 500 * 6_000 + 50 * 20_000
+
+
+def test_the_page_shows_the_current_allocation_in_danish(database):
+    app = page()
+    assert not app.exception
+    assert app.title[0].value == "Budget 2030"
+    assert metric(app, "Udgift") == "8,5 mio. kr."
+    assert current_spend() == 8_500_000
+    assert metric(app, "Forventede ekstra job") == "31,1"
+    assert any("ingen kontrolgruppe" in c.value for c in app.caption)
+
+
+def test_the_optimal_allocation_is_shown_with_what_limits_it(database):
+    app = page()
+    info = " ".join(i.value for i in app.info)
+    assert "forventede ekstra job" in info
+    markdown = " ".join(m.value for m in app.markdown)
+    assert "Budgettet er grænsen" in markdown or "fyldt op" in markdown
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 2  # optimal against current, and the frontier
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    assert set(moves["Indsats"]) <= set(NAMES)
+
+
+def test_the_page_speaks_english_when_asked(database):
+    app = page("en")
+    assert not app.exception
+    assert metric(app, "Spend") == "DKK 8.5m"
+
+
+def test_a_what_if_edit_updates_spend_and_warns_about_capacity(database):
+    app = page()
+    key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
+    mentor = NAMES.index("Mentor")
+    app.session_state[key] = {"edited_rows": {mentor: {"participants": 50}},
+                              "added_rows": [], "deleted_rows": []}
+    app.run()
+    assert not app.exception
+    warnings = " ".join(w.value for w in app.warning)
+    assert "Mentor: 50 deltagere, men kapaciteten er 40." in warnings
+    spends = [m for m in app.metric if m.label == "Udgift"]
+    assert spends[1].value == "9,1 mio. kr." and spends[1].delta == "+600.000 kr."
+    assert any("mere end budgettet" in e.value for e in app.error)
+
+
+def test_kroner_typed_in_the_what_if_buy_whole_participants(database):
+    app = page()
+    key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
+    ips = NAMES.index("IPS")
+    app.session_state[key] = {"edited_rows": {ips: {"kroner": 100_000}},
+                              "added_rows": [], "deleted_rows": []}
+    app.run()
+    notes = " ".join(c.value for c in app.caption)
+    assert "IPS: 100.000 kr. rækker til 2 hele deltagere (90.000 kr.)" in notes
+
+
+def test_the_what_if_can_start_from_the_optimal_allocation(database):
+    app = page()
+    app.button(key="budget_use_optimal").click().run()
+    assert app.session_state[BASE_KEY]["source_key"] == "optimal"
+    assert any("den optimale fordeling" in c.value for c in app.caption)
+
+
+def test_a_minimum_share_that_cannot_be_met_is_explained(database):
+    app = page()
+    app.slider(key="budget_share_further").set_value(90).run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "Kravene kan ikke opfyldes" in errors
+    assert "længere fra arbejdsmarkedet" in errors
+
+
+def test_a_lock_from_the_rules_table_reaches_the_optimiser(database):
+    app = page()
+    kursus = NAMES.index("Kursus")
+    app.session_state["budget_rules_2030_da"] = {
+        "edited_rows": {kursus: {"lock": "Præcis planlagt"}}, "added_rows": [],
+        "deleted_rows": []}
+    app.run()
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    row = moves[moves["Indsats"] == "Kursus"].iloc[0]
+    assert row["Optimal"] == "50" and row["Hvorfor"] == "Låst"
+
+
+def test_the_frontier_marks_current_and_optimal_and_prices_a_cut(database):
+    app = page()
+    frontier = [c for c in app.get("vega_lite_chart") if "Budget (mio. kr.)" in c.proto.spec]
+    assert frontier
+    spec = json.dumps(json.loads(frontier[0].proto.spec), ensure_ascii=False)
+    assert "Nuværende fordeling" in spec and "Optimal fordeling" in spec
+    app.number_input(key="budget_cut").set_value(2_000_000).run()
+    assert any("færre end" in i.value for i in app.info)
+
+
+def test_a_viewer_cannot_save_scenarios(database):
+    app = page()
+    assert any("Kun redaktører" in c.value for c in app.caption)
+
+
+def test_an_editor_saves_opens_and_compares_scenarios(database):
+    app = page(editor=True)
+    app.text_input(key="budget_sc_name").input("Forslag A")
+    app.radio(key="budget_sc_source").set_value("optimal")
+    [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
+    assert not app.exception
+    assert any("Gemt: Forslag A" in s.value for s in app.success)
+    app.text_input(key="budget_sc_name").input("Nu")
+    app.radio(key="budget_sc_source").set_value("current")
+    [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
+    with db.connect(database) as con:
+        saved = {s.name: s for s in scenarios.list_scenarios(con, 2030)}
+    assert set(saved) == {"Forslag A", "Nu"}
+    assert saved["Nu"].spend == current_spend()
+    assert saved["Forslag A"].settings["source"] == "optimal"
+    compared = [d.value for d in app.dataframe if "Ændring" in d.value.columns
+                and "Forslag A" in d.value.columns]
+    assert compared
+    app.selectbox(key="budget_sc_pick").set_value("Nu")
+    app.button(key="budget_sc_open").click().run()
+    assert app.session_state[BASE_KEY]["source_key"] == "scenario"
+    assert any("Nu er åbnet" in s.value for s in app.success)
+    app.selectbox(key="budget_sc_pick").set_value("Nu")
+    app.button(key="budget_sc_delete").click().run()
+    with db.connect(database) as con:
+        assert [s.name for s in scenarios.list_scenarios(con, 2030)] == ["Forslag A"]
+
+
+def test_the_page_matches_the_allocator(database):
+    app = page()
+    with db.connect(database) as con:
+        data = allocator.Interventions.from_columns(store.intervention_arrays(con, 2030))
+    result = allocator.optimise(data, allocator.Request.of(current_spend()))
+    info = " ".join(i.value for i in app.info)
+    assert result.text("da") in info
+
+
+def test_an_empty_database_says_so(tmp_path, monkeypatch):
+    path = tmp_path / "empty.duckdb"
+    con = duckdb.connect(str(path))
+    db.create_schema(con)
+    con.close()
+    monkeypatch.setenv("VIFTEN_DB", str(path))
+    app = page()
+    assert not app.exception
+    assert app.info
+
+
+def test_the_app_routes_to_the_budget_page(database):
+    app = AppTest.from_file(str(Path(PAGE).parents[1] / "app.py"), default_timeout=60).run()
+    app.switch_page("pages/budget.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Budget 2030"
+
+
+def test_the_sidebar_minimum_of_stars_is_the_optimisers_default(database):
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["stars"] = "3"
+    app.run()
+    assert app.radio(key="budget_opt_min_stars").value == 3
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    assert set(moves[moves["Optimal"] != "0"]["Indsats"]) <= {"IPS", "Samtaler"}
+
+
+def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> None:
+    """Above the limit the page renders at once and offers a button instead of solving."""
+    from streamlit.testing.v1 import AppTest
+
+    from viften.ui import budget as ui_budget
+
+    monkeypatch.setenv("VIFTEN_DB", str(tmp_path / "viften.duckdb"))
+    monkeypatch.setattr(ui_budget, "AUTO_SOLVE_LIMIT", 5)
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"),
+                            default_timeout=120).run()
+    app.switch_page("pages/budget.py").run()
+    assert not app.exception
+    assert any("kun" in i.value or "først" in i.value for i in app.info)
+    app.button(key="budget_solve_button").click().run()
+    assert not app.exception
+    app.run()
+    assert not [b for b in app.button if b.key == "budget_solve_button"]
+    assert not any("tegnes, når" in i.value for i in app.info), "the frontier is drawn"

@@ -1,0 +1,163 @@
+"""The effect and business-case page, rendered with AppTest on a demo database with outcomes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from viften.model import domain
+from viften.store import db, outcomes
+from viften.store import interventions as store
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE = str(REPO / "pages" / "effects.py")
+
+
+@pytest.fixture
+def with_outcomes(db_path: Path) -> Path:
+    """The demo database with the illustrative outcome records (whether or not demo loads them)."""
+    db.ensure_database(db_path)
+    with db.transaction(db_path) as con:
+        outcomes.import_records(con, REPO / "data" / "demo_outcomes.csv",
+                                store.Actor("demo", store.EDITOR))
+    return db_path
+
+
+TABS = {"effect": "Mer-effekt og usikkerhed", "case": "Business case",
+        "sensitivity": "Følsomhed", "upload": "Udfaldsdata", "definitions": "Definitioner"}
+
+
+def _page(editor: bool = False, lang: str | None = None, tab: str | None = None) -> AppTest:
+    """The page with one tab open (only the open tab is drawn)."""
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    if editor:
+        app.session_state["is_editor"] = True
+        app.session_state["user_name"] = "Test Editor"
+    if lang:
+        app.session_state["lang"] = lang
+    if tab:
+        app.session_state["effects_tab_da"] = TABS[tab]
+    return app.run()
+
+
+def _table(app: AppTest, column: str):
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
+def test_the_page_shows_where_each_figure_comes_from_and_how_many_stand_behind_it(
+        with_outcomes: Path) -> None:
+    app = _page()
+    assert not app.exception
+    assert app.title[0].value == "Effekt og business case"
+    table = _table(app, "Tal fra").set_index("Indsats")
+    assert table.loc["IPS", "Tal fra"] == "målt"
+    assert table.loc["IPS", "Deltagere (n)"] == 100
+    assert table.loc["IPS", "Kontrolgruppe (n)"] == 110
+    assert table.loc["Mentorstøtte", "Tal fra"] == "indtastet"
+    assert "pct.point" in table.loc["IPS", "95 %-interval"]
+    assert table.loc["IPS", "Forventet mer-effekt"] != table.loc["IPS", "Målt mer-effekt"]
+
+
+def test_a_small_sample_is_said_plainly(with_outcomes: Path) -> None:
+    app = _page()
+    warnings = " ".join(w.value for w in app.warning)
+    assert "Din vej i job" in warnings and "under 30 personer" in warnings
+    table = _table(app, "Bemærkning").set_index("Indsats")
+    assert "lille stikprøve" in table.loc["Din vej i job", "Bemærkning"]
+
+
+def test_an_interval_that_includes_zero_is_marked(with_outcomes: Path) -> None:
+    app = _page()
+    table = _table(app, "Usikkerhed").set_index("Indsats")
+    assert table.loc["Din vej i job", "Usikkerhed"] == "kan være nul"
+
+
+def test_the_business_case_follows_the_value_of_a_job_the_user_sets(with_outcomes: Path) -> None:
+    app = _page(tab="case")
+    app.number_input(key="effects_value_per_job").set_value(300_000).run()
+    app.number_input(key="effects_effect_years").set_value(2.0).run()
+    assert not app.exception
+    case = _table(app, "Gevinst pr. krone").set_index("Indsats")
+    with db.connect(with_outcomes) as con:
+        frame = store.interventions(con, store.newest_year(con) or 0).set_index("name")
+    ips = frame.loc["IPS"]
+    effect = ips["job_rate"] - ips["control_job_rate"]
+    ratio = domain.benefit_cost_ratio(ips["price_per_participant"], effect, 300_000, 2)
+    assert case.loc["IPS", "Gevinst pr. krone"] == f"{ratio:.2f}".replace(".", ",")
+    chance = case.loc["IPS", "Chance for at betale sig"]
+    assert chance.endswith(" %")
+
+
+def test_the_value_of_a_job_shows_its_source(with_outcomes: Path) -> None:
+    app = _page()
+    captions = " ".join(c.value for c in app.caption)
+    assert "260.000" in captions and "R18" in captions
+
+
+def test_the_charts_are_drawn(with_outcomes: Path) -> None:
+    counts = {tab: len(_page(tab=tab).get("vega_lite_chart"))
+              for tab in ("effect", "case", "sensitivity")}
+    assert counts["effect"] >= 1, "the interval plot"
+    assert counts["case"] >= 1, "the simulation histogram"
+    assert counts["sensitivity"] >= 2, "the tornado and the allocation's spread"
+
+
+def test_only_the_open_tab_is_drawn(with_outcomes: Path) -> None:
+    app = _page(tab="definitions")
+    assert not app.get("vega_lite_chart")
+    assert not app.dataframe
+
+
+def test_the_sensitivity_tab_names_the_flip_point_and_the_cautious_job_figure(
+        with_outcomes: Path) -> None:
+    app = _page(tab="sensitivity")
+    app.selectbox(key="effects_flip_a").select_index(
+        app.selectbox(key="effects_flip_a").options.index("IPS")).run()
+    app.selectbox(key="effects_flip_b").select_index(
+        app.selectbox(key="effects_flip_b").options.index("Privat løntilskud")).run()
+    assert not app.exception
+    text = " ".join(m.value for m in app.markdown)
+    assert "IPS giver" in text and "Rækkefølgen vender" in text
+    assert "forsigtigt skøn" in text
+
+
+def test_the_page_speaks_english_when_asked(with_outcomes: Path) -> None:
+    app = _page(lang="en")
+    assert not app.exception
+    assert app.title[0].value == "Effect and business case"
+    assert "Figures from" in _table(app, "Figures from").columns
+
+
+def test_a_viewer_is_told_that_only_editors_import(with_outcomes: Path) -> None:
+    app = _page(tab="upload")
+    assert any("Kun en redaktør" in i.value for i in app.info)
+
+
+def test_filters_that_match_nothing_say_so(with_outcomes: Path) -> None:
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["q"] = "no such intervention anywhere"
+    app.run()
+    assert not app.exception
+    assert any("Ingen indsatser" in i.value for i in app.info)
+
+
+def test_the_interval_chart_keeps_measured_and_largest_effects_when_capped() -> None:
+    import numpy as np
+
+    from viften.model import effects
+    from viften.ui.effects import chart_rows
+
+    frame = {
+        "job_rate": np.array([0.5, 0.6, 0.3, 0.9, 0.4]),
+        "control_job_rate": np.array([0.4, 0.4, 0.2, 0.3, 0.39]),
+        "evidence_stars": np.array([2, 2, 2, 2, 2]),
+        "n_treatment": np.array([0, 0, 0, 0, 100]),
+        "k_treatment": np.array([0, 0, 0, 0, 40]),
+        "n_control": np.array([0, 0, 0, 0, 100]),
+        "k_control": np.array([0, 0, 0, 0, 39]),
+    }
+    dist = effects.effect_distributions(frame)
+    assert chart_rows(dist, limit=10) == [0, 1, 2, 3, 4]
+    assert chart_rows(dist, limit=2) == [3, 4]

@@ -1,0 +1,127 @@
+"""The interventions page: the table, editing with roles and conflicts, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from viften.actions import editing
+from viften.store import db
+from viften.store import interventions as store
+from viften.store import views as figures
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "interventions.py")
+
+
+def _editor_key(db_path: Path) -> str:
+    with db.connect(db_path) as con:
+        year = store.newest_year(con)
+        assert year is not None
+        return editing.editor_key(year, editing.stored_identities(con, year))
+
+
+def _page(db_path: Path, editor: bool = False) -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=30)
+    if editor:
+        app.session_state["is_editor"] = True
+        app.session_state["user_name"] = "Test Editor"
+    return app.run()
+
+
+def test_the_table_shows_the_newest_year_with_danish_headings_and_numbers(db_path: Path) -> None:
+    app = _page(db_path)
+    assert not app.exception
+    newest = figures.load_year(db_path).year
+    assert f"Indsatser {newest}" in app.title[0].value
+    table = app.dataframe[0].value
+    assert "Pris pr. job" in table.columns
+    assert "Indsats" in table.columns
+    prices = table["Pris pr. deltager"].tolist()
+    assert all(p.endswith(" kr.") or p == "–" for p in prices)
+    assert any("." in p for p in prices), "thousands are grouped with a point in Danish"
+
+
+def test_a_viewer_cannot_edit_or_import(db_path: Path) -> None:
+    app = _page(db_path)
+    texts = " ".join(i.value for i in app.info)
+    assert "Kun redaktører" in texts
+    assert not [b for b in app.button if b.key == "iv_save"]
+
+
+def test_an_editor_saves_an_edited_cell_and_the_history_records_it(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    editor_key = _editor_key(db_path)
+    app.session_state[editor_key] = {
+        "edited_rows": {0: {"price_per_participant": 12345}},
+        "added_rows": [], "deleted_rows": [],
+    }
+    app.run()
+    assert not app.error, [e.value for e in app.error]
+    app.button(key="iv_save").click().run()
+    assert not app.exception
+    with db.connect(db_path) as con:
+        trail = store.history(con, 1)
+    assert trail[0]["field"] == "price_per_participant"
+    assert trail[0]["new"] == "12345"
+    assert trail[0]["user"] == "Test Editor"
+
+
+def test_a_bad_edit_names_its_row_and_column_and_cannot_be_saved(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    editor_key = _editor_key(db_path)
+    app.session_state[editor_key] = {
+        "edited_rows": {1: {"job_rate": 1.7}}, "added_rows": [], "deleted_rows": [],
+    }
+    app.run()
+    assert any("fejl" in e.value for e in app.error)
+    assert any("row 2, column job_rate" in x.value for x in app.text)
+    assert app.button(key="iv_save").disabled
+
+
+def test_someone_elses_change_in_between_is_not_overwritten(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    editor_key = _editor_key(db_path)
+    first = figures.load_year(db_path).frame.sort_values("name").iloc[0]
+    with db.transaction(db_path) as con:
+        store.update_intervention(con, store.Actor("Other", store.EDITOR), int(first["id"]),
+                                  int(first["version"]), {"price_per_participant": 1.0})
+    app.session_state[editor_key] = {
+        "edited_rows": {0: {"price_per_participant": 999}}, "added_rows": [], "deleted_rows": [],
+    }
+    app.run()
+    app.button(key="iv_save").click().run()
+    assert any("Ikke gemt" in e.value for e in app.error)
+    after = figures.load_year(db_path).frame.set_index("id").loc[int(first["id"])]
+    assert after["price_per_participant"] == 1.0
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Price per job"), ("da", "Pris pr. job")])
+def test_the_language_switch_changes_headings(db_path: Path, lang: str, heading: str) -> None:
+    app = AppTest.from_file(PAGE, default_timeout=30)
+    app.session_state["lang"] = lang
+    app.run()
+    assert heading in app.dataframe[0].value.columns
+
+
+def test_an_empty_database_says_what_to_do(db_path: Path) -> None:
+    with db.transaction(db_path) as con:
+        con.execute("DELETE FROM interventions")
+    app = _page(db_path)
+    assert any("importér en fil" in i.value for i in app.info)
+
+
+def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
+                                                                tmp_path: Path) -> None:
+    from viften.files import interventions as importer
+
+    db.ensure_database(db_path)
+    minimal = "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\nKun det nødvendige;" \
+              "længere væk;45.000;30 %;2;2026\n"
+    importer.import_file(db_path, minimal.encode(), "minimal.csv", store.command_line_actor())
+    app = _page(db_path, editor=True)
+    assert not app.exception
+    table = app.dataframe[0].value.set_index("Indsats")
+    assert table.loc["Kun det nødvendige", "Deltagere"] == "–"
+    assert table.loc["Kun det nødvendige", "Kapacitet"] == "ingen grænse"

@@ -1,0 +1,43 @@
+"""How a failed import is reported in the app: every problem placed, nothing hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+SCRIPT = """
+import streamlit as st
+from viften.model.errors import BadInput, Problem, ViftenError
+from viften.ui.feedback import import_failed
+
+bar = st.progress(0.5)
+if st.session_state.get("kind") == "bad input":
+    problems = [Problem(3, "jobandel", "1,7 must be a share"), Problem(4, "evidens", "4 stars")]
+    import_failed(BadInput("bad", problems), bar, "iv_problems", "da")
+else:
+    import_failed(ViftenError("the database is held by another program"), bar, "iv_problems",
+                  "da")
+"""
+
+
+def _run(tmp_path: Path, kind: str) -> AppTest:
+    script = tmp_path / "feedback_page.py"
+    script.write_text(SCRIPT)
+    app = AppTest.from_file(str(script))
+    app.session_state["kind"] = kind
+    return app.run()
+
+
+def test_bad_input_lists_every_problem_with_its_row_and_column(tmp_path: Path) -> None:
+    app = _run(tmp_path, "bad input")
+    assert "2 fejl; intet er gemt" in app.error[0].value
+    listed = app.text[0].value
+    assert "row 3, column jobandel: 1,7 must be a share" in listed
+    assert "row 4, column evidens: 4 stars" in listed
+
+
+def test_any_other_failure_says_what_happened(tmp_path: Path) -> None:
+    app = _run(tmp_path, "other")
+    assert app.error[0].value == "the database is held by another program"
+    assert not app.text

@@ -1,0 +1,65 @@
+"""An editor signs in, uploads a file in the browser, and it lands all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Server, screenshot, wait_for_app
+
+from viften.store import views as figures
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_in_and_open_import(page, server: Server) -> None:
+    page.goto(f"{server.url}/interventions")
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Redaktør", exact=True).click()
+    sidebar.get_by_label("Dit navn").fill("Browser Editor")
+    sidebar.get_by_label("Adgangskode").fill("test-pw")
+    sidebar.get_by_role("button", name="Log ind som redaktør").click()
+    page.wait_for_selector("text=Logget ind som redaktør", timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+    page.get_by_role("tab", name="Importér").click()
+    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached",
+                           timeout=30_000)
+
+
+def test_an_uploaded_file_is_imported_with_its_rows(app_server: Server, page,
+                                                    tmp_path: Path) -> None:
+    upload = tmp_path / "nye.csv"
+    upload.write_text(
+        "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
+        "Uploadet i browseren;længere væk;45.000;30 %;2;2026\n",
+        encoding="utf-8",
+    )
+    _sign_in_and_open_import(page, app_server)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.get_by_role("button", name="Importér nye.csv").click()
+    page.wait_for_selector("text=Importeret: 1 nye", timeout=30_000)
+    names = figures.load_year(app_server.db, 2026).frame["name"].tolist()
+    assert "Uploadet i browseren" in names
+
+
+def test_a_bad_file_lists_its_problems_and_changes_nothing(app_server: Server, page,
+                                                           tmp_path: Path) -> None:
+    before = figures.load_year(app_server.db, 2026).frame["name"].tolist()
+    upload = tmp_path / "fejl.csv"
+    upload.write_text(
+        "navn;målgruppe;pris pr. deltager;jobandel;evidens\n"
+        "God række;tættere på;1000;0,5;2\n"
+        "Dårlig række;tættere på;1000;1,7;4\n",
+        encoding="utf-8",
+    )
+    _sign_in_and_open_import(page, app_server)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.get_by_role("button", name="Importér fejl.csv").click()
+    page.wait_for_selector("text=row 3, column jobandel", timeout=30_000)
+    assert page.get_by_text("row 3, column evidens").count() >= 1
+    screenshot(page, "import-problems")
+    after = figures.load_year(app_server.db, 2026).frame["name"].tolist()
+    assert after == before

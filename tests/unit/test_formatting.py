@@ -1,0 +1,66 @@
+"""Numbers as Danes write them, and text made safe for Markdown."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from viften.present import formatting
+
+
+def test_kroner_are_grouped_with_points_in_danish_and_commas_in_english() -> None:
+    assert formatting.kroner(1234567) == "1.234.567 kr."
+    assert formatting.kroner(1234567, "en") == "DKK 1,234,567"
+
+
+def test_millions_use_a_decimal_comma_in_danish() -> None:
+    assert formatting.millions(18_000_000) == "18,0 mio. kr."
+    assert formatting.millions(2_150_000, "en") == "DKK 2.1m" or formatting.millions(
+        2_150_000, "en") == "DKK 2.2m"
+
+
+def test_shares_and_points() -> None:
+    assert formatting.percent(0.354, decimals=1) == "35,4 %"
+    assert formatting.points(0.025) == "+2,5 pct.point"
+    assert formatting.points(-0.01, "en") == "−1.0 pp"
+
+
+@pytest.mark.parametrize("missing", [None, math.nan, float("nan")])
+def test_a_missing_figure_is_a_dash_never_nan_or_zero(missing: object) -> None:
+    assert formatting.kroner(missing) == "–"
+    assert formatting.percent(missing) == "–"
+    assert formatting.column([missing], "kroner") == ["–"]
+
+
+def test_the_fast_column_formatter_agrees_with_babel() -> None:
+    values = [0, 7, 999.5, 1234, 1234567.4, 98765432.1]
+    assert formatting.column(values, "kroner") == [formatting.kroner(v) for v in values]
+    assert formatting.column(values, "kroner", "en") == [formatting.kroner(v, "en")
+                                                         for v in values]
+    shares = [0, 0.1234, 0.5, 1]
+    assert formatting.column(shares, "percent") == [formatting.percent(v) for v in shares]
+
+
+def test_markdown_escaping_leaves_no_markup_active() -> None:
+    hostile = "<img src=x onerror=alert(1)> **b** [l](javascript:x) :red[x] $x$"
+    escaped = formatting.escape_markdown(hostile)
+    for active in ("**", "](", ":red[", "$x$"):
+        assert active not in escaped
+    assert "\\<img" in escaped
+    assert escaped.replace("\\", "") == hostile
+
+
+def test_the_fast_column_formatter_keeps_decimals_as_asked() -> None:
+    values = [0.04, 12.35, 1234.5]
+    assert formatting.column(values, "number", "da", 1) == [formatting.number(v, "da", 1)
+                                                            for v in values]
+
+
+def test_pandas_missing_markers_are_missing_too() -> None:
+    import pandas as pd
+
+    assert formatting.is_missing(pd.NA)
+    assert formatting.is_missing(pd.NaT)
+    assert formatting.column(pd.array([3, None], dtype="Int64"), "number") == ["3", "–"]
+    assert formatting.kroner(pd.NA) == "–"

@@ -126,6 +126,16 @@ def build_parser() -> argparse.ArgumentParser:
     alloc.add_argument("--year", type=_year)
     alloc.add_argument("--json", action="store_true", required=True)
 
+    case = command("case", "The budget case of each intervention: who gains, in which year, "
+                   "after the state's refunds (per participant, per payer).")
+    case.add_argument("--json", action="store_true", required=True,
+                      help="print a JSON array (the only format)")
+    case.add_argument("--year", type=_year, help="default: the newest year in the database")
+    case.add_argument("--assumptions", metavar="FILE",
+                      help="a JSON file whose keys override the assumptions (benefits, wage, "
+                      "tax_rate, municipal_tax_rate, equalisation, discount_rate, horizon, "
+                      "persistence, target_group_defaults, sources)")
+
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(dest="outcomes_command", metavar="ACTION",
                                                parser_class=_Parser)

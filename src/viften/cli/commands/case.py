@@ -1,0 +1,68 @@
+"""`case --json [--year Y] [--assumptions FILE]`: the budget case of every intervention of a
+year as a JSON array (interface.md, "The budget case").
+
+The interventions come from `store.views.load_year` (the derived net_effect included); the
+assumptions are the defaults, or a year's stored ones once the store keeps them (`run_case`
+takes them), with the file's overrides on top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from viften.model import assumptions as assumed
+from viften.model import case as budget_case
+from viften.model.errors import BadInput
+
+MUNICIPALITY_SETTING = "municipality"
+
+
+def origin_of(file: str | None) -> str:
+    """How messages and sources name the assumptions file: `--assumptions NAME`."""
+    return f"--assumptions {Path(file).name}" if file else "--assumptions"
+
+
+def read_overrides(file: str | None) -> dict[str, Any] | None:
+    """The overrides of `--assumptions FILE`, None without one; BadInput where unreadable."""
+    if file is None:
+        return None
+    source = Path(file)
+    origin = origin_of(file)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise BadInput(f"{origin}: cannot read {source}: {error.strerror}") from error
+    return assumed.parse_overrides(data, origin)
+
+
+def run_case(path: Path, year: int | None, overrides: Mapping[str, Any] | None,
+             stored: Mapping[str, Any] | None = None,
+             origin: str = "--assumptions file") -> list[dict[str, Any]]:
+    """The case objects of one year (the newest when `year` is None).
+
+    `stored` is the year's stored assumptions (`Assumptions.to_dict` form), None for the
+    defaults; `overrides` go on top of them.
+    """
+    from viften.store import db, views
+    from viften.store import interventions as store
+
+    chosen = assumed.effective(stored, overrides, origin)
+    view = views.load_year(path, year)
+    with db.connect(path) as con:
+        municipality = store.get_setting(con, MUNICIPALITY_SETTING) or ""
+    return budget_case.records(view.frame, chosen, municipality)
+
+
+def run(args: argparse.Namespace) -> int:
+    from viften.store import paths
+
+    overrides = read_overrides(args.assumptions)
+    rows = run_case(paths.database_path(args.db), args.year, overrides,
+                    origin=origin_of(args.assumptions))
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+    return 0

@@ -485,3 +485,21 @@ def test_fractions_confirm_the_staircase_of_a_year_from_week_27() -> None:
     # weeks 27-78: 26 at 70 %, 26 at 80 %
     assert budget_case.kommune_share([26], 1)[0, 0] == pytest.approx(
         float(Fraction(26 * 7 + 26 * 8, 52 * 10)))
+
+
+def test_the_p10_of_a_payer_who_loses_with_the_effect_is_taken_at_the_effect_s_p90() -> None:
+    found = one(simple(horizon=3, wage=0.0), price=10_000.0, effect=0.1)
+    assert found.gain[2, 0] < 0  # W 0: other kommuner lose their equalisation share
+    draws = np.random.default_rng(2).normal(0.1, 0.05, (1, 999))
+    spread = budget_case.spread_from_draws(found, draws)
+    for payer in range(4):
+        npv = found.gain[payer, 0] * draws[0] - found.cost[payer, 0]
+        assert spread.p10[payer, 0] == pytest.approx(np.percentile(npv, 10), rel=1e-12)
+        assert spread.chance_positive[payer, 0] == pytest.approx((npv > 0).mean())
+
+
+def test_no_interventions_give_an_empty_case() -> None:
+    found = budget_case.compute(DEFAULT, [], [], [])
+    assert found.npv.shape == (4, 0)
+    assert budget_case.records({"name": [], "year": [], "target_group": [],
+                                "price_per_participant": [], "net_effect": []}, DEFAULT) == []

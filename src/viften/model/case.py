@@ -140,27 +140,32 @@ def used_inputs(
     own_weeks = _floats(weeks_on_benefit, length)
     own_persistence = _floats(persistence, length)
 
-    parsed: dict[str | None, str | None] = {b: parse_benefit(b) for b in set(own_benefit)}
-    used_benefit: list[str] = []
-    default_weeks = np.zeros(length)
-    for index, (group, own) in enumerate(zip(groups, own_benefit, strict=True)):
-        default = assumptions.target_group_defaults.get(group or "")
-        if default is None and (own is None or math.isnan(own_weeks[index])):
-            raise BadInput(f"target group {group!r} has no default benefit and weeks on "
-                           "benefit in the assumptions")
-        if own is not None and parsed[own] is None:
-            raise BadInput(f"benefit {own!r} is not a benefit; use "
-                           "kontanthjaelp, uddannelseshjaelp, sygedagpenge, dagpenge, "
-                           "ressourceforloeb or foertidspension")
-        chosen = parsed[own] if own is not None else None
-        used_benefit.append(chosen or (default.benefit if default else ""))
-        default_weeks[index] = default.weeks_on_benefit if default else 0
+    parsed = {text: parse_benefit(text) for text in set(own_benefit) if text is not None}
+    wrong = [text for text, key in parsed.items() if key is None]
+    if wrong:
+        raise BadInput(f"benefit {sorted(wrong)[0]!r} is not a benefit; use "
+                       "kontanthjaelp, uddannelseshjaelp, sygedagpenge, dagpenge, "
+                       "ressourceforloeb or foertidspension")
+    own = np.array([parsed.get(text, "") if text else "" for text in own_benefit], dtype=object)
+    codes = {name: code for code, name in enumerate(dict.fromkeys(g or "" for g in groups))}
+    names = list(codes)
+    group_index = np.fromiter((codes[g or ""] for g in groups), dtype=np.intp, count=length)
+    defaults = [assumptions.target_group_defaults.get(name) for name in names]
+    needs_default = (own == "") | np.isnan(own_weeks)
+    for position, default in enumerate(defaults):
+        if default is None and (needs_default & (group_index == position)).any():
+            raise BadInput(f"target group {names[position]!r} has no default benefit and "
+                           "weeks on benefit in the assumptions")
+    default_benefit = np.array([d.benefit if d else "" for d in defaults], dtype=object)
+    default_weeks = np.array([d.weeks_on_benefit if d else 0 for d in defaults], dtype=np.float64)
+    used_benefit = np.where(own != "", own, default_benefit[group_index]) if length else own
     amounts = {name: assumptions.benefit_amount(name) for name in set(used_benefit)}
-    weeks = np.where(np.isnan(own_weeks), default_weeks, np.rint(own_weeks))
+    weeks = np.where(np.isnan(own_weeks), default_weeks[group_index] if length else 0.0,
+                     np.rint(own_weeks))
     rho = np.where(np.isnan(own_persistence), assumptions.persistence, own_persistence)
     return UsedInputs(
         duration_weeks=duration.astype(np.int64),
-        benefit=np.array(used_benefit, dtype=np.str_),
+        benefit=used_benefit.astype(np.str_),
         benefit_amount=np.array([amounts[b] for b in used_benefit], dtype=np.float64),
         weeks_on_benefit=weeks.astype(np.int64),
         persistence=rho.astype(np.float64),
@@ -421,16 +426,23 @@ def spread_from_draws(case: Case, effect_draws: ArrayLike) -> PayerSpread:
         raise ValueError(f"effect_draws must have shape ({len(case.price)}, draws), "
                          f"not {draws.shape}")
     chance = np.empty((len(PAYERS), draws.shape[0]))
-    p10 = np.empty_like(chance)
     cost = case.cost
     missing = np.isnan(draws).any(axis=1)
     for payer in range(len(PAYERS)):
-        npv = case.gain[payer][:, None] * draws - cost[payer][:, None]
-        chance[payer] = (npv > 0).mean(axis=1)
-        p10[payer] = np.percentile(npv, CAUTIOUS_PERCENTILE, axis=1)
+        chance[payer] = (case.gain[payer][:, None] * draws > cost[payer][:, None]).mean(axis=1)
+    low, high = np.percentile(draws, [CAUTIOUS_PERCENTILE, 100.0 - CAUTIOUS_PERCENTILE], axis=1)
+    p10 = _cautious_npv(case.gain, cost, low[None], high[None])
     chance[:, missing] = np.nan
     p10[:, missing] = np.nan
     return PayerSpread(chance, p10, int(draws.shape[1]))
+
+
+def _cautious_npv(gain: FloatArray, cost: FloatArray, low_effect: FloatArray,
+                  high_effect: FloatArray) -> FloatArray:
+    """The P10 of gain × effect − cost from the effect's P10 and P90: an NPV that grows with
+    the effect is at its P10 at the effect's P10, one that shrinks at the effect's P90. With
+    linear interpolation between draws this is exactly the P10 of the NPV's own draws."""
+    return np.where(gain >= 0, gain * low_effect, gain * high_effect) - cost
 
 
 def payer_spread(case: Case, dist: effects.EffectDistributions, draws: int = effects.DRAWS,
@@ -461,9 +473,8 @@ def payer_spread(case: Case, dist: effects.EffectDistributions, draws: int = eff
     chance = np.select([gain > 0, gain < 0], [chance_up, chance_down],
                        (-cost > 0).astype(np.float64))
     low_z, high_z = np.percentile(z, [CAUTIOUS_PERCENTILE, 100.0 - CAUTIOUS_PERCENTILE])
-    cautious_effect = np.where(gain >= 0, np.clip(mean + sd * low_z, lower, upper),
-                               np.clip(mean + sd * high_z, lower, upper))
-    p10 = gain * cautious_effect - cost
+    p10 = _cautious_npv(gain, cost, np.clip(mean + sd * low_z, lower, upper),
+                        np.clip(mean + sd * high_z, lower, upper))
     none = np.isnan(dist.mean)
     chance[:, none] = np.nan
     p10[:, none] = np.nan

@@ -1,0 +1,134 @@
+"""How long the budget case takes for many interventions; prints figures, asserts nothing.
+
+    .venv/bin/python benchmarks/bench_case.py [--interventions 15000] [--draws 10000] [--repeat 7]
+
+In one run, interleaved, the median of --repeat timings of
+1. the case (`model.case.compute`: inputs as used, the staircase, every payer's yearly flows,
+   NPVs, payback years, break-even effects) for N interventions × the default horizon
+   (10 years), beside a bare numpy baseline of the same size: the public NPV alone from
+   ready-made arrays, (N, H) flows times the effect, discounted and summed;
+2. the Monte Carlo per payer (`model.case.payer_spread`, D draws of each effect, the chance
+   that each payer's NPV is above 0 and its P10), beside a bare numpy baseline: D sorted
+   standard-normal draws and one binary search per intervention and payer, the least any
+   common-random-numbers Monte Carlo does.
+The spread is timed twice: with every effect normal, and with 1 % of the effects from small
+samples (drawn exactly, as two Beta posteriors: 2 × 10.000 Beta draws each, which is most of
+its time). A quarter of the interventions have no control group. Goal: well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from viften.model import case as budget_case
+from viften.model import effects
+from viften.model.assumptions import DEFAULT
+
+GROUPS = np.array(["closer", "further", "cross"])
+SMALL_SAMPLE_SHARE = 0.01
+
+
+def synthetic(count: int, seed: int = 7, small_share: float = SMALL_SAMPLE_SHARE
+              ) -> dict[str, Any]:
+    """Plausible interventions: prices, rates, stars, durations and, for some, outcome counts."""
+    rng = np.random.default_rng(seed)
+    control = rng.uniform(0.05, 0.55, count)
+    job_rate = np.clip(control + rng.uniform(-0.03, 0.15, count), 0, 1)
+    control = np.where(np.arange(count) % 4 == 0, np.nan, control)
+    small = rng.random(count) < small_share
+    n = np.where(small, rng.integers(8, 29, count), 0)
+    return {
+        "price_per_participant": rng.integers(2, 300, count) * 1000.0,
+        "job_rate": job_rate,
+        "control_job_rate": control,
+        "net_effect": job_rate - control,
+        "evidence_stars": rng.integers(1, 4, count),
+        "target_group": GROUPS[np.arange(count) % 3],
+        "duration_weeks": np.where(rng.random(count) < 0.1, np.nan, rng.uniform(2, 52, count)),
+        "benefit": np.where(rng.random(count) < 0.5, None,
+                            rng.choice(list(DEFAULT.benefits), count)),
+        "weeks_on_benefit": np.where(rng.random(count) < 0.5, np.nan,
+                                     rng.integers(0, 200, count)),
+        "persistence": np.where(rng.random(count) < 0.7, np.nan, rng.uniform(0, 1, count)),
+        "n_treatment": n, "k_treatment": np.round(n * job_rate),
+        "n_control": np.where(small, n, 0),
+        "k_control": np.round(np.where(small, n, 0) * np.nan_to_num(control)),
+    }
+
+
+def bare_case(price: np.ndarray, effect: np.ndarray, flows: np.ndarray,
+              discount: np.ndarray) -> np.ndarray:
+    return effect * (flows * discount).sum(axis=1) - price
+
+
+def bare_monte_carlo(thresholds: np.ndarray, draws: int, seed: int) -> np.ndarray:
+    z = np.sort(np.random.default_rng(seed).standard_normal(draws))
+    return draws - np.searchsorted(z, thresholds.ravel())
+
+
+def median_seconds(work: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interventions", type=int, default=15_000)
+    parser.add_argument("--draws", type=int, default=effects.DRAWS)
+    parser.add_argument("--repeat", type=int, default=7)
+    options = parser.parse_args()
+    count, draws, horizon = options.interventions, options.draws, DEFAULT.horizon
+
+    columns = synthetic(count)
+    dist = effects.effect_distributions(columns)
+    found = budget_case.from_columns(columns, DEFAULT)
+    rng = np.random.default_rng(1)
+    flows = rng.uniform(0, 300_000, (count, horizon))
+    discount = 1.035 ** -np.arange(1, horizon + 1)
+    price, effect = columns["price_per_participant"], columns["net_effect"][:, None]
+    thresholds = rng.normal(size=(len(budget_case.PAYERS), count))
+
+    normal_columns = synthetic(count, small_share=0.0)
+    normal_dist = effects.effect_distributions(normal_columns)
+    normal_case = budget_case.from_columns(normal_columns, DEFAULT)
+    timings: dict[str, list[float]] = {name: [] for name in (
+        "case", "case baseline", "spread", "spread, all normal", "spread baseline")}
+    for _ in range(options.repeat):  # interleaved, so a busy moment hits all alike
+        timings["case"] += median_seconds(lambda: budget_case.from_columns(columns, DEFAULT), 1)
+        timings["case baseline"] += median_seconds(
+            lambda: bare_case(price, effect[:, 0], flows, discount), 1)
+        timings["spread"] += median_seconds(
+            lambda: budget_case.payer_spread(found, dist, draws, seed=3), 1)
+        timings["spread, all normal"] += median_seconds(
+            lambda: budget_case.payer_spread(normal_case, normal_dist, draws, seed=3), 1)
+        timings["spread baseline"] += median_seconds(
+            lambda: bare_monte_carlo(thresholds, draws, 3), 1)
+
+    medians = {name: statistics.median(values) for name, values in timings.items()}
+    exact = int(dist.exact.sum())
+    print(f"{count} interventions × {horizon} years, {draws} draws of each effect, "
+          f"median of {options.repeat} (spread: {exact} effects drawn exactly from Beta "
+          "posteriors):")
+    for name, baseline in (("case", "case baseline"), ("spread, all normal", "spread baseline"),
+                           ("spread", "spread baseline")):
+        ratio = medians[name] / medians[baseline]
+        print(f"  {name:<19} {medians[name] * 1000:8.1f} ms   bare numpy "
+              f"{medians[baseline] * 1000:7.1f} ms   ratio {ratio:6.1f}×")
+    total = medians["case"] + medians["spread"]
+    normal_total = medians["case"] + medians["spread, all normal"]
+    print(f"  case and spread together: {total * 1000:.1f} ms "
+          f"({normal_total * 1000:.1f} ms with every effect normal)")
+
+
+if __name__ == "__main__":
+    main()

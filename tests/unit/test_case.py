@@ -503,3 +503,22 @@ def test_no_interventions_give_an_empty_case() -> None:
     assert found.npv.shape == (4, 0)
     assert budget_case.records({"name": [], "year": [], "target_group": [],
                                 "price_per_participant": [], "net_effect": []}, DEFAULT) == []
+
+
+def test_the_arrays_of_the_store_with_nulls_masked_give_the_same_case_as_plain_lists() -> None:
+    masked = {
+        "price_per_participant": np.array([10_000.0, 20_000.0]),
+        "job_rate": np.array([0.4, 0.3]),
+        "control_job_rate": np.ma.masked_array([0.3, 0.0], mask=[False, True]),
+        "target_group": np.array(["closer", "further"]),
+        "duration_weeks": np.ma.masked_array([8.0, 0.0], mask=[False, True]),
+        "benefit": np.ma.masked_array(["dagpenge", ""], mask=[False, True], dtype=object),
+    }
+    plain = {"price_per_participant": [10_000.0, 20_000.0], "net_effect": [0.4 - 0.3, None],
+             "target_group": ["closer", "further"], "duration_weeks": [8.0, None],
+             "benefit": ["dagpenge", None]}
+    from_store = budget_case.from_columns(masked, DEFAULT)
+    from_lists = budget_case.from_columns(plain, DEFAULT)
+    np.testing.assert_allclose(from_store.npv, from_lists.npv)
+    assert np.isnan(from_store.npv[:, 1]).all()
+    assert from_store.used.duration_weeks.tolist() == [8, 0]

@@ -81,6 +81,8 @@ def _floats(values: Any, length: int) -> FloatArray:
     """Numbers as float64, NaN for every empty cell (None, NaN, pandas' NA, "")."""
     if values is None:
         return np.full(length, np.nan)
+    if isinstance(values, np.ma.MaskedArray):  # `store.intervention_arrays`: masked where NULL
+        return np.ma.filled(values.astype(np.float64), np.nan).reshape(length)
     try:
         return np.asarray(values, dtype=np.float64).reshape(length)
     except (TypeError, ValueError):
@@ -99,6 +101,10 @@ def _texts(values: Any, length: int) -> list[str | None]:
     """Texts, None for every empty cell."""
     if values is None:
         return [None] * length
+    if isinstance(values, np.ma.MaskedArray):
+        plain_values = np.ma.getdata(values).astype(object)
+        plain_values[np.ma.getmaskarray(values)] = None
+        values = plain_values
     plain = np.asarray(values, dtype=object).reshape(length)
     return [v.strip() or None if isinstance(v, str) else None for v in plain]
 
@@ -338,11 +344,18 @@ OPTIONAL_COLUMNS: tuple[str, ...] = ("duration_weeks", "benefit", "weeks_on_bene
 
 
 def from_columns(columns: Columns, assumptions: Assumptions) -> Case:
-    """The case of a table: price_per_participant, net_effect and target_group, and the
-    OPTIONAL_COLUMNS where it has them (a pandas DataFrame or a dict of sequences)."""
+    """The case of a table: price_per_participant, target_group, net_effect (else job_rate
+    and control_job_rate) and the OPTIONAL_COLUMNS where it has them: a pandas DataFrame,
+    `store.intervention_arrays` (masked where NULL) or a dict of sequences."""
     optional = {name: columns[name] if name in columns else None for name in OPTIONAL_COLUMNS}
-    return compute(assumptions, columns["price_per_participant"], columns["net_effect"],
-                   columns["target_group"], **optional)
+    price = columns["price_per_participant"]
+    length = len(price)
+    if "net_effect" in columns:
+        effect = _floats(columns["net_effect"], length)
+    else:
+        effect = _floats(columns["job_rate"], length) - _floats(columns["control_job_rate"],
+                                                                 length)
+    return compute(assumptions, price, effect, columns["target_group"], **optional)
 
 
 # --- the case as interface.md prints it ---------------------------------------------------

@@ -192,7 +192,7 @@ def test_the_lines_add_up_to_the_years_and_discounted_to_the_npv() -> None:
     found = budget_case.compute(assumptions, [20_000.0, 5_000.0, 1.0], [0.12, -0.02, np.nan],
                                 ["closer", "further", "cross"], [10, None, 3],
                                 [None, "dagpenge", None], [5, None, 60], [0.6, None, 1.0])
-    lines = found.lines(assumptions)
+    lines = found.lines()
     assert lines.shape == (3, 4, 3, 6)
     assert lines[:, :, :2, 1:].sum(axis=0) == pytest.approx(found.years[:, :2])
     weights = np.concatenate([[1.0], found.discount])

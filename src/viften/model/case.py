@@ -211,6 +211,8 @@ class Case:
     """p / g_public; NaN where g_public ≤ 0."""
     wrong_pocket_share: FloatArray
     """1 − g_kommune / g_public; NaN where g_public ≤ 0."""
+    assumptions: Assumptions
+    """The assumptions the case was computed with."""
 
     @property
     def horizon(self) -> int:
@@ -228,13 +230,14 @@ class Case:
         """Δ × k_y, Δ × st_y, Δ × o_y, Δ × pub_y, undiscounted: shape (4, m, H)."""
         return self.net_effect[None, :, None] * self.per_unit
 
-    def lines(self, assumptions: Assumptions) -> FloatArray:
+    def lines(self) -> FloatArray:
         """Each payer's case by line and year, undiscounted: shape (3, 4, m, H + 1).
 
         Axis 0 is LINES (benefit, taxes, price), axis 1 PAYERS, axis 3 the year from 0 (the
         price, paid before the first year) to H. The lines of years 1 … H add up to `years`;
         discounted, all of them add up to `npv`. NaN where there is no net effect.
         """
+        assumptions = self.assumptions
         u, t, tau, w = (assumptions.equalisation, assumptions.tax_rate,
                         assumptions.municipal_tax_rate, assumptions.wage)
         amount = self.used.benefit_amount[:, None]
@@ -327,6 +330,7 @@ def compute(
         break_even_effect_kommune=break_even_kommune,
         break_even_effect_public=break_even_public,
         wrong_pocket_share=wrong_pocket,
+        assumptions=assumptions,
     )
 
 
@@ -510,5 +514,5 @@ def _take(case: Case, index: NDArray[np.intp]) -> Case:
         case.kommune_share[index], case.per_unit[:, index], case.discount, case.gain[:, index],
         case.npv[:, index], case.payback_year_kommune[index], case.payback_year_public[index],
         case.break_even_effect_kommune[index], case.break_even_effect_public[index],
-        case.wrong_pocket_share[index],
+        case.wrong_pocket_share[index], case.assumptions,
     )

@@ -38,7 +38,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from viften.model import effects
-from viften.model.assumptions import REFUND_STAIRCASE, Assumptions, parse_benefit
+from viften.model.assumptions import BENEFITS, REFUND_STAIRCASE, Assumptions, parse_benefit
 from viften.model.errors import BadInput
 
 FloatArray = NDArray[np.float64]
@@ -150,8 +150,7 @@ def used_inputs(
     wrong = [text for text, key in parsed.items() if key is None]
     if wrong:
         raise BadInput(f"benefit {sorted(wrong)[0]!r} is not a benefit; use "
-                       "kontanthjaelp, uddannelseshjaelp, sygedagpenge, dagpenge, "
-                       "ressourceforloeb or foertidspension")
+                       f"{', '.join(BENEFITS)}")
     own = np.array([parsed.get(text, "") if text else "" for text in own_benefit], dtype=object)
     codes = {name: code for code, name in enumerate(dict.fromkeys(g or "" for g in groups))}
     names = list(codes)

@@ -10,7 +10,8 @@ In one run, interleaved, the median of --repeat timings of
 2. the Monte Carlo per payer (`model.case.payer_spread`, D draws of each effect, the chance
    that each payer's NPV is above 0 and its P10), beside a bare numpy baseline: D sorted
    standard-normal draws and one binary search per intervention and payer, the least any
-   common-random-numbers Monte Carlo does.
+   common-random-numbers Monte Carlo does; and, for comparison, the existing
+   `effects.probability_pays_off` (one payer) on the same effects.
 The spread is timed twice: with every effect normal, and with 1 % of the effects from small
 samples (drawn exactly, as two Beta posteriors: 2 × 10.000 Beta draws each, which is most of
 its time). A quarter of the interventions have no control group. Goal: well under a second.
@@ -102,7 +103,8 @@ def main() -> None:
     normal_dist = effects.effect_distributions(normal_columns)
     normal_case = budget_case.from_columns(normal_columns, DEFAULT)
     timings: dict[str, list[float]] = {name: [] for name in (
-        "case", "case baseline", "spread", "spread, all normal", "spread baseline")}
+        "case", "case baseline", "spread", "spread, all normal", "spread baseline",
+        "probability_pays_off")}
     for _ in range(options.repeat):  # interleaved, so a busy moment hits all alike
         timings["case"] += median_seconds(lambda: budget_case.from_columns(columns, DEFAULT), 1)
         timings["case baseline"] += median_seconds(
@@ -111,6 +113,8 @@ def main() -> None:
             lambda: budget_case.payer_spread(found, dist, draws, seed=3), 1)
         timings["spread, all normal"] += median_seconds(
             lambda: budget_case.payer_spread(normal_case, normal_dist, draws, seed=3), 1)
+        timings["probability_pays_off"] += median_seconds(
+            lambda: effects.probability_pays_off(dist, price, draws=draws, seed=3), 1)
         timings["spread baseline"] += median_seconds(
             lambda: bare_monte_carlo(thresholds, draws, 3), 1)
 
@@ -124,6 +128,8 @@ def main() -> None:
         ratio = medians[name] / medians[baseline]
         print(f"  {name:<19} {medians[name] * 1000:8.1f} ms   bare numpy "
               f"{medians[baseline] * 1000:7.1f} ms   ratio {ratio:6.1f}×")
+    print(f"  for comparison, effects.probability_pays_off (one payer, the same effects): "
+          f"{medians['probability_pays_off'] * 1000:.1f} ms")
     total = medians["case"] + medians["spread"]
     normal_total = medians["case"] + medians["spread, all normal"]
     print(f"  case and spread together: {total * 1000:.1f} ms "

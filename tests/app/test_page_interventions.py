@@ -99,6 +99,25 @@ def test_someone_elses_change_in_between_is_not_overwritten(db_path: Path) -> No
     assert after["price_per_participant"] == 1.0
 
 
+def test_a_save_that_collides_with_another_sessions_save_shows_a_message(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    editor_key = _editor_key(db_path)
+    first = figures.load_year(db_path).frame.sort_values("name").iloc[0]
+    app.session_state[editor_key] = {
+        "edited_rows": {0: {"price_per_participant": 999}}, "added_rows": [], "deleted_rows": [],
+    }
+    app.run()
+    # another session is saving the same row right now: its transaction is still open
+    with db.transaction(db_path) as con:
+        store.update_intervention(con, "Other", int(first["id"]),
+                                  int(first["version"]), {"price_per_participant": 1.0})
+        app.button(key="iv_save").click().run()
+    assert not app.exception
+    assert any("Ikke gemt" in e.value and "at the same moment" in e.value for e in app.error)
+    after = figures.load_year(db_path).frame.set_index("id").loc[int(first["id"])]
+    assert after["price_per_participant"] == 1.0
+
+
 @pytest.mark.parametrize("lang, heading", [("en", "Price per job"), ("da", "Pris pr. job")])
 def test_the_language_switch_changes_headings(db_path: Path, lang: str, heading: str) -> None:
     app = AppTest.from_file(PAGE, default_timeout=30)

@@ -491,3 +491,15 @@ def test_any_command_creates_a_missing_database_from_the_demo_dataset(tmp_path: 
     path = tmp_path / "auto.duckdb"
     assert len(listed(path)) >= 20
     assert path.exists()
+
+
+def test_the_filter_options_of_list_and_matrix_are_the_filters_the_pages_share() -> None:
+    from viften.cli import build_parser
+    from viften.cli.options import command_filters
+    from viften.model.filters import Filters
+
+    listing = build_parser().parse_args(
+        ["list", "--json", "--year", "2025", "--target-group", "længere væk", "--min-stars", "2"])
+    assert command_filters(listing) == Filters(year=2025, target_groups=("further",), min_stars=2)
+    drawing = build_parser().parse_args(["matrix", "--out", "fan.png"])
+    assert command_filters(drawing) == Filters()

@@ -276,8 +276,10 @@ def test_a_new_database_is_built_from_the_demo_dataset(tmp_path: Path) -> None:
 
     if not paths.DEMO_INTERVENTIONS.exists():
         pytest.skip("the demo dataset is not there yet")
+    from viften.actions import database
+
     path = tmp_path / "sub" / "new.duckdb"
-    with db.connect(path) as con:
+    with db.connect(database.ensure(path)) as con:
         found = store.years(con)
         count = con.execute("SELECT count(*) FROM interventions WHERE year = 2026").fetchone()
     assert 2026 in found

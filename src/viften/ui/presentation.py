@@ -109,10 +109,10 @@ class Choices:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _committee(path: Path, version: tuple[int, int, int, int], choices: Choices,
                box: tuple[float, float], today: dt.date) -> report.Committee:
+    view = year_view(choices.filters.year)
     return material.committee_material(
-        path, choices.filters.year, choices.lang, choices.filters, choices.scenario, today, box,
-        exact_limit=allocator.INTERACTIVE_LIMIT, view=year_view(choices.filters.year),
-        missing_scenario_as_optimal=True,
+        path, view.year, choices.lang, choices.filters, choices.scenario, today, box,
+        exact_limit=allocator.INTERACTIVE_LIMIT, view=view, missing_scenario_as_optimal=True,
     )
 
 

@@ -38,7 +38,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from viften.files import interventions as importer
+from viften.actions import interventions
+from viften.actions.access import command_line_actor
 from viften.model import allocator
 from viften.store import db
 from viften.store import interventions as store
@@ -96,7 +97,7 @@ def build_database(folder: Path, count: int) -> Path:
         db.create_schema(con)
     finally:
         con.close()
-    importer.import_file(path, source.read_bytes(), source.name, store.command_line_actor())
+    interventions.import_file(path, source.read_bytes(), source.name, command_line_actor())
     return path
 
 

@@ -60,20 +60,17 @@ def main() -> None:
     args = parser.parse_args()
     from synthetic import write_interventions
 
-    from viften.files import interventions as importer
+    from viften.actions import database, interventions
+    from viften.actions.access import command_line_actor
     from viften.store import db
-    from viften.store import interventions as store
 
     folder = Path(tempfile.mkdtemp())
     demo_db = folder / "demo.duckdb"
     big_db = folder / "big.duckdb"
-    db.ensure_database(demo_db)
-    db.ensure_database(big_db)
+    database.ensure(demo_db)
+    db.build_new_database(big_db, lambda con: None)
     big_csv = write_interventions(folder / "big.csv", args.rows)
-    with db.transaction(big_db) as con:
-        con.execute("DELETE FROM outcomes")
-        con.execute("DELETE FROM interventions")
-    importer.import_file(big_db, big_csv.read_bytes(), big_csv.name, store.command_line_actor())
+    interventions.import_file(big_db, big_csv.read_bytes(), big_csv.name, command_line_actor())
     demo = measure(demo_db, args.reruns)
     big = measure(big_db, args.reruns)
     base_demo, base_big = demo["(one-line page)"], big["(one-line page)"]

@@ -27,10 +27,12 @@ ARTIFACTS = REPO / "test-artifacts"
 
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A database path of this test's own, also in VIFTEN_DB (created on first use)."""
+    """A demo database of this test's own, also in VIFTEN_DB."""
+    from viften.actions import database
+
     path = tmp_path / "viften.duckdb"
     monkeypatch.setenv("VIFTEN_DB", str(path))
-    return path
+    return database.ensure(path)
 
 
 def _free_port() -> int:
@@ -50,6 +52,9 @@ class Server:
 
 def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tuple[Server,
                                                                                   subprocess.Popen]:
+    from viften.actions import database
+
+    database.ensure(db)  # created here, so a test may read it before the first page load
     port = _free_port()
     environment = {**os.environ, "VIFTEN_DB": str(db), "VIFTEN_EDITOR_PASSWORD": "test-pw",
                    **(env or {})}

@@ -10,7 +10,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from viften.files import interventions as importer
+from viften.actions import interventions as changes
+from viften.actions.access import command_line_actor
 from viften.model import allocator
 from viften.store import db, scenarios
 from viften.store import interventions as store
@@ -39,7 +40,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         db.create_schema(con)
     finally:
         con.close()
-    importer.import_file(path, CSV.encode(), "budget.csv", store.command_line_actor())
+    changes.import_file(path, CSV.encode(), "budget.csv", command_line_actor())
     return path
 
 

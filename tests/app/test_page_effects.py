@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from viften.actions import database
 from viften.model import domain
 from viften.store import db, outcomes
 from viften.store import interventions as store
@@ -18,10 +19,10 @@ PAGE = str(REPO / "pages" / "effects.py")
 @pytest.fixture
 def with_outcomes(db_path: Path) -> Path:
     """The demo database with the illustrative outcome records (whether or not demo loads them)."""
-    db.ensure_database(db_path)
+    database.ensure(db_path)
     with db.transaction(db_path) as con:
         outcomes.import_records(con, REPO / "data" / "demo_outcomes.csv",
-                                store.Actor("demo", store.EDITOR))
+                                "demo")
     return db_path
 
 

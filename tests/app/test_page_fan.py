@@ -211,7 +211,7 @@ def hostile_database(path: Path) -> list[str]:
         for i, name in enumerate(HOSTILE)
     ]
     with db.transaction(path) as con:
-        store.upsert(con, store.command_line_actor(), rows, list(rows[0]))
+        store.upsert(con, "tester", rows, list(rows[0]))
     return HOSTILE
 
 

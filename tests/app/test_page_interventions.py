@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from viften.actions import editing
+from viften.actions import database, editing
+from viften.actions import interventions as changes
+from viften.actions.access import command_line_actor
 from viften.store import db
 from viften.store import interventions as store
 from viften.store import views as figures
@@ -85,7 +87,7 @@ def test_someone_elses_change_in_between_is_not_overwritten(db_path: Path) -> No
     editor_key = _editor_key(db_path)
     first = figures.load_year(db_path).frame.sort_values("name").iloc[0]
     with db.transaction(db_path) as con:
-        store.update_intervention(con, store.Actor("Other", store.EDITOR), int(first["id"]),
+        store.update_intervention(con, "Other", int(first["id"]),
                                   int(first["version"]), {"price_per_participant": 1.0})
     app.session_state[editor_key] = {
         "edited_rows": {0: {"price_per_participant": 999}}, "added_rows": [], "deleted_rows": [],
@@ -93,6 +95,25 @@ def test_someone_elses_change_in_between_is_not_overwritten(db_path: Path) -> No
     app.run()
     app.button(key="iv_save").click().run()
     assert any("Ikke gemt" in e.value for e in app.error)
+    after = figures.load_year(db_path).frame.set_index("id").loc[int(first["id"])]
+    assert after["price_per_participant"] == 1.0
+
+
+def test_a_save_that_collides_with_another_sessions_save_shows_a_message(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    editor_key = _editor_key(db_path)
+    first = figures.load_year(db_path).frame.sort_values("name").iloc[0]
+    app.session_state[editor_key] = {
+        "edited_rows": {0: {"price_per_participant": 999}}, "added_rows": [], "deleted_rows": [],
+    }
+    app.run()
+    # another session is saving the same row right now: its transaction is still open
+    with db.transaction(db_path) as con:
+        store.update_intervention(con, "Other", int(first["id"]),
+                                  int(first["version"]), {"price_per_participant": 1.0})
+        app.button(key="iv_save").click().run()
+    assert not app.exception
+    assert any("Ikke gemt" in e.value and "at the same moment" in e.value for e in app.error)
     after = figures.load_year(db_path).frame.set_index("id").loc[int(first["id"])]
     assert after["price_per_participant"] == 1.0
 
@@ -114,12 +135,11 @@ def test_an_empty_database_says_what_to_do(db_path: Path) -> None:
 
 def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
                                                                 tmp_path: Path) -> None:
-    from viften.files import interventions as importer
 
-    db.ensure_database(db_path)
+    database.ensure(db_path)
     minimal = "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\nKun det nødvendige;" \
               "længere væk;45.000;30 %;2;2026\n"
-    importer.import_file(db_path, minimal.encode(), "minimal.csv", store.command_line_actor())
+    changes.import_file(db_path, minimal.encode(), "minimal.csv", command_line_actor())
     app = _page(db_path, editor=True)
     assert not app.exception
     table = app.dataframe[0].value.set_index("Indsats")

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from viften.present import report
+from viften.actions import settings
 from viften.store import db
-from viften.store import interventions as store
 from viften.store import views as figures
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -116,7 +115,7 @@ def test_an_editor_saves_the_municipality(db_path: Path) -> None:
     app.text_input(key="presentation_municipality").set_value("Randers Kommune")
     app.button[[b.label for b in app.button].index("Gem navnet")].click().run()
     assert not app.exception
-    assert report.municipality(db_path) == "Randers Kommune"
+    assert settings.municipality(db_path) == "Randers Kommune"
 
 
 @pytest.mark.usefixtures("quick_pictures")
@@ -127,7 +126,7 @@ def test_a_saved_scenario_can_be_chosen_instead_of_the_optimum(db_path: Path) ->
     view = figures.load_year(db_path)
     data = allocator.Interventions.from_columns(view.frame.to_dict("series"))
     with db.transaction(db_path) as con:
-        scenarios.save(con, store.command_line_actor(), "Besparelse", int(view.year or 0),
+        scenarios.save(con, "tester", "Besparelse", int(view.year or 0),
                        data, data.participants // 2, {"source": "what_if", "budget": 1.0})
     app = page(view=5)
     assert "Scenarie: Besparelse" in app.selectbox(key="presentation_compare").options

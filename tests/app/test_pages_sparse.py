@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from viften.files import interventions as importer
-from viften.store import db
-from viften.store import interventions as store
+from viften.actions import database
+from viften.actions import interventions as changes
+from viften.actions.access import command_line_actor
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 MINIMAL = ("navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
@@ -20,8 +20,8 @@ MINIMAL = ("navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
 @pytest.mark.parametrize("page", ["fan", "overview", "caseworker", "interventions", "budget",
                                   "effects", "presentation", "history"])
 def test_the_page_renders_with_sparse_interventions(db_path: Path, page: str) -> None:
-    db.ensure_database(db_path)
-    importer.import_file(db_path, MINIMAL.encode(), "minimal.csv", store.command_line_actor())
+    database.ensure(db_path)
+    changes.import_file(db_path, MINIMAL.encode(), "minimal.csv", command_line_actor())
     app = AppTest.from_file(APP, default_timeout=120)
     app.session_state["is_editor"] = True
     app.session_state["user_name"] = "Editor"

@@ -41,3 +41,36 @@ def test_any_other_failure_says_what_happened(tmp_path: Path) -> None:
     app = _run(tmp_path, "other")
     assert app.error[0].value == "the database is held by another program"
     assert not app.text
+
+
+WRITE_SCRIPT = """
+import streamlit as st
+from viften.store.db import StoreError
+from viften.store.interventions import ConflictError
+from viften.ui.feedback import write_failed
+
+if st.session_state.get("kind") == "conflict":
+    write_failed(ConflictError("someone else was changing it"), "da", conflict_key="iv_conflict")
+else:
+    write_failed(StoreError("the database refused the work"), "da", conflict_key="iv_conflict")
+"""
+
+
+def _run_write(tmp_path: Path, kind: str) -> AppTest:
+    script = tmp_path / "write_page.py"
+    script.write_text(WRITE_SCRIPT)
+    app = AppTest.from_file(str(script))
+    app.session_state["kind"] = kind
+    return app.run()
+
+
+def test_a_write_that_collided_says_so_in_the_pages_words(tmp_path: Path) -> None:
+    app = _run_write(tmp_path, "conflict")
+    assert not app.exception
+    assert app.error[0].value.startswith("Ikke gemt: someone else was changing it.")
+
+
+def test_a_write_the_database_refused_shows_its_message(tmp_path: Path) -> None:
+    app = _run_write(tmp_path, "other")
+    assert not app.exception
+    assert app.error[0].value == "the database refused the work"

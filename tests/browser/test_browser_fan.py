@@ -198,7 +198,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
         for i, name in enumerate(HOSTILE)
     ]
     with db.transaction(path) as con:
-        store.upsert(con, store.command_line_actor(), rows, list(rows[0]))
+        store.upsert(con, "tester", rows, list(rows[0]))
     server, process = start_server(path, folder / "streamlit.log")
     try:
         yield server

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from viften.actions import database
 from viften.model import domain
 from viften.present import fan
 from viften.present.charts import fan as charts
@@ -34,7 +35,8 @@ def intervention(name: str, **given: Any) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
     """The newest year of the bundled demo dataset, as `figures.load_year` gives it."""
-    return figures.load_year(tmp_path_factory.mktemp("demo") / "viften.duckdb").frame
+    path = database.ensure(tmp_path_factory.mktemp("demo") / "viften.duckdb")
+    return figures.load_year(path).frame
 
 
 def tile_data(spec: dict[str, Any]) -> list[dict[str, Any]]:

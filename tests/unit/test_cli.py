@@ -14,6 +14,9 @@ from typing import Any
 
 import pytest
 
+from viften.actions import interventions as changes
+from viften.actions.access import EDITOR, Actor, command_line_actor
+from viften.actions.interventions import restore
 from viften.model import domain
 from viften.store import db, paths
 from viften.store import interventions as store
@@ -49,10 +52,9 @@ def data_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def loaded(empty_db: Path, data_file: Path) -> Path:
     """FILE imported (in this process: the import command has tests of its own)."""
-    from viften.files import interventions as importer
 
-    importer.import_file(empty_db, data_file.read_bytes(), data_file.name,
-                         store.command_line_actor())
+    changes.import_file(empty_db, data_file.read_bytes(), data_file.name,
+                         command_line_actor())
     return empty_db
 
 
@@ -435,14 +437,13 @@ def test_history_records_imports_and_updates(loaded: Path, tmp_path: Path) -> No
 
 
 def test_history_shows_deletes_and_restores(loaded: Path) -> None:
-    editor = store.Actor("redaktør", store.EDITOR)
+    editor = Actor("redaktør", EDITOR)
     with db.transaction(loaded) as con:
         found = con.execute("SELECT id, version FROM interventions WHERE name = 'Praktik'"
                             ).fetchone()
         assert found is not None
-        store.delete_intervention(con, editor, found[0], found[1])
-    with db.transaction(loaded) as con:
-        store.restore_deleted(con, editor, "Praktik", 2026)
+        store.delete_intervention(con, editor.name, found[0], found[1])
+    restore(loaded, editor, "Praktik", 2026)
     entries = history(loaded)
     actions = [h["action"] for h in entries if h["name"] == "Praktik"]
     assert actions[0] == "restore" and "delete" in actions and actions[-1] == "insert"
@@ -490,3 +491,15 @@ def test_any_command_creates_a_missing_database_from_the_demo_dataset(tmp_path: 
     path = tmp_path / "auto.duckdb"
     assert len(listed(path)) >= 20
     assert path.exists()
+
+
+def test_the_filter_options_of_list_and_matrix_are_the_filters_the_pages_share() -> None:
+    from viften.cli import build_parser
+    from viften.cli.options import command_filters
+    from viften.model.filters import Filters
+
+    listing = build_parser().parse_args(
+        ["list", "--json", "--year", "2025", "--target-group", "længere væk", "--min-stars", "2"])
+    assert command_filters(listing) == Filters(year=2025, target_groups=("further",), min_stars=2)
+    drawing = build_parser().parse_args(["matrix", "--out", "fan.png"])
+    assert command_filters(drawing) == Filters()

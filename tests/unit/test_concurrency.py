@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from viften.actions import interventions as changes
+from viften.actions.access import EDITOR, Actor
 from viften.store import db
 from viften.store import interventions as store
 
@@ -27,7 +29,7 @@ HOLDER = textwrap.dedent("""
     row.update(name="Holder", year=2026, target_group="cross", price_per_participant=1.0,
                job_rate=0.5, evidence_stars=1)
     with db.transaction(Path(sys.argv[1])) as con:
-        store.upsert(con, store.Actor("holder", store.EDITOR), [row], COLUMN_NAMES)
+        store.upsert(con, "holder", [row], COLUMN_NAMES)
         print("held", flush=True)
         time.sleep(float(sys.argv[2]))
     print("released", flush=True)
@@ -93,10 +95,9 @@ def names(path: Path) -> set[str]:
 
 @pytest.fixture
 def seeded(empty_db: Path, tmp_path: Path) -> Path:
-    from viften.files import interventions as importer
 
     data = write_file(tmp_path / "seed.csv", "Seed", 5).read_bytes()
-    importer.import_file(empty_db, data, "seed.csv", store.Actor("seed", store.EDITOR))
+    changes.import_file(empty_db, data, "seed.csv", Actor("seed", EDITOR))
     return empty_db
 
 

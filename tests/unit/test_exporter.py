@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from viften.actions import interventions as changes
+from viften.actions.access import Actor
 from viften.files import export as exporter
 from viften.files import interventions as importer
 from viften.model.domain import COLUMN_NAMES
@@ -17,7 +19,7 @@ from viften.model.errors import BadInput
 from viften.store import db
 from viften.store import interventions as store
 
-EDITOR = store.Actor("tester", store.EDITOR)
+EDITOR = Actor("tester", "editor")
 
 FORMULA_TEXTS = [
     "=1+1", "+45 12 34 56", "-5 %", "@SUM(A1:A2)", "\tindrykket", "\rretur",
@@ -58,7 +60,7 @@ ROWS = [
 
 def fill(path: Path, rows: list[dict[str, Any]] = ROWS) -> None:
     with db.transaction(path) as con:
-        store.upsert(con, EDITOR, rows, COLUMN_NAMES)
+        store.upsert(con, EDITOR.name, rows, COLUMN_NAMES)
 
 
 def stored(path: Path, year: int = 2026) -> list[dict[str, Any]]:
@@ -83,7 +85,7 @@ def test_an_export_imports_again_unchanged(empty_db: Path, tmp_path: Path, suffi
     out = tmp_path / f"export{suffix}"
     exporter.write_file(original, out)
     fresh = new_database(tmp_path, "fresh.duckdb")
-    summary = importer.import_file(fresh, out.read_bytes(), out.name, EDITOR)
+    summary = changes.import_file(fresh, out.read_bytes(), out.name, EDITOR)
     assert len(summary.inserted) == len(ROWS)
     assert stored(fresh) == original
 
@@ -104,7 +106,7 @@ def test_an_export_imported_over_its_own_database_changes_nothing(
     out = tmp_path / f"export{suffix}"
     exporter.write_file(stored(empty_db), out)
     before = snapshot(empty_db)
-    summary = importer.import_file(empty_db, out.read_bytes(), out.name, EDITOR)
+    summary = changes.import_file(empty_db, out.read_bytes(), out.name, EDITOR)
     assert summary.inserted == [] and summary.updated == []
     assert snapshot(empty_db) == before
 

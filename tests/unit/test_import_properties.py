@@ -15,13 +15,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from viften.actions import interventions as changes
+from viften.actions.access import Actor
 from viften.files import interventions as importer
 from viften.model.domain import COLUMNS
 from viften.model.errors import BadInput
 from viften.store import db
 from viften.store import interventions as store
 
-EDITOR = store.Actor("property", store.EDITOR)
+EDITOR = Actor("property", "editor")
 FAST = settings(max_examples=150, deadline=None)
 WITH_DB = settings(max_examples=25, deadline=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -300,7 +302,7 @@ def test_a_refused_file_never_changes_the_database(shared_db: Path, snapshot: An
                                                    data: bytes) -> None:
     before = snapshot(shared_db)
     try:
-        importer.import_file(shared_db, data, "f.csv", EDITOR)
+        changes.import_file(shared_db, data, "f.csv", EDITOR)
     except BadInput:
         assert snapshot(shared_db) == before
         return

@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 
+from viften.actions import interventions as changes
+from viften.actions.access import Actor, PermissionDenied
 from viften.files import interventions as importer
 from viften.model.errors import BadInput
 from viften.store import db
 from viften.store import interventions as store
 
-EDITOR = store.Actor("tester", store.EDITOR)
+EDITOR = Actor("tester", "editor")
 REQUIRED = ["name", "target_group", "price_per_participant", "job_rate", "evidence_stars"]
 DANISH_REQUIRED = ["navn", "målgruppe", "pris pr. deltager", "jobandel", "evidens"]
 
@@ -714,7 +716,7 @@ def test_bad_input_never_escapes_as_another_error() -> None:
 
 def import_csv(path: Path, header: list[str], rows: list[list[Any]], sep: str = ","
                ) -> store.WriteSummary:
-    return importer.import_file(path, csv_bytes(header, rows, sep), "file.csv", EDITOR)
+    return changes.import_file(path, csv_bytes(header, rows, sep), "file.csv", EDITOR)
 
 
 def stored(path: Path, year: int = 2026) -> dict[str, dict[str, Any]]:
@@ -805,7 +807,7 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(
 
 def test_a_viewer_cannot_import(empty_db: Path, snapshot: Any) -> None:
     before = snapshot(empty_db)
-    with pytest.raises(store.PermissionDenied):
-        importer.import_file(empty_db, csv_bytes(REQUIRED, [["A", "closer", "1", "0.3", "1"]]),
-                             "file.csv", store.Actor("guest"))
+    with pytest.raises(PermissionDenied):
+        changes.import_file(empty_db, csv_bytes(REQUIRED, [["A", "closer", "1", "0.3", "1"]]),
+                             "file.csv", Actor("guest"))
     assert snapshot(empty_db) == before

@@ -10,13 +10,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from viften.actions import database as databases
+from viften.actions import outcomes as outcome_actions
+from viften.actions.access import Actor, PermissionDenied
 from viften.model import effects
 from viften.model.errors import BadInput
 from viften.store import db, outcomes
 from viften.store import interventions as store
 
 REPO = Path(__file__).resolve().parents[2]
-EDITOR = store.Actor("Test Editor", store.EDITOR)
+EDITOR = Actor("Test Editor", "editor")
 COLUMNS = ["name", "year", "target_group", "price_per_participant", "job_rate",
            "control_job_rate", "evidence_stars"]
 
@@ -32,7 +35,7 @@ def database(tmp_path: Path) -> Path:
          "job_rate": 0.4, "control_job_rate": 0.3, "evidence_stars": 2}
         for name, year in (("Alpha", 2026), ("Beta", 2026), ("Alpha", 2025))
     ]
-    store.upsert(con, EDITOR, rows, COLUMNS)
+    store.upsert(con, EDITOR.name, rows, COLUMNS)
     con.close()
     return path
 
@@ -43,9 +46,8 @@ def _write(tmp_path: Path, text: str, name: str = "records.csv", bom: bool = Fal
     return path
 
 
-def _import(database: Path, path: Path, actor: store.Actor = EDITOR, progress=None):
-    with db.transaction(database) as con:
-        return outcomes.import_records(con, path, actor, progress)
+def _import(database: Path, path: Path, actor: Actor = EDITOR, progress=None):
+    return outcome_actions.import_records(database, path, actor, progress)
 
 
 def _stored(database: Path) -> list[tuple]:
@@ -194,8 +196,8 @@ def test_progress_is_reported_stage_by_stage(database: Path, tmp_path: Path) -> 
 
 
 def test_a_viewer_cannot_import(database: Path, tmp_path: Path) -> None:
-    with pytest.raises(store.PermissionDenied):
-        _import(database, _write(tmp_path, ALPHA), actor=store.Actor("Guest"))
+    with pytest.raises(PermissionDenied):
+        _import(database, _write(tmp_path, ALPHA), actor=Actor("Guest"))
     assert _stored(database) == []
 
 
@@ -344,8 +346,7 @@ def test_the_command_exits_2_and_lists_the_rows_on_stderr(database: Path,
 
 def test_the_demo_outcome_records_import_into_the_demo_database(tmp_path: Path) -> None:
     path = tmp_path / "demo.duckdb"
-    db.ensure_database(path)
-    with db.transaction(path) as con:
-        summary = outcomes.import_records(con, REPO / "data" / "demo_outcomes.csv", EDITOR)
+    databases.ensure(path)
+    summary = outcome_actions.import_records(path, REPO / "data" / "demo_outcomes.csv", EDITOR)
     assert len(summary.interventions) >= 3
     assert {i.intervention for i in summary.interventions} >= {"IPS", "Din vej i job"}

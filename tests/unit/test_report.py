@@ -14,6 +14,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from viften.actions import settings
+from viften.actions.access import VIEWER, Actor, PermissionDenied, command_line_actor
+from viften.actions.committee import committee_material
 from viften.model import allocator
 from viften.model.errors import BadInput
 from viften.model.filters import Filters
@@ -55,7 +58,7 @@ def build_database(path: Path, count: int = 32) -> Path:
     try:
         db.create_schema(con)
         data = rows(count)
-        store.upsert(con, store.command_line_actor(), data, list(data[0]))
+        store.upsert(con, "tester", data, list(data[0]))
     finally:
         con.close()
     return path
@@ -68,7 +71,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def committee(database: Path) -> report.Committee:
-    return report.committee_material(database, made_on=MADE_ON)
+    return committee_material(database, made_on=MADE_ON)
 
 
 @pytest.fixture(scope="module")
@@ -214,9 +217,9 @@ def test_a_saved_scenario_replaces_the_optimal_one(tmp_path: Path) -> None:
     planned = [0] * len(data)
     planned[0] = 3
     with db.transaction(path) as con:
-        scenarios.save(con, store.command_line_actor(), "Spar <i>10</i> mio.", YEAR, data,
+        scenarios.save(con, "tester", "Spar <i>10</i> mio.", YEAR, data,
                        planned, {"source": "what_if", "budget": 1_000_000.0})
-    material = report.committee_material(path, scenario="Spar <i>10</i> mio.")
+    material = committee_material(path, scenario="Spar <i>10</i> mio.")
     titles = [v.title for v in material.views]
     assert "Fordelingen: nuværende og scenariet «Spar <i>10</i> mio.»" in titles
     assert material.allocations is not None
@@ -224,31 +227,47 @@ def test_a_saved_scenario_replaces_the_optimal_one(tmp_path: Path) -> None:
     assert material.allocations.other is not None
     assert material.allocations.other.participants[0] == 3
     with pytest.raises(scenarios.ScenarioNotFound, match="no scenario"):
-        report.committee_material(path, scenario="Findes ikke")
+        committee_material(path, scenario="Findes ikke")
 
 
 def test_the_municipality_is_a_setting_that_only_editors_change(tmp_path: Path) -> None:
     path = build_database(tmp_path / "municipality.duckdb", count=3)
-    assert report.municipality(path) == "Kommunen"
-    with pytest.raises(store.PermissionDenied):
-        report.save_municipality(path, store.Actor("Viggo", store.VIEWER), "Randers")
-    assert report.save_municipality(path, store.command_line_actor(),
+    assert settings.municipality(path) == "Kommunen"
+    with pytest.raises(PermissionDenied):
+        settings.save_municipality(path, Actor("Viggo", VIEWER), "Randers")
+    assert settings.save_municipality(path, command_line_actor(),
                                     "  Randers\n Kommune ") == "Randers Kommune"
-    assert report.municipality(path) == "Randers Kommune"
+    assert settings.municipality(path) == "Randers Kommune"
     with pytest.raises(BadInput):
-        report.save_municipality(path, store.command_line_actor(), "   ")
-    material = report.committee_material(path, made_on=MADE_ON)
+        settings.save_municipality(path, command_line_actor(), "   ")
+    material = committee_material(path, made_on=MADE_ON)
     deck = report.build_deck(replace(material, views=()))
     first = Presentation(io.BytesIO(deck.data)).slides[0]
     assert "Randers Kommune" in texts(first)
 
 
+def test_the_material_for_a_screen_skips_the_optimum_of_a_year_too_large_to_wait_for(
+        database: Path) -> None:
+    limited = committee_material(database, exact_limit=5)
+    assert limited.allocations is not None
+    assert limited.allocations.other is None
+    assert "32" in limited.allocations.problem
+    whole = committee_material(database)
+    assert whole.allocations is not None and whole.allocations.other is not None
+
+
+def test_a_screen_shows_the_optimal_allocation_when_its_scenario_has_just_been_deleted(
+        database: Path) -> None:
+    material = committee_material(database, scenario="Slettet", missing_scenario_as_optimal=True)
+    assert material.allocations is not None and material.allocations.scenario is None
+
+
 def test_filters_narrow_the_fans_and_the_table_but_not_the_budget(database: Path) -> None:
-    narrowed = report.committee_material(database, filters=Filters(target_groups=("further",)))
+    narrowed = committee_material(database, filters=Filters(target_groups=("further",)))
     assert set(narrowed.frame["target_group"]) == {"further"}
     assert [v.key for v in narrowed.views if v.key.startswith("fan")] == ["fan", "fan_further"]
     assert narrowed.allocations is not None
-    whole = report.committee_material(database)
+    whole = committee_material(database)
     assert whole.allocations is not None
     assert narrowed.allocations.budget == whole.allocations.budget
 
@@ -260,10 +279,10 @@ def test_without_planned_participants_the_deck_says_there_is_nothing_to_compare(
     try:
         db.create_schema(con)
         data = [{**row, "participants": None} for row in rows(4)]
-        store.upsert(con, store.command_line_actor(), data, list(data[0]))
+        store.upsert(con, "tester", data, list(data[0]))
     finally:
         con.close()
-    material = report.committee_material(path)
+    material = committee_material(path)
     allocation = next(v for v in material.views if v.key == "allocation")
     assert allocation.chart is None and "ingen indsats har et antal" in allocation.note
     assert not [v for v in material.views if v.key == "frontier"]
@@ -294,10 +313,11 @@ def test_the_deck_is_written_whole(tmp_path: Path, committee) -> None:
 
 
 def test_a_screen_skips_the_exact_solve_for_a_national_dataset(tmp_path) -> None:
+    from viften.actions import database
     from viften.present import report
     from viften.store import views as figures
 
-    view = figures.load_year(tmp_path / "viften.duckdb")
+    view = figures.load_year(database.ensure(tmp_path / "viften.duckdb"))
     allocs = report.allocations(view.frame, "da", exact_limit=5)
     assert allocs.other is None and allocs.frontier == ()
     assert "for mange" in allocs.problem

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from viften.actions import scenarios as scenario_actions
+from viften.actions.access import Actor, PermissionDenied
 from viften.model import allocator
 from viften.model.allocator import Interventions, Request
 from viften.model.errors import BadInput
 from viften.store import db, scenarios
 from viften.store.db import StoreError
-from viften.store.interventions import Actor, PermissionDenied
 
 EDITOR = Actor("Birgit", "editor")
 VIEWER = Actor("Viggo", "viewer")
@@ -32,10 +33,9 @@ def data() -> Interventions:
 
 
 def save(path: Path, name: str, participants, settings=None, actor=EDITOR, **options):
-    with db.transaction(path) as con:
-        return scenarios.save(con, actor, name, 2026, data(), participants,
-                              settings or {"source": "what_if", "budget": 3_000_000.0},
-                              **options)
+    return scenario_actions.save(path, actor, name, 2026, data(), participants,
+                                 settings or {"source": "what_if", "budget": 3_000_000.0},
+                                 **options)
 
 
 def test_a_saved_scenario_reopens_with_its_snapshot_and_settings(empty_db):
@@ -76,14 +76,13 @@ def test_a_viewer_cannot_save_or_delete(empty_db):
     with pytest.raises(PermissionDenied):
         save(empty_db, "A", [1, 0, 0], actor=VIEWER)
     save(empty_db, "A", [1, 0, 0])
-    with pytest.raises(PermissionDenied), db.transaction(empty_db) as con:
-        scenarios.delete(con, VIEWER, "A", 2026)
+    with pytest.raises(PermissionDenied):
+        scenario_actions.delete(empty_db, VIEWER, "A", 2026)
 
 
 def test_a_deleted_scenario_is_gone(empty_db):
     save(empty_db, "A", [1, 0, 0])
-    with db.transaction(empty_db) as con:
-        scenarios.delete(con, EDITOR, "A", 2026)
+    scenario_actions.delete(empty_db, EDITOR, "A", 2026)
     with db.connect(empty_db) as con, pytest.raises(scenarios.ScenarioNotFound):
         scenarios.load(con, "A", 2026)
 

@@ -7,13 +7,21 @@ so a cell typed in the app is held to the same standard as a cell in a file.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from viften.actions import database
+from viften.actions.access import Actor, require_editor
+from viften.actions.interventions import CHANGING
 from viften.files.interventions import MAX_NAME_LENGTH, CellError, read_cell
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import Problem
+from viften.store import interventions as store
 
 EDITABLE = tuple(c for c in COLUMN_NAMES if c != "year")
 
@@ -43,18 +51,13 @@ class EditPlan:
 
 def editor_key(year: int, stored: Sequence[StoredRow]) -> str:
     """A widget key that changes whenever the stored rows do, so stale edits are dropped."""
-    import hashlib
-
     signature = ",".join(f"{row.id}:{row.version}" for row in stored)
     return f"iv_editor_{year}_{hashlib.sha1(signature.encode()).hexdigest()[:12]}"
 
 
-def stored_identities(con: Any, year: int) -> list[StoredRow]:
+def stored_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[StoredRow]:
     """The rows an edit table of `year` shows, in its order (by name)."""
-    rows = con.execute(
-        "SELECT id, version, name FROM interventions WHERE year = ? ORDER BY name", [year]
-    ).fetchall()
-    return [StoredRow(int(i), int(v), str(n)) for i, v, n in rows]
+    return [StoredRow(*identity) for identity in store.row_identities(con, year)]
 
 
 def _check(values: Mapping[str, Any], row_number: int, problems: list[Problem]) -> dict[str, Any]:
@@ -120,17 +123,15 @@ def plan_edits(
     return plan
 
 
-def apply_plan(path: Any, actor: Any, plan: EditPlan) -> None:
+def apply_plan(path: Path, actor: Actor, plan: EditPlan) -> None:
     """Write a checked plan in one transaction: all of it, or (on a conflict) none of it."""
-    from viften.store import db
-    from viften.store import interventions as store
-
+    require_editor(actor, CHANGING)
     if plan.problems:
         raise ValueError("a plan with problems cannot be applied")
-    with db.transaction(path) as con:
+    with database.write(path) as con:
         for row, changes in plan.updates:
-            store.update_intervention(con, actor, row.id, row.version, changes)
+            store.update_intervention(con, actor.name, row.id, row.version, changes)
         for row in plan.deletes:
-            store.delete_intervention(con, actor, row.id, row.version)
+            store.delete_intervention(con, actor.name, row.id, row.version)
         if plan.inserts:
-            store.upsert(con, actor, plan.inserts, COLUMN_NAMES)
+            store.upsert(con, actor.name, plan.inserts, COLUMN_NAMES)

@@ -2,8 +2,8 @@
 
 Every problem in a file is collected, each placed as `row N, column C` the way a
 spreadsheet numbers rows (the header is row 1), so the user can fix them all in
-one go. A file with any problem is rejected whole: `parse` raises `BadInput`
-and `import_file` writes nothing.
+one go. A file with any problem is rejected whole: `parse` raises `BadInput`, and
+`viften.actions.interventions.import_file` writes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -510,23 +510,3 @@ def parse(data: bytes, filename: str, default_year: int | None = None) -> Parsed
     """Read and check an interventions file; BadInput lists every problem."""
     return check_table(read_table(data, filename), default_year)
 
-
-def import_file(
-    path: Path,
-    data: bytes,
-    filename: str,
-    actor: Any,
-    progress: Callable[[float, str], None] | None = None,
-) -> Any:
-    """Check a file and write it in one transaction: all of it, or (on any problem) nothing."""
-    from viften.store import db
-    from viften.store import interventions as store
-
-    report = progress or (lambda share, step: None)
-    report(0.05, "reading")
-    parsed = parse(data, filename)
-    report(0.4, "checked")
-    with db.transaction(path) as con:
-        summary = store.upsert(con, actor, parsed.rows, parsed.columns, progress=report)
-    report(1.0, "done")
-    return summary

@@ -6,7 +6,9 @@ escaping it, so a name is never markup), and every chart is a picture drawn by
 vl-convert from the same Altair chart the app shows.
 
 What the deck and presentation mode show is decided once, in `committee_views`; this
-module turns the views into slides and presentation mode turns them into pages.
+module turns the views into slides and presentation mode turns them into pages. It builds
+only from what it is given: `viften.actions.committee` reads the year, the scenario and
+the municipality's name from the database.
 """
 
 from __future__ import annotations
@@ -17,16 +19,15 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from viften.model import allocator, domain
 from viften.present import formatting, images
 from viften.present.texts import t
-from viften.store import db, scenarios
-from viften.store import interventions as store
 
 if TYPE_CHECKING:
     import altair as alt
+    import numpy as np
     import pandas as pd
     from pptx.presentation import Presentation as Deck
     from pptx.slide import Slide
@@ -36,39 +37,7 @@ if TYPE_CHECKING:
 Progress = Callable[[float, str], None]
 """Told how far the work is (0 to 1) and the text key of the step under way."""
 
-MUNICIPALITY_SETTING = "municipality"
-MAX_MUNICIPALITY_LENGTH = 100
 TARGET_GROUPS = ("closer", "further", "cross")
-
-
-# --- the municipality's name, a setting in the database ------------------------------------
-
-
-def clean_municipality(name: str | None) -> str | None:
-    """A name fit for a title slide: one line, trimmed, at most 100 characters; None if empty."""
-    if name is None:
-        return None
-    one_line = " ".join(str(name).split())
-    return one_line[:MAX_MUNICIPALITY_LENGTH] or None
-
-
-def municipality(path: Path, lang: str = "da") -> str:
-    """The municipality's name as stored (setting `municipality`), else "Kommunen"."""
-    with db.connect(path) as con:
-        stored = store.get_setting(con, MUNICIPALITY_SETTING)
-    return clean_municipality(stored) or t("committee_municipality_default", lang)
-
-
-def save_municipality(path: Path, actor: store.Actor, name: str) -> str:
-    """Store the municipality's name (editors only); returns the name as stored."""
-    from viften.model.errors import BadInput
-
-    cleaned = clean_municipality(name)
-    if cleaned is None:
-        raise BadInput("the municipality's name is empty")
-    with db.transaction(path) as con:
-        store.set_setting(con, actor, MUNICIPALITY_SETTING, cleaned)
-    return cleaned
 
 
 # --- what is shown: computed once for the deck and presentation mode -------------------------
@@ -196,6 +165,19 @@ def _table_order(frame: pd.DataFrame) -> pd.DataFrame:
 # --- the allocation: current against the optimal one or a saved scenario ------------------
 
 
+class SavedAllocation(Protocol):
+    """A saved scenario as the deck needs it (`viften.store.scenarios.Scenario` is one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def budget(self) -> float: ...
+
+    def participants_for(self, data: allocator.Interventions
+                         ) -> tuple[np.ndarray, tuple[str, ...]]: ...
+
+
 @dataclass(frozen=True)
 class Allocations:
     """The current allocation beside another one of the same budget, and the frontier."""
@@ -218,7 +200,7 @@ class Allocations:
 
 
 def allocations(
-    frame: pd.DataFrame, lang: str = "da", scenario: scenarios.Scenario | None = None,
+    frame: pd.DataFrame, lang: str = "da", scenario: SavedAllocation | None = None,
     exact_limit: int | None = None,
 ) -> Allocations:
     """The current allocation of a year's interventions against the optimal one (or a scenario).
@@ -243,7 +225,8 @@ def allocations(
                  and math.isclose(p.budget, budget, rel_tol=1e-9)]
     optimal_jobs = at_budget[0].expected_jobs if at_budget else None
     if scenario is not None:
-        other = scenarios.evaluation(scenario, data)
+        participants, _missing = scenario.participants_for(data)
+        other = allocator.evaluate(data, participants, scenario.budget)
         return Allocations(budget, current, other, scenario.name,
                            _scenario_moves(data, current, other), points, "", optimal_jobs)
     result = allocator.optimise(data, request)
@@ -355,45 +338,6 @@ def _for_a_slide(chart: Any) -> alt.TopLevelMixin:
 # --- the material of one year, and its views ------------------------------------------------
 
 
-def committee_material(
-    path: Path,
-    year: int | None = None,
-    lang: str = "da",
-    filters: Filters | None = None,
-    scenario: str | None = None,
-    made_on: dt.date | None = None,
-    box: tuple[float, float] = SLIDE_CHART_BOX,
-    exact_limit: int | None = None,
-) -> Committee:
-    """Everything the deck shows for `year` (None: the newest), read from the database.
-
-    `filters` narrow the interventions in the fans and the table; the allocation and the
-    frontier always use every intervention of the year, as the budget does. `scenario` names
-    a saved scenario of the year to show against the current allocation instead of the
-    optimal one.
-    """
-    from viften.store import views as figures
-
-    loaded = figures.load_year(path, year)
-    known = loaded.year in loaded.years
-    saved = load_scenario(path, scenario, loaded.year) if known and scenario else None
-    return committee_from(
-        loaded.frame if known else loaded.frame.iloc[0:0],
-        loaded.year if known else year, loaded.years, municipality(path, lang), lang,
-        filters, saved, made_on, box,
-    )
-
-
-def load_scenario(path: Path, name: str, year: int | None) -> scenarios.Scenario:
-    """A saved scenario of the year, read from the database."""
-    from viften.model.errors import BadInput
-
-    if year is None:
-        raise BadInput(f"there is no scenario called {name!r}: the database has no year")
-    with db.connect(path) as con:
-        return scenarios.load(con, name, year)
-
-
 def committee_from(
     frame: pd.DataFrame,
     year: int | None,
@@ -401,12 +345,19 @@ def committee_from(
     municipality_name: str,
     lang: str = "da",
     filters: Filters | None = None,
-    scenario: scenarios.Scenario | None = None,
+    scenario: SavedAllocation | None = None,
     made_on: dt.date | None = None,
     box: tuple[float, float] = SLIDE_CHART_BOX,
     exact_limit: int | None = None,
 ) -> Committee:
-    """The committee's material from one year's interventions (a derived table) in memory."""
+    """The committee's material from one year's interventions (a derived table) in memory.
+
+    `filters` narrow the interventions in the fans and the table; the allocation and the
+    frontier always use every intervention of the year, as the budget does. `scenario` is
+    shown against the current allocation instead of the optimal one. With `exact_limit`,
+    a year with more interventions than that gets no optimal allocation (too slow to wait
+    for on a screen).
+    """
     in_view = frame
     if filters is not None:
         from viften.model import filters as flt

@@ -15,7 +15,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -112,8 +112,6 @@ def lock_timeout() -> float:
 
 _LOCK_MESSAGE = re.compile(r"lock", re.IGNORECASE)
 _HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
-_creation_lock = threading.Lock()
-_prepared: set[Path] = set()
 
 
 def _holder(message: str) -> str:
@@ -149,23 +147,15 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
-def ensure_database(path: Path) -> None:
-    """Create the database with the demo dataset if it does not exist yet.
+def build_new_database(
+    path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None], *, replace: bool = False
+) -> None:
+    """Create the database at `path`: the schema, then `fill` (in one transaction).
 
-    It is built under a temporary name and moved into place in one step, so a
-    killed process or a racing one never leaves a half-built file behind.
+    It is built under a temporary name and moved into place in one step, so a killed
+    process or a racing one never leaves a half-built file behind. Without `replace` a
+    database that another process put there first is left as it is.
     """
-    with _creation_lock:
-        if path in _prepared and path.exists():
-            return
-        if not path.exists():
-            build_new_database(path)
-        _prepared.add(path)
-
-
-def build_new_database(path: Path, *, replace: bool = False) -> None:
-    from viften.store import demo
-
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.building")
     for leftover in (temporary, Path(f"{temporary}.wal")):
@@ -175,7 +165,7 @@ def build_new_database(path: Path, *, replace: bool = False) -> None:
         try:
             create_schema(con)
             con.execute("BEGIN")
-            demo.load_demo(con)
+            fill(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
@@ -187,7 +177,6 @@ def build_new_database(path: Path, *, replace: bool = False) -> None:
     finally:
         for leftover in (temporary, Path(f"{temporary}.wal")):
             leftover.unlink(missing_ok=True)
-    _prepared.add(path)
 
 
 def _put_in_place_unless_there(new_file: Path, path: Path) -> None:
@@ -209,21 +198,25 @@ def _put_in_place_unless_there(new_file: Path, path: Path) -> None:
 
 def _replace_held_file(path: Path, new_file: Path) -> None:
     """Swap in a new database file, waiting until no other process holds the old one."""
-    con = _open(path) if path.exists() else None
-    try:
-        if con is not None:
-            con.close()
-        Path(f"{path}.wal").unlink(missing_ok=True)
-        os.replace(new_file, path)
-    finally:
-        _prepared.discard(path)
+    if path.exists():
+        _open(path).close()
+    Path(f"{path}.wal").unlink(missing_ok=True)
+    os.replace(new_file, path)
+
+
+def _existing(path: Path) -> Path:
+    """Opening a missing file would create an empty one: `viften.actions.database.ensure`
+    creates a new database (with the demo data) instead."""
+    if not path.exists():
+        raise StoreError(f"the database {path} does not exist; create it with "
+                         "`python -m viften init`")
+    return path
 
 
 @contextmanager
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
-    ensure_database(path)
-    con = _open(path)
+    con = _open(_existing(path))
     try:
         yield con
     finally:
@@ -232,9 +225,12 @@ def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 @contextmanager
 def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection inside one transaction: all of the block is written, or none of it."""
-    ensure_database(path)
-    con = _open(path)
+    """A connection inside one transaction: all of the block is written, or none of it.
+
+    Only `viften.actions` writes: it holds the role check and turns DuckDB's errors into
+    the project's own.
+    """
+    con = _open(_existing(path))
     try:
         create_schema(con)
         con.execute("BEGIN TRANSACTION")

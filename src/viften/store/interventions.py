@@ -1,61 +1,30 @@
 """Reading and writing interventions in the DuckDB store, with an audit trail.
 
-Every statement is parameterised. Writes take an `Actor` and refuse anyone who is
-not an editor: the check lives here, next to the write, not in the UI. An edit
-carries the version of the row it was based on; if somebody else changed the row
-in the meantime the edit is refused with a `ConflictError` instead of silently
-overwriting their work.
+Every statement is parameterised. Writes run inside the caller's transaction and take
+the acting user's name for the audit trail; who may write is decided by
+`viften.actions`, which opens the transaction. An edit carries the version of the row
+it was based on; if somebody else changed the row in the meantime the edit is refused
+with a `ConflictError` instead of silently overwriting their work.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from viften.model.domain import COLUMN_NAMES
+from viften.files.interventions import coerce_stored
+from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-EDITOR = "editor"
-VIEWER = "viewer"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is asking for a change."""
-
-    name: str
-    """Shown in the audit trail."""
-    role: str = VIEWER
-    """`editor` may write; anybody else may only read."""
-
-    @property
-    def can_write(self) -> bool:
-        return self.role == EDITOR
-
-
-def command_line_actor() -> Actor:
-    """Whoever runs the CLI owns the file, so they edit as themselves."""
-    try:
-        user = getpass.getuser()
-    except Exception:
-        user = "cli"
-    return Actor(name=user, role=EDITOR)
-
-
-class PermissionDenied(StoreError):
-    """A write by someone without the editor role."""
-
-
 class ConflictError(StoreError):
-    """The row changed since the user read it."""
+    """The row changed since the user read it, or another session is changing it now."""
 
 
 @dataclass
@@ -66,13 +35,6 @@ class WriteSummary:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
-
-
-def _require_editor(actor: Actor) -> None:
-    if not actor.can_write:
-        raise PermissionDenied(
-            f"{actor.name} may only read: changing interventions needs the editor role"
-        )
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -133,6 +95,14 @@ def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, 
     return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
 
 
+def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str]]:
+    """(id, version, name) of every intervention of a year, by name: what an edit is based on."""
+    rows = con.execute(
+        "SELECT id, version, name FROM interventions WHERE year = ? ORDER BY name", [year]
+    ).fetchall()
+    return [(int(i), int(v), str(n)) for i, v, n in rows]
+
+
 def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any]]:
     """The interventions of a year as entered (no measured rates): what an export writes."""
     cursor = con.execute(
@@ -165,8 +135,7 @@ def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str | None = 
     return default if row is None else row[0]
 
 
-def set_setting(con: duckdb.DuckDBPyConnection, actor: Actor, key: str, value: str) -> None:
-    _require_editor(actor)
+def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute(
         "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
@@ -186,7 +155,7 @@ def _text(value: Any) -> str | None:
 
 def _record_history(
     con: duckdb.DuckDBPyConnection,
-    actor: Actor,
+    user: str,
     action: str,
     intervention_id: int | None,
     name: str,
@@ -195,7 +164,7 @@ def _record_history(
 ) -> None:
     now = dt.datetime.now()
     rows = [
-        (now, actor.name, action, intervention_id, name, year, fld, _text(old), _text(new))
+        (now, user, action, intervention_id, name, year, fld, _text(old), _text(new))
         for fld, old, new in changes
     ]
     if rows:
@@ -236,8 +205,6 @@ def _column_lists(
     columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
 ) -> tuple[str, list[list[Any]]]:
     """`SELECT unnest($1::T[]) AS c1, ...`: one list per column, a bulk write in one statement."""
-    from viften.model.domain import COLUMNS_BY_NAME
-
     parts, params = [], []
     for position, column in enumerate(columns, start=1):
         sql_type = "BIGINT" if column == "id" else _SQL_TYPES[COLUMNS_BY_NAME[column].kind]
@@ -248,7 +215,7 @@ def _column_lists(
 
 def upsert(
     con: duckdb.DuckDBPyConnection,
-    actor: Actor,
+    user: str,
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
     progress: Callable[[float, str], None] | None = None,
@@ -258,7 +225,6 @@ def upsert(
     Only `columns` (those present in the imported file) are written on an update;
     the others keep their stored values. Each changed field goes to the audit trail.
     """
-    _require_editor(actor)
     report = progress or (lambda share, step: None)
     summary = WriteSummary()
     writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
@@ -297,7 +263,7 @@ def upsert(
         created = con.execute(
             f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
             f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
-            [*params, actor.name],
+            [*params, user],
         ).fetchall()
         changes.extend(("insert", new_id, name, year, None, None, None)
                        for new_id, name, year in created)
@@ -309,16 +275,16 @@ def upsert(
             f"UPDATE interventions SET {assignments}, version = version + 1, "  # noqa: S608
             f"updated_at = current_localtimestamp(), updated_by = ${len(params) + 1} "
             f"FROM ({select}) AS changed WHERE interventions.id = changed.id",
-            [*params, actor.name],
+            [*params, user],
         )
-    _record_changes(con, actor, changes)
+    _record_changes(con, user, changes)
     report(0.95, "written")
     return summary
 
 
 def _record_changes(
     con: duckdb.DuckDBPyConnection,
-    actor: Actor,
+    user: str,
     changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any]],
 ) -> None:
     """Many audit-trail rows in one statement."""
@@ -334,14 +300,14 @@ def _record_changes(
                    unnest($9::VARCHAR[])
         )
         """,
-        [dt.datetime.now(), actor.name, list(actions), list(ids), list(names), list(years_),
+        [dt.datetime.now(), user, list(actions), list(ids), list(names), list(years_),
          list(fields), [_text(v) for v in olds], [_text(v) for v in news]],
     )
 
 
 def _apply_update(
     con: duckdb.DuckDBPyConnection,
-    actor: Actor,
+    user: str,
     existing: Mapping[str, Any],
     changes: Mapping[str, Any],
     action: str = "update",
@@ -350,23 +316,22 @@ def _apply_update(
     con.execute(
         f"UPDATE interventions SET {assignments}, version = version + 1, "  # noqa: S608
         "updated_at = current_localtimestamp(), updated_by = ? WHERE id = ?",
-        [*changes.values(), actor.name, existing["id"]],
+        [*changes.values(), user, existing["id"]],
     )
     _record_history(
-        con, actor, action, existing["id"], str(existing["name"]), int(existing["year"]),
+        con, user, action, existing["id"], str(existing["name"]), int(existing["year"]),
         [(c, existing[c], new) for c, new in changes.items()],
     )
 
 
 def update_intervention(
     con: duckdb.DuckDBPyConnection,
-    actor: Actor,
+    user: str,
     intervention_id: int,
     expected_version: int,
     changes: Mapping[str, Any],
 ) -> None:
     """Change fields of one intervention, unless someone else changed it first."""
-    _require_editor(actor)
     unknown = set(changes) - set(COLUMN_NAMES)
     if unknown:
         raise StoreError(f"unknown fields: {', '.join(sorted(unknown))}")
@@ -378,13 +343,12 @@ def update_intervention(
         )
     real = {c: v for c, v in changes.items() if not _same(existing[c], v)}
     if real:
-        _apply_update(con, actor, existing, real)
+        _apply_update(con, user, existing, real)
 
 
 def delete_intervention(
-    con: duckdb.DuckDBPyConnection, actor: Actor, intervention_id: int, expected_version: int
+    con: duckdb.DuckDBPyConnection, user: str, intervention_id: int, expected_version: int
 ) -> None:
-    _require_editor(actor)
     existing = _by_id(con, intervention_id)
     if existing["version"] != expected_version:
         raise ConflictError(
@@ -393,14 +357,13 @@ def delete_intervention(
         )
     con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
     _record_history(
-        con, actor, "delete", intervention_id, str(existing["name"]), int(existing["year"]),
+        con, user, "delete", intervention_id, str(existing["name"]), int(existing["year"]),
         [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
     )
 
 
-def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, year: int) -> None:
+def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: int) -> None:
     """Bring back the last deleted version of an intervention from the audit trail."""
-    _require_editor(actor)
     if _current(con, name, year) is not None:
         raise StoreError(f"{name} ({year}) exists; there is nothing to restore")
     rows = con.execute(
@@ -414,8 +377,6 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, yea
     ).fetchall()
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
-    from viften.files.interventions import coerce_stored
-
     values: dict[str, Any] = {c: None for c in COLUMN_NAMES}
     values.update({fld: coerce_stored(fld, old) for fld, old in rows})
     values["name"], values["year"] = name, year
@@ -423,9 +384,9 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, actor: Actor, name: str, yea
     new_id = con.execute(
         f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
         f"VALUES ({placeholders}, ?) RETURNING id",
-        [values[c] for c in COLUMN_NAMES] + [actor.name],
+        [values[c] for c in COLUMN_NAMES] + [user],
     ).fetchone()
-    _record_history(con, actor, "restore", new_id[0] if new_id else None, name, year,
+    _record_history(con, user, "restore", new_id[0] if new_id else None, name, year,
                     [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None])
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from viften.actions import scenarios as scenario_actions
 from viften.model import allocator
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
@@ -19,6 +20,7 @@ from viften.present.charts import budget as charts
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui.charts import show as show_chart
+from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
 
 BASE_KEY = "budget_base"
@@ -471,11 +473,10 @@ def _save_form(data: Interventions, year: int, sources: dict[str, tuple[Any, dic
         st.error(t("budget_sc_no_optimal", lang))
         return
     try:
-        with db.transaction(database()) as con:
-            saved = scenarios.save(con, actor(), name, year, data, participants,
-                                   {"source": source, **settings}, replace=replace)
+        saved = scenario_actions.save(database(), actor(), name, year, data, participants,
+                                      {"source": source, **settings}, replace=replace)
     except ViftenError as error:
-        st.error(str(error))
+        write_failed(error, lang)
         return
     st.session_state[FLASH_KEY] = t("budget_sc_saved", lang, name=saved.name)
     st.rerun()
@@ -540,10 +541,9 @@ def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: 
     if actor().can_write and delete_button.button(t("budget_sc_delete", lang),
                                                   key="budget_sc_delete"):
         try:
-            with db.transaction(database()) as con:
-                scenarios.delete(con, actor(), str(chosen), year)
+            scenario_actions.delete(database(), actor(), str(chosen), year)
         except ViftenError as error:
-            st.error(str(error))
+            write_failed(error, lang)
         else:
             st.session_state[FLASH_KEY] = t("budget_sc_deleted", lang, name=str(chosen))
             st.rerun()

@@ -30,7 +30,6 @@ def year_view(
     The frame is shared between sessions: treat it as read-only (copy before changing it).
     """
     path = database()
-    db.ensure_database(path)
     view = _year_view(path, db.data_version(path), year, value_per_job, effect_years)
     if year is not None and view.year not in view.years:
         return _year_view(path, db.data_version(path), None, value_per_job, effect_years)

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import streamlit as st
 
+from viften.actions import outcomes as outcome_actions
 from viften.model import domain, effects
 from viften.model.errors import ViftenError
 from viften.present import formatting
 from viften.present.charts import effects as charts
 from viften.present.texts import t
-from viften.store import db, outcomes
+from viften.store import outcomes
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database
@@ -373,8 +374,7 @@ def import_file(path: Path, bar: Any, lang: str) -> outcomes.OutcomeImportSummar
     def progress(share: float, stage: str) -> None:
         bar.progress(min(max(share, 0.0), 1.0), text=t(f"effects_stage_{stage}", lang))
 
-    with db.transaction(database()) as con:
-        return outcomes.import_records(con, path, actor(), progress)
+    return outcome_actions.import_records(database(), path, actor(), progress)
 
 
 def definitions(lang: str) -> None:

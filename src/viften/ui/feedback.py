@@ -1,4 +1,5 @@
-"""Telling the user how a long piece of work (an import) ended."""
+"""Telling the user how a piece of work that writes (an import, a save) ended: as a
+message, never a traceback."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import streamlit as st
 
 from viften.model.errors import BadInput, ViftenError
 from viften.present.texts import t
+from viften.store.interventions import ConflictError
 
 
 def import_failed(error: ViftenError, progress: Any, problems_key: str, lang: str) -> None:
@@ -17,5 +19,14 @@ def import_failed(error: ViftenError, progress: Any, problems_key: str, lang: st
         count = getattr(error, "total", None) or len(error.problems) or 1
         st.error(t(problems_key, lang, count=count))
         st.text("\n".join(error.lines()))
+    else:
+        st.error(str(error))
+
+
+def write_failed(error: ViftenError, lang: str, conflict_key: str | None = None) -> None:
+    """A write that saved nothing, and why: a clash with another session's change says so
+    in the page's own words (`conflict_key`, a text with `{detail}`) where it has them."""
+    if isinstance(error, ConflictError) and conflict_key is not None:
+        st.error(t(conflict_key, lang, detail=str(error)))
     else:
         st.error(str(error))

@@ -6,10 +6,12 @@ from typing import Any
 
 import streamlit as st
 
+from viften.actions import interventions as changes
 from viften.model.errors import ViftenError
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
+from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
 
 
@@ -46,9 +48,8 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
     )
     if st.button(t("hist_restore_button", lang), key="hist_restore_button") and choice:
         try:
-            with db.transaction(database()) as con:
-                store.restore_deleted(con, actor(), choice[0], int(choice[1]))
+            changes.restore(database(), actor(), choice[0], int(choice[1]))
         except ViftenError as error:
-            st.error(str(error))
+            write_failed(error, lang)
             return
         st.success(t("hist_restored", lang, name=choice[0]))

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from viften.actions import editing
+from viften.actions import interventions as changes
 from viften.files import export as exporter
-from viften.files import interventions as importer
 from viften.model.domain import COLUMN_NAMES
 from viften.model.errors import ViftenError
 from viften.present import tables
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
-from viften.ui.feedback import import_failed
+from viften.ui.feedback import import_failed, write_failed
 from viften.ui.state import actor, database
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def importer_section(lang: str) -> None:
         bar.progress(min(share, 1.0), text=t("iv_importing", lang))
 
     try:
-        summary = importer.import_file(
+        summary = changes.import_file(
             database(), upload.getvalue(), upload.name, actor(), progress=advance
         )
     except ViftenError as error:
@@ -157,11 +157,8 @@ def editor_section(year: int, lang: str) -> None:
                    key="iv_save"):
         try:
             editing.apply_plan(database(), actor(), plan)
-        except store.ConflictError as error:
-            st.error(t("iv_conflict", lang, detail=str(error)))
-            return
         except ViftenError as error:
-            st.error(str(error))
+            write_failed(error, lang, conflict_key="iv_conflict")
             return
         _forget(snapshot_key, key)
         st.toast(t("iv_saved", lang))

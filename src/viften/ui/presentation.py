@@ -21,6 +21,8 @@ from typing import Any
 
 import streamlit as st
 
+from viften.actions import committee as material
+from viften.actions import settings
 from viften.model import allocator
 from viften.model import filters as flt
 from viften.model.errors import ViftenError
@@ -29,6 +31,7 @@ from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui.cache import year_view
 from viften.ui.fan import escape_markdown
+from viften.ui.feedback import write_failed
 from viften.ui.filters import current
 from viften.ui.state import actor, database
 
@@ -107,16 +110,9 @@ class Choices:
 def _committee(path: Path, version: tuple[int, int, int, int], choices: Choices,
                box: tuple[float, float], today: dt.date) -> report.Committee:
     view = year_view(choices.filters.year)
-    scenario = None
-    if choices.scenario and view.year is not None:
-        try:
-            scenario = report.load_scenario(path, choices.scenario, view.year)
-        except ViftenError:
-            scenario = None
-    return report.committee_from(
-        view.frame, view.year, view.years, report.municipality(path, choices.lang),
-        choices.lang, choices.filters, scenario, today, box,
-        exact_limit=allocator.INTERACTIVE_LIMIT,
+    return material.committee_material(
+        path, view.year, choices.lang, choices.filters, choices.scenario, today, box,
+        exact_limit=allocator.INTERACTIVE_LIMIT, view=view, missing_scenario_as_optimal=True,
     )
 
 
@@ -124,7 +120,6 @@ def committee(choices: Choices, box: tuple[float, float] = report.SCREEN_CHART_B
               ) -> report.Committee:
     """The committee's material for the filters in force (read-only: it is shared)."""
     path = database()
-    db.ensure_database(path)
     return _committee(path, db.data_version(path), choices, box, dt.date.today())
 
 
@@ -228,19 +223,19 @@ def prepare(lang: str, picked: Choices, year: int | None) -> None:
 
 def municipality_setting(lang: str) -> None:
     path = database()
-    stored = report.municipality(path, lang)
+    stored = settings.municipality(path, lang)
     if not actor().can_write:
         st.text_input(t("committee_municipality", lang), value=stored, disabled=True,
                       help=t("committee_municipality_readonly", lang))
         return
     with st.form("presentation_municipality_form", border=False):
         typed = st.text_input(t("committee_municipality", lang), value=stored,
-                              max_chars=report.MAX_MUNICIPALITY_LENGTH, key=MUNICIPALITY_KEY)
+                              max_chars=settings.MAX_MUNICIPALITY_LENGTH, key=MUNICIPALITY_KEY)
         if st.form_submit_button(t("committee_municipality_save", lang)):
             try:
-                report.save_municipality(path, actor(), typed)
+                settings.save_municipality(path, actor(), typed)
             except ViftenError as error:
-                st.error(str(error))
+                write_failed(error, lang)
             else:
                 st.toast(t("committee_municipality_saved", lang))
 
@@ -272,7 +267,7 @@ def saved_scenarios(year: int | None) -> list[str]:
 def deck_download(lang: str, picked: Choices) -> None:
     """Build the deck with a progress bar, then offer it for download."""
     path = database()
-    signature = (str(path), db.data_version(path), picked, report.municipality(path, lang),
+    signature = (str(path), db.data_version(path), picked, settings.municipality(path, lang),
                  dt.date.today())
     st.caption(t("committee_deck_scope", lang))
     if st.button(t("committee_build_deck", lang), key="presentation_build_deck",

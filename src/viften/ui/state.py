@@ -8,15 +8,16 @@ from pathlib import Path
 
 import streamlit as st
 
+from viften.actions import database as databases
+from viften.actions.access import EDITOR, VIEWER, Actor
 from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
-from viften.store import paths
-from viften.store.interventions import EDITOR, VIEWER, Actor
 
 EDITOR_PASSWORD_VARIABLE = "VIFTEN_EDITOR_PASSWORD"
 
 
 def database() -> Path:
-    return paths.database_path()
+    """The database (`$VIFTEN_DB`, else the default), created with the demo data if missing."""
+    return databases.ready()
 
 
 def language() -> str:

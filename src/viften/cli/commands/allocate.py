@@ -55,8 +55,9 @@ def parse_min_shares(values: Iterable[str]) -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from viften.actions import database
     from viften.model import allocator
-    from viften.store import db, paths
+    from viften.store import db
     from viften.store import interventions as store
 
     request = allocator.Request.of(
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         min_shares=parse_min_shares(args.min_share),
         min_stars=args.min_stars,
     )
-    with db.connect(paths.database_path(args.db)) as con:
+    with db.connect(database.ready(args.db)) as con:
         year = args.year if args.year is not None else store.newest_year(con)
         # with no interventions at all, any year gives the empty table with its columns
         columns = store.intervention_arrays(con, year if year is not None else 0)

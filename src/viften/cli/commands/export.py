@@ -4,9 +4,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from viften.actions import database
 from viften.files import export as exporter
 from viften.model.errors import BadInput
-from viften.store import db, paths
+from viften.store import db
 from viften.store import interventions as store
 
 
@@ -15,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in exporter.FORMATS:
         raise BadInput(f"cannot export to {out.name!r}: the file name must end in "
                        ".csv, .xlsx or .parquet")
-    with db.connect(paths.database_path(args.db)) as con:
+    with db.connect(database.ready(args.db)) as con:
         year = args.year if args.year is not None else store.newest_year(con)
         rows = store.stored_rows(con, year) if year is not None else []
     if year is None:

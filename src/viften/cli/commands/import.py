@@ -4,10 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from viften.files import interventions as importer
+from viften.actions import database, interventions
+from viften.actions.access import command_line_actor
 from viften.model.errors import BadInput
-from viften.store import interventions as store
-from viften.store import paths
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,8 +15,8 @@ def run(args: argparse.Namespace) -> int:
         data = source.read_bytes()
     except OSError as error:
         raise BadInput(f"cannot read {source}: {error.strerror}") from error
-    summary = importer.import_file(
-        paths.database_path(args.db), data, source.name, store.command_line_actor()
+    summary = interventions.import_file(
+        database.ready(args.db), data, source.name, command_line_actor()
     )
     print(
         f"imported {source.name}: {len(summary.inserted)} added, {len(summary.updated)} "

@@ -3,7 +3,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from viften.store import db, paths
+from viften.actions import database
+from viften.store import paths
 
 
 def run(args: argparse.Namespace) -> int:
@@ -13,6 +14,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path} exists already and was left as it is; use --force to replace it "
               "with the demo dataset", file=sys.stderr)
         return 0
-    db.build_new_database(path, replace=args.force)
+    database.create(path, replace=args.force)
     print(f"created {path} with the demo dataset")
     return 0

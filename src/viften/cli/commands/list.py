@@ -4,8 +4,10 @@ import argparse
 import json
 import sys
 
+from viften.actions import database
+from viften.cli.options import command_filters
 from viften.model import domain
-from viften.store import paths
+from viften.model import filters as flt
 from viften.store import views as figures
 
 FIELDS = (*domain.COLUMN_NAMES, *domain.DERIVED_NAMES, *domain.OUTCOME_NAMES)
@@ -13,13 +15,10 @@ FIELDS = (*domain.COLUMN_NAMES, *domain.DERIVED_NAMES, *domain.OUTCOME_NAMES)
 
 def run(args: argparse.Namespace) -> int:
     view = figures.load_year(
-        paths.database_path(args.db), args.year, args.value_per_job, args.effect_years
+        database.ready(args.db), args.year, args.value_per_job, args.effect_years
     )
-    frame = view.frame
-    if args.target_group:
-        frame = frame[frame["target_group"] == args.target_group]
-    if args.min_stars:
-        frame = frame[frame["evidence_stars"] >= args.min_stars]
+    frame = flt.apply(view.frame, command_filters(args))
     rows = [{key: row[key] for key in FIELDS} for row in domain.records(frame)]
     sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     return 0
+

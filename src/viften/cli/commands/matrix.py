@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from viften.actions import database
+from viften.cli.options import command_filters
+from viften.model import filters as flt
 from viften.model.errors import BadInput
 from viften.present import images
-from viften.store import paths
 from viften.store import views as figures
 
 
@@ -18,12 +20,10 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         raise BadInput(f"cannot draw the matrix to {out.name!r}: the file name must end in "
                        ".png, .svg or .pdf")
-    view = figures.load_year(paths.database_path(args.db), args.year)
+    view = figures.load_year(database.ready(args.db), args.year)
     if view.year is None or view.year not in view.years:
         raise BadInput(_no_year_message(args.year, view.years))
-    frame = view.frame
-    if args.target_group is not None:
-        frame = frame[frame["target_group"] == args.target_group]
+    frame = flt.apply(view.frame, command_filters(args))
     from viften.present.charts.fan import fan_spec
 
     rendered = images.render(fan_spec(frame, "da"))

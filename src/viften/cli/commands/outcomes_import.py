@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from viften.store import db, outcomes, paths
-from viften.store import interventions as store
+from viften.actions import database, outcomes
+from viften.actions.access import command_line_actor
 
 
 def run(args: argparse.Namespace) -> int:
-    path = paths.database_path(args.db)
-    with db.transaction(path) as con:
-        summary = outcomes.import_records(con, args.file, store.command_line_actor())
+    summary = outcomes.import_records(database.ready(args.db), args.file, command_line_actor())
     print(summary.describe(), file=sys.stdout)
     return 0

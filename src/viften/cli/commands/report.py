@@ -7,18 +7,19 @@ import sys
 import time
 from pathlib import Path
 
+from viften.actions import database
 from viften.model.errors import BadInput
-from viften.store import paths
 
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".pptx":
         raise BadInput(f"cannot write the deck to {out.name!r}: the file name must end in .pptx")
+    from viften.actions.committee import committee_material
     from viften.present import report
 
     started = time.monotonic()
-    committee = report.committee_material(paths.database_path(args.db), args.year)
+    committee = committee_material(database.ready(args.db), args.year)
     if committee.year is None or committee.frame.empty:
         raise BadInput(report.no_year_message(args.year, committee.years))
     deck = report.write_deck(committee, out)

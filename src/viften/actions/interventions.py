@@ -1,0 +1,39 @@
+"""Writing interventions: importing a file, and bringing back a deleted one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from viften.actions import database
+from viften.actions.access import Actor, require_editor
+from viften.files import interventions as importer
+from viften.store import interventions as store
+
+CHANGING = "changing interventions"
+
+
+def import_file(
+    path: Path,
+    data: bytes,
+    filename: str,
+    actor: Actor,
+    progress: Callable[[float, str], None] | None = None,
+) -> store.WriteSummary:
+    """Check a file and write it in one transaction: all of it, or (on any problem) nothing."""
+    require_editor(actor, CHANGING)
+    report = progress or (lambda share, step: None)
+    report(0.05, "reading")
+    parsed = importer.parse(data, filename)
+    report(0.4, "checked")
+    with database.write(path) as con:
+        summary = store.upsert(con, actor.name, parsed.rows, parsed.columns, progress=report)
+    report(1.0, "done")
+    return summary
+
+
+def restore(path: Path, actor: Actor, name: str, year: int) -> None:
+    """Bring back the last deleted version of an intervention from the audit trail."""
+    require_editor(actor, CHANGING)
+    with database.write(path) as con:
+        store.restore_deleted(con, actor.name, name, year)

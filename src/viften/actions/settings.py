@@ -1,0 +1,41 @@
+"""The database's settings that people change in the app: the municipality's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viften.actions import database
+from viften.actions.access import Actor, require_editor
+from viften.model.errors import BadInput
+from viften.present.texts import t
+from viften.store import db
+from viften.store import interventions as store
+
+MUNICIPALITY_SETTING = "municipality"
+MAX_MUNICIPALITY_LENGTH = 100
+
+
+def clean_municipality(name: str | None) -> str | None:
+    """A name fit for a title slide: one line, trimmed, at most 100 characters; None if empty."""
+    if name is None:
+        return None
+    one_line = " ".join(str(name).split())
+    return one_line[:MAX_MUNICIPALITY_LENGTH] or None
+
+
+def municipality(path: Path, lang: str = "da") -> str:
+    """The municipality's name as stored (setting `municipality`), else "Kommunen"."""
+    with db.connect(database.ensure(path)) as con:
+        stored = store.get_setting(con, MUNICIPALITY_SETTING)
+    return clean_municipality(stored) or t("committee_municipality_default", lang)
+
+
+def save_municipality(path: Path, actor: Actor, name: str) -> str:
+    """Store the municipality's name (editors only); returns the name as stored."""
+    require_editor(actor, "changing the municipality's name")
+    cleaned = clean_municipality(name)
+    if cleaned is None:
+        raise BadInput("the municipality's name is empty")
+    with database.write(path) as con:
+        store.set_setting(con, MUNICIPALITY_SETTING, cleaned)
+    return cleaned

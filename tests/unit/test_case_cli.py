@@ -16,8 +16,8 @@ import pytest
 from viften import cli
 from viften.model import case as budget_case
 from viften.model.assumptions import DEFAULT
-from viften.store import db
-from viften.store import interventions as store
+from viften.actions import settings
+from viften.actions.access import command_line_actor
 
 FILE = "\n".join([
     "navn;år;målgruppe;pris pr. deltager;jobandel;kontrolgruppens jobandel;evidens;varighed (uger)",
@@ -29,10 +29,9 @@ FILE = "\n".join([
 
 @pytest.fixture
 def loaded(empty_db: Path, tmp_path: Path) -> Path:
-    from viften.files import interventions as importer
+    from viften.actions import interventions as actions
 
-    importer.import_file(empty_db, FILE.encode("utf-8"), "indsatser.csv",
-                         store.command_line_actor())
+    actions.import_file(empty_db, FILE.encode("utf-8"), "indsatser.csv", command_line_actor())
     return empty_db
 
 
@@ -89,8 +88,7 @@ def test_the_year_option_chooses_the_year(loaded: Path) -> None:
 
 def test_the_municipality_is_the_database_setting_else_empty(loaded: Path) -> None:
     assert {r["municipality"] for r in cases(loaded)} == {""}
-    with db.transaction(loaded) as con:
-        store.set_setting(con, store.command_line_actor(), "municipality", "Randers Kommune")
+    settings.save_municipality(loaded, command_line_actor(), "Randers Kommune")
     assert {r["municipality"] for r in cases(loaded)} == {"Randers Kommune"}
 
 

@@ -23,11 +23,16 @@ def clean_municipality(name: str | None) -> str | None:
     return one_line[:MAX_MUNICIPALITY_LENGTH] or None
 
 
-def municipality(path: Path, lang: str = "da") -> str:
-    """The municipality's name as stored (setting `municipality`), else "Kommunen"."""
+def municipality_setting(path: Path) -> str:
+    """The database's own municipality (setting `municipality`), "" where it is unset."""
     with db.connect(database.ensure(path)) as con:
         stored = store.get_setting(con, MUNICIPALITY_SETTING)
-    return clean_municipality(stored) or t("committee_municipality_default", lang)
+    return clean_municipality(stored) or ""
+
+
+def municipality(path: Path, lang: str = "da") -> str:
+    """The municipality's name as stored (setting `municipality`), else "Kommunen"."""
+    return municipality_setting(path) or t("committee_municipality_default", lang)
 
 
 def save_municipality(path: Path, actor: Actor, name: str) -> str:

@@ -19,9 +19,6 @@ from viften.model import assumptions as assumed
 from viften.model import case as budget_case
 from viften.model.errors import BadInput
 
-MUNICIPALITY_SETTING = "municipality"
-
-
 def origin_of(file: str | None) -> str:
     """How messages and sources name the assumptions file: `--assumptions NAME`."""
     return f"--assumptions {Path(file).name}" if file else "--assumptions"
@@ -48,21 +45,20 @@ def run_case(path: Path, year: int | None, overrides: Mapping[str, Any] | None,
     `stored` is the year's stored assumptions (`Assumptions.to_dict` form), None for the
     defaults; `overrides` go on top of them.
     """
-    from viften.store import db, views
-    from viften.store import interventions as store
+    from viften.actions import settings
+    from viften.store import views
 
     chosen = assumed.effective(stored, overrides, origin)
     view = views.load_year(path, year)
-    with db.connect(path) as con:
-        municipality = store.get_setting(con, MUNICIPALITY_SETTING) or ""
+    municipality = settings.municipality_setting(path)
     return budget_case.records(view.frame, chosen, municipality)
 
 
 def run(args: argparse.Namespace) -> int:
-    from viften.store import paths
+    from viften.actions import database
 
     overrides = read_overrides(args.assumptions)
-    rows = run_case(paths.database_path(args.db), args.year, overrides,
+    rows = run_case(database.ready(args.db), args.year, overrides,
                     origin=origin_of(args.assumptions))
     sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     return 0

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from viften.model import allocator
 from viften.model.allocator import Interventions, Request
 from viften.model.errors import BadInput
-from viften.present import formatting
 from viften.present.messages import render, render_all
 
 GROUPS = ("closer", "further", "cross")
@@ -629,9 +628,3 @@ def test_a_request_survives_its_json_settings():
                          locks={"A": "exactly"}, maxima={"B": 4})
     assert Request.from_settings(request.settings()) == request
 
-
-@pytest.mark.parametrize("value", [0, 0.04, 1.5, 999.5, 1234.5678, 1_234_567.891, 5e9])
-def test_english_numbers_without_babel_match_viften_formatting(value):
-    for decimals in (0, 1):
-        assert allocator._number(value, "en", decimals) == formatting.number(value, "en",
-                                                                            decimals)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from viften.actions import interventions as changes
 from viften.actions.access import command_line_actor
 from viften.model import allocator
+from viften.present.messages import render_all
 from viften.store import db, scenarios
 from viften.store import interventions as store
 from viften.ui.budget import BASE_KEY, what_if_key
@@ -200,7 +201,7 @@ def test_the_page_matches_the_allocator(database):
         data = allocator.Interventions.from_columns(store.intervention_arrays(con, 2030))
     result = allocator.optimise(data, allocator.Request.of(current_spend()))
     info = " ".join(i.value for i in app.info)
-    assert result.text("da") in info
+    assert render_all(result.notes, "da") in info
 
 
 def test_an_empty_database_says_so(tmp_path, monkeypatch):

@@ -78,7 +78,8 @@ def test_a_bad_edit_names_its_row_and_column_and_cannot_be_saved(db_path: Path) 
     }
     app.run()
     assert any("fejl" in e.value for e in app.error)
-    assert any("row 2, column job_rate" in x.value for x in app.text)
+    assert any("række 2, kolonne job_rate: 1,7 skal være en andel mellem 0 og 1" in x.value
+               for x in app.text)
     assert app.button(key="iv_save").disabled
 
 

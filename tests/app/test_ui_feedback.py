@@ -9,11 +9,13 @@ from streamlit.testing.v1 import AppTest
 SCRIPT = """
 import streamlit as st
 from viften.model.errors import BadInput, Problem, ViftenError
+from viften.model.messages import Message
 from viften.ui.feedback import import_failed
 
 bar = st.progress(0.5)
 if st.session_state.get("kind") == "bad input":
-    problems = [Problem(3, "jobandel", "1,7 must be a share"), Problem(4, "evidens", "4 stars")]
+    problems = [Problem(3, "jobandel", Message.of("cell_not_share", value=("text", "1,7"))),
+                Problem(4, "evidens", Message.of("cell_stars", count=("figure", 4)))]
     import_failed(BadInput("bad", problems), bar, "iv_problems", "da")
 else:
     import_failed(ViftenError("the database is held by another program"), bar, "iv_problems",
@@ -29,12 +31,13 @@ def _run(tmp_path: Path, kind: str) -> AppTest:
     return app.run()
 
 
-def test_bad_input_lists_every_problem_with_its_row_and_column(tmp_path: Path) -> None:
+def test_bad_input_lists_every_problem_with_its_row_and_column_in_danish(tmp_path: Path
+                                                                         ) -> None:
     app = _run(tmp_path, "bad input")
     assert "2 fejl; intet er gemt" in app.error[0].value
     listed = app.text[0].value
-    assert "row 3, column jobandel: 1,7 must be a share" in listed
-    assert "row 4, column evidens: 4 stars" in listed
+    assert "række 3, kolonne jobandel: 1,7 skal være en andel mellem 0 og 1" in listed
+    assert "række 4, kolonne evidens: 4 stjerner: evidens er 1, 2 eller 3 stjerner" in listed
 
 
 def test_any_other_failure_says_what_happened(tmp_path: Path) -> None:

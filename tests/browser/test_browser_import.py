@@ -58,8 +58,8 @@ def test_a_bad_file_lists_its_problems_and_changes_nothing(app_server: Server, p
     _sign_in_and_open_import(page, app_server)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
     page.get_by_role("button", name="Importér fejl.csv").click()
-    page.wait_for_selector("text=row 3, column jobandel", timeout=30_000)
-    assert page.get_by_text("row 3, column evidens").count() >= 1
+    page.wait_for_selector("text=række 3, kolonne jobandel", timeout=30_000)
+    assert page.get_by_text("række 3, kolonne evidens").count() >= 1
     screenshot(page, "import-problems")
     after = figures.load_year(app_server.db, 2026).frame["name"].tolist()
     assert after == before

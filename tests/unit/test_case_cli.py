@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from viften import cli
-from viften.model import case as budget_case
-from viften.model.assumptions import DEFAULT
 from viften.actions import settings
 from viften.actions.access import command_line_actor
+from viften.model import case as budget_case
+from viften.model.assumptions import DEFAULT
 
 FILE = "\n".join([
     "navn;år;målgruppe;pris pr. deltager;jobandel;kontrolgruppens jobandel;evidens;varighed (uger)",

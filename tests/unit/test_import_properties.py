@@ -20,6 +20,7 @@ from viften.actions.access import Actor
 from viften.files import interventions as importer
 from viften.model.domain import COLUMNS
 from viften.model.errors import BadInput
+from viften.present.messages import error_lines
 from viften.store import db
 from viften.store import interventions as store
 
@@ -42,8 +43,8 @@ def parse_or_refuse(data: bytes, filename: str) -> importer.ParsedFile | None:
     try:
         return importer.parse(data, filename, default_year=2026)
     except BadInput as error:
-        assert error.lines()
-        assert all(line.strip() for line in error.lines())
+        assert error_lines(error, "en")
+        assert all(line.strip() for line in error_lines(error, "en"))
         return None
 
 
@@ -257,7 +258,7 @@ def test_numbers_written_as_people_write_them_are_read_exactly(
     try:
         parsed = importer.parse(data, "f.csv", default_year=2026)
     except BadInput as error:
-        pytest.fail(f"refused a valid file: {error.lines()}\n{data.decode('utf-8-sig')}")
+        pytest.fail(f"refused a valid file: {error_lines(error, 'en')}\n{data.decode('utf-8-sig')}")
     assert parsed.rows == expected
 
 

@@ -14,6 +14,7 @@ from viften.actions import interventions as changes
 from viften.actions.access import Actor, PermissionDenied
 from viften.files import interventions as importer
 from viften.model.errors import BadInput
+from viften.present.messages import error_lines
 from viften.store import db
 from viften.store import interventions as store
 
@@ -51,7 +52,7 @@ def one(header: list[str], row: list[Any], sep: str = ",") -> dict[str, Any]:
 def problems(data: bytes, filename: str = "file.csv") -> list[str]:
     with pytest.raises(BadInput) as caught:
         importer.parse(data, filename, default_year=2026)
-    return caught.value.lines()
+    return error_lines(caught.value, "en")
 
 
 def problems_of(header: list[str], rows: list[list[Any]], sep: str = ",") -> list[str]:
@@ -673,11 +674,11 @@ def test_every_problem_in_a_file_is_listed_in_row_order() -> None:
     ]
 
 
-def test_a_file_that_is_not_utf8_is_an_error() -> None:
+def test_a_file_in_neither_utf8_nor_windows_1252_is_an_error() -> None:
     data = "navn;målgruppe;pris pr. deltager;jobandel;evidens\nÅ;closer;1;0,3;1\n".encode("cp1252")
-    lines = problems(data)
+    lines = problems(data + b"\x81\n")
     assert len(lines) == 1
-    assert "UTF-8" in lines[0]
+    assert "UTF-8" in lines[0] and "Windows-1252" in lines[0]
 
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\n\n", b"  \r\n"])

@@ -15,6 +15,7 @@ from viften.actions import outcomes as outcome_actions
 from viften.actions.access import Actor, PermissionDenied
 from viften.model import effects
 from viften.model.errors import BadInput
+from viften.present.messages import error_lines
 from viften.store import db, outcomes
 from viften.store import interventions as store
 
@@ -69,7 +70,7 @@ def _problems(database: Path, path: Path) -> list[str]:
         _import(database, path)
     assert _stored(database) == before, "a refused file must leave the records as they were"
     assert _history_count(database) == history
-    return caught.value.lines()
+    return error_lines(caught.value, "en")
 
 
 ALPHA = ("intervention,year,group,employed,person_id\n"
@@ -287,12 +288,13 @@ def test_a_short_row_is_read_with_its_missing_values_empty(database: Path,
                      "(ja/nej, true/false)"]
 
 
-def test_a_file_that_is_not_utf8_says_so(database: Path, tmp_path: Path) -> None:
+def test_a_file_in_neither_utf8_nor_windows_1252_says_so(database: Path, tmp_path: Path
+                                                          ) -> None:
     path = tmp_path / "latin1.csv"
     path.write_bytes("intervention,group,employed\nAlpha,kontrol,ja\nÅrhus,kontrol,ja\n"
-                     .encode("latin-1"))
+                     .encode("latin-1") + b"\x81\n")
     lines = _problems(database, path)
-    assert "UTF-8" in lines[0]
+    assert "UTF-8" in lines[0] and "Windows-1252" in lines[0]
 
 
 def test_a_file_of_another_kind_is_refused(database: Path, tmp_path: Path) -> None:
@@ -308,7 +310,7 @@ def test_many_problems_list_the_first_fifty_and_count_the_rest(database: Path,
     assert caught.value.total == 120
     assert len(caught.value.problems) == outcomes.MAX_PROBLEMS
     assert caught.value.problems[0].row == 2
-    assert caught.value.lines()[-1].startswith("... and 70 more problem(s) (120 in all)")
+    assert error_lines(caught.value, "en")[-1].startswith("... and 70 more problem(s) (120 in all)")
 
 
 # --- the command ----------------------------------------------------------------------------

@@ -18,9 +18,10 @@ import duckdb
 from viften.actions import database
 from viften.actions.access import Actor, require_editor
 from viften.actions.interventions import CHANGING
-from viften.files.interventions import MAX_NAME_LENGTH, CellError, read_cell
+from viften.files.interventions import MAX_NAME_LENGTH, CellError, read_cell, required_message
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import Problem
+from viften.model.messages import Message
 from viften.store import interventions as store
 
 EDITABLE = tuple(c for c in COLUMN_NAMES if c != "year")
@@ -69,14 +70,14 @@ def _check(values: Mapping[str, Any], row_number: int, problems: list[Problem]) 
             checked[column] = read_cell(COLUMNS_BY_NAME[column], raw, decimal_comma=True,
                                         guarded=False)
         except CellError as error:
-            problems.append(Problem(row_number, column, str(error)))
+            problems.append(Problem(row_number, column, error.message))
             continue
         if checked[column] is None and COLUMNS_BY_NAME[column].required:
-            problems.append(Problem(row_number, column, f"{column} is required"))
+            problems.append(Problem(row_number, column, required_message(column)))
         if column == "name" and isinstance(checked[column], str) and len(
                 checked[column]) > MAX_NAME_LENGTH:
-            problems.append(Problem(row_number, column,
-                                    f"at most {MAX_NAME_LENGTH} characters"))
+            problems.append(Problem(row_number, column, Message.of(
+                "edit_name_too_long", most=("text", MAX_NAME_LENGTH))))
     return checked
 
 
@@ -103,7 +104,7 @@ def plan_edits(
             if COLUMNS_BY_NAME[column].required and column != "year" and checked.get(
                     column) is None and not any(p.row == row_number and p.column == column
                                                 for p in plan.problems):
-                plan.problems.append(Problem(row_number, column, f"{column} is required"))
+                plan.problems.append(Problem(row_number, column, required_message(column)))
         checked["year"] = year
         plan.inserts.append(checked)
     plan.deletes = [stored[int(i)] for i in deleted_rows]
@@ -117,8 +118,8 @@ def plan_edits(
     seen: set[str] = set()
     for position, name in enumerate(names, start=1):
         if name in seen:
-            plan.problems.append(Problem(position, "name",
-                                         f"{name!r} occurs twice in {year}"))
+            plan.problems.append(Problem(position, "name", Message.of(
+                "edit_name_twice", name=("quoted", name), year=("text", year))))
         seen.add(name)
     return plan
 

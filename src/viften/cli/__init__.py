@@ -170,12 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     import duckdb
 
     from viften.model.errors import BadInput, ViftenError
+    from viften.present.messages import error_lines
 
     try:
         module = importlib.import_module(f"viften.cli.commands.{name}")
         return int(module.run(args))
     except BadInput as error:
-        for line in error.lines():
+        for line in error_lines(error, "en"):
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except ViftenError as error:

@@ -10,25 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from viften.files.guard import guard
 from viften.model.domain import COLUMN_NAMES, COLUMNS, COLUMNS_BY_NAME
 from viften.model.errors import BadInput, ViftenError
 
 FORMATS = (".csv", ".xlsx", ".parquet")
-_NEEDS_GUARD = re.compile(r"^'*[=+\-@\t\r]")
-
-
-def guard(text: str) -> str:
-    """Text that a spreadsheet would run as a formula, made inert with a leading apostrophe.
-
-    Text that already starts with apostrophes before such a character gets one more,
-    so that the importer's removal of one apostrophe gives back exactly the original.
-    """
-    return "'" + text if _NEEDS_GUARD.match(text) else text
 
 
 def _cell(column: str, value: Any) -> Any:

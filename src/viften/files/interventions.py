@@ -8,10 +8,8 @@ one go. A file with any problem is rejected whole: `parse` raises `BadInput`, an
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
-import io
 import math
 import re
 import unicodedata
@@ -21,11 +19,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from viften.files import tabular
+from viften.files.guard import unguard
 from viften.model.domain import COLUMNS, COLUMNS_BY_NAME, Column
 from viften.model.errors import BadInput, Problem
+from viften.model.messages import Message
 
 MAX_NAME_LENGTH = 200
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _TARGET_GROUPS = {
     "closer": "closer", "tættere på": "closer", "taettere paa": "closer",
@@ -74,7 +74,11 @@ class ParsedFile:
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message is the user's."""
+    """A cell that cannot be read; `message` says why, for the user."""
+
+    def __init__(self, key: str, **values: tuple[str, Any]) -> None:
+        self.message = Message.of(key, **values)
+        super().__init__(str(self.message))
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -85,11 +89,11 @@ _GROUPED = re.compile(r"^[1-9]\d{0,2}(X\d{3})+$")
 def parse_number(raw: Any, decimal_comma: bool) -> float:
     """A number as people write it: 1.234.567,5 / 1,234,567.5 / 1 234 567 / 35,5 / 1234.5."""
     if isinstance(raw, bool):
-        raise CellError("expected a number, not TRUE/FALSE")
+        raise CellError("cell_boolean")
     if isinstance(raw, int | float):
         value = float(raw)
     elif isinstance(raw, dt.date | dt.time | dt.timedelta):
-        raise CellError("is a date or time; expected a number")
+        raise CellError("cell_date")
     else:
         text = _CURRENCY.sub("", str(raw).strip()).strip()
         text = _SPACES.sub("", text).replace("\u2212", "-")
@@ -97,11 +101,11 @@ def parse_number(raw: Any, decimal_comma: bool) -> float:
         if text[:1] in ("+", "-"):
             sign, text = text[0], text[1:]
         if not text or not re.fullmatch(r"[\d.,]+", text) or not re.search(r"\d", text):
-            raise CellError(f"{str(raw).strip()!r} is not a number")
+            raise CellError("cell_not_number", value=("quoted", str(raw).strip()))
         text = _canonical_digits(text, decimal_comma, str(raw).strip())
         value = float(sign + text)
     if math.isnan(value) or math.isinf(value):
-        raise CellError("is not a finite number")
+        raise CellError("cell_not_finite")
     return value
 
 
@@ -112,14 +116,14 @@ def _canonical_digits(text: str, decimal_comma: bool, shown: str) -> str:
         thousands = "." if decimal == "," else ","
         whole, _, fraction = text.rpartition(decimal)
         if decimal in whole or not _GROUPED.match(whole.replace(thousands, "X")):
-            raise CellError(f"{shown!r} is not a number")
+            raise CellError("cell_not_number", value=("quoted", shown))
         return whole.replace(thousands, "") + "." + fraction
     separator = "," if has_comma else "." if has_dot else ""
     if not separator:
         return text
     if text.count(separator) > 1:
         if not _GROUPED.match(text.replace(separator, "X")):
-            raise CellError(f"{shown!r} is not a number")
+            raise CellError("cell_not_number", value=("quoted", shown))
         return text.replace(separator, "")
     # one separator: a decimal mark, unless it can only be thousands in this file's style
     grouped = bool(_GROUPED.match(text.replace(separator, "X")))
@@ -139,26 +143,19 @@ def _text_value(raw: Any, guarded: bool = True, strip: bool = True) -> str | Non
         return None
     control = _CONTROL.search(text)
     if control:
-        raise CellError(f"holds an invisible control character (U+{ord(control.group()):04X}) "
-                        "that a spreadsheet cannot hold; remove it")
-    if guarded and re.match(r"^'+[=+\-@\t\r]", text):
-        # undo the guard our export puts in front of text that a spreadsheet would run
-        text = text[1:]
-    return text
+        raise CellError("cell_control_character", code=("text", f"{ord(control.group()):04X}"))
+    # undo the guard our export puts in front of text that a spreadsheet would run
+    return unguard(text) if guarded else text
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Characters other than tab and line breaks below space: XLSX cannot hold them."""
 
 
-def _whole(value: float, what: str) -> int:
+def _whole(value: float, key: str) -> int:
     if not float(value).is_integer():
-        raise CellError(f"{_show(value)} must be a whole number ({what})")
+        raise CellError(key, value=("figure", value))
     return int(value)
-
-
-def _show(value: float) -> str:
-    return f"{value:g}"
 
 
 def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = True, *,
@@ -174,15 +171,11 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
     if kind == "text":
         return _text_value(raw, guarded, strip)
     if kind in ("target_group", "provider_type", "effect_rating"):
-        table, allowed = {
-            "target_group": (_TARGET_GROUPS, "closer, further or cross (tættere på, "
-                             "længere væk, tværgående)"),
-            "provider_type": (_PROVIDER_TYPES, "internal or external (intern, ekstern)"),
-            "effect_rating": (_EFFECT_RATINGS, "high, medium or low (høj, middel, lav)"),
-        }[kind]
+        table = {"target_group": _TARGET_GROUPS, "provider_type": _PROVIDER_TYPES,
+                 "effect_rating": _EFFECT_RATINGS}[kind]
         key = _key(raw)
         if key not in table:
-            raise CellError(f"{str(raw).strip()!r} is not one of {allowed}")
+            raise CellError(f"cell_not_{kind}", value=("quoted", str(raw).strip()))
         return table[key]
     if kind == "stars":
         text = "".join(str(raw).split())
@@ -192,30 +185,30 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
         else:
             count_value = parse_number(raw, decimal_comma)
             if not count_value.is_integer() or count_value not in (1.0, 2.0, 3.0):
-                raise CellError(f"{_show(count_value)} stars: evidence is 1, 2 or 3 stars")
+                raise CellError("cell_stars", count=("figure", count_value))
             count = int(count_value)
         if count not in (1, 2, 3):
-            raise CellError(f"{count} stars: evidence is 1, 2 or 3 stars")
+            raise CellError("cell_stars", count=("figure", count))
         return count
     if kind == "rate":
         return _read_rate(raw, decimal_comma)
     value = parse_number(raw, decimal_comma)
     if kind == "year":
-        year = _whole(value, "a year")
+        year = _whole(value, "cell_year_not_whole")
         if not 2000 <= year <= 2100:
-            raise CellError(f"{year} must be a year between 2000 and 2100")
+            raise CellError("cell_year_range", year=("text", year))
         return year
     if kind == "money":
         if value < 0:
-            raise CellError(f"{_show(value)} kr. is negative; a price must be 0 or more")
+            raise CellError("cell_price_negative", value=("figure", value))
         return value
     if kind == "count":
         if value < 0:
-            raise CellError(f"{_show(value)} is negative; it must be 0 or more")
-        return _whole(value, "a number of participants")
+            raise CellError("cell_count_negative", value=("figure", value))
+        return _whole(value, "cell_count_not_whole")
     if kind == "positive":
         if value <= 0:
-            raise CellError(f"{_show(value)} must be more than 0")
+            raise CellError("cell_not_positive", value=("figure", value))
         return value
     raise AssertionError(f"unknown column kind {kind}")
 
@@ -225,15 +218,11 @@ def _read_rate(raw: Any, decimal_comma: bool) -> float:
     if text is not None and text.endswith("%"):
         # divided as decimals: 14,3 % is the share 0.143, not 0.14300000000000002
         value = float(Decimal(repr(parse_number(text[:-1], decimal_comma))) / 100)
-        written = text
     else:
         value = parse_number(raw, decimal_comma)
-        written = text if text is not None else _show(value)
     if not 0 <= value <= 1:
-        raise CellError(
-            f"{written} must be a share between 0 and 1 (or written as a percentage, "
-            "like 35 %)"
-        )
+        raise CellError("cell_not_share",
+                        value=("text", text) if text is not None else ("figure", value))
     return value
 
 
@@ -256,73 +245,50 @@ def coerce_stored(field: str, text: str | None) -> Any:
 
 @dataclass(frozen=True)
 class Table:
-    """The raw cells of a file: a header and the rows under it."""
+    """The raw cells of a file: its header row and the numbered rows under it."""
 
     header: list[Any]
-    rows: list[list[Any]]
+    rows: list[tabular.Row]
+    """(spreadsheet row number, cells) of every row below the header."""
     decimal_comma: bool
+    header_row: int = 1
+    """The header's spreadsheet row number: rows above it (a title) are not read."""
     guarded: bool = True
     """Text may carry the export's formula guard (CSV and XLSX, not Parquet)."""
     strip_text: bool = True
-    """Text loses surrounding spaces (typed files); Parquet's text is kept exactly."""
+    """Text lose surrounding spaces (typed files); Parquet's text is kept exactly."""
+
+
+HEADER_RULE = tabular.HeaderRule(
+    tuple(c.name for c in COLUMNS if c.required),
+    lambda cell: _HEADER_ALIASES.get(normalise_header(cell)),
+)
+"""The interventions file's header row holds every required column."""
 
 
 def read_table(data: bytes, filename: str) -> Table:
-    """The cells of a CSV or XLSX file (first sheet), as written."""
-    suffix = Path(filename).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(data)
-    if suffix in (".csv", ".txt", ""):
-        return _read_csv(data)
-    if suffix == ".parquet":
-        return _read_parquet(data)
-    raise BadInput(f"{filename}: unknown file type {suffix!r}; use a .csv or .xlsx file")
-
-
-def _read_parquet(data: bytes) -> Table:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        table = pq.read_table(io.BytesIO(data))
-        columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    except (pa.ArrowException, OSError, ValueError, TypeError, OverflowError) as error:
-        raise BadInput(f"the file is not a readable Parquet file ({error})") from error
-    # pandas writes a missing number as NaN: that is an empty cell, not a bad number
-    rows = [[None if isinstance(c, float) and math.isnan(c) else c for c in cells]
-            for cells in zip(*columns, strict=True)] if columns else []
-    return Table(list(table.column_names), rows, decimal_comma=False, guarded=False,
-                 strip_text=False)
-
-
-def _read_csv(data: bytes) -> Table:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BadInput(
-            "the file is not UTF-8 text: save it as 'CSV UTF-8' (in Excel: Save as, "
-            f"CSV UTF-8), or as .xlsx (byte {error.start} cannot be read)"
-        ) from error
-    if "\x00" in text:
-        raise BadInput("the file holds binary data, not CSV text; use a .csv or .xlsx file")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    if first_line.count(delimiter) == 0:
-        delimiter = ","
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise BadInput(f"the CSV file cannot be read: {error}") from error
-    if not any(cell.strip() for row in records for cell in row):
-        raise BadInput("the file is empty: it needs a header row and one row per intervention")
-    numeric = [index for index, cell in enumerate(records[0])
+    """The cells of a CSV, XLSX or Parquet file, as written (see viften.files.tabular)."""
+    kind = tabular.kind_of(filename)
+    if kind is None:
+        raise BadInput(Message.of("iv_unknown_file_type", file=("text", filename),
+                                  suffix=("quoted", Path(filename).suffix.lower())))
+    with tabular.open_table(data, kind, HEADER_RULE) as table:
+        if table.header is None:
+            raise BadInput(Message.of("iv_file_empty"))
+        rows = list(table.rows)
+    header = list(table.header)
+    if kind == "parquet":
+        return Table(header, rows, decimal_comma=False, guarded=False, strip_text=False)
+    if table.csv_format is None:
+        return Table(header, rows, decimal_comma=True, header_row=table.header_row)
+    numeric = [index for index, cell in enumerate(header)
                if (column := _HEADER_ALIASES.get(normalise_header(cell))) is not None
                and COLUMNS_BY_NAME[column].kind in _NUMBER_KINDS]
-    decimal_comma = delimiter == ";" or any(
-        _shows_decimal_comma(row[index]) for row in records[1:] for index in numeric
-        if index < len(row)
+    decimal_comma = table.csv_format.delimiter == ";" or any(
+        _shows_decimal_comma(cells[index]) for _, cells in rows for index in numeric
+        if index < len(cells)
     )
-    return Table(records[0], records[1:], decimal_comma)
+    return Table(header, rows, decimal_comma, header_row=table.header_row)
 
 
 _NUMBER_KINDS = ("year", "money", "count", "rate", "stars", "positive")
@@ -339,33 +305,6 @@ def _shows_decimal_comma(cell: str) -> bool:
     return found is not None and not _GROUPED.match(found.group(1).replace(",", "X"))
 
 
-def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            if not book.worksheets:
-                raise BadInput("the workbook has no sheet with cells; use a .csv or .xlsx file")
-            sheet = book.worksheets[0]
-            # the size a workbook states may be stale or missing (some programs write "A1"):
-            # without this, openpyxl's read-only mode would silently drop rows and columns
-            sheet.reset_dimensions()
-            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    except BadInput:
-        raise
-    except Exception as error:  # a damaged workbook fails in many ways: all are bad input
-        raise BadInput(f"the file is not a readable .xlsx workbook ({error})") from error
-    while rows and all(cell is None for cell in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise BadInput("the first sheet is empty: it needs a header row and one row per "
-                       "intervention")
-    return Table(list(rows[0]), rows[1:], decimal_comma=True)
-
-
 # --- checking a whole file -----------------------------------------------------------------
 
 
@@ -378,7 +317,8 @@ def _column_name(index: int) -> str:
     return letters
 
 
-def _map_header(header: Sequence[Any], problems: list[Problem]) -> dict[int, tuple[str, str]]:
+def _map_header(header: Sequence[Any], header_row: int, problems: list[Problem]
+                ) -> dict[int, tuple[str, str]]:
     """Column index -> (English name, header as written)."""
     mapping: dict[int, tuple[str, str]] = {}
     seen: dict[str, str] = {}
@@ -391,40 +331,40 @@ def _map_header(header: Sequence[Any], problems: list[Problem]) -> dict[int, tup
         name = _HEADER_ALIASES.get(normalise_header(written))
         if name is None:
             close = difflib.get_close_matches(normalise_header(written), known, n=1, cutoff=0.5)
-            hint = ""
-            if close:
-                target = _HEADER_ALIASES[close[0]]
-                hint = f"; did you mean {close[0]!r}"
-                hint += f" ({target})?" if close[0] != target else "?"
+            if not close:
+                message = Message.of("header_unknown",
+                                     known=("names", [c.name for c in COLUMNS]))
+            elif _HEADER_ALIASES[close[0]] == close[0]:
+                message = Message.of("header_unknown_near", near=("quoted", close[0]))
             else:
-                hint = "; known columns: " + ", ".join(c.name for c in COLUMNS)
-            problems.append(Problem(1, written, f"unknown column{hint}"))
+                message = Message.of("header_unknown_near_alias", near=("quoted", close[0]),
+                                     column=("text", _HEADER_ALIASES[close[0]]))
+            problems.append(Problem(header_row, written, message))
             mapping[index] = (_UNKNOWN, written)
             continue
         if name in seen:
-            problems.append(Problem(1, written, f"the column {name} appears twice "
-                                    f"(also as {seen[name]!r})"))
+            problems.append(Problem(header_row, written, Message.of(
+                "header_twice", column=("text", name), other=("quoted", seen[name]))))
             mapping[index] = (_UNKNOWN, written)
             continue
         seen[name] = written
         mapping[index] = (name, written)
     for column in COLUMNS:
         if column.required and column.name not in seen:
-            problems.append(Problem(1, column.name, "required column is missing "
-                                    f"(Danish header: {column.danish!r})"))
+            problems.append(Problem(header_row, column.name, Message.of(
+                "header_missing", danish=("quoted", column.danish))))
     return mapping
 
 
 def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
     """Checked rows of a table; BadInput listing every problem if there is any."""
     problems: list[Problem] = []
-    mapping = _map_header(table.header, problems)
+    mapping = _map_header(table.header, table.header_row, problems)
     year_now = default_year or dt.date.today().year
     rows: list[dict[str, Any]] = []
     first_row_of: dict[tuple[str, int], int] = {}
-    for offset, cells in enumerate(table.rows):
-        row_number = offset + 2
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+    for row_number, cells in table.rows:
+        if tabular.blank(cells):
             continue
         row: dict[str, Any] = {}
         for index, raw in enumerate(cells):
@@ -435,18 +375,17 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
             if not name:
                 if not empty and index in mapping:
                     problems.append(Problem(row_number, written,
-                                            "a cell in a column without a header; give the "
-                                            "column a header or empty it"))
+                                            Message.of("cell_without_header")))
                 elif not empty:
                     problems.append(Problem(row_number, written,
-                                            "a cell beyond the last column; remove it"))
+                                            Message.of("cell_beyond_last_column")))
                 continue
             column = COLUMNS_BY_NAME[name]
             try:
                 row[name] = read_cell(column, raw, table.decimal_comma, table.guarded,
                                       strip=table.strip_text)
             except CellError as error:
-                problems.append(Problem(row_number, written, str(error)))
+                problems.append(Problem(row_number, written, error.message))
                 row[name] = _INVALID
         for name, _ in mapping.values():
             if name and name != _UNKNOWN:
@@ -458,19 +397,17 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
         if isinstance(name_value, str) and isinstance(year_value, int):
             key = (name_value, year_value)
             if key in first_row_of:
-                problems.append(Problem(
-                    row_number, _written(mapping, "name"),
-                    f"{name_value!r} for {year_value} already appears in row "
-                    f"{first_row_of[key]}; a name must be unique within a year",
-                ))
+                problems.append(Problem(row_number, _written(mapping, "name"), Message.of(
+                    "name_twice_in_file", name=("quoted", name_value),
+                    year=("text", year_value), first=("text", first_row_of[key]))))
             else:
                 first_row_of[key] = row_number
         rows.append(row)
     if not problems and not rows:
-        problems.append(Problem(2, _written(mapping, "name"),
-                                "the file has a header but no interventions"))
+        problems.append(Problem(table.header_row + 1, _written(mapping, "name"),
+                                Message.of("iv_no_rows")))
     if problems:
-        raise BadInput(f"the file has {len(problems)} problem(s); nothing was imported",
+        raise BadInput(Message.of("iv_file_problems", count=("text", len(problems))),
                        problems)
     columns = tuple(name for name, _ in mapping.values() if name and name != _UNKNOWN)
     if "year" not in columns:
@@ -495,15 +432,19 @@ def _check_row(row: dict[str, Any], row_number: int, mapping: dict[int, tuple[st
     for column in COLUMNS:
         if column.required and column.name in present and row.get(column.name) is None:
             problems.append(Problem(row_number, _written(mapping, column.name),
-                                    f"{column.name} is required"))
+                                    required_message(column.name)))
     name = row.get("name")
     if isinstance(name, str) and len(name) > MAX_NAME_LENGTH:
-        problems.append(Problem(row_number, _written(mapping, "name"),
-                                f"the name has {len(name)} characters; at most "
-                                f"{MAX_NAME_LENGTH} are allowed"))
+        problems.append(Problem(row_number, _written(mapping, "name"), Message.of(
+            "name_too_long", length=("text", len(name)), most=("text", MAX_NAME_LENGTH))))
     for key, value in list(row.items()):
         if value is _INVALID:
             row[key] = None
+
+
+def required_message(column: str) -> Message:
+    """`job_rate is required`."""
+    return Message.of("cell_required", column=("text", column))
 
 
 def parse(data: bytes, filename: str, default_year: int | None = None) -> ParsedFile:

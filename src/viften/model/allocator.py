@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from viften.model.errors import BadInput, ViftenError
+from viften.model.messages import Message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -234,63 +235,13 @@ class Request:
 
 # --- words, kept as keys and values until a language is chosen ----------------------------
 
-
-@dataclass(frozen=True)
-class Note:
-    """A sentence for the user: a text key of viften.present.texts.budget and its typed values."""
-
-    key: str
-    values: tuple[tuple[str, str, Any], ...] = ()
-    """(placeholder, kind, value); kind is money, share, jobs, count, group, name or names."""
-
-    def text(self, lang: str = "en") -> str:
-        from viften.present.texts import t
-
-        return t(self.key, lang, **{name: _render(kind, value, lang)
-                                    for name, kind, value in self.values})
+Note = Message
+"""A sentence of an allocation: a text key of viften.present.texts.budget and its values;
+viften.present.messages renders it."""
 
 
 def _note(key: str, **values: tuple[str, Any]) -> Note:
-    return Note(key, tuple((name, kind, value) for name, (kind, value) in values.items()))
-
-
-def _number(value: float, lang: str, decimals: int) -> str:
-    # English is written without babel: the `allocate` command must start fast, and Python's
-    # own grouping gives what viften.present.formatting gives for English (a test holds them equal)
-    if lang == "en":
-        return f"{float(value):,.{decimals}f}"
-    from viften.present import formatting
-
-    return formatting.number(value, lang, decimals)
-
-
-def money_text(value: float, lang: str = "da") -> str:
-    """Kroner for a sentence: whole kroner, or millions (3,2 mio. kr.) for round amounts."""
-    if abs(value) >= MILLION and abs(round(value, -5) - value) < 0.5:
-        amount = _number(value / MILLION, lang, 1)
-        return f"DKK {amount}m" if lang == "en" else f"{amount} mio. kr."
-    amount = _number(value, lang, 0)
-    return f"DKK {amount}" if lang == "en" else f"{amount} kr."
-
-
-def _render(kind: str, value: Any, lang: str) -> str:
-    from viften.present.texts import t
-
-    if kind == "money":
-        return money_text(float(value), lang)
-    if kind == "share":
-        percent = float(value) * 100
-        whole = abs(percent - round(percent)) < 1e-9
-        return f"{_number(percent, lang, 0 if whole else 1)} %"
-    if kind == "jobs":
-        return _number(value, lang, 1)
-    if kind == "count":
-        return _number(value, lang, 0)
-    if kind == "group":
-        return t(f"tg_{value}", lang).lower()
-    if kind == "names":
-        return ", ".join(str(v) for v in value)
-    return str(value)
+    return Message.of(key, **values)
 
 
 # --- results ------------------------------------------------------------------------------
@@ -355,15 +306,9 @@ class Result:
     def objective(self) -> str:
         return self.request.objective
 
-    @property
-    def message(self) -> str:
-        return self.text("en")
-
-    def text(self, lang: str = "en") -> str:
-        return " ".join(note.text(lang) for note in self.notes)
-
-    def to_json(self) -> dict[str, Any]:
-        """The object `allocate --json` prints (interface.md)."""
+    def to_json(self, message: str) -> dict[str, Any]:
+        """The object `allocate --json` prints (interface.md), with the notes as `message`
+        (written out by viften.present.messages)."""
         return {
             "status": self.status,
             "budget": self.budget,
@@ -375,7 +320,7 @@ class Result:
                  "cost": p.cost, "expected_jobs": p.expected_jobs}
                 for p in self.allocation
             ],
-            "message": self.message,
+            "message": message,
         }
 
 

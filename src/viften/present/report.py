@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from viften.model import allocator, domain
-from viften.present import formatting, images
+from viften.present import formatting, images, messages
 from viften.present.texts import t
 
 if TYPE_CHECKING:
@@ -231,8 +231,9 @@ def allocations(
                            _scenario_moves(data, current, other), points, "", optimal_jobs)
     result = allocator.optimise(data, request)
     if result.status != allocator.OPTIMAL:
+        why = messages.render_all(result.notes, lang)
         return Allocations(budget, current, None, None, (), points,
-                           t("committee_allocation_unavailable", lang, reason=result.text(lang)),
+                           t("committee_allocation_unavailable", lang, reason=why),
                            optimal_jobs)
     other = allocator.evaluate(data, result.participants, budget)
     return Allocations(budget, current, other, None, allocator.moves(data, result), points, "",

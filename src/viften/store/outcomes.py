@@ -5,8 +5,8 @@ intervention (and in a comparison group), the measured job rates should replace
 the entered expectations. Files can hold millions of records, so the checking is
 done by DuckDB in SQL over the whole file at once, not row by row in Python.
 
-The file (interface.md, `outcomes import`): CSV (comma or semicolon; UTF-8 with or
-without BOM) or XLSX (first sheet), one record a row, columns
+The file (interface.md, `outcomes import`): CSV or XLSX, read by the rules of
+`viften.files.tabular` (the same as the interventions file's), one record a row, columns
 
     intervention (indsats)   the intervention's name as stored for that year
     year (år)                optional; empty: the newest year in the database
@@ -24,12 +24,12 @@ and a corrected file for one intervention simply takes the place of the old one.
 Each replaced (intervention, year) is written to the audit trail as an `update` of
 the field `outcome_records`.
 
-Fast path: a regular CSV is read straight by DuckDB's `read_csv` into a temporary
-table, numbering the rows as a spreadsheet does. A file that DuckDB's
-strict reader refuses (a row with too many or too few values, a blank line that
-would shift the numbering, bad UTF-8) goes through Python's csv module instead,
-which can say exactly which row is wrong; XLSX goes through openpyxl. Both then
-meet the same SQL checks.
+Fast path: a regular CSV (UTF-8, the header on row 1) is read straight by DuckDB's
+`read_csv` into a temporary table, with the delimiter the shared reader sniffed,
+numbering the rows as a spreadsheet does. Any other file, and one that DuckDB's strict
+reader refuses (a row with too many or too few values, a blank line that would shift
+the numbering, bad UTF-8), goes through the shared reader's rows instead, which can say
+exactly which row is wrong. Both then meet the same SQL checks.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
-import io
 import mmap
 import os
 import tempfile
@@ -49,7 +48,9 @@ from typing import Any
 
 import duckdb
 
+from viften.files import tabular
 from viften.model.errors import BadInput, Problem
+from viften.model.messages import Message
 from viften.store.interventions import newest_year
 
 MAX_PROBLEMS = 50
@@ -90,18 +91,9 @@ class OutcomeProblems(BadInput):
     """Bad outcome records: the first `MAX_PROBLEMS` problems and how many there are in all."""
 
     def __init__(self, problems: list[Problem], total: int) -> None:
-        self.total = total
-        shown = len(problems)
-        more = f"; the first {shown} are listed" if total > shown else ""
-        super().__init__(f"{total} problem(s) in the outcome records{more}; nothing was imported",
-                         problems)
-
-    def lines(self) -> list[str]:
-        lines = super().lines()
-        if self.total > len(self.problems):
-            lines.append(f"... and {self.total - len(self.problems)} more problem(s) "
-                         f"({self.total} in all); nothing was imported")
-        return lines
+        key = "outcomes_problems_first" if total > len(problems) else "outcomes_problems"
+        super().__init__(Message.of(key, total=("text", total), shown=("text", len(problems))),
+                         problems, total)
 
 
 @dataclass(frozen=True)
@@ -147,7 +139,17 @@ for _column in OUTCOME_COLUMNS:
     _KNOWN[_column.danish] = _column
 
 
-def match_header(headers: Sequence[str]) -> list[OutcomeColumn]:
+def _column_of(header: Any) -> str | None:
+    column = _KNOWN.get(_normalise(str(header or "")))
+    return column.name if column is not None else None
+
+
+HEADER_RULE = tabular.HeaderRule(tuple(c.name for c in OUTCOME_COLUMNS if c.required),
+                                 _column_of)
+"""The outcome file's header row holds intervention, group and employed."""
+
+
+def match_header(headers: Sequence[str], header_row: int = 1) -> list[OutcomeColumn]:
     """The column of each header, or `BadInput` naming unknown, doubled and missing ones."""
     problems: list[Problem] = []
     matched: list[OutcomeColumn] = []
@@ -157,21 +159,23 @@ def match_header(headers: Sequence[str]) -> list[OutcomeColumn]:
         column = _KNOWN.get(key)
         if column is None:
             nearest = difflib.get_close_matches(key, list(_KNOWN), n=1, cutoff=0.0)
-            hint = f"; did you mean {_KNOWN[nearest[0]].name!r}?" if nearest else ""
-            known = ", ".join(f"{c.name} ({c.danish})" for c in OUTCOME_COLUMNS)
-            problems.append(Problem(1, header, f"unknown column {header!r}{hint} "
-                                               f"(known columns: {known})"))
+            known = [f"{c.name} ({c.danish})" for c in OUTCOME_COLUMNS]
+            problems.append(Problem(header_row, header, Message.of(
+                "outcomes_unknown_column", header=("quoted", header),
+                near=("quoted", _KNOWN[nearest[0]].name), known=("names", known))))
             continue
         if column.name in seen:
-            problems.append(Problem(1, header, f"column {column.name!r} appears twice "
-                                               f"(also as {seen[column.name]!r})"))
+            problems.append(Problem(header_row, header, Message.of(
+                "outcomes_column_twice", column=("quoted", column.name),
+                other=("quoted", seen[column.name]))))
             continue
         seen[column.name] = header
         matched.append(column)
     for column in OUTCOME_COLUMNS:
         if column.required and column.name not in seen:
-            problems.append(Problem(1, column.name, f"the required column {column.name!r} "
-                                                    f"({column.danish}) is missing"))
+            problems.append(Problem(header_row, column.name, Message.of(
+                "outcomes_column_missing", column=("quoted", column.name),
+                danish=("text", column.danish))))
     if problems:
         raise OutcomeProblems(problems, len(problems))
     return matched
@@ -191,27 +195,6 @@ class _Staged:
     """The staging table has row numbers and raw cells for messages."""
     restage: Callable[[], _Staged] | None = None
     """Builds the detailed staging table when the quick one turns out to have problems."""
-
-
-def _sniff_delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") > header_line.count(",") else ","
-
-
-def _read_head(path: Path) -> tuple[str, str]:
-    """The first line of a CSV file (BOM removed) and its delimiter."""
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
-    if not head.removeprefix(b"\xef\xbb\xbf").strip():
-        raise BadInput(f"{path.name} is empty: expected a header row with the columns "
-                       "intervention, group and employed")
-    try:
-        text = head.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:
-            raise BadInput(f"{path.name} is not UTF-8 text: save it as 'CSV UTF-8'") from None
-        text = head[: error.start].decode("utf-8-sig")
-    first_line = text.splitlines()[0] if text.splitlines() else ""
-    return first_line, _sniff_delimiter(first_line)
 
 
 def _has_inner_blank_line(path: Path) -> bool:
@@ -308,90 +291,79 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
-    try:
-        import openpyxl
-    except ImportError as error:  # pragma: no cover - openpyxl is a dependency
-        raise BadInput("reading .xlsx needs openpyxl") from error
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # any unreadable workbook is bad input
-        raise BadInput(f"{path.name} cannot be read as an .xlsx workbook: {error}") from None
-    try:
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
-            yield [_cell_text(v) for v in row]
-    finally:
-        book.close()
-
-
-def _csv_rows(path: Path, delimiter: str) -> Iterator[list[str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from csv.reader(handle, delimiter=delimiter)
-    except UnicodeDecodeError:
-        raise BadInput(f"{path.name} is not UTF-8 text: save it as 'CSV UTF-8'") from None
-    except csv.Error as error:
-        raise BadInput(f"{path.name} cannot be read as CSV: {error}") from None
+def _empty(path: Path) -> BadInput:
+    return BadInput(Message.of("outcomes_empty", file=("text", path.name)))
 
 
 @contextmanager
-def _normalised_file(rows: Iterator[list[str]], path: Path
-                     ) -> Iterator[tuple[Path, list[str], list[Problem]]]:
-    """Rows from Python into a plain CSV with an explicit row number column, for DuckDB."""
-    header: list[str] | None = None
+def _normalised_file(table: tabular.Table, header: list[str]
+                     ) -> Iterator[tuple[Path, list[Problem]]]:
+    """The rows below the header into a plain CSV with their row numbers, for DuckDB."""
     problems: list[Problem] = []
     handle = tempfile.NamedTemporaryFile(  # closed below, deleted in finally
         "w", suffix=".csv", prefix="viften-outcomes-", delete=False, encoding="utf-8",
         newline="",
     )
     name = Path(handle.name)
+    width = len(header)
     try:
         with handle:
             writer = csv.writer(handle)
-            for number, row in enumerate(rows, start=1):
-                if header is None:
-                    if not any(cell.strip() for cell in row):
-                        continue
-                    while row and not row[-1].strip():
-                        row = row[:-1]
-                    header = row
-                    header_row = number
-                    if header_row != 1:
-                        problems.append(Problem(header_row, "", "the header must be on row 1"))
-                    writer.writerow(["given_row", *(f"c{i}" for i in range(len(header)))])
-                    continue
+            writer.writerow(["given_row", *(f"c{i}" for i in range(width))])
+            for number, cells in table.rows:
+                row = [_cell_text(v) for v in cells]
                 if not any(cell.strip() for cell in row):
                     continue
-                width = len(header)
                 if len(row) > width and any(cell.strip() for cell in row[width:]):
-                    problems.append(Problem(number, str(width + 1), f"{len(row)} values, but "
-                                                                    f"the header has {width}"))
-                row = (row + [""] * width)[:width]
-                writer.writerow([number, *row])
-        if header is None:
-            raise BadInput(f"{path.name} is empty: expected a header row with the columns "
-                           "intervention, group and employed")
-        yield name, header, problems
+                    problems.append(Problem(number, str(width + 1), Message.of(
+                        "outcomes_too_many_values", values=("text", len(row)),
+                        width=("text", width))))
+                writer.writerow([number, *(row + [""] * width)[:width]])
+        yield name, problems
     finally:
         name.unlink(missing_ok=True)
 
 
 def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None) -> _Staged:
     if not path.exists():
-        raise BadInput(f"{path} does not exist")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _stage_through_python(con, _xlsx_rows(path), path, default_year)
-    if path.suffix.lower() not in (".csv", ".txt"):
-        raise BadInput(f"{path.name}: outcome records must be a .csv or .xlsx file")
-    first_line, delimiter = _read_head(path)
-    headers = next(csv.reader(io.StringIO(first_line), delimiter=delimiter), [])
-    columns = match_header(headers)
-    headers_by_name = {c.name: h.strip() for c, h in zip(columns, headers, strict=True)}
+        raise BadInput(Message.of("outcomes_missing_file", file=("text", str(path))))
+    kind = tabular.kind_of(path.name) if path.suffix else None
+    if kind not in ("csv", "xlsx"):
+        raise BadInput(Message.of("outcomes_file_type", file=("text", path.name)))
+    with tabular.open_table(path, kind, HEADER_RULE) as table:
+        if table.header is None:
+            raise _empty(path)
+        header = [_cell_text(c) for c in table.header]
+        while header and not header[-1].strip():
+            header.pop()
+        columns = match_header(header, table.header_row)
+        headers_by_name = {c.name: h.strip() for c, h in zip(columns, header, strict=True)}
+        fmt = table.csv_format
+        if fmt is not None and fmt.encoding == tabular.UTF8 and table.header_row == 1:
+            staged = _stage_csv_quickly(con, path, fmt.delimiter, columns, headers_by_name,
+                                        default_year)
+            if staged is not None:
+                return staged
+        # the careful way, through the shared reader, says which row is wrong
+        with _normalised_file(table, header) as (plain, problems):
+            names = ["given_row", *(c.sql for c in columns)]
+            source = (
+                "read_csv($path, delim = ',', header = true, quote = '\"', escape = '\"', "
+                f"auto_detect = false, columns = {_columns_sql(names)})"
+            )
+            _create_upload(con, source, "CAST(given_row AS BIGINT)", columns,
+                           {"path": str(plain)}, default_year, detail=True)
+    return _Staged(columns, headers_by_name, problems)
+
+
+def _stage_csv_quickly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str,
+                       columns: list[OutcomeColumn], headers_by_name: dict[str, str],
+                       default_year: int | None) -> _Staged | None:
+    """The staging table straight from DuckDB's reader; None where it refused a line."""
 
     def detailed() -> _Staged:
         if not _stage_csv_directly(con, path, delimiter, columns, default_year, detail=True):
-            raise BadInput(f"{path.name} changed while it was being imported")
+            raise BadInput(Message.of("outcomes_changed", file=("text", path.name)))
         return _Staged(columns, headers_by_name, [])
 
     try:
@@ -400,24 +372,9 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
         ):
             return _Staged(columns, headers_by_name, [], detailed=False, restage=detailed)
     except duckdb.Error as error:
-        raise BadInput(f"{path.name} cannot be read as CSV: {error}") from None
-    # the careful reader below says which row is wrong
-    return _stage_through_python(con, _csv_rows(path, delimiter), path, default_year)
-
-
-def _stage_through_python(con: duckdb.DuckDBPyConnection, rows: Iterator[list[str]],
-                          path: Path, default_year: int | None) -> _Staged:
-    with _normalised_file(rows, path) as (plain, header, problems):
-        columns = match_header(header)
-        names = ["given_row", *(c.sql for c in columns)]
-        source = (
-            "read_csv($path, delim = ',', header = true, quote = '\"', escape = '\"', "
-            f"auto_detect = false, columns = {_columns_sql(names)})"
-        )
-        _create_upload(con, source, "CAST(given_row AS BIGINT)", columns,
-                       {"path": str(plain)}, default_year, detail=True)
-    return _Staged(columns, {c.name: h.strip() for c, h in zip(columns, header, strict=True)},
-                   problems)
+        raise BadInput(Message.of("outcomes_csv_unreadable", file=("text", path.name),
+                                  error=("text", error))) from None
+    return None
 
 
 # --- checking ------------------------------------------------------------------------------
@@ -464,35 +421,27 @@ _DOUBLE_PERSONS = """
         FROM outcome_upload u JOIN doubled USING (intervention, year, person_id)
     )
     SELECT row, 'person_id', 'double_person', person_id,
-           intervention || ' (' || year || '), first on row ' || first
+           intervention || ' (' || year || ')', first
     FROM placed WHERE row > first
 """
 
 
-def _problem_text(kind: str, value: str | None, extra: str | None,
-                  known: Callable[[str, int], list[str]]) -> str:
-    if kind == "missing_intervention":
-        return "the intervention's name is empty"
-    if kind == "bad_year":
-        return f"{value!r} is not a year from 2000 to 2100"
-    if kind == "no_year":
-        return "the year is empty and the database has no interventions to take a year from"
-    if kind == "bad_group":
-        if value is None or not value.strip():
-            return "the group is empty: write treatment or control (deltager or kontrol)"
-        return f"{value!r} is not a group: write treatment or control (deltager or kontrol)"
-    if kind == "bad_employed":
-        if value is None or not value.strip():
-            return "employed is empty: write 1 or 0 (ja/nej, true/false)"
-        return f"{value!r} is not a yes or no: write 1 or 0 (ja/nej, true/false)"
+def _problem_message(kind: str, value: str | None, extra: str | None, first: int | None,
+                     known: Callable[[str, int], list[str]]) -> Message:
+    if kind in ("bad_group", "bad_employed") and (value is None or not value.strip()):
+        return Message.of(f"outcomes_{kind}_empty")
     if kind == "unknown_intervention":
         year = int(extra or 0)
         names = known(value or "", year)
-        hint = f"; did you mean {names[0]!r}?" if names else ""
-        return f"there is no intervention named {value!r} in {year}{hint}"
+        if names:
+            return Message.of("outcomes_unknown_intervention_near", name=("quoted", value),
+                              year=("text", year), near=("quoted", names[0]))
+        return Message.of("outcomes_unknown_intervention", name=("quoted", value),
+                          year=("text", year))
     if kind == "double_person":
-        return f"person {value!r} appears more than once for {extra}"
-    return kind
+        return Message.of("outcomes_double_person", person=("quoted", value),
+                          intervention=("text", extra), first=("text", first))
+    return Message.of(f"outcomes_{kind}", value=("quoted", value))
 
 
 _QUICK_CHECK = """
@@ -516,7 +465,7 @@ def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
     found = con.execute(_QUICK_CHECK).fetchone()
     records, bad, unknown, doubled = (int(v) for v in found) if found else (0, 0, 0, 0)
     if records == 0 and not staged.extra_problems:
-        raise BadInput("the file has a header but no records below it; nothing was imported")
+        raise BadInput(Message.of("outcomes_no_records"))
     if bad == unknown == doubled == 0 and not staged.extra_problems:
         return
     if not staged.detailed and staged.restage is not None:
@@ -557,8 +506,9 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
     position = {c.name: i for i, c in enumerate(staged.columns)}
     found = sorted(rows, key=lambda r: (r[0], position.get(r[1], 0)))
     problems = [
-        Problem(int(row), staged.headers.get(col, col), _problem_text(kind, value, extra, known))
-        for row, col, kind, value, extra in found
+        Problem(int(row), staged.headers.get(col, col),
+                _problem_message(kind, value, extra, first[0] if first else None, known))
+        for row, col, kind, value, extra, *first in found
     ]
     problems = sorted([*staged.extra_problems, *problems], key=lambda p: p.row)
     total += len(staged.extra_problems)

@@ -15,7 +15,7 @@ from viften.actions import scenarios as scenario_actions
 from viften.model import allocator
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
-from viften.present import formatting
+from viften.present import formatting, messages
 from viften.present.charts import budget as charts
 from viften.present.texts import t
 from viften.store import db, scenarios
@@ -80,7 +80,7 @@ def _signed(value: float, text: str) -> str:
 
 
 def _signed_money(value: float, lang: str) -> str:
-    return _signed(value, allocator.money_text(abs(value), lang))
+    return _signed(value, messages.money_text(abs(value), lang))
 
 
 def _signed_number(value: float, lang: str, decimals: int = 1) -> str:
@@ -102,7 +102,7 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
         return None if abs(change) < 1e-9 else str(signed(change, lang))
 
     figures = [
-        ("budget_metric_spend", allocator.money_text(evaluation.spend, lang),
+        ("budget_metric_spend", messages.money_text(evaluation.spend, lang),
          delta("spend", _signed_money), "off"),
         ("budget_metric_gross", formatting.number(evaluation.gross_jobs, lang, 1),
          delta("gross_jobs", _signed_number), "normal"),
@@ -258,10 +258,10 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
     metrics(evaluation, lang, against=now)
     if evaluation.budget_left < 0:
         st.error(t("budget_over_budget", lang,
-                   over=allocator.money_text(-evaluation.budget_left, lang)))
+                   over=messages.money_text(-evaluation.budget_left, lang)))
     else:
         st.caption(f"{t('budget_metric_left', lang)}: "
-                   f"{allocator.money_text(evaluation.budget_left, lang)}. "
+                   f"{messages.money_text(evaluation.budget_left, lang)}. "
                    f"{t('budget_within_budget', lang)}")
     for problem in evaluation.over_capacity:
         st.warning(t("budget_over_capacity", lang, name=problem.name,
@@ -348,20 +348,20 @@ def optimiser_controls(data: Interventions, now: Evaluation, year: int, default_
 def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: str) -> None:
     """The optimal allocation beside the current one: what moves where, and why."""
     if result.status != allocator.OPTIMAL:
-        st.error(t("budget_infeasible", lang, why=result.text(lang)))
+        st.error(t("budget_infeasible", lang, why=messages.render_all(result.notes, lang)))
         return
-    st.info(result.text(lang))
+    st.info(messages.render_all(result.notes, lang))
     objective = result.objective
     best = allocator.evaluate(data, result.participants, result.budget)
     metrics(best, lang, against=now)
     left, right = st.columns(2)
-    left.metric(t("budget_metric_left", lang), allocator.money_text(best.budget_left, lang))
+    left.metric(t("budget_metric_left", lang), messages.money_text(best.budget_left, lang))
     marginal = result.marginal_jobs_per_million
     right.metric(t("budget_metric_marginal", lang),
                  "–" if marginal is None else t("budget_metric_marginal_value", lang,
                                                 jobs=formatting.number(marginal, lang, 1)))
     st.subheader(t("budget_binding_heading", lang))
-    notes = [b.note.text(lang) for b in result.binding]
+    notes = [messages.render(b.note, lang) for b in result.binding]
     st.markdown("\n".join(f"- {n}" for n in notes) if notes
                 else t("budget_nothing_binds", lang))
     st.subheader(t("budget_moves_heading", lang))
@@ -370,8 +370,8 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         jobs=formatting.number(result.expected_jobs, lang, 1),
         kind=t(f"budget_kind_{objective}", lang),
         now=formatting.number(now.expected_jobs(objective), lang, 1),
-        cost=allocator.money_text(result.total_cost, lang),
-        now_cost=allocator.money_text(now.spend, lang),
+        cost=messages.money_text(result.total_cost, lang),
+        now_cost=messages.money_text(now.spend, lang),
     ))
     moved = allocator.moves(data, result)
     if all(m.change == 0 for m in moved):
@@ -428,20 +428,20 @@ def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now:
         after = optimal(frame, smaller, explain=False)
         if after.status == allocator.OPTIMAL:
             st.info(t("budget_cut_result", lang,
-                      budget=allocator.money_text(smaller.budget, lang),
+                      budget=messages.money_text(smaller.budget, lang),
                       jobs=formatting.number(after.expected_jobs, lang, 1),
                       kind=t(f"budget_kind_{objective}", lang),
                       lost=formatting.number(result.expected_jobs - after.expected_jobs,
                                              lang, 1),
                       full=formatting.number(result.expected_jobs, lang, 1),
-                      whole=allocator.money_text(request.budget, lang)))
+                      whole=messages.money_text(request.budget, lang)))
         else:
             st.warning(t("budget_cut_infeasible", lang,
-                         budget=allocator.money_text(smaller.budget, lang),
-                         why=after.text(lang)))
+                         budget=messages.money_text(smaller.budget, lang),
+                         why=messages.render_all(after.notes, lang)))
     with st.expander(t("budget_frontier_table", lang)):
         st.dataframe(pd.DataFrame({
-            t("budget_axis_budget_short", lang): [allocator.money_text(p.budget, lang)
+            t("budget_axis_budget_short", lang): [messages.money_text(p.budget, lang)
                                                   for p in points],
             t(f"budget_axis_jobs_{objective}", lang): [
                 formatting.number(p.expected_jobs, lang, 1) for p in points],
@@ -520,7 +520,7 @@ def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: 
         t("budget_sc_col_by", lang): [s.created_by or "–" for s in saved],
         t("budget_sc_col_source", lang): [
             t(f"budget_sc_source_{s.settings.get('source', 'what_if')}", lang) for s in saved],
-        t("budget_metric_spend", lang): [allocator.money_text(s.spend, lang) for s in saved],
+        t("budget_metric_spend", lang): [messages.money_text(s.spend, lang) for s in saved],
         t("budget_metric_gross", lang): [formatting.number(s.gross_jobs, lang, 1)
                                          for s in saved],
         t("budget_metric_net", lang): [formatting.number(s.net_jobs, lang, 1) for s in saved],
@@ -564,7 +564,7 @@ def _compare(saved: list[scenarios.Scenario], lang: str) -> None:
     by_name = {s.name: s for s in saved}
     both = scenarios.compare(by_name[str(first_name)], by_name[str(second_name)])
     for column, scenario in ((left, both.first), (right, both.second)):
-        column.metric(t("budget_metric_spend", lang), allocator.money_text(scenario.spend, lang))
+        column.metric(t("budget_metric_spend", lang), messages.money_text(scenario.spend, lang))
         column.metric(t("budget_metric_net", lang), formatting.number(scenario.net_jobs, lang, 1))
         column.metric(t("budget_metric_gross", lang),
                       formatting.number(scenario.gross_jobs, lang, 1))

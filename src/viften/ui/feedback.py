@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from viften.model.errors import BadInput, ViftenError
+from viften.present.messages import error_lines
 from viften.present.texts import t
 from viften.store.interventions import ConflictError
 
@@ -16,9 +17,8 @@ def import_failed(error: ViftenError, progress: Any, problems_key: str, lang: st
     """An import that wrote nothing: why, and every problem with its row and column."""
     progress.empty()
     if isinstance(error, BadInput):
-        count = getattr(error, "total", None) or len(error.problems) or 1
-        st.error(t(problems_key, lang, count=count))
-        st.text("\n".join(error.lines()))
+        st.error(t(problems_key, lang, count=error.total or 1))
+        st.text("\n".join(error_lines(error, lang)))
     else:
         st.error(str(error))
 

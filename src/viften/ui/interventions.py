@@ -13,7 +13,7 @@ from viften.actions import interventions as changes
 from viften.files import export as exporter
 from viften.model.domain import COLUMN_NAMES
 from viften.model.errors import ViftenError
-from viften.present import tables
+from viften.present import messages, tables
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
@@ -44,7 +44,7 @@ def table(frame: pd.DataFrame, lang: str) -> None:
 
 def _report_problems(problems: list[Any], lang: str) -> None:
     st.error(t("iv_problems", lang, count=len(problems)))
-    st.text("\n".join(str(p) for p in problems[:200]))
+    st.text("\n".join(messages.problem_text(p, lang) for p in problems[:200]))
 
 
 def importer_section(lang: str) -> None:

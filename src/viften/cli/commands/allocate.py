@@ -57,6 +57,7 @@ def parse_min_shares(values: Iterable[str]) -> dict[str, float]:
 def run(args: argparse.Namespace) -> int:
     from viften.actions import database
     from viften.model import allocator
+    from viften.present.messages import render_all
     from viften.store import db
     from viften.store import interventions as store
 
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         result = allocator.optimise(data, request)
     if sys.stdout is None:
         raise ViftenError("there is no standard output to write the JSON to")
-    json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(result.to_json(render_all(result.notes, "en")), sys.stdout, ensure_ascii=False,
+              indent=1)
     sys.stdout.write("\n")
     return 0

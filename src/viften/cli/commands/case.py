@@ -19,6 +19,7 @@ from viften.model import assumptions as assumed
 from viften.model import case as budget_case
 from viften.model.errors import BadInput
 
+
 def origin_of(file: str | None) -> str:
     """How messages and sources name the assumptions file: `--assumptions NAME`."""
     return f"--assumptions {Path(file).name}" if file else "--assumptions"

@@ -14,6 +14,7 @@ PAGES = (
     ("caseworker", "page_caseworker", "person_search"),
     ("interventions", "page_interventions", "table_view"),
     ("budget", "page_budget", "savings"),
+    ("case", "page_case", "account_balance"),
     ("effects", "page_effects", "monitoring"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),

@@ -7,6 +7,10 @@ from pathlib import Path
 import streamlit as st
 
 from viften.model import domain
+from viften.model import filters as flt
+from viften.model.assumptions import DEFAULT, Assumptions
+from viften.model.case import PayerSpread, payer_spread
+from viften.present import case as present_case
 from viften.store import db
 from viften.store import views as figures
 from viften.ui.state import database
@@ -34,3 +38,71 @@ def year_view(
     if year is not None and view.year not in view.years:
         return _year_view(path, db.data_version(path), None, value_per_job, effect_years)
     return view
+
+
+# --- the budget case ---------------------------------------------------------------------------
+
+
+def _stored_assumptions(path: Path, year: int | None) -> Assumptions:
+    """The year's assumptions: the stored ones once `viften.actions.assumptions` exists,
+    until then the defaults (the one place that decides)."""
+    try:
+        from viften.actions import assumptions as stored  # type: ignore[attr-defined]
+    except ImportError:
+        return DEFAULT
+    if year is None:
+        return DEFAULT
+    found: Assumptions = stored.for_year(path, year)
+    return found
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _year_assumptions(path: Path, version: tuple[int, int, int, int], year: int | None
+                      ) -> Assumptions:
+    return _stored_assumptions(path, year)
+
+
+def year_assumptions(year: int | None) -> Assumptions:
+    """The assumptions of a fan year, read once per version of the database."""
+    path = database()
+    return _year_assumptions(path, db.data_version(path), year)
+
+
+Assumed = tuple[tuple[str, float], ...]
+"""Assumed extra effects to try, by name (hashable, for the caches)."""
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _case_view(path: Path, version: tuple[int, int, int, int], year: int | None,
+               filters: flt.Filters, assumed: Assumed) -> present_case.CaseView:
+    view = year_view(year)
+    shown = flt.apply(view.frame, filters).reset_index(drop=True)
+    return present_case.case_view(shown, _year_assumptions(path, version, view.year),
+                                  dict(assumed))
+
+
+def case_view(year: int | None, filters: flt.Filters, assumed: Assumed = ()
+              ) -> present_case.CaseView:
+    """The budget case of the interventions in view (shared between sessions: read-only)."""
+    path = database()
+    return _case_view(path, db.data_version(path), year, filters, assumed)
+
+
+SPREAD_SEED = 2026
+"""The Monte Carlo's seed: the same figures on every rerun."""
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _payer_spread(path: Path, version: tuple[int, int, int, int], year: int | None,
+                  filters: flt.Filters, assumed: Assumed) -> PayerSpread:
+    from viften.model import effects
+
+    view = _case_view(path, version, year, filters, assumed)
+    dist = effects.effect_distributions(view.frame)
+    return payer_spread(view.case, dist, seed=SPREAD_SEED)
+
+
+def case_spread(year: int | None, filters: flt.Filters, assumed: Assumed = ()) -> PayerSpread:
+    """Each payer's chance of a net gain and cautious P10 over the effect's uncertainty."""
+    path = database()
+    return _payer_spread(path, db.data_version(path), year, filters, assumed)

@@ -22,7 +22,7 @@ def validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(core.load_schema())
 
 
-@pytest.mark.parametrize("page", ["fan", "overview", "budget", "effects"])
+@pytest.mark.parametrize("page", ["fan", "overview", "budget", "effects", "case"])
 def test_every_chart_on_the_page_is_valid_vega_lite(db_path: Path, page: str,
                                                     validator: jsonschema.Draft7Validator
                                                     ) -> None:

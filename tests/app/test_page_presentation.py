@@ -18,6 +18,8 @@ ORDER = [
     "Nøgletal {year}", "Viften: alle målgrupper (model 2)", "Viften: Tættere på arbejdsmarkedet",
     "Viften: Længere fra arbejdsmarkedet", "Viften: Tværgående",
     "Fordelingen: nuværende og optimal", "Effektivitetsfronten: job for hvert budget",
+    "Budgetcasen: kommunens nettogevinst pr. krone",
+    "Den nuværende fordeling: de planlagte deltagere",
 ]
 
 

@@ -18,7 +18,7 @@ MINIMAL = ("navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
 
 
 @pytest.mark.parametrize("page", ["fan", "overview", "caseworker", "interventions", "budget",
-                                  "effects", "presentation", "history"])
+                                  "case", "effects", "presentation", "history"])
 def test_the_page_renders_with_sparse_interventions(db_path: Path, page: str) -> None:
     database.ensure(db_path)
     changes.import_file(db_path, MINIMAL.encode(), "minimal.csv", command_line_actor())

@@ -118,10 +118,12 @@ def test_the_deck_is_16_to_9_with_the_slides_in_order(deck: report.DeckFile, sli
     tables = [t for t in titles if t.startswith("Indsatserne")]
     assert len(tables) >= 3, "32 interventions do not fit one slide"
     after = titles[6 + len(tables):]
-    assert after[:4] == ["Fordelingen: nuværende og optimal",
+    assert after[:6] == ["Fordelingen: nuværende og optimal",
                          "Effektivitetsfronten: job for hvert budget",
+                         "Budgetcasen: kommunens nettogevinst pr. krone",
+                         "Den nuværende fordeling: de planlagte deltagere",
                          "Sådan læses viften", "Definitioner og kilder"]
-    assert all(t.startswith("Bilag: kilde pr. indsats") for t in after[4:]) and after[4:]
+    assert all(t.startswith("Bilag: kilde pr. indsats") for t in after[6:]) and after[6:]
 
 
 def test_the_title_slide_has_the_municipality_the_year_and_the_date(slides) -> None:
@@ -153,7 +155,8 @@ def test_charts_are_pictures_and_words_are_text(slides) -> None:
     pictured = [title(s) for s in slides
                 if any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in s.shapes)]
     assert pictured == [title(s) for s in slides[2:6]] + [
-        "Fordelingen: nuværende og optimal", "Effektivitetsfronten: job for hvert budget"]
+        "Fordelingen: nuværende og optimal", "Effektivitetsfronten: job for hvert budget",
+        "Budgetcasen: kommunens nettogevinst pr. krone"]
     for slide in slides:
         for shape in slide.shapes:
             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from viften.actions import database, settings
+from viften.model.assumptions import DEFAULT, Assumptions
 from viften.model.errors import BadInput
 from viften.model.filters import Filters
 from viften.present import report
@@ -24,6 +25,20 @@ def load_scenario(path: Path, name: str, year: int | None) -> scenarios.Scenario
         raise BadInput(f"there is no scenario called {name!r}: the database has no year")
     with db.connect(database.ensure(path)) as con:
         return scenarios.load(con, name, year)
+
+
+def case_assumptions(path: Path, year: int | None) -> Assumptions:
+    """The assumptions of a fan year's budget case: the stored ones once
+    `viften.actions.assumptions` exists (it comes from another branch), else the defaults.
+    The one place that decides, for the deck and the app."""
+    try:
+        from viften.actions import assumptions as stored  # type: ignore[attr-defined]
+    except ImportError:
+        return DEFAULT
+    if year is None:
+        return DEFAULT
+    found: Assumptions = stored.for_year(path, year)
+    return found
 
 
 def committee_material(
@@ -60,4 +75,5 @@ def committee_material(
         loaded.frame if known else loaded.frame.iloc[0:0],
         loaded.year if known else year, loaded.years, settings.municipality(path, lang), lang,
         filters, saved, made_on, box, exact_limit=exact_limit,
+        assumptions=case_assumptions(path, loaded.year) if known else None,
     )

@@ -113,10 +113,10 @@ def with_gain_per_krone(frame: pd.DataFrame, assumptions: Assumptions) -> pd.Dat
     return out
 
 
-def per_krone_reason(record: Mapping[str, Any]) -> str:
+def per_krone_reason(record: Mapping[Any, Any]) -> str:
     """Why an intervention has no gain per krone (a text key)."""
     price = record.get("price_per_participant")
-    if not formatting.is_missing(price) and float(price) == 0:
+    if price is not None and not formatting.is_missing(price) and float(price) == 0:
         return "reason_zero_price"
     return NO_CASE_REASON
 

@@ -27,6 +27,9 @@ Measure = Literal["gross", "additional"]
 RowMode = Literal["effect", "stars"]
 
 MEASURES: tuple[Measure, ...] = ("gross", "additional")
+GRADES: tuple[str, ...] = ("price", "kommune")
+"""What a tile's shade grades: its price per job (the measure), or the kommune's net gain per
+krone from the budget case (`present.case.PER_KRONE_COLUMN`, which the frame must carry)."""
 ROW_MODES: tuple[RowMode, ...] = ("effect", "stars")
 MEASURE_COLUMN: dict[str, str] = {
     "gross": "price_per_job",
@@ -205,6 +208,8 @@ class FanLayout:
     count: int
     """Interventions in the view."""
     geometry: Geometry
+    grade: str = "price"
+    """What the shade grades (GRADES)."""
 
 
 # --- the pieces, each testable on its own ------------------------------------------------------
@@ -433,6 +438,8 @@ class _Item:
     shade: float | None = None
     count: int = 1
     uncertain: str | None = None
+    grade_text: str | None = None
+    """The figure the shade grades, when it is not the price, as the tile shows it."""
 
 
 UNCERTAIN_MARK = "?"
@@ -448,10 +455,17 @@ def layout(
     band_edges: Sequence[float] | None = None,
     width: float | None = None,
     geometry: Geometry | None = None,
+    grade: str = "price",
 ) -> FanLayout:
-    """Place every intervention of `frame` (a derived interventions table) in the fan."""
+    """Place every intervention of `frame` (a derived interventions table) in the fan.
+
+    `grade` "kommune" shades the tiles by `present.case.PER_KRONE_COLUMN` (lighter: more back
+    per krone) instead of by price; an aggregated view keeps the price's shade (its tiles are
+    counts)."""
     if rows not in ROW_MODES:
         raise ValueError(f"rows must be one of {', '.join(ROW_MODES)}, not {rows!r}")
+    if grade not in GRADES:
+        raise ValueError(f"grade must be one of {', '.join(GRADES)}, not {grade!r}")
     value_column = measure_column(measure)
     geo = geometry or DEFAULT_GEOMETRY
     if width is not None:
@@ -465,7 +479,11 @@ def layout(
         items = [_item(r, value_column, measure, rows, edges, per_target_group)
                  for r in _records(frame)]
         _mark_uncertain(items, frame)
-    _shade(items)
+    grade = grade if not aggregated else "price"
+    if grade == "kommune":
+        _shade_by_gain(items, lang)
+    else:
+        _shade(items)
 
     lanes = [key for key in LANE_ORDER if any(i.reason == key for i in items)]
     columns = _columns(edges, lanes, lang, geo)
@@ -480,7 +498,7 @@ def layout(
     panels: list[Panel] = []
     row_list: list[Row] = []
     labels: list[Label] = []
-    legend, legend_labels = _legend(items, lang, geo)
+    legend, legend_labels = _legend(items, lang, geo, grade)
     labels.extend(legend_labels)
     y = geo.legend_height
     for group in groups:
@@ -507,7 +525,7 @@ def layout(
         width=geo.width, height=height, measure=measure, rows_mode=rows, band_edges=edges,
         columns=tuple(columns), panels=tuple(panels), rows=tuple(row_list), tiles=tuple(tiles),
         legend=tuple(legend), labels=tuple(labels), aggregated=aggregated, count=count,
-        geometry=geo,
+        geometry=geo, grade=grade,
     )
 
 
@@ -621,6 +639,24 @@ def _shade(items: list[_Item]) -> None:
         item.shade = shade
 
 
+def _shade_by_gain(items: list[_Item], lang: str) -> None:
+    """Shade by the kommune's net gain per krone: the most back per krone lightest; a tile
+    without a case keeps no shade (white) and a dash."""
+    from viften.present import case as budget_case
+
+    graded = []
+    for item in items:
+        value = _number(item.record.get(budget_case.PER_KRONE_COLUMN))
+        if value is None:
+            # the tile has room for the dash only; its tooltip gives the reason
+            item.grade_text = "–"
+        else:
+            item.grade_text = budget_case.per_krone_text(value, lang)
+            graded.append((item, value))
+    for (item, _), shade in zip(graded, shades([-v for _, v in graded]), strict=True):
+        item.shade = shade
+
+
 def _columns(
     edges: Sequence[float], lanes: Sequence[str], lang: str, geo: Geometry
 ) -> list[Column]:
@@ -698,6 +734,8 @@ def _tile(
     else:
         fill, stroke = shade_color(item.target_group, item.shade), _darker(hue)
     price = formatting.kroner(item.value, lang) if item.value is not None else ""
+    if item.grade_text is not None:
+        price = item.grade_text
     stars = formatting.stars(item.stars) + (UNCERTAIN_MARK if item.uncertain else "")
     detail = stars + (f"  {price}" if price else "")
     if len(detail) > chars:
@@ -723,7 +761,8 @@ def _text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (0.62 if bold else 0.58)
 
 
-def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendItem], list[Label]]:
+def _legend(items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
+            ) -> tuple[list[LegendItem], list[Label]]:
     """Swatches for the target groups, the shade ramp and the dashed 'missing' border."""
     boxes: list[LegendItem] = []
     labels: list[Label] = []
@@ -741,7 +780,9 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
     # second line: the shade ramp for each hue, the dashed border and the stars
     y2 = y + size + 12
     x = 0.0
-    cheap, dear = t("fan_legend_cheap", lang), t("fan_legend_dear", lang)
+    by_gain = grade == "kommune"
+    cheap, dear = ((t("fan_legend_best", lang), t("fan_legend_worst", lang)) if by_gain
+                   else (t("fan_legend_cheap", lang), t("fan_legend_dear", lang)))
     labels.append(Label(cheap, x, y2 + size / 2, size=11.5))
     x += _text_width(cheap, 11.5) + 6
     for step in range(6):
@@ -752,7 +793,7 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
     x += 6 * 16 + 6
     labels.append(Label(dear, x, y2 + size / 2, size=11.5))
     x += _text_width(dear, 11.5) + 10
-    shade = "(" + t("fan_legend_shade", lang) + ")"
+    shade = "(" + t("fan_legend_shade_kommune" if by_gain else "fan_legend_shade", lang) + ")"
     labels.append(Label(shade, x, y2 + size / 2, size=11.5, color="#444444"))
     x += _text_width(shade, 11.5) + gap
     if any(i.reason for i in items):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from viften.model import allocator, domain
+from viften.model.assumptions import Assumptions
 from viften.present import formatting, images, messages
 from viften.present.texts import t
 
@@ -350,6 +351,7 @@ def committee_from(
     made_on: dt.date | None = None,
     box: tuple[float, float] = SLIDE_CHART_BOX,
     exact_limit: int | None = None,
+    assumptions: Assumptions | None = None,
 ) -> Committee:
     """The committee's material from one year's interventions (a derived table) in memory.
 
@@ -357,7 +359,7 @@ def committee_from(
     frontier always use every intervention of the year, as the budget does. `scenario` is
     shown against the current allocation instead of the optimal one. With `exact_limit`,
     a year with more interventions than that gets no optimal allocation (too slow to wait
-    for on a screen).
+    for on a screen). `assumptions` are the year's for the budget case (None: the defaults).
     """
     in_view = frame
     if filters is not None:
@@ -371,7 +373,8 @@ def committee_from(
         years=tuple(years),
         made_on=made_on or dt.date.today(),
         frame=in_view,
-        views=tuple(committee_views(in_view, year, lang, allocs, box)),
+        views=tuple(committee_views(in_view, year, lang, allocs, box, assumptions=assumptions,
+                                    filters=filters)),
         lang=lang,
         sources=sources(in_view, lang),
         allocations=allocs,
@@ -388,13 +391,73 @@ def no_year_message(year: int | None, years: Sequence[int]) -> str:
 
 def committee_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
                     allocs: Allocations | None = None,
-                    box: tuple[float, float] = SLIDE_CHART_BOX) -> list[View]:
-    """Key figures, the fans, the allocation and the frontier: one view each."""
+                    box: tuple[float, float] = SLIDE_CHART_BOX, *,
+                    assumptions: Assumptions | None = None,
+                    filters: Filters | None = None) -> list[View]:
+    """Key figures, the fans, the allocation, the frontier and the budget case: one view
+    each."""
     views = [key_figures_view(frame, year, lang, allocs)]
     if not frame.empty:
         views.extend(fan_views(frame, year, lang, box))
     if allocs is not None:
         views.extend(allocation_views(allocs, lang, box))
+    if not frame.empty:
+        views.extend(case_views(frame, year, lang, assumptions, filters, box))
+    return views
+
+
+# --- the budget case: who gains, per payer ----------------------------------------------------
+
+MAX_CASES_SHOWN = 20
+"""Interventions in the case chart: those with the most back per krone for the kommune."""
+
+
+def case_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
+               assumptions: Assumptions | None = None, filters: Filters | None = None,
+               box: tuple[float, float] = SLIDE_CHART_BOX) -> list[View]:
+    """The case of the interventions in view: their gain per participant split by payer,
+    ranked by the kommune's net gain per krone (the ranking's figure beside each name), and
+    the planned participants' case per payer as key figures. Each says its scope."""
+    from viften.model.assumptions import DEFAULT
+    from viften.present import case as budget_case
+    from viften.present.charts import case as case_charts
+
+    used = assumptions or DEFAULT
+    view = budget_case.case_view(frame, used)
+    scope = budget_case.scope_text(year, filters, len(frame), lang)
+    note = t("committee_case_note", lang, scope=scope, horizon=used.horizon,
+             rate=formatting.percent(used.discount_rate, lang, 1))
+    order = [i for i in budget_case.ranking_order(view) if view.has_case(i)]
+    if not order:
+        return [View("case", t("committee_case", lang), note=t("committee_case_none", lang))]
+    shown = order[:MAX_CASES_SHOWN]
+    per_krone = budget_case.gain_per_krone(view.case)
+    rows = budget_case.split_rows(view, shown, lang)
+    labels = {view.names[i]: f"{view.names[i]} ({budget_case.per_krone_text(per_krone[i], lang)})"
+              for i in shown}
+    for row in rows:
+        row["name"] = labels[row["name"]]
+    width = 760.0
+    height = max((width + 340) * box[1] / box[0] - 110, 22.0 * len(shown))
+    chart = _for_a_slide(case_charts.split_chart(rows, scope, lang, width, height))
+    left_out = len(order) - len(shown)
+    text = note + (" " + t("committee_case_left_out", lang, count=left_out)
+                   if left_out > 0 else "")
+    names = "; ".join(labels.values())
+    views = [View("case", t("committee_case", lang), chart, text, chart_width=width,
+                  description=f"{t('committee_case', lang)}: {names}")]
+    total = budget_case.allocation_case(view)
+    if total.counted:
+        figures = tuple(
+            KeyFigure(t(f"case_payer_{payer}", lang), formatting.millions(total.npv[p], lang),
+                      t("case_col_npv", lang))
+            for p, payer in enumerate(budget_case.PAYERS))
+        notes = budget_case.allocation_notes(total, lang)[:2]
+        if total.left_out:
+            notes.append(t("committee_case_without", lang,
+                           count=formatting.number(len(total.left_out), lang)))
+        views.append(View("case_allocation", t("case_allocation_heading", lang),
+                          note=" ".join([scope + ".", *notes]), figures=figures))
     return views
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from viften.actions import committee
 from viften.model import domain
 from viften.model import filters as flt
-from viften.model.assumptions import DEFAULT, Assumptions
+from viften.model.assumptions import Assumptions
 from viften.model.case import PayerSpread, payer_spread
 from viften.present import case as present_case
 from viften.store import db
@@ -43,23 +44,10 @@ def year_view(
 # --- the budget case ---------------------------------------------------------------------------
 
 
-def _stored_assumptions(path: Path, year: int | None) -> Assumptions:
-    """The year's assumptions: the stored ones once `viften.actions.assumptions` exists,
-    until then the defaults (the one place that decides)."""
-    try:
-        from viften.actions import assumptions as stored  # type: ignore[attr-defined]
-    except ImportError:
-        return DEFAULT
-    if year is None:
-        return DEFAULT
-    found: Assumptions = stored.for_year(path, year)
-    return found
-
-
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _year_assumptions(path: Path, version: tuple[int, int, int, int], year: int | None
                       ) -> Assumptions:
-    return _stored_assumptions(path, year)
+    return committee.case_assumptions(path, year)
 
 
 def year_assumptions(year: int | None) -> Assumptions:

@@ -9,7 +9,7 @@ escaped by `formatting.escape_markdown`.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -26,6 +26,9 @@ from viften.ui.charts import show
 from viften.ui.fan import publish, url_choice
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PICK_KEY = "case_pick"
 SCALE_KEY = "case_scale"
@@ -74,6 +77,14 @@ def assumed_effect(view: present.CaseView, name: str | None, lang: str) -> cache
     return ((str(name), value),) if value is not None else ()
 
 
+def _table(frame: pd.DataFrame) -> None:
+    """A table that wraps its cells instead of cutting them off (a projector, a laptop);
+    every cell and heading escaped, as Streamlit reads a table's cells as Markdown."""
+    shown = frame.astype(object).where(frame.notna(), "").map(formatting.escape_markdown)
+    shown.columns = [formatting.escape_markdown(c) for c in frame.columns]
+    st.table(shown, hide_index=True, border="horizontal")
+
+
 # --- one intervention --------------------------------------------------------------------------
 
 
@@ -88,17 +99,19 @@ def one_intervention(view: present.CaseView, name: str, planned: bool, scope: st
                    icon=":material/warning:")
     scale = present.scale_note(view, index, planned, lang)
     st.subheader(t("case_payers_heading", lang), anchor=False)
-    table = present.payer_table(view, index, lang, planned, spread)
-    st.dataframe(table, hide_index=True, width="stretch")
+    _table(present.payer_table(view, index, lang, planned, spread))
     st.markdown(f"**{present.wrong_pocket_text(view, index, lang)}**")
     st.caption(formatting.escape_markdown(present.used_inputs_text(view, index, lang)))
     with st.container(key="case_figures"):
+        # theme None: Streamlit's theme squeezes a titled chart's plot under its title
         show(charts.payer_chart(present.year_rows(view, index, lang, planned), name, scale,
-                                scope, lang), key="case_payer_chart")
+                                scope, lang), key="case_payer_chart", width="content",
+             theme=None)
         payback = float(view.case.payback_year_kommune[index])
         known = None if math.isnan(payback) else int(payback)
         show(charts.cash_chart(present.cumulative_rows(view, index, lang, planned), known,
-                               name, scale, scope, lang), key="case_cash_chart")
+                               name, scale, scope, lang), key="case_cash_chart",
+             width="content", theme=None)
     if known is None:
         st.caption(t("case_cash_no_payback", lang, horizon=view.case.horizon))
 
@@ -109,10 +122,7 @@ def one_intervention(view: present.CaseView, name: str, planned: bool, scope: st
 def ranking(view: present.CaseView, scope: str, lang: str) -> None:
     st.subheader(t("case_ranking_heading", lang), anchor=False)
     st.caption(formatting.escape_markdown(scope))
-    table = present.ranking_table(view, lang)
-    # st.dataframe draws on a canvas: the names are never read as Markdown or HTML
-    st.dataframe(table, hide_index=True, width="stretch",
-                 height=min(38 + 35 * len(table), 640))
+    _table(present.ranking_table(view, lang))
     st.caption(t("case_ranking_caption", lang))
 
 
@@ -121,7 +131,7 @@ def allocation(view: present.CaseView, scope: str, lang: str) -> None:
     st.caption(formatting.escape_markdown(scope))
     total = present.allocation_case(view)
     if total.counted:
-        st.dataframe(present.allocation_table(total, lang), hide_index=True, width="stretch")
+        _table(present.allocation_table(total, lang))
     for note in present.allocation_notes(total, lang):
         st.caption(formatting.escape_markdown(note))
 
@@ -135,9 +145,7 @@ def assumptions_section(year: int, assumptions: Assumptions, lang: str) -> None:
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.success(t(notice, lang))
-    st.dataframe(present.assumption_table(assumptions, lang), hide_index=True, width="stretch",
-                 row_height=60, column_config={
-                     t("case_col_source", lang): st.column_config.TextColumn(width="large")})
+    _table(present.assumption_table(assumptions, lang))
     writer = _assumption_actions()
     if writer is None:
         return

@@ -99,6 +99,8 @@ class FanSettings:
     per_target_group: bool = False
     band_edges: tuple[float, ...] | None = None
     """None: the measure's default edges."""
+    grade: str = "price"
+    """What the shade grades: `price` (per job) or `kommune` (net gain per krone)."""
 
 
 def url_choice(key: str, options: Sequence[str], default: str) -> None:
@@ -139,6 +141,8 @@ def fan_settings(lang: str) -> FanSettings:
                        lambda r: t(f"fan_rows_{r}", lang))
         model = _choice(t("fan_model", lang), ("2", "1"), "2", "fan_model",
                         lambda m: t(f"fan_model_{m}", lang))
+        grade = _choice(t("fan_grade", lang), fan.GRADES, "price", "fan_grade",
+                        lambda g: t(f"fan_grade_{g}", lang))
         with st.popover(t("fan_bands", lang)):
             typed = st.text_input(
                 t("fan_bands", lang), key="fan_bands", bind="query-params", max_chars=120,
@@ -146,6 +150,8 @@ def fan_settings(lang: str) -> FanSettings:
                 help=t("fan_bands_help", lang),
             )
     st.caption(t(f"fan_measure_help_{measure}", lang))
+    if grade == "kommune":
+        st.caption(t("fan_grade_help_kommune", lang))
     edges: tuple[float, ...] | None = None
     if typed and typed.strip():
         parsed = fan.parse_band_edges(typed)
@@ -153,7 +159,7 @@ def fan_settings(lang: str) -> FanSettings:
             st.warning(t("fan_bands_invalid", lang))
         else:
             edges = fan.clean_band_edges(parsed, measure)
-    return FanSettings(measure, rows, model == "1", edges)
+    return FanSettings(measure, rows, model == "1", edges, grade)
 
 
 # --- the matrix --------------------------------------------------------------------------------
@@ -165,8 +171,13 @@ def _fan_spec(
     lang: str, settings: FanSettings,
 ) -> tuple[dict[str, Any], bool, int]:
     frame = _filtered(path, version, year, filters)
+    if settings.grade == "kommune":
+        from viften.present.case import with_gain_per_krone
+        from viften.ui.cache import year_assumptions
+
+        frame = with_gain_per_krone(frame, year_assumptions(year))
     layout = fan.layout(frame, lang, settings.measure, settings.rows, settings.per_target_group,
-                        settings.band_edges)
+                        settings.band_edges, grade=settings.grade)
     return fan_charts.spec_from_layout(layout, lang), layout.aggregated, layout.count
 
 

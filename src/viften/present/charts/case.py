@@ -5,7 +5,7 @@ with their scope, and never call Streamlit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import altair as alt
 
@@ -82,7 +82,7 @@ def cash_chart(rows: Sequence[dict[str, Any]], payback_year: int | None, name: s
             align="left", dx=6, dy=-6, baseline="bottom", fontSize=13, fontWeight="bold",
             color=PAYBACK_COLOUR,
         ).encode(x="year:Q", y=alt.value(18), text="label:N"))
-    return alt.layer(*layers).properties(
+    return cast(alt.LayerChart, alt.layer(*layers)).properties(
         width=width, height=260,
         title=_title(t("case_cash_title", lang, name=name, scale=scale), scope),
     )
@@ -97,7 +97,7 @@ def split_chart(rows: Sequence[dict[str, Any]], scope: str, lang: str = "da",
               for key in ("kommune", "state", "other_municipalities")]
     names = list(dict.fromkeys(str(r["name"]) for r in rows))
     data = alt.Data(values=list(rows))
-    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=480))
     bars = alt.Chart(data).mark_bar().encode(
         y=y,
         x=alt.X("gain:Q", title=t("committee_case_split_axis", lang),
@@ -109,17 +109,17 @@ def split_chart(rows: Sequence[dict[str, Any]], scope: str, lang: str = "da",
                  alt.Tooltip("payer:N", title=t("case_chart_payer", lang)),
                  alt.Tooltip("gain_text:N", title=t("case_col_gain", lang))],
     )
-    prices = [{"name": n, "price": r["price"], "price_text": r["price_text"],
-               "what": t("committee_case_price", lang)}
+    prices = [{"name": n, "price": r["price"], "price_text": r["price_text"]}
               for n, r in {str(r["name"]): r for r in rows}.items()]
     ticks = alt.Chart(alt.Data(values=prices)).mark_tick(
         color="#111111", thickness=3, size=22,
-    ).encode(y=y, x="price:Q", shape=alt.Shape("what:N", title=None,
-                                                 legend=alt.Legend(orient="top")),
+    ).encode(y=y, x="price:Q",
              tooltip=[alt.Tooltip("name:N", title=t("col_name", lang)),
                       alt.Tooltip("price_text:N", title=t("committee_case_price", lang))])
-    return alt.layer(bars, ticks).properties(
+    return cast(alt.LayerChart, alt.layer(bars, ticks)).properties(
         width=width, height=height or max(160.0, 30.0 * len(names)),
-        title=_title(t("committee_case_split", lang), scope),
+        title=alt.TitleParams(text=t("committee_case_split", lang),
+                              subtitle=[scope, t("committee_case_tick", lang)], anchor="start",
+                              fontSize=15, subtitleFontSize=12, subtitleColor="#444444"),
     )
 

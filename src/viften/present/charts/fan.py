@@ -191,7 +191,20 @@ def _tooltip_rows(tile: fan.Tile, lang: str) -> dict[str, str]:
         "tt_reason": t(f"fan_lane_{reason}", lang) if reason else "",
         "tt_uncertain": t(f"fan_uncertain_{tile.uncertain}", lang) if tile.uncertain
         else t("fan_uncertain_none", lang),
+        "tt_kommune": _gain_per_krone(record, lang),
     }
+
+
+def _gain_per_krone(record: dict[str, Any], lang: str) -> str:
+    """The kommune's net gain per krone where the frame carries it, else nothing."""
+    from viften.present import case as budget_case
+
+    if budget_case.PER_KRONE_COLUMN not in record:
+        return ""
+    value = record[budget_case.PER_KRONE_COLUMN]
+    if formatting.is_missing(value):
+        return formatting.missing(budget_case.per_krone_reason(record), lang)
+    return budget_case.per_krone_text(value, lang)
 
 
 def _figure(record: dict[str, Any], column: str, lang: str) -> str:
@@ -208,7 +221,7 @@ _TOOLTIP_TITLES = {
     "tt_effect": "fan_tt_effect", "tt_price": "fan_tt_price", "tt_job_rate": "fan_tt_job_rate",
     "tt_control": "fan_tt_control", "tt_net": "fan_tt_net", "tt_ppj": "fan_tt_ppj",
     "tt_ppaj": "fan_tt_ppaj", "tt_provider": "fan_tt_provider",
-    "tt_uncertain": "fan_tt_uncertain",
+    "tt_uncertain": "fan_tt_uncertain", "tt_kommune": "fan_tt_kommune",
 }
 
 

@@ -215,12 +215,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_grade_price": ("Pris pr. job", "Price per job"),
     "fan_grade_kommune": ("Kommunens gevinst pr. krone", "Kommune's gain per krone"),
     "fan_legend_shade_kommune": (
-        "Farvetone: jo lysere, jo mere får kommunen netto igen pr. krone",
-        "Shade: the lighter, the more the kommune gets back net per krone",
+        "Farvetone: jo lysere, jo mere får kommunen igen",
+        "Shade: the lighter, the more the kommune gets back",
     ),
     "fan_legend_best": ("mest", "most"),
     "fan_legend_worst": ("mindst", "least"),
-    "fan_legend_no_case": ("Hvid: ingen budgetcase", "White: no business case"),
     "fan_tt_kommune": ("Kommunen netto pr. krone", "Kommune net per krone"),
     "fan_grade_help_kommune": (
         "Farvetonen viser kommunens netto-nutidsværdi ÷ prisen (budgetcasen med årets "
@@ -244,9 +243,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingen af indsatserne i visningen har en mer-effekt, så der er ingen budgetcase.",
         "No intervention in view has an extra effect, so there is no business case.",
     ),
+    "committee_case_left_out": (
+        "De {count} indsatser med mindst igen pr. krone er udeladt af grafen.",
+        "The {count} interventions with the least back per krone are left out of the chart.",
+    ),
+    "committee_case_without": (
+        "{count} indsatser uden mer-effekt har ingen budgetcase og er ikke talt med.",
+        "{count} interventions without an extra effect have no business case and are not "
+        "counted.",
+    ),
     "committee_case_split_axis": ("Gevinst pr. deltager (nutidsværdi, kr.)",
                                   "Gain per participant (present value, DKK)"),
     "committee_case_price": ("Prisen pr. deltager", "The price per participant"),
+    "committee_case_tick": (
+        "Sort streg: prisen pr. deltager. I parentes: kommunens nettogevinst pr. krone.",
+        "Black line: the price per participant. In brackets: the kommune's net gain per krone.",
+    ),
     "committee_step_case": ("Tegner budgetcasen …", "Drawing the business case …"),
-    "committee_step_case_split": ("Tegner budgetcasen …", "Drawing the business case …"),
+    "committee_step_case_allocation": ("Tegner budgetcasen …", "Drawing the business case …"),
 }

@@ -1,0 +1,236 @@
+"""The business-case page, and the fan's shade by the kommune's net gain per krone."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from viften.store import db
+from viften.store import interventions as store
+from viften.store import views as figures
+
+REPO = Path(__file__).resolve().parents[2]
+APP = str(REPO / "app.py")
+PAGE = str(REPO / "pages" / "case.py")
+FAN = str(REPO / "pages" / "fan.py")
+HOSTILE = ["<img src=x onerror=alert(1)>", "**bold** [link](javascript:alert(1))",
+           ":red[farvet] $x^2$ <b>fed</b>", "# Overskrift", "line\nbreak & &amp; `code`"]
+
+
+def run(query: dict[str, str] | None = None, state: dict[str, Any] | None = None,
+        page: str = PAGE) -> AppTest:
+    app = AppTest.from_file(page, default_timeout=120)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    for key, value in (state or {}).items():
+        app.session_state[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def words(app: AppTest) -> str:
+    parts = [e.value for e in [*app.markdown, *app.caption, *app.info, *app.warning,
+                               *app.subheader, *app.title]]
+    for table in app.table:
+        parts += [str(c) for c in table.value.columns]
+        parts += [str(c) for c in table.value.astype(str).to_numpy().ravel()]
+    return unescape(" ".join(parts))
+
+
+def specs(app: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+
+
+def datasets(app: AppTest, index: int) -> dict[str, list[dict[str, Any]]]:
+    """The rows of a chart's data, by dataset name (Streamlit sends them apart from the spec)."""
+    import pyarrow as pa
+
+    out = {}
+    for dataset in app.get("vega_lite_chart")[index].proto.datasets:
+        table = pa.ipc.open_stream(dataset.data.data).read_all()
+        out[dataset.name] = table.to_pylist()
+    return out
+
+
+def chart_rows(app: AppTest, index: int) -> list[dict[str, Any]]:
+    """Every row of a chart's data: its named datasets, and its main data (which Streamlit
+    takes out of the spec and sends as a table)."""
+    import pyarrow as pa
+
+    proto = app.get("vega_lite_chart")[index].proto
+    main = (pa.ipc.open_stream(proto.data.data).read_all().to_pylist()
+            if proto.HasField("data") and proto.data.data else [])
+    return main + [row for rows in datasets(app, index).values() for row in rows]
+
+
+def without_case(path: Path) -> str:
+    frame = figures.load_year(path).frame
+    return str(frame[frame["control_job_rate"].isna()]["name"].iloc[0])
+
+
+def test_the_page_shows_the_best_case_per_payer_in_danish(db_path: Path) -> None:
+    app = run()
+    assert app.title[0].value.startswith("Hvem får gevinsten? Budgetcasen ")
+    text = words(app)
+    for payer in ("Kommunen", "Staten", "Andre kommuner (udligning)", "Det offentlige i alt"):
+        assert payer in text
+    assert re.search(r"\d+ % af gevinsten lander uden for kommunens budget", text)
+    assert re.search(r"\d{1,3}(\.\d{3})+ kr\.", text)
+    titles = [spec["title"]["text"] for spec in specs(app)]
+    assert any("hvem får hvad, år for år" in title for title in titles)
+    assert any("kommunens akkumulerede nettoværdi" in title for title in titles)
+    year = figures.load_year(db_path).year
+    assert all(spec["title"]["subtitle"].startswith(f"{year} · ") for spec in specs(app))
+
+
+def test_the_page_speaks_english_with_the_switch(db_path: Path) -> None:
+    app = run({"lang": "en"})
+    assert app.title[0].value.startswith("Who gains? The business case ")
+    text = words(app)
+    assert "The public purse in total" in text and "lands outside the kommune's budget" in text
+    assert "DKK " in text
+
+
+def test_the_ranking_lists_every_intervention_in_view(db_path: Path) -> None:
+    app = run({"tg": "closer"})
+    frame = figures.load_year(db_path).frame
+    closer = set(frame[frame["target_group"] == "closer"]["name"])
+    ranking = [t for t in app.table
+               if "Kommunen netto pr. krone" in [unescape(c) for c in t.value.columns]][0]
+    assert {unescape(n) for n in ranking.value["Indsats"]} == closer
+    assert any("målgruppe: tættere på" in unescape(c.value) for c in app.caption)
+
+
+def test_an_intervention_without_a_net_effect_says_why_and_can_try_an_assumed_one(
+    db_path: Path,
+) -> None:
+    name = without_case(db_path)
+    app = run(state={"case_pick": name})
+    assert any("har ingen budgetcase" in unescape(i.value) for i in app.info)
+    assert not [s for s in specs(app) if "år for år" in s["title"]["text"]]
+    app.text_input(key=f"case_effect_{name}").input("5 %").run()
+    assert not app.exception
+    assert any(w.value.startswith("ANTAGET: mer-effekten +5,0 pct.point") for w in app.warning)
+    text = words(app)
+    assert "(antaget)" in text
+    assert "antaget effekt, ingen fordeling" in text
+    bars = [i for i, s in enumerate(specs(app)) if "år for år" in s["title"]["text"]][0]
+    amounts = [r["amount_text"] for r in chart_rows(app, bars) if "amount_text" in r]
+    assert amounts and all(a.endswith("(antaget)") for a in amounts)
+    # never stored: the database still has no control rate for it
+    frame = figures.load_year(db_path).frame
+    assert frame.loc[frame["name"] == name, "control_job_rate"].isna().all()
+
+
+def test_an_unreadable_assumed_effect_says_why(db_path: Path) -> None:
+    name = without_case(db_path)
+    app = run(state={"case_pick": name})
+    app.text_input(key=f"case_effect_{name}").input("fem").run()
+    assert any("Kunne ikke læse mer-effekten" in w.value for w in app.warning)
+
+
+def test_the_planned_participants_multiply_the_case(db_path: Path) -> None:
+    unit = run()
+    planned = run({"case_scale": "planned"})
+    assert any("planlagte deltagere" in s["title"]["text"] for s in specs(planned))
+    assert words(unit) != words(planned)
+
+
+def test_the_current_allocation_sums_the_planned_participants(db_path: Path) -> None:
+    app = run()
+    assert any(unescape(c.value).startswith("Summen over indsatserne i visningen")
+               for c in app.caption)
+
+
+def test_the_assumptions_name_their_sources_and_the_staircase_is_law(db_path: Path) -> None:
+    text = words(run())
+    assert "Kommunens andel af ydelsen (refusionstrappen)" in text
+    assert "LBK nr. 221 af 12/02/2021" in text and "Lov" in text and "Skøn" in text
+
+
+def test_a_viewer_sees_no_assumptions_form(db_path: Path) -> None:
+    app = run()
+    assert not [f for f in app.get("form") if "case_assumptions" in str(f.proto)]
+    assert not [t for t in app.text_input if str(t.key).startswith("case_a_")]
+
+
+def _actions_exist() -> bool:
+    try:
+        from viften.actions import assumptions  # type: ignore[attr-defined]  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _actions_exist(), reason="viften.actions.assumptions has not landed")
+def test_an_editor_saves_the_years_assumptions(db_path: Path) -> None:
+    from viften.actions import assumptions  # type: ignore[attr-defined]
+
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.session_state["is_editor"] = True
+    app.session_state["user_name"] = "Redaktør"
+    app.switch_page("pages/case.py").run()
+    assert not app.exception
+    app.text_input(key="case_a_discount_rate").input("4 %")
+    app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    year = figures.load_year(db_path).year
+    assert assumptions.for_year(db_path, year).discount_rate == pytest.approx(0.04)
+    assert "4 %" in words(app)
+
+
+def test_hostile_names_are_shown_as_text_and_never_as_markdown(empty_db: Path) -> None:
+    rows = [
+        {"name": name, "year": 2026, "target_group": ("closer", "further", "cross")[i % 3],
+         "provider": name, "provider_type": None, "price_per_participant": 10_000.0 * (i + 1),
+         "capacity": None, "participants": 5, "job_rate": 0.3,
+         "control_job_rate": None if i == 4 else 0.2, "evidence_stars": 1 + i % 3,
+         "effect_rating": "medium", "duration_weeks": None, "description": name,
+         "source": name}
+        for i, name in enumerate(HOSTILE)
+    ]
+    with db.transaction(empty_db) as con:
+        store.upsert(con, "tester", rows, list(rows[0]))
+    app = run(state={"case_pick": HOSTILE[4]})
+    bare = [e.value for e in [*app.markdown, *app.caption, *app.info, *app.warning]]
+    for table in app.table:
+        bare += [str(c) for c in table.value.astype(str).to_numpy().ravel()]
+    with_data = [v for v in bare if re.search(r"onerror|javascript|farvet|Overskrift|code", v)]
+    assert with_data, "the page shows no data at all"
+    for value in with_data:
+        assert not any(c in re.sub(r"\\.", "", value) for c in "<>*_[]()`$:#|&!~"), value
+    names = {unescape(n) for t in app.table if "Indsats" in t.value.columns
+             for n in t.value["Indsats"]}
+    assert {" ".join(n.split()) for n in names} == {" ".join(n.split()) for n in HOSTILE}
+
+
+# --- the fan's shade ----------------------------------------------------------------------------
+
+
+def test_the_fan_can_shade_by_the_kommunes_gain_per_krone(db_path: Path) -> None:
+    app = run({"fan_grade": "kommune"}, page=FAN)
+    assert any(c.value.startswith("Farvetonen viser kommunens netto-nutidsværdi")
+               for c in app.caption)
+    data = datasets(app, 0)
+    labels = " ".join(str(r.get("text", "")) for name, rows in data.items()
+                      if name.startswith("labels") for r in rows)
+    assert "jo mere får kommunen igen" in labels
+    tiles = data["tiles"]
+    assert any(re.fullmatch(r"-?\d+,\d\d kr\.", r["tt_kommune"]) for r in tiles)
+    assert any(r["tt_kommune"] == "– (ingen kontrolgruppe)" for r in tiles)
+
+
+def test_the_fan_shades_by_price_unless_the_url_asks(db_path: Path) -> None:
+    app = run(page=FAN)
+    assert not any(c.value.startswith("Farvetonen viser") for c in app.caption)
+    assert "fan_grade" not in app.query_params

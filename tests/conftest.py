@@ -7,7 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +33,12 @@ CHROMIUM_ARGS = [
     "--disable-quic", "--disable-dev-shm-usage",
 ]
 ARTIFACTS = REPO / "test-artifacts"
+PATIENCE_MS = 180_000
+"""How long a browser test waits for a state before it gives up. A ceiling, never a pause: every
+wait returns as soon as its state is there, so only a broken app ever waits this long, and a
+loaded machine (CI's two cores, shared) never fails a test that is right."""
+SERVER_START_S = 180.0
+STARTED = "You can now view your Streamlit app"
 
 
 @pytest.fixture
@@ -60,29 +66,39 @@ class Server:
 
 def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tuple[Server,
                                                                                   subprocess.Popen]:
+    """Start the app and return once it says it listens (its output goes to `log`)."""
     port = _free_port()
     environment = {**os.environ, "VIFTEN_DB": str(db), "VIFTEN_EDITOR_PASSWORD": "test-pw",
-                   **(env or {})}
-    handle = log.open("w")
+                   "PYTHONUNBUFFERED": "1", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port)],
-        cwd=REPO, env=environment, stdout=handle, stderr=subprocess.STDOUT,
-        start_new_session=True,
+        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True, text=True, bufsize=1,
     )
-    deadline = time.monotonic() + 60
-    health = f"http://127.0.0.1:{port}/_stcore/health"
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(health, timeout=1) as answer:
-                if answer.read().decode().strip() == "ok":
-                    return Server(f"http://127.0.0.1:{port}", db, log), process
-        except OSError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            break
+    listening = threading.Event()
+    threading.Thread(target=_copy_output, args=(process, log, listening), daemon=True).start()
+    # the thread sets the event on the line that says the server listens, or when it exits
+    listening.wait(SERVER_START_S)
+    url = f"http://127.0.0.1:{port}"
+    if process.poll() is None and listening.is_set():
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=SERVER_START_S) as answer:
+            if answer.read().decode().strip() == "ok":
+                return Server(url, db, log), process
     stop_server(process)
     raise RuntimeError(f"the app did not start; its log:\n{log.read_text()}")
+
+
+def _copy_output(process: subprocess.Popen, log: Path, listening: threading.Event) -> None:
+    """Copy the server's output to `log` line by line; tell when it listens (or has ended)."""
+    assert process.stdout is not None
+    with log.open("w") as handle:
+        for line in process.stdout:
+            handle.write(line)
+            handle.flush()
+            if STARTED in line:
+                listening.set()
+    listening.set()
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -125,6 +141,8 @@ def chromium() -> Iterator[object]:
 def page(chromium: object) -> Iterator[object]:
     """A fresh 1920×1080 page that records any dialog (alert) and page error."""
     context = chromium.new_context(viewport={"width": 1920, "height": 1080})  # type: ignore[attr-defined]
+    context.set_default_timeout(PATIENCE_MS)
+    context.set_default_navigation_timeout(PATIENCE_MS)
     browser_page = context.new_page()
     browser_page.dialogs = []
     browser_page.errors = []
@@ -136,11 +154,31 @@ def page(chromium: object) -> Iterator[object]:
         context.close()
 
 
-def wait_for_app(page: object, timeout: float = 30_000) -> None:
-    """Wait until the current Streamlit run has finished."""
+def wait_for_app(page: object, timeout: float = PATIENCE_MS) -> None:
+    """Wait until the current Streamlit run has finished. Wait for the content you expect
+    first: this state also holds before a rerun has started."""
     page.wait_for_selector(  # type: ignore[attr-defined]
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout
     )
+
+
+PAINTED = ("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame("
+           "() => setTimeout(done, 0))))")
+"""Resolves once the page has painted what it holds and run the effects that follow a paint."""
+
+
+def press_shortcut(page: object, key: str, button_key: str) -> None:
+    """Press `key`, the shortcut of the button with Streamlit key `button_key`, once it listens.
+
+    A shortcut works only while its button is on the page and enabled, and it is bound in an
+    effect that runs after the button is painted. Under load the app reports its run as
+    finished (notRunning) before the last elements of the run, the controls, are drawn, so a
+    key pressed at notRunning can reach a page where nothing listens for it and is lost.
+    """
+    page.locator(f".st-key-{button_key} button:not([disabled])").wait_for()  # type: ignore[attr-defined]
+    wait_for_app(page)
+    page.evaluate(PAINTED)  # type: ignore[attr-defined]
+    page.keyboard.press(key)  # type: ignore[attr-defined]
 
 
 def screenshot(page: object, name: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -41,10 +42,28 @@ SERVER_START_S = 180.0
 STARTED = "You can now view your Streamlit app"
 
 
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test process from data/demo_*.csv. Never write to it:
+    a test that may write takes `db_path`, a copy of its own."""
+    from viften.store import db
+
+    path = tmp_path_factory.mktemp("demo") / "viften.duckdb"
+    db.build_new_database(path)
+    return path
+
+
+def copy_of_demo(demo_database: Path, folder: Path) -> Path:
+    """A file copy of the session's demo database: as the app would build it, but in no time."""
+    path = folder / "viften.duckdb"
+    shutil.copyfile(demo_database, path)
+    return path
+
+
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A database path of this test's own, also in VIFTEN_DB (created on first use)."""
-    path = tmp_path / "viften.duckdb"
+def db_path(demo_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A demo database of this test's own (a copy of the session's), also in VIFTEN_DB."""
+    path = copy_of_demo(demo_database, tmp_path)
     monkeypatch.setenv("VIFTEN_DB", str(path))
     return path
 
@@ -76,12 +95,12 @@ def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tupl
         cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True, text=True, bufsize=1,
     )
-    listening = threading.Event()
-    threading.Thread(target=_copy_output, args=(process, log, listening), daemon=True).start()
-    # the thread sets the event on the line that says the server listens, or when it exits
-    listening.wait(SERVER_START_S)
+    listening, answered = threading.Event(), threading.Event()
+    threading.Thread(target=_copy_output, args=(process, log, listening, answered),
+                     daemon=True).start()
+    answered.wait(SERVER_START_S)
     url = f"http://127.0.0.1:{port}"
-    if process.poll() is None and listening.is_set():
+    if listening.is_set():
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=SERVER_START_S) as answer:
             if answer.read().decode().strip() == "ok":
                 return Server(url, db, log), process
@@ -89,8 +108,10 @@ def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tupl
     raise RuntimeError(f"the app did not start; its log:\n{log.read_text()}")
 
 
-def _copy_output(process: subprocess.Popen, log: Path, listening: threading.Event) -> None:
-    """Copy the server's output to `log` line by line; tell when it listens (or has ended)."""
+def _copy_output(process: subprocess.Popen, log: Path, listening: threading.Event,
+                 answered: threading.Event) -> None:
+    """Copy the server's output to `log` line by line; `answered` once it listens (`listening`
+    then set too) or its output has ended."""
     assert process.stdout is not None
     with log.open("w") as handle:
         for line in process.stdout:
@@ -98,7 +119,8 @@ def _copy_output(process: subprocess.Popen, log: Path, listening: threading.Even
             handle.flush()
             if STARTED in line:
                 listening.set()
-    listening.set()
+                answered.set()
+    answered.set()
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -113,10 +135,10 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The app on the demo database, served for this test module."""
+def app_server(demo_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on a demo database of its own, served for this test module."""
     folder = tmp_path_factory.mktemp("server")
-    server, process = start_server(folder / "viften.duckdb", folder / "streamlit.log")
+    server, process = start_server(copy_of_demo(demo_database, folder), folder / "streamlit.log")
     try:
         yield server
     finally:

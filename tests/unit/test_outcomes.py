@@ -12,7 +12,7 @@ import pytest
 
 from viften.model import effects
 from viften.model.errors import BadInput
-from viften.store import db, outcomes
+from viften.store import db, outcomes, paths
 from viften.store import interventions as store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -346,6 +346,6 @@ def test_the_demo_outcome_records_import_into_the_demo_database(tmp_path: Path) 
     path = tmp_path / "demo.duckdb"
     db.ensure_database(path)
     with db.transaction(path) as con:
-        summary = outcomes.import_records(con, REPO / "data" / "demo_outcomes.csv", EDITOR)
+        summary = outcomes.import_records(con, paths.DEMO_OUTCOMES, EDITOR)
     assert len(summary.interventions) >= 3
     assert {i.intervention for i in summary.interventions} >= {"IPS", "Din vej i job"}

@@ -1,5 +1,5 @@
-"""The bundled demo dataset: real Danish interventions (data/demo_interventions.csv) and
-illustrative participant-level outcome records for a few of them (data/demo_outcomes.csv)."""
+"""The bundled demo dataset: real Danish interventions (src/viften/data/demo_interventions.csv)
+and illustrative participant-level outcome records for a few of them (demo_outcomes.csv there)."""
 
 from __future__ import annotations
 

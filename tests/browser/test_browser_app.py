@@ -76,7 +76,7 @@ def test_a_command_writes_while_the_app_runs_and_the_app_shows_it(app_server: Se
     )
     result = subprocess.run(
         [sys.executable, "-m", "viften", "import", str(new_file), "--db", str(app_server.db)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr
     page.reload()

@@ -453,6 +453,7 @@ def test_the_tolerance_is_a_share_of_the_budget_and_at_least_of_one_krone():
     assert allocator.tolerance(0) == allocator.tolerance(1) == allocator.COST_TOLERANCE
     assert allocator.tolerance(1e6) == pytest.approx(1e6 * allocator.COST_TOLERANCE)
     assert allocator.tolerance(1e9) < 0.01  # below an øre on any real budget
+    assert allocator.COST_TOLERANCE == 1e-12  # the README says "a trillionth"
 
 
 @pytest.mark.parametrize("budget", [1.0, 10.0, 1e6])

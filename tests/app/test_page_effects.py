@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from viften.actions import database
 from viften.model import domain
-from viften.store import db, outcomes
+from viften.store import db, outcomes, paths
 from viften.store import interventions as store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ def with_outcomes(db_path: Path) -> Path:
     """The demo database with the illustrative outcome records (whether or not demo loads them)."""
     database.ensure(db_path)
     with db.transaction(db_path) as con:
-        outcomes.import_records(con, REPO / "data" / "demo_outcomes.csv",
+        outcomes.import_records(con, paths.DEMO_OUTCOMES,
                                 "demo")
     return db_path
 

@@ -144,7 +144,7 @@ def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: s
             t("effects_col_measured_effect", lang): (
                 formatting.points(row["net_effect"], lang) if measured else "–"),
             t("effects_col_interval", lang): interval,
-            t("effects_col_flag", lang): t(f"effects_flag_{flags[i] or 'none'}", lang),
+            t("effects_col_flag", lang): t(f"effects_flag_{flags[i]}", lang) if flags[i] else "",
             t("effects_col_note", lang): "; ".join(notes),
         })
     table = pd.DataFrame(rows)

@@ -189,8 +189,7 @@ def _tooltip_rows(tile: fan.Tile, lang: str) -> dict[str, str]:
         "tt_ppaj": _figure(record, "price_per_additional_job", lang),
         "tt_provider": str(record.get("provider") or t("fan_none", lang)),
         "tt_reason": t(f"fan_lane_{reason}", lang) if reason else "",
-        "tt_uncertain": t(f"fan_uncertain_{tile.uncertain}", lang) if tile.uncertain
-        else t("fan_uncertain_none", lang),
+        "tt_uncertain": t(f"fan_uncertain_{tile.uncertain}", lang) if tile.uncertain else "",
     }
 
 

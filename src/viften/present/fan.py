@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import formatting
 from viften.present.texts import t
 
@@ -44,14 +45,6 @@ percentage points), so the default bands differ by measure."""
 MAX_BANDS = 8
 MAX_TILES = 600
 """Above this many interventions the matrix shows counts per cell instead of one tile each."""
-
-TARGET_GROUPS = ("closer", "further", "cross")
-PALETTE: dict[str, str] = {
-    "closer": "#0072B2",
-    "further": "#E69F00",
-    "cross": "#009E73",
-}
-"""Okabe–Ito blue, orange and bluish green: told apart with every common colour vision."""
 
 LIGHTEST_MIX = 0.86
 """How much white the cheapest tile's fill has."""
@@ -333,7 +326,7 @@ def _rgb(colour: str) -> tuple[float, float, float]:
 
 def shade_color(target_group: str, shade: float) -> str:
     """The tile fill: the group's hue, from a light tint (cheap) to a dark shade (dear)."""
-    base = _rgb(PALETTE.get(target_group, "#777777"))
+    base = _rgb(COLOURS.get(target_group, "#777777"))
     shade = min(1.0, max(0.0, shade))
     # from LIGHTEST_MIX of white, through the pure hue at 0.5, to DARKEST_MIX of black
     if shade <= 0.5:
@@ -487,7 +480,7 @@ def layout(
         panel_top = y
         if group != "all":
             labels.append(Label(t(f"tg_{group}", lang), 0, y + geo.panel_title_height / 2,
-                                bold=True, size=14, color=_darker(PALETTE[group])))
+                                bold=True, size=14, color=_darker(COLOURS[group])))
             y += geo.panel_title_height
         labels.extend(_header_labels(columns, rows, measure, y, lang, geo))
         y += geo.header_height
@@ -692,7 +685,7 @@ def _tile(
     item: _Item, lines: tuple[str, ...], x: float, y: float, width: float, height: float,
     chars: int, lang: str,
 ) -> Tile:
-    hue = PALETTE.get(item.target_group, "#777777")
+    hue = COLOURS.get(item.target_group, "#777777")
     if item.shade is None:
         fill, stroke = MISSING_FILL, _darker(hue, 0.1)
     else:
@@ -733,7 +726,7 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
     labels.append(Label(heading, 0, y + size / 2, bold=True, size=12))
     x = _text_width(heading, 12, bold=True) + 8
     for group in TARGET_GROUPS:
-        boxes.append(LegendItem(group, shade_color(group, 0.5), _darker(PALETTE[group]), x, y,
+        boxes.append(LegendItem(group, shade_color(group, 0.5), _darker(COLOURS[group]), x, y,
                                 size, size))
         text = t(f"tg_{group}", lang)
         labels.append(Label(text, x + size + 5, y + size / 2, size=12))
@@ -747,7 +740,7 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
     for step in range(6):
         for k, group in enumerate(TARGET_GROUPS):
             boxes.append(LegendItem(f"{group}-{step}", shade_color(group, step / 5),
-                                    _darker(PALETTE[group]), x + step * 16, y2 + k * size / 3,
+                                    _darker(COLOURS[group]), x + step * 16, y2 + k * size / 3,
                                     16, size / 3))
     x += 6 * 16 + 6
     labels.append(Label(dear, x, y2 + size / 2, size=11.5))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from viften.model import allocator, domain
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import formatting, images
 from viften.present.texts import t
 from viften.store import db, scenarios
@@ -38,7 +39,6 @@ Progress = Callable[[float, str], None]
 
 MUNICIPALITY_SETTING = "municipality"
 MAX_MUNICIPALITY_LENGTH = 100
-TARGET_GROUPS = ("closer", "further", "cross")
 
 
 # --- the municipality's name, a setting in the database ------------------------------------
@@ -524,7 +524,7 @@ ACCENT = "0072B2"
 PANEL = "F2F4F7"
 HEADER_FILL = "1F3A5F"
 BAND_FILL = "EEF2F7"
-GROUP_COLOURS = {"closer": "0072B2", "further": "E69F00", "cross": "009E73"}
+GROUP_COLOURS = {code: colour.lstrip("#") for code, colour in COLOURS.items()}
 
 SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5

@@ -14,6 +14,7 @@ import streamlit as st
 from viften.model import allocator
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
+from viften.model.target_groups import TARGET_GROUPS
 from viften.present import formatting
 from viften.present.charts import budget as charts
 from viften.present.texts import t
@@ -329,7 +330,7 @@ def optimiser_controls(data: Interventions, now: Evaluation, year: int, default_
         )
         st.caption(t("budget_opt_shares", lang))
         shares = {}
-        for column, group in zip(st.columns(3), allocator.TARGET_GROUPS, strict=True):
+        for column, group in zip(st.columns(3), TARGET_GROUPS, strict=True):
             shares[group] = column.slider(
                 _group(group, lang), 0, 100, 0, step=5, format="%d %%",
                 key=f"budget_share_{group}",

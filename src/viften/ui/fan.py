@@ -16,6 +16,7 @@ import streamlit as st
 
 from viften.model import domain
 from viften.model import filters as flt
+from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
 from viften.present.charts import fan as fan_charts
 from viften.present.texts import t
@@ -442,7 +443,7 @@ NEED_OPTIONS = ("", *fan.NEEDS)
 def caseworker_choices(lang: str) -> tuple[str, str | None, int]:
     """The citizen's target group, an optional need and how many to show."""
     with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
-        group = _choice(t("fan_cw_group", lang), fan.TARGET_GROUPS[:2], "closer", "cw_group",
+        group = _choice(t("fan_cw_group", lang), TARGET_GROUPS[:2], "closer", "cw_group",
                         lambda g: t(f"tg_{g}", lang))
         url_choice("cw_need", NEED_OPTIONS, "")
         need = st.selectbox(

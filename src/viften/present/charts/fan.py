@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import altair as alt
 
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import fan, formatting
 from viften.present.texts import t
 
@@ -380,11 +381,11 @@ def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
             SCATTER_LIMIT)
     rows = scatter_rows(frame, lang, measure)
     column = fan.measure_column(measure)
-    groups = [g for g in fan.TARGET_GROUPS]
+    groups = list(TARGET_GROUPS)
     colour = alt.Color(
         "group:N", title=t("target_group", lang),
         scale=alt.Scale(domain=[t(f"tg_{g}_short", lang) for g in groups],
-                        range=[fan.PALETTE[g] for g in groups]),
+                        range=[COLOURS[g] for g in groups]),
         legend=alt.Legend(orient="top"),
     )
     base = alt.Chart(alt.NamedData(name="dots"))

@@ -137,11 +137,16 @@ def column(values: Any, kind: str, lang: str = "da", decimals: int = 0) -> list[
     return out
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
 
 
 def escape_markdown(text: Any) -> str:
-    """Text typed by a person, made safe to place inside Markdown: every character that
-    Markdown (or Streamlit's colour, emoji and LaTeX syntax) would act on is escaped, so the
-    text shows literally and nothing in it becomes a link, an image or markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text typed by a person that Streamlit's Markdown shows exactly as typed.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so every mark that Markdown (or
+    Streamlit's colour, emoji and LaTeX syntax) could act on is escaped: nothing in the text can
+    start emphasis, a link, an image, an HTML tag, a directive (`:red[...]`) or LaTeX (`$`).
+    Line breaks become spaces, as a table cell or a heading has only one line; None is empty.
+    """
+    plain = " ".join(str(text).split()) if text is not None else ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)

@@ -17,6 +17,7 @@ from viften.model.errors import ViftenError
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import formatting
 from viften.present.charts import budget as charts
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui.charts import show as show_chart
@@ -176,7 +177,7 @@ def start_from(year: int, participants: Any, source_key: str, name: str | None =
 def _source_text(base: dict[str, Any], lang: str) -> str:
     key = base.get("source_key", "current")
     if key == "scenario":
-        return t("budget_source_scenario", lang, name=base.get("name"))
+        return t("budget_source_scenario", lang, name=escape_markdown(base.get("name")))
     return t(f"budget_source_{key}", lang)
 
 
@@ -201,7 +202,7 @@ def _participants_from(edited: pd.DataFrame, start: pd.DataFrame, data: Interven
         elif kroner[i] != start_kroner[i] and data.price[i] > 0:
             out[i] = max(0, math.floor(kroner[i] / data.price[i] + 1e-9))
             if out[i] * data.price[i] != kroner[i]:
-                notes.append(t("budget_kroner_rounded", lang, name=str(data.name[i]),
+                notes.append(t("budget_kroner_rounded", lang, name=escape_markdown(data.name[i]),
                                kroner=formatting.kroner(kroner[i], lang),
                                participants=formatting.number(out[i], lang),
                                cost=formatting.kroner(out[i] * data.price[i], lang)))
@@ -263,7 +264,7 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
                    f"{allocator.money_text(evaluation.budget_left, lang)}. "
                    f"{t('budget_within_budget', lang)}")
     for problem in evaluation.over_capacity:
-        st.warning(t("budget_over_capacity", lang, name=problem.name,
+        st.warning(t("budget_over_capacity", lang, name=escape_markdown(problem.name),
                      participants=formatting.number(problem.participants, lang),
                      capacity=formatting.number(problem.capacity, lang)))
     for note in notes:
@@ -533,9 +534,10 @@ def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: 
         scenario = by_name[str(chosen)]
         participants, missing = scenario.participants_for(data)
         start_from(year, participants, "scenario", scenario.name)
-        message = t("budget_sc_opened", lang, name=scenario.name)
+        message = t("budget_sc_opened", lang, name=escape_markdown(scenario.name))
         if missing:
-            message += " " + t("budget_sc_missing", lang, names=", ".join(missing))
+            message += " " + t("budget_sc_missing", lang,
+                               names=", ".join(escape_markdown(n) for n in missing))
         st.session_state[FLASH_KEY] = message
         st.rerun()
     if actor().can_write and delete_button.button(t("budget_sc_delete", lang),

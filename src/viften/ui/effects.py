@@ -13,6 +13,7 @@ from viften.model import domain, effects
 from viften.model.errors import ViftenError
 from viften.present import formatting
 from viften.present.charts import effects as charts
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, outcomes
 from viften.ui.charts import show as show_chart
@@ -65,7 +66,8 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
                                  frame["n_control"].to_numpy(dtype="float64"))
     if np.any(small):
-        names = ", ".join(n for n, s in zip(_names(frame), small, strict=True) if s)
+        names = ", ".join(escape_markdown(n) for n, s in zip(_names(frame), small, strict=True)
+                          if s)
         st.warning(t("effects_small_sample_warning", lang, names=names,
                      limit=effects.SMALL_SAMPLE))
     st.dataframe(_effect_table(frame, lang), hide_index=True, width="stretch",
@@ -175,13 +177,13 @@ def case_section(frame: pd.DataFrame, dist: effects.EffectDistributions, value: 
     if pick is None:
         return
     if dist.basis[pick] == "none":
-        st.info(t("effects_no_distribution", lang, name=names[pick]))
+        st.info(t("effects_no_distribution", lang, name=escape_markdown(names[pick])))
         return
     draws = effects.draw_effects(dist.take([pick]), seed=SEED)[:, 0]
     break_even = domain.break_even_effect(float(price[pick]), value, years)
     show_chart(charts.histogram(draws, break_even, lang, t("effects_axis_effect", lang)),
                     width="stretch")
-    st.caption(t("effects_histogram_caption", lang, name=names[pick],
+    st.caption(t("effects_histogram_caption", lang, name=escape_markdown(names[pick]),
                  draws=formatting.number(effects.DRAWS, lang),
                  break_even=formatting.points(break_even, lang),
                  chance=formatting.percent(chance[pick], lang)))
@@ -279,8 +281,8 @@ def flip_section(frame: pd.DataFrame, value: float, years: float, lang: str) -> 
                                         float(first["net_effect"]), value, years)
     ratio_b = domain.benefit_cost_ratio(float(second["price_per_participant"]),
                                         float(second["net_effect"]), value, years)
-    name_a = formatting.escape_markdown(first["name"])
-    name_b = formatting.escape_markdown(second["name"])
+    name_a = escape_markdown(first["name"])
+    name_b = escape_markdown(second["name"])
     leader = name_a if flip.a_ahead_by_ratio else name_b
     st.markdown(t("effects_flip_ranking", lang, a=name_a, b=name_b,
                   a_ratio=formatting.ratio(ratio_a, lang), b_ratio=formatting.ratio(ratio_b, lang),

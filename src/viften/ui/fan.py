@@ -7,7 +7,6 @@ chart marks, never as Markdown or HTML that could render.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,9 +18,11 @@ from viften.model import filters as flt
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
 from viften.present.charts import fan as fan_charts
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db
 from viften.ui.cache import year_view
+from viften.ui.downloads import matrix_downloads
 from viften.ui.filters import current
 from viften.ui.state import database
 
@@ -34,20 +35,6 @@ CHART_KEY = "fan_chart"
 PICK_KEY = "fan_pick"
 COMPARE_KEY = "fan_compare"
 _LAST_CLICK = "fan_last_click"
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
-
-
-def escape_markdown(text: Any) -> str:
-    """Text that Streamlit's Markdown shows exactly as typed: every punctuation mark escaped.
-
-    CommonMark lets a backslash escape any ASCII punctuation, so nothing in the text can
-    start emphasis, a link, an HTML tag, a directive (`:red[...]`) or LaTeX (`$`). Line
-    breaks become spaces, as a table cell or a heading has only one line.
-    """
-    plain = " ".join(str(text).split()) if text is not None else ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
-
 
 # --- the view ---------------------------------------------------------------------------------
 
@@ -185,9 +172,6 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         shown, width="stretch", key=CHART_KEY, on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
-    # imported here: the presentation module builds on this one
-    from viften.ui.presentation import matrix_downloads
-
     matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 

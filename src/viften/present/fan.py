@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from viften.model.target_groups import COLOURS, TARGET_GROUPS
-from viften.present import formatting
+from viften.present import figures, formatting
 from viften.present.texts import t
 
 if TYPE_CHECKING:
@@ -243,15 +243,10 @@ def parse_band_edges(text: str) -> tuple[float, ...] | None:
 
 def band_labels(edges: Sequence[float], lang: str = "da") -> tuple[str, ...]:
     """'Under 100.000 kr.', '100.000–250.000 kr.', ..., 'Over 1.000.000 kr.'."""
-    money = [formatting.kroner(e, lang) for e in edges]
-    plain = [formatting.number(e, lang) for e in edges]
-    labels = [t("fan_band_under", lang, high=money[0])]
-    for i in range(1, len(edges)):
-        if lang == "en":
-            labels.append(f"DKK {plain[i - 1]}–{plain[i]}")
-        else:
-            labels.append(f"{plain[i - 1]}–{plain[i]} kr.")
-    labels.append(t("fan_band_over", lang, low=money[-1]))
+    labels = [t("fan_band_under", lang, high=formatting.kroner(edges[0], lang))]
+    labels += [formatting.kroner_range(edges[i - 1], edges[i], lang)
+               for i in range(1, len(edges))]
+    labels.append(t("fan_band_over", lang, low=formatting.kroner(edges[-1], lang)))
     return tuple(labels)
 
 
@@ -768,71 +763,15 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
 
 EFFECT_ORDER = {"high": 0, "medium": 1, "low": 2}
 
-DETAIL_FIGURES: tuple[tuple[str, str, str], ...] = (
-    # (column, how it is formatted, definition key)
-    ("price_per_participant", "kroner", "fan_def_price_per_participant"),
-    ("job_rate", "percent", "fan_def_job_rate"),
-    ("control_job_rate", "percent", "fan_def_control_job_rate"),
-    ("net_effect", "points", "def_net_effect"),
-    ("price_per_job", "kroner", "def_price_per_job"),
-    ("price_per_additional_job", "kroner", "def_price_per_additional_job"),
-    ("benefit_cost_ratio", "ratio", "def_benefit_cost_ratio"),
-    ("break_even_effect", "points", "def_break_even_effect"),
-    ("evidence_stars", "stars", "fan_def_evidence_stars"),
-    ("effect_rating", "effect_rating", "fan_def_effect_rating"),
-    ("capacity", "capacity", "fan_def_capacity"),
-    ("participants", "count", "fan_def_participants"),
-    ("duration_weeks", "weeks", "fan_def_duration_weeks"),
-    ("rates_from", "rates_from", "fan_def_rates_from"),
-)
-
-
-def format_figure(column: str, kind: str, record: dict[str, Any], lang: str) -> str:
-    """One figure of an intervention as the reader writes it, or a dash with the reason."""
-    from viften.model.domain import unavailable_reason
-
-    value = record.get(column)
-    if kind == "capacity":
-        return t("no_limit", lang) if formatting.is_missing(value) else formatting.number(
-            value, lang)
-    if kind == "effect_rating":
-        return t(f"er_{value}", lang) if value in EFFECT_ORDER else t("fan_row_unrated", lang)
-    if kind == "rates_from":
-        return t("fan_rates_outcomes" if value == "outcomes" else "fan_rates_entered", lang)
-    if formatting.is_missing(value):
-        reason = unavailable_reason(column, record)
-        return formatting.missing(reason, lang) if reason else t("fan_none", lang)
-    if kind == "kroner":
-        return formatting.kroner(value, lang)
-    if kind == "percent":
-        return formatting.percent(value, lang, 1)
-    if kind == "points":
-        text = formatting.points(value, lang)
-        low, high = record.get("net_effect_ci_low"), record.get("net_effect_ci_high")
-        if column == "net_effect" and not formatting.is_missing(low) \
-                and not formatting.is_missing(high):
-            text += "; " + t("fan_ci", lang, low=formatting.points(low, lang),
-                              high=formatting.points(high, lang))
-        return text
-    if kind == "ratio":
-        return formatting.ratio(value, lang)
-    if kind == "stars":
-        return formatting.stars(value)
-    if kind == "weeks":
-        return formatting.number(value, lang, 0 if float(value or 0).is_integer() else 1)
-    return formatting.number(value, lang)
-
-
-def figure_label(column: str, lang: str) -> str:
-    return t(f"col_{column}", lang)
-
-
 def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str, str]]:
     """(figure, value, definition) for every figure of one intervention."""
-    return [
-        (figure_label(column, lang), format_figure(column, kind, record, lang), t(key, lang))
-        for column, kind, key in DETAIL_FIGURES
-    ]
+    rows = []
+    for name in figures.DETAIL_FIGURES:
+        figure = figures.FIGURES[name]
+        definition = t(figure.definition, lang) if figure.definition else ""
+        rows.append((t(figure.heading, lang), formatting.figure_value(name, record, lang),
+                     definition))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -874,9 +813,9 @@ def compare_rows(
                                             for n in chosen]]
     rows.append([t("col_provider", lang)] + [str(records[n].get("provider") or
                                                 t("fan_none", lang)) for n in chosen])
-    for column, kind, _ in DETAIL_FIGURES:
-        rows.append([figure_label(column, lang)]
-                    + [format_figure(column, kind, records[n], lang) for n in chosen])
+    for name in figures.DETAIL_FIGURES:
+        rows.append([t(figures.FIGURES[name].heading, lang)]
+                    + [formatting.figure_value(name, records[n], lang) for n in chosen])
     return header, rows
 
 
@@ -930,3 +869,43 @@ def caseworker_list(
         _price=fitting["price_per_job"].fillna(0.0),
     ).sort_values(["_stars", "_effect", "_missing", "_price"], kind="stable")
     return order.drop(columns=["_stars", "_effect", "_missing", "_price"]).head(max(1, limit))
+
+
+# --- the lists of the fan and overview pages ------------------------------------------------
+
+
+def list_lines(frame: pd.DataFrame, measure: str, lang: str, limit: int) -> list[str]:
+    """The plain-text list under the matrix, cheapest first: name, group, stars, effect
+    rating and the measure's price per job, at most `limit` lines."""
+    rows = ranked(frame, measure).head(limit)
+    columns = [formatting.figure_column(name, rows, lang) for name in (
+        "name", "target_group", "evidence_stars", "effect_rating", measure_column(measure))]
+    return ["  ·  ".join(cells) for cells in zip(*columns, strict=True)]
+
+
+SORTS: dict[str, tuple[str, bool]] = {
+    "price_per_job": ("price_per_job", True),
+    "price_per_additional_job": ("price_per_additional_job", True),
+    "net_effect": ("net_effect", False),
+    "benefit_cost_ratio": ("benefit_cost_ratio", False),
+    "evidence_stars": ("evidence_stars", False),
+}
+"""Sort key of the ranked table: (column, lowest first?)."""
+
+RANKED_FIGURES = ("name", "target_group", "evidence_stars", "price_per_job", "net_effect",
+                  "price_per_additional_job", "benefit_cost_ratio", "participants")
+
+
+def ranked_table(frame: pd.DataFrame, sort: str, lang: str, limit: int) -> pd.DataFrame:
+    """The overview's table: ranked by `sort` (those without it last, then by name), at most
+    `limit` rows, every cell as the reader sees it."""
+    import pandas as pd
+
+    column, ascending = SORTS.get(sort, SORTS["price_per_job"])
+    rows = frame.assign(_missing=frame[column].isna()).sort_values(
+        ["_missing", column, "name"], ascending=[True, ascending, True], kind="stable",
+    ).head(limit)
+    table: dict[str, list[Any]] = {t("fan_rank", lang): list(range(1, len(rows) + 1))}
+    for name in RANKED_FIGURES:
+        table[t(figures.FIGURES[name].heading, lang)] = formatting.figure_column(name, rows, lang)
+    return pd.DataFrame(table)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from viften.model import domain, effects
 from viften.model.errors import ViftenError
-from viften.present import formatting
+from viften.present import effect_tables, formatting
 from viften.present.charts import effects as charts
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
@@ -109,55 +109,7 @@ def chart_rows(dist: effects.EffectDistributions, limit: int = INTERVAL_CHART_LI
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _effect_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return effect_table(frame, effects.effect_distributions(frame), lang)
-
-
-def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str
-                 ) -> pd.DataFrame:
-    import pandas as pd
-
-    flags = effects.uncertainty_flag(dist.low, dist.high)
-    small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
-                                 frame["n_control"].to_numpy(dtype="float64"))
-    rows = []
-    for i, row in enumerate(frame.to_dict(orient="records")):
-        measured = row["rates_from"] == "outcomes"
-        entered_effect = _difference(row["entered_job_rate"], row["entered_control_job_rate"])
-        notes = []
-        if small[i]:
-            notes.append(t("effects_small_sample", lang, limit=effects.SMALL_SAMPLE))
-        if measured and _int(row["n_control"]) == 0:
-            notes.append(t("effects_no_control_measured", lang))
-        interval = ("–" if dist.basis[i] == "none" else
-                    f"{formatting.points(dist.low[i], lang)} … "
-                    f"{formatting.points(dist.high[i], lang)}")
-        rows.append({
-            t("col_name", lang): row["name"],
-            t("effects_col_rates_from", lang): t(
-                "effects_from_outcomes" if measured else "effects_from_entered", lang),
-            t("effects_col_n_treatment", lang): _int(row["n_treatment"]) if measured else None,
-            t("effects_col_n_control", lang): _int(row["n_control"]) if measured else None,
-            t("effects_col_entered_rate", lang): formatting.percent(row["entered_job_rate"], lang,
-                                                                    1),
-            t("effects_col_measured_rate", lang): (
-                formatting.percent(row["job_rate"], lang, 1) if measured else "–"),
-            t("effects_col_entered_effect", lang): formatting.points(entered_effect, lang),
-            t("effects_col_measured_effect", lang): (
-                formatting.points(row["net_effect"], lang) if measured else "–"),
-            t("effects_col_interval", lang): interval,
-            t("effects_col_flag", lang): t(f"effects_flag_{flags[i] or 'none'}", lang),
-            t("effects_col_note", lang): "; ".join(notes),
-        })
-    table = pd.DataFrame(rows)
-    for column in ("effects_col_n_treatment", "effects_col_n_control"):
-        table[t(column, lang)] = table[t(column, lang)].astype("Int64")
-    return table
-
-
-def _difference(a: Any, b: Any) -> float | None:
-    if formatting.is_missing(a) or formatting.is_missing(b):
-        return None
-    return float(a) - float(b)
+    return effect_tables.effect_table(frame, effects.effect_distributions(frame), lang)
 
 
 # --- the business case ---------------------------------------------------------------------
@@ -196,32 +148,8 @@ def _case(frame: pd.DataFrame, value: float, years: float, lang: str
     dist = effects.effect_distributions(frame)
     price = frame["price_per_participant"].to_numpy(dtype="float64")
     chance = effects.probability_pays_off(dist, price, value, years, seed=SEED)
-    return case_table(effects.business_case(frame, value, years), chance, lang), chance
-
-
-def case_table(case: pd.DataFrame, chance: np.ndarray, lang: str) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = []
-    for i, row in enumerate(case.to_dict(orient="records")):
-        plain = {str(k): v for k, v in row.items()}
-        reason = domain.unavailable_reason("benefit_cost_ratio", plain)
-        rows.append({
-            t("col_name", lang): row["name"],
-            t("col_price_per_participant", lang): formatting.kroner(
-                row["price_per_participant"], lang),
-            t("col_net_effect", lang): (
-                formatting.missing("reason_no_control", lang)
-                if formatting.is_missing(row["net_effect"])
-                else formatting.points(row["net_effect"], lang)),
-            t("effects_col_bcr", lang): (formatting.ratio(row["benefit_cost_ratio"], lang)
-                                         if reason is None else formatting.missing(reason, lang)),
-            t("effects_col_break_even", lang): formatting.points(row["break_even_effect"], lang),
-            t("effects_col_net_result", lang): formatting.kroner(
-                row["net_result_per_participant"], lang),
-            t("effects_col_probability", lang): formatting.percent(chance[i], lang),
-        })
-    return pd.DataFrame(rows)
+    return (effect_tables.case_table(effects.business_case(frame, value, years), chance, lang),
+            chance)
 
 
 # --- sensitivity ---------------------------------------------------------------------------

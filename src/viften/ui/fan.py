@@ -210,18 +210,7 @@ def _list_lines(
     path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
     measure: str, lang: str,
 ) -> list[str]:
-    frame = fan.ranked(_filtered(path, version, year, filters), measure).head(LIST_LIMIT)
-    column = fan.measure_column(measure)
-    return [
-        "  ·  ".join((
-            str(r["name"]),
-            t(f"tg_{r['target_group']}_short", lang),
-            formatting.stars(r["evidence_stars"]),
-            fan.format_figure("effect_rating", "effect_rating", r, lang),
-            fan.format_figure(column, "kroner", r, lang),
-        ))
-        for r in domain.records(frame)
-    ]
+    return fan.list_lines(_filtered(path, version, year, filters), measure, lang, LIST_LIMIT)
 
 
 # --- drill-down --------------------------------------------------------------------------------
@@ -326,16 +315,6 @@ def compare(view: View, lang: str) -> None:
 
 # --- the overview page -----------------------------------------------------------------------
 
-SORTS: dict[str, tuple[str, bool]] = {
-    "price_per_job": ("price_per_job", True),
-    "price_per_additional_job": ("price_per_additional_job", True),
-    "net_effect": ("net_effect", False),
-    "benefit_cost_ratio": ("benefit_cost_ratio", False),
-    "evidence_stars": ("evidence_stars", False),
-}
-"""Sort key: (column, cheapest/lowest first?)."""
-
-
 def measure_switch(lang: str, key: str) -> str:
     measure = _choice(t("fan_measure", lang), fan.MEASURES, "gross", key,
                       lambda m: t(f"fan_measure_{m}", lang))
@@ -372,9 +351,9 @@ def scatter(view: View, measure: str, lang: str) -> None:
 def ranked_table(view: View, lang: str) -> None:
     """Every intervention in view, ranked by the figure the reader chooses."""
     st.subheader(t("fan_ranked_heading", lang), anchor=False)
-    url_choice("ov_sort", list(SORTS), "price_per_job")
+    url_choice("ov_sort", list(fan.SORTS), "price_per_job")
     sort = st.selectbox(
-        t("fan_sort_by", lang), list(SORTS), key="ov_sort",
+        t("fan_sort_by", lang), list(fan.SORTS), key="ov_sort",
         format_func=lambda c: t(f"col_{c}", lang), width=320,
     ) or "price_per_job"
     publish("ov_sort", sort, "price_per_job")
@@ -397,26 +376,7 @@ def _ranked(
     path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
     sort: str, lang: str,
 ) -> pd.DataFrame:
-    import pandas as pd
-
-    frame = _filtered(path, version, year, filters)
-    column, ascending = SORTS.get(sort, SORTS["price_per_job"])
-    frame = frame.assign(_missing=frame[column].isna()).sort_values(
-        ["_missing", column, "name"], ascending=[True, ascending, True], kind="stable",
-    ).head(RANKED_LIMIT)
-    records = domain.records(frame)
-    return pd.DataFrame({
-        t("fan_rank", lang): list(range(1, len(records) + 1)),
-        t("col_name", lang): [str(r["name"]) for r in records],
-        t("target_group", lang): [t(f"tg_{r['target_group']}_short", lang) for r in records],
-        t("col_evidence_stars", lang): [formatting.stars(r["evidence_stars"]) for r in records],
-        **{
-            t(f"col_{c}", lang): [fan.format_figure(c, kind, r, lang) for r in records]
-            for c, kind in (("price_per_job", "kroner"), ("net_effect", "points"),
-                            ("price_per_additional_job", "kroner"),
-                            ("benefit_cost_ratio", "ratio"), ("participants", "count"))
-        },
-    })
+    return fan.ranked_table(_filtered(path, version, year, filters), sort, lang, RANKED_LIMIT)
 
 
 # --- the caseworker page -----------------------------------------------------------------------

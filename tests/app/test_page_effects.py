@@ -147,7 +147,7 @@ def test_the_interval_chart_keeps_measured_and_largest_effects_when_capped() -> 
     import numpy as np
 
     from viften.model import effects
-    from viften.ui.effects import chart_rows
+    from viften.present.charts.effects import chart_rows
 
     frame = {
         "job_rate": np.array([0.5, 0.6, 0.3, 0.9, 0.4]),

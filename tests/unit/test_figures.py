@@ -153,3 +153,32 @@ def test_the_list_lines_name_group_stars_rating_and_price() -> None:
     lines = fan.list_lines(sample(), "gross", "da", 2)
     assert lines[0] == "Gratis  ·  Længere væk  ·  ★★☆  ·  Middel  ·  0 kr."
     assert len(lines) == 2
+
+
+def test_the_detail_table_escapes_every_cell_and_keeps_its_definitions() -> None:
+    record = domain.records(sample())[0] | {"name": "x"}
+    table = fan.detail_table(record | {"price_per_participant": 1_500.0})
+    assert table[t("fan_value", "da")].iloc[0] == "1\\.500 kr\\."
+    assert table[t("fan_definition", "da")].iloc[0] != ""
+
+
+def test_the_comparison_table_escapes_typed_names_in_its_heading() -> None:
+    frame = sample().assign(name=["*A*", "B", "C", "D", "E"])
+    table = fan.compare_table(frame, ["*A*", "B"])
+    assert list(table.columns)[1:] == ["\\*A\\*", "B"]
+
+
+def test_the_detail_caption_names_group_stars_provider_and_an_unknown_provider_type() -> None:
+    record = domain.records(sample())[1]
+    assert fan.detail_caption(record) == (
+        "Tættere på arbejdsmarkedet · ★★☆ · Leverandør: Jobcenter (ukendt)")
+
+
+def test_the_group_text_ranks_the_intervention_among_its_group() -> None:
+    frame = sample()
+    text = fan.group_text(frame, domain.records(frame)[0], "gross", "da")
+    assert text == t("fan_compare_group_text", "da", rank=1, count=2, group="tættere på",
+                     measure=t("col_price_per_job", "da").lower(), median="56.497 kr.")
+    missing = fan.group_text(frame, domain.records(frame)[1], "additional", "da")
+    assert missing == t("fan_compare_group_missing", "da",
+                        measure=t("col_price_per_additional_job", "da"))

@@ -774,6 +774,35 @@ def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str
     return rows
 
 
+def detail_caption(record: dict[str, Any], lang: str = "da") -> str:
+    """The line under an intervention's name: its group, stars, provider and provider type."""
+    group = t(f"tg_{record['target_group']}", lang)
+    provider = record.get("provider") or t("fan_none", lang)
+    return (f"{group} · {formatting.stars(record['evidence_stars'])}"
+            f" · {t('col_provider', lang)}: {provider}"
+            f" ({formatting.figure_value('provider_type', record, lang)})")
+
+
+def detail_table(record: dict[str, Any], lang: str = "da") -> pd.DataFrame:
+    """The drill-down's table (figure, value, definition); every cell escaped, as Streamlit
+    reads a table's cells as Markdown."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [tuple(formatting.escape_markdown(c) for c in row) for row in detail_rows(record, lang)],
+        columns=[t("fan_figure", lang), t("fan_value", lang), t("fan_definition", lang)],
+    )
+
+
+def compare_table(frame: pd.DataFrame, names: Sequence[str], lang: str = "da") -> pd.DataFrame:
+    """`compare_rows` as the table the page shows, every cell and heading escaped."""
+    import pandas as pd
+
+    header, rows = compare_rows(frame, names, lang)
+    return pd.DataFrame([[formatting.escape_markdown(c) for c in row] for row in rows],
+                        columns=[formatting.escape_markdown(h) for h in header])
+
+
 @dataclass(frozen=True)
 class GroupComparison:
     """Where one intervention stands among the others of its target group."""
@@ -797,6 +826,20 @@ def group_comparison(frame: pd.DataFrame, name: str, measure: str = "gross") -> 
     median = float(values.median()) if len(values) else None
     rank = int((values < own).sum()) + 1 if own is not None else None
     return GroupComparison(rank, len(values), median, own)
+
+
+def group_text(frame: pd.DataFrame, record: dict[str, Any], measure: str, lang: str) -> str:
+    """Where the intervention stands in its target group by the measure, in a sentence."""
+    column = measure_column(measure)
+    figure = t(f"col_{column}", lang)
+    found = group_comparison(frame, str(record["name"]), measure)
+    if found.rank is None:
+        return t("fan_compare_group_missing", lang, measure=figure)
+    return t(
+        "fan_compare_group_text", lang, rank=found.rank, count=found.count,
+        group=t(f"tg_{record['target_group']}_short", lang).lower(), measure=figure.lower(),
+        median=formatting.kroner(found.median, lang),
+    )
 
 
 def compare_rows(

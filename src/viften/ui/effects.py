@@ -73,7 +73,7 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     st.dataframe(_effect_table(frame, lang), hide_index=True, width="stretch",
                  height=min(38 + 35 * len(frame), 600))
     st.caption(t("effects_table_caption", lang))
-    chosen = chart_rows(dist)
+    chosen = charts.chart_rows(dist)
     every_name = _names(frame)
     show_chart(charts.interval_chart([every_name[i] for i in chosen], dist.take(chosen),
                                           lang),
@@ -88,23 +88,6 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
         t("effects_measured_rule", lang, limit=effects.SMALL_SAMPLE),
         t("effects_flag_rule", lang, width=formatting.number(effects.WIDE_INTERVAL * 100, lang)),
     ]))
-
-
-INTERVAL_CHART_LIMIT = 60
-"""More intervals than this make the chart unreadable (and slow) on any screen."""
-
-
-def chart_rows(dist: effects.EffectDistributions, limit: int = INTERVAL_CHART_LIMIT
-               ) -> list[int]:
-    """Which interventions the interval chart shows: all of them up to `limit`; beyond it
-    those with measured figures first, then the largest expected extra effects."""
-    count = len(dist.mean)
-    if count <= limit:
-        return list(range(count))
-    measured = dist.basis == effects.BASIS_OUTCOMES
-    mean = np.nan_to_num(dist.mean, nan=-np.inf)
-    order = np.lexsort((-mean, ~measured))
-    return sorted(int(i) for i in order[:limit])
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

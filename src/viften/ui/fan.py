@@ -241,48 +241,18 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
     record = domain.records(rows)[0]
     with st.container(border=True):
         st.subheader(escape_markdown(name), anchor=False)
-        group = t("tg_" + str(record["target_group"]), lang)
-        provider = record.get("provider") or t("fan_none", lang)
-        st.caption(escape_markdown(
-            f"{group} · {formatting.stars(record['evidence_stars'])}"
-            f" · {t('col_provider', lang)}: {provider} ({_provider_type(record, lang)})"
-        ))
+        st.caption(escape_markdown(fan.detail_caption(record, lang)))
         st.text(str(record.get("description") or t("fan_no_description", lang)))
         from viften.model.effects import uncertainty_flags
 
         flag = uncertainty_flags(rows)[0]
         if flag:
             st.warning(t(f"fan_uncertain_{flag}", lang), icon=":material/help:")
-        import pandas as pd
-
-        table = pd.DataFrame(
-            [(escape_markdown(a), escape_markdown(b), escape_markdown(c))
-             for a, b, c in fan.detail_rows(record, lang)],
-            columns=[t("fan_figure", lang), t("fan_value", lang), t("fan_definition", lang)],
-        )
-        st.table(table, hide_index=True, border="horizontal")
+        st.table(fan.detail_table(record, lang), hide_index=True, border="horizontal")
         st.markdown(f"**{t('fan_compare_group', lang)}**")
-        st.text(group_text(view.frame, record, measure, lang))
+        st.text(fan.group_text(view.frame, record, measure, lang))
         st.markdown(f"**{t('col_source', lang)}**")
         st.text(str(record.get("source") or t("fan_none", lang)))
-
-
-def _provider_type(record: dict[str, Any], lang: str) -> str:
-    kind = record.get("provider_type")
-    return t(f"pt_{kind}", lang) if kind in ("internal", "external") else t("fan_unknown", lang)
-
-
-def group_text(frame: pd.DataFrame, record: dict[str, Any], measure: str, lang: str) -> str:
-    column = fan.measure_column(measure)
-    figure = t(f"col_{column}", lang)
-    found = fan.group_comparison(frame, str(record["name"]), measure)
-    if found.rank is None:
-        return t("fan_compare_group_missing", lang, measure=figure)
-    return t(
-        "fan_compare_group_text", lang, rank=found.rank, count=found.count,
-        group=t(f"tg_{record['target_group']}_short", lang).lower(), measure=figure.lower(),
-        median=formatting.kroner(found.median, lang),
-    )
 
 
 # --- comparison --------------------------------------------------------------------------------
@@ -303,14 +273,7 @@ def compare(view: View, lang: str) -> None:
     if len(chosen) < 2:
         st.caption(t("fan_compare_need_two", lang))
         return
-    header, rows = fan.compare_rows(view.frame, chosen, lang)
-    import pandas as pd
-
-    table = pd.DataFrame(
-        [[escape_markdown(cell) for cell in row] for row in rows],
-        columns=[escape_markdown(h) for h in header],
-    )
-    st.table(table, hide_index=True)
+    st.table(fan.compare_table(view.frame, chosen, lang), hide_index=True)
 
 
 # --- the overview page -----------------------------------------------------------------------

@@ -242,9 +242,12 @@ def figure_column(name: str, rows: Any, lang: str = "da") -> list[str]:
             out[i] = missing(fig.reason_missing(table.record(i)), lang)
     if name == "net_effect" and table.has("net_effect_ci_low"):
         lows, highs = table.column("net_effect_ci_low"), table.column("net_effect_ci_high")
+        group, decimal = _symbols(lang)
         for i, (low, high) in enumerate(zip(lows, highs, strict=True)):
             if not is_missing(values[i]) and not is_missing(low) and not is_missing(high):
-                out[i] += "; " + t("fan_ci", lang, low=points(low, lang), high=points(high, lang))
+                out[i] += "; " + t("fan_ci", lang,
+                                   low=_fast_points(float(low), lang, group, decimal),
+                                   high=_fast_points(float(high), lang, group, decimal))
     return out
 
 
@@ -272,6 +275,7 @@ class _Rows:
     def __init__(self, rows: Any) -> None:
         self._frame = None if isinstance(rows, list) else rows
         self._records: list[Mapping[str, Any]] = rows if isinstance(rows, list) else []
+        self._inputs: dict[str, list[Any]] | None = None
 
     def has(self, name: str) -> bool:
         if self._frame is not None:
@@ -287,8 +291,11 @@ class _Rows:
     def record(self, index: int) -> dict[str, Any]:
         """What the reason for a missing figure is decided from, missing values as None."""
         if self._frame is not None:
-            return {name: _none(self._frame[name].iat[index]) for name in self._REASON_INPUTS
-                    if name in self._frame.columns}
+            if self._inputs is None:
+                # read once: a column lookup per missing cell is slow in a table of thousands
+                self._inputs = {name: self.column(name) for name in self._REASON_INPUTS
+                                if name in self._frame.columns}
+            return {name: _none(values[index]) for name, values in self._inputs.items()}
         return {name: _none(value) for name, value in self._records[index].items()}
 
 

@@ -30,12 +30,12 @@ import numpy as np
 
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
+from viften.model.target_groups import TARGET_GROUPS
 
 if TYPE_CHECKING:
     import pandas as pd
 
 OBJECTIVES: tuple[str, ...] = ("net", "gross")
-TARGET_GROUPS: tuple[str, ...] = ("closer", "further", "cross")
 AT_LEAST, EXACTLY = "at_least", "exactly"
 LOCK_MODES: tuple[str, ...] = (AT_LEAST, EXACTLY)
 OPTIMAL, INFEASIBLE = "optimal", "infeasible"

@@ -9,7 +9,7 @@ from viften.store import views as figures
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("", "overview", "caseworker", "interventions", "budget", "effects", "history")
+PAGES = ("", "overview", "caseworker", "interventions", "budget", "case", "effects", "history")
 
 
 def test_the_landing_page_shows_every_intervention_of_the_newest_year(app_server: Server,

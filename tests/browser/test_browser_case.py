@@ -1,0 +1,115 @@
+"""The business-case page in Chromium at a laptop's 1366×768: nothing cut off, names as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import Server, screenshot, start_server, stop_server, wait_for_app
+
+from viften.store import db
+from viften.store import interventions as store
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "<script>window.__pwned=1</script>",
+    "**fed** [link](javascript:alert(1))",
+    ":red[farvet] $x^2$ <b>fed</b>",
+    "Ingen kontrol <i>kursiv</i>",
+]
+FIGURES = '[data-testid="stVegaLiteChart"], [data-testid="stTable"]'
+
+
+def open_case(page, url: str, charts: bool = True) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(url)
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=60_000)
+    if charts:
+        page.wait_for_selector('[data-testid="stVegaLiteChart"] svg', timeout=60_000)
+    else:
+        page.get_by_text("har ingen budgetcase").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+
+
+def widths(page) -> list[tuple[str, int, int]]:
+    """(kind, scrollWidth, clientWidth) of every visible chart and table."""
+    return page.evaluate(f"""() => [...document.querySelectorAll('{FIGURES}')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => [e.getAttribute('data-testid'), e.scrollWidth, e.clientWidth])""")
+
+
+def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Server,
+                                                               page) -> None:
+    open_case(page, app_server.url + "/case")
+    text = page.inner_text('[data-testid="stMain"]')
+    assert "Hvem får gevinsten?" in text
+    assert "af gevinsten lander uden for kommunens budget" in text
+    assert "Det offentlige i alt" in text
+    found = widths(page)
+    assert len([f for f in found if f[0] == "stVegaLiteChart"]) == 2
+    assert [f for f in found if f[1] > f[2] + 1] == [], found
+    main = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
+        return [m.scrollWidth, m.clientWidth]; }""")
+    assert main[0] <= main[1] + 1, main
+    assert page.query_selector('[data-testid="stException"]') is None
+    assert page.errors == []
+    screenshot(page, "case-1366")
+
+
+def test_the_ranking_and_the_assumptions_fit_too(app_server: Server, page) -> None:
+    open_case(page, app_server.url + "/case")
+    for tab in ("Rangliste", "Antagelser og kilder"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(300)
+        found = widths(page)
+        assert [f for f in found if f[0] == "stTable"], tab
+        assert [f for f in found if f[1] > f[2] + 1] == [], (tab, found)
+    assert "LBK nr. 221 af 12/02/2021" in page.inner_text('[data-testid="stMain"]')
+    screenshot(page, "case-assumptions-1366")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("hostile-case")
+    path = folder / "viften.duckdb"
+    connection = db._open(path)
+    try:
+        db.create_schema(connection)
+    finally:
+        connection.close()
+    rows = [
+        {"name": name, "year": 2026, "target_group": ("closer", "further", "cross")[i % 3],
+         "provider": name, "provider_type": "external", "price_per_participant": 9_000.0 * (i + 1),
+         "capacity": 10, "participants": 5, "job_rate": 0.3,
+         "control_job_rate": None if i == 4 else 0.2, "evidence_stars": 1 + i % 3,
+         "effect_rating": "high", "duration_weeks": 8, "description": name, "source": name}
+        for i, name in enumerate(HOSTILE)
+    ]
+    with db.transaction(path) as con:
+        store.upsert(con, "tester", rows, list(rows[0]))
+    server, process = start_server(path, folder / "streamlit.log")
+    try:
+        yield server
+    finally:
+        stop_server(process)
+
+
+def test_hostile_names_on_the_case_page_are_text_and_no_script_runs(hostile_server: Server,
+                                                                     page) -> None:
+    page.add_init_script("window.__pwned = 0;")
+    picked = "Ingen%20kontrol%20%3Ci%3Ekursiv%3C%2Fi%3E"
+    open_case(page, f"{hostile_server.url}/case?case_pick={picked}", charts=False)
+    text = page.inner_text('[data-testid="stMain"]')
+    assert "Ingen kontrol <i>kursiv</i> har ingen budgetcase" in text
+    page.get_by_role("tab", name="Rangliste").click()
+    page.wait_for_timeout(300)
+    text = page.inner_text('[data-testid="stMain"]')
+    assert [n for n in HOSTILE if n not in text] == []
+    assert page.evaluate("window.__pwned") == 0
+    assert page.dialogs == []
+    assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.locator('[data-testid="stMain"] i', has_text="kursiv").count() == 0
+    screenshot(page, "case-hostile-1366")

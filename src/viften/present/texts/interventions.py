@@ -71,6 +71,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Edit the cells, add rows at the bottom, or select rows and delete them. Job rates "
         "are shares (0.35). Save when you are done.",
     ),
+    "iv_edit_benefit_help": (
+        "Den ydelse, deltagerne ellers ville leve af. Tom: målgruppens standard i antagelserne.",
+        "The benefit participants would otherwise live on. Empty: the target group's default "
+        "in the assumptions."),
+    "iv_edit_mandatory_help": ("Sæt flueben, hvis kommunen skal give indsatsen efter loven.",
+                               "Tick if the law obliges the kommune to provide it."),
+    "benefit_kontanthjaelp": ("Kontanthjælp", "Cash benefit (kontanthjælp)"),
+    "benefit_uddannelseshjaelp": ("Uddannelseshjælp", "Education benefit (uddannelseshjælp)"),
+    "benefit_sygedagpenge": ("Sygedagpenge", "Sickness benefit (sygedagpenge)"),
+    "benefit_dagpenge": ("Dagpenge", "Unemployment benefit (dagpenge)"),
+    "benefit_ressourceforloeb": ("Ressourceforløbsydelse", "Rehabilitation benefit "
+                                 "(ressourceforløbsydelse)"),
+    "benefit_foertidspension": ("Førtidspension", "Disability pension (førtidspension)"),
+    "hist_assumptions": ("Antagelser (businesscase)", "Assumptions (budget case)"),
     "hist_title": ("Historik", "History"),
     "hist_intro": (
         "Hver ændring af en indsats: hvem, hvornår, hvilket felt, før og efter.",

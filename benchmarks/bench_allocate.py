@@ -144,7 +144,8 @@ def frontier_on_demo(folder: Path) -> tuple[float, float, int]:
     fresh = (
         "import time, sys\n"
         "from pathlib import Path\n"
-        "from viften.model import allocator\nfrom viften.store import db\nfrom viften.store import interventions as store\n"
+        "from viften.model import allocator\nfrom viften.store import db\n"
+        "from viften.store import interventions as store\n"
         f"with db.connect(Path({str(path)!r})) as con:\n"
         "    cols = store.intervention_arrays(con, store.newest_year(con))\n"
         "data = allocator.Interventions.from_columns(cols)\n"

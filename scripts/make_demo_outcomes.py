@@ -1,7 +1,7 @@
-"""Write data/demo_outcomes.csv: ILLUSTRATIVE outcome records for a few demo interventions.
+"""Write src/viften/data/demo_outcomes.csv: ILLUSTRATIVE outcome records for some interventions.
 
 These are not real people and not real results. The records are made (seeded, so the
-file is the same every time) from the job rates entered in data/demo_interventions.csv
+file is the same every time) from the job rates entered in demo_interventions.csv
 for 2026, with a little noise, so the measured figures land near the entered ones and
 show what the app does with outcome data:
   * IPS and Privat løntilskud: large groups, a measured extra effect with a narrow interval;
@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-INTERVENTIONS = ROOT / "data" / "demo_interventions.csv"
-OUTCOMES = ROOT / "data" / "demo_outcomes.csv"
+INTERVENTIONS = ROOT / "src" / "viften" / "data" / "demo_interventions.csv"
+OUTCOMES = ROOT / "src" / "viften" / "data" / "demo_outcomes.csv"
 YEAR = 2026
 SEED = 2026
 

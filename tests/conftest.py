@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Every run, on CI and here alike, tries the same examples: a property test that passes once
+# passes always, and a failure seen anywhere is seen again everywhere. New examples are found on
+# purpose (HYPOTHESIS_PROFILE=explore) and each one found is kept in its test as an @example.
+settings.register_profile(
+    "viften", derandomize=True, database=None, deadline=None, print_blob=True
+)
+settings.register_profile("explore", settings.get_profile("viften"), derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "viften"))
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -23,16 +34,37 @@ CHROMIUM_ARGS = [
     "--disable-quic", "--disable-dev-shm-usage",
 ]
 ARTIFACTS = REPO / "test-artifacts"
+PATIENCE_MS = 180_000
+"""How long a browser test waits for a state before it gives up. A ceiling, never a pause: every
+wait returns as soon as its state is there, so only a broken app ever waits this long, and a
+loaded machine (CI's two cores, shared) never fails a test that is right."""
+SERVER_START_S = 180.0
+STARTED = "You can now view your Streamlit app"
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test process from src/viften/data/demo_*.csv. Never
+    write to it: a test that may write takes `db_path`, a copy of its own."""
+    from viften.actions import database
+
+    path = tmp_path_factory.mktemp("demo") / "viften.duckdb"
+    return database.ensure(path)
+
+
+def copy_of_demo(demo_database: Path, folder: Path) -> Path:
+    """A file copy of the session's demo database: as the app would build it, but in no time."""
+    path = folder / "viften.duckdb"
+    shutil.copyfile(demo_database, path)
+    return path
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A demo database of this test's own, also in VIFTEN_DB."""
-    from viften.actions import database
-
-    path = tmp_path / "viften.duckdb"
+def db_path(demo_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A demo database of this test's own (a copy of the session's), also in VIFTEN_DB."""
+    path = copy_of_demo(demo_database, tmp_path)
     monkeypatch.setenv("VIFTEN_DB", str(path))
-    return database.ensure(path)
+    return path
 
 
 def _free_port() -> int:
@@ -52,32 +84,45 @@ class Server:
 
 def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tuple[Server,
                                                                                   subprocess.Popen]:
+    """Start the app and return once it says it listens (its output goes to `log`)."""
     from viften.actions import database
 
     database.ensure(db)  # created here, so a test may read it before the first page load
     port = _free_port()
     environment = {**os.environ, "VIFTEN_DB": str(db), "VIFTEN_EDITOR_PASSWORD": "test-pw",
-                   **(env or {})}
-    handle = log.open("w")
+                   "PYTHONUNBUFFERED": "1", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port)],
-        cwd=REPO, env=environment, stdout=handle, stderr=subprocess.STDOUT,
-        start_new_session=True,
+        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True, text=True, bufsize=1,
     )
-    deadline = time.monotonic() + 60
-    health = f"http://127.0.0.1:{port}/_stcore/health"
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(health, timeout=1) as answer:
-                if answer.read().decode().strip() == "ok":
-                    return Server(f"http://127.0.0.1:{port}", db, log), process
-        except OSError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            break
+    listening, answered = threading.Event(), threading.Event()
+    threading.Thread(target=_copy_output, args=(process, log, listening, answered),
+                     daemon=True).start()
+    answered.wait(SERVER_START_S)
+    url = f"http://127.0.0.1:{port}"
+    if listening.is_set():
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=SERVER_START_S) as answer:
+            if answer.read().decode().strip() == "ok":
+                return Server(url, db, log), process
     stop_server(process)
     raise RuntimeError(f"the app did not start; its log:\n{log.read_text()}")
+
+
+def _copy_output(process: subprocess.Popen, log: Path, listening: threading.Event,
+                 answered: threading.Event) -> None:
+    """Copy the server's output to `log` line by line; `answered` once it listens (`listening`
+    then set too) or its output has ended."""
+    assert process.stdout is not None
+    with log.open("w") as handle:
+        for line in process.stdout:
+            handle.write(line)
+            handle.flush()
+            if STARTED in line:
+                listening.set()
+                answered.set()
+    answered.set()
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -92,10 +137,10 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The app on the demo database, served for this test module."""
+def app_server(demo_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on a demo database of its own, served for this test module."""
     folder = tmp_path_factory.mktemp("server")
-    server, process = start_server(folder / "viften.duckdb", folder / "streamlit.log")
+    server, process = start_server(copy_of_demo(demo_database, folder), folder / "streamlit.log")
     try:
         yield server
     finally:
@@ -120,6 +165,8 @@ def chromium() -> Iterator[object]:
 def page(chromium: object) -> Iterator[object]:
     """A fresh 1920×1080 page that records any dialog (alert) and page error."""
     context = chromium.new_context(viewport={"width": 1920, "height": 1080})  # type: ignore[attr-defined]
+    context.set_default_timeout(PATIENCE_MS)
+    context.set_default_navigation_timeout(PATIENCE_MS)
     browser_page = context.new_page()
     browser_page.dialogs = []
     browser_page.errors = []
@@ -131,11 +178,31 @@ def page(chromium: object) -> Iterator[object]:
         context.close()
 
 
-def wait_for_app(page: object, timeout: float = 30_000) -> None:
-    """Wait until the current Streamlit run has finished."""
+def wait_for_app(page: object, timeout: float = PATIENCE_MS) -> None:
+    """Wait until the current Streamlit run has finished. Wait for the content you expect
+    first: this state also holds before a rerun has started."""
     page.wait_for_selector(  # type: ignore[attr-defined]
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout
     )
+
+
+PAINTED = ("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame("
+           "() => setTimeout(done, 0))))")
+"""Resolves once the page has painted what it holds and run the effects that follow a paint."""
+
+
+def press_shortcut(page: object, key: str, button_key: str) -> None:
+    """Press `key`, the shortcut of the button with Streamlit key `button_key`, once it listens.
+
+    A shortcut works only while its button is on the page and enabled, and it is bound in an
+    effect that runs after the button is painted. Under load the app reports its run as
+    finished (notRunning) before the last elements of the run, the controls, are drawn, so a
+    key pressed at notRunning can reach a page where nothing listens for it and is lost.
+    """
+    page.locator(f".st-key-{button_key} button:not([disabled])").wait_for()  # type: ignore[attr-defined]
+    wait_for_app(page)
+    page.evaluate(PAINTED)  # type: ignore[attr-defined]
+    page.keyboard.press(key)  # type: ignore[attr-defined]
 
 
 def screenshot(page: object, name: str) -> Path:

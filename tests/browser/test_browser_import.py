@@ -14,19 +14,19 @@ pytestmark = pytest.mark.browser
 
 def _sign_in_and_open_import(page, server: Server) -> None:
     page.goto(f"{server.url}/interventions")
-    wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Redaktør", exact=True).wait_for()
+    wait_for_app(page)
     sidebar.get_by_text("Redaktør", exact=True).click()
     sidebar.get_by_label("Dit navn").fill("Browser Editor")
     sidebar.get_by_label("Adgangskode").fill("test-pw")
     sidebar.get_by_role("button", name="Log ind som redaktør").click()
-    page.wait_for_selector("text=Logget ind som redaktør", timeout=30_000)
+    page.wait_for_selector("text=Logget ind som redaktør")
+    import_tab = page.get_by_role("tab", name="Importér")
+    import_tab.wait_for()
     wait_for_app(page)
-    page.wait_for_timeout(300)
-    wait_for_app(page)
-    page.get_by_role("tab", name="Importér").click()
-    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached",
-                           timeout=30_000)
+    import_tab.click()
+    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached")
 
 
 def test_an_uploaded_file_is_imported_with_its_rows(app_server: Server, page,
@@ -40,7 +40,7 @@ def test_an_uploaded_file_is_imported_with_its_rows(app_server: Server, page,
     _sign_in_and_open_import(page, app_server)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
     page.get_by_role("button", name="Importér nye.csv").click()
-    page.wait_for_selector("text=Importeret: 1 nye", timeout=30_000)
+    page.wait_for_selector("text=Importeret: 1 nye")
     names = figures.load_year(app_server.db, 2026).frame["name"].tolist()
     assert "Uploadet i browseren" in names
 
@@ -58,7 +58,7 @@ def test_a_bad_file_lists_its_problems_and_changes_nothing(app_server: Server, p
     _sign_in_and_open_import(page, app_server)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
     page.get_by_role("button", name="Importér fejl.csv").click()
-    page.wait_for_selector("text=række 3, kolonne jobandel", timeout=30_000)
+    page.wait_for_selector("text=række 3, kolonne jobandel")
     assert page.get_by_text("række 3, kolonne evidens").count() >= 1
     screenshot(page, "import-problems")
     after = figures.load_year(app_server.db, 2026).frame["name"].tolist()

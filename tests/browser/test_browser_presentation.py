@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Server, screenshot, wait_for_app
+from conftest import Server, press_shortcut, screenshot, wait_for_app
 
 from viften.store import views as figures
 from viften.ui.print_css import PRINT_CSS
@@ -29,23 +29,22 @@ def test_the_arrow_keys_move_through_the_views_without_the_sidebar(app_server: S
                                                                    page) -> None:
     year = figures.load_year(app_server.db).year
     page.goto(f"{app_server.url}/presentation")
-    page.get_by_role("heading", name=f"Nøgletal {year}").wait_for(timeout=60_000)
+    page.get_by_role("heading", name=f"Nøgletal {year}").wait_for()
     wait_for_app(page)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stHeader"]').is_visible()
-    page.keyboard.press("ArrowRight")
-    page.get_by_role("heading", name="Viften: alle målgrupper (model 2)").wait_for(
-        timeout=60_000)
+    press_shortcut(page, "ArrowRight", "presentation_next")
+    page.get_by_role("heading", name="Viften: alle målgrupper (model 2)").wait_for()
     wait_for_app(page)
     picture = page.locator('[data-testid="stImage"] img').first
-    picture.wait_for(timeout=60_000)
+    picture.wait_for()
     box = picture.bounding_box()
     assert box is not None and box["width"] > 1200, "the fan fills a 1920 px screen"
     assert box["y"] + box["height"] <= 1080, "the whole view fits the screen"
     assert "Privat løntilskud" in (picture.get_attribute("alt") or "")
     screenshot(page, "presentation-fan-1920")
-    page.keyboard.press("ArrowLeft")
-    page.get_by_role("heading", name=f"Nøgletal {year}").wait_for(timeout=60_000)
+    press_shortcut(page, "ArrowLeft", "presentation_previous")
+    page.get_by_role("heading", name=f"Nøgletal {year}").wait_for()
     wait_for_app(page)
     assert page.errors == []
     assert page.query_selector('[data-testid="stException"]') is None
@@ -54,7 +53,7 @@ def test_the_arrow_keys_move_through_the_views_without_the_sidebar(app_server: S
 def test_the_matrix_page_prints_on_a4_landscape_without_the_app_around_it(
         app_server: Server, page) -> None:
     page.goto(app_server.url + "/")
-    page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"]')
     wait_for_app(page)
     # the matrix page calls inject_print_css(); the sheet itself is what is tested here
     page.add_style_tag(content=PRINT_CSS)

@@ -26,9 +26,8 @@ Gammel;2029;closer;1000;;10;0,9;0,1;3
 """
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("allocate")
+def database_from(folder: Path, csv: str) -> Path:
+    """A new database in `folder` holding the interventions of `csv`, imported as a user would."""
     path = folder / "viften.duckdb"
     con = duckdb.connect(str(path))
     try:
@@ -36,13 +35,18 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         con.close()
     source = folder / "interventions.csv"
-    source.write_text(CSV, encoding="utf-8")
+    source.write_text(csv, encoding="utf-8")
     imported = subprocess.run(
         [sys.executable, "-m", "viften", "import", str(source), "--db", str(path)],
         capture_output=True, text=True,
     )
     assert imported.returncode == 0, imported.stderr
     return path
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return database_from(tmp_path_factory.mktemp("allocate"), CSV)
 
 
 def allocate(database: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -260,3 +264,57 @@ def test_a_model_on_which_highs_prints_a_stray_line_still_gives_clean_json(tmp_p
     assert done.returncode == 0
     assert done.stdout.startswith("{") and "Highs" not in done.stdout + done.stderr
     assert json.loads(done.stdout)["status"] == "optimal"
+
+
+# --- degenerate requests: "optimal" with an empty or a valid allocation ----------------------
+
+AWKWARD_CSV = """name;år;målgruppe;pris pr. deltager;kapacitet;deltagere;jobandel;\
+kontrolgruppens jobandel;evidens
+En;2030;closer;1,0000000000000002;1;0;0,5;0,4;2
+To;2030;further;2;1;0;0,5;0,4;2
+Tre;2030;cross;7;1;0;0,5;0,4;2
+"""
+
+
+@pytest.fixture(scope="module")
+def awkward(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Prices that sit on the budget only within float rounding."""
+    return database_from(tmp_path_factory.mktemp("awkward"), AWKWARD_CSV)
+
+
+def test_a_budget_equal_to_a_price_within_rounding_buys_it(awkward):
+    out = answer(awkward, "--budget", "1")
+    assert out["status"] == "optimal"
+    assert [item["name"] for item in out["allocation"]] == ["En"]
+    assert out["total_cost"] - 1 <= 1e-12
+
+
+def test_min_shares_that_sum_to_one_within_rounding_are_met(awkward):
+    out = answer(awkward, "--budget", "10", "--min-share", "closer=0.1",
+                 "--min-share", "further=0,2", "--min-share", "cross=70%")
+    assert out["status"] == "optimal", out["message"]
+    assert sorted(item["name"] for item in out["allocation"]) == ["En", "To", "Tre"]
+
+
+@pytest.mark.parametrize(
+    ("options", "phrase"),
+    [
+        (["--budget", "0"], "budget is 0"),
+        (["--budget", "0", "--min-share", "closer=0.5", "--min-share", "cross=0.5"],
+         "budget is 0"),
+        (["--budget", "5", "--min-stars", "3"], "at least 3 stars"),
+        (["--budget", "5", "--year", "2031"], "no interventions"),
+    ],
+)
+def test_a_degenerate_request_is_optimal_and_empty(awkward, options, phrase):
+    out = answer(awkward, *options)
+    assert out["status"] == "optimal"
+    assert out["allocation"] == [] and out["total_cost"] == 0
+    assert phrase in out["message"]
+
+
+def test_a_min_share_beyond_the_groups_capacity_stays_infeasible_and_names_it(awkward):
+    out = answer(awkward, "--budget", "5", "--min-share", "closer=0.5",
+                 "--min-share", "cross=0.5")
+    assert out["status"] == "infeasible" and out["allocation"] == []
+    assert out["message"].startswith("At least 50 % for closer to the labour market needs")

@@ -16,7 +16,7 @@ from viften.actions.access import Actor, PermissionDenied
 from viften.model import effects
 from viften.model.errors import BadInput
 from viften.present.messages import error_lines
-from viften.store import db, outcomes
+from viften.store import db, outcomes, paths
 from viften.store import interventions as store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -349,6 +349,6 @@ def test_the_command_exits_2_and_lists_the_rows_on_stderr(database: Path,
 def test_the_demo_outcome_records_import_into_the_demo_database(tmp_path: Path) -> None:
     path = tmp_path / "demo.duckdb"
     databases.ensure(path)
-    summary = outcome_actions.import_records(path, REPO / "data" / "demo_outcomes.csv", EDITOR)
+    summary = outcome_actions.import_records(path, paths.DEMO_OUTCOMES, EDITOR)
     assert len(summary.interventions) >= 3
     assert {i.intervention for i in summary.interventions} >= {"IPS", "Din vej i job"}

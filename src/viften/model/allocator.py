@@ -9,8 +9,8 @@ optional maximum per intervention.
 
 It is solved exactly with scipy's `milp` (HiGHS) and the answer is checked again in plain
 arithmetic before it is returned, so a rounding inside the solver can never push the cost
-over the budget or a share under its minimum. An impossible request is explained: which
-constraint cannot be met, and by how much.
+over the budget or a share under its minimum by more than float rounding (`COST_TOLERANCE`).
+An impossible request is explained: which constraint cannot be met, and by how much.
 
 Only numpy is imported at module level: the `allocate` command must start fast, and the
 what-if sums need no solver. scipy is imported when a model is solved; pandas never.
@@ -30,12 +30,12 @@ import numpy as np
 
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
+from viften.model.target_groups import TARGET_GROUPS
 
 if TYPE_CHECKING:
     import pandas as pd
 
 OBJECTIVES: tuple[str, ...] = ("net", "gross")
-TARGET_GROUPS: tuple[str, ...] = ("closer", "further", "cross")
 AT_LEAST, EXACTLY = "at_least", "exactly"
 LOCK_MODES: tuple[str, ...] = (AT_LEAST, EXACTLY)
 OPTIMAL, INFEASIBLE = "optimal", "infeasible"
@@ -45,6 +45,23 @@ FRONTIER_POINTS = 20
 _JOBS_EPSILON = 1e-9
 """Jobs gained below this are solver noise, not a reason to call a constraint binding."""
 _REPAIR_ATTEMPTS = 4
+_SOLVER_SLACK = 1e-6
+"""Kroner by which HiGHS may break a row and still call it met (its feasibility tolerance is
+absolute): a repair tightens a broken row by at least twice this, or it never gets through."""
+
+COST_TOLERANCE = 1e-12
+"""How far, as a share of the budget (and at least of 1 kr.), a total cost may lie above the
+budget, or a group's spend below its minimum share, and still count as within it.
+
+Prices are floats, so price × participants carries rounding: a budget of 1 kr. buys one
+participant at 1,0000000000000002 kr., and shares of 10 %, 20 % and 70 % can all be met
+together. The tolerance is far above that rounding (even summed over thousands of
+interventions) and far below an øre on any budget of a jobcentre."""
+
+
+def tolerance(budget: float) -> float:
+    """Kroner by which an answer may miss `budget` (see `COST_TOLERANCE`)."""
+    return COST_TOLERANCE * max(1.0, abs(budget))
 
 
 INTERACTIVE_LIMIT = 2_000
@@ -459,10 +476,11 @@ class _Model:
         if prepared is None:
             fixed = self.lower.copy()
             over, short = self.check(fixed, budget)
-            return fixed if over <= 0 and all(s <= 0 for s in short.values()) else None
+            return fixed if _within(over, short, budget) else None
         inputs, fixed, free = prepared
         row_lower, row_upper = inputs.row_lower.copy(), inputs.row_upper.copy()
-        margin = 1e-9 * max(1.0, budget)
+        margin = 2 * _SOLVER_SLACK + 1e-9 * max(1.0, budget)
+        slack = tolerance(budget)
         for _ in range(_REPAIR_ATTEMPTS):
             chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper))
             if chosen is None:
@@ -470,15 +488,21 @@ class _Model:
             participants = fixed.copy()
             participants[free] = chosen
             over, short = self.check(participants, budget)
-            if over <= 0 and all(s <= 0 for s in short.values()):
+            if _within(over, short, budget):
                 return participants
             # the solver's tolerances let a rounding through: tighten by what broke, again
-            if over > 0:
+            if over > slack:
                 row_upper[0] -= 2 * over + margin
             for row, (group, _share) in enumerate(self.shares, start=1):
-                if short[group] > 0:
+                if short[group] > slack:
                     row_lower[row] += 2 * short[group] + margin
         return None
+
+
+def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
+    """Whether `_Model.check`'s figures are all met, to within the tolerance."""
+    slack = tolerance(budget)
+    return over <= slack and all(s <= slack for s in short.values())
 
 
 def _milp(inputs: MilpInputs) -> np.ndarray | None:
@@ -644,7 +668,7 @@ def _why_empty(model: _Model) -> Note:
     if request.budget <= 0:
         return _note("budget_msg_zero_budget")
     cheapest = float(np.min(data.price[room]))
-    if cheapest > request.budget:
+    if cheapest - request.budget > tolerance(request.budget):
         return _note("budget_msg_too_dear", budget=("money", request.budget),
                      cheapest=("money", cheapest))
     return _note("budget_msg_nothing")
@@ -683,14 +707,14 @@ def why_infeasible(model: _Model) -> Note:
                 excluded=("count", int(left_out.sum())),
             )
     total_share = math.fsum(share for _, share in model.shares)
-    if total_share > 1 + 1e-12:
+    if total_share > 1 + COST_TOLERANCE:
         return _note("budget_msg_shares_over_budget", total=("share", total_share))
     locked_cost = _spend(data.price, model.lower)
-    if locked_cost > budget:
+    if locked_cost - budget > tolerance(budget):
         return _note("budget_msg_locks_over_budget", locked=("money", locked_cost),
                      budget=("money", budget), short=("money", locked_cost - budget))
     least = _least_cost(model, budget)
-    if least is not None and least > budget:
+    if least is not None and least - budget > tolerance(budget):
         return _note("budget_msg_minimum_over_budget", needed=("money", least),
                      budget=("money", budget), short=("money", least - budget))
     return _note("budget_msg_infeasible")

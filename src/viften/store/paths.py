@@ -7,9 +7,11 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = REPO_ROOT / "data"
-DEMO_INTERVENTIONS = DATA_DIR / "demo_interventions.csv"
-DEMO_OUTCOMES = DATA_DIR / "demo_outcomes.csv"
 DEFAULT_DB = DATA_DIR / "viften.duckdb"
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
+"""The demo CSVs live inside the package (package-data), so an installed viften has them too."""
+DEMO_INTERVENTIONS = PACKAGE_DATA / "demo_interventions.csv"
+DEMO_OUTCOMES = PACKAGE_DATA / "demo_outcomes.csv"
 
 
 def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

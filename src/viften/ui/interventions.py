@@ -133,7 +133,7 @@ def editor_section(year: int, lang: str) -> None:
             config[column] = st.column_config.SelectboxColumn(label, options=options[column])
         elif column == "benefit":
             config[column] = st.column_config.SelectboxColumn(
-                label, options=list(BENEFITS), format_func=lambda key: t(f"benefit_{key}", lang),
+                label, options=list(BENEFITS), format_func=lambda key: t(f"iv_benefit_{key}", lang),
                 help=t("iv_edit_benefit_help", lang))
         elif column == "mandatory":
             config[column] = st.column_config.CheckboxColumn(

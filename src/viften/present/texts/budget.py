@@ -184,7 +184,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_metric_price_per_job": ("Pris pr. job", "Price per job"),
     "budget_metric_price_per_additional_job": ("Pris pr. ekstra job", "Price per extra job"),
     "budget_metric_left": ("Tilbage af budgettet", "Budget left"),
-    "budget_metric_budget": ("Budget", "Budget"),
     "budget_metric_marginal": ("Næste 1 mio. kr. giver", "The next 1 mio. kr. buys"),
     "budget_metric_marginal_value": ("{jobs} job", "{jobs} jobs"),
     "budget_current_caption": (

@@ -1,7 +1,6 @@
 """Words for the store, the import and the interventions table."""
 
 TEXTS: dict[str, tuple[str, str]] = {
-    "app_title": ("Tilbudsviften", "The offering fan"),
     "target_group": ("Målgruppe", "Target group"),
     "tg_closer": ("Tættere på arbejdsmarkedet", "Closer to the labour market"),
     "tg_further": ("Længere fra arbejdsmarkedet", "Further from the labour market"),
@@ -70,7 +69,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reason_no_control": ("ingen kontrolgruppe", "no control group"),
     "reason_no_extra_effect": ("ingen mer-effekt", "no extra effect"),
     "reason_zero_price": ("gratis indsats", "free intervention"),
-    "not_available": ("ikke opgjort", "not available"),
     "no_limit": ("ingen grænse", "no limit"),
     "stars_1": ("1 stjerne: før/efter, leverandørdata eller for få studier",
                 "1 star: before/after, provider data or too few studies"),

@@ -49,7 +49,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "effects_col_note": ("Bemærkning", "Note"),
     "effects_flag_includes_zero": ("kan være nul", "may be zero"),
     "effects_flag_wide": ("bredt interval", "wide interval"),
-    "effects_flag_none": ("", ""),
     "effects_small_sample": (
         "lille stikprøve: under {limit} personer i en gruppe",
         "small sample: fewer than {limit} people in a group",

@@ -5,7 +5,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_title": ("Tilbudsviften {year}", "The offering fan {year}"),
     "fan_title_no_year": ("Tilbudsviften", "The offering fan"),
     "fan_band_under": ("Under {high}", "Under {high}"),
-    "fan_band_between": ("{low}–{high}", "{low}–{high}"),
     "fan_band_over": ("Over {low}", "Over {low}"),
     "fan_row_high": ("Høj effekt", "High effect"),
     "fan_row_medium": ("Middel effekt", "Medium effect"),
@@ -17,10 +16,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_lane_reason_no_control": ("Ingen kontrolgruppe", "No control group"),
     "fan_lane_reason_no_extra_effect": ("Ingen mer-effekt", "No extra effect"),
     "fan_lane_reason_zero_job_rate": ("Ingen i job", "Nobody in a job"),
-    "fan_axis_gross": ("Pris pr. job  →  dyrere", "Price per job  →  more expensive"),
-    "fan_axis_additional": (
-        "Pris pr. ekstra job  →  dyrere", "Price per additional job  →  more expensive"
-    ),
     "fan_axis_rows_effect": ("Effekt", "Effect"),
     "fan_axis_rows_stars": ("Evidens", "Evidence"),
     "fan_legend_target_group": ("Målgruppe:", "Target group:"),
@@ -85,8 +80,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Prisgrænserne kunne ikke læses; standardgrænserne bruges.",
         "The band edges could not be read; the default edges are used.",
     ),
-    "fan_bands_reset": ("Standardgrænser", "Default edges"),
-    "fan_settings": ("Visning", "Display"),
     "fan_guide_heading": ("Sådan læses viften", "How to read the fan"),
     "fan_guide": (
         "- **Vandret:** pris pr. job i kolonner fra billig (venstre) til dyr (højre).\n"
@@ -121,10 +114,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The list shows the first {shown} of {count} interventions. Use the filters to narrow "
         "it down.",
     ),
-    "fan_col_column": ("Priskolonne", "Price column"),
-    "fan_col_row": ("Række", "Row"),
     # --- drill-down --------------------------------------------------------------------------
-    "fan_detail_heading": ("Detaljer", "Details"),
     "fan_pick": ("Vælg en indsats", "Choose an intervention"),
     "fan_pick_placeholder": ("Klik på en firkant eller vælg her", "Click a square or choose here"),
     "fan_figure": ("Tal", "Figure"),
@@ -157,8 +147,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Om jobandelene er målt på deltagerdata eller indtastet.",
         "Whether the job rates are measured from participant records or entered.",
     ),
-    "fan_rates_outcomes": ("målt på deltagerdata", "measured from participant records"),
-    "fan_rates_entered": ("indtastet", "entered"),
     "fan_ci": ("95 %-interval: {low} til {high}", "95 % interval: {low} to {high}"),
     "fan_compare_group": ("Sammenlignet med målgruppen", "Compared with its target group"),
     "fan_compare_group_text": (
@@ -246,5 +234,4 @@ TEXTS.update({
         "Usikker: 95 %-intervallet for mer-effekten er bredere end 20 procentpoint",
         "Uncertain: the 95 % interval of the extra effect is wider than 20 percentage points",
     ),
-    "fan_uncertain_none": ("", ""),
 })

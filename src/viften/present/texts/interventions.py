@@ -77,13 +77,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "in the assumptions."),
     "iv_edit_mandatory_help": ("Sæt flueben, hvis kommunen skal give indsatsen efter loven.",
                                "Tick if the law obliges the kommune to provide it."),
-    "benefit_kontanthjaelp": ("Kontanthjælp", "Cash benefit (kontanthjælp)"),
-    "benefit_uddannelseshjaelp": ("Uddannelseshjælp", "Education benefit (uddannelseshjælp)"),
-    "benefit_sygedagpenge": ("Sygedagpenge", "Sickness benefit (sygedagpenge)"),
-    "benefit_dagpenge": ("Dagpenge", "Unemployment benefit (dagpenge)"),
-    "benefit_ressourceforloeb": ("Ressourceforløbsydelse", "Rehabilitation benefit "
+    "iv_benefit_kontanthjaelp": ("Kontanthjælp", "Cash benefit (kontanthjælp)"),
+    "iv_benefit_uddannelseshjaelp": ("Uddannelseshjælp", "Education benefit (uddannelseshjælp)"),
+    "iv_benefit_sygedagpenge": ("Sygedagpenge", "Sickness benefit (sygedagpenge)"),
+    "iv_benefit_dagpenge": ("Dagpenge", "Unemployment benefit (dagpenge)"),
+    "iv_benefit_ressourceforloeb": ("Ressourceforløbsydelse", "Rehabilitation benefit "
                                  "(ressourceforløbsydelse)"),
-    "benefit_foertidspension": ("Førtidspension", "Disability pension (førtidspension)"),
+    "iv_benefit_foertidspension": ("Førtidspension", "Disability pension (førtidspension)"),
     "hist_assumptions": ("Antagelser (businesscase)", "Assumptions (budget case)"),
     "hist_title": ("Historik", "History"),
     "hist_intro": (

@@ -17,8 +17,7 @@ from typing import Any
 
 import duckdb
 
-FIELD_PREFIX = "assumptions."
-"""How the history names a changed assumption: `assumptions.` and its key."""
+from viften.model.assumptions import HISTORY_PREFIX as FIELD_PREFIX
 
 SUBJECT = ""
 """The history's `name` for a change of the assumptions (an intervention's is never empty)."""

@@ -178,3 +178,22 @@ def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
     table = app.dataframe[0].value.set_index("Indsats")
     assert table.loc["Kun det nødvendige", "Deltagere"] == "– (ikke angivet)"
     assert table.loc["Kun det nødvendige", "Kapacitet"] == "ingen grænse"
+
+
+def test_the_app_migrates_a_version_1_database_when_it_opens_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in db.schema_statements(1):
+        con.execute(statement)
+    con.execute("INSERT INTO interventions (name, year, target_group, price_per_participant, "
+                "job_rate, evidence_stars) VALUES ('Gammel indsats', 2024, 'closer', 9000, 0.3, 2)")
+    con.close()
+    monkeypatch.setenv("VIFTEN_DB", str(path))
+    app = _page(path, editor=True)
+    assert not app.exception
+    assert "Gammel indsats" in app.dataframe[0].value["Indsats"].tolist()
+    with db.connect(path) as con:
+        assert db.stored_version(con) == db.SCHEMA_VERSION

@@ -285,3 +285,9 @@ def test_the_demo_database_gives_the_case_its_own_inputs(db_path: Path) -> None:
     assert (records["IPS"]["benefit"], records["IPS"]["weeks_on_benefit"],
             records["IPS"]["persistence"]) == ("kontanthjaelp", 104, 0.6)
     assert records["Mentorstøtte"]["persistence"] == DEFAULT.persistence
+
+
+def test_a_short_row_without_its_mandatory_cell_is_not_mandatory() -> None:
+    data = f"{HEADER};lovpligtig\nIndsats;længere væk;9.000;20 %;2;ja\nAnden;tværgående;1;0;1\n"
+    rows = importer.parse(data.encode(), "x.csv", default_year=2026).rows
+    assert [r["mandatory"] for r in rows] == [True, False]

@@ -411,7 +411,7 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
                 row[name] = _INVALID
         for name, _ in mapping.values():
             if name and name != _UNKNOWN:
-                row.setdefault(name, None)  # a short row: its last cells are empty
+                row.setdefault(name, COLUMNS_BY_NAME[name].empty)  # a short row: empty cells
         _check_row(row, row_number, mapping, problems)
         if row.get("year") is None:
             row["year"] = year_now

@@ -47,4 +47,4 @@ def test_a_change_of_the_assumptions_is_listed_as_one_by_its_key(db_path: Path) 
     trail = app.dataframe[0].value
     changed = trail[trail["Felt"] == "assumptions.wage"]
     assert changed["Indsats"].tolist() == ["Antagelser (businesscase)"]
-    assert changed["Efter"].tolist() == ["300000.0"]
+    assert changed["Efter"].tolist() == ["300.000 kr."]

@@ -93,6 +93,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "iv_benefit_ressourceforloeb": ("Ressourceforløbsydelse", "Rehabilitation benefit "
                                  "(ressourceforløbsydelse)"),
     "iv_benefit_foertidspension": ("Førtidspension", "Disability pension (førtidspension)"),
+    "hist_mandatory_yes": ("Ja", "Yes"),
+    "hist_mandatory_no": ("Nej", "No"),
     "hist_assumptions": ("Antagelser (businesscase)", "Assumptions (budget case)"),
     "hist_title": ("Historik", "History"),
     "hist_intro": (

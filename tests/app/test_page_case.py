@@ -164,17 +164,8 @@ def test_a_viewer_sees_no_assumptions_form(db_path: Path) -> None:
     assert not [t for t in app.text_input if str(t.key).startswith("case_a_")]
 
 
-def _actions_exist() -> bool:
-    try:
-        from viften.actions import assumptions  # type: ignore[attr-defined]  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _actions_exist(), reason="viften.actions.assumptions has not landed")
 def test_an_editor_saves_the_years_assumptions(db_path: Path) -> None:
-    from viften.actions import assumptions  # type: ignore[attr-defined]
+    from viften.actions import assumptions
 
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.session_state["is_editor"] = True
@@ -185,8 +176,31 @@ def test_an_editor_saves_the_years_assumptions(db_path: Path) -> None:
     app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
     assert not app.exception, [e.value for e in app.exception]
     year = figures.load_year(db_path).year
-    assert assumptions.for_year(db_path, year).discount_rate == pytest.approx(0.04)
+    stored = assumptions.for_year(db_path, year)
+    assert stored.discount_rate == pytest.approx(0.04)
+    assert stored.source("discount_rate") == "Skøn: ændret i appen af Redaktør"
+    assert "Antagelserne er gemt." in [s.value for s in app.success]
     assert "4 %" in words(app)
+    app.button(key="case_assumptions_reset").click().run()
+    assert assumptions.for_year(db_path, year).discount_rate == pytest.approx(0.035)
+    assert "Antagelserne er sat tilbage til standardværdierne." in [s.value for s in app.success]
+
+
+def test_an_editor_who_types_a_bad_value_is_told_and_nothing_is_stored(db_path: Path) -> None:
+    from viften.actions import assumptions
+
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.session_state["is_editor"] = True
+    app.session_state["user_name"] = "Redaktør"
+    app.switch_page("pages/case.py").run()
+    app.text_input(key="case_a_tax_rate").input("150 %")
+    app.text_input(key="case_a_wage").input("mange penge")
+    app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
+    errors = [unescape(e.value) for e in app.error]
+    assert any(e.startswith("Skat i alt af en ekstra krone:") for e in errors)
+    assert any(e.startswith("Årsløn i job:") for e in errors)
+    year = figures.load_year(db_path).year
+    assert assumptions.stored(db_path, year) is None
 
 
 def test_hostile_names_are_shown_as_text_and_never_as_markdown(empty_db: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from viften.actions import database, settings
+from viften.actions import assumptions, database, settings
 from viften.model.assumptions import DEFAULT, Assumptions
 from viften.model.errors import BadInput
 from viften.model.filters import Filters
@@ -28,17 +28,11 @@ def load_scenario(path: Path, name: str, year: int | None) -> scenarios.Scenario
 
 
 def case_assumptions(path: Path, year: int | None) -> Assumptions:
-    """The assumptions of a fan year's budget case: the stored ones once
-    `viften.actions.assumptions` exists (it comes from another branch), else the defaults.
-    The one place that decides, for the deck and the app."""
-    try:
-        from viften.actions import assumptions as stored  # type: ignore[attr-defined]
-    except ImportError:
-        return DEFAULT
+    """The assumptions of a fan year's budget case (the defaults for no year): the one place
+    the deck and the app read them."""
     if year is None:
         return DEFAULT
-    found: Assumptions = stored.for_year(path, year)
-    return found
+    return assumptions.for_year(path, year)
 
 
 def committee_material(

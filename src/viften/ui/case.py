@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from viften.actions import assumptions as writer
 from viften.model import filters as flt
 from viften.model.assumptions import Assumptions
 from viften.model.case import PayerSpread
@@ -146,25 +147,13 @@ def assumptions_section(year: int, assumptions: Assumptions, lang: str) -> None:
     if notice:
         st.success(t(notice, lang))
     _table(present.assumption_table(assumptions, lang))
-    writer = _assumption_actions()
-    if writer is None:
-        return
     if not actor().can_write:
         st.caption(t("case_assumptions_readonly", lang))
         return
-    assumptions_form(writer, year, assumptions, lang)
+    assumptions_form(year, assumptions, lang)
 
 
-def _assumption_actions() -> Any:
-    """`viften.actions.assumptions` where it exists (it comes from another branch)."""
-    try:
-        from viften.actions import assumptions as writer  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return writer
-
-
-def assumptions_form(writer: Any, year: int, assumptions: Assumptions, lang: str) -> None:
+def assumptions_form(year: int, assumptions: Assumptions, lang: str) -> None:
     """Editors change the year's assumptions; only the changed fields are stored, each with
     the source typed here (else it is called an estimate)."""
     with st.expander(t("case_assumptions_form", lang, year=year)):

@@ -25,6 +25,11 @@ def open_case(page, url: str, charts: bool = True) -> None:
     wait_for_app(page)
 
 
+def table(page, header: str):
+    """The table with this column heading."""
+    return page.locator('[data-testid="stTable"]', has_text=header).first
+
+
 def widths(page) -> list[tuple[str, int, int]]:
     """(kind, scrollWidth, clientWidth) of every visible chart and table."""
     return page.evaluate(f"""() => [...document.querySelectorAll('{FIGURES}')]
@@ -52,9 +57,10 @@ def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Serve
 
 def test_the_ranking_and_the_assumptions_fit_too(app_server: Server, page) -> None:
     open_case(page, app_server.url + "/case")
-    for tab in ("Rangliste", "Antagelser og kilder"):
+    for tab, header in (("Rangliste", "Kommunen netto pr. krone"),
+                        ("Antagelser og kilder", "Antagelse")):
         page.get_by_role("tab", name=tab).click()
-        page.wait_for_timeout(300)
+        table(page, header).wait_for(state="visible")
         found = widths(page)
         assert [f for f in found if f[0] == "stTable"], tab
         assert [f for f in found if f[1] > f[2] + 1] == [], (tab, found)
@@ -64,14 +70,14 @@ def test_the_ranking_and_the_assumptions_fit_too(app_server: Server, page) -> No
 
 def test_hostile_names_on_the_case_page_are_text_and_no_script_runs(hostile_server: Server,
                                                                      page) -> None:
-    page.add_init_script("window.__pwned = 0;")
     from urllib.parse import quote
 
+    page.add_init_script("window.__pwned = 0;")
     open_case(page, f"{hostile_server.url}/case?case_pick={quote(HOSTILE[4])}", charts=False)
     text = page.inner_text('[data-testid="stMain"]')
     assert f"{HOSTILE[4]} har ingen budgetcase" in text
     page.get_by_role("tab", name="Rangliste").click()
-    page.wait_for_timeout(300)
+    table(page, "Kommunen netto pr. krone").wait_for(state="visible")
     text = page.inner_text('[data-testid="stMain"]')
     assert [n for n in HOSTILE if n not in text] == []
     assert page.evaluate("window.__pwned") == 0

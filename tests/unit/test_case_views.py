@@ -326,3 +326,8 @@ def test_every_case_text_is_used_somewhere() -> None:
               if f'"{key}"' not in code and f"'{key}'" not in code
               and not key.startswith(built)]
     assert unused == []
+
+
+def test_the_form_refuses_a_kommune_tax_above_all_taxes_in_the_readers_language() -> None:
+    _, problems = present.form_overrides({"municipal_tax_rate": "60 %"}, DEFAULT, "x", "da")
+    assert problems == ["Kommunens del af skatten kan ikke være større end skatten i alt."]

@@ -603,6 +603,9 @@ def form_overrides(typed: Mapping[str, str], assumptions: Assumptions, source: s
         else:
             overrides[key] = int(value) if key == "horizon" else float(value)
         sources[key] = source
+    tax = overrides.get("tax_rate", assumptions.tax_rate)
+    if overrides.get("municipal_tax_rate", assumptions.municipal_tax_rate) > tax:
+        problems.append(t("case_assumptions_tax_order", lang))
     if sources:
         overrides["sources"] = sources
     return overrides, problems

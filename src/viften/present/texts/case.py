@@ -203,6 +203,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_assumptions_was_reset": ("Antagelserne er sat tilbage til standardværdierne.",
                                    "The assumptions are back to the defaults."),
     "case_assumptions_bad": ("{field}: {reason}", "{field}: {reason}"),
+    "case_assumptions_tax_order": (
+        "Kommunens del af skatten kan ikke være større end skatten i alt.",
+        "The kommune's part of the tax cannot be larger than all taxes together.",
+    ),
     "case_assumptions_source_field": ("Kilde til ændringerne", "Source of the changes"),
     "case_assumptions_source_help": (
         "Hvor de nye tal kommer fra. Uden kilde kaldes de et skøn.",

@@ -331,3 +331,12 @@ def test_every_case_text_is_used_somewhere() -> None:
 def test_the_form_refuses_a_kommune_tax_above_all_taxes_in_the_readers_language() -> None:
     _, problems = present.form_overrides({"municipal_tax_rate": "60 %"}, DEFAULT, "x", "da")
     assert problems == ["Kommunens del af skatten kan ikke være større end skatten i alt."]
+
+
+def test_a_long_list_of_interventions_without_a_case_names_ten_and_counts_the_rest() -> None:
+    without = pd.concat([frame().iloc[[2]]] * 14, ignore_index=True)
+    without["name"] = [f"Uden {i}" for i in range(14)]
+    view = present.case_view(without, PLAIN)
+    last = present.allocation_notes(present.allocation_case(view), "da")[-1]
+    assert "Uden 9" in last and "Uden 10" not in last
+    assert last.endswith("og 4 flere).")

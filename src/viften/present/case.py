@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -52,7 +53,7 @@ class CaseView:
     assumed: NDArray[np.bool_]
     """True where the net effect is an assumption the user typed."""
 
-    @property
+    @cached_property
     def names(self) -> list[str]:
         return [str(n) for n in self.frame["name"]]
 
@@ -349,40 +350,52 @@ def ranking_order(view: CaseView) -> list[int]:
                                                     names[i]))
 
 
-def ranking_table(view: CaseView, lang: str = "da") -> pd.DataFrame:
-    """Every intervention in view ranked by the kommune's net gain per krone."""
+RANKING_LIMIT = 1_000
+"""Rows of the ranking shown; beyond this a huge view says how many it left out."""
+
+
+def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT
+                  ) -> pd.DataFrame:
+    """The interventions in view ranked by the kommune's net gain per krone (the first
+    `limit`), column by column so that a national view stays quick."""
     import pandas as pd
 
     case = view.case
-    per_krone = gain_per_krone(case)
-    records = view.frame.to_dict(orient="records")
-    rows = []
-    for rank, i in enumerate(ranking_order(view), start=1):
-        assumed = bool(view.assumed[i])
-        if view.has_case(i):
-            figures = (
-                _marked(per_krone_text(per_krone[i], lang), assumed, lang)
-                if not math.isnan(per_krone[i])
-                else formatting.missing(per_krone_reason(records[i]), lang),
-                _marked(formatting.kroner(case.npv[KOMMUNE, i], lang), assumed, lang),
-                _marked(formatting.kroner(case.npv[PUBLIC, i], lang), assumed, lang),
-                _marked(_year(float(case.payback_year_kommune[i]), case.horizon, lang),
-                        assumed, lang),
-                formatting.percent(case.wrong_pocket_share[i], lang),
-            )
-        else:
-            gone = formatting.missing(NO_CASE_REASON, lang)
-            figures = (gone, gone, gone, gone,
-                       formatting.percent(case.wrong_pocket_share[i], lang))
-        rows.append({
-            t("case_col_rank", lang): rank if view.has_case(i) else None,
-            t("col_name", lang): view.names[i],
-            t("target_group", lang): t(f"tg_{records[i]['target_group']}_short", lang),
-            **dict(zip((t("case_col_per_krone", lang), t("case_col_npv_kommune", lang),
-                        t("case_col_npv_public", lang), t("case_col_payback_kommune", lang),
-                        t("case_col_wrong_pocket", lang)), figures, strict=True)),
-        })
-    return pd.DataFrame(rows).astype({t("case_col_rank", lang): "Int64"})
+    order = np.asarray(ranking_order(view)[:limit], dtype=np.intp)
+    names = view.names
+    groups: list[Any] = view.frame["target_group"].to_numpy()[order].tolist()
+    with_case = ~np.isnan(case.net_effect[order])
+    assumed = view.assumed[order]
+    gone = formatting.missing(NO_CASE_REASON, lang)
+    free = formatting.missing("reason_zero_price", lang)
+    per_krone = gain_per_krone(case)[order]
+    decimal_texts = formatting.column(per_krone, "number", lang, 2)
+    per_krone_texts = [
+        (f"DKK {text}" if lang == "en" else f"{text} kr.") if not np.isnan(value)
+        else (free if has else gone)
+        for text, value, has in zip(decimal_texts, per_krone, with_case, strict=True)]
+
+    def marked(texts: list[str]) -> list[str]:
+        return [_marked(text, bool(a), lang) if has else gone
+                for text, a, has in zip(texts, assumed, with_case, strict=True)]
+
+    paybacks = [_year(float(y), case.horizon, lang) for y in case.payback_year_kommune[order]]
+    ranks = pd.array([rank if has else None for rank, has in
+                      enumerate(with_case.tolist(), start=1)], dtype="Int64")
+    return pd.DataFrame({
+        t("case_col_rank", lang): ranks,
+        t("col_name", lang): [names[i] for i in order],
+        t("target_group", lang): [t(f"tg_{g}_short", lang) for g in groups],
+        t("case_col_per_krone", lang): [_marked(text, bool(a), lang) for text, a in
+                                        zip(per_krone_texts, assumed, strict=True)],
+        t("case_col_npv_kommune", lang): marked(formatting.column(case.npv[KOMMUNE, order],
+                                                                  "kroner", lang)),
+        t("case_col_npv_public", lang): marked(formatting.column(case.npv[PUBLIC, order],
+                                                                 "kroner", lang)),
+        t("case_col_payback_kommune", lang): marked(paybacks),
+        t("case_col_wrong_pocket", lang): formatting.column(case.wrong_pocket_share[order],
+                                                            "percent", lang),
+    })
 
 
 # --- the current allocation ---------------------------------------------------------------------
@@ -455,8 +468,20 @@ def allocation_notes(total: AllocationCase, lang: str = "da") -> list[str]:
         notes.append(t("case_allocation_left_out", lang,
                        count=formatting.number(len(total.left_out), lang),
                        participants=formatting.number(total.left_out_participants, lang),
-                       names="; ".join(total.left_out)))
+                       names=_some_names(total.left_out, lang)))
     return notes
+
+
+NAMES_LISTED = 10
+"""Names a sentence lists before it says how many more there are."""
+
+
+def _some_names(names: Sequence[str], lang: str) -> str:
+    listed = "; ".join(names[:NAMES_LISTED])
+    more = len(names) - NAMES_LISTED
+    if more > 0:
+        listed += " " + t("case_names_more", lang, count=formatting.number(more, lang))
+    return listed
 
 
 # --- the assumptions ----------------------------------------------------------------------------

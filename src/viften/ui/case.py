@@ -123,6 +123,10 @@ def one_intervention(view: present.CaseView, name: str, planned: bool, scope: st
 def ranking(view: present.CaseView, scope: str, lang: str) -> None:
     st.subheader(t("case_ranking_heading", lang), anchor=False)
     st.caption(formatting.escape_markdown(scope))
+    if len(view.frame) > present.RANKING_LIMIT:
+        st.caption(t("fan_list_capped", lang,
+                     shown=formatting.number(present.RANKING_LIMIT, lang),
+                     count=formatting.number(len(view.frame), lang)))
     _table(present.ranking_table(view, lang))
     st.caption(t("case_ranking_caption", lang))
 

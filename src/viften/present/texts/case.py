@@ -143,6 +143,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Without a business case and so not counted: {count} interventions with "
         "{participants} planned participants ({names}).",
     ),
+    "case_names_more": ("og {count} flere", "and {count} more"),
     "case_allocation_none": ("Ingen indsatser i visningen har planlagte deltagere.",
                              "No intervention in view has planned participants."),
     "case_allocation_wrong_pocket": (

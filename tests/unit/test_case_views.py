@@ -15,7 +15,6 @@ from viften.model.filters import Filters
 from viften.present import case as present
 from viften.present import texts as texts_module
 from viften.present.charts import case as charts
-from viften.present.texts import case as case_texts
 
 # persistence 1, no discounting, no equalisation: a case that can be worked out by hand
 PLAIN = replace(DEFAULT, discount_rate=0.0, persistence=1.0, horizon=3, equalisation=0.0)
@@ -297,35 +296,6 @@ def test_the_charts_are_valid_vega_lite(view) -> None:
     charts.cash_chart(present.cumulative_rows(view, 0), 1, "n", "s", "c").to_dict(validate=True)
     rows = present.split_rows(view, [0, 1], "en")
     charts.split_chart(rows, "c", "en").to_dict(validate=True)
-
-
-# --- the words ----------------------------------------------------------------------------------
-
-
-def test_every_case_text_has_the_same_placeholders_in_both_languages() -> None:
-    def placeholders(text: str) -> set[str]:
-        return set(re.findall(r"{(\w+)}", text))
-
-    assert [key for key, (da, en) in case_texts.TEXTS.items()
-            if placeholders(da) != placeholders(en)] == []
-
-
-def test_every_case_text_is_used_somewhere() -> None:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    words = root / "src" / "viften" / "present" / "texts" / "case.py"
-    code = "\n".join(p.read_text() for folder in ("src", "pages") for p in
-                     (root / folder).rglob("*.py") if p != words)
-    code += (root / "app.py").read_text()
-    # keys built from parts: case_payer_X, case_line_X, benefit_X, case_a_X, case_scale_X,
-    # fan_grade_X, committee_step_X
-    built = ("case_payer_", "case_line_", "benefit_", "case_a_", "case_scale_", "fan_grade_",
-             "committee_step_", "case_kind_")
-    unused = [key for key in case_texts.TEXTS
-              if f'"{key}"' not in code and f"'{key}'" not in code
-              and not key.startswith(built)]
-    assert unused == []
 
 
 def test_the_form_refuses_a_kommune_tax_above_all_taxes_in_the_readers_language() -> None:

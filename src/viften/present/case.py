@@ -307,7 +307,7 @@ def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
     used = view.case.used
     benefit = str(used.benefit[index])
     effect = formatting.points(view.case.net_effect[index], lang)
-    return t("case_used_inputs", lang, benefit=t(f"benefit_{benefit}", lang),
+    return t("case_used_inputs", lang, benefit=t(f"case_benefit_{benefit}", lang),
              amount=formatting.kroner(used.benefit_amount[index], lang),
              weeks=formatting.number(used.weeks_on_benefit[index], lang),
              duration=formatting.number(used.duration_weeks[index], lang),
@@ -507,7 +507,7 @@ def assumption_rows(assumptions: Assumptions, lang: str = "da") -> list[tuple[st
         rows.append((label, value, _kind(source, lang), source or t("case_no_source", lang)))
 
     for benefit in BENEFITS:
-        add(t("case_a_benefit", lang, benefit=t(f"benefit_{benefit}", lang)),
+        add(t("case_a_benefit", lang, benefit=t(f"case_benefit_{benefit}", lang)),
             formatting.kroner(assumptions.benefits[benefit], lang), f"benefits.{benefit}")
     add(t("case_a_wage", lang), formatting.kroner(assumptions.wage, lang), "wage")
     for key in ("tax_rate", "municipal_tax_rate", "equalisation", "discount_rate",
@@ -518,7 +518,7 @@ def assumption_rows(assumptions: Assumptions, lang: str = "da") -> list[tuple[st
         "horizon")
     for group, default in assumptions.target_group_defaults.items():
         add(t("case_a_group", lang, group=t(f"tg_{group}_short", lang).lower()),
-            t("case_a_group_value", lang, benefit=t(f"benefit_{default.benefit}", lang),
+            t("case_a_group_value", lang, benefit=t(f"case_benefit_{default.benefit}", lang),
               weeks=default.weeks_on_benefit),
             f"target_group_defaults.{group}")
     return rows
@@ -566,7 +566,7 @@ FORM_KEYS: tuple[str, ...] = (*FORM_MONEY, *FORM_SHARES, "horizon")
 
 def form_label(key: str, lang: str = "da") -> str:
     if key.startswith("benefits."):
-        return t("case_a_benefit", lang, benefit=t(f"benefit_{key.partition('.')[2]}", lang))
+        return t("case_a_benefit", lang, benefit=t(f"case_benefit_{key.partition('.')[2]}", lang))
     return t(f"case_a_{key}", lang)
 
 

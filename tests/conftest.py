@@ -44,8 +44,8 @@ STARTED = "You can now view your Streamlit app"
 
 @pytest.fixture(scope="session")
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, built once per test process from src/viften/data/demo_*.csv. Never write to it:
-    a test that may write takes `db_path`, a copy of its own."""
+    """The demo database, built once per test process from src/viften/data/demo_*.csv. Never
+    write to it: a test that may write takes `db_path`, a copy of its own."""
     from viften.actions import database
 
     path = tmp_path_factory.mktemp("demo") / "viften.duckdb"

@@ -20,7 +20,7 @@ HOSTILE = ["<img src=x onerror=alert(1)>", "**bold** [link](javascript:alert(1))
 
 
 def unescape(text: str) -> str:
-    """What Streamlit's Markdown shows for text escaped by `viften.ui.fan.escape_markdown`."""
+    """What Streamlit's Markdown shows for text escaped by `formatting.escape_markdown`."""
     return re.sub(r"\\(.)", r"\1", text)
 
 

@@ -144,5 +144,5 @@ def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
     app = _page(db_path, editor=True)
     assert not app.exception
     table = app.dataframe[0].value.set_index("Indsats")
-    assert table.loc["Kun det nødvendige", "Deltagere"] == "–"
+    assert table.loc["Kun det nødvendige", "Deltagere"] == "– (ikke angivet)"
     assert table.loc["Kun det nødvendige", "Kapacitet"] == "ingen grænse"

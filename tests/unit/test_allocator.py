@@ -446,7 +446,7 @@ def test_a_price_just_above_the_budget_is_optimal_and_empty_not_infeasible(price
     result = allocator.optimise(one_at(price), Request.of(1.0), explain=True)
     assert result.status == "optimal"
     assert result.participants == (0,) and result.total_cost == 0
-    assert "does not buy a single participant" in message(result)
+    assert "does not buy a single participant" in render_all(result.notes, "en")
 
 
 def test_a_budget_exactly_spent_by_seven_sevenths_buys_all_seven():
@@ -468,7 +468,7 @@ def test_min_shares_that_sum_to_one_within_rounding_can_all_be_met(budget):
     rows = [row(group, target_group=group, price_per_participant=share * budget, capacity=1)
             for group, share in shares.items()]
     result = allocator.optimise(table(rows), Request.of(budget, min_shares=shares), explain=True)
-    assert result.status == "optimal", message(result)
+    assert result.status == "optimal", render_all(result.notes, "en")
     assert result.participants == (1, 1, 1)
     assert result.total_cost - budget <= allocator.tolerance(budget)
 
@@ -478,7 +478,7 @@ def test_min_shares_that_sum_to_one_on_a_zero_budget_are_optimal_and_empty():
     result = allocator.optimise(table(rows), Request.of(0, min_shares={"closer": 0.5,
                                                                        "further": 0.5}))
     assert result.status == "optimal" and result.allocation == ()
-    assert "budget is 0" in message(result)
+    assert "budget is 0" in render_all(result.notes, "en")
 
 
 @pytest.mark.parametrize(
@@ -507,14 +507,14 @@ def test_a_lock_above_the_budget_by_more_than_rounding_stays_infeasible():
     rows = [row("Signed", price_per_participant=1.0 + 1e-9, participants=1, capacity=None)]
     result = allocator.optimise(table(rows), Request.of(1.0, locks={"Signed": "exactly"}))
     assert result.status == "infeasible"
-    assert message(result).startswith("The locked interventions cost")
+    assert render_all(result.notes, "en").startswith("The locked interventions cost")
 
 
 def test_a_min_share_with_nothing_in_its_group_stays_infeasible_and_names_the_group():
     result = allocator.optimise(table([row("A", target_group="closer")]),
                                 Request.of(1e6, min_shares={"further": 0.2}))
     assert result.status == "infeasible"
-    assert "further from the labour market" in message(result)
+    assert "further from the labour market" in render_all(result.notes, "en")
 
 
 # --- infeasible: detected and explained -----------------------------------------------------

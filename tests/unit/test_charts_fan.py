@@ -95,7 +95,7 @@ def test_tooltips_carry_the_figures_in_danish_format() -> None:
     row = tile_data(charts.fan_spec(frame))[0]
     assert row["tt_price"] == "1.234.567 kr."
     assert row["tt_ppj"] == "2.469.134 kr."
-    assert row["tt_job_rate"] == "50,0 %"
+    assert row["tt_job_rate"] == "50 %"
     assert row["tt_net"] == "+20,0 pct.point"
     english = tile_data(charts.fan_spec(frame, lang="en"))[0]
     assert english["tt_price"] == "DKK 1,234,567"

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from viften.model import domain
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import fan
 
 
@@ -228,7 +229,7 @@ def test_the_cheaper_tile_is_the_lighter_one() -> None:
         tile(layout, "Dear").fill)
 
 
-@pytest.mark.parametrize("group", fan.TARGET_GROUPS)
+@pytest.mark.parametrize("group", TARGET_GROUPS)
 def test_tile_text_keeps_wcag_aa_contrast_on_every_shade(group: str) -> None:
     for step in range(101):
         fill = fan.shade_color(group, step / 100)
@@ -236,7 +237,7 @@ def test_tile_text_keeps_wcag_aa_contrast_on_every_shade(group: str) -> None:
 
 
 def test_the_three_target_groups_have_distinct_okabe_ito_hues() -> None:
-    assert fan.PALETTE == {"closer": "#0072B2", "further": "#E69F00", "cross": "#009E73"}
+    assert COLOURS == {"closer": "#0072B2", "further": "#E69F00", "cross": "#009E73"}
 
 
 def test_the_legend_shows_the_dashed_border_only_when_a_figure_is_missing() -> None:

@@ -64,3 +64,13 @@ def test_pandas_missing_markers_are_missing_too() -> None:
     assert formatting.is_missing(pd.NaT)
     assert formatting.column(pd.array([3, None], dtype="Int64"), "number") == ["3", "–"]
     assert formatting.kroner(pd.NA) == "–"
+
+
+def test_markdown_escaping_covers_every_mark_streamlit_acts_on() -> None:
+    for mark in "\\`*_{}[]()#+-.!|<>~$:&=\"'^%@":
+        assert formatting.escape_markdown(mark) == "\\" + mark
+
+
+def test_markdown_escaping_puts_a_typed_text_on_one_line_and_shows_none_as_empty() -> None:
+    assert formatting.escape_markdown("Job\nnu") == "Job nu"
+    assert formatting.escape_markdown(None) == ""

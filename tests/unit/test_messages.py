@@ -12,7 +12,6 @@ import viften
 from viften.files import interventions as importer
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
-from viften.present import formatting, messages
 from viften.present.messages import error_lines, problem_text, render
 from viften.present.texts import files as file_texts
 
@@ -67,13 +66,6 @@ def test_every_file_text_has_the_same_placeholders_in_both_languages() -> None:
     different = [key for key, (danish, english) in file_texts.TEXTS.items()
                  if placeholders(danish) != placeholders(english)]
     assert different == []
-
-
-@pytest.mark.parametrize("value", [0, 0.04, 1.5, 999.5, 1234.5678, 1_234_567.891, 5e9])
-def test_english_numbers_without_babel_match_viften_formatting(value: float) -> None:
-    for decimals in (0, 1):
-        assert messages._number(value, "en", decimals) == formatting.number(value, "en",
-                                                                           decimals)
 
 
 def test_the_model_never_imports_the_present_layer() -> None:

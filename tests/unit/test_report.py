@@ -137,7 +137,7 @@ def test_every_intervention_is_in_the_table_with_its_figures(slides, committee) 
     assert len(names) == 32
     assert [n for n in names if n not in cells] == []
     assert cells.count("Indsats") == len([s for s in slides if title(s).startswith("Indsatserne")])
-    assert "ingen kontrolgruppe" in cells
+    assert "– (ingen kontrolgruppe)" in cells
     assert any(c.endswith(" kr.") for c in cells)
     assert any("pct.point" in c for c in cells)
     assert "★★★" in cells and "★☆☆" in cells

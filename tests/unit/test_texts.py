@@ -40,7 +40,8 @@ def test_every_key_has_danish_and_english_with_the_same_placeholders(key):
 def strings_in_the_source() -> tuple[set[str], set[str]]:
     """Whole string constants, and the fixed beginnings of strings built at run time.
 
-    A string built at run time (`t(f"budget_why_{reason}")`, `"budget_why_" + reason`)
+    A string built at run time (`t(f"budget_why_{reason}")`, `"budget_why_" + reason`,
+    `"budget_why_{}".format(reason)`)
     uses every key that starts with its fixed beginning, if that beginning ends with "_" and
     is two words or more, or one of `ONE_WORD_FAMILIES`: `f"tg_{g}"` uses every tg_ key, but
     `f"{kind}_x"`, `f"tg{g}"` and `f"fan_{group}"` use none.
@@ -51,6 +52,8 @@ def strings_in_the_source() -> tuple[set[str], set[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 whole.add(node.value)
+                if "{}" in node.value:  # a key pattern filled by str.format: "rates_from_{}"
+                    beginnings.add(node.value.split("{}")[0])
             elif isinstance(node, ast.JoinedStr) and node.values:
                 first = node.values[0]
                 if isinstance(first, ast.Constant):

@@ -21,19 +21,14 @@ from typing import Any
 
 from viften.files import tabular
 from viften.files.guard import unguard
+from viften.model import target_groups
 from viften.model.domain import COLUMNS, COLUMNS_BY_NAME, Column
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
 
 MAX_NAME_LENGTH = 200
 
-_TARGET_GROUPS = {
-    "closer": "closer", "tættere på": "closer", "taettere paa": "closer",
-    "tættere på arbejdsmarkedet": "closer", "tættere": "closer",
-    "further": "further", "længere væk": "further", "laengere vaek": "further",
-    "længere fra arbejdsmarkedet": "further", "længere": "further",
-    "cross": "cross", "tværgående": "cross", "tvaergaaende": "cross", "both": "cross",
-}
+_TARGET_GROUPS = target_groups.ALIASES
 _PROVIDER_TYPES = {"internal": "internal", "intern": "internal",
                    "external": "external", "ekstern": "external"}
 _EFFECT_RATINGS = {"high": "high", "høj": "high", "hoej": "high",

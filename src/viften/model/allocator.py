@@ -34,6 +34,7 @@ import numpy as np
 
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
+from viften.model.target_groups import TARGET_GROUPS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +47,6 @@ JOB_OBJECTIVES: tuple[str, ...] = ("net", "gross")
 NPV_OBJECTIVES: tuple[str, ...] = ("kommune", "public")
 PAYERS: tuple[str, ...] = ("kommune", "state", "other_municipalities", "public")
 """The payers of the budget case, in `viften.model.case.PAYERS` order (axis 0 of `npv`)."""
-TARGET_GROUPS: tuple[str, ...] = ("closer", "further", "cross")
 AT_LEAST, EXACTLY = "at_least", "exactly"
 LOCK_MODES: tuple[str, ...] = (AT_LEAST, EXACTLY)
 OPTIMAL, INFEASIBLE = "optimal", "infeasible"

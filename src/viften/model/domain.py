@@ -152,7 +152,7 @@ def unavailable_reason(figure: str, row: dict[str, Any]) -> str | None:
     effect = None if control is None or job_rate is None else job_rate - control
     if figure == "price_per_job":
         return "reason_zero_job_rate" if not job_rate else None
-    if figure in ("net_effect", "net_effect_ci_low", "net_effect_ci_high"):
+    if figure in ("control_job_rate", "net_effect", "net_effect_ci_low", "net_effect_ci_high"):
         return "reason_no_control" if control is None else None
     if figure == "price_per_additional_job":
         if control is None:

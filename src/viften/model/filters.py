@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from viften.model.domain import EffectRating, ProviderType, TargetGroup
+from viften.model.domain import EffectRating, ProviderType
+from viften.model.target_groups import TARGET_GROUPS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-ALL_TARGET_GROUPS = tuple(g.value for g in TargetGroup)
+ALL_TARGET_GROUPS = TARGET_GROUPS
 ALL_EFFECT_RATINGS = tuple(r.value for r in EffectRating)
 ALL_PROVIDER_TYPES = tuple(p.value for p in ProviderType)
 MAX_SEARCH_LENGTH = 100

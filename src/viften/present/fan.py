@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from viften.present import formatting
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
+from viften.present import figures, formatting
 from viften.present.texts import t
 
 if TYPE_CHECKING:
@@ -44,14 +45,6 @@ percentage points), so the default bands differ by measure."""
 MAX_BANDS = 8
 MAX_TILES = 600
 """Above this many interventions the matrix shows counts per cell instead of one tile each."""
-
-TARGET_GROUPS = ("closer", "further", "cross")
-PALETTE: dict[str, str] = {
-    "closer": "#0072B2",
-    "further": "#E69F00",
-    "cross": "#009E73",
-}
-"""Okabe–Ito blue, orange and bluish green: told apart with every common colour vision."""
 
 LIGHTEST_MIX = 0.86
 """How much white the cheapest tile's fill has."""
@@ -250,15 +243,10 @@ def parse_band_edges(text: str) -> tuple[float, ...] | None:
 
 def band_labels(edges: Sequence[float], lang: str = "da") -> tuple[str, ...]:
     """'Under 100.000 kr.', '100.000–250.000 kr.', ..., 'Over 1.000.000 kr.'."""
-    money = [formatting.kroner(e, lang) for e in edges]
-    plain = [formatting.number(e, lang) for e in edges]
-    labels = [t("fan_band_under", lang, high=money[0])]
-    for i in range(1, len(edges)):
-        if lang == "en":
-            labels.append(f"DKK {plain[i - 1]}–{plain[i]}")
-        else:
-            labels.append(f"{plain[i - 1]}–{plain[i]} kr.")
-    labels.append(t("fan_band_over", lang, low=money[-1]))
+    labels = [t("fan_band_under", lang, high=formatting.kroner(edges[0], lang))]
+    labels += [formatting.kroner_range(edges[i - 1], edges[i], lang)
+               for i in range(1, len(edges))]
+    labels.append(t("fan_band_over", lang, low=formatting.kroner(edges[-1], lang)))
     return tuple(labels)
 
 
@@ -333,7 +321,7 @@ def _rgb(colour: str) -> tuple[float, float, float]:
 
 def shade_color(target_group: str, shade: float) -> str:
     """The tile fill: the group's hue, from a light tint (cheap) to a dark shade (dear)."""
-    base = _rgb(PALETTE.get(target_group, "#777777"))
+    base = _rgb(COLOURS.get(target_group, "#777777"))
     shade = min(1.0, max(0.0, shade))
     # from LIGHTEST_MIX of white, through the pure hue at 0.5, to DARKEST_MIX of black
     if shade <= 0.5:
@@ -487,7 +475,7 @@ def layout(
         panel_top = y
         if group != "all":
             labels.append(Label(t(f"tg_{group}", lang), 0, y + geo.panel_title_height / 2,
-                                bold=True, size=14, color=_darker(PALETTE[group])))
+                                bold=True, size=14, color=_darker(COLOURS[group])))
             y += geo.panel_title_height
         labels.extend(_header_labels(columns, rows, measure, y, lang, geo))
         y += geo.header_height
@@ -692,7 +680,7 @@ def _tile(
     item: _Item, lines: tuple[str, ...], x: float, y: float, width: float, height: float,
     chars: int, lang: str,
 ) -> Tile:
-    hue = PALETTE.get(item.target_group, "#777777")
+    hue = COLOURS.get(item.target_group, "#777777")
     if item.shade is None:
         fill, stroke = MISSING_FILL, _darker(hue, 0.1)
     else:
@@ -733,7 +721,7 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
     labels.append(Label(heading, 0, y + size / 2, bold=True, size=12))
     x = _text_width(heading, 12, bold=True) + 8
     for group in TARGET_GROUPS:
-        boxes.append(LegendItem(group, shade_color(group, 0.5), _darker(PALETTE[group]), x, y,
+        boxes.append(LegendItem(group, shade_color(group, 0.5), _darker(COLOURS[group]), x, y,
                                 size, size))
         text = t(f"tg_{group}", lang)
         labels.append(Label(text, x + size + 5, y + size / 2, size=12))
@@ -747,7 +735,7 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
     for step in range(6):
         for k, group in enumerate(TARGET_GROUPS):
             boxes.append(LegendItem(f"{group}-{step}", shade_color(group, step / 5),
-                                    _darker(PALETTE[group]), x + step * 16, y2 + k * size / 3,
+                                    _darker(COLOURS[group]), x + step * 16, y2 + k * size / 3,
                                     16, size / 3))
     x += 6 * 16 + 6
     labels.append(Label(dear, x, y2 + size / 2, size=11.5))
@@ -775,71 +763,44 @@ def _legend(items: list[_Item], lang: str, geo: Geometry) -> tuple[list[LegendIt
 
 EFFECT_ORDER = {"high": 0, "medium": 1, "low": 2}
 
-DETAIL_FIGURES: tuple[tuple[str, str, str], ...] = (
-    # (column, how it is formatted, definition key)
-    ("price_per_participant", "kroner", "fan_def_price_per_participant"),
-    ("job_rate", "percent", "fan_def_job_rate"),
-    ("control_job_rate", "percent", "fan_def_control_job_rate"),
-    ("net_effect", "points", "def_net_effect"),
-    ("price_per_job", "kroner", "def_price_per_job"),
-    ("price_per_additional_job", "kroner", "def_price_per_additional_job"),
-    ("benefit_cost_ratio", "ratio", "def_benefit_cost_ratio"),
-    ("break_even_effect", "points", "def_break_even_effect"),
-    ("evidence_stars", "stars", "fan_def_evidence_stars"),
-    ("effect_rating", "effect_rating", "fan_def_effect_rating"),
-    ("capacity", "capacity", "fan_def_capacity"),
-    ("participants", "count", "fan_def_participants"),
-    ("duration_weeks", "weeks", "fan_def_duration_weeks"),
-    ("rates_from", "rates_from", "fan_def_rates_from"),
-)
-
-
-def format_figure(column: str, kind: str, record: dict[str, Any], lang: str) -> str:
-    """One figure of an intervention as the reader writes it, or a dash with the reason."""
-    from viften.model.domain import unavailable_reason
-
-    value = record.get(column)
-    if kind == "capacity":
-        return t("no_limit", lang) if formatting.is_missing(value) else formatting.number(
-            value, lang)
-    if kind == "effect_rating":
-        return t(f"er_{value}", lang) if value in EFFECT_ORDER else t("fan_row_unrated", lang)
-    if kind == "rates_from":
-        return t("fan_rates_outcomes" if value == "outcomes" else "fan_rates_entered", lang)
-    if formatting.is_missing(value):
-        reason = unavailable_reason(column, record)
-        return formatting.missing(reason, lang) if reason else t("fan_none", lang)
-    if kind == "kroner":
-        return formatting.kroner(value, lang)
-    if kind == "percent":
-        return formatting.percent(value, lang, 1)
-    if kind == "points":
-        text = formatting.points(value, lang)
-        low, high = record.get("net_effect_ci_low"), record.get("net_effect_ci_high")
-        if column == "net_effect" and not formatting.is_missing(low) \
-                and not formatting.is_missing(high):
-            text += "; " + t("fan_ci", lang, low=formatting.points(low, lang),
-                              high=formatting.points(high, lang))
-        return text
-    if kind == "ratio":
-        return formatting.ratio(value, lang)
-    if kind == "stars":
-        return formatting.stars(value)
-    if kind == "weeks":
-        return formatting.number(value, lang, 0 if float(value or 0).is_integer() else 1)
-    return formatting.number(value, lang)
-
-
-def figure_label(column: str, lang: str) -> str:
-    return t(f"col_{column}", lang)
-
-
 def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str, str]]:
     """(figure, value, definition) for every figure of one intervention."""
-    return [
-        (figure_label(column, lang), format_figure(column, kind, record, lang), t(key, lang))
-        for column, kind, key in DETAIL_FIGURES
-    ]
+    rows = []
+    for name in figures.DETAIL_FIGURES:
+        figure = figures.FIGURES[name]
+        definition = t(figure.definition, lang) if figure.definition else ""
+        rows.append((t(figure.heading, lang), formatting.figure_value(name, record, lang),
+                     definition))
+    return rows
+
+
+def detail_caption(record: dict[str, Any], lang: str = "da") -> str:
+    """The line under an intervention's name: its group, stars, provider and provider type."""
+    group = t(f"tg_{record['target_group']}", lang)
+    provider = record.get("provider") or t("fan_none", lang)
+    return (f"{group} · {formatting.stars(record['evidence_stars'])}"
+            f" · {t('col_provider', lang)}: {provider}"
+            f" ({formatting.figure_value('provider_type', record, lang)})")
+
+
+def detail_table(record: dict[str, Any], lang: str = "da") -> pd.DataFrame:
+    """The drill-down's table (figure, value, definition); every cell escaped, as Streamlit
+    reads a table's cells as Markdown."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [tuple(formatting.escape_markdown(c) for c in row) for row in detail_rows(record, lang)],
+        columns=[t("fan_figure", lang), t("fan_value", lang), t("fan_definition", lang)],
+    )
+
+
+def compare_table(frame: pd.DataFrame, names: Sequence[str], lang: str = "da") -> pd.DataFrame:
+    """`compare_rows` as the table the page shows, every cell and heading escaped."""
+    import pandas as pd
+
+    header, rows = compare_rows(frame, names, lang)
+    return pd.DataFrame([[formatting.escape_markdown(c) for c in row] for row in rows],
+                        columns=[formatting.escape_markdown(h) for h in header])
 
 
 @dataclass(frozen=True)
@@ -867,6 +828,20 @@ def group_comparison(frame: pd.DataFrame, name: str, measure: str = "gross") -> 
     return GroupComparison(rank, len(values), median, own)
 
 
+def group_text(frame: pd.DataFrame, record: dict[str, Any], measure: str, lang: str) -> str:
+    """Where the intervention stands in its target group by the measure, in a sentence."""
+    column = measure_column(measure)
+    figure = t(f"col_{column}", lang)
+    found = group_comparison(frame, str(record["name"]), measure)
+    if found.rank is None:
+        return t("fan_compare_group_missing", lang, measure=figure)
+    return t(
+        "fan_compare_group_text", lang, rank=found.rank, count=found.count,
+        group=t(f"tg_{record['target_group']}_short", lang).lower(), measure=figure.lower(),
+        median=formatting.kroner(found.median, lang),
+    )
+
+
 def compare_rows(
     frame: pd.DataFrame, names: Sequence[str], lang: str = "da"
 ) -> tuple[list[str], list[list[str]]]:
@@ -881,9 +856,9 @@ def compare_rows(
                                             for n in chosen]]
     rows.append([t("col_provider", lang)] + [str(records[n].get("provider") or
                                                 t("fan_none", lang)) for n in chosen])
-    for column, kind, _ in DETAIL_FIGURES:
-        rows.append([figure_label(column, lang)]
-                    + [format_figure(column, kind, records[n], lang) for n in chosen])
+    for name in figures.DETAIL_FIGURES:
+        rows.append([t(figures.FIGURES[name].heading, lang)]
+                    + [formatting.figure_value(name, records[n], lang) for n in chosen])
     return header, rows
 
 
@@ -937,3 +912,43 @@ def caseworker_list(
         _price=fitting["price_per_job"].fillna(0.0),
     ).sort_values(["_stars", "_effect", "_missing", "_price"], kind="stable")
     return order.drop(columns=["_stars", "_effect", "_missing", "_price"]).head(max(1, limit))
+
+
+# --- the lists of the fan and overview pages ------------------------------------------------
+
+
+def list_lines(frame: pd.DataFrame, measure: str, lang: str, limit: int) -> list[str]:
+    """The plain-text list under the matrix, cheapest first: name, group, stars, effect
+    rating and the measure's price per job, at most `limit` lines."""
+    rows = ranked(frame, measure).head(limit)
+    columns = [formatting.figure_column(name, rows, lang) for name in (
+        "name", "target_group", "evidence_stars", "effect_rating", measure_column(measure))]
+    return ["  ·  ".join(cells) for cells in zip(*columns, strict=True)]
+
+
+SORTS: dict[str, tuple[str, bool]] = {
+    "price_per_job": ("price_per_job", True),
+    "price_per_additional_job": ("price_per_additional_job", True),
+    "net_effect": ("net_effect", False),
+    "benefit_cost_ratio": ("benefit_cost_ratio", False),
+    "evidence_stars": ("evidence_stars", False),
+}
+"""Sort key of the ranked table: (column, lowest first?)."""
+
+RANKED_FIGURES = ("name", "target_group", "evidence_stars", "price_per_job", "net_effect",
+                  "price_per_additional_job", "benefit_cost_ratio", "participants")
+
+
+def ranked_table(frame: pd.DataFrame, sort: str, lang: str, limit: int) -> pd.DataFrame:
+    """The overview's table: ranked by `sort` (those without it last, then by name), at most
+    `limit` rows, every cell as the reader sees it."""
+    import pandas as pd
+
+    column, ascending = SORTS.get(sort, SORTS["price_per_job"])
+    rows = frame.assign(_missing=frame[column].isna()).sort_values(
+        ["_missing", column, "name"], ascending=[True, ascending, True], kind="stable",
+    ).head(limit)
+    table: dict[str, list[Any]] = {t("fan_rank", lang): list(range(1, len(rows) + 1))}
+    for name in RANKED_FIGURES:
+        table[t(figures.FIGURES[name].heading, lang)] = formatting.figure_column(name, rows, lang)
+    return pd.DataFrame(table)

@@ -6,8 +6,10 @@ A missing figure is shown as a dash with the reason, never as 0, nan or inf.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -52,6 +54,12 @@ def kroner(value: Any, lang: str = "da", decimals: int = 0) -> str:
     return f"DKK {amount}" if lang == "en" else f"{amount} kr."
 
 
+def kroner_range(low: Any, high: Any, lang: str = "da") -> str:
+    """100.000–250.000 kr. in Danish, DKK 100,000–250,000 in English: the unit once."""
+    amounts = f"{number(low, lang)}–{number(high, lang)}"
+    return f"DKK {amounts}" if lang == "en" else f"{amounts} kr."
+
+
 def millions(value: Any, lang: str = "da", decimals: int = 1) -> str:
     """18,0 mio. kr. / DKK 18.0m: for budgets, where whole kroner are noise."""
     if is_missing(value):
@@ -60,11 +68,41 @@ def millions(value: Any, lang: str = "da", decimals: int = 1) -> str:
     return f"DKK {amount}m" if lang == "en" else f"{amount} mio. kr."
 
 
+def money(value: Any, lang: str = "da") -> str:
+    """Kroner for a sentence or a budget: whole kroner, or millions (3,2 mio. kr.) where the
+    amount is a round number of hundred thousands of at least a million."""
+    if is_missing(value):
+        return "–"
+    amount = float(value)
+    if abs(amount) >= 1_000_000 and abs(round(amount, -5) - amount) < 0.5:
+        return millions(amount, lang)
+    return kroner(amount, lang)
+
+
+def signed(value: float, text: str) -> str:
+    """A change with its sign: +3, -3, ±0. A plain hyphen: st.metric reads the direction of a
+    delta from a leading "-"."""
+    return ("+" if value > 0 else "-" if value < 0 else "±") + text
+
+
 def percent(value: Any, lang: str = "da", decimals: int = 0) -> str:
     """A share (0.354) as 35 % / 35,4 %."""
     if is_missing(value):
         return "–"
     return f"{number(float(value) * 100, lang, decimals)} %"
+
+
+def share(value: Any, lang: str = "da") -> str:
+    """A share of people (a job rate) as every view writes it: one decimal unless it is whole,
+    35,4 % and 35 %."""
+    if is_missing(value):
+        return "–"
+    return _share_text(number(float(value) * 100, lang, 1), _symbols(lang)[1])
+
+
+def _share_text(one_decimal: str, decimal: str) -> str:
+    whole = one_decimal.removesuffix(decimal + "0")
+    return f"{whole} %"
 
 
 def points(value: Any, lang: str = "da", decimals: int = 1) -> str:
@@ -95,6 +133,7 @@ def missing(reason_key: str | None, lang: str = "da") -> str:
     return f"– ({t(reason_key, lang)})"
 
 
+@functools.cache
 def _symbols(lang: str) -> tuple[str, str]:
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -106,6 +145,13 @@ def _fast_number(value: float, decimals: int, group: str, decimal: str) -> str:
     # through Decimal so that halves round as babel rounds them (12,35 → 12,4)
     text = f"{Decimal(repr(value)):,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+
+
+def _fast_points(value: float, lang: str, group: str, decimal: str) -> str:
+    amount = value * 100
+    sign = "+" if amount > 0 else ("−" if amount < 0 else "±")
+    unit = "pct.point" if lang != "en" else "pp"
+    return f"{sign}{_fast_number(abs(amount), 1, group, decimal)} {unit}"
 
 
 def column(values: Any, kind: str, lang: str = "da", decimals: int = 0) -> list[str]:
@@ -123,9 +169,11 @@ def column(values: Any, kind: str, lang: str = "da", decimals: int = 0) -> list[
             amount = _fast_number(float(value), 0, group, decimal)
             out.append(f"DKK {amount}" if lang == "en" else f"{amount} kr.")
         elif kind == "percent":
-            out.append(f"{_fast_number(float(value) * 100, 0, group, decimal)} %")
+            out.append(f"{_fast_number(float(value) * 100, decimals, group, decimal)} %")
+        elif kind == "share":
+            out.append(_share_text(_fast_number(float(value) * 100, 1, group, decimal), decimal))
         elif kind == "points":
-            out.append(points(value, lang))
+            out.append(_fast_points(float(value), lang, group, decimal))
         elif kind == "ratio":
             out.append(_fast_number(float(value), 2, group, decimal))
         elif kind == "number":
@@ -137,11 +185,121 @@ def column(values: Any, kind: str, lang: str = "da", decimals: int = 0) -> list[
     return out
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
 
 
 def escape_markdown(text: Any) -> str:
-    """Text typed by a person, made safe to place inside Markdown: every character that
-    Markdown (or Streamlit's colour, emoji and LaTeX syntax) would act on is escaped, so the
-    text shows literally and nothing in it becomes a link, an image or markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text typed by a person that Streamlit's Markdown shows exactly as typed.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so every mark that Markdown (or
+    Streamlit's colour, emoji and LaTeX syntax) could act on is escaped: nothing in the text can
+    start emphasis, a link, an image, an HTML tag, a directive (`:red[...]`) or LaTeX (`$`).
+    Line breaks become spaces, as a table cell or a heading has only one line; None is empty.
+    """
+    plain = " ".join(str(text).split()) if text is not None else ""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+# --- a figure of the registry (viften.present.figures) --------------------------------------
+
+_NUMBER_KINDS = {"kroner": "kroner", "percent": "share", "points": "points", "ratio": "ratio",
+                 "count": "number", "capacity": "number", "stars": "stars", "chance": "percent"}
+"""A figure's kind → the kind of `column` that writes a value of it."""
+
+
+def figure_value(name: str, record: Mapping[str, Any], lang: str = "da") -> str:
+    """One figure of one intervention (a row as a dict) as every view writes it; a missing
+    figure is a dash with its reason."""
+    return figure_column(name, [record], lang)[0]
+
+
+def figure_column(name: str, rows: Any, lang: str = "da") -> list[str]:
+    """A figure for every row at once: a DataFrame, or a list of dicts (fast for 15.000 rows).
+
+    Gives exactly what `figure_value` gives for each row.
+    """
+    from viften.present.figures import figure
+
+    fig = figure(name)
+    table = _Rows(rows)
+    values = table.column(name)
+    kind = fig.kind
+    if kind in _CODE_TEXTS:
+        return _codes(kind, values, lang)
+    if kind == "text":
+        return ["" if is_missing(v) else str(v) for v in values]
+    if kind == "capacity":
+        limitless = t("no_limit", lang)
+        return [limitless if is_missing(v) else text
+                for v, text in zip(values, column(values, "number", lang), strict=True)]
+    if kind == "weeks":
+        return [number(v, lang, 0 if float(v).is_integer() else 1) if not is_missing(v) else
+                missing(fig.reason_missing(table.record(i)), lang)
+                for i, v in enumerate(values)]
+    out = column(values, _NUMBER_KINDS[kind], lang)
+    for i, value in enumerate(values):
+        if is_missing(value):
+            out[i] = missing(fig.reason_missing(table.record(i)), lang)
+    if name == "net_effect" and table.has("net_effect_ci_low"):
+        lows, highs = table.column("net_effect_ci_low"), table.column("net_effect_ci_high")
+        group, decimal = _symbols(lang)
+        for i, (low, high) in enumerate(zip(lows, highs, strict=True)):
+            if not is_missing(values[i]) and not is_missing(low) and not is_missing(high):
+                out[i] += "; " + t("fan_ci", lang,
+                                   low=_fast_points(float(low), lang, group, decimal),
+                                   high=_fast_points(float(high), lang, group, decimal))
+    return out
+
+
+_CODE_TEXTS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
+    "effect_rating": ("er_{}", ("high", "medium", "low"), "fan_row_unrated"),
+    "rates_from": ("rates_from_{}", ("outcomes", "entered"), "rates_from_entered"),
+    "target_group": ("tg_{}_short", ("closer", "further", "cross"), None),
+    "provider_type": ("pt_{}", ("internal", "external"), "fan_unknown"),
+}
+"""A code's kind → (its text key pattern, the codes, the text key of any other value)."""
+
+
+def _codes(kind: str, values: Sequence[Any], lang: str) -> list[str]:
+    pattern, codes, other = _CODE_TEXTS[kind]
+    texts = {code: t(pattern.format(code), lang) for code in codes}
+    fallback = t(other, lang) if other else "–"
+    return [texts.get(v, fallback) if isinstance(v, str) else fallback for v in values]
+
+
+class _Rows:
+    """Columns and rows of a DataFrame or a list of dicts, read the same way."""
+
+    _REASON_INPUTS = ("price_per_participant", "job_rate", "control_job_rate")
+
+    def __init__(self, rows: Any) -> None:
+        self._frame = None if isinstance(rows, list) else rows
+        self._records: list[Mapping[str, Any]] = rows if isinstance(rows, list) else []
+        self._inputs: dict[str, list[Any]] | None = None
+
+    def has(self, name: str) -> bool:
+        if self._frame is not None:
+            return name in self._frame.columns
+        return bool(self._records) and name in self._records[0]
+
+    def column(self, name: str) -> list[Any]:
+        if self._frame is not None:
+            return self._frame[name].tolist() if name in self._frame.columns else (
+                [None] * len(self._frame))
+        return [r.get(name) for r in self._records]
+
+    def record(self, index: int) -> dict[str, Any]:
+        """What the reason for a missing figure is decided from, missing values as None."""
+        if self._frame is not None:
+            if self._inputs is None:
+                # read once: a column lookup per missing cell is slow in a table of thousands
+                self._inputs = {name: self.column(name) for name in self._REASON_INPUTS
+                                if name in self._frame.columns}
+            return {name: _none(values[index]) for name, values in self._inputs.items()}
+        return {name: _none(value) for name, value in self._records[index].items()}
+
+
+def _none(value: Any) -> Any:
+    if is_missing(value):
+        return None
+    return value.item() if hasattr(value, "item") else value

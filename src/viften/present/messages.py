@@ -2,8 +2,8 @@
 
 A `Message` carries a text key and typed values; here each value is written the way its
 kind is written in Danish or English (kroner, shares, counts, quoted text), and the key's
-sentence is filled in. English is written without babel: the `allocate` command prints
-English and must start fast.
+sentence is filled in, with the numbers written by `viften.present.formatting` as every view
+writes them.
 """
 
 from __future__ import annotations
@@ -13,28 +13,8 @@ from typing import Any
 
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
+from viften.present import formatting
 from viften.present.texts import t
-
-MILLION = 1_000_000.0
-
-
-def _number(value: float, lang: str, decimals: int) -> str:
-    # Python's own grouping gives what viften.present.formatting gives for English (a test
-    # holds them equal), without importing babel
-    if lang == "en":
-        return f"{float(value):,.{decimals}f}"
-    from viften.present import formatting
-
-    return formatting.number(value, lang, decimals)
-
-
-def money_text(value: float, lang: str = "da") -> str:
-    """Kroner for a sentence: whole kroner, or millions (3,2 mio. kr.) for round amounts."""
-    if abs(value) >= MILLION and abs(round(value, -5) - value) < 0.5:
-        amount = _number(value / MILLION, lang, 1)
-        return f"DKK {amount}m" if lang == "en" else f"{amount} mio. kr."
-    amount = _number(value, lang, 0)
-    return f"DKK {amount}" if lang == "en" else f"{amount} kr."
 
 
 def _figure(value: Any, lang: str) -> str:
@@ -44,15 +24,13 @@ def _figure(value: Any, lang: str) -> str:
 
 def _value(kind: str, value: Any, lang: str) -> str:
     if kind == "money":
-        return money_text(float(value), lang)
+        return formatting.money(float(value), lang)
     if kind == "share":
-        percent = float(value) * 100
-        whole = abs(percent - round(percent)) < 1e-9
-        return f"{_number(percent, lang, 0 if whole else 1)} %"
+        return formatting.share(value, lang)
     if kind == "jobs":
-        return _number(value, lang, 1)
+        return formatting.number(value, lang, 1)
     if kind == "count":
-        return _number(value, lang, 0)
+        return formatting.number(value, lang, 0)
     if kind == "group":
         return t(f"tg_{value}", lang).lower()
     if kind == "names":

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from viften.model import allocator, domain
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import formatting, images, messages
 from viften.present.texts import t
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 Progress = Callable[[float, str], None]
 """Told how far the work is (0 to 1) and the text key of the step under way."""
 
-TARGET_GROUPS = ("closer", "further", "cross")
 
 
 # --- what is shown: computed once for the deck and presentation mode -------------------------
@@ -476,7 +476,7 @@ ACCENT = "0072B2"
 PANEL = "F2F4F7"
 HEADER_FILL = "1F3A5F"
 BAND_FILL = "EEF2F7"
-GROUP_COLOURS = {"closer": "0072B2", "further": "E69F00", "cross": "009E73"}
+GROUP_COLOURS = {code: colour.lstrip("#") for code, colour in COLOURS.items()}
 
 SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
@@ -822,16 +822,14 @@ def table_rows(frame: pd.DataFrame, lang: str = "da") -> list[TableRow]:
     """One row per intervention, by target group and cheapest job first."""
     out = []
     for record in domain.records(_table_order(frame)):
-        figures = [
-            _figure(record, "price_per_job", lang, formatting.kroner),
-            _figure(record, "net_effect", lang, formatting.points),
-            _figure(record, "price_per_additional_job", lang, formatting.kroner),
-        ]
+        figures = [(formatting.figure_value(name, record, lang),
+                    formatting.is_missing(record.get(name)))
+                   for name in ("price_per_job", "net_effect", "price_per_additional_job")]
         out.append(TableRow(
             cells=(
                 str(record["name"]),
                 t(f"tg_{record['target_group']}_short", lang),
-                formatting.kroner(record.get("price_per_participant"), lang),
+                formatting.figure_value("price_per_participant", record, lang),
                 *(text for text, _ in figures),
                 formatting.stars(record.get("evidence_stars")),
             ),
@@ -839,16 +837,6 @@ def table_rows(frame: pd.DataFrame, lang: str = "da") -> list[TableRow]:
             target_group=str(record["target_group"]),
         ))
     return out
-
-
-def _figure(record: dict[str, Any], column: str, lang: str,
-            show: Callable[[Any, str], str]) -> tuple[str, bool]:
-    """The figure as text, or the reason it is missing (and True)."""
-    value = record.get(column)
-    if formatting.is_missing(value):
-        reason = domain.unavailable_reason(column, record)
-        return (t(reason, lang) if reason else "–"), True
-    return show(value, lang), False
 
 
 def _row_height(row: TableRow, widths: Sequence[float] = TABLE_WIDTHS) -> float:

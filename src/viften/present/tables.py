@@ -4,56 +4,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from viften.present import formatting
+from viften.present import figures, formatting
 from viften.present.texts import t
 
 if TYPE_CHECKING:
     import pandas as pd
 
-TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("name", "text"),
-    ("target_group", "target_group"),
-    ("evidence_stars", "stars"),
-    ("price_per_participant", "kroner"),
-    ("job_rate", "percent"),
-    ("control_job_rate", "percent"),
-    ("net_effect", "points"),
-    ("price_per_job", "kroner"),
-    ("price_per_additional_job", "kroner"),
-    ("participants", "number"),
-    ("capacity", "number"),
-    ("provider", "text"),
-    ("effect_rating", "effect_rating"),
-    ("rates_from", "rates_from"),
+TABLE_COLUMNS: tuple[str, ...] = (
+    "name", "target_group", "evidence_stars", "price_per_participant", "job_rate",
+    "control_job_rate", "net_effect", "price_per_job", "price_per_additional_job",
+    "participants", "capacity", "provider", "effect_rating", "rates_from",
 )
+"""The figures of the interventions table, in order (named in `viften.present.figures`)."""
 
 SORTABLE = ("name", "price_per_job", "price_per_additional_job", "net_effect", "job_rate",
             "evidence_stars", "price_per_participant")
 
 
 def display(frame: pd.DataFrame, lang: str = "da") -> pd.DataFrame:
-    """Every cell as the text a reader sees; a missing figure is a dash."""
+    """Every cell as the text a reader sees; a missing figure is a dash with its reason."""
     import pandas as pd
 
-    columns: dict[str, list[str]] = {}
-    for field, kind in TABLE_COLUMNS:
-        heading = t(f"col_{field}", lang)
-        values = frame[field]
-        if kind == "text":
-            columns[heading] = ["" if v is None or v != v else str(v) for v in values]
-        elif kind == "target_group":
-            columns[heading] = [t(f"tg_{v}_short", lang) for v in values]
-        elif kind == "effect_rating":
-            columns[heading] = ["–" if not isinstance(v, str) else t(f"er_{v}", lang)
-                                for v in values]
-        elif kind == "rates_from":
-            columns[heading] = [t(f"rates_from_{v}", lang) for v in values]
-        elif field == "capacity":
-            columns[heading] = [t("no_limit", lang) if formatting.is_missing(v)
-                                else formatting.column([v], "number", lang)[0] for v in values]
-        else:
-            columns[heading] = formatting.column(values, kind, lang)
-    return pd.DataFrame(columns)
+    return pd.DataFrame({
+        t(figures.FIGURES[name].heading, lang): formatting.figure_column(name, frame, lang)
+        for name in TABLE_COLUMNS
+    })
 
 
 def sort(frame: pd.DataFrame, by: str, descending: bool = False) -> pd.DataFrame:

@@ -426,10 +426,22 @@ _DOUBLE_PERSONS = """
 """
 
 
+_PLAIN_PROBLEMS = {
+    "missing_intervention": "outcomes_missing_intervention",
+    "bad_year": "outcomes_bad_year",
+    "no_year": "outcomes_no_year",
+    "bad_group": "outcomes_bad_group",
+    "bad_employed": "outcomes_bad_employed",
+}
+"""The text key of each kind of problem the checks in SQL find, where the value is all it needs."""
+_EMPTY_PROBLEMS = {"bad_group": "outcomes_bad_group_empty",
+                   "bad_employed": "outcomes_bad_employed_empty"}
+
+
 def _problem_message(kind: str, value: str | None, extra: str | None, first: int | None,
                      known: Callable[[str, int], list[str]]) -> Message:
-    if kind in ("bad_group", "bad_employed") and (value is None or not value.strip()):
-        return Message.of(f"outcomes_{kind}_empty")
+    if kind in _EMPTY_PROBLEMS and (value is None or not value.strip()):
+        return Message.of(_EMPTY_PROBLEMS[kind])
     if kind == "unknown_intervention":
         year = int(extra or 0)
         names = known(value or "", year)
@@ -441,7 +453,7 @@ def _problem_message(kind: str, value: str | None, extra: str | None, first: int
     if kind == "double_person":
         return Message.of("outcomes_double_person", person=("quoted", value),
                           intervention=("text", extra), first=("text", first))
-    return Message.of(f"outcomes_{kind}", value=("quoted", value))
+    return Message.of(_PLAIN_PROBLEMS[kind], value=("quoted", value))
 
 
 _QUICK_CHECK = """

@@ -12,11 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from viften.actions import scenarios as scenario_actions
-from viften.model import allocator
+from viften.model import allocator, what_if
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
+from viften.model.target_groups import TARGET_GROUPS
+from viften.present import budget_tables as tables
 from viften.present import formatting, messages
 from viften.present.charts import budget as charts
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui.charts import show as show_chart
@@ -70,23 +73,6 @@ def optimal_on_request(frame: pd.DataFrame, request: Request, lang: str) -> Resu
 # --- small helpers ----------------------------------------------------------------------------
 
 
-def _group(group: str, lang: str) -> str:
-    return t(f"tg_{group}_short", lang)
-
-
-def _signed(value: float, text: str) -> str:
-    # a plain hyphen: st.metric reads the direction of a delta from a leading "-"
-    return ("+" if value > 0 else "-" if value < 0 else "±") + text
-
-
-def _signed_money(value: float, lang: str) -> str:
-    return _signed(value, messages.money_text(abs(value), lang))
-
-
-def _signed_number(value: float, lang: str, decimals: int = 1) -> str:
-    return _signed(value, formatting.number(abs(value), lang, decimals))
-
-
 def _flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
@@ -102,12 +88,12 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
         return None if abs(change) < 1e-9 else str(signed(change, lang))
 
     figures = [
-        ("budget_metric_spend", messages.money_text(evaluation.spend, lang),
-         delta("spend", _signed_money), "off"),
+        ("budget_metric_spend", formatting.money(evaluation.spend, lang),
+         delta("spend", tables.signed_money), "off"),
         ("budget_metric_gross", formatting.number(evaluation.gross_jobs, lang, 1),
-         delta("gross_jobs", _signed_number), "normal"),
+         delta("gross_jobs", tables.signed_number), "normal"),
         ("budget_metric_net", formatting.number(evaluation.net_jobs, lang, 1),
-         delta("net_jobs", _signed_number), "normal"),
+         delta("net_jobs", tables.signed_number), "normal"),
         ("budget_metric_price_per_job", formatting.kroner(evaluation.price_per_job, lang),
          None, "off"),
         ("budget_metric_price_per_additional_job",
@@ -118,27 +104,6 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
         column.metric(t(key, lang), value, change, delta_color=colour)  # type: ignore[arg-type]
 
 
-def _allocation_table(data: Interventions, participants: np.ndarray, lang: str) -> pd.DataFrame:
-    chosen = np.flatnonzero(participants > 0)
-    net = data.jobs_per_participant("net")[chosen]
-    count = participants[chosen].astype("float64")
-    price = np.asarray(data.price, dtype="float64")[chosen]
-    no_control = np.isnan(np.asarray(data.net_effect, dtype="float64")[chosen])
-    extra = formatting.column(np.where(no_control, np.nan, net * count), "number", lang, 1)
-    missing = formatting.missing("reason_no_control", lang)
-    return pd.DataFrame({
-        t("col_name", lang): [str(data.name[i]) for i in chosen],
-        t("col_target_group", lang): [_group(str(data.target_group[i]), lang) for i in chosen],
-        t("col_participants", lang): formatting.column(count, "number", lang),
-        t("col_price_per_participant", lang): formatting.column(price, "kroner", lang),
-        t("budget_col_cost", lang): formatting.column(price * count, "kroner", lang),
-        t("budget_col_jobs", lang): formatting.column(
-            np.asarray(data.job_rate, dtype="float64")[chosen] * count, "number", lang, 1),
-        t("budget_col_extra_jobs", lang): [missing if gap else text
-                                           for gap, text in zip(no_control, extra, strict=True)],
-    })
-
-
 def current_section(data: Interventions, now: Evaluation, year: int, lang: str) -> None:
     st.caption(t("budget_current_caption", lang))
     if not any(now.participants):
@@ -147,7 +112,7 @@ def current_section(data: Interventions, now: Evaluation, year: int, lang: str) 
     metrics(now, lang)
     if now.without_control:
         st.caption(t("budget_without_control", lang, count=now.without_control))
-    st.dataframe(_allocation_table(data, np.asarray(now.participants), lang), hide_index=True,
+    st.dataframe(tables.allocation_table(data, np.asarray(now.participants), lang), hide_index=True,
                  width="stretch")
 
 
@@ -177,7 +142,7 @@ def start_from(year: int, participants: Any, source_key: str, name: str | None =
 def _source_text(base: dict[str, Any], lang: str) -> str:
     key = base.get("source_key", "current")
     if key == "scenario":
-        return t("budget_source_scenario", lang, name=base.get("name"))
+        return t("budget_source_scenario", lang, name=escape_markdown(base.get("name")))
     return t(f"budget_source_{key}", lang)
 
 
@@ -189,24 +154,13 @@ def _participants_from(edited: pd.DataFrame, start: pd.DataFrame, data: Interven
                        lang: str) -> tuple[np.ndarray, list[str]]:
     """Participants from the edited table: a changed count wins, else changed kroner buy
     whole participants."""
-    start_counts = start["participants"].to_numpy(dtype="float64")
-    start_kroner = start["kroner"].to_numpy(dtype="float64")
-    out = start_counts.astype("int64")
-    notes = []
     counts = pd.to_numeric(edited["participants"], errors="coerce").fillna(0).to_numpy()
     kroner = pd.to_numeric(edited["kroner"], errors="coerce").fillna(0).to_numpy()
-    changed = np.flatnonzero((counts != start_counts) | (kroner != start_kroner))
-    for i in changed:
-        if counts[i] != start_counts[i]:
-            out[i] = max(0, int(round(counts[i])))
-        elif kroner[i] != start_kroner[i] and data.price[i] > 0:
-            out[i] = max(0, math.floor(kroner[i] / data.price[i] + 1e-9))
-            if out[i] * data.price[i] != kroner[i]:
-                notes.append(t("budget_kroner_rounded", lang, name=str(data.name[i]),
-                               kroner=formatting.kroner(kroner[i], lang),
-                               participants=formatting.number(out[i], lang),
-                               cost=formatting.kroner(out[i] * data.price[i], lang)))
-    return out, notes
+    price = np.asarray(data.price, dtype="float64")
+    out, rounded = what_if.participants_from(start["participants"].to_numpy(dtype="float64"),
+                                             start["kroner"].to_numpy(dtype="float64"), counts,
+                                             kroner, price)
+    return out, tables.rounding_notes(rounded, [str(n) for n in data.name], price, lang)
 
 
 def what_if_section(data: Interventions, year: int, now: Evaluation, result: Result | None,
@@ -229,7 +183,7 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
     start_counts = np.asarray(base["participants"], dtype="int64")
     start = pd.DataFrame({
         "name": [str(n) for n in data.name],
-        "group": [_group(str(g), lang) for g in data.target_group],
+        "group": [tables.group_name(str(g), lang) for g in data.target_group],
         "price": data.price,
         "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
         "now": data.participants,
@@ -258,13 +212,13 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
     metrics(evaluation, lang, against=now)
     if evaluation.budget_left < 0:
         st.error(t("budget_over_budget", lang,
-                   over=messages.money_text(-evaluation.budget_left, lang)))
+                   over=formatting.money(-evaluation.budget_left, lang)))
     else:
         st.caption(f"{t('budget_metric_left', lang)}: "
-                   f"{messages.money_text(evaluation.budget_left, lang)}. "
+                   f"{formatting.money(evaluation.budget_left, lang)}. "
                    f"{t('budget_within_budget', lang)}")
     for problem in evaluation.over_capacity:
-        st.warning(t("budget_over_capacity", lang, name=problem.name,
+        st.warning(t("budget_over_capacity", lang, name=escape_markdown(problem.name),
                      participants=formatting.number(problem.participants, lang),
                      capacity=formatting.number(problem.capacity, lang)))
     for note in notes:
@@ -331,9 +285,9 @@ def optimiser_controls(data: Interventions, now: Evaluation, year: int, default_
         )
         st.caption(t("budget_opt_shares", lang))
         shares = {}
-        for column, group in zip(st.columns(3), allocator.TARGET_GROUPS, strict=True):
+        for column, group in zip(st.columns(3), TARGET_GROUPS, strict=True):
             shares[group] = column.slider(
-                _group(group, lang), 0, 100, 0, step=5, format="%d %%",
+                tables.group_name(group, lang), 0, 100, 0, step=5, format="%d %%",
                 key=f"budget_share_{group}",
             ) / 100
         with st.expander(t("budget_opt_rules", lang)):
@@ -355,7 +309,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     best = allocator.evaluate(data, result.participants, result.budget)
     metrics(best, lang, against=now)
     left, right = st.columns(2)
-    left.metric(t("budget_metric_left", lang), messages.money_text(best.budget_left, lang))
+    left.metric(t("budget_metric_left", lang), formatting.money(best.budget_left, lang))
     marginal = result.marginal_jobs_per_million
     right.metric(t("budget_metric_marginal", lang),
                  "–" if marginal is None else t("budget_metric_marginal_value", lang,
@@ -370,36 +324,16 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         jobs=formatting.number(result.expected_jobs, lang, 1),
         kind=t(f"budget_kind_{objective}", lang),
         now=formatting.number(now.expected_jobs(objective), lang, 1),
-        cost=messages.money_text(result.total_cost, lang),
-        now_cost=messages.money_text(now.spend, lang),
+        cost=formatting.money(result.total_cost, lang),
+        now_cost=formatting.money(now.spend, lang),
     ))
     moved = allocator.moves(data, result)
     if all(m.change == 0 for m in moved):
         st.caption(t("budget_nothing_moves", lang))
-    st.dataframe(_moves_table(moved, lang), hide_index=True, width="stretch")
+    st.dataframe(tables.moves_table(moved, lang), hide_index=True, width="stretch")
     if moved:
         show_chart(charts.comparison_chart(moved, lang), width="stretch")
 
-
-def _moves_table(moved: tuple[allocator.Move, ...], lang: str) -> pd.DataFrame:
-    ordered = sorted(moved, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))
-    return pd.DataFrame({
-        t("col_name", lang): [m.name for m in ordered],
-        t("col_target_group", lang): [_group(m.target_group, lang) for m in ordered],
-        t("budget_col_before", lang): [formatting.number(m.before, lang) for m in ordered],
-        t("budget_col_after", lang): [formatting.number(m.after, lang) for m in ordered],
-        t("budget_col_change", lang): [_signed_number(m.change, lang, 0) for m in ordered],
-        t("budget_col_cost_before", lang): [formatting.kroner(m.cost_before, lang)
-                                            for m in ordered],
-        t("budget_col_cost_after", lang): [formatting.kroner(m.cost_after, lang)
-                                           for m in ordered],
-        t("budget_col_jobs_per_million", lang): [formatting.number(m.jobs_per_million, lang, 1)
-                                                 for m in ordered],
-        t("budget_col_why", lang): [t(m.reason, lang) for m in ordered],
-    })
-
-
-# --- the frontier -----------------------------------------------------------------------------
 
 
 def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now: Evaluation,
@@ -428,26 +362,20 @@ def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now:
         after = optimal(frame, smaller, explain=False)
         if after.status == allocator.OPTIMAL:
             st.info(t("budget_cut_result", lang,
-                      budget=messages.money_text(smaller.budget, lang),
+                      budget=formatting.money(smaller.budget, lang),
                       jobs=formatting.number(after.expected_jobs, lang, 1),
                       kind=t(f"budget_kind_{objective}", lang),
                       lost=formatting.number(result.expected_jobs - after.expected_jobs,
                                              lang, 1),
                       full=formatting.number(result.expected_jobs, lang, 1),
-                      whole=messages.money_text(request.budget, lang)))
+                      whole=formatting.money(request.budget, lang)))
         else:
             st.warning(t("budget_cut_infeasible", lang,
-                         budget=messages.money_text(smaller.budget, lang),
+                         budget=formatting.money(smaller.budget, lang),
                          why=messages.render_all(after.notes, lang)))
     with st.expander(t("budget_frontier_table", lang)):
-        st.dataframe(pd.DataFrame({
-            t("budget_axis_budget_short", lang): [messages.money_text(p.budget, lang)
-                                                  for p in points],
-            t(f"budget_axis_jobs_{objective}", lang): [
-                formatting.number(p.expected_jobs, lang, 1) for p in points],
-            t("budget_metric_spend", lang): [formatting.kroner(p.total_cost, lang)
-                                             for p in points],
-        }), hide_index=True, width="stretch")
+        st.dataframe(tables.frontier_table(points, objective, lang), hide_index=True,
+                     width="stretch")
 
 
 # --- scenarios --------------------------------------------------------------------------------
@@ -513,18 +441,7 @@ def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: 
     if not saved:
         st.caption(t("budget_sc_none", lang, year=year))
         return
-    st.dataframe(pd.DataFrame({
-        t("budget_sc_name", lang): [s.name for s in saved],
-        t("budget_sc_col_created", lang): [
-            s.created_at.strftime("%d-%m-%Y %H:%M") if s.created_at else "–" for s in saved],
-        t("budget_sc_col_by", lang): [s.created_by or "–" for s in saved],
-        t("budget_sc_col_source", lang): [
-            t(f"budget_sc_source_{s.settings.get('source', 'what_if')}", lang) for s in saved],
-        t("budget_metric_spend", lang): [messages.money_text(s.spend, lang) for s in saved],
-        t("budget_metric_gross", lang): [formatting.number(s.gross_jobs, lang, 1)
-                                         for s in saved],
-        t("budget_metric_net", lang): [formatting.number(s.net_jobs, lang, 1) for s in saved],
-    }), hide_index=True, width="stretch")
+    st.dataframe(tables.scenarios_table(saved, lang), hide_index=True, width="stretch")
     names = [s.name for s in saved]
     by_name = {s.name: s for s in saved}
     pick, open_button, delete_button = st.columns([3, 1, 1], vertical_alignment="bottom")
@@ -533,9 +450,10 @@ def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: 
         scenario = by_name[str(chosen)]
         participants, missing = scenario.participants_for(data)
         start_from(year, participants, "scenario", scenario.name)
-        message = t("budget_sc_opened", lang, name=scenario.name)
+        message = t("budget_sc_opened", lang, name=escape_markdown(scenario.name))
         if missing:
-            message += " " + t("budget_sc_missing", lang, names=", ".join(missing))
+            message += " " + t("budget_sc_missing", lang,
+                               names=", ".join(escape_markdown(n) for n in missing))
         st.session_state[FLASH_KEY] = message
         st.rerun()
     if actor().can_write and delete_button.button(t("budget_sc_delete", lang),
@@ -564,17 +482,9 @@ def _compare(saved: list[scenarios.Scenario], lang: str) -> None:
     by_name = {s.name: s for s in saved}
     both = scenarios.compare(by_name[str(first_name)], by_name[str(second_name)])
     for column, scenario in ((left, both.first), (right, both.second)):
-        column.metric(t("budget_metric_spend", lang), messages.money_text(scenario.spend, lang))
+        column.metric(t("budget_metric_spend", lang), formatting.money(scenario.spend, lang))
         column.metric(t("budget_metric_net", lang), formatting.number(scenario.net_jobs, lang, 1))
         column.metric(t("budget_metric_gross", lang),
                       formatting.number(scenario.gross_jobs, lang, 1))
-    st.dataframe(pd.DataFrame({
-        t("col_name", lang): [r.name for r in both.rows],
-        t("col_target_group", lang): [_group(r.target_group, lang) for r in both.rows],
-        str(first_name): [formatting.number(r.first, lang) for r in both.rows],
-        str(second_name) if second_name != first_name else f"{second_name} (2)": [
-            formatting.number(r.second, lang) for r in both.rows],
-        t("budget_col_change", lang): [_signed_number(r.change, lang, 0) for r in both.rows],
-        t("budget_col_cost", lang): [_signed_money(r.second_cost - r.first_cost, lang)
-                                     for r in both.rows],
-    }), hide_index=True, width="stretch")
+    st.dataframe(tables.comparison_table(both, str(first_name), str(second_name), lang),
+                 hide_index=True, width="stretch")

@@ -12,8 +12,9 @@ import streamlit as st
 from viften.actions import outcomes as outcome_actions
 from viften.model import domain, effects
 from viften.model.errors import ViftenError
-from viften.present import formatting
+from viften.present import effect_tables, formatting
 from viften.present.charts import effects as charts
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import outcomes
 from viften.ui.charts import show as show_chart
@@ -66,13 +67,14 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
                                  frame["n_control"].to_numpy(dtype="float64"))
     if np.any(small):
-        names = ", ".join(n for n, s in zip(_names(frame), small, strict=True) if s)
+        names = ", ".join(escape_markdown(n) for n, s in zip(_names(frame), small, strict=True)
+                          if s)
         st.warning(t("effects_small_sample_warning", lang, names=names,
                      limit=effects.SMALL_SAMPLE))
     st.dataframe(_effect_table(frame, lang), hide_index=True, width="stretch",
                  height=min(38 + 35 * len(frame), 600))
     st.caption(t("effects_table_caption", lang))
-    chosen = chart_rows(dist)
+    chosen = charts.chart_rows(dist)
     every_name = _names(frame)
     show_chart(charts.interval_chart([every_name[i] for i in chosen], dist.take(chosen),
                                           lang),
@@ -89,74 +91,9 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     ]))
 
 
-INTERVAL_CHART_LIMIT = 60
-"""More intervals than this make the chart unreadable (and slow) on any screen."""
-
-
-def chart_rows(dist: effects.EffectDistributions, limit: int = INTERVAL_CHART_LIMIT
-               ) -> list[int]:
-    """Which interventions the interval chart shows: all of them up to `limit`; beyond it
-    those with measured figures first, then the largest expected extra effects."""
-    count = len(dist.mean)
-    if count <= limit:
-        return list(range(count))
-    measured = dist.basis == effects.BASIS_OUTCOMES
-    mean = np.nan_to_num(dist.mean, nan=-np.inf)
-    order = np.lexsort((-mean, ~measured))
-    return sorted(int(i) for i in order[:limit])
-
-
 @st.cache_data(max_entries=16, show_spinner=False)
 def _effect_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return effect_table(frame, effects.effect_distributions(frame), lang)
-
-
-def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str
-                 ) -> pd.DataFrame:
-    import pandas as pd
-
-    flags = effects.uncertainty_flag(dist.low, dist.high)
-    small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
-                                 frame["n_control"].to_numpy(dtype="float64"))
-    rows = []
-    for i, row in enumerate(frame.to_dict(orient="records")):
-        measured = row["rates_from"] == "outcomes"
-        entered_effect = _difference(row["entered_job_rate"], row["entered_control_job_rate"])
-        notes = []
-        if small[i]:
-            notes.append(t("effects_small_sample", lang, limit=effects.SMALL_SAMPLE))
-        if measured and _int(row["n_control"]) == 0:
-            notes.append(t("effects_no_control_measured", lang))
-        interval = ("–" if dist.basis[i] == "none" else
-                    f"{formatting.points(dist.low[i], lang)} … "
-                    f"{formatting.points(dist.high[i], lang)}")
-        rows.append({
-            t("col_name", lang): row["name"],
-            t("effects_col_rates_from", lang): t(
-                "effects_from_outcomes" if measured else "effects_from_entered", lang),
-            t("effects_col_n_treatment", lang): _int(row["n_treatment"]) if measured else None,
-            t("effects_col_n_control", lang): _int(row["n_control"]) if measured else None,
-            t("effects_col_entered_rate", lang): formatting.percent(row["entered_job_rate"], lang,
-                                                                    1),
-            t("effects_col_measured_rate", lang): (
-                formatting.percent(row["job_rate"], lang, 1) if measured else "–"),
-            t("effects_col_entered_effect", lang): formatting.points(entered_effect, lang),
-            t("effects_col_measured_effect", lang): (
-                formatting.points(row["net_effect"], lang) if measured else "–"),
-            t("effects_col_interval", lang): interval,
-            t("effects_col_flag", lang): t(f"effects_flag_{flags[i]}", lang) if flags[i] else "",
-            t("effects_col_note", lang): "; ".join(notes),
-        })
-    table = pd.DataFrame(rows)
-    for column in ("effects_col_n_treatment", "effects_col_n_control"):
-        table[t(column, lang)] = table[t(column, lang)].astype("Int64")
-    return table
-
-
-def _difference(a: Any, b: Any) -> float | None:
-    if formatting.is_missing(a) or formatting.is_missing(b):
-        return None
-    return float(a) - float(b)
+    return effect_tables.effect_table(frame, effects.effect_distributions(frame), lang)
 
 
 # --- the business case ---------------------------------------------------------------------
@@ -176,13 +113,13 @@ def case_section(frame: pd.DataFrame, dist: effects.EffectDistributions, value: 
     if pick is None:
         return
     if dist.basis[pick] == "none":
-        st.info(t("effects_no_distribution", lang, name=names[pick]))
+        st.info(t("effects_no_distribution", lang, name=escape_markdown(names[pick])))
         return
     draws = effects.draw_effects(dist.take([pick]), seed=SEED)[:, 0]
     break_even = domain.break_even_effect(float(price[pick]), value, years)
     show_chart(charts.histogram(draws, break_even, lang, t("effects_axis_effect", lang)),
                     width="stretch")
-    st.caption(t("effects_histogram_caption", lang, name=names[pick],
+    st.caption(t("effects_histogram_caption", lang, name=escape_markdown(names[pick]),
                  draws=formatting.number(effects.DRAWS, lang),
                  break_even=formatting.points(break_even, lang),
                  chance=formatting.percent(chance[pick], lang)))
@@ -195,32 +132,8 @@ def _case(frame: pd.DataFrame, value: float, years: float, lang: str
     dist = effects.effect_distributions(frame)
     price = frame["price_per_participant"].to_numpy(dtype="float64")
     chance = effects.probability_pays_off(dist, price, value, years, seed=SEED)
-    return case_table(effects.business_case(frame, value, years), chance, lang), chance
-
-
-def case_table(case: pd.DataFrame, chance: np.ndarray, lang: str) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = []
-    for i, row in enumerate(case.to_dict(orient="records")):
-        plain = {str(k): v for k, v in row.items()}
-        reason = domain.unavailable_reason("benefit_cost_ratio", plain)
-        rows.append({
-            t("col_name", lang): row["name"],
-            t("col_price_per_participant", lang): formatting.kroner(
-                row["price_per_participant"], lang),
-            t("col_net_effect", lang): (
-                formatting.missing("reason_no_control", lang)
-                if formatting.is_missing(row["net_effect"])
-                else formatting.points(row["net_effect"], lang)),
-            t("effects_col_bcr", lang): (formatting.ratio(row["benefit_cost_ratio"], lang)
-                                         if reason is None else formatting.missing(reason, lang)),
-            t("effects_col_break_even", lang): formatting.points(row["break_even_effect"], lang),
-            t("effects_col_net_result", lang): formatting.kroner(
-                row["net_result_per_participant"], lang),
-            t("effects_col_probability", lang): formatting.percent(chance[i], lang),
-        })
-    return pd.DataFrame(rows)
+    return (effect_tables.case_table(effects.business_case(frame, value, years), chance, lang),
+            chance)
 
 
 # --- sensitivity ---------------------------------------------------------------------------
@@ -280,8 +193,8 @@ def flip_section(frame: pd.DataFrame, value: float, years: float, lang: str) -> 
                                         float(first["net_effect"]), value, years)
     ratio_b = domain.benefit_cost_ratio(float(second["price_per_participant"]),
                                         float(second["net_effect"]), value, years)
-    name_a = formatting.escape_markdown(first["name"])
-    name_b = formatting.escape_markdown(second["name"])
+    name_a = escape_markdown(first["name"])
+    name_b = escape_markdown(second["name"])
     leader = name_a if flip.a_ahead_by_ratio else name_b
     st.markdown(t("effects_flip_ranking", lang, a=name_a, b=name_b,
                   a_ratio=formatting.ratio(ratio_a, lang), b_ratio=formatting.ratio(ratio_b, lang),

@@ -7,7 +7,6 @@ chart marks, never as Markdown or HTML that could render.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,11 +15,14 @@ import streamlit as st
 
 from viften.model import domain
 from viften.model import filters as flt
+from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
 from viften.present.charts import fan as fan_charts
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db
 from viften.ui.cache import year_view
+from viften.ui.downloads import matrix_downloads
 from viften.ui.filters import current
 from viften.ui.state import database
 
@@ -33,20 +35,6 @@ CHART_KEY = "fan_chart"
 PICK_KEY = "fan_pick"
 COMPARE_KEY = "fan_compare"
 _LAST_CLICK = "fan_last_click"
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
-
-
-def escape_markdown(text: Any) -> str:
-    """Text that Streamlit's Markdown shows exactly as typed: every punctuation mark escaped.
-
-    CommonMark lets a backslash escape any ASCII punctuation, so nothing in the text can
-    start emphasis, a link, an HTML tag, a directive (`:red[...]`) or LaTeX (`$`). Line
-    breaks become spaces, as a table cell or a heading has only one line.
-    """
-    plain = " ".join(str(text).split()) if text is not None else ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
-
 
 # --- the view ---------------------------------------------------------------------------------
 
@@ -184,9 +172,6 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         shown, width="stretch", key=CHART_KEY, on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
-    # imported here: the presentation module builds on this one
-    from viften.ui.presentation import matrix_downloads
-
     matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 
@@ -225,18 +210,7 @@ def _list_lines(
     path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
     measure: str, lang: str,
 ) -> list[str]:
-    frame = fan.ranked(_filtered(path, version, year, filters), measure).head(LIST_LIMIT)
-    column = fan.measure_column(measure)
-    return [
-        "  ·  ".join((
-            str(r["name"]),
-            t(f"tg_{r['target_group']}_short", lang),
-            formatting.stars(r["evidence_stars"]),
-            fan.format_figure("effect_rating", "effect_rating", r, lang),
-            fan.format_figure(column, "kroner", r, lang),
-        ))
-        for r in domain.records(frame)
-    ]
+    return fan.list_lines(_filtered(path, version, year, filters), measure, lang, LIST_LIMIT)
 
 
 # --- drill-down --------------------------------------------------------------------------------
@@ -267,48 +241,18 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
     record = domain.records(rows)[0]
     with st.container(border=True):
         st.subheader(escape_markdown(name), anchor=False)
-        group = t("tg_" + str(record["target_group"]), lang)
-        provider = record.get("provider") or t("fan_none", lang)
-        st.caption(escape_markdown(
-            f"{group} · {formatting.stars(record['evidence_stars'])}"
-            f" · {t('col_provider', lang)}: {provider} ({_provider_type(record, lang)})"
-        ))
+        st.caption(escape_markdown(fan.detail_caption(record, lang)))
         st.text(str(record.get("description") or t("fan_no_description", lang)))
         from viften.model.effects import uncertainty_flags
 
         flag = uncertainty_flags(rows)[0]
         if flag:
             st.warning(t(f"fan_uncertain_{flag}", lang), icon=":material/help:")
-        import pandas as pd
-
-        table = pd.DataFrame(
-            [(escape_markdown(a), escape_markdown(b), escape_markdown(c))
-             for a, b, c in fan.detail_rows(record, lang)],
-            columns=[t("fan_figure", lang), t("fan_value", lang), t("fan_definition", lang)],
-        )
-        st.table(table, hide_index=True, border="horizontal")
+        st.table(fan.detail_table(record, lang), hide_index=True, border="horizontal")
         st.markdown(f"**{t('fan_compare_group', lang)}**")
-        st.text(group_text(view.frame, record, measure, lang))
+        st.text(fan.group_text(view.frame, record, measure, lang))
         st.markdown(f"**{t('col_source', lang)}**")
         st.text(str(record.get("source") or t("fan_none", lang)))
-
-
-def _provider_type(record: dict[str, Any], lang: str) -> str:
-    kind = record.get("provider_type")
-    return t(f"pt_{kind}", lang) if kind in ("internal", "external") else t("fan_unknown", lang)
-
-
-def group_text(frame: pd.DataFrame, record: dict[str, Any], measure: str, lang: str) -> str:
-    column = fan.measure_column(measure)
-    figure = t(f"col_{column}", lang)
-    found = fan.group_comparison(frame, str(record["name"]), measure)
-    if found.rank is None:
-        return t("fan_compare_group_missing", lang, measure=figure)
-    return t(
-        "fan_compare_group_text", lang, rank=found.rank, count=found.count,
-        group=t(f"tg_{record['target_group']}_short", lang).lower(), measure=figure.lower(),
-        median=formatting.kroner(found.median, lang),
-    )
 
 
 # --- comparison --------------------------------------------------------------------------------
@@ -329,27 +273,10 @@ def compare(view: View, lang: str) -> None:
     if len(chosen) < 2:
         st.caption(t("fan_compare_need_two", lang))
         return
-    header, rows = fan.compare_rows(view.frame, chosen, lang)
-    import pandas as pd
-
-    table = pd.DataFrame(
-        [[escape_markdown(cell) for cell in row] for row in rows],
-        columns=[escape_markdown(h) for h in header],
-    )
-    st.table(table, hide_index=True)
+    st.table(fan.compare_table(view.frame, chosen, lang), hide_index=True)
 
 
 # --- the overview page -----------------------------------------------------------------------
-
-SORTS: dict[str, tuple[str, bool]] = {
-    "price_per_job": ("price_per_job", True),
-    "price_per_additional_job": ("price_per_additional_job", True),
-    "net_effect": ("net_effect", False),
-    "benefit_cost_ratio": ("benefit_cost_ratio", False),
-    "evidence_stars": ("evidence_stars", False),
-}
-"""Sort key: (column, cheapest/lowest first?)."""
-
 
 def measure_switch(lang: str, key: str) -> str:
     measure = _choice(t("fan_measure", lang), fan.MEASURES, "gross", key,
@@ -387,9 +314,9 @@ def scatter(view: View, measure: str, lang: str) -> None:
 def ranked_table(view: View, lang: str) -> None:
     """Every intervention in view, ranked by the figure the reader chooses."""
     st.subheader(t("fan_ranked_heading", lang), anchor=False)
-    url_choice("ov_sort", list(SORTS), "price_per_job")
+    url_choice("ov_sort", list(fan.SORTS), "price_per_job")
     sort = st.selectbox(
-        t("fan_sort_by", lang), list(SORTS), key="ov_sort",
+        t("fan_sort_by", lang), list(fan.SORTS), key="ov_sort",
         format_func=lambda c: t(f"col_{c}", lang), width=320,
     ) or "price_per_job"
     publish("ov_sort", sort, "price_per_job")
@@ -412,26 +339,7 @@ def _ranked(
     path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
     sort: str, lang: str,
 ) -> pd.DataFrame:
-    import pandas as pd
-
-    frame = _filtered(path, version, year, filters)
-    column, ascending = SORTS.get(sort, SORTS["price_per_job"])
-    frame = frame.assign(_missing=frame[column].isna()).sort_values(
-        ["_missing", column, "name"], ascending=[True, ascending, True], kind="stable",
-    ).head(RANKED_LIMIT)
-    records = domain.records(frame)
-    return pd.DataFrame({
-        t("fan_rank", lang): list(range(1, len(records) + 1)),
-        t("col_name", lang): [str(r["name"]) for r in records],
-        t("target_group", lang): [t(f"tg_{r['target_group']}_short", lang) for r in records],
-        t("col_evidence_stars", lang): [formatting.stars(r["evidence_stars"]) for r in records],
-        **{
-            t(f"col_{c}", lang): [fan.format_figure(c, kind, r, lang) for r in records]
-            for c, kind in (("price_per_job", "kroner"), ("net_effect", "points"),
-                            ("price_per_additional_job", "kroner"),
-                            ("benefit_cost_ratio", "ratio"), ("participants", "count"))
-        },
-    })
+    return fan.ranked_table(_filtered(path, version, year, filters), sort, lang, RANKED_LIMIT)
 
 
 # --- the caseworker page -----------------------------------------------------------------------
@@ -442,7 +350,7 @@ NEED_OPTIONS = ("", *fan.NEEDS)
 def caseworker_choices(lang: str) -> tuple[str, str | None, int]:
     """The citizen's target group, an optional need and how many to show."""
     with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
-        group = _choice(t("fan_cw_group", lang), fan.TARGET_GROUPS[:2], "closer", "cw_group",
+        group = _choice(t("fan_cw_group", lang), TARGET_GROUPS[:2], "closer", "cw_group",
                         lambda g: t(f"tg_{g}", lang))
         url_choice("cw_need", NEED_OPTIONS, "")
         need = st.selectbox(

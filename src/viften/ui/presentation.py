@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -27,10 +25,11 @@ from viften.model import allocator
 from viften.model import filters as flt
 from viften.model.errors import ViftenError
 from viften.present import formatting, images, report
+from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui.cache import year_view
-from viften.ui.fan import escape_markdown
+from viften.ui.downloads import matrix_downloads
 from viften.ui.feedback import write_failed
 from viften.ui.filters import current
 from viften.ui.state import actor, database
@@ -293,28 +292,6 @@ def deck_download(lang: str, picked: Choices) -> None:
             mime=PPTX_MIME, on_click="ignore", key="presentation_deck_download",
             icon=":material/download:", type="primary",
         )
-
-
-def _image_maker(chart: Any, fmt: str) -> Callable[[], bytes]:
-    def make() -> bytes:
-        return images.chart_bytes(chart, fmt)
-
-    return make
-
-
-def matrix_downloads(chart: Any, file_stem: str, lang: str, key: str = "matrix") -> None:
-    """Download buttons for the matrix as PNG, SVG and PDF: the picture is drawn on click.
-
-    `chart` is the Altair chart or Vega-Lite spec (a dict) the page shows.
-    """
-    with st.container(horizontal=True, gap="small"):
-        for fmt in images.FORMATS:
-            st.download_button(
-                t("committee_download_image", lang, fmt=fmt.upper()), _image_maker(chart, fmt),
-                file_name=f"{file_stem}.{fmt}", mime=images.FORMATS[fmt], on_click="ignore",
-                key=f"{key}_download_{fmt}", help=t("committee_image_help", lang),
-                icon=":material/image:",
-            )
 
 
 def present(lang: str) -> None:

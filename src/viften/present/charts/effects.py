@@ -12,7 +12,7 @@ from typing import Any, cast
 import altair as alt
 import numpy as np
 
-from viften.model.effects import EffectDistributions, TornadoBar
+from viften.model.effects import BASIS_OUTCOMES, EffectDistributions, TornadoBar
 from viften.present import formatting
 from viften.present.texts import t
 
@@ -122,3 +122,20 @@ def histogram(values: np.ndarray, marker: float | None = None, lang: str = "da",
         align="left", dx=4, dy=-4, color="#c0392b", baseline="top").encode(
         x="at:Q", y=alt.value(0), text="label:N")
     return cast(alt.LayerChart, alt.layer(bars, rules, labels).properties(height=220))
+
+
+INTERVAL_CHART_LIMIT = 60
+"""More intervals than this make the chart unreadable (and slow) on any screen."""
+
+
+def chart_rows(dist: EffectDistributions, limit: int = INTERVAL_CHART_LIMIT
+               ) -> list[int]:
+    """Which interventions the interval chart shows: all of them up to `limit`; beyond it
+    those with measured figures first, then the largest expected extra effects."""
+    count = len(dist.mean)
+    if count <= limit:
+        return list(range(count))
+    measured = dist.basis == BASIS_OUTCOMES
+    mean = np.nan_to_num(dist.mean, nan=-np.inf)
+    order = np.lexsort((-mean, ~measured))
+    return sorted(int(i) for i in order[:limit])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import altair as alt
 
+from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import fan, formatting
 from viften.present.texts import t
 
@@ -174,32 +175,25 @@ def _tooltip_rows(tile: fan.Tile, lang: str) -> dict[str, str]:
             "tt_ppj": formatting.kroner(tile.value, lang),
         }
     reason = tile.reason
-    rating = record.get("effect_rating")
+
+    def figure(name: str) -> str:
+        return formatting.figure_value(name, record, lang)
+
     return {
         "tt_name": tile.name,
         "tt_group": t(f"tg_{tile.target_group}", lang),
         "tt_stars": formatting.stars(tile.stars),
-        "tt_effect": t(f"er_{rating}", lang) if rating in ("high", "medium", "low")
-        else t("fan_row_unrated", lang),
-        "tt_price": formatting.kroner(record.get("price_per_participant"), lang),
-        "tt_job_rate": formatting.percent(record.get("job_rate"), lang, 1),
-        "tt_control": formatting.percent(record.get("control_job_rate"), lang, 1),
-        "tt_net": formatting.points(record.get("net_effect"), lang),
-        "tt_ppj": _figure(record, "price_per_job", lang),
-        "tt_ppaj": _figure(record, "price_per_additional_job", lang),
+        "tt_effect": figure("effect_rating"),
+        "tt_price": figure("price_per_participant"),
+        "tt_job_rate": figure("job_rate"),
+        "tt_control": figure("control_job_rate"),
+        "tt_net": figure("net_effect"),
+        "tt_ppj": figure("price_per_job"),
+        "tt_ppaj": figure("price_per_additional_job"),
         "tt_provider": str(record.get("provider") or t("fan_none", lang)),
         "tt_reason": t(f"fan_lane_{reason}", lang) if reason else "",
         "tt_uncertain": t(f"fan_uncertain_{tile.uncertain}", lang) if tile.uncertain else "",
     }
-
-
-def _figure(record: dict[str, Any], column: str, lang: str) -> str:
-    from viften.model.domain import unavailable_reason
-
-    value = record.get(column)
-    if formatting.is_missing(value):
-        return formatting.missing(unavailable_reason(column, record), lang)
-    return formatting.kroner(value, lang)
 
 
 _TOOLTIP_TITLES = {
@@ -379,11 +373,11 @@ def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
             SCATTER_LIMIT)
     rows = scatter_rows(frame, lang, measure)
     column = fan.measure_column(measure)
-    groups = [g for g in fan.TARGET_GROUPS]
+    groups = list(TARGET_GROUPS)
     colour = alt.Color(
         "group:N", title=t("target_group", lang),
         scale=alt.Scale(domain=[t(f"tg_{g}_short", lang) for g in groups],
-                        range=[fan.PALETTE[g] for g in groups]),
+                        range=[COLOURS[g] for g in groups]),
         legend=alt.Legend(orient="top"),
     )
     base = alt.Chart(alt.NamedData(name="dots"))

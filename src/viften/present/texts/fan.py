@@ -147,8 +147,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Om jobandelene er målt på deltagerdata eller indtastet.",
         "Whether the job rates are measured from participant records or entered.",
     ),
-    "fan_rates_outcomes": ("målt på deltagerdata", "measured from participant records"),
-    "fan_rates_entered": ("indtastet", "entered"),
     "fan_ci": ("95 %-interval: {low} til {high}", "95 % interval: {low} to {high}"),
     "fan_compare_group": ("Sammenlignet med målgruppen", "Compared with its target group"),
     "fan_compare_group_text": (

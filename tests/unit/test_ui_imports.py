@@ -1,0 +1,58 @@
+"""The ui modules import each other in one direction only, not even inside a function."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import viften.ui
+
+UI = Path(viften.ui.__file__).parent
+
+
+def _ui_imports() -> dict[str, set[str]]:
+    """Each ui module's name → the ui modules it imports anywhere in its source."""
+    graph: dict[str, set[str]] = {}
+    for path in UI.glob("*.py"):
+        name = f"viften.ui.{path.stem}"
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == "viften.ui":
+                    found |= {f"viften.ui.{a.name}" for a in node.names}
+                elif node.module.startswith("viften.ui."):
+                    found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("viften.ui.")}
+        graph[name] = found - {name}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> list[str] | None:
+        if name in trail:
+            return [*trail[trail.index(name):], name]
+        if name in done:
+            return None
+        for target in sorted(graph.get(name, ())):
+            found = visit(target, [*trail, name])
+            if found:
+                return found
+        done.add(name)
+        return None
+
+    for start in sorted(graph):
+        found = visit(start, [])
+        if found:
+            return found
+    return None
+
+
+def test_no_two_ui_modules_import_each_other_directly_or_round_about() -> None:
+    assert _cycle(_ui_imports()) is None
+
+
+def test_the_cycle_finder_finds_a_cycle_through_three_modules() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]

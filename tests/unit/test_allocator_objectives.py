@@ -104,6 +104,39 @@ def test_nothing_with_a_positive_kommune_npv_gives_an_empty_answer_that_says_so(
     assert "nettonutidsværdi for kommunen over 0" in message(result, "da")
 
 
+def test_the_tradeoff_says_what_the_kommune_objective_costs_in_jobs_and_for_the_state():
+    data = table(hand_solved())
+    kommune = allocator.optimise(data, Request.of(130_000, objective="kommune"))
+    jobs = allocator.optimise(data, Request.of(130_000))
+    assert jobs.participants == (5, 1, 10)
+    sentence = allocator.tradeoff(kommune, jobs)
+    assert sentence is not None and sentence.key == "budget_tradeoff_fewer_less"
+    # 0,35 fewer extra jobs; the state loses 0,35 × 20.000 (its 20 % of the benefit)
+    assert dict((name, value) for name, _kind, value in sentence.values)["amount"] == \
+        pytest.approx(7_000)
+    assert render_all([sentence], "en").endswith(
+        'than the objective "most extra jobs" and gives the state DKK 7,000 less.')
+    assert render_all([sentence], "da").startswith(
+        "Målet »kommunens eget regnestykke« køber 0,")
+    same = allocator.tradeoff(jobs, jobs)
+    assert same is not None and same.key == "budget_tradeoff_same"
+    infeasible = allocator.optimise(table(statutory()), Request.of(100_000,
+                                                                   objective="kommune"))
+    assert infeasible.status == "infeasible"
+    assert allocator.tradeoff(infeasible, jobs) is None
+
+
+def test_an_uncapped_intervention_over_a_quarter_of_the_budget_is_flagged():
+    rows = [row("Open", price_per_participant=1_000.0, capacity=None),
+            row("Small", price_per_participant=1_000.0, capacity=10, job_rate=0.3,
+                control_job_rate=0.25)]
+    result = allocator.optimise(table(rows), Request.of(100_000))
+    assert result.participants == (100, 0)
+    assert "Without a capacity limit and over 25 % of the budget: Open." in message(result)
+    assert allocator.uncapped_over_share(table(rows), [25, 10], 100_000) == []
+    assert allocator.uncapped_over_share(table(rows), [26, 10], 100_000) == ["Open"]
+
+
 def test_an_intervention_without_a_control_group_has_no_case_and_no_participants():
     rows = [*hand_solved(), row("Unknown", price_per_participant=1.0, control_job_rate=None)]
     result = allocator.optimise(table(rows), Request.of(1e6, objective="public"))

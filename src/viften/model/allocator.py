@@ -77,6 +77,12 @@ def tolerance(budget: float) -> float:
     return COST_TOLERANCE * max(1.0, abs(budget))
 
 
+UNCAPPED_SHARE = 0.25
+"""An intervention without a capacity is flagged when an allocation spends more than this share
+of the budget on it: no provider has unlimited places, so a quarter of the budget on one
+without a stated limit is worth checking before it is planned."""
+
+
 INTERACTIVE_LIMIT = 2_000
 """Above this many interventions an exact solve takes seconds to minutes (HiGHS proves
 optimality), so screens solve only when asked instead of on every view."""
@@ -808,6 +814,10 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
     if model.required.any():
         notes.append(_note("budget_msg_mandatory_kept",
                            names=("names", list(data.name[model.required]))))
+    uncapped = uncapped_over_share(data, participants, request.budget)
+    if uncapped:
+        notes.append(_note("budget_msg_uncapped", names=("names", uncapped),
+                           share=("share", UNCAPPED_SHARE)))
     if model.free_unbounded.any():
         notes.append(_note("budget_msg_free_unlimited",
                            names=("names", list(data.name[model.free_unbounded]))))
@@ -825,6 +835,38 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
         notes.append(_note("budget_msg_uncounted_case",
                            names=("names", list(data.name[without_case]))))
     return notes
+
+
+def uncapped_over_share(data: Interventions, participants: Sequence[float] | np.ndarray,
+                        budget: float, share: float = UNCAPPED_SHARE) -> list[str]:
+    """The interventions without a capacity on which an allocation spends more than `share`
+    of `budget` (see `UNCAPPED_SHARE`)."""
+    whole = np.asarray(participants, dtype="float64")
+    spent = np.where(whole > 0, data.price * whole, 0.0)
+    flagged = np.isinf(data.capacity) & (spent > share * budget) & (spent > 0)
+    return [str(name) for name in data.name[flagged]]
+
+
+def tradeoff(chosen: Result, other: Result) -> Note | None:
+    """What choosing `chosen`'s objective over `other`'s costs: the extra jobs and the payer
+    (other than the chosen objective's own) whose net present value changes most. None
+    unless both are optimal and carry the budget case."""
+    if OPTIMAL != chosen.status or OPTIMAL != other.status:
+        return None
+    if chosen.payer_npv is None or other.payer_npv is None:
+        return None
+    jobs = chosen.net_jobs - other.net_jobs
+    change = [a - b for a, b in zip(chosen.payer_npv, other.payer_npv, strict=True)]
+    candidates = [p for p in range(3) if PAYERS[p] != chosen.objective]
+    payer = max(candidates, key=lambda p: abs(change[p]))
+    if abs(jobs) < 0.05 and all(abs(c) < 0.5 for c in change):
+        return _note("budget_tradeoff_same", chosen=("objective", chosen.objective),
+                     other=("objective", other.objective))
+    key = (f"budget_tradeoff_{'fewer' if jobs < 0 else 'more'}_"
+           f"{'less' if change[payer] < 0 else 'more'}")
+    return _note(key, chosen=("objective", chosen.objective), other=("objective", other.objective),
+                 jobs=("jobs", abs(jobs)), payer=("payer", PAYERS[payer]),
+                 amount=("money", abs(change[payer])))
 
 
 def _why_empty(model: _Model) -> Note:

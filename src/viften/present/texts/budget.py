@@ -74,6 +74,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingen fordeling giver flere job end ingen deltagere.",
         "No allocation buys more jobs than no participants at all.",
     ),
+    "budget_msg_uncapped": (
+        "Uden kapacitetsgrænse og over {share} af budgettet: {names}. Tjek, at pladserne findes, "
+        "eller giv dem en kapacitet.",
+        "Without a capacity limit and over {share} of the budget: {names}. Check that the "
+        "places exist, or give them a capacity.",
+    ),
     "budget_msg_free_unlimited": (
         "Udeladt, fordi de er gratis og uden kapacitetsgrænse (giv dem en kapacitet for at få "
         "dem med): {names}.",
@@ -381,6 +387,81 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_opt_objective": ("Mål", "Objective"),
     "budget_obj_net": ("Flest ekstra job (mer-effekt)", "Most extra jobs (extra effect)"),
     "budget_obj_gross": ("Flest job (jobandel)", "Most jobs (job rate)"),
+    "budget_obj_kommune": ("Størst nettonutidsværdi for kommunen",
+                           "Most net present value for the kommune"),
+    "budget_obj_public": ("Størst nettonutidsværdi for det offentlige",
+                          "Most net present value for the public purse"),
+    "budget_opt_ignore_mandatory": (
+        "Se bort fra lovpligtige indsatsers planlagte deltagere",
+        "Ignore the planned participants of statutory interventions",
+    ),
+    "budget_opt_compare": ("Sammenlign med målet", "Compare with the objective"),
+    "budget_goal_net": ("flest ekstra job", "most extra jobs"),
+    "budget_goal_gross": ("flest job i alt", "most jobs in all"),
+    "budget_goal_kommune": ("kommunens eget regnestykke", "the kommune's own sums"),
+    "budget_goal_public": ("det offentliges regnestykke", "the public purse's sums"),
+    "budget_payer_kommune": ("kommunen", "the kommune"),
+    "budget_payer_state": ("staten", "the state"),
+    "budget_payer_other_municipalities": ("andre kommuner", "other kommuner"),
+    "budget_payer_public": ("det offentlige", "the public purse"),
+    "budget_tradeoff_same": (
+        "Målet »{chosen}« giver lige så mange ekstra job og den samme nettonutidsværdi til hver "
+        "betaler som målet »{other}«.",
+        "The objective \"{chosen}\" buys as many extra jobs and the same net present value for "
+        "each payer as the objective \"{other}\".",
+    ),
+    "budget_tradeoff_fewer_less": (
+        "Målet »{chosen}« køber {jobs} færre ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mindre.",
+        "The objective \"{chosen}\" buys {jobs} fewer extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} less.",
+    ),
+    "budget_tradeoff_fewer_more": (
+        "Målet »{chosen}« køber {jobs} færre ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mere.",
+        "The objective \"{chosen}\" buys {jobs} fewer extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} more.",
+    ),
+    "budget_tradeoff_more_less": (
+        "Målet »{chosen}« køber {jobs} flere ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mindre.",
+        "The objective \"{chosen}\" buys {jobs} more extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} less.",
+    ),
+    "budget_tradeoff_more_more": (
+        "Målet »{chosen}« køber {jobs} flere ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mere.",
+        "The objective \"{chosen}\" buys {jobs} more extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} more.",
+    ),
+    "budget_case_heading": (
+        "Budgetberegningen pr. betaler: nettonutidsværdi af fordelingerne",
+        "The budget case per payer: net present value of the allocations",
+    ),
+    "budget_case_caption": (
+        "Deltagere × nettonutidsværdi pr. deltager (siden Budgetberegning), over {horizon} år "
+        "med {rate} diskonteringsrente, {year}. Indsatser uden kontrolgruppe tæller 0 i "
+        "nutidsværdien, men deres pris er betalt.",
+        "Participants × net present value per participant (the Budget case page), over "
+        "{horizon} years at a discount rate of {rate}, {year}. Interventions without a "
+        "control group count 0 in the present value, though their price is paid.",
+    ),
+    "budget_case_row_gross": ("Job i alt", "Jobs in all"),
+    "budget_case_row_net": ("Ekstra job", "Extra jobs"),
+    "budget_case_row_spend": ("Udgift", "Spend"),
+    "budget_case_row_kommune": ("Kommunen", "The kommune"),
+    "budget_case_row_state": ("Staten", "The state"),
+    "budget_case_row_other_municipalities": ("Andre kommuner (udligning)",
+                                             "Other kommuner (equalisation)"),
+    "budget_case_row_public": ("Det offentlige i alt", "The public purse in all"),
+    "budget_case_col_figure": ("Tal", "Figure"),
+    "budget_reason_no_case": ("ingen budgetberegning", "no budget case"),
+    "budget_case_col_current": ("Nuværende", "Current"),
+    "budget_case_col_optimal": ("Optimal: {goal}", "Optimal: {goal}"),
+    "budget_case_col_scenario": ("Scenarie: {name}", "Scenario: {name}"),
+    "budget_case_infeasible": ("–: kravene kan ikke opfyldes",
+                               "–: the requirements cannot be met"),
+    "budget_metric_marginal_npv": ("{amount} i nettonutidsværdi", "{amount} of net present value"),
     "budget_opt_shares": (
         "Mindst denne andel af budgettet til hver målgruppe",
         "At least this share of the budget for each target group",
@@ -412,6 +493,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_kind_net": ("ekstra job", "extra jobs"),
     "budget_kind_gross": ("job", "jobs"),
+    "budget_kind_kommune": ("kr. i kommunens nettonutidsværdi",
+                            "kroner of the kommune's net present value"),
+    "budget_kind_public": ("kr. i det offentliges nettonutidsværdi",
+                           "kroner of the public purse's net present value"),
     "budget_frontier_caption": (
         "Flest mulige job ved hvert budget fra en tiendedel til det dobbelte af budgettet, med "
         "de samme krav som under Optimal fordeling. Det grå punkt er den nuværende fordeling.",
@@ -427,6 +512,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_axis_budget_short": ("Budget", "Budget"),
     "budget_axis_jobs_net": ("Forventede ekstra job", "Expected extra jobs"),
     "budget_axis_jobs_gross": ("Forventede job", "Expected jobs"),
+    "budget_axis_jobs_kommune": ("Kommunens nettonutidsværdi (kr.)",
+                                 "The kommune's net present value (DKK)"),
+    "budget_axis_jobs_public": ("Det offentliges nettonutidsværdi (kr.)",
+                                "The public purse's net present value (DKK)"),
     "budget_axis_cost": ("Udgift (mio. kr.)", "Cost (mio. kr.)"),
     "budget_series_current": ("Nuværende fordeling", "Current allocation"),
     "budget_series_optimal": ("Optimal fordeling", "Optimal allocation"),

@@ -59,8 +59,6 @@ def parse_min_shares(values: Iterable[str]) -> dict[str, float]:
 
 def run(args: argparse.Namespace) -> int:
     from viften.actions import database
-    from viften.actions.budget_case import assumptions_for
-    from viften.cli.commands.case import origin_of, read_overrides
     from viften.model import allocator
     from viften.present.messages import render_all
     from viften.store import db
@@ -73,18 +71,22 @@ def run(args: argparse.Namespace) -> int:
         min_stars=args.min_stars,
         keep_mandatory=not args.ignore_mandatory,
     )
-    overrides = read_overrides(args.assumptions)
+    priced = args.objective in allocator.NPV_OBJECTIVES
     path = database.ready(args.db)
     with db.connect(path) as con:
         year = args.year if args.year is not None else store.newest_year(con)
         # with no interventions at all, any year gives the empty table with its columns
         columns = store.intervention_arrays(con, year if year is not None else 0)
     chosen = None
-    if args.objective in allocator.NPV_OBJECTIVES or overrides is not None:
-        chosen = assumptions_for(path, year, overrides, origin_of(args.assumptions))
-    data = allocator.Interventions.from_columns(
-        columns, assumptions=chosen if args.objective in allocator.NPV_OBJECTIVES else None,
-        assume_effects=args.assume_effects)
+    if priced or args.assumptions is not None:  # a bad file is bad input for every objective
+        # the budget case only where it is used: the jobs objectives start without it
+        from viften.actions.budget_case import assumptions_for
+        from viften.cli.commands.case import origin_of, read_overrides
+
+        chosen = assumptions_for(path, year, read_overrides(args.assumptions),
+                                 origin_of(args.assumptions))
+    data = allocator.Interventions.from_columns(columns, assumptions=chosen if priced else None,
+                                                assume_effects=args.assume_effects)
     with allocator.native_stdout_silenced():
         result = allocator.optimise(data, request)
     if sys.stdout is None:

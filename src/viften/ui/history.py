@@ -8,6 +8,7 @@ import streamlit as st
 
 from viften.actions import interventions as changes
 from viften.model.errors import ViftenError
+from viften.present.history import trail_table
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
@@ -21,20 +22,7 @@ def entries(limit: int) -> list[dict[str, Any]]:
 
 
 def trail(rows: list[dict[str, Any]], lang: str) -> None:
-    import pandas as pd
-
-    table = pd.DataFrame({
-        t("hist_at", lang): [r["at"] for r in rows],
-        t("hist_user", lang): [r["user"] for r in rows],
-        t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
-        t("col_name", lang): [r["name"] for r in rows],
-        t("col_year", lang): [str(r["year"]) for r in rows],
-        t("hist_field", lang): [t(f"col_{r['field']}", lang) if r["field"] else ""
-                                for r in rows],
-        t("hist_old", lang): [r["old"] or "" for r in rows],
-        t("hist_new", lang): [r["new"] or "" for r in rows],
-    })
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(trail_table(rows, lang), hide_index=True, width="stretch")
 
 
 def restore_section(rows: list[dict[str, Any]], lang: str) -> None:

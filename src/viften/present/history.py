@@ -1,0 +1,68 @@
+"""The audit trail as a reader sees it: times, actions, fields and values in the reader's language.
+
+The trail stores every value as text in Python's own spelling ("0.48", "low"); here each one is
+read back in its column's type and written as every other view writes that figure
+("48 %", "Lav"), so a change reads the same in the history as in the table it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from babel.dates import format_datetime
+
+from viften.files.interventions import coerce_stored
+from viften.model.domain import COLUMNS_BY_NAME
+from viften.present import formatting
+from viften.present.figures import FIGURES
+from viften.present.texts import has, t
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def when(stamp: str | None, lang: str = "da") -> str:
+    """An ISO time of the trail as the reader writes it: 01.12.2026 19.01 / 1 Dec 2026, 19:01."""
+    if not stamp:
+        return ""
+    moment = dt.datetime.fromisoformat(stamp)
+    return format_datetime(moment, "short" if lang != "en" else "d MMM yyyy, HH:mm",
+                           locale=formatting.LOCALES.get(lang, formatting.LOCALES["da"]))
+
+
+def value_text(field: str | None, stored: str | None, lang: str = "da") -> str:
+    """One old or new value of the trail; an empty one stays empty (nothing was there)."""
+    if stored is None or stored == "":
+        return ""
+    if not field or field not in COLUMNS_BY_NAME or field not in FIGURES:
+        return stored
+    try:
+        typed = coerce_stored(field, stored)
+    except (TypeError, ValueError):
+        return stored
+    return formatting.figure_value(field, {field: typed}, lang)
+
+
+def field_text(field: str | None, lang: str = "da") -> str:
+    if not field:
+        return ""
+    key = f"col_{field}"
+    return t(key, lang) if has(key) else field
+
+
+def trail_table(rows: Sequence[Mapping[str, Any]], lang: str = "da") -> pd.DataFrame:
+    """The trail's rows (newest first, as `store.interventions.history` gives them) as a table."""
+    import pandas as pd
+
+    return pd.DataFrame({
+        t("hist_at", lang): [when(r["at"], lang) for r in rows],
+        t("hist_user", lang): [str(r["user"]) for r in rows],
+        t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
+        t("col_name", lang): [str(r["name"] or "") for r in rows],
+        t("col_year", lang): ["" if r["year"] is None else str(r["year"]) for r in rows],
+        t("hist_field", lang): [field_text(r["field"], lang) for r in rows],
+        t("hist_old", lang): [value_text(r["field"], r["old"], lang) for r in rows],
+        t("hist_new", lang): [value_text(r["field"], r["new"], lang) for r in rows],
+    })

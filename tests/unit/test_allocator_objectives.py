@@ -409,3 +409,22 @@ def brute_force_npv(rows: Sequence[Mapping[str, Any]], data: Interventions,
         if math.fsum(p * n for p, n in zip(prices, x, strict=True)) <= request.budget:
             best = max(best, math.fsum(v * n for v, n in zip(value, x, strict=True)))
     return best
+
+
+def test_a_minimum_share_can_leave_the_npv_objective_below_the_jobs_one():
+    """Why the property above leaves minimum shares out: X meets the share for 50 kr. but
+    loses money, so the NPV objective must meet it with Y at 60 kr. and buys one Z fewer."""
+    rows = [row("X", target_group="further", price_per_participant=50.0, capacity=1,
+                job_rate=0.9, control_job_rate=0.0),
+            row("Y", target_group="further", price_per_participant=60.0, capacity=1,
+                job_rate=0.1, control_job_rate=0.0),
+            row("Z", target_group="closer", price_per_participant=10.0, capacity=None,
+                job_rate=0.2, control_job_rate=0.0)]
+    data = dataclasses.replace(table(rows), npv=np.array([[-0.05, 1.0, 100.0]] * 4))
+    request = Request.of(100, min_shares={"further": 0.5})
+    jobs = allocator.optimise(data, request)
+    priced = allocator.optimise(data, dataclasses.replace(request, objective="kommune"))
+    assert jobs.participants == (1, 0, 5) and priced.participants == (0, 1, 4)
+    assert jobs.payer_npv is not None and priced.npv is not None
+    assert priced.npv == pytest.approx(401.0)
+    assert jobs.payer_npv[0] == pytest.approx(499.95)

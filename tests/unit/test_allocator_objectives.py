@@ -87,6 +87,17 @@ def test_the_public_objective_also_buys_what_pays_off_only_for_the_state():
                                               105_000.0))
 
 
+def test_a_share_that_only_a_money_losing_intervention_could_meet_is_infeasible():
+    rows = [*hand_solved(), row("Loses", target_group="cross", price_per_participant=30_000.0,
+                                job_rate=0.5, control_job_rate=0.15)]
+    request = Request.of(100_000, objective="kommune", min_shares={"cross": 0.2})
+    result = allocator.optimise(table(rows), request)
+    assert result.status == "infeasible"
+    assert "1 of the group's interventions are left out" in message(result)
+    assert allocator.optimise(table(rows), Request.of(
+        100_000, objective="public", min_shares={"cross": 0.2})).participants[3] >= 1
+
+
 def test_a_tight_budget_goes_to_the_most_npv_per_krone_in_whole_participants():
     # kommune, 44.000 kr.: C (0,8 per krone) 10 for 40.000, then nothing else fits; 4 A would
     # give 24.000 for 40.000, less than C's 32.000

@@ -404,3 +404,50 @@ def test_assume_effects_lets_an_intervention_without_a_control_rate_meet_a_share
 def test_ignore_mandatory_is_accepted_where_nothing_is_statutory(database):
     assert answer(database, "--budget", "500000", "--ignore-mandatory") == answer(
         database, "--budget", "500000")
+
+
+STATUTORY_CSV = """name;år;målgruppe;pris pr. deltager;kapacitet;deltagere;jobandel;\
+kontrolgruppens jobandel;evidens;lovpligtig
+Good;2030;closer;10000;20;0;0,5;0,3;2;nej
+Required;2030;further;20000;8;12;0,3;0,3;1;ja
+"""
+
+
+@pytest.fixture(scope="module")
+def statutory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return database_from(tmp_path_factory.mktemp("statutory"), STATUTORY_CSV)
+
+
+def test_a_statutory_intervention_keeps_its_planned_participants_up_to_its_capacity(statutory):
+    out = answer(statutory, "--budget", "300000")
+    assert {i["name"]: i["participants"] for i in out["allocation"]} == {"Good": 14,
+                                                                          "Required": 8}
+    assert "Statutory interventions keep at least their planned participants: Required" \
+        in out["message"]
+    freed = answer(statutory, "--budget", "300000", "--ignore-mandatory")
+    assert {i["name"]: i["participants"] for i in freed["allocation"]} == {"Good": 20}
+
+
+def test_a_request_that_the_statutory_minimums_break_is_infeasible_and_names_them(statutory):
+    out = answer(statutory, "--budget", "100000", "--objective", "kommune")
+    assert out["status"] == "infeasible" and out["allocation"] == [] and out["npv"] == 0
+    assert out["message"].startswith("The statutory interventions (Required) keep at least")
+
+
+def test_an_npv_objective_uses_the_years_stored_assumptions(database, tmp_path):
+    import shutil
+
+    from viften.actions import assumptions
+    from viften.actions.access import command_line_actor
+
+    copy = tmp_path / "stored.duckdb"
+    shutil.copy(database, copy)
+    assumptions.save(copy, command_line_actor(), 2030, {"discount_rate": 0.0, "horizon": 2})
+    empty = tmp_path / "none.json"
+    empty.write_text("{}", encoding="utf-8")
+    out = answer(copy, "--budget", "3000000", "--objective", "public")
+    case = case_by_name(copy, empty)
+    assert out["npv"] == pytest.approx(sum(item["participants"] * case[item["name"]]["npv_public"]
+                                           for item in out["allocation"]))
+    default = answer(database, "--budget", "3000000", "--objective", "public")
+    assert out["npv"] != pytest.approx(default["npv"])

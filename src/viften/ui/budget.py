@@ -45,13 +45,24 @@ def interventions(frame: pd.DataFrame) -> Interventions:
     return Interventions.from_columns(frame, assumptions=assumptions_for(database(), year))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
 def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Result:
+    # the database's version in the key: saved assumptions change the NPV objectives
+    return _optimal(frame, request, explain, db.data_version(database()))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _optimal(frame: pd.DataFrame, request: Request, explain: bool,
+             version: tuple[int, int, int, int]) -> Result:
     return allocator.optimise(interventions(frame), request, explain=explain)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
 def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]:
+    return _frontier(frame, request, db.data_version(database()))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _frontier(frame: pd.DataFrame, request: Request, version: tuple[int, int, int, int]
+              ) -> tuple[FrontierPoint, ...]:
     return allocator.frontier(interventions(frame), request)
 
 

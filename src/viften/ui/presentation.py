@@ -128,7 +128,7 @@ def _view_picture(path: Path, version: tuple[int, int, int, int], choices: Choic
     material = _committee(path, version, choices, report.SCREEN_CHART_BOX, today)
     for view in material.views:
         if view.key == view_key and view.chart is not None:
-            return images.render(view.chart).png(SCREEN_PICTURE_WIDTH)
+            return images.render(view.chart, choices.lang).png(SCREEN_PICTURE_WIDTH)
     return None
 
 

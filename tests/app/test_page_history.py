@@ -35,3 +35,16 @@ def test_a_viewer_sees_the_trail_but_no_restore(db_path: Path) -> None:
     app = AppTest.from_file(PAGE, default_timeout=30).run()
     assert not app.exception
     assert not [b for b in app.button if b.key == "hist_restore_button"]
+
+
+def test_a_change_of_the_assumptions_is_listed_as_one_by_its_key(db_path: Path) -> None:
+    from viften.actions import assumptions
+    from viften.actions.access import Actor
+
+    assumptions.save(db_path, Actor("mette", "editor"), 2026, {"wage": 300000})
+    app = AppTest.from_file(PAGE, default_timeout=30).run()
+    assert not app.exception
+    trail = app.dataframe[0].value
+    changed = trail[trail["Felt"] == "assumptions.wage"]
+    assert changed["Indsats"].tolist() == ["Antagelser (businesscase)"]
+    assert changed["Efter"].tolist() == ["300.000 kr."]

@@ -70,6 +70,38 @@ def test_an_editor_saves_an_edited_cell_and_the_history_records_it(db_path: Path
     assert trail[0]["user"] == "Test Editor"
 
 
+def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
+        db_path: Path) -> None:
+    import json
+
+    app = _page(db_path, editor=True)
+    editor = next(e for e in app.dataframe if (e.key or "").startswith("iv_editor"))
+    config = json.loads(editor.proto.columns)
+    assert config["benefit"]["label"] == "Ydelse"
+    assert config["benefit"]["type_config"]["options"][0] == {
+        "label": "Kontanthjælp", "value": "kontanthjaelp"}
+    assert config["mandatory"]["type_config"]["type"] == "checkbox"
+    assert config["weeks_on_benefit"]["label"] == "Uger på ydelse"
+
+
+def test_an_editor_saves_the_case_columns(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    app.session_state[_editor_key(db_path)] = {
+        "edited_rows": {0: {"mandatory": True, "benefit": "kontanthjaelp", "persistence": 0.25,
+                            "weeks_on_benefit": 40}},
+        "added_rows": [], "deleted_rows": [],
+    }
+    app.run()
+    app.button(key="iv_save").click().run()
+    assert not app.exception
+    with db.connect(db_path) as con:
+        year = store.newest_year(con)
+        assert year is not None
+        first = store.stored_rows(con, year)[0]
+    assert (first["mandatory"], first["benefit"], first["persistence"],
+            first["weeks_on_benefit"]) == (True, "kontanthjaelp", 0.25, 40)
+
+
 def test_a_bad_edit_names_its_row_and_column_and_cannot_be_saved(db_path: Path) -> None:
     app = _page(db_path, editor=True)
     editor_key = _editor_key(db_path)
@@ -146,3 +178,22 @@ def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
     table = app.dataframe[0].value.set_index("Indsats")
     assert table.loc["Kun det nødvendige", "Deltagere"] == "– (ikke angivet)"
     assert table.loc["Kun det nødvendige", "Kapacitet"] == "ingen grænse"
+
+
+def test_the_app_migrates_a_version_1_database_when_it_opens_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in db.schema_statements(1):
+        con.execute(statement)
+    con.execute("INSERT INTO interventions (name, year, target_group, price_per_participant, "
+                "job_rate, evidence_stars) VALUES ('Gammel indsats', 2024, 'closer', 9000, 0.3, 2)")
+    con.close()
+    monkeypatch.setenv("VIFTEN_DB", str(path))
+    app = _page(path, editor=True)
+    assert not app.exception
+    assert "Gammel indsats" in app.dataframe[0].value["Indsats"].tolist()
+    with db.connect(path) as con:
+        assert db.stored_version(con) == db.SCHEMA_VERSION

@@ -14,7 +14,8 @@ from viften.actions import interventions as changes
 from viften.actions.access import Actor
 from viften.files import export as exporter
 from viften.files import interventions as importer
-from viften.model.domain import COLUMN_NAMES
+from viften.model.assumptions import BENEFITS
+from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import BadInput
 from viften.store import db
 from viften.store import interventions as store
@@ -29,7 +30,7 @@ FORMULA_TEXTS = [
 
 
 def row(name: str, **values: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {c: None for c in COLUMN_NAMES}
+    base: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
     base.update(name=name, year=2026, target_group="closer", price_per_participant=45000.0,
                 job_rate=0.35, evidence_stars=2)
     base.update(values)
@@ -286,7 +287,9 @@ def _stored_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
             control_job_rate=draw(st.none() | _shares), evidence_stars=draw(st.integers(1, 3)),
             effect_rating=draw(st.sampled_from([None, "high", "medium", "low"])),
             duration_weeks=draw(st.none() | _positive), description=draw(optional),
-            source=draw(optional),
+            source=draw(optional), benefit=draw(st.none() | st.sampled_from(BENEFITS)),
+            weeks_on_benefit=draw(st.none() | st.integers(0, 10**4)),
+            persistence=draw(st.none() | _shares), mandatory=draw(st.booleans()),
         ))
     return rows
 

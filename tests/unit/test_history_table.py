@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from viften.present.history import trail_table, value_text, when
 
 ROWS = [
@@ -42,3 +44,33 @@ def test_the_table_has_danish_headings_and_no_raw_codes() -> None:
     assert table["Handling"].tolist() == ["rettet", "rettet", "oprettet"]
     cells = " ".join(str(v) for v in table.to_numpy().ravel())
     assert "None" not in cells and "0.48" not in cells and "T19" not in cells
+
+
+def test_a_change_of_the_assumptions_is_about_the_assumptions() -> None:
+    row = {"at": "2026-12-01T19:01:28", "user": "anne", "action": "update", "name": "",
+           "year": 2026, "field": "assumptions.wage", "old": "330000.0", "new": "300000.0"}
+    table = trail_table([row], "da")
+    assert table["Indsats"].tolist() == ["Antagelser (businesscase)"]
+    assert table["Felt"].tolist() == ["assumptions.wage"]
+    assert trail_table([row], "en")["Intervention"].tolist() == ["Assumptions (budget case)"]
+
+
+@pytest.mark.parametrize(("field", "stored", "shown"), [
+    ("assumptions.wage", "330000.0", "330.000 kr."),
+    ("assumptions.benefits.dagpenge", "253104.0", "253.104 kr."),
+    ("assumptions.discount_rate", "0.035", "3,5 %"),
+    ("assumptions.horizon", "10", "10"),
+    ("assumptions.target_group_defaults.closer.weeks_on_benefit", "13", "13"),
+    ("assumptions.target_group_defaults.closer.benefit", "dagpenge", "Dagpenge"),
+    ("assumptions.sources.wage", "Skøn (2025): 27.500 kr./md.", "Skøn (2025): 27.500 kr./md."),
+])
+def test_an_assumptions_value_is_written_as_the_reader_writes_it(field: str, stored: str,
+                                                                  shown: str) -> None:
+    assert value_text(field, stored, "da") == shown
+
+
+def test_the_case_columns_of_an_intervention_are_written_in_words() -> None:
+    assert value_text("mandatory", "True", "da") == "Ja"
+    assert value_text("mandatory", "False", "en") == "No"
+    assert value_text("benefit", "kontanthjaelp", "da") == "Kontanthjælp"
+    assert value_text("weeks_on_benefit", "52", "da") == "52"

@@ -43,12 +43,15 @@ def seed_demo(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def ensure(path: Path) -> Path:
-    """`path`, created with the demo data first if it does not exist yet."""
+    """`path`, created with the demo data first if it does not exist yet, and brought up to
+    the current schema (`db.migrate`, once per process) if it is older."""
     with _creation_lock:
         if path in _prepared and path.exists():
             return path
         if not path.exists():
             db.build_new_database(path, seed_demo)
+        else:
+            db.migrate(path)
         _prepared.add(path)
     return path
 

@@ -132,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print a JSON array (the only format)")
     case.add_argument("--year", type=_year, help="default: the newest year in the database")
     case.add_argument("--assumptions", metavar="FILE",
-                      help="a JSON file whose keys override the assumptions (benefits, wage, "
+                      help="a JSON file whose keys override the year's stored assumptions (or "
+                      "the defaults) key by key (benefits, wage, "
                       "tax_rate, municipal_tax_rate, equalisation, discount_rate, horizon, "
                       "persistence, target_group_defaults, sources)")
 

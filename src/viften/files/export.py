@@ -25,8 +25,10 @@ def _cell(column: str, value: Any) -> Any:
     if value is None:
         return None
     kind = COLUMNS_BY_NAME[column].kind
-    if kind in ("year", "count", "stars"):
+    if kind in ("year", "count", "stars", "weeks"):
         return int(value)
+    if kind == "flag":
+        return "yes" if value else "no"
     if kind in ("money", "rate", "positive"):
         number = float(value)
         return int(number) if number.is_integer() and kind == "money" else number
@@ -94,7 +96,8 @@ def to_parquet(rows: Sequence[Mapping[str, Any]]) -> bytes:
     types = {"text": pa.string(), "year": pa.int32(), "target_group": pa.string(),
              "provider_type": pa.string(), "money": pa.float64(), "count": pa.int64(),
              "rate": pa.float64(), "stars": pa.int32(), "effect_rating": pa.string(),
-             "positive": pa.float64()}
+             "positive": pa.float64(), "benefit": pa.string(), "weeks": pa.int32(),
+             "flag": pa.bool_()}
     table = pa.table({
         c.name: pa.array([row.get(c.name) for row in rows], type=types[c.kind])
         for c in COLUMNS
@@ -144,7 +147,19 @@ _EXPLANATIONS: dict[str, str] = {
                      "middel eller lav.",
     "duration_weeks": "Varighed i uger (mere end 0).",
     "description": "Kort beskrivelse i almindeligt sprog: hvad sker der, og for hvem.",
-    "source": "Hvor tallene kommer fra (rapport, evaluering, eget skøn).",
+    "source": "Hvor tallene kommer fra (rapport, evaluering, eget skøn). Skriv også, hvor "
+              "ydelse, uger på ydelse og holdbarhed kommer fra, eller at de er skøn.",
+    "benefit": "Den ydelse, deltagerne ellers ville leve af: kontanthjælp, uddannelseshjælp, "
+               "sygedagpenge, dagpenge, ressourceforløb eller førtidspension (også uden æ, ø, "
+               "å: kontanthjaelp). Tom: målgruppens standard i antagelserne.",
+    "weeks_on_benefit": "Hvor mange uger deltagerne typisk har været på offentlig forsørgelse, "
+                        "når indsatsen begynder: et helt tal, 0 eller mere. Afgør kommunens "
+                        "andel af ydelsen (refusionstrappen). Tom: målgruppens standard.",
+    "persistence": "Holdbarhed: den andel af mer-effekten, der stadig er der et år senere, 0 til "
+                   "1 eller i procent (50 % = 0,5). Tom: antagelsen for alle indsatser.",
+    "mandatory": "Lovpligtig: ja, hvis kommunen skal give indsatsen efter loven (fx "
+                 "ressourceforløb og jobafklaringsforløb); ellers nej. Også yes/no, 1/0, "
+                 "true/false. Tom: nej.",
 }
 
 TEMPLATE_EXAMPLE: dict[str, Any] = {
@@ -153,7 +168,8 @@ TEMPLATE_EXAMPLE: dict[str, Any] = {
     "capacity": 400, "participants": 320, "job_rate": "38 %", "control_job_rate": "33 %",
     "evidence_stars": 2, "effect_rating": "middel", "duration_weeks": 8,
     "description": "Praktik i en virksomhed med en aftalt plan og opfølgning.",
-    "source": "Eksempel: udfyld med jeres egne tal",
+    "source": "Eksempel: udfyld med jeres egne tal; ydelse og uger på ydelse: skøn",
+    "benefit": "dagpenge", "weeks_on_benefit": 13, "persistence": "50 %", "mandatory": "nej",
 }
 
 

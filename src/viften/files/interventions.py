@@ -22,6 +22,7 @@ from typing import Any
 from viften.files import tabular
 from viften.files.guard import unguard
 from viften.model import target_groups
+from viften.model.assumptions import BENEFITS, parse_benefit
 from viften.model.domain import COLUMNS, COLUMNS_BY_NAME, Column
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
@@ -34,6 +35,9 @@ _PROVIDER_TYPES = {"internal": "internal", "intern": "internal",
 _EFFECT_RATINGS = {"high": "high", "høj": "high", "hoej": "high",
                    "medium": "medium", "middel": "medium", "mellem": "medium",
                    "low": "low", "lav": "low"}
+_FLAGS = {"yes": True, "ja": True, "1": True, "true": True, "sand": True,
+          "no": False, "nej": False, "0": False, "false": False, "falsk": False}
+"""yes/no as people write it; SAND/FALSK is how Danish Excel shows a logical cell."""
 
 _HEADER_ALIASES: dict[str, str] = {}
 for _column in COLUMNS:
@@ -161,10 +165,18 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
     so that text which came in through the formula guard with a leading tab survives.
     """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
+        return column.empty
     kind = column.kind
     if kind == "text":
         return _text_value(raw, guarded, strip)
+    if kind == "benefit":
+        benefit = parse_benefit(raw)
+        if benefit is None:
+            raise CellError("cell_not_benefit", value=("quoted", str(raw).strip()),
+                            known=("names", BENEFITS))
+        return benefit
+    if kind == "flag":
+        return _read_flag(raw)
     if kind in ("target_group", "provider_type", "effect_rating"):
         table = {"target_group": _TARGET_GROUPS, "provider_type": _PROVIDER_TYPES,
                  "effect_rating": _EFFECT_RATINGS}[kind]
@@ -205,7 +217,22 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
         if value <= 0:
             raise CellError("cell_not_positive", value=("figure", value))
         return value
+    if kind == "weeks":
+        if value < 0:
+            raise CellError("cell_weeks_negative", value=("figure", value))
+        return _whole(value, "cell_weeks_not_whole")
     raise AssertionError(f"unknown column kind {kind}")
+
+
+def _read_flag(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float) and raw in (0, 1):
+        return bool(raw)
+    flag = _FLAGS.get(_key(raw))
+    if flag is None:
+        raise CellError("cell_not_flag", value=("quoted", str(raw).strip()))
+    return flag
 
 
 def _read_rate(raw: Any, decimal_comma: bool) -> float:
@@ -229,7 +256,7 @@ def coerce_stored(field: str, text: str | None) -> Any:
     if column.kind in _NUMBER_KINDS:
         # the trail holds Python's own digits (1e-05 included): read them back exactly
         number = float(text)
-        return int(number) if column.kind in ("year", "count", "stars") else number
+        return int(number) if column.kind in ("year", "count", "stars", "weeks") else number
     if column.kind == "text":
         return text  # exactly what was stored
     return read_cell(column, text, decimal_comma=False, guarded=False, strip=False)
@@ -286,7 +313,7 @@ def read_table(data: bytes, filename: str) -> Table:
     return Table(header, rows, decimal_comma, header_row=table.header_row)
 
 
-_NUMBER_KINDS = ("year", "money", "count", "rate", "stars", "positive")
+_NUMBER_KINDS = ("year", "money", "count", "rate", "stars", "positive", "weeks")
 _DECIMAL_COMMA = re.compile(r"\s*[-+]?(\d+,\d+)\s*%?\s*")
 
 
@@ -384,7 +411,7 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
                 row[name] = _INVALID
         for name, _ in mapping.values():
             if name and name != _UNKNOWN:
-                row.setdefault(name, None)  # a short row: its last cells are empty
+                row.setdefault(name, COLUMNS_BY_NAME[name].empty)  # a short row: empty cells
         _check_row(row, row_number, mapping, problems)
         if row.get("year") is None:
             row["year"] = year_now

@@ -28,6 +28,11 @@ from typing import Any
 from viften.model.domain import TargetGroup
 from viften.model.errors import BadInput
 
+HISTORY_PREFIX = "assumptions."
+"""How the history names a changed assumption: `assumptions.` and its key (`assumptions.wage`,
+`assumptions.benefits.dagpenge`); its `name` is empty, as no intervention's can be."""
+
+
 # --- the law: who bears a benefit, week by week ------------------------------------------------
 
 

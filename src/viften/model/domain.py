@@ -59,7 +59,9 @@ class Column:
     required: bool
     kind: str
     """How a cell is read: text, year, target_group, provider_type, money, count, rate,
-    stars, effect_rating or positive."""
+    stars, effect_rating, positive, benefit, weeks or flag."""
+    empty: Any = None
+    """What an empty cell stores: None (no value), or a default (`mandatory`: no)."""
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -78,6 +80,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("duration_weeks", "varighed (uger)", False, "positive"),
     Column("description", "beskrivelse", False, "text"),
     Column("source", "kilde", False, "text"),
+    Column("benefit", "ydelse", False, "benefit"),
+    Column("weeks_on_benefit", "uger på ydelse", False, "weeks"),
+    Column("persistence", "holdbarhed", False, "rate"),
+    Column("mandatory", "lovpligtig", False, "flag", empty=False),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 COLUMNS_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}

@@ -8,12 +8,14 @@ read back in its column's type and written as every other view writes that figur
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_datetime
 
 from viften.files.interventions import coerce_stored
+from viften.model.assumptions import HISTORY_PREFIX
 from viften.model.domain import COLUMNS_BY_NAME
 from viften.present import formatting
 from viften.present.figures import FIGURES
@@ -32,10 +34,39 @@ def when(stamp: str | None, lang: str = "da") -> str:
                            locale=formatting.LOCALES.get(lang, formatting.LOCALES["da"]))
 
 
+_ASSUMPTION_SHARES = ("tax_rate", "municipal_tax_rate", "equalisation", "discount_rate",
+                      "persistence")
+
+
+def _assumption_text(key: str, stored: str, lang: str) -> str:
+    """A stored assumption's value (JSON text) as the reader writes it: kroner, a share, a
+    number or a benefit's name; a source stays as it was typed."""
+    try:
+        value: Any = json.loads(stored)
+    except ValueError:
+        value = stored  # a text is kept as it is, not as JSON
+    if key.endswith(".benefit") and isinstance(value, str) and has(f"iv_benefit_{value}"):
+        return t(f"iv_benefit_{value}", lang)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return stored
+    if key == "wage" or key.startswith("benefits."):
+        return formatting.kroner(value, lang)
+    if key in _ASSUMPTION_SHARES:
+        return formatting.share(value, lang)
+    return formatting.number(value, lang, 0 if float(value).is_integer() else 2)
+
+
 def value_text(field: str | None, stored: str | None, lang: str = "da") -> str:
     """One old or new value of the trail; an empty one stays empty (nothing was there)."""
     if stored is None or stored == "":
         return ""
+    if field and field.startswith(HISTORY_PREFIX) and not field.startswith(
+            HISTORY_PREFIX + "sources."):
+        return _assumption_text(field.removeprefix(HISTORY_PREFIX), stored, lang)
+    if field == "mandatory" and stored in ("True", "False"):
+        return t("hist_mandatory_yes" if stored == "True" else "hist_mandatory_no", lang)
+    if field == "benefit" and has(f"iv_benefit_{stored}"):
+        return t(f"iv_benefit_{stored}", lang)
     if not field or field not in COLUMNS_BY_NAME or field not in FIGURES:
         return stored
     try:
@@ -52,6 +83,13 @@ def field_text(field: str | None, lang: str = "da") -> str:
     return t(key, lang) if has(key) else field
 
 
+def subject_text(row: Mapping[str, Any], lang: str = "da") -> str:
+    """What a row of the trail is about: an intervention's name, or the assumptions."""
+    if not row["name"] and str(row["field"] or "").startswith(HISTORY_PREFIX):
+        return t("hist_assumptions", lang)
+    return str(row["name"] or "")
+
+
 def trail_table(rows: Sequence[Mapping[str, Any]], lang: str = "da") -> pd.DataFrame:
     """The trail's rows (newest first, as `store.interventions.history` gives them) as a table."""
     import pandas as pd
@@ -60,7 +98,7 @@ def trail_table(rows: Sequence[Mapping[str, Any]], lang: str = "da") -> pd.DataF
         t("hist_at", lang): [when(r["at"], lang) for r in rows],
         t("hist_user", lang): [str(r["user"]) for r in rows],
         t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
-        t("col_name", lang): [str(r["name"] or "") for r in rows],
+        t("col_name", lang): [subject_text(r, lang) for r in rows],
         t("col_year", lang): ["" if r["year"] is None else str(r["year"]) for r in rows],
         t("hist_field", lang): [field_text(r["field"], lang) for r in rows],
         t("hist_old", lang): [value_text(r["field"], r["old"], lang) for r in rows],

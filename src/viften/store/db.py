@@ -23,12 +23,15 @@ import duckdb
 
 from viften.model.errors import ViftenError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The version of the schema this code writes, kept in the table `schema_version`.
 
-SCHEMA: tuple[str, ...] = (
-    "CREATE SEQUENCE IF NOT EXISTS intervention_ids START 1",
-    """
-    CREATE TABLE IF NOT EXISTS interventions (
+A database from before versions were stored (it has `interventions` but no
+`schema_version`) is version 1. `migrate` brings an older database up to this version,
+once, in one transaction; a database from a newer viften is refused, never guessed at.
+"""
+
+_INTERVENTIONS_V1_COLUMNS = """
         id BIGINT PRIMARY KEY DEFAULT nextval('intervention_ids'),
         name VARCHAR NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
         year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
@@ -44,14 +47,58 @@ SCHEMA: tuple[str, ...] = (
         effect_rating VARCHAR CHECK (effect_rating IN ('high', 'medium', 'low')),
         duration_weeks DOUBLE CHECK (duration_weeks > 0),
         description VARCHAR,
-        source VARCHAR,
+        source VARCHAR,"""
+
+_ROW_BOOKKEEPING = """
         version INTEGER NOT NULL DEFAULT 1,
         updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
         updated_by VARCHAR,
-        UNIQUE (name, year)
+        UNIQUE (name, year)"""
+
+_V1_COLUMN_NAMES = (
+    "id", "name", "year", "target_group", "provider", "provider_type", "price_per_participant",
+    "capacity", "participants", "job_rate", "control_job_rate", "evidence_stars",
+    "effect_rating", "duration_weeks", "description", "source", "version", "updated_at",
+    "updated_by",
+)
+
+BENEFIT_KEYS = ("kontanthjaelp", "uddannelseshjaelp", "sygedagpenge", "dagpenge",
+                "ressourceforloeb", "foertidspension")
+"""`model.assumptions.BENEFITS` as version 2 of the schema knows them (a test holds them
+equal): a migration is a fixed step, so it does not follow later changes of the model."""
+_BENEFIT_KEYS = ", ".join(f"'{key}'" for key in BENEFIT_KEYS)
+
+_CASE_COLUMNS = f"""
+        benefit VARCHAR CHECK (benefit IN ({_BENEFIT_KEYS})),
+        weeks_on_benefit INTEGER CHECK (weeks_on_benefit >= 0),
+        persistence DOUBLE CHECK (persistence BETWEEN 0 AND 1),
+        mandatory BOOLEAN NOT NULL DEFAULT false,"""
+"""The columns of version 2: what the budget case and the allocator's mandatory rule read."""
+
+
+def _interventions_table(name: str, version: int) -> str:
+    columns = _INTERVENTIONS_V1_COLUMNS + (_CASE_COLUMNS if version >= 2 else "")
+    return f"CREATE TABLE IF NOT EXISTS {name} ({columns}{_ROW_BOOKKEEPING}\n    )"
+
+
+_ASSUMPTIONS_TABLE = """
+    CREATE TABLE IF NOT EXISTS assumptions (
+        year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+        "values" JSON NOT NULL,
+        updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        updated_by VARCHAR
     )
-    """,
-    """
+"""
+"""A fan year's assumptions of the budget case (`viften.store.assumptions`)."""
+
+
+def schema_statements(version: int = SCHEMA_VERSION) -> tuple[str, ...]:
+    """The statements that create an empty database of `version` (1 only for tests of
+    the migration)."""
+    return (
+        "CREATE SEQUENCE IF NOT EXISTS intervention_ids START 1",
+        _interventions_table("interventions", version),
+        """
     CREATE TABLE IF NOT EXISTS history (
         "at" TIMESTAMP NOT NULL,
         seq BIGINT NOT NULL,
@@ -65,8 +112,8 @@ SCHEMA: tuple[str, ...] = (
         new VARCHAR
     )
     """,
-    "CREATE SEQUENCE IF NOT EXISTS history_seq START 1",
-    """
+        "CREATE SEQUENCE IF NOT EXISTS history_seq START 1",
+        """
     CREATE TABLE IF NOT EXISTS outcomes (
         intervention VARCHAR NOT NULL,
         year INTEGER NOT NULL,
@@ -75,7 +122,7 @@ SCHEMA: tuple[str, ...] = (
         person_id VARCHAR
     )
     """,
-    """
+        """
     CREATE TABLE IF NOT EXISTS scenarios (
         name VARCHAR NOT NULL,
         year INTEGER NOT NULL,
@@ -86,13 +133,34 @@ SCHEMA: tuple[str, ...] = (
         PRIMARY KEY (name, year)
     )
     """,
-    """
+        """
     CREATE TABLE IF NOT EXISTS settings (
         key VARCHAR PRIMARY KEY,
         value VARCHAR
     )
     """,
-)
+        *((_ASSUMPTIONS_TABLE,) if version >= 2 else ()),
+    )
+
+
+SCHEMA: tuple[str, ...] = schema_statements()
+
+
+def _to_version_2(con: duckdb.DuckDBPyConnection) -> None:
+    """1 → 2: the interventions gain benefit, weeks_on_benefit, persistence and mandatory
+    (DuckDB adds no column with a CHECK, so the table is rebuilt), and the table of
+    stored assumptions appears."""
+    kept = ", ".join(_V1_COLUMN_NAMES)
+    con.execute(_interventions_table("interventions_v2", 2))
+    con.execute(f"INSERT INTO interventions_v2 ({kept}) "  # noqa: S608 - constant names
+                f"SELECT {kept} FROM interventions")
+    con.execute("DROP TABLE interventions")
+    con.execute("ALTER TABLE interventions_v2 RENAME TO interventions")
+    con.execute(_ASSUMPTIONS_TABLE)
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _to_version_2}
+"""From each version to the next: MIGRATIONS[v] turns version v into v + 1."""
 
 
 class StoreError(ViftenError):
@@ -142,9 +210,77 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
             raise StoreError(f"cannot open the database {path}: {error}") from error
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for statement in SCHEMA:
+def create_schema(con: duckdb.DuckDBPyConnection, version: int = SCHEMA_VERSION) -> None:
+    """The tables of a new database, marked with their version (an older one is brought up
+    to date by `upgrade`, never by this)."""
+    for statement in schema_statements(version):
         con.execute(statement)
+    _mark_version(con, version)
+
+
+def _mark_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    con.execute("DELETE FROM schema_version")
+    con.execute("INSERT INTO schema_version VALUES (?)", [version])
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version of the open database: 1 for one from before versions were
+    stored, None for an empty file."""
+    tables = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name IN ('schema_version', 'interventions')"
+    ).fetchall()}
+    if "schema_version" in tables:
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+    return 1 if "interventions" in tables else None
+
+
+class NewerSchema(StoreError):
+    """A database written by a newer viften than this one."""
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> bool:
+    """Bring the open database to SCHEMA_VERSION inside the caller's transaction; True when
+    something was changed. A database from a newer viften raises `NewerSchema`."""
+    version = stored_version(con)
+    if version == SCHEMA_VERSION:
+        return False
+    if version is None:
+        create_schema(con)
+        return True
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"the database has schema version {version}, made by a newer viften; this one "
+            f"knows versions up to {SCHEMA_VERSION}: update viften before opening it "
+            "(nothing was changed)"
+        )
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](con)
+        version += 1
+    create_schema(con)  # anything new and empty (CREATE ... IF NOT EXISTS), and the mark
+    return True
+
+
+def migrate(path: Path) -> bool:
+    """Bring the database at `path` up to SCHEMA_VERSION, all of it or nothing; True when it
+    was changed. Cheap when it is up to date: one look at its version."""
+    con = _open(_existing(path))
+    try:
+        if stored_version(con) == SCHEMA_VERSION:
+            return False
+        con.execute("BEGIN TRANSACTION")
+        try:
+            changed = upgrade(con)
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+        return changed
+    finally:
+        con.close()
 
 
 def build_new_database(
@@ -232,9 +368,9 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """
     con = _open(_existing(path))
     try:
-        create_schema(con)
         con.execute("BEGIN TRANSACTION")
         try:
+            upgrade(con)
             yield con
         except BaseException:
             con.execute("ROLLBACK")

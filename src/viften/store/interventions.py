@@ -197,8 +197,15 @@ def _same(old: Any, new: Any) -> bool:
 _SQL_TYPES = {
     "text": "VARCHAR", "year": "INTEGER", "target_group": "VARCHAR", "provider_type": "VARCHAR",
     "money": "DOUBLE", "count": "BIGINT", "rate": "DOUBLE", "stars": "INTEGER",
-    "effect_rating": "VARCHAR", "positive": "DOUBLE",
+    "effect_rating": "VARCHAR", "positive": "DOUBLE", "benefit": "VARCHAR", "weeks": "INTEGER",
+    "flag": "BOOLEAN",
 }
+
+
+def _value(row: Mapping[str, Any], column: str) -> Any:
+    """The value to store: an absent or empty one is the column's `empty` (mandatory: no)."""
+    value = row.get(column)
+    return COLUMNS_BY_NAME[column].empty if value is None else value
 
 
 def _column_lists(
@@ -246,11 +253,11 @@ def upsert(
         label = f"{name} ({year})"
         existing = stored.get((name, year))
         if existing is None:
-            inserts.append({**{c: row.get(c) for c in COLUMN_NAMES}, "year": year})
+            inserts.append({**{c: _value(row, c) for c in COLUMN_NAMES}, "year": year})
             summary.inserted.append(label)
             continue
-        changed = [(c, existing[c], row.get(c)) for c in writable
-                   if not _same(existing[c], row.get(c))]
+        changed = [(c, existing[c], _value(row, c)) for c in writable
+                   if not _same(existing[c], _value(row, c))]
         if not changed:
             summary.unchanged.append(label)
             continue
@@ -341,7 +348,8 @@ def update_intervention(
             f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
             "after you opened it; reload to see their change, then make yours again"
         )
-    real = {c: v for c, v in changes.items() if not _same(existing[c], v)}
+    wanted = {c: _value(changes, c) for c in changes}
+    real = {c: v for c, v in wanted.items() if not _same(existing[c], v)}
     if real:
         _apply_update(con, user, existing, real)
 
@@ -377,7 +385,7 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: 
     ).fetchall()
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
-    values: dict[str, Any] = {c: None for c in COLUMN_NAMES}
+    values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
     values.update({fld: coerce_stored(fld, old) for fld, old in rows})
     values["name"], values["year"] = name, year
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)

@@ -11,6 +11,7 @@ import streamlit as st
 from viften.actions import editing
 from viften.actions import interventions as changes
 from viften.files import export as exporter
+from viften.model.assumptions import BENEFITS
 from viften.model.domain import COLUMN_NAMES
 from viften.model.errors import ViftenError
 from viften.present import messages, tables
@@ -130,12 +131,23 @@ def editor_section(year: int, lang: str) -> None:
         label = t(f"col_{column}", lang)
         if column in options:
             config[column] = st.column_config.SelectboxColumn(label, options=options[column])
+        elif column == "benefit":
+            config[column] = st.column_config.SelectboxColumn(
+                label, options=list(BENEFITS), format_func=lambda key: t(f"iv_benefit_{key}", lang),
+                help=t("iv_edit_benefit_help", lang), width=190)
+        elif column == "mandatory":
+            config[column] = st.column_config.CheckboxColumn(
+                label, default=False, help=t("iv_edit_mandatory_help", lang))
         elif column == "evidence_stars":
             config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3,
                                                            step=1)
-        elif column in ("job_rate", "control_job_rate"):
-            config[column] = st.column_config.NumberColumn(label, min_value=0.0, max_value=1.0,
-                                                           step=0.01, format="%.3f")
+        elif column in ("job_rate", "control_job_rate", "persistence"):
+            config[column] = st.column_config.NumberColumn(
+                label, min_value=0.0, max_value=1.0, step=0.01, format="%.3f",
+                help=t("iv_edit_persistence_help", lang) if column == "persistence" else None)
+        elif column == "weeks_on_benefit":
+            config[column] = st.column_config.NumberColumn(label, min_value=0, step=1,
+                                                           help=t("iv_edit_weeks_help", lang))
         elif column in ("price_per_participant", "capacity", "participants",
                         "duration_weeks"):
             config[column] = st.column_config.NumberColumn(label, min_value=0)

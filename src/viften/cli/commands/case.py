@@ -2,8 +2,8 @@
 year as a JSON array (interface.md, "The budget case").
 
 The interventions come from `store.views.load_year` (the derived net_effect included); the
-assumptions are the defaults, or a year's stored ones once the store keeps them (`run_case`
-takes them), with the file's overrides on top.
+assumptions are the year's stored ones (`actions.assumptions`; the defaults where none are
+stored), with the file's overrides on top, key by key.
 """
 
 from __future__ import annotations
@@ -43,14 +43,17 @@ def run_case(path: Path, year: int | None, overrides: Mapping[str, Any] | None,
              origin: str = "--assumptions file") -> list[dict[str, Any]]:
     """The case objects of one year (the newest when `year` is None).
 
-    `stored` is the year's stored assumptions (`Assumptions.to_dict` form), None for the
-    defaults; `overrides` go on top of them.
+    `stored` is the year's assumptions (`Assumptions.to_dict` form); None reads the ones
+    stored for the year (the defaults where there are none). `overrides` go on top of them.
     """
+    from viften.actions import assumptions as stored_assumptions
     from viften.actions import settings
     from viften.store import views
 
-    chosen = assumed.effective(stored, overrides, origin)
     view = views.load_year(path, year)
+    if stored is None and view.year is not None:
+        stored = stored_assumptions.stored(path, view.year)
+    chosen = assumed.effective(stored, overrides, origin)
     municipality = settings.municipality_setting(path)
     return budget_case.records(view.frame, chosen, municipality)
 

@@ -96,6 +96,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cell_not_share": (
         "{value} skal være en andel mellem 0 og 1 (eller skrevet i procent, som 35 %)",
         "{value} must be a share between 0 and 1 (or written as a percentage, like 35 %)"),
+    "cell_not_benefit": ("{value} er ikke en ydelse; skriv en af {known} (også med æ, ø, å)",
+                         "{value} is not a benefit; write one of {known} (also spelt with æ, "
+                         "ø, å)"),
+    "cell_weeks_negative": ("{value} uger er negativt; uger på ydelse skal være 0 eller mere",
+                            "{value} weeks is negative; weeks on benefit must be 0 or more"),
+    "cell_weeks_not_whole": ("{value} skal være et helt antal uger",
+                             "{value} must be a whole number of weeks"),
+    "cell_not_flag": ("{value} er hverken ja eller nej: skriv ja eller nej (yes/no, 1/0, "
+                      "true/false); tom betyder nej",
+                      "{value} is not a yes or no: write yes or no (ja/nej, 1/0, true/false); "
+                      "empty means no"),
     # the edit table
     "edit_name_too_long": ("højst {most} tegn", "at most {most} characters"),
     "edit_name_twice": ("{name} står to gange i {year}", "{name} occurs twice in {year}"),

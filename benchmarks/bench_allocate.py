@@ -38,7 +38,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from viften.actions import interventions
+from viften.actions import database, interventions
 from viften.actions.access import command_line_actor
 from viften.model import allocator
 from viften.store import db
@@ -132,7 +132,7 @@ def write_models(folder: Path, count: int, data: allocator.Interventions,
 def frontier_on_demo(folder: Path) -> tuple[float, float, int]:
     """Warm frontier time (median of 5) and the time in a fresh process, scipy import included."""
     path = folder / "demo.duckdb"
-    db.build_new_database(path)
+    database.ensure(path)
     data = read(path)
     request = allocator.Request.of(allocator.current(data).spend)
     allocator.optimise(data, request)  # scipy imported, caches warm

@@ -33,6 +33,7 @@ with optimal_tab:
     result = parts.optimal_on_request(view.frame, request, lang)
     if result is not None:
         parts.optimal_section(data, result, now, lang)
+        parts.tradeoff_section(view.frame, data, request, result, now, view.year, lang)
 with now_tab:
     parts.current_section(data, now, view.year, lang)
 with what_if_tab:

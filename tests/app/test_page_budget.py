@@ -201,7 +201,9 @@ def test_the_page_matches_the_allocator(database):
         data = allocator.Interventions.from_columns(store.intervention_arrays(con, 2030))
     result = allocator.optimise(data, allocator.Request.of(current_spend()))
     info = " ".join(i.value for i in app.info)
-    assert render_all(result.notes, "da") in info
+    flagged = [n for n in result.notes if n.key == "budget_msg_uncapped"]
+    assert render_all([n for n in result.notes if n not in flagged], "da") in info
+    assert [w.value for w in app.warning] == [render_all([n], "da") for n in flagged]
 
 
 def test_an_empty_database_says_so(tmp_path, monkeypatch):
@@ -249,3 +251,86 @@ def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> 
     app.run()
     assert not [b for b in app.button if b.key == "budget_solve_button"]
     assert not any("tegnes, når" in i.value for i in app.info), "the frontier is drawn"
+
+
+# --- the NPV objectives and the case per payer ----------------------------------------------
+
+
+def data_with_case(database: Path) -> allocator.Interventions:
+    from viften.model.assumptions import DEFAULT
+
+    with db.connect(database) as con:
+        return allocator.Interventions.from_columns(store.intervention_arrays(con, 2030),
+                                                    assumptions=DEFAULT)
+
+
+def payer_table(app: AppTest):  # type: ignore[no-untyped-def]
+    return [d.value for d in app.dataframe if "Tal" in d.value.columns][0]
+
+
+def test_the_kommune_objective_is_solved_and_compared_with_the_most_extra_jobs(database):
+    app = page()
+    app.radio(key="budget_opt_objective").set_value("kommune").run()
+    assert not app.exception
+    data = data_with_case(database)
+    chosen = allocator.optimise(data, allocator.Request.of(current_spend(), objective="kommune"))
+    jobs = allocator.optimise(data, allocator.Request.of(current_spend(), objective="net"))
+    info = [i.value for i in app.info]
+    shown = [n for n in chosen.notes if n.key != "budget_msg_uncapped"]
+    assert render_all(shown, "da") in " ".join(info)
+    sentence = allocator.tradeoff(chosen, jobs)
+    assert sentence is not None
+    assert render_all([sentence], "da") in info
+    table = payer_table(app)
+    assert list(table["Tal"]) == ["Udgift", "Job i alt", "Ekstra job", "Kommunen", "Staten",
+                                  "Andre kommuner (udligning)", "Det offentlige i alt"]
+    column = "Optimal: kommunens eget regnestykke"
+    assert chosen.payer_npv is not None
+    expected = [f"{round(v):,}".replace(",", ".").replace("-", "−") + " kr."
+                for v in chosen.payer_npv]
+    assert list(table[column])[3:] == expected
+    assert "Optimal: flest ekstra job" in table.columns and "Nuværende" in table.columns
+
+
+def test_the_payer_table_holds_the_saved_scenarios(database):
+    app = page(editor=True)
+    app.text_input(key="budget_sc_name").input("Forslag A")
+    app.radio(key="budget_sc_source").set_value("current")
+    [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
+    assert not app.exception
+    table = payer_table(app)
+    assert list(table["Scenarie: Forslag A"]) == list(table["Nuværende"])
+
+
+def test_the_npv_objective_speaks_english_and_prices_the_next_million(database):
+    app = page("en")
+    app.radio(key="budget_opt_objective").set_value("public").run()
+    assert not app.exception
+    info = " ".join(i.value for i in app.info)
+    assert "the public purse's net present value" in info
+    assert 'The objective "the public purse\'s sums"' in info
+    more = metric(app, "The next 1 mio. kr. buys")
+    assert more == "–" or more.endswith("of net present value")
+
+
+def test_ignoring_statutory_minimums_reaches_the_optimisers_request(database):
+    app = page(editor=True)
+    app.checkbox(key="budget_opt_ignore_mandatory").check().run()
+    assert not app.exception
+    app.text_input(key="budget_sc_name").input("Uden lovkrav")
+    app.radio(key="budget_sc_source").set_value("optimal")
+    [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
+    with db.connect(database) as con:
+        saved = {s.name: s for s in scenarios.list_scenarios(con, 2030)}
+    assert saved["Uden lovkrav"].settings["keep_mandatory"] is False
+
+
+def test_an_impossible_npv_request_leaves_its_column_without_figures(database):
+    app = page()
+    app.radio(key="budget_opt_objective").set_value("kommune")
+    app.slider(key="budget_share_further").set_value(30).run()
+    assert not app.exception
+    assert any("Kravene kan ikke opfyldes" in e.value for e in app.error)
+    table = payer_table(app)
+    assert set(table["Optimal: kommunens eget regnestykke"]) == {"–: kravene kan ikke opfyldes"}
+    assert "–" not in " ".join(table["Nuværende"])

@@ -318,3 +318,136 @@ def test_a_min_share_beyond_the_groups_capacity_stays_infeasible_and_names_it(aw
                  "--min-share", "cross=0.5")
     assert out["status"] == "infeasible" and out["allocation"] == []
     assert out["message"].startswith("At least 50 % for closer to the labour market needs")
+
+
+# --- the NPV objectives, statutory interventions and assumed effects -------------------------
+
+ASSUMPTIONS = '{"discount_rate": 0.0, "horizon": 3, "wage": 300000, "persistence": 0.8}'
+
+
+def case_by_name(database: Path, assumptions: Path) -> dict[str, dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "viften", "case", "--json", "--db", str(database),
+         "--assumptions", str(assumptions)],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return {row["name"]: row for row in json.loads(done.stdout)}
+
+
+@pytest.mark.parametrize("objective", ["kommune", "public"])
+def test_an_npv_objective_maximises_the_npv_of_case_and_adds_it(database, tmp_path, objective):
+    assumptions = tmp_path / "assumptions.json"
+    assumptions.write_text(ASSUMPTIONS, encoding="utf-8")
+    out = answer(database, "--budget", "3000000", "--objective", objective,
+                 "--assumptions", str(assumptions))
+    assert list(out) == ["status", "budget", "objective", "total_cost", "expected_jobs", "npv",
+                         "allocation", "message"]
+    assert out["status"] == "optimal" and out["objective"] == objective
+    case = case_by_name(database, assumptions)
+    npv = f"npv_{objective}"
+    assert out["allocation"]
+    for item in out["allocation"]:
+        assert list(item) == ["name", "year", "participants", "cost", "expected_jobs"]
+        assert case[item["name"]][npv] > 0
+        assert item["expected_jobs"] == pytest.approx(
+            item["participants"] * case[item["name"]]["net_effect"])
+    assert out["npv"] == pytest.approx(
+        sum(item["participants"] * case[item["name"]][npv] for item in out["allocation"]))
+    assert out["expected_jobs"] == pytest.approx(
+        sum(item["expected_jobs"] for item in out["allocation"]))
+    check_npv_is_optimal(out, case, npv, 3_000_000)
+
+
+def check_npv_is_optimal(out: dict[str, Any], case: dict[str, dict[str, Any]], npv: str,
+                         budget: float) -> None:
+    """Brute force over the interventions with the figure above 0 (ROWS, 2030)."""
+    names = [n for n in ROWS if case[n][npv] is not None and case[n][npv] > 0]
+    best = -math.inf
+
+    def search(i: int, left: float, value: float) -> None:
+        nonlocal best
+        if i == len(names):
+            best = max(best, value)
+            return
+        price, capacity = ROWS[names[i]][0], ROWS[names[i]][1]
+        most = int(left // price) if capacity is None else min(capacity, int(left // price))
+        if i == len(names) - 1:  # the last one: as many as fit, if it pays
+            search(i + 1, left - most * price, value + most * case[names[i]][npv])
+            return
+        for n in range(most + 1):
+            search(i + 1, left - n * price, value + n * case[names[i]][npv])
+    search(0, budget, 0.0)
+    assert out["npv"] == pytest.approx(best)
+
+
+def test_a_bad_assumptions_file_exits_2_and_names_the_key(database, tmp_path):
+    assumptions = tmp_path / "bad.json"
+    assumptions.write_text('{"discount": 0.1}', encoding="utf-8")
+    done = allocate(database, "--budget", "1000000", "--objective", "kommune",
+                    "--assumptions", str(assumptions))
+    assert done.returncode == 2 and "discount" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_assume_effects_lets_an_intervention_without_a_control_rate_meet_a_share(database):
+    without = answer(database, "--budget", "1000000", "--min-share", "cross=0.1")
+    assert without["status"] == "infeasible"
+    out = answer(database, "--budget", "1000000", "--min-share", "cross=0.1",
+                 "--assume-effects")
+    assert out["status"] == "optimal", out["message"]
+    kursus = next(item for item in out["allocation"] if item["name"] == "Kursus")
+    assert kursus["assumed"] is True
+    assert kursus["expected_jobs"] == pytest.approx(kursus["participants"] * 0.20 * 0.05)
+    assert all("assumed" not in item for item in out["allocation"] if item["name"] != "Kursus")
+
+
+def test_ignore_mandatory_is_accepted_where_nothing_is_statutory(database):
+    assert answer(database, "--budget", "500000", "--ignore-mandatory") == answer(
+        database, "--budget", "500000")
+
+
+STATUTORY_CSV = """name;år;målgruppe;pris pr. deltager;kapacitet;deltagere;jobandel;\
+kontrolgruppens jobandel;evidens;lovpligtig
+Good;2030;closer;10000;20;0;0,5;0,3;2;nej
+Required;2030;further;20000;8;12;0,3;0,3;1;ja
+"""
+
+
+@pytest.fixture(scope="module")
+def statutory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return database_from(tmp_path_factory.mktemp("statutory"), STATUTORY_CSV)
+
+
+def test_a_statutory_intervention_keeps_its_planned_participants_up_to_its_capacity(statutory):
+    out = answer(statutory, "--budget", "300000")
+    assert {i["name"]: i["participants"] for i in out["allocation"]} == {"Good": 14,
+                                                                          "Required": 8}
+    assert "Statutory interventions keep at least their planned participants: Required" \
+        in out["message"]
+    freed = answer(statutory, "--budget", "300000", "--ignore-mandatory")
+    assert {i["name"]: i["participants"] for i in freed["allocation"]} == {"Good": 20}
+
+
+def test_a_request_that_the_statutory_minimums_break_is_infeasible_and_names_them(statutory):
+    out = answer(statutory, "--budget", "100000", "--objective", "kommune")
+    assert out["status"] == "infeasible" and out["allocation"] == [] and out["npv"] == 0
+    assert out["message"].startswith("The statutory interventions (Required) keep at least")
+
+
+def test_an_npv_objective_uses_the_years_stored_assumptions(database, tmp_path):
+    import shutil
+
+    from viften.actions import assumptions
+    from viften.actions.access import command_line_actor
+
+    copy = tmp_path / "stored.duckdb"
+    shutil.copy(database, copy)
+    assumptions.save(copy, command_line_actor(), 2030, {"discount_rate": 0.0, "horizon": 2})
+    empty = tmp_path / "none.json"
+    empty.write_text("{}", encoding="utf-8")
+    out = answer(copy, "--budget", "3000000", "--objective", "public")
+    case = case_by_name(copy, empty)
+    assert out["npv"] == pytest.approx(sum(item["participants"] * case[item["name"]]["npv_public"]
+                                           for item in out["allocation"]))
+    default = answer(database, "--budget", "3000000", "--objective", "public")
+    assert out["npv"] != pytest.approx(default["npv"])

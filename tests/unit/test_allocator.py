@@ -170,7 +170,7 @@ def requests(draw: Any, rows: Sequence[Mapping[str, Any]], budget_max: int = 60_
     return Request.of(
         draw(st.one_of(st.integers(0, budget_max).map(float),
                        st.floats(0, budget_max, allow_nan=False))),
-        objective=draw(st.sampled_from(allocator.OBJECTIVES)),
+        objective=draw(st.sampled_from(allocator.JOB_OBJECTIVES)),
         min_shares=shares,
         min_stars=draw(st.integers(1, 3)),
         locks=locks,
@@ -249,7 +249,7 @@ def knapsack_by_dynamic_programme(rows: Sequence[Mapping[str, Any]], units: int,
         min_size=1, max_size=14,
     ),
     st.integers(0, 300),
-    st.sampled_from(allocator.OBJECTIVES),
+    st.sampled_from(allocator.JOB_OBJECTIVES),
 )
 def test_the_optimum_equals_an_independent_dynamic_programme(items, units, objective):
     rows = [row(f"I{i}", price_per_participant=price * 1000.0, capacity=capacity,

@@ -116,14 +116,29 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, metavar="FILE")
     exp.add_argument("--year", type=_year, help="default: the newest year in the database")
 
-    alloc = command("allocate", "The allocation of a budget that buys the most jobs.")
+    alloc = command("allocate", "The allocation of a budget that buys the most jobs, or the "
+                    "most net present value for the kommune or the public purse.")
     alloc.add_argument("--budget", type=_positive_float, required=True, metavar="KR")
-    alloc.add_argument("--objective", choices=("net", "gross"), default="net",
-                       help="net: extra jobs over the control group (default); gross: all jobs")
+    alloc.add_argument("--objective", choices=("net", "gross", "kommune", "public"),
+                       default="net",
+                       help="net: extra jobs over the control group (default); gross: all jobs; "
+                       "kommune: the kommune's net present value of the budget case (npv_kommune "
+                       "of `case`); public: the public purse's (npv_public). net, kommune and "
+                       "public give participants only where that figure is above 0")
     alloc.add_argument("--min-share", action="append", default=[], metavar="G=F",
                        help="spend at least F × budget on target group G (repeatable)")
     alloc.add_argument("--min-stars", type=_stars, default=1)
     alloc.add_argument("--year", type=_year)
+    alloc.add_argument("--assumptions", metavar="FILE",
+                       help="a JSON file whose keys override the budget case's assumptions, as "
+                       "for `case` (used by --objective kommune and public)")
+    alloc.add_argument("--ignore-mandatory", action="store_true",
+                       help="drop the rule that a statutory (mandatory) intervention keeps at "
+                       "least its planned participants (at most its capacity)")
+    alloc.add_argument("--assume-effects", action="store_true",
+                       help="value an intervention without a control rate by the extra effect "
+                       "its stars stand for (★★★ 20 %%, ★★ 10 %%, ★ 5 %% of its job rate); "
+                       "its items carry \"assumed\": true")
     alloc.add_argument("--json", action="store_true", required=True)
 
     case = command("case", "The budget case of each intervention: who gains, in which year, "

@@ -2,10 +2,14 @@
 
 The model is the one of interface.md (`allocate`): a whole number of participants for
 each intervention, from 0 to its capacity; total cost within the budget; minimum spend
-shares per target group; a minimum of evidence stars; the sum of extra jobs (`net`) or of
-all jobs (`gross`) maximised. On top of it, for the budget page: interventions locked at
-their planned participants (at least or exactly, for contracts already signed) and an
-optional maximum per intervention.
+shares per target group; a minimum of evidence stars; statutory (`mandatory`) interventions
+keep at least their planned participants (at most their capacity) unless the request says
+otherwise. Maximised: the sum of extra jobs (`net`), of all jobs (`gross`), or of the
+kommune's or the public purse's net present value from the budget case (`kommune`,
+`public`, `viften.model.case`); `net`, `kommune` and `public` give participants only to
+interventions whose figure is above 0. On top of it, for the budget page: interventions
+locked at their planned participants (at least or exactly, for contracts already signed)
+and an optional maximum per intervention.
 
 It is solved exactly with scipy's `milp` (HiGHS) and the answer is checked again in plain
 arithmetic before it is returned, so a rounding inside the solver can never push the cost
@@ -35,7 +39,14 @@ from viften.model.target_groups import TARGET_GROUPS
 if TYPE_CHECKING:
     import pandas as pd
 
-OBJECTIVES: tuple[str, ...] = ("net", "gross")
+    from viften.model.assumptions import Assumptions
+
+OBJECTIVES: tuple[str, ...] = ("net", "gross", "kommune", "public")
+JOB_OBJECTIVES: tuple[str, ...] = ("net", "gross")
+"""Objectives counted in jobs; the others in kroner of net present value."""
+NPV_OBJECTIVES: tuple[str, ...] = ("kommune", "public")
+PAYERS: tuple[str, ...] = ("kommune", "state", "other_municipalities", "public")
+"""The payers of the budget case, in `viften.model.case.PAYERS` order (axis 0 of `npv`)."""
 AT_LEAST, EXACTLY = "at_least", "exactly"
 LOCK_MODES: tuple[str, ...] = (AT_LEAST, EXACTLY)
 OPTIMAL, INFEASIBLE = "optimal", "infeasible"
@@ -44,6 +55,8 @@ FRONTIER_POINTS = 20
 
 _JOBS_EPSILON = 1e-9
 """Jobs gained below this are solver noise, not a reason to call a constraint binding."""
+_KRONER_EPSILON = 1e-3
+"""The same for an objective in kroner (a tenth of an øre)."""
 _REPAIR_ATTEMPTS = 4
 _SOLVER_SLACK = 1e-6
 """Kroner by which HiGHS may break a row and still call it met (its feasibility tolerance is
@@ -62,6 +75,12 @@ interventions) and far below an øre on any budget of a jobcentre."""
 def tolerance(budget: float) -> float:
     """Kroner by which an answer may miss `budget` (see `COST_TOLERANCE`)."""
     return COST_TOLERANCE * max(1.0, abs(budget))
+
+
+UNCAPPED_SHARE = 0.25
+"""An intervention without a capacity is flagged when an allocation spends more than this share
+of the budget on it: no provider has unlimited places, so a quarter of the budget on one
+without a stated limit is worth checking before it is planned."""
 
 
 INTERACTIVE_LIMIT = 2_000
@@ -99,6 +118,26 @@ def _column(columns: Mapping[str, Any] | pd.DataFrame, name: str) -> Any:
         raise BadInput(f"the interventions have no column {name!r}") from None
 
 
+def _flags(values: Any, length: int) -> np.ndarray:
+    """A boolean array from a column that may be absent (None), masked or hold None: empty is
+    False."""
+    if values is None:
+        return np.zeros(length, dtype=bool)
+    if isinstance(values, np.ma.MaskedArray):
+        values = values.filled(False)
+    plain = np.asarray(values, dtype=object).reshape(-1)
+    return np.array([_flag(v) for v in plain], dtype=bool)
+
+
+def _flag(value: Any) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return False
+    try:
+        return bool(value)
+    except TypeError:  # pandas' NA has no truth value: empty
+        return False
+
+
 @dataclass(frozen=True, eq=False)
 class Interventions:
     """One year's interventions as aligned arrays: everything the allocator needs, no more."""
@@ -116,32 +155,68 @@ class Interventions:
     """Participants planned this year (the current allocation); 0 where none are given."""
     job_rate: np.ndarray
     net_effect: np.ndarray
-    """job_rate − control_job_rate; NaN without a control group."""
+    """job_rate − control_job_rate; NaN without a control group (unless assumed)."""
     stars: np.ndarray
+    mandatory: np.ndarray
+    """True for a statutory intervention: it keeps at least its planned participants."""
+    assumed: np.ndarray
+    """True where `net_effect` is assumed from the stars (no control rate; see
+    `viften.model.effects.assumed_effect`)."""
+    npv: np.ndarray | None = None
+    """The budget case's net present value per participant, shape (4, m) in PAYERS order;
+    NaN where there is no net effect. None when read without assumptions."""
 
     @classmethod
-    def from_columns(cls, columns: Mapping[str, Any] | pd.DataFrame) -> Interventions:
+    def from_columns(cls, columns: Mapping[str, Any] | pd.DataFrame, *,
+                     assumptions: Assumptions | None = None,
+                     assume_effects: bool = False) -> Interventions:
         """From `store.intervention_arrays` (numpy, masked where NULL), a DataFrame or lists.
 
         Needs name, year, target_group, price_per_participant, capacity, participants,
-        job_rate, evidence_stars and either net_effect or control_job_rate.
+        job_rate, evidence_stars and either net_effect or control_job_rate; `mandatory` is
+        read where the table has it (else no intervention is statutory). With `assumptions`
+        each intervention's budget case (`npv`) is computed as well (it also reads
+        duration_weeks, benefit, weeks_on_benefit and persistence where present). With
+        `assume_effects` an intervention without a control rate gets the extra effect its
+        stars stand for, marked in `assumed`.
         """
         job_rate = _floats(_column(columns, "job_rate"), 0.0)
         if "net_effect" in columns:
             net = _floats(columns["net_effect"])
         else:
             net = job_rate - _floats(_column(columns, "control_job_rate"))
+        stars = np.rint(_floats(_column(columns, "evidence_stars"), 0.0)).astype("int64")
+        assumed = np.zeros(len(net), dtype=bool)
+        if assume_effects:
+            from viften.model.effects import assumed_effect
+
+            assumed = np.isnan(net)
+            net = np.where(assumed, assumed_effect(job_rate, stars), net)
         planned = np.rint(_floats(_column(columns, "participants"), 0.0)).clip(min=0)
+        price = _floats(_column(columns, "price_per_participant"))
+        target_group = _texts(_column(columns, "target_group"))
+        npv = None
+        if assumptions is not None:
+            from viften.model import case
+
+            optional = {key: columns[key] for key in case.OPTIONAL_COLUMNS if key in columns}
+            npv = case.from_columns({"price_per_participant": price, "net_effect": net,
+                                     "target_group": target_group, **optional},
+                                    assumptions).npv
         return cls(
             name=_texts(_column(columns, "name")),
             year=np.rint(_floats(_column(columns, "year"), 0.0)).astype("int64"),
-            target_group=_texts(_column(columns, "target_group")),
-            price=_floats(_column(columns, "price_per_participant")),
+            target_group=target_group,
+            price=price,
             capacity=np.floor(_floats(_column(columns, "capacity"), math.inf)).clip(min=0),
             participants=planned.astype("int64"),
             job_rate=job_rate,
             net_effect=net,
-            stars=np.rint(_floats(_column(columns, "evidence_stars"), 0.0)).astype("int64"),
+            stars=stars,
+            mandatory=_flags(columns["mandatory"] if "mandatory" in columns else None,
+                             len(net)),
+            assumed=assumed,
+            npv=npv,
         )
 
     def __len__(self) -> int:
@@ -154,11 +229,29 @@ class Interventions:
         return int(found[0])
 
     def jobs_per_participant(self, objective: str) -> np.ndarray:
-        """Expected jobs per participant: the job rate (gross) or the extra effect (net, 0 if
-        unknown)."""
+        """Expected jobs per participant: the job rate (gross) or the extra effect (every other
+        objective; 0 if unknown)."""
         if objective == "gross":
             return self.job_rate
         return np.where(np.isnan(self.net_effect), 0.0, self.net_effect)
+
+    def payer_npv(self, payer: str) -> np.ndarray:
+        """A payer's net present value per participant (0 where there is no case); BadInput
+        when the interventions were read without assumptions."""
+        if self.npv is None:
+            raise BadInput(f"the {payer} net present value needs the budget case's assumptions")
+        values = self.npv[PAYERS.index(payer)]
+        return np.where(np.isnan(values), 0.0, values)
+
+    def value_per_participant(self, objective: str) -> np.ndarray:
+        """What one participant adds to the objective: jobs, or kroner of net present value."""
+        if objective in NPV_OBJECTIVES:
+            return self.payer_npv(objective)
+        return self.jobs_per_participant(objective)
+
+    def has_case(self) -> np.ndarray:
+        """True where the intervention has a budget case (a net effect, measured or assumed)."""
+        return ~np.isnan(self.net_effect)
 
 
 # --- what the user asks for ---------------------------------------------------------------
@@ -171,7 +264,8 @@ class Request:
     budget: float
     """Kroner to spend at most."""
     objective: str = "net"
-    """'net': extra jobs over the control group; 'gross': all jobs."""
+    """'net': extra jobs over the control group; 'gross': all jobs; 'kommune' / 'public': the
+    kommune's / the public purse's net present value (the data must carry `npv`)."""
     min_shares: tuple[tuple[str, float], ...] = ()
     """(target group, share 0..1): spend at least share × budget on that group."""
     min_stars: int = 1
@@ -179,6 +273,9 @@ class Request:
     """(intervention name, 'at_least' | 'exactly'): keep its planned participants."""
     maxima: tuple[tuple[str, int], ...] = ()
     """(intervention name, participants): at most this many, below its capacity."""
+    keep_mandatory: bool = True
+    """Statutory interventions keep at least their planned participants (at most their
+    capacity); False ignores the rule (`allocate --ignore-mandatory`)."""
 
     @classmethod
     def of(
@@ -190,6 +287,7 @@ class Request:
         min_stars: int = 1,
         locks: Mapping[str, str] | None = None,
         maxima: Mapping[str, int] | None = None,
+        keep_mandatory: bool = True,
     ) -> Request:
         """A checked request from plain mappings; bad values raise `BadInput`."""
         return cls(
@@ -199,13 +297,15 @@ class Request:
             min_stars=int(min_stars),
             locks=tuple(sorted((locks or {}).items())),
             maxima=tuple(sorted((k, int(v)) for k, v in (maxima or {}).items())),
+            keep_mandatory=bool(keep_mandatory),
         ).checked()
 
     def checked(self) -> Request:
         if not (math.isfinite(self.budget) and self.budget >= 0):
             raise BadInput(f"the budget must be a number of kroner ≥ 0, not {self.budget}")
         if self.objective not in OBJECTIVES:
-            raise BadInput(f"the objective must be net or gross, not {self.objective!r}")
+            raise BadInput(f"the objective must be {', '.join(OBJECTIVES)}, "
+                           f"not {self.objective!r}")
         if self.min_stars not in (1, 2, 3):
             raise BadInput(f"the minimum of stars must be 1, 2 or 3, not {self.min_stars}")
         groups = [g for g, _ in self.min_shares]
@@ -236,6 +336,7 @@ class Request:
             "min_stars": self.min_stars,
             "locks": dict(self.locks),
             "maxima": dict(self.maxima),
+            "keep_mandatory": self.keep_mandatory,
         }
 
     @classmethod
@@ -247,6 +348,7 @@ class Request:
             min_stars=int(settings.get("min_stars", 1)),
             locks={str(k): str(v) for k, v in (settings.get("locks") or {}).items()},
             maxima={str(k): int(v) for k, v in (settings.get("maxima") or {}).items()},
+            keep_mandatory=bool(settings.get("keep_mandatory", True)),
         )
 
 
@@ -275,19 +377,24 @@ class Placement:
     cost: float
     """price per participant × participants."""
     expected_jobs: float
-    """By the objective: job rate or extra effect × participants."""
+    """Job rate × participants (gross), else extra effect × participants."""
+    npv: float | None = None
+    """For an NPV objective: its net present value per participant × participants."""
+    assumed: bool = False
+    """The extra effect is assumed from the stars (no control rate)."""
 
 
 @dataclass(frozen=True)
 class Binding:
-    """A constraint that limits the answer, and what it costs in jobs."""
+    """A constraint that limits the answer, and what it costs in the objective."""
 
     kind: str
-    """budget, share, capacity, maximum, lock or stars."""
+    """budget, share, capacity, maximum, lock, mandatory or stars."""
     subject: str | None
     """The target group or intervention it is about, if any."""
     jobs: float | None
-    """Jobs the constraint costs: what dropping it would add (None where not measured)."""
+    """What the constraint costs: what dropping it would add to the objective, in jobs or,
+    for an NPV objective, kroner (None where not measured)."""
     note: Note
 
 
@@ -300,7 +407,7 @@ class Result:
     request: Request
     total_cost: float
     expected_jobs: float
-    """By the objective of the request."""
+    """All jobs for 'gross', else extra jobs (the sum of participants × net effect)."""
     gross_jobs: float
     net_jobs: float
     """Extra jobs; an intervention without a control group counts 0."""
@@ -313,7 +420,15 @@ class Result:
     binding: tuple[Binding, ...] = ()
     """Filled when explained (see `optimise`)."""
     marginal_jobs_per_million: float | None = None
-    """Jobs the next 1 mio. kr. would buy (re-solved at budget + 1 mio.), when explained."""
+    """What the next 1 mio. kr. would add to the objective (re-solved at budget + 1 mio.):
+    jobs, or kroner for an NPV objective; when explained."""
+    npv: float | None = None
+    """For an NPV objective, the objective: the sum of participants × that NPV (kroner)."""
+    payer_npv: tuple[float, ...] | None = None
+    """Each payer's net present value of the allocation (PAYERS order), where the data carry
+    the budget case; interventions without a case count 0 (see `without_case`)."""
+    without_case: int = 0
+    """Interventions with participants but no budget case (no net effect)."""
 
     @property
     def budget(self) -> float:
@@ -323,22 +438,31 @@ class Result:
     def objective(self) -> str:
         return self.request.objective
 
+    @property
+    def objective_value(self) -> float:
+        """What the optimiser maximised: the NPV for an NPV objective, else the jobs."""
+        return self.npv if self.npv is not None else self.expected_jobs
+
     def to_json(self, message: str) -> dict[str, Any]:
         """The object `allocate --json` prints (interface.md), with the notes as `message`
-        (written out by viften.present.messages)."""
-        return {
+        (written out by viften.present.messages). An NPV objective adds `npv`, the objective;
+        an item whose extra effect is assumed carries `"assumed": true`."""
+        out: dict[str, Any] = {
             "status": self.status,
             "budget": self.budget,
             "objective": self.objective,
             "total_cost": self.total_cost,
             "expected_jobs": self.expected_jobs,
-            "allocation": [
-                {"name": p.name, "year": p.year, "participants": p.participants,
-                 "cost": p.cost, "expected_jobs": p.expected_jobs}
-                for p in self.allocation
-            ],
-            "message": message,
         }
+        if self.objective in NPV_OBJECTIVES:
+            out["npv"] = self.npv if self.npv is not None else 0.0
+        out["allocation"] = [
+            {"name": p.name, "year": p.year, "participants": p.participants, "cost": p.cost,
+             "expected_jobs": p.expected_jobs, **({"assumed": True} if p.assumed else {})}
+            for p in self.allocation
+        ]
+        out["message"] = message
+        return out
 
 
 # --- the model ----------------------------------------------------------------------------
@@ -361,7 +485,8 @@ class MilpInputs:
     row_lower: np.ndarray
     row_upper: np.ndarray
     offset: float = 0.0
-    """Jobs of the participants fixed by their bounds (left out of the arrays)."""
+    """The objective of the participants fixed by their bounds (left out of the arrays), in
+    the solver's units (`_Model.scale`)."""
 
 
 @dataclass
@@ -371,7 +496,7 @@ class _Model:
     data: Interventions
     request: Request
     jobs: np.ndarray
-    """Objective coefficient per participant."""
+    """Objective coefficient per participant: jobs, or kroner of net present value."""
     lower: np.ndarray
     upper: np.ndarray
     limit: np.ndarray
@@ -381,15 +506,18 @@ class _Model:
     free_unbounded: np.ndarray
     """Free and without a capacity: left out, or the model would have no optimum."""
     locked: np.ndarray
+    required: np.ndarray
+    """Statutory and kept at its planned participants (the request keeps the rule)."""
     shares: tuple[tuple[str, float], ...] = field(default=())
 
     @classmethod
     def build(cls, data: Interventions, request: Request) -> _Model:
         request.checked()
-        jobs = data.jobs_per_participant(request.objective)
+        jobs = data.value_per_participant(request.objective)
         qualifies = (data.stars >= request.min_stars) & np.isfinite(data.price) & (data.price >= 0)
-        if request.objective == "net":
-            qualifies &= data.net_effect > 0
+        if request.objective != "gross":
+            # net, kommune, public: only a figure above 0 earns participants (interface.md)
+            qualifies &= data.has_case() & (jobs > 0)
         limit = data.capacity.copy()
         for name, most in request.maxima:
             i = data.position(name)
@@ -399,18 +527,38 @@ class _Model:
         usable = qualifies & ~free_unbounded & ~((data.price == 0) & (jobs <= 0))
         upper = np.where(usable, limit, 0.0)
         lower = np.zeros(len(data))
+        required = data.mandatory & (data.participants > 0) & request.keep_mandatory
+        # at least the planned participants, at most the capacity (a maximum below that is a
+        # conflict, reported as one)
+        lower[required] = np.minimum(data.participants[required], data.capacity[required])
+        upper[required] = np.where(usable[required], limit[required],
+                                   np.minimum(limit[required], lower[required]))
+        required &= lower > 0
         locked = np.zeros(len(data), dtype=bool)
         for name, mode in request.locks:
             i = data.position(name)
             locked[i] = True
-            lower[i] = float(data.participants[i])
+            lower[i] = max(lower[i], float(data.participants[i]))
             if mode == EXACTLY or not usable[i]:
                 upper[i] = min(limit[i], lower[i])
         return cls(data, request, jobs, lower, upper, limit, usable, free_unbounded, locked,
-                   tuple((g, s) for g, s in request.min_shares if s > 0))
+                   required, tuple((g, s) for g, s in request.min_shares if s > 0))
+
+    @property
+    def scale(self) -> float:
+        """The objective as the solver sees it: jobs, or thousands of kroner (HiGHS' absolute
+        gap of 1e-6 is then a thousandth of a krone, and the objective's size stays near that
+        of a jobs objective)."""
+        return 1e-3 if self.request.objective in NPV_OBJECTIVES else 1.0
+
+    @property
+    def noise(self) -> float:
+        """Gains below this are rounding, not a reason to call a constraint binding."""
+        return _KRONER_EPSILON if self.request.objective in NPV_OBJECTIVES else _JOBS_EPSILON
 
     def conflicts(self) -> np.ndarray:
-        """Interventions whose lock asks for more participants than their limit allows."""
+        """Interventions whose lock or statutory minimum asks for more participants than
+        their limit allows."""
         return np.flatnonzero(self.lower > self.upper)
 
     def _budget_bounds(self, budget: float) -> np.ndarray:
@@ -443,13 +591,13 @@ class _Model:
             row_upper.append(np.inf)
         return (
             MilpInputs(
-                c=-self.jobs[free],
+                c=-self.jobs[free] * self.scale,
                 lower=self.lower[free],
                 upper=upper[free],
                 matrix=np.vstack(rows),
                 row_lower=np.array(row_lower),
                 row_upper=np.array(row_upper),
-                offset=float(self.jobs @ fixed),
+                offset=float(self.jobs @ fixed) * self.scale,
             ),
             fixed,
             free,
@@ -568,11 +716,24 @@ def milp_inputs(data: Interventions, request: Request) -> MilpInputs | None:
 # --- optimising ---------------------------------------------------------------------------
 
 
+def payer_npv(data: Interventions, participants: np.ndarray) -> tuple[float, ...] | None:
+    """Each payer's net present value of an allocation (PAYERS order): participants × NPV
+    per participant, summed; an intervention without a case counts 0. None without the
+    budget case."""
+    if data.npv is None:
+        return None
+    chosen = participants > 0
+    values = np.where(np.isnan(data.npv[:, chosen]), 0.0, data.npv[:, chosen])
+    return tuple(math.fsum((row * participants[chosen]).tolist()) for row in values)
+
+
 def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> Result:
     data = model.data
     whole = participants.astype("int64")
     cost = data.price * whole
-    jobs = model.jobs * whole
+    jobs = data.jobs_per_participant(model.request.objective) * whole
+    priced = model.request.objective in NPV_OBJECTIVES
+    value = model.jobs * whole
     placements = tuple(
         Placement(
             name=str(data.name[i]),
@@ -581,6 +742,8 @@ def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> R
             participants=int(whole[i]),
             cost=float(cost[i]),
             expected_jobs=float(jobs[i]),
+            npv=float(value[i]) if priced else None,
+            assumed=bool(data.assumed[i]),
         )
         for i in np.flatnonzero(whole > 0)
     )
@@ -594,6 +757,9 @@ def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> R
         participants=tuple(int(v) for v in whole),
         allocation=placements,
         notes=tuple(notes),
+        npv=math.fsum(value[whole > 0].tolist()) if priced else None,
+        payer_npv=payer_npv(data, whole),
+        without_case=int(((whole > 0) & ~data.has_case()).sum()),
     )
 
 
@@ -608,19 +774,20 @@ def _infeasible(model: _Model, notes: Sequence[Note]) -> Result:
         participants=tuple(0 for _ in range(len(model.data))),
         allocation=(),
         notes=tuple(notes),
+        npv=0.0 if model.request.objective in NPV_OBJECTIVES else None,
     )
 
 
 def optimise(data: Interventions, request: Request, *, explain: bool = False) -> Result:
-    """The allocation of `request.budget` that buys the most jobs.
+    """The allocation of `request.budget` that maximises the request's objective.
 
-    With `explain`, also which constraints bind and what they cost in jobs, and what the
-    next 1 mio. kr. would buy: a few more solves, so the CLI leaves it out.
+    With `explain`, also which constraints bind and what they cost in the objective, and what
+    the next 1 mio. kr. would add: a few more solves, so the CLI leaves it out.
     """
     model = _Model.build(data, request)
     participants = model.solve(request.budget)
     if participants is None:
-        return _infeasible(model, [why_infeasible(model)])
+        return _infeasible(model, _why_infeasible_notes(model))
     result = replace(_result(model, participants, []), notes=tuple(_headline(model, participants)))
     if not explain:
         return result
@@ -632,25 +799,74 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
     notes: list[Note] = []
     chosen = participants > 0
     if chosen.any():
-        jobs = float(model.jobs @ participants)
-        notes.append(_note(
-            f"budget_msg_optimal_{request.objective}",
-            count=("count", int(chosen.sum())),
-            participants=("count", int(participants.sum())),
-            jobs=("jobs", jobs),
-            cost=("money", _spend(data.price, participants)),
-            budget=("money", request.budget),
-        ))
+        values: dict[str, tuple[str, Any]] = {
+            "count": ("count", int(chosen.sum())),
+            "participants": ("count", int(participants.sum())),
+            "jobs": ("jobs", float(data.jobs_per_participant(request.objective) @ participants)),
+            "cost": ("money", _spend(data.price, participants)),
+            "budget": ("money", request.budget),
+        }
+        if request.objective in NPV_OBJECTIVES:
+            values["npv"] = ("money", float(model.jobs @ participants))
+        notes.append(_note(f"budget_msg_optimal_{request.objective}", **values))
     else:
         notes.append(_why_empty(model))
+    if model.required.any():
+        notes.append(_note("budget_msg_mandatory_kept",
+                           names=("names", list(data.name[model.required]))))
+    uncapped = uncapped_over_share(data, participants, request.budget)
+    if uncapped:
+        notes.append(_note("budget_msg_uncapped", names=("names", uncapped),
+                           share=("share", UNCAPPED_SHARE)))
     if model.free_unbounded.any():
         notes.append(_note("budget_msg_free_unlimited",
                            names=("names", list(data.name[model.free_unbounded]))))
-    if request.objective == "net":
-        unknown = (data.stars >= request.min_stars) & np.isnan(data.net_effect)
+    starred = data.stars >= request.min_stars
+    assumed = starred & data.assumed
+    if assumed.any():
+        notes.append(_note("budget_msg_assumed_effects", count=("count", int(assumed.sum()))))
+    if request.objective != "gross":
+        unknown = starred & ~data.has_case()
         if unknown.any():
-            notes.append(_note("budget_msg_no_control", count=("count", int(unknown.sum()))))
+            key = "budget_msg_no_control" if request.objective == "net" else "budget_msg_no_case"
+            notes.append(_note(key, count=("count", int(unknown.sum()))))
+    without_case = chosen & ~data.has_case()
+    if request.objective in NPV_OBJECTIVES and without_case.any():
+        notes.append(_note("budget_msg_uncounted_case",
+                           names=("names", list(data.name[without_case]))))
     return notes
+
+
+def uncapped_over_share(data: Interventions, participants: Sequence[float] | np.ndarray,
+                        budget: float, share: float = UNCAPPED_SHARE) -> list[str]:
+    """The interventions without a capacity on which an allocation spends more than `share`
+    of `budget` (see `UNCAPPED_SHARE`)."""
+    whole = np.asarray(participants, dtype="float64")
+    spent = np.where(whole > 0, data.price * whole, 0.0)
+    flagged = np.isinf(data.capacity) & (spent > share * budget) & (spent > 0)
+    return [str(name) for name in data.name[flagged]]
+
+
+def tradeoff(chosen: Result, other: Result) -> Note | None:
+    """What choosing `chosen`'s objective over `other`'s costs: the extra jobs and the payer
+    (other than the chosen objective's own) whose net present value changes most. None
+    unless both are optimal and carry the budget case."""
+    if OPTIMAL != chosen.status or OPTIMAL != other.status:
+        return None
+    if chosen.payer_npv is None or other.payer_npv is None:
+        return None
+    jobs = chosen.net_jobs - other.net_jobs
+    change = [a - b for a, b in zip(chosen.payer_npv, other.payer_npv, strict=True)]
+    candidates = [p for p in range(3) if PAYERS[p] != chosen.objective]
+    payer = max(candidates, key=lambda p: abs(change[p]))
+    if abs(jobs) < 0.05 and all(abs(c) < 0.5 for c in change):
+        return _note("budget_tradeoff_same", chosen=("objective", chosen.objective),
+                     other=("objective", other.objective))
+    key = (f"budget_tradeoff_{'fewer' if jobs < 0 else 'more'}_"
+           f"{'less' if change[payer] < 0 else 'more'}")
+    return _note(key, chosen=("objective", chosen.objective), other=("objective", other.objective),
+                 jobs=("jobs", abs(jobs)), payer=("payer", PAYERS[payer]),
+                 amount=("money", abs(change[payer])))
 
 
 def _why_empty(model: _Model) -> Note:
@@ -662,6 +878,8 @@ def _why_empty(model: _Model) -> Note:
         return _note("budget_msg_no_stars", stars=("count", request.min_stars))
     if request.objective == "net" and not (starred & (data.net_effect > 0)).any():
         return _note("budget_msg_no_effect")
+    if request.objective in NPV_OBJECTIVES and not (starred & (model.jobs > 0)).any():
+        return _note(f"budget_msg_no_value_{request.objective}")
     room = model.upper > 0
     if not room.any():
         return _note("budget_msg_no_capacity")
@@ -677,11 +895,37 @@ def _why_empty(model: _Model) -> Note:
 # --- why an impossible request is impossible ----------------------------------------------
 
 
+def _why_infeasible_notes(model: _Model) -> list[Note]:
+    """The reason first; where statutory minimums take part and the request could be met
+    without them, a second note that names them."""
+    reason = why_infeasible(model)
+    if not model.required.any() or reason.key.startswith("budget_msg_mandatory"):
+        return [reason]
+    lifted = _Model.build(model.data, replace(model.request, keep_mandatory=False))
+    key = ("budget_msg_mandatory_blocks" if lifted.solve(model.request.budget) is not None
+           else "budget_msg_mandatory_also")
+    return [reason, _mandatory_note(model, key)]
+
+
+def _mandatory_note(model: _Model, key: str, **values: tuple[str, Any]) -> Note:
+    data = model.data
+    return _note(key, names=("names", list(data.name[model.required])),
+                 cost=("money", _spend(data.price, np.where(model.required, model.lower, 0.0))),
+                 **values)
+
+
 def why_infeasible(model: _Model) -> Note:
     """The first constraint that cannot be met, with the figures that show by how much."""
     data, request = model.data, model.request
     budget = request.budget
     for i in model.conflicts():
+        if model.required[i] and not model.locked[i]:
+            return _note(
+                "budget_msg_mandatory_maximum",
+                name=("name", str(data.name[i])),
+                locked=("count", int(model.lower[i])),
+                limit=("count", int(model.limit[i])),
+            )
         by_maximum = data.capacity[i] > model.limit[i]
         return _note(
             "budget_msg_lock_maximum" if by_maximum else "budget_msg_lock_capacity",
@@ -698,7 +942,7 @@ def why_infeasible(model: _Model) -> Note:
         reachable = _spend(price, np.where(np.isinf(upper), 0.0, upper))
         needed = share * budget
         if reachable < needed:
-            left_out = in_group & ~model.usable & ~model.locked
+            left_out = in_group & ~model.usable & ~model.locked & ~model.required
             return _note(
                 "budget_msg_share_capacity_excluded" if left_out.any()
                 else "budget_msg_share_capacity",
@@ -711,8 +955,12 @@ def why_infeasible(model: _Model) -> Note:
         return _note("budget_msg_shares_over_budget", total=("share", total_share))
     locked_cost = _spend(data.price, model.lower)
     if locked_cost - budget > tolerance(budget):
-        return _note("budget_msg_locks_over_budget", locked=("money", locked_cost),
-                     budget=("money", budget), short=("money", locked_cost - budget))
+        over = {"budget": ("money", budget), "short": ("money", locked_cost - budget)}
+        if model.required.any():
+            key = ("budget_msg_mandatory_locks_over_budget" if model.locked.any()
+                   else "budget_msg_mandatory_over_budget")
+            return _mandatory_note(model, key, locked=("money", locked_cost), **over)
+        return _note("budget_msg_locks_over_budget", locked=("money", locked_cost), **over)
     least = _least_cost(model, budget)
     if least is not None and least - budget > tolerance(budget):
         return _note("budget_msg_minimum_over_budget", needed=("money", least),
@@ -748,56 +996,72 @@ def _least_cost(model: _Model, budget: float) -> float | None:
 # --- explaining an optimal answer ---------------------------------------------------------
 
 
-def _jobs_at(data: Interventions, request: Request) -> float | None:
+def _objective_at(data: Interventions, request: Request) -> float | None:
     model = _Model.build(data, request)
     found = model.solve(request.budget)
     return None if found is None else float(model.jobs @ found)
 
 
+def _bind_note(request: Request, key: str, **values: tuple[str, Any]) -> Note:
+    """A note of `_explained`: in jobs, or for an NPV objective in kroner (the key's `_npv`
+    variant)."""
+    if request.objective not in NPV_OBJECTIVES:
+        return _note(key, **values)
+    priced = {name: ("money", value) if kind == "jobs" else (kind, value)
+              for name, (kind, value) in values.items()}
+    return _note(f"{key}_npv", **priced)
+
+
 def _explained(model: _Model, result: Result) -> Result:
     data, request = model.data, model.request
     participants = np.array(result.participants, dtype="float64")
-    jobs = result.expected_jobs
+    reached = result.objective_value
     binding: list[Binding] = []
 
     def forgone(relaxed: Request) -> float | None:
-        better = _jobs_at(data, relaxed)
-        return None if better is None else better - jobs
+        better = _objective_at(data, relaxed)
+        return None if better is None else better - reached
 
-    more = _jobs_at(data, request.with_budget(request.budget + MILLION))
-    marginal = None if more is None else max(0.0, more - jobs)
+    more = _objective_at(data, request.with_budget(request.budget + MILLION))
+    marginal = None if more is None else max(0.0, more - reached)
 
     room = model.usable & (model.jobs > 0) & (participants < model.upper)
     left = request.budget - result.total_cost
     if room.any():
-        # the optimum leaves nothing that would add jobs and still fit: the budget binds
+        # the optimum leaves nothing that would add to the objective and still fit: the
+        # budget binds
         if marginal is None:  # the shares, scaled with a larger budget, cannot be met there
-            note = _note("budget_bind_budget_only", left=("money", left))
+            note = _bind_note(request, "budget_bind_budget_only", left=("money", left))
         else:
-            note = _note("budget_bind_budget", left=("money", left), marginal=("jobs", marginal))
+            note = _bind_note(request, "budget_bind_budget", left=("money", left),
+                              marginal=("jobs", marginal))
         binding.append(Binding("budget", None, marginal, note))
     else:
-        binding.append(Binding("budget", None, 0.0, _note(
-            "budget_bind_all_full", left=("money", left))))
+        binding.append(Binding("budget", None, 0.0, _bind_note(
+            request, "budget_bind_all_full", left=("money", left))))
     for group, share in model.shares:
         relaxed = replace(request, min_shares=tuple((g, s) for g, s in request.min_shares
                                                     if g != group))
         cost = forgone(relaxed)
-        if cost is not None and cost > _JOBS_EPSILON:
-            binding.append(Binding("share", group, cost, _note(
-                "budget_bind_share", share=("share", share), group=("group", group),
+        if cost is not None and cost > model.noise:
+            binding.append(Binding("share", group, cost, _bind_note(
+                request, "budget_bind_share", share=("share", share), group=("group", group),
                 jobs=("jobs", cost))))
-    for kind, relaxed in (
+    relaxations = [
         ("lock", replace(request, locks=())),
         ("maximum", replace(request, maxima=())),
         ("stars", replace(request, min_stars=1)),
-    ):
+    ]
+    if model.required.any():
+        relaxations.append(("mandatory", replace(request, keep_mandatory=False)))
+    for kind, relaxed in relaxations:
         if relaxed == request:
             continue
         cost = forgone(relaxed)
-        if cost is not None and cost > _JOBS_EPSILON:
-            binding.append(Binding(kind, None, cost, _note(
-                f"budget_bind_{kind}", jobs=("jobs", cost), stars=("count", request.min_stars))))
+        if cost is not None and cost > model.noise:
+            binding.append(Binding(kind, None, cost, _bind_note(
+                request, f"budget_bind_{kind}", jobs=("jobs", cost),
+                stars=("count", request.min_stars))))
     full = (participants > 0) & (participants >= data.capacity) & (model.jobs > 0)
     if full.any():
         binding.append(Binding("capacity", None, None, _note(
@@ -812,7 +1076,8 @@ def _explained(model: _Model, result: Result) -> Result:
 class FrontierPoint:
     budget: float
     expected_jobs: float | None
-    """None where no allocation meets the constraints at this budget."""
+    """The objective at this budget: jobs, or kroner for an NPV objective; None where no
+    allocation meets the constraints at this budget."""
     total_cost: float | None
 
 
@@ -826,7 +1091,7 @@ def frontier_budgets(budget: float, points: int = FRONTIER_POINTS) -> tuple[floa
 def frontier(
     data: Interventions, request: Request, budgets: Iterable[float] | None = None
 ) -> tuple[FrontierPoint, ...]:
-    """The most jobs each budget can buy under the request's other constraints."""
+    """The best objective each budget can reach under the request's other constraints."""
     model = _Model.build(data, request)
     points = []
     for budget in budgets if budgets is not None else frontier_budgets(request.budget):
@@ -868,9 +1133,17 @@ class Evaluation:
     over_capacity: tuple[OverCapacity, ...]
     without_control: int
     """Interventions with participants but no control group."""
+    payer_npv: tuple[float, ...] | None = None
+    """Each payer's net present value (PAYERS order) where the data carry the budget case."""
 
     def expected_jobs(self, objective: str) -> float:
         return self.gross_jobs if objective == "gross" else self.net_jobs
+
+    def objective_value(self, objective: str) -> float | None:
+        """The allocation measured as `objective` measures it (None: no budget case)."""
+        if objective in NPV_OBJECTIVES:
+            return None if self.payer_npv is None else self.payer_npv[PAYERS.index(objective)]
+        return self.expected_jobs(objective)
 
 
 def evaluate(
@@ -898,6 +1171,7 @@ def evaluate(
             OverCapacity(str(data.name[i]), int(whole[i]), int(data.capacity[i])) for i in over
         ),
         without_control=int(((whole > 0) & np.isnan(data.net_effect)).sum()),
+        payer_npv=payer_npv(data, whole),
     )
 
 
@@ -920,14 +1194,44 @@ class Move:
     cost_before: float
     cost_after: float
     jobs_per_million: float | None
-    """Expected jobs (by the objective) per 1 mio. kr. spent on it; None if it is free or its
-    extra effect is unknown."""
+    """Expected jobs (all jobs for 'gross', else extra jobs) per 1 mio. kr. spent on it; None
+    if it is free or its extra effect is unknown."""
     reason: str
     """Text key: budget_why_*."""
+    npv_per_krone: float | None = None
+    """For an NPV objective: that NPV per participant / price; None if free or without a
+    case."""
 
     @property
     def change(self) -> int:
         return self.after - self.before
+
+
+def _reason(model: _Model, i: int, after: int, binding_shares: set[str | None]) -> str:
+    """Why intervention i has the participants it has in the optimum (a budget_why_ key)."""
+    data, request = model.data, model.request
+    priced = request.objective in NPV_OBJECTIVES
+    if model.locked[i] and after == model.lower[i]:
+        return "budget_why_locked"
+    if model.required[i] and after == model.lower[i]:
+        return "budget_why_mandatory"
+    if data.stars[i] < request.min_stars:
+        return "budget_why_stars"
+    if request.objective != "gross" and math.isnan(data.net_effect[i]):
+        return "budget_why_no_control" if request.objective == "net" else "budget_why_no_case"
+    if request.objective == "net" and not data.net_effect[i] > 0:
+        return "budget_why_no_effect"
+    if priced and not model.jobs[i] > 0:
+        return "budget_why_npv_not_positive"
+    if model.free_unbounded[i]:
+        return "budget_why_free_unlimited"
+    if after > 0 and after >= model.limit[i]:
+        return "budget_why_full"
+    if after > 0 and str(data.target_group[i]) in binding_shares:
+        return "budget_why_share"
+    if after > 0:
+        return "budget_why_npv_value" if priced else "budget_why_value"
+    return "budget_why_npv_dear" if priced else "budget_why_dear"
 
 
 def moves(data: Interventions, result: Result,
@@ -938,30 +1242,16 @@ def moves(data: Interventions, result: Result,
     before = np.asarray(data.participants if baseline is None else baseline, dtype="int64")
     after = np.asarray(result.participants, dtype="int64")
     binding_shares = {b.subject for b in result.binding if b.kind == "share"}
-    unknown = np.isnan(data.net_effect) if request.objective == "net" else np.zeros(len(data),
-                                                                                        bool)
+    unknown = np.isnan(data.net_effect) if request.objective != "gross" else np.zeros(len(data),
+                                                                                          bool)
+    jobs = data.jobs_per_participant(request.objective)
+    paid = (data.price > 0) & ~unknown
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = np.where((data.price > 0) & ~unknown, model.jobs / data.price * MILLION, np.nan)
+        value = np.where(paid, jobs / data.price * MILLION, np.nan)
+        per_krone = np.where(paid, model.jobs / data.price, np.nan)
+    priced = request.objective in NPV_OBJECTIVES
     out = []
     for i in np.flatnonzero((before > 0) | (after > 0)):
-        if model.locked[i] and after[i] == model.lower[i]:
-            reason = "budget_why_locked"
-        elif data.stars[i] < request.min_stars:
-            reason = "budget_why_stars"
-        elif request.objective == "net" and math.isnan(data.net_effect[i]):
-            reason = "budget_why_no_control"
-        elif request.objective == "net" and not data.net_effect[i] > 0:
-            reason = "budget_why_no_effect"
-        elif model.free_unbounded[i]:
-            reason = "budget_why_free_unlimited"
-        elif after[i] > 0 and after[i] >= model.limit[i]:
-            reason = "budget_why_full"
-        elif after[i] > 0 and str(data.target_group[i]) in binding_shares:
-            reason = "budget_why_share"
-        elif after[i] > 0:
-            reason = "budget_why_value"
-        else:
-            reason = "budget_why_dear"
         out.append(Move(
             name=str(data.name[i]),
             target_group=str(data.target_group[i]),
@@ -970,6 +1260,8 @@ def moves(data: Interventions, result: Result,
             cost_before=float(data.price[i] * before[i]),
             cost_after=float(data.price[i] * after[i]),
             jobs_per_million=None if math.isnan(value[i]) else float(value[i]),
-            reason=reason,
+            reason=_reason(model, int(i), int(after[i]), binding_shares),
+            npv_per_krone=None if not priced or math.isnan(per_krone[i])
+            else float(per_krone[i]),
         ))
     return tuple(out)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("money", "share", "jobs", "count", "group", "names", "quoted", "figure", "text")
+KINDS = ("money", "share", "jobs", "count", "group", "names", "quoted", "figure", "text",
+         "objective", "payer")
 """How a value is written: kroner, a share as a percentage, jobs (one decimal), a whole count,
 a target group, a list of names, text in quotes as Python shows it, a number as written
-(`1.5`, `1,5` in Danish), or plain text."""
+(`1.5`, `1,5` in Danish), plain text, an allocator objective (`net`, `kommune`, ...) or a
+payer of the budget case (`kommune`, `state`, ...) by name."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from viften.model.allocator import NPV_OBJECTIVES, PAYERS
 from viften.present import formatting
 from viften.present.texts import t
 
@@ -82,10 +83,12 @@ def frontier_table(points: Sequence[FrontierPoint], objective: str, lang: str
     """The frontier as numbers: budget, expected jobs and what is spent."""
     import pandas as pd
 
+    priced = objective in NPV_OBJECTIVES
     return pd.DataFrame({
         t("budget_axis_budget_short", lang): [formatting.money(p.budget, lang) for p in points],
         t(f"budget_axis_jobs_{objective}", lang): [
-            formatting.number(p.expected_jobs, lang, 1) for p in points],
+            formatting.kroner(p.expected_jobs, lang) if priced
+            else formatting.number(p.expected_jobs, lang, 1) for p in points],
         t("budget_metric_spend", lang): [formatting.kroner(p.total_cost, lang) for p in points],
     })
 
@@ -136,3 +139,28 @@ def rounding_notes(rounded: Sequence[Rounded], names: Sequence[str], price: np.n
               participants=formatting.number(r.participants, lang),
               cost=formatting.kroner(r.participants * price[r.index], lang))
             for r in rounded]
+
+
+def payer_case_table(columns: Sequence[tuple[str, Any]], lang: str) -> pd.DataFrame:
+    """The case of several allocations side by side: one column per (heading, allocation), an
+    `allocator.Evaluation` or None where there is none (the requirements cannot be met); rows
+    the spend, all jobs, the extra jobs and each payer's net present value ("–" with the reason
+    where the allocation has no budget case)."""
+    import pandas as pd
+
+    rows: list[str] = [t("budget_case_row_spend", lang), t("budget_case_row_gross", lang),
+                       t("budget_case_row_net", lang)]
+    rows += [t(f"budget_case_row_{payer}", lang) for payer in PAYERS]
+    table: dict[str, list[str]] = {t("budget_case_col_figure", lang): rows}
+    for heading, evaluation in columns:
+        if evaluation is None:
+            table[heading] = [t("budget_case_infeasible", lang)] * len(rows)
+            continue
+        cells = [formatting.kroner(evaluation.spend, lang),
+                 formatting.number(evaluation.gross_jobs, lang, 1),
+                 formatting.number(evaluation.net_jobs, lang, 1)]
+        npv = evaluation.payer_npv
+        cells += ([formatting.kroner(value, lang) for value in npv] if npv is not None
+                  else [formatting.missing("budget_reason_no_case", lang)] * len(PAYERS))
+        table[heading] = cells
+    return pd.DataFrame(table)

@@ -37,6 +37,10 @@ def _value(kind: str, value: Any, lang: str) -> str:
         return ", ".join(str(v) for v in value)
     if kind == "quoted":
         return repr(str(value))
+    if kind == "objective":
+        return t(f"budget_goal_{value}", lang)
+    if kind == "payer":
+        return t(f"budget_payer_{value}", lang)
     if kind == "figure":
         return _figure(value, lang)
     return str(value)

@@ -4,6 +4,7 @@ frontier and the scenarios. Solves are cached per (interventions, request)."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from viften.actions import scenarios as scenario_actions
+from viften.actions.budget_case import assumptions_for
 from viften.model import allocator, what_if
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
@@ -37,16 +39,30 @@ _LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
 
 
 def interventions(frame: pd.DataFrame) -> Interventions:
-    return Interventions.from_columns(frame)
+    """The year's interventions with their budget case (the year's assumptions)."""
+    years = frame["year"].dropna().tolist() if "year" in frame else []
+    year = int(years[0]) if years else None
+    return Interventions.from_columns(frame, assumptions=assumptions_for(database(), year))
+
+
+def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Result:
+    # the database's version in the key: saved assumptions change the NPV objectives
+    return _optimal(frame, request, explain, db.data_version(database()))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Result:
+def _optimal(frame: pd.DataFrame, request: Request, explain: bool,
+             version: tuple[int, int, int, int]) -> Result:
     return allocator.optimise(interventions(frame), request, explain=explain)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
 def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]:
+    return _frontier(frame, request, db.data_version(database()))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _frontier(frame: pd.DataFrame, request: Request, version: tuple[int, int, int, int]
+              ) -> tuple[FrontierPoint, ...]:
     return allocator.frontier(interventions(frame), request)
 
 
@@ -290,13 +306,51 @@ def optimiser_controls(data: Interventions, now: Evaluation, year: int, default_
                 tables.group_name(group, lang), 0, 100, 0, step=5, format="%d %%",
                 key=f"budget_share_{group}",
             ) / 100
+        ignore = st.checkbox(t("budget_opt_ignore_mandatory", lang),
+                             key="budget_opt_ignore_mandatory")
         with st.expander(t("budget_opt_rules", lang)):
             locks, maxima = _rules(data, year, lang)
     return Request.of(
         float(budget), objective=str(objective),
         min_shares={g: s for g, s in shares.items() if s > 0},
-        min_stars=int(stars or 1), locks=locks, maxima=maxima,
+        min_stars=int(stars or 1), locks=locks, maxima=maxima, keep_mandatory=not ignore,
     )
+
+
+def _jobs_kind(objective: str) -> str:
+    """The jobs an objective reports: all jobs for gross, else extra jobs."""
+    return "gross" if objective == "gross" else "net"
+
+
+def tradeoff_section(frame: pd.DataFrame, data: Interventions, request: Request,
+                     result: Result, now: Evaluation, year: int, lang: str) -> None:
+    """What the chosen objective costs against another, in jobs and per payer, and the case
+    per payer of the current, the optimal and the saved allocations."""
+    st.subheader(t("budget_case_heading", lang))
+    others = [o for o in allocator.OBJECTIVES if o != request.objective]
+    default = "net" if request.objective in allocator.NPV_OBJECTIVES else "kommune"
+    compare = st.selectbox(t("budget_opt_compare", lang), others, index=others.index(default),
+                           format_func=lambda o: t(f"budget_obj_{o}", lang),
+                           key="budget_opt_compare")
+    other = optimal(frame, replace(request, objective=str(compare)), explain=False)
+    sentence = allocator.tradeoff(result, other)
+    if sentence is not None:
+        st.info(messages.render(sentence, lang))
+    columns: list[tuple[str, Evaluation | None]] = [(t("budget_case_col_current", lang), now)]
+    for found in (result, other):
+        heading = t("budget_case_col_optimal", lang, goal=t(f"budget_goal_{found.objective}",
+                                                           lang))
+        columns.append((heading, None if found.status != allocator.OPTIMAL else
+                        allocator.evaluate(data, found.participants, found.budget)))
+    for scenario in _saved(year)[:3]:
+        participants, _missing = scenario.participants_for(data)
+        columns.append((t("budget_case_col_scenario", lang, name=scenario.name),
+                        allocator.evaluate(data, participants, scenario.budget)))
+    chosen_assumptions = assumptions_for(database(), year)
+    st.caption(t("budget_case_caption", lang, horizon=chosen_assumptions.horizon,
+                 rate=formatting.percent(chosen_assumptions.discount_rate, lang, 1),
+                 year=year))
+    st.dataframe(tables.payer_case_table(columns, lang), hide_index=True, width="stretch")
 
 
 def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: str) -> None:
@@ -304,16 +358,23 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     if result.status != allocator.OPTIMAL:
         st.error(t("budget_infeasible", lang, why=messages.render_all(result.notes, lang)))
         return
-    st.info(messages.render_all(result.notes, lang))
+    flagged = [n for n in result.notes if n.key == "budget_msg_uncapped"]
+    st.info(messages.render_all([n for n in result.notes if n not in flagged], lang))
+    for note in flagged:
+        st.warning(messages.render(note, lang))
     objective = result.objective
     best = allocator.evaluate(data, result.participants, result.budget)
     metrics(best, lang, against=now)
     left, right = st.columns(2)
     left.metric(t("budget_metric_left", lang), formatting.money(best.budget_left, lang))
     marginal = result.marginal_jobs_per_million
-    right.metric(t("budget_metric_marginal", lang),
-                 "–" if marginal is None else t("budget_metric_marginal_value", lang,
-                                                jobs=formatting.number(marginal, lang, 1)))
+    if marginal is None:
+        more = "–"
+    elif objective in allocator.NPV_OBJECTIVES:
+        more = t("budget_metric_marginal_npv", lang, amount=formatting.money(marginal, lang))
+    else:
+        more = t("budget_metric_marginal_value", lang, jobs=formatting.number(marginal, lang, 1))
+    right.metric(t("budget_metric_marginal", lang), more)
     st.subheader(t("budget_binding_heading", lang))
     notes = [messages.render(b.note, lang) for b in result.binding]
     st.markdown("\n".join(f"- {n}" for n in notes) if notes
@@ -322,7 +383,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     st.caption(t(
         "budget_compare_caption", lang,
         jobs=formatting.number(result.expected_jobs, lang, 1),
-        kind=t(f"budget_kind_{objective}", lang),
+        kind=t(f"budget_kind_{_jobs_kind(objective)}", lang),
         now=formatting.number(now.expected_jobs(objective), lang, 1),
         cost=formatting.money(result.total_cost, lang),
         now_cost=formatting.money(now.spend, lang),
@@ -346,9 +407,11 @@ def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now:
         points = frontier(frame, request)
     objective = request.objective
     optimal_spot = (None if result.status != allocator.OPTIMAL
-                    else (result.budget, result.expected_jobs))
+                    else (result.budget, result.objective_value))
+    reached_now = now.objective_value(objective)
     chart = charts.frontier_chart(
-        points, objective=objective, current=(now.spend, now.expected_jobs(objective)),
+        points, objective=objective,
+        current=None if reached_now is None else (now.spend, reached_now),
         optimal=optimal_spot, lang=lang,
     )
     show_chart(chart, width="stretch")
@@ -361,13 +424,14 @@ def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now:
         smaller = request.with_budget(max(0.0, request.budget - cut))
         after = optimal(frame, smaller, explain=False)
         if after.status == allocator.OPTIMAL:
+            decimals = 0 if objective in allocator.NPV_OBJECTIVES else 1
             st.info(t("budget_cut_result", lang,
                       budget=formatting.money(smaller.budget, lang),
-                      jobs=formatting.number(after.expected_jobs, lang, 1),
+                      jobs=formatting.number(after.objective_value, lang, decimals),
                       kind=t(f"budget_kind_{objective}", lang),
-                      lost=formatting.number(result.expected_jobs - after.expected_jobs,
-                                             lang, 1),
-                      full=formatting.number(result.expected_jobs, lang, 1),
+                      lost=formatting.number(result.objective_value - after.objective_value,
+                                             lang, decimals),
+                      full=formatting.number(result.objective_value, lang, decimals),
                       whole=formatting.money(request.budget, lang)))
         else:
             st.warning(t("budget_cut_infeasible", lang,

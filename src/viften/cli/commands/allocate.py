@@ -1,8 +1,11 @@
-"""`allocate --budget KR [--objective net|gross] [--min-share G=F ...] [--min-stars N]
-[--year Y] --json`: the optimal allocation as one JSON object (interface.md).
+"""`allocate --budget KR [--objective net|gross|kommune|public] [--min-share G=F ...]
+[--min-stars N] [--year Y] [--assumptions FILE] [--ignore-mandatory] [--assume-effects] --json`:
+the optimal allocation as one JSON object (interface.md).
 
 Start-up counts here (the command is benchmarked against a bare solver process), so this
-path imports numpy, duckdb and, when solving, scipy.optimize: never pandas or the UI.
+path imports numpy, duckdb and, when solving, scipy.optimize: never pandas or the UI. The
+NPV objectives also compute the budget case (`viften.model.case`, numpy only) with the
+year's assumptions (`viften.actions.budget_case.assumptions_for`).
 """
 
 from __future__ import annotations
@@ -66,12 +69,24 @@ def run(args: argparse.Namespace) -> int:
         objective=args.objective,
         min_shares=parse_min_shares(args.min_share),
         min_stars=args.min_stars,
+        keep_mandatory=not args.ignore_mandatory,
     )
-    with db.connect(database.ready(args.db)) as con:
+    priced = args.objective in allocator.NPV_OBJECTIVES
+    path = database.ready(args.db)
+    with db.connect(path) as con:
         year = args.year if args.year is not None else store.newest_year(con)
         # with no interventions at all, any year gives the empty table with its columns
         columns = store.intervention_arrays(con, year if year is not None else 0)
-    data = allocator.Interventions.from_columns(columns)
+    chosen = None
+    if priced or args.assumptions is not None:  # a bad file is bad input for every objective
+        # the budget case only where it is used: the jobs objectives start without it
+        from viften.actions.budget_case import assumptions_for
+        from viften.cli.commands.case import origin_of, read_overrides
+
+        chosen = assumptions_for(path, year, read_overrides(args.assumptions),
+                                 origin_of(args.assumptions))
+    data = allocator.Interventions.from_columns(columns, assumptions=chosen if priced else None,
+                                                assume_effects=args.assume_effects)
     with allocator.native_stdout_silenced():
         result = allocator.optimise(data, request)
     if sys.stdout is None:

@@ -14,6 +14,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} interventions get {participants} participants in all for {cost} of the "
         "budget of {budget}: {jobs} expected jobs.",
     ),
+    "budget_msg_optimal_kommune": (
+        "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
+        "{budget}: kommunens nettonutidsværdi {npv} og {jobs} forventede ekstra job.",
+        "{count} interventions get {participants} participants in all for {cost} of the "
+        "budget of {budget}: the kommune's net present value {npv} and {jobs} expected extra "
+        "jobs.",
+    ),
+    "budget_msg_optimal_public": (
+        "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
+        "{budget}: det offentliges nettonutidsværdi {npv} og {jobs} forventede ekstra job.",
+        "{count} interventions get {participants} participants in all for {cost} of the "
+        "budget of {budget}: the public purse's net present value {npv} and {jobs} expected "
+        "extra jobs.",
+    ),
     "budget_msg_no_interventions": (
         "Der er ingen indsatser i det valgte år, så der er intet at fordele.",
         "There are no interventions in the chosen year, so there is nothing to allocate.",
@@ -29,6 +43,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "None of the interventions with enough evidence has an extra effect above 0 (that "
         "takes a control group), so none gets participants. Choose 'all jobs' as the "
         "objective to allocate by the job rate.",
+    ),
+    "budget_msg_no_value_kommune": (
+        "Ingen af de indsatser, der har evidens nok, har en nettonutidsværdi for kommunen over "
+        "0, så ingen får deltagere.",
+        "None of the interventions with enough evidence has a net present value for the "
+        "kommune above 0, so none gets participants.",
+    ),
+    "budget_msg_no_value_public": (
+        "Ingen af de indsatser, der har evidens nok, har en nettonutidsværdi for det offentlige "
+        "over 0, så ingen får deltagere.",
+        "None of the interventions with enough evidence has a net present value for the "
+        "public purse above 0, so none gets participants.",
     ),
     "budget_msg_no_capacity": (
         "Ingen af de indsatser, der kan komme i betragtning, har ledig kapacitet.",
@@ -48,6 +74,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingen fordeling giver flere job end ingen deltagere.",
         "No allocation buys more jobs than no participants at all.",
     ),
+    "budget_msg_uncapped": (
+        "Uden kapacitetsgrænse og over {share} af budgettet: {names}. Tjek, at pladserne findes, "
+        "eller giv dem en kapacitet.",
+        "Without a capacity limit and over {share} of the budget: {names}. Check that the "
+        "places exist, or give them a capacity.",
+    ),
     "budget_msg_free_unlimited": (
         "Udeladt, fordi de er gratis og uden kapacitetsgrænse (giv dem en kapacitet for at få "
         "dem med): {names}.",
@@ -59,6 +91,29 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} interventions without a control group have an unknown extra effect and get "
         "no participants.",
     ),
+    "budget_msg_no_case": (
+        "{count} indsatser uden kontrolgruppe har ingen budgetberegning (ukendt mer-effekt) og "
+        "får ingen deltagere.",
+        "{count} interventions without a control group have no budget case (an unknown extra "
+        "effect) and get no participants.",
+    ),
+    "budget_msg_assumed_effects": (
+        "{count} indsatser uden kontrolgruppe er regnet med en antaget mer-effekt ud fra deres "
+        "stjerner (★★★ 20 %, ★★ 10 %, ★ 5 % af jobandelen): et skøn, ikke en måling.",
+        "{count} interventions without a control group are counted with an extra effect "
+        "assumed from their stars (★★★ 20 %, ★★ 10 %, ★ 5 % of the job rate): an estimate, "
+        "not a measurement.",
+    ),
+    "budget_msg_uncounted_case": (
+        "Uden budgetberegning (tæller 0 i nettonutidsværdien, men deres pris er betalt): "
+        "{names}.",
+        "Without a budget case (they count 0 in the net present value, though their price is "
+        "paid): {names}.",
+    ),
+    "budget_msg_mandatory_kept": (
+        "Lovpligtige indsatser beholder mindst deres planlagte deltagere: {names}.",
+        "Statutory interventions keep at least their planned participants: {names}.",
+    ),
     # --- why a request cannot be met -------------------------------------------------------
     "budget_msg_lock_capacity": (
         "{name} er låst til {locked} deltagere, men har kun kapacitet til {limit}.",
@@ -67,6 +122,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_msg_lock_maximum": (
         "{name} er låst til {locked} deltagere, men maksimum er sat til {limit}.",
         "{name} is locked at {locked} participants, but its maximum is set to {limit}.",
+    ),
+    "budget_msg_mandatory_maximum": (
+        "{name} er lovpligtig og beholder mindst sine {locked} planlagte deltagere, men "
+        "maksimum er sat til {limit}.",
+        "{name} is statutory and keeps at least its {locked} planned participants, but its "
+        "maximum is set to {limit}.",
+    ),
+    "budget_msg_mandatory_over_budget": (
+        "De lovpligtige indsatser ({names}) beholder mindst deres planlagte deltagere for "
+        "{locked}, mere end budgettet på {budget} ({short} for lidt).",
+        "The statutory interventions ({names}) keep at least their planned participants for "
+        "{locked}, more than the budget of {budget} ({short} short).",
+    ),
+    "budget_msg_mandatory_locks_over_budget": (
+        "De lovpligtige indsatser ({names}, {cost}) og de låste koster tilsammen {locked}, "
+        "mere end budgettet på {budget} ({short} for lidt).",
+        "The statutory interventions ({names}, {cost}) and the locked ones cost {locked} "
+        "together, more than the budget of {budget} ({short} short).",
+    ),
+    "budget_msg_mandatory_blocks": (
+        "Det skyldes de lovpligtige indsatser, der beholder mindst deres planlagte deltagere "
+        "for {cost}: {names}. Uden den regel kan kravene opfyldes.",
+        "That is because of the statutory interventions, which keep at least their planned "
+        "participants for {cost}: {names}. Without that rule the requirements can be met.",
+    ),
+    "budget_msg_mandatory_also": (
+        "De lovpligtige indsatser beholder mindst deres planlagte deltagere for {cost}: "
+        "{names}. Kravene kan heller ikke opfyldes uden den regel.",
+        "The statutory interventions keep at least their planned participants for {cost}: "
+        "{names}. The requirements cannot be met without that rule either.",
     ),
     "budget_msg_share_capacity": (
         "Mindst {share} til {group} kræver {needed}, men deres kapacitet rækker kun til "
@@ -137,13 +222,65 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kravet om mindst {stars} stjerner koster {jobs} job.",
         "Requiring at least {stars} stars costs {jobs} jobs.",
     ),
+    "budget_bind_mandatory": (
+        "De lovpligtige indsatser koster {jobs} job.",
+        "The statutory interventions cost {jobs} jobs.",
+    ),
+    "budget_bind_budget_npv": (
+        "Budgettet er grænsen: de {left}, der er tilbage, rækker ikke til endnu en deltager, "
+        "der øger nettonutidsværdien. 1 mio. kr. mere ville øge den med {marginal}.",
+        "The budget is the limit: the {left} left do not buy another participant who adds to "
+        "the net present value. 1 mio. kr. more would add {marginal}.",
+    ),
+    "budget_bind_budget_only_npv": (
+        "Budgettet er grænsen: de {left}, der er tilbage, rækker ikke til endnu en deltager, "
+        "der øger nettonutidsværdien.",
+        "The budget is the limit: the {left} left do not buy another participant who adds to "
+        "the net present value.",
+    ),
+    "budget_bind_all_full_npv": (
+        "Alle indsatser med en nettonutidsværdi over 0 er fyldt op: flere penge øger den "
+        "ikke ({left} tilbage).",
+        "Every intervention with a net present value above 0 is full: more money adds nothing "
+        "({left} left).",
+    ),
+    "budget_bind_share_npv": (
+        "Minimumsandelen på {share} til {group} koster {jobs} i nettonutidsværdi.",
+        "The minimum share of {share} for {group} costs {jobs} of net present value.",
+    ),
+    "budget_bind_lock_npv": (
+        "De låste indsatser koster {jobs} i nettonutidsværdi.",
+        "The locked interventions cost {jobs} of net present value.",
+    ),
+    "budget_bind_maximum_npv": (
+        "Maksimum pr. indsats koster {jobs} i nettonutidsværdi.",
+        "The maxima per intervention cost {jobs} of net present value.",
+    ),
+    "budget_bind_stars_npv": (
+        "Kravet om mindst {stars} stjerner koster {jobs} i nettonutidsværdi.",
+        "Requiring at least {stars} stars costs {jobs} of net present value.",
+    ),
+    "budget_bind_mandatory_npv": (
+        "De lovpligtige indsatser koster {jobs} i nettonutidsværdi.",
+        "The statutory interventions cost {jobs} of net present value.",
+    ),
     "budget_bind_capacity": (
         "Fyldt op til kapaciteten: {names}.",
         "Filled to capacity: {names}.",
     ),
     # --- why an intervention moves -----------------------------------------------------------
     "budget_why_locked": ("Låst", "Locked"),
+    "budget_why_mandatory": ("Lovpligtig: mindst de planlagte deltagere",
+                             "Statutory: at least the planned participants"),
     "budget_why_stars": ("For få stjerner", "Too few stars"),
+    "budget_why_no_case": ("Ingen kontrolgruppe: ingen budgetberegning",
+                           "No control group: no budget case"),
+    "budget_why_npv_not_positive": ("Nettonutidsværdien er ikke over 0",
+                                    "Its net present value is not above 0"),
+    "budget_why_npv_value": ("Blandt dem med højest nettonutidsværdi pr. krone",
+                             "Among those with the highest net present value per krone"),
+    "budget_why_npv_dear": ("Lavere nettonutidsværdi pr. krone end dem, der får pengene",
+                            "Less net present value per krone than those that get the money"),
     "budget_why_no_control": ("Ingen kontrolgruppe: ukendt mer-effekt",
                               "No control group: unknown extra effect"),
     "budget_why_no_effect": ("Ingen mer-effekt", "No extra effect"),
@@ -250,6 +387,81 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_opt_objective": ("Mål", "Objective"),
     "budget_obj_net": ("Flest ekstra job (mer-effekt)", "Most extra jobs (extra effect)"),
     "budget_obj_gross": ("Flest job (jobandel)", "Most jobs (job rate)"),
+    "budget_obj_kommune": ("Størst nettonutidsværdi for kommunen",
+                           "Most net present value for the kommune"),
+    "budget_obj_public": ("Størst nettonutidsværdi for det offentlige",
+                          "Most net present value for the public purse"),
+    "budget_opt_ignore_mandatory": (
+        "Se bort fra lovpligtige indsatsers planlagte deltagere",
+        "Ignore the planned participants of statutory interventions",
+    ),
+    "budget_opt_compare": ("Sammenlign med målet", "Compare with the objective"),
+    "budget_goal_net": ("flest ekstra job", "most extra jobs"),
+    "budget_goal_gross": ("flest job i alt", "most jobs in all"),
+    "budget_goal_kommune": ("kommunens eget regnestykke", "the kommune's own sums"),
+    "budget_goal_public": ("det offentliges regnestykke", "the public purse's sums"),
+    "budget_payer_kommune": ("kommunen", "the kommune"),
+    "budget_payer_state": ("staten", "the state"),
+    "budget_payer_other_municipalities": ("andre kommuner", "other kommuner"),
+    "budget_payer_public": ("det offentlige", "the public purse"),
+    "budget_tradeoff_same": (
+        "Målet »{chosen}« giver lige så mange ekstra job og den samme nettonutidsværdi til hver "
+        "betaler som målet »{other}«.",
+        "The objective \"{chosen}\" buys as many extra jobs and the same net present value for "
+        "each payer as the objective \"{other}\".",
+    ),
+    "budget_tradeoff_fewer_less": (
+        "Målet »{chosen}« køber {jobs} færre ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mindre.",
+        "The objective \"{chosen}\" buys {jobs} fewer extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} less.",
+    ),
+    "budget_tradeoff_fewer_more": (
+        "Målet »{chosen}« køber {jobs} færre ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mere.",
+        "The objective \"{chosen}\" buys {jobs} fewer extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} more.",
+    ),
+    "budget_tradeoff_more_less": (
+        "Målet »{chosen}« køber {jobs} flere ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mindre.",
+        "The objective \"{chosen}\" buys {jobs} more extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} less.",
+    ),
+    "budget_tradeoff_more_more": (
+        "Målet »{chosen}« køber {jobs} flere ekstra job end målet »{other}« og giver {payer} "
+        "{amount} mere.",
+        "The objective \"{chosen}\" buys {jobs} more extra jobs than the objective "
+        "\"{other}\" and gives {payer} {amount} more.",
+    ),
+    "budget_case_heading": (
+        "Budgetberegningen pr. betaler: nettonutidsværdi af fordelingerne",
+        "The budget case per payer: net present value of the allocations",
+    ),
+    "budget_case_caption": (
+        "Deltagere × nettonutidsværdi pr. deltager (siden Budgetberegning), over {horizon} år "
+        "med {rate} diskonteringsrente, {year}. Indsatser uden kontrolgruppe tæller 0 i "
+        "nutidsværdien, men deres pris er betalt.",
+        "Participants × net present value per participant (the Budget case page), over "
+        "{horizon} years at a discount rate of {rate}, {year}. Interventions without a "
+        "control group count 0 in the present value, though their price is paid.",
+    ),
+    "budget_case_row_gross": ("Job i alt", "Jobs in all"),
+    "budget_case_row_net": ("Ekstra job", "Extra jobs"),
+    "budget_case_row_spend": ("Udgift", "Spend"),
+    "budget_case_row_kommune": ("Kommunen", "The kommune"),
+    "budget_case_row_state": ("Staten", "The state"),
+    "budget_case_row_other_municipalities": ("Andre kommuner (udligning)",
+                                             "Other kommuner (equalisation)"),
+    "budget_case_row_public": ("Det offentlige i alt", "The public purse in all"),
+    "budget_case_col_figure": ("Tal", "Figure"),
+    "budget_reason_no_case": ("ingen budgetberegning", "no budget case"),
+    "budget_case_col_current": ("Nuværende", "Current"),
+    "budget_case_col_optimal": ("Optimal: {goal}", "Optimal: {goal}"),
+    "budget_case_col_scenario": ("Scenarie: {name}", "Scenario: {name}"),
+    "budget_case_infeasible": ("–: kravene kan ikke opfyldes",
+                               "–: the requirements cannot be met"),
+    "budget_metric_marginal_npv": ("{amount} i nettonutidsværdi", "{amount} of net present value"),
     "budget_opt_shares": (
         "Mindst denne andel af budgettet til hver målgruppe",
         "At least this share of the budget for each target group",
@@ -281,6 +493,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_kind_net": ("ekstra job", "extra jobs"),
     "budget_kind_gross": ("job", "jobs"),
+    "budget_kind_kommune": ("kr. i kommunens nettonutidsværdi",
+                            "kroner of the kommune's net present value"),
+    "budget_kind_public": ("kr. i det offentliges nettonutidsværdi",
+                           "kroner of the public purse's net present value"),
     "budget_frontier_caption": (
         "Flest mulige job ved hvert budget fra en tiendedel til det dobbelte af budgettet, med "
         "de samme krav som under Optimal fordeling. Det grå punkt er den nuværende fordeling.",
@@ -296,6 +512,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_axis_budget_short": ("Budget", "Budget"),
     "budget_axis_jobs_net": ("Forventede ekstra job", "Expected extra jobs"),
     "budget_axis_jobs_gross": ("Forventede job", "Expected jobs"),
+    "budget_axis_jobs_kommune": ("Kommunens nettonutidsværdi (kr.)",
+                                 "The kommune's net present value (DKK)"),
+    "budget_axis_jobs_public": ("Det offentliges nettonutidsværdi (kr.)",
+                                "The public purse's net present value (DKK)"),
     "budget_axis_cost": ("Udgift (mio. kr.)", "Cost (mio. kr.)"),
     "budget_series_current": ("Nuværende fordeling", "Current allocation"),
     "budget_series_optimal": ("Optimal fordeling", "Optimal allocation"),

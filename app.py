@@ -24,7 +24,9 @@ page = st.navigation([
             default=name == "fan")
     for name, title, icon in PAGES
 ])
-if page.url_path != "presentation":
+if page.url_path == "presentation":
+    filters.keep_view()
+else:
     filters.sidebar_filters()
     state.editor_login()
 page.run()

@@ -38,3 +38,31 @@ def test_every_chart_on_the_page_is_valid_vega_lite(db_path: Path, page: str,
             spec["data"] = {"name": "streamlit"}
         found = jsonschema.exceptions.best_match(validator.iter_errors(spec))
         assert found is None, f"{list(found.absolute_path)}: {found.message[:300]}"
+
+
+@pytest.mark.parametrize(("page", "lang"), [
+    ("fan", "da"), ("overview", "da"), ("budget", "da"), ("effects", "da"),
+    ("fan", "en"), ("effects", "en"),
+])
+def test_every_chart_on_the_page_writes_numbers_in_the_readers_language(
+        db_path: Path, page: str, lang: str) -> None:
+    from viften.present.charts import locale
+
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["lang"] = lang
+    app.run()
+    app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception
+    charts = app.get("vega_lite_chart")
+    assert charts, f"{page} draws at least one chart"
+    for chart in charts:
+        assert json.loads(chart.proto.spec)["config"]["locale"] == locale(lang)
+
+
+def test_the_danish_format_locale_writes_a_comma_a_dot_and_a_spaced_percent() -> None:
+    from viften.present.charts import locale
+
+    number = locale("da")["number"]
+    assert (number["decimal"], number["thousands"], number["percent"]) == (",", ".", "\u00a0%")
+    assert locale("en")["number"]["decimal"] == "."
+    assert locale("xx") == locale("da")

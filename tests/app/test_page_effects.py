@@ -162,3 +162,14 @@ def test_the_interval_chart_keeps_measured_and_largest_effects_when_capped() -> 
     dist = effects.effect_distributions(frame)
     assert chart_rows(dist, limit=10) == [0, 1, 2, 3, 4]
     assert chart_rows(dist, limit=2) == [3, 4]
+
+
+@pytest.mark.parametrize(("tab", "lang"), [("effect", "da"), ("case", "da"), ("effect", "en")])
+def test_no_table_on_the_page_shows_none_or_nan(with_outcomes: Path, tab: str, lang: str
+                                                ) -> None:
+    app = _page(tab=tab) if lang == "da" else _page(lang="en")
+    assert app.dataframe, "the tab has a table"
+    for table in app.dataframe:
+        cells = [cell for column in table.value.columns for cell in table.value[column]]
+        assert [c for c in cells if c is None or str(c).strip() in ("None", "nan", "NaN", "<NA>")
+                ] == []

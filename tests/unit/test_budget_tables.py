@@ -40,7 +40,7 @@ def test_the_moves_table_puts_the_largest_change_of_spend_first() -> None:
              Move("Stor", "cross", 10, 0, 500_000, 0, None, "budget_why_no_effect")]
     table = tables.moves_table(moved, "da")
     assert table[t("col_name", "da")].tolist() == ["Stor", "Lille"]
-    assert table[t("budget_col_change", "da")].tolist() == ["-10", "+1"]
+    assert table[t("budget_col_change", "da")].tolist() == ["−10", "+1"]
     assert table[t("budget_col_jobs_per_million", "da")].tolist() == ["–", "5,0"]
 
 

@@ -74,3 +74,25 @@ def test_markdown_escaping_covers_every_mark_streamlit_acts_on() -> None:
 def test_markdown_escaping_puts_a_typed_text_on_one_line_and_shows_none_as_empty() -> None:
     assert formatting.escape_markdown("Job\nnu") == "Job nu"
     assert formatting.escape_markdown(None) == ""
+
+
+@pytest.mark.parametrize("written", [
+    formatting.number(-1_375_000), formatting.kroner(-1_375_000), formatting.money(-1_800_000),
+    formatting.millions(-1_800_000), formatting.percent(-0.12, decimals=1),
+    formatting.share(-0.5), formatting.points(-0.009), formatting.signed(-3, "3"),
+    *formatting.column([-1_375_000.0], "kroner"), *formatting.column([-0.012], "points"),
+    formatting.number(-2.5, "en", 1), formatting.kroner(-10, "en"),
+])
+def test_every_negative_number_has_the_one_minus_sign_and_no_hyphen(written: str) -> None:
+    assert written.startswith(formatting.MINUS) or f" {formatting.MINUS}" in written
+    assert "-" not in written
+
+
+def test_a_metric_delta_keeps_the_hyphen_streamlit_reads_its_direction_from() -> None:
+    assert formatting.metric_delta(formatting.signed(-3, "3 job")) == "-3 job"
+    assert formatting.metric_delta(formatting.signed(3, "3 job")) == "+3 job"
+
+
+def test_a_money_text_ending_in_kr_ends_a_sentence_with_one_full_stop() -> None:
+    assert formatting.full_stop(formatting.money(0)) == "0 kr."
+    assert formatting.full_stop(formatting.money(0, "en")) == "DKK 0."

@@ -6,6 +6,7 @@ import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import pytest
 from PIL import Image
@@ -128,3 +129,19 @@ def test_write_chart_leaves_only_the_finished_file(tmp_path: Path) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["fan.svg"]
     with pytest.raises(ValueError):
         images.write_chart(fan_spec(interventions(("IPS",))), tmp_path / "fan.bmp")
+
+
+def test_a_picture_is_drawn_in_the_number_format_of_its_language() -> None:
+    from viften.present.charts import locale
+
+    chart = alt.Chart(alt.Data(values=[{"x": -0.9}])).mark_point().encode(x="x:Q")
+    assert images.print_spec(chart, "da")["config"]["locale"] == locale("da")
+    assert images.print_spec(chart, "en")["config"]["locale"] == locale("en")
+
+
+def test_a_spec_that_says_its_number_format_keeps_it_in_a_picture() -> None:
+    from viften.present.charts import localised
+
+    english = localised(alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q"),
+                        "en")
+    assert images.print_spec(english, "da")["config"]["locale"]["number"]["decimal"] == "."

@@ -1,7 +1,9 @@
 """The filters every page shares, and how they travel in a URL.
 
 Nothing read from a URL is trusted: a value that does not parse, or is out of
-range, falls back to its default instead of raising.
+range, falls back to its default instead of raising. Where that changes what the reader
+asked for (a target-group choice that names none, a price range given the wrong way
+round), `read_query` says so in a `Message` beside the filters.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from viften.model.domain import EffectRating, ProviderType
+from viften.model.messages import Message
 from viften.model.target_groups import TARGET_GROUPS
 
 if TYPE_CHECKING:
@@ -67,16 +70,28 @@ def _float(raw: str | None) -> float | None:
     return value if value >= 0 and value < 1e13 else None
 
 
-def from_query(params: Mapping[str, str]) -> Filters:
-    """Filters from URL query parameters, each bad value replaced by its default."""
+def read_query(params: Mapping[str, str]) -> tuple[Filters, tuple[Message, ...]]:
+    """Filters from URL query parameters, each bad value replaced by its default, and a note
+    for every change the reader should know of.
+
+    A target-group choice that names no target group (`tg=`, `tg=x`) shows every target
+    group, never an empty fan; a price range written the wrong way round is turned round.
+    """
     defaults = Filters()
+    notes: list[Message] = []
+    target_groups = _choices(params.get("tg"), ALL_TARGET_GROUPS)
+    if target_groups is None:
+        if params.get("tg") is not None:
+            notes.append(Message.of("filters_url_all_target_groups"))
+        target_groups = defaults.target_groups
     low = _float(params.get("pmin"))
     high = _float(params.get("pmax"))
     if low is not None and high is not None and low > high:
-        low, high = None, None
-    return Filters(
+        notes.append(price_range_turned(low, high))
+        low, high = high, low
+    filters = Filters(
         year=_int(params.get("year"), 2000, 2100),
-        target_groups=_choices(params.get("tg"), ALL_TARGET_GROUPS) or defaults.target_groups,
+        target_groups=target_groups,
         min_stars=_int(params.get("stars"), 1, 3) or 1,
         effect_ratings=_choices(params.get("effect"), ALL_EFFECT_RATINGS) or (),
         provider_types=_choices(params.get("ptype"), ALL_PROVIDER_TYPES) or (),
@@ -84,6 +99,32 @@ def from_query(params: Mapping[str, str]) -> Filters:
         max_price_per_job=high,
         search=str(params.get("q", ""))[:MAX_SEARCH_LENGTH],
     )
+    return filters, tuple(notes)
+
+
+def from_query(params: Mapping[str, str]) -> Filters:
+    """Filters from URL query parameters, each bad value replaced by its default."""
+    return read_query(params)[0]
+
+
+def price_range_turned(low: float, high: float) -> Message:
+    """The note for a price range given from `low` to `high`, with `low` above `high`."""
+    return Message.of("filters_price_range_turned", given_from=("money", low),
+                      given_to=("money", high))
+
+
+def with_price_range_in_order(filters: Filters) -> tuple[Filters, Message | None]:
+    """The filters with their price range the right way round, and a note if it was not."""
+    low, high = filters.min_price_per_job, filters.max_price_per_job
+    if low is None or high is None or low <= high:
+        return filters, None
+    return (replace(filters, min_price_per_job=high, max_price_per_job=low),
+            price_range_turned(low, high))
+
+
+def _url_number(value: float) -> str:
+    # every digit kept: "%g" would write 1234567 as 1.23457e+06
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def to_query(filters: Filters) -> dict[str, str]:
@@ -100,9 +141,9 @@ def to_query(filters: Filters) -> dict[str, str]:
     if filters.provider_types:
         out["ptype"] = ",".join(filters.provider_types)
     if filters.min_price_per_job is not None:
-        out["pmin"] = f"{filters.min_price_per_job:g}"
+        out["pmin"] = _url_number(filters.min_price_per_job)
     if filters.max_price_per_job is not None:
-        out["pmax"] = f"{filters.max_price_per_job:g}"
+        out["pmax"] = _url_number(filters.max_price_per_job)
     if filters.search:
         out["q"] = filters.search
     return out

@@ -18,6 +18,8 @@ from babel.numbers import format_decimal
 from viften.present.texts import t
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
+MINUS = "\u2212"
+"""The one sign of a negative number in every view, table and chart (not babel's hyphen)."""
 
 
 def _locale(lang: str) -> str:
@@ -43,7 +45,11 @@ def number(value: Any, lang: str = "da", decimals: int = 0) -> str:
     if is_missing(value):
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return _plain(format_decimal(float(value), format=pattern, locale=_locale(lang)))
+    return _minus(_plain(format_decimal(float(value), format=pattern, locale=_locale(lang))))
+
+
+def _minus(text: str) -> str:
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def kroner(value: Any, lang: str = "da", decimals: int = 0) -> str:
@@ -80,9 +86,19 @@ def money(value: Any, lang: str = "da") -> str:
 
 
 def signed(value: float, text: str) -> str:
-    """A change with its sign: +3, -3, ±0. A plain hyphen: st.metric reads the direction of a
-    delta from a leading "-"."""
-    return ("+" if value > 0 else "-" if value < 0 else "±") + text
+    """A change with its sign: +3, −3, ±0."""
+    return ("+" if value > 0 else MINUS if value < 0 else "±") + text
+
+
+def metric_delta(text: str) -> str:
+    """A signed change for `st.metric`, which reads the direction of a delta only from a
+    leading hyphen: the one place a negative number is written with "-"."""
+    return "-" + text[1:] if text.startswith(MINUS) else text
+
+
+def full_stop(text: str) -> str:
+    """The text ending a sentence: a full stop added, unless it ends in one ("0 kr.")."""
+    return text if text.endswith(".") else f"{text}."
 
 
 def percent(value: Any, lang: str = "da", decimals: int = 0) -> str:
@@ -110,7 +126,7 @@ def points(value: Any, lang: str = "da", decimals: int = 1) -> str:
     if is_missing(value):
         return "–"
     amount = float(value) * 100
-    sign = "+" if amount > 0 else ("−" if amount < 0 else "±")
+    sign = "+" if amount > 0 else (MINUS if amount < 0 else "±")
     unit = "pct.point" if lang != "en" else "pp"
     return f"{sign}{number(abs(amount), lang, decimals)} {unit}"
 
@@ -144,12 +160,12 @@ def _symbols(lang: str) -> tuple[str, str]:
 def _fast_number(value: float, decimals: int, group: str, decimal: str) -> str:
     # through Decimal so that halves round as babel rounds them (12,35 → 12,4)
     text = f"{Decimal(repr(value)):,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+    return _minus(text.replace(",", "\x00").replace(".", decimal).replace("\x00", group))
 
 
 def _fast_points(value: float, lang: str, group: str, decimal: str) -> str:
     amount = value * 100
-    sign = "+" if amount > 0 else ("−" if amount < 0 else "±")
+    sign = "+" if amount > 0 else (MINUS if amount < 0 else "±")
     unit = "pct.point" if lang != "en" else "pp"
     return f"{sign}{_fast_number(abs(amount), 1, group, decimal)} {unit}"
 

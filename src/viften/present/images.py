@@ -12,12 +12,13 @@ PNG and PDF are drawn from it: a name is never markup in any of them.
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from viften.present.charts import localised
 
 if TYPE_CHECKING:
     import altair as alt
@@ -79,15 +80,16 @@ def image_format(path: str | Path) -> str | None:
     return suffix if suffix in FORMATS else None
 
 
-def print_spec(chart: alt.TopLevelMixin | dict[str, Any]) -> dict[str, Any]:
+def print_spec(chart: alt.TopLevelMixin | dict[str, Any], lang: str = "da") -> dict[str, Any]:
     """The chart's Vega-Lite spec as it should be drawn on paper or a slide.
 
     A chart sized to its container ("container") gets no size in a file: it is given
     the width the app's wide layout uses. The background is white (a transparent
     PNG turns black in some slide programs), and the font is one that has every
-    Danish letter and the stars where the chart names none.
+    Danish letter and the stars where the chart names none. Numbers are written as the
+    reader of `lang` writes them, unless the spec already says how (`charts.localised`).
     """
-    spec = copy.deepcopy(chart if isinstance(chart, dict) else chart.to_dict())
+    spec = localised(chart if isinstance(chart, dict) else chart.to_dict(), lang)
     _fix_container_sizes(spec)
     spec.setdefault("background", "white")
     config = spec.setdefault("config", {})
@@ -108,21 +110,22 @@ def _fix_container_sizes(spec: dict[str, Any]) -> None:
         _fix_container_sizes(inner)
 
 
-def render(chart: alt.TopLevelMixin | dict[str, Any]) -> Rendered:
-    """Draw the chart once (to SVG) with vl-convert, offline."""
+def render(chart: alt.TopLevelMixin | dict[str, Any], lang: str = "da") -> Rendered:
+    """Draw the chart once (to SVG) with vl-convert, offline, in the number format of `lang`
+    (where the spec does not already carry one)."""
     import vl_convert as vlc
 
-    svg = vlc.vegalite_to_svg(print_spec(chart))
+    svg = vlc.vegalite_to_svg(print_spec(chart, lang))
     found = _SVG_SIZE.search(svg)
     width, height = (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
     return Rendered(svg=svg, width=width, height=height)
 
 
-def chart_bytes(chart: alt.TopLevelMixin | dict[str, Any], fmt: str) -> bytes:
+def chart_bytes(chart: alt.TopLevelMixin | dict[str, Any], fmt: str, lang: str = "da") -> bytes:
     """The chart as `png`, `svg` or `pdf` bytes."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return render(chart).as_format(fmt)
+    return render(chart, lang).as_format(fmt)
 
 
 def write_chart(chart: alt.TopLevelMixin | dict[str, Any], out: Path) -> int:

@@ -955,8 +955,9 @@ def paginate_lines(lines: Sequence[str], chars_per_line: int = 150, room_lines: 
 # --- building -----------------------------------------------------------------------------
 
 
-def _picture(chart: alt.TopLevelMixin | dict[str, Any]) -> tuple[bytes, tuple[int, int]]:
-    rendered = images.render(chart)
+def _picture(chart: alt.TopLevelMixin | dict[str, Any], lang: str
+             ) -> tuple[bytes, tuple[int, int]]:
+    rendered = images.render(chart, lang)
     data = rendered.png(PICTURE_MIN_WIDTH)
     from PIL import Image
 
@@ -989,7 +990,7 @@ def build_deck(committee: Committee, progress: Progress | None = None) -> DeckFi
             writer.figures_slide(view)
         elif view.chart is not None:
             report(0.05 + 0.85 * drawn / max(1, charted), _step(view.key))
-            picture, size = _picture(view.chart)
+            picture, size = _picture(view.chart, committee.lang)
             drawn += 1
             writer.picture_slide(view, picture, size)
         else:

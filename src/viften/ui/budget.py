@@ -101,7 +101,7 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
         if against is None:
             return None
         change = float(getattr(evaluation, field)) - float(getattr(against, field))
-        return None if abs(change) < 1e-9 else str(signed(change, lang))
+        return None if abs(change) < 1e-9 else formatting.metric_delta(signed(change, lang))
 
     figures = [
         ("budget_metric_spend", formatting.money(evaluation.spend, lang),
@@ -231,7 +231,7 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
                    over=formatting.money(-evaluation.budget_left, lang)))
     else:
         st.caption(f"{t('budget_metric_left', lang)}: "
-                   f"{formatting.money(evaluation.budget_left, lang)}. "
+                   f"{formatting.full_stop(formatting.money(evaluation.budget_left, lang))} "
                    f"{t('budget_within_budget', lang)}")
     for problem in evaluation.over_capacity:
         st.warning(t("budget_over_capacity", lang, name=escape_markdown(problem.name),

@@ -6,8 +6,12 @@ from typing import Any
 
 import streamlit as st
 
+from viften.present.charts import localised
+from viften.ui.state import language
+
 
 def show(chart: Any, **options: Any) -> Any:
     """`st.altair_chart` without re-validating the spec against the Vega-Lite schema on every
-    rerun (five times the cost of drawing it); the chart functions' tests validate them."""
-    return st.vega_lite_chart(chart.to_dict(validate=False), **options)
+    rerun (five times the cost of drawing it; the chart functions' tests validate them), in
+    the reader's number format."""
+    return st.vega_lite_chart(localised(chart, language()), **options)

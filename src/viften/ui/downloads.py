@@ -11,9 +11,9 @@ from viften.present import images
 from viften.present.texts import t
 
 
-def _image_maker(chart: Any, fmt: str) -> Callable[[], bytes]:
+def _image_maker(chart: Any, fmt: str, lang: str) -> Callable[[], bytes]:
     def make() -> bytes:
-        return images.chart_bytes(chart, fmt)
+        return images.chart_bytes(chart, fmt, lang)
 
     return make
 
@@ -26,7 +26,8 @@ def matrix_downloads(chart: Any, file_stem: str, lang: str, key: str = "matrix")
     with st.container(horizontal=True, gap="small"):
         for fmt in images.FORMATS:
             st.download_button(
-                t("committee_download_image", lang, fmt=fmt.upper()), _image_maker(chart, fmt),
+                t("committee_download_image", lang, fmt=fmt.upper()),
+                _image_maker(chart, fmt, lang),
                 file_name=f"{file_stem}.{fmt}", mime=images.FORMATS[fmt], on_click="ignore",
                 key=f"{key}_download_{fmt}", help=t("committee_image_help", lang),
                 icon=":material/image:",

@@ -18,6 +18,7 @@ from viften.model import filters as flt
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
 from viften.present.charts import fan as fan_charts
+from viften.present.charts import localised
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db
@@ -180,7 +181,7 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     chosen = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
     shown = fan_charts.with_selected(spec, chosen) if isinstance(chosen, str) else spec
     event = st.vega_lite_chart(
-        shown, width="stretch", key=CHART_KEY, on_select="rerun",
+        localised(shown, lang), width="stretch", key=CHART_KEY, on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
     matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
@@ -317,7 +318,7 @@ def scatter(view: View, measure: str, lang: str) -> None:
         st.caption(t("fan_scatter_capped", lang,
                      shown=formatting.number(fan_charts.SCATTER_LIMIT, lang),
                      count=formatting.number(len(view.frame), lang)))
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(localised(spec, lang), width="stretch")
     if missing:
         st.caption(t("fan_scatter_missing", lang, count=formatting.number(missing, lang)))
 

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
 from viften.model import filters as flt
 from viften.model.filters import Filters
+from viften.present import messages
 from viften.present.texts import t
 from viften.ui.cache import year_view
 from viften.ui.state import language
 
 _STATE_KEY = "filters"
+_FROM_URL_KEY = "filters_from_url"
+"""The filters read from the URL on the session's first run, and the notes on reading them."""
 _URL_OWNED = ("year", "tg", "stars", "effect", "ptype", "pmin", "pmax", "q")
+_WIDGETS: dict[str, Callable[[Filters], Any]] = {
+    "f_year": lambda f: f.year,
+    "f_tg": lambda f: list(f.target_groups),
+    "f_stars": lambda f: f.min_stars,
+    "f_effect": lambda f: list(f.effect_ratings),
+    "f_ptype": lambda f: list(f.provider_types),
+    "f_pmin": lambda f: f.min_price_per_job,
+    "f_pmax": lambda f: f.max_price_per_job,
+    "f_q": lambda f: f.search,
+}
+"""Each filter widget's key and its value in a `Filters`."""
 
 
 def current() -> Filters:
@@ -24,29 +40,57 @@ def current() -> Filters:
     return flt.from_query(dict(st.query_params))
 
 
-def _initial() -> Filters:
-    if "filters_initialised" not in st.session_state:
-        st.session_state["filters_initialised"] = True
-        start = flt.from_query(dict(st.query_params))
-        st.session_state["f_year"] = start.year
-        st.session_state["f_tg"] = list(start.target_groups)
-        st.session_state["f_stars"] = start.min_stars
-        st.session_state["f_effect"] = list(start.effect_ratings)
-        st.session_state["f_ptype"] = list(start.provider_types)
-        st.session_state["f_pmin"] = start.min_price_per_job
-        st.session_state["f_pmax"] = start.max_price_per_job
-        st.session_state["f_q"] = start.search
-    return current()
+def _start() -> None:
+    """On the session's first run, the view the URL asks for."""
+    if _FROM_URL_KEY not in st.session_state:
+        start, notes = flt.read_query(dict(st.query_params))
+        st.session_state[_FROM_URL_KEY] = (start, notes)
+        st.session_state[_STATE_KEY] = start
+
+
+def _restore_widgets() -> None:
+    """Give each filter widget the value in force. Streamlit forgets the value of a widget
+    that a run did not draw (presentation mode has no sidebar), and would draw it empty."""
+    kept = current()
+    for key, value_of in _WIDGETS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value_of(kept)
+
+
+def keep_view() -> None:
+    """For a page without the sidebar: keep the filters in force, and in the URL."""
+    _start()
+    _write_url(flt.to_query(_shown(current(), year_view(None).years)))
+
+
+def view_query() -> dict[str, str]:
+    """The URL parameters of the view in force (filters and language), for a link that
+    leaves a page and keeps the view."""
+    wanted = flt.to_query(_shown(current(), year_view(None).years))
+    if "lang" in st.query_params:
+        wanted["lang"] = st.query_params["lang"]
+    return wanted
+
+
+def _shown(chosen: Filters, years: Sequence[int]) -> Filters:
+    """The filters as the URL writes them: the newest year is no year."""
+    return replace(chosen, year=None) if years and chosen.year == years[0] else chosen
+
+
+def _same_view(first: Filters, second: Filters) -> bool:
+    return replace(first, year=None) == replace(second, year=None)
 
 
 def sidebar_filters() -> Filters:
     """Render the filters in the sidebar, store them for the pages and write them to the URL."""
     lang = language()
-    _initial()
+    _start()
+    _restore_widgets()
     view = year_view(None)
     years = list(view.years)
     with st.sidebar:
         st.subheader(t("ui_filters", lang))
+        notes_box = st.container()
         if years:
             if st.session_state.get("f_year") not in years:
                 st.session_state["f_year"] = years[0]
@@ -54,6 +98,7 @@ def sidebar_filters() -> Filters:
         st.multiselect(
             t("target_group", lang), list(flt.ALL_TARGET_GROUPS), key="f_tg",
             format_func=lambda g: t(f"tg_{g}_short", lang),
+            placeholder=t("ui_all_target_groups", lang),
         )
         st.radio(
             t("ui_min_stars", lang), [1, 2, 3], key="f_stars", horizontal=True,
@@ -74,26 +119,24 @@ def sidebar_filters() -> Filters:
                           key="f_pmax", format="%.0f")
         st.text_input(t("ui_search", lang), key="f_q", max_chars=flt.MAX_SEARCH_LENGTH,
                       placeholder=t("ui_search_hint", lang))
-    chosen = Filters(
+    # no target group chosen is every target group, as no rating chosen is every rating
+    picked_groups = st.session_state.get("f_tg") or flt.ALL_TARGET_GROUPS
+    chosen, turned = flt.with_price_range_in_order(Filters(
         year=st.session_state.get("f_year"),
-        target_groups=tuple(g for g in flt.ALL_TARGET_GROUPS if g in st.session_state["f_tg"]),
+        target_groups=tuple(g for g in flt.ALL_TARGET_GROUPS if g in picked_groups),
         min_stars=int(st.session_state.get("f_stars") or 1),
         effect_ratings=tuple(st.session_state.get("f_effect") or ()),
         provider_types=tuple(st.session_state.get("f_ptype") or ()),
         min_price_per_job=st.session_state.get("f_pmin"),
         max_price_per_job=st.session_state.get("f_pmax"),
         search=str(st.session_state.get("f_q") or ""),
-    )
-    if (chosen.min_price_per_job is not None and chosen.max_price_per_job is not None
-            and chosen.min_price_per_job > chosen.max_price_per_job):
-        st.sidebar.warning(t("ui_price_range_swapped", lang))
-        chosen = replace(chosen, min_price_per_job=None, max_price_per_job=None)
-    if years and chosen.year == years[0]:
-        shown = replace(chosen, year=None)
-    else:
-        shown = chosen
+    ))
+    start, url_notes = st.session_state[_FROM_URL_KEY]
+    notes = [*(url_notes if _same_view(chosen, start) else ()), *([turned] if turned else [])]
+    for note in notes:
+        notes_box.warning(messages.render(note, lang), icon=":material/info:")
     st.session_state[_STATE_KEY] = chosen
-    _write_url(flt.to_query(shown))
+    _write_url(flt.to_query(_shown(chosen, years)))
     return chosen
 
 

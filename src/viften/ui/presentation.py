@@ -31,7 +31,7 @@ from viften.store import db, scenarios
 from viften.ui.cache import year_view
 from viften.ui.downloads import matrix_downloads
 from viften.ui.feedback import write_failed
-from viften.ui.filters import current
+from viften.ui.filters import current, view_query
 from viften.ui.state import actor, database
 
 VIEW_KEY = "presentation_view"
@@ -128,7 +128,7 @@ def _view_picture(path: Path, version: tuple[int, int, int, int], choices: Choic
     material = _committee(path, version, choices, report.SCREEN_CHART_BOX, today)
     for view in material.views:
         if view.key == view_key and view.chart is not None:
-            return images.render(view.chart).png(SCREEN_PICTURE_WIDTH)
+            return images.render(view.chart, choices.lang).png(SCREEN_PICTURE_WIDTH)
     return None
 
 
@@ -202,7 +202,8 @@ def controls(count: int, index: int, lang: str, picked: Choices, year: int | Non
         st.caption(t("committee_keys_hint", lang))
         with st.popover(t("committee_prepare", lang), icon=":material/download:"):
             prepare(lang, picked, year)
-        st.page_link(exit_page, label=t("committee_exit", lang), icon=":material/close:")
+        st.page_link(exit_page, label=t("committee_exit", lang), icon=":material/close:",
+                     query_params=view_query())
 
 
 # --- preparing: the municipality, what to compare with, the downloads ------------------------

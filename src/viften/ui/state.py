@@ -39,7 +39,17 @@ def language_switch() -> str:
         key="lang_choice",
     )
     st.session_state["lang"] = choice or current
+    _keep_language_in_url(language())
     return language()
+
+
+def _keep_language_in_url(lang: str) -> None:
+    """`?lang=en` for English; Danish, the default, needs no parameter."""
+    if lang == DEFAULT_LANGUAGE:
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
 
 
 def editor_password() -> str | None:

@@ -17,6 +17,15 @@ from viften.present import formatting
 from viften.present.texts import t
 
 BASIS_COLOURS = {"outcomes": "#1b6ca8", "stars": "#9a9a9a"}
+ROW_STEP = 26
+"""Pixels per line of the interval chart: room for its label, so every line is named."""
+BAR_STEP = 34
+"""Pixels per bar of a tornado."""
+
+
+def _row_axis() -> alt.Axis:
+    # every label drawn: a reader must be able to name each line and bar
+    return alt.Axis(labelLimit=260, labelOverlap=False)
 
 
 def interval_chart(names: Sequence[str], dist: EffectDistributions, lang: str = "da",
@@ -44,7 +53,7 @@ def interval_chart(names: Sequence[str], dist: EffectDistributions, lang: str = 
                         range=[BASIS_COLOURS["outcomes"], BASIS_COLOURS["stars"]]),
         legend=alt.Legend(orient="top"),
     )
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("name:N", sort=order, title=None, axis=_row_axis())
     axis = alt.Axis(format="%", title=t("effects_axis_effect", lang))
     base = alt.Chart(data)
     line = base.mark_rule(strokeWidth=2).encode(
@@ -55,7 +64,9 @@ def interval_chart(names: Sequence[str], dist: EffectDistributions, lang: str = 
     dots = base.mark_point(filled=True, size=60).encode(x="mean:Q", y=y, color=colour)
     zero = alt.Chart(alt.Data(values=[{"zero": 0.0}])).mark_rule(
         color="#c0392b", strokeDash=[4, 3]).encode(x="zero:Q")
-    chart = alt.layer(line, dots, zero).properties(height=max(80, 22 * len(rows)))
+    # a height per line (a step), not in all: a total height would be shared with the legend
+    # and the axis, and squeeze the lines until labels are dropped
+    chart = alt.layer(line, dots, zero).properties(height=alt.Step(ROW_STEP))
     return cast(alt.LayerChart, chart.properties(width=width) if width else chart)
 
 
@@ -82,7 +93,7 @@ def tornado_chart(bars: Sequence[TornadoBar], lang: str = "da", outcome_title: s
                                for r in sorted(rows, key=lambda r: -float(r["swing"]))))
     base_value = bars[0].base_outcome if bars else 0.0
     data = alt.Data(values=rows)
-    y = alt.Y("parameter:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("parameter:N", sort=order, title=None, axis=_row_axis())
     bar_marks = alt.Chart(data).mark_bar(opacity=0.85).encode(
         x=alt.X("from:Q", title=outcome_title), x2="to:Q", y=y,
         color=alt.Color("end:N", title=None,
@@ -95,7 +106,7 @@ def tornado_chart(bars: Sequence[TornadoBar], lang: str = "da", outcome_title: s
     centre = alt.Chart(alt.Data(values=[{"base": base_value}])).mark_rule(color="#333").encode(
         x="base:Q")
     return cast(alt.LayerChart,
-                alt.layer(bar_marks, centre).properties(height=max(80, 34 * len(order))))
+                alt.layer(bar_marks, centre).properties(height=alt.Step(BAR_STEP)))
 
 
 def histogram(values: np.ndarray, marker: float | None = None, lang: str = "da",

@@ -16,6 +16,7 @@ import altair as alt
 
 from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import fan, formatting
+from viften.present.charts import locale
 from viften.present.texts import t
 
 if TYPE_CHECKING:
@@ -339,11 +340,6 @@ def _labels(x: Any, y: Any) -> list[alt.Chart]:
 LOG_TICKS = [1_000 * m * 10**k for k in range(0, 6) for m in (1, 2, 5)]
 """Round kroner for the log axis: 1.000, 2.000, 5.000, 10.000, ... 500.000.000."""
 
-LOCALE_NUMBERS: dict[str, dict[str, Any]] = {
-    "da": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["DKK ", ""]},
-}
-"""Axis numbers in the reader's format (d3-format locales; the tooltips use babel)."""
 
 
 def scatter_rows(frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
@@ -421,5 +417,5 @@ def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
     ).encode(x="x:Q")
     chart = alt.layer(zero, dots, names).properties(height=height, datasets={"dots": rows})
     return chart.configure(
-        font=FONT, locale={"number": LOCALE_NUMBERS.get(lang, LOCALE_NUMBERS["da"])},
+        font=FONT, locale=locale(lang),
     )

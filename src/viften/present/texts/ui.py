@@ -6,9 +6,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui_all": ("Alle", "All"),
     "ui_price_min": ("Pris pr. job fra (kr.)", "Price per job from (DKK)"),
     "ui_price_max": ("Pris pr. job til (kr.)", "Price per job to (DKK)"),
-    "ui_price_range_swapped": (
-        "Prisintervallet er omvendt (fra er større end til), så det bruges ikke.",
-        "The price range is reversed (from is above to), so it is not applied.",
+    "ui_all_target_groups": ("Alle målgrupper", "All target groups"),
+    "filters_price_range_turned": (
+        "Prisgrænserne stod omvendt (fra {given_from} til {given_to}), så de er byttet om.",
+        "The price limits were the wrong way round (from {given_from} to {given_to}), so "
+        "they have been swapped.",
+    ),
+    "filters_url_all_target_groups": (
+        "Adressen valgte ingen kendt målgruppe, så alle målgrupper vises.",
+        "The address chose no known target group, so every target group is shown.",
     ),
     "ui_search": ("Søg", "Search"),
     "ui_search_hint": ("Navn, leverandør eller beskrivelse", "Name, provider or description"),

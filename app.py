@@ -19,11 +19,17 @@ PAGES = (
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
 )
-page = st.navigation([
-    st.Page(f"pages/{name}.py", title=t(title, lang), icon=f":material/{icon}:",
-            default=name == "fan")
-    for name, title, icon in PAGES
-])
+page = st.navigation(
+    [
+        st.Page(
+            f"pages/{name}.py",
+            title=t(title, lang),
+            icon=f":material/{icon}:",
+            default=name == "fan",
+        )
+        for name, title, icon in PAGES
+    ]
+)
 if page.url_path == "presentation":
     filters.keep_view()
 else:

@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE))
 from synthetic import write_interventions  # noqa: E402
 
 SHARE = 0.35
-BARE = '''
+BARE = """
 import sys
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -60,7 +60,7 @@ found = milp(c=model["c"], integrality=np.ones(len(model["c"])),
              constraints=LinearConstraint(model["matrix"], model["row_lower"], model["row_upper"]),
              options={"mip_rel_gap": 0.0})
 print(-found.fun + float(model["constant"]))
-'''
+"""
 FROZEN_EXIT = """
 import gc
 from viften.cli import main
@@ -108,24 +108,39 @@ def read(path: Path) -> allocator.Interventions:
         return allocator.Interventions.from_columns(store.intervention_arrays(con, year))
 
 
-def write_models(folder: Path, count: int, data: allocator.Interventions,
-                 request: allocator.Request) -> tuple[Path, Path]:
+def write_models(
+    folder: Path, count: int, data: allocator.Interventions, request: allocator.Request
+) -> tuple[Path, Path]:
     """The arrays allocate passes to milp, and the model as interface.md states it."""
     inputs = allocator.milp_inputs(data, request)
     assert inputs is not None
     reduced = folder / f"model-{count}.npz"
-    np.savez(reduced, c=inputs.c, lower=inputs.lower, upper=inputs.upper, matrix=inputs.matrix,
-             row_lower=inputs.row_lower, row_upper=inputs.row_upper, constant=inputs.offset)
+    np.savez(
+        reduced,
+        c=inputs.c,
+        lower=inputs.lower,
+        upper=inputs.upper,
+        matrix=inputs.matrix,
+        row_lower=inputs.row_lower,
+        row_upper=inputs.row_upper,
+        constant=inputs.offset,
+    )
     jobs = data.jobs_per_participant(request.objective)
     qualifies = (data.stars >= request.min_stars) & (data.net_effect > 0)
-    rows = [data.price] + [np.where(data.target_group == g, data.price, 0.0)
-                           for g, _ in request.min_shares]
+    rows = [data.price] + [
+        np.where(data.target_group == g, data.price, 0.0) for g, _ in request.min_shares
+    ]
     full = folder / f"model-{count}-full.npz"
-    np.savez(full, c=-np.where(qualifies, jobs, 0.0), lower=np.zeros(len(data)),
-             upper=np.where(qualifies, data.capacity, 0.0), matrix=np.vstack(rows),
-             row_lower=np.array([-np.inf] + [s * request.budget for _, s in request.min_shares]),
-             row_upper=np.array([request.budget] + [np.inf] * len(request.min_shares)),
-             constant=0.0)
+    np.savez(
+        full,
+        c=-np.where(qualifies, jobs, 0.0),
+        lower=np.zeros(len(data)),
+        upper=np.where(qualifies, data.capacity, 0.0),
+        matrix=np.vstack(rows),
+        row_lower=np.array([-np.inf] + [s * request.budget for _, s in request.min_shares]),
+        row_upper=np.array([request.budget] + [np.inf] * len(request.min_shares)),
+        constant=0.0,
+    )
     return reduced, full
 
 
@@ -162,12 +177,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 15000])
     parser.add_argument("--repeat", type=int, help="timed runs per size (default 15/7/2)")
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f}", flush=True)
-    header = (f"{'interventions':>13} {'runs':>4} | {'allocate s':>10} {'bare s':>8} "
-              f"{'ratio':>6} | {'min alloc':>9} {'min bare':>8} {'ratio':>6} | "
-              f"{'cpu ratio':>9} | {'bare full s':>11} | {'frozen exit s':>13} {'ratio':>6} | "
-              "objective")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    header = (
+        f"{'interventions':>13} {'runs':>4} | {'allocate s':>10} {'bare s':>8} "
+        f"{'ratio':>6} | {'min alloc':>9} {'min bare':>8} {'ratio':>6} | "
+        f"{'cpu ratio':>9} | {'bare full s':>11} | {'frozen exit s':>13} {'ratio':>6} | "
+        "objective"
+    )
     with tempfile.TemporaryDirectory(prefix="viften-bench-") as name:
         folder = Path(name)
         bare = folder / "bare.py"
@@ -179,8 +199,19 @@ def main() -> None:
             budget = round(0.5 * allocator.current(data).spend, -5)
             request = allocator.Request.of(budget, min_shares={"further": SHARE})
             reduced, full = write_models(folder, count, data, request)
-            allocate = [sys.executable, "-m", "viften", "allocate", "--json", "--db", str(path),
-                        "--budget", str(budget), "--min-share", f"further={SHARE}"]
+            allocate = [
+                sys.executable,
+                "-m",
+                "viften",
+                "allocate",
+                "--json",
+                "--db",
+                str(path),
+                "--budget",
+                str(budget),
+                "--min-share",
+                f"further={SHARE}",
+            ]
             solve = [sys.executable, str(bare), str(reduced)]
             solve_full = [sys.executable, str(bare), str(full)]
             frozen = [sys.executable, "-c", FROZEN_EXIT.format(args=allocate[3:])]
@@ -195,16 +226,16 @@ def main() -> None:
                     wall, cpu, out = timed(command)
                     walls[key].append(wall)
                     cpus[key].append(cpu)
-                    objectives[key] = (json.loads(out)["expected_jobs"] if key == "allocate"
-                                       else float(out))
+                    objectives[key] = (
+                        json.loads(out)["expected_jobs"] if key == "allocate" else float(out)
+                    )
                 walls["frozen"].append(timed(frozen)[0])
                 if run == 0:
                     wall, _, out = timed(solve_full)
                     walls["full"].append(wall)
                     objectives["full"] = float(out)
             alloc_jobs = objectives["allocate"]
-            if not all(abs(alloc_jobs - v) <= 1e-6 * max(1.0, abs(v))
-                       for v in objectives.values()):
+            if not all(abs(alloc_jobs - v) <= 1e-6 * max(1.0, abs(v)) for v in objectives.values()):
                 raise SystemExit(f"objectives differ at {count}: {objectives}")
             med = {k: statistics.median(v) for k, v in walls.items()}
             low = {k: min(v) for k, v in walls.items()}
@@ -217,15 +248,19 @@ def main() -> None:
                 f"{med['frozen'] / med['bare']:>6.2f} | {alloc_jobs:,.4f} (all equal)"
             )
             print(f"  done {count:,} interventions", file=sys.stderr, flush=True)
-        print("\nallocate against a bare milp process on the same model "
-              "(wall seconds: median, then fastest run)")
+        print(
+            "\nallocate against a bare milp process on the same model "
+            "(wall seconds: median, then fastest run)"
+        )
         print(header)
         for line in rows:
             print(line)
         warm, fresh, size = frontier_on_demo(folder)
-        print(f"\nfrontier, 20 budgets on the demo data ({size} interventions): "
-              f"{warm:.3f} s warm; {fresh:.3f} s as the first solve of a process "
-              "(scipy import included)")
+        print(
+            f"\nfrontier, 20 budgets on the demo data ({size} interventions): "
+            f"{warm:.3f} s warm; {fresh:.3f} s as the first solve of a process "
+            "(scipy import included)"
+        )
         print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 

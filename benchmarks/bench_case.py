@@ -35,8 +35,7 @@ GROUPS = np.array(["closer", "further", "cross"])
 SMALL_SAMPLE_SHARE = 0.01
 
 
-def synthetic(count: int, seed: int = 7, small_share: float = SMALL_SAMPLE_SHARE
-              ) -> dict[str, Any]:
+def synthetic(count: int, seed: int = 7, small_share: float = SMALL_SAMPLE_SHARE) -> dict[str, Any]:
     """Plausible interventions: prices, rates, stars, durations and, for some, outcome counts."""
     rng = np.random.default_rng(seed)
     control = rng.uniform(0.05, 0.55, count)
@@ -52,19 +51,21 @@ def synthetic(count: int, seed: int = 7, small_share: float = SMALL_SAMPLE_SHARE
         "evidence_stars": rng.integers(1, 4, count),
         "target_group": GROUPS[np.arange(count) % 3],
         "duration_weeks": np.where(rng.random(count) < 0.1, np.nan, rng.uniform(2, 52, count)),
-        "benefit": np.where(rng.random(count) < 0.5, None,
-                            rng.choice(list(DEFAULT.benefits), count)),
-        "weeks_on_benefit": np.where(rng.random(count) < 0.5, np.nan,
-                                     rng.integers(0, 200, count)),
+        "benefit": np.where(
+            rng.random(count) < 0.5, None, rng.choice(list(DEFAULT.benefits), count)
+        ),
+        "weeks_on_benefit": np.where(rng.random(count) < 0.5, np.nan, rng.integers(0, 200, count)),
         "persistence": np.where(rng.random(count) < 0.7, np.nan, rng.uniform(0, 1, count)),
-        "n_treatment": n, "k_treatment": np.round(n * job_rate),
+        "n_treatment": n,
+        "k_treatment": np.round(n * job_rate),
         "n_control": np.where(small, n, 0),
         "k_control": np.round(np.where(small, n, 0) * np.nan_to_num(control)),
     }
 
 
-def bare_case(price: np.ndarray, effect: np.ndarray, flows: np.ndarray,
-              discount: np.ndarray) -> np.ndarray:
+def bare_case(
+    price: np.ndarray, effect: np.ndarray, flows: np.ndarray, discount: np.ndarray
+) -> np.ndarray:
     return effect * (flows * discount).sum(axis=1) - price
 
 
@@ -102,38 +103,62 @@ def main() -> None:
     normal_columns = synthetic(count, small_share=0.0)
     normal_dist = effects.effect_distributions(normal_columns)
     normal_case = budget_case.from_columns(normal_columns, DEFAULT)
-    timings: dict[str, list[float]] = {name: [] for name in (
-        "case", "case baseline", "spread", "spread, all normal", "spread baseline",
-        "probability_pays_off")}
+    timings: dict[str, list[float]] = {
+        name: []
+        for name in (
+            "case",
+            "case baseline",
+            "spread",
+            "spread, all normal",
+            "spread baseline",
+            "probability_pays_off",
+        )
+    }
     for _ in range(options.repeat):  # interleaved, so a busy moment hits all alike
         timings["case"] += median_seconds(lambda: budget_case.from_columns(columns, DEFAULT), 1)
         timings["case baseline"] += median_seconds(
-            lambda: bare_case(price, effect[:, 0], flows, discount), 1)
+            lambda: bare_case(price, effect[:, 0], flows, discount), 1
+        )
         timings["spread"] += median_seconds(
-            lambda: budget_case.payer_spread(found, dist, draws, seed=3), 1)
+            lambda: budget_case.payer_spread(found, dist, draws, seed=3), 1
+        )
         timings["spread, all normal"] += median_seconds(
-            lambda: budget_case.payer_spread(normal_case, normal_dist, draws, seed=3), 1)
+            lambda: budget_case.payer_spread(normal_case, normal_dist, draws, seed=3), 1
+        )
         timings["probability_pays_off"] += median_seconds(
-            lambda: effects.probability_pays_off(dist, price, draws=draws, seed=3), 1)
+            lambda: effects.probability_pays_off(dist, price, draws=draws, seed=3), 1
+        )
         timings["spread baseline"] += median_seconds(
-            lambda: bare_monte_carlo(thresholds, draws, 3), 1)
+            lambda: bare_monte_carlo(thresholds, draws, 3), 1
+        )
 
     medians = {name: statistics.median(values) for name, values in timings.items()}
     exact = int(dist.exact.sum())
-    print(f"{count} interventions × {horizon} years, {draws} draws of each effect, "
-          f"median of {options.repeat} (spread: {exact} effects drawn exactly from Beta "
-          "posteriors):")
-    for name, baseline in (("case", "case baseline"), ("spread, all normal", "spread baseline"),
-                           ("spread", "spread baseline")):
+    print(
+        f"{count} interventions × {horizon} years, {draws} draws of each effect, "
+        f"median of {options.repeat} (spread: {exact} effects drawn exactly from Beta "
+        "posteriors):"
+    )
+    for name, baseline in (
+        ("case", "case baseline"),
+        ("spread, all normal", "spread baseline"),
+        ("spread", "spread baseline"),
+    ):
         ratio = medians[name] / medians[baseline]
-        print(f"  {name:<19} {medians[name] * 1000:8.1f} ms   bare numpy "
-              f"{medians[baseline] * 1000:7.1f} ms   ratio {ratio:6.1f}×")
-    print(f"  for comparison, effects.probability_pays_off (one payer, the same effects): "
-          f"{medians['probability_pays_off'] * 1000:.1f} ms")
+        print(
+            f"  {name:<19} {medians[name] * 1000:8.1f} ms   bare numpy "
+            f"{medians[baseline] * 1000:7.1f} ms   ratio {ratio:6.1f}×"
+        )
+    print(
+        f"  for comparison, effects.probability_pays_off (one payer, the same effects): "
+        f"{medians['probability_pays_off'] * 1000:.1f} ms"
+    )
     total = medians["case"] + medians["spread"]
     normal_total = medians["case"] + medians["spread, all normal"]
-    print(f"  case and spread together: {total * 1000:.1f} ms "
-          f"({normal_total * 1000:.1f} ms with every effect normal)")
+    print(
+        f"  case and spread together: {total * 1000:.1f} ms "
+        f"({normal_total * 1000:.1f} ms with every effect normal)"
+    )
 
 
 if __name__ == "__main__":

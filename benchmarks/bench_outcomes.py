@@ -40,9 +40,13 @@ def interventions(database: Path) -> list[tuple[str, int]]:
 
     con = duckdb.connect(str(database), read_only=True)
     try:
-        return [(r[0], int(r[1])) for r in con.execute(
-            "SELECT name, year FROM interventions WHERE year = (SELECT max(year) "
-            "FROM interventions) ORDER BY name").fetchall()]
+        return [
+            (r[0], int(r[1]))
+            for r in con.execute(
+                "SELECT name, year FROM interventions WHERE year = (SELECT max(year) "
+                "FROM interventions) ORDER BY name"
+            ).fetchall()
+        ]
     finally:
         con.close()
 
@@ -60,7 +64,7 @@ def write_records(path: Path, names: list[tuple[str, int]], count: int, seed: in
     with path.open("w", encoding="utf-8") as handle:
         handle.write("intervention,year,group,employed,person_id\n")
         for start in range(0, count, 200_000):
-            handle.write("".join(lines[start:start + 200_000]))
+            handle.write("".join(lines[start : start + 200_000]))
 
 
 def timed(command: list[str]) -> float:
@@ -75,40 +79,75 @@ def timed(command: list[str]) -> float:
 def bench_import(records: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory(prefix="viften-bench-") as folder:
         base = Path(folder) / "base.duckdb"
-        subprocess.run([sys.executable, "-m", "viften", "init", "--db", str(base)], cwd=REPO,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "viften", "init", "--db", str(base)],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+        )
         names = interventions(base)
         csv_path = Path(folder) / "records.csv"
         started = time.perf_counter()
         write_records(csv_path, names, records)
         size = csv_path.stat().st_size / 1e6
-        print(f"generated {records:,} records for {len(names)} interventions "
-              f"({size:.0f} MB) in {time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {records:,} records for {len(names)} interventions "
+            f"({size:.0f} MB) in {time.perf_counter() - started:.1f} s"
+        )
         imports, bares, again = [], [], []
         for _ in range(repeat):
             target = Path(folder) / "import.duckdb"
             shutil.copy(base, target)
-            imports.append(timed([sys.executable, "-m", "viften", "outcomes", "import",
-                                  str(csv_path), "--db", str(target)]))
-            again.append(timed([sys.executable, "-m", "viften", "outcomes", "import",
-                                str(csv_path), "--db", str(target)]))
+            imports.append(
+                timed(
+                    [
+                        sys.executable,
+                        "-m",
+                        "viften",
+                        "outcomes",
+                        "import",
+                        str(csv_path),
+                        "--db",
+                        str(target),
+                    ]
+                )
+            )
+            again.append(
+                timed(
+                    [
+                        sys.executable,
+                        "-m",
+                        "viften",
+                        "outcomes",
+                        "import",
+                        str(csv_path),
+                        "--db",
+                        str(target),
+                    ]
+                )
+            )
             bare_target = Path(folder) / "bare.duckdb"
             shutil.copy(base, bare_target)
             bares.append(timed([sys.executable, "-c", BARE, str(bare_target), str(csv_path)]))
             target.unlink()
             bare_target.unlink()
+
         def line(label: str, runs: list[float]) -> None:
-            print(f"{label:52s} best {min(runs):5.2f} s, median {statistics.median(runs):5.2f} s"
-                  f"  (runs: {', '.join(f'{v:.2f}' for v in runs)})")
+            print(
+                f"{label:52s} best {min(runs):5.2f} s, median {statistics.median(runs):5.2f} s"
+                f"  (runs: {', '.join(f'{v:.2f}' for v in runs)})"
+            )
 
         line("python -m viften outcomes import (new records)", imports)
         line("python -m viften outcomes import (same file again)", again)
         line("bare process: read_csv into a table + GROUP BY", bares)
         # the machine may be shared: the best run is the least disturbed one
-        print(f"ratio import / bare, best runs: {min(imports) / min(bares):.2f}× "
-              f"(re-import {min(again) / min(bares):.2f}×); medians: "
-              f"{statistics.median(imports) / statistics.median(bares):.2f}× "
-              f"({statistics.median(again) / statistics.median(bares):.2f}×); goal ≤ 2×")
+        print(
+            f"ratio import / bare, best runs: {min(imports) / min(bares):.2f}× "
+            f"(re-import {min(again) / min(bares):.2f}×); medians: "
+            f"{statistics.median(imports) / statistics.median(bares):.2f}× "
+            f"({statistics.median(again) / statistics.median(bares):.2f}×); goal ≤ 2×"
+        )
 
 
 def bench_monte_carlo(count: int = 15_000) -> None:
@@ -120,11 +159,14 @@ def bench_monte_carlo(count: int = 15_000) -> None:
     n2 = np.where(measured, rng.integers(10, 3_000, count), 0)
     columns = {
         "job_rate": rng.uniform(0.1, 0.7, count),
-        "control_job_rate": np.where(rng.random(count) < 0.9, rng.uniform(0.05, 0.5, count),
-                                     np.nan),
+        "control_job_rate": np.where(
+            rng.random(count) < 0.9, rng.uniform(0.05, 0.5, count), np.nan
+        ),
         "evidence_stars": rng.integers(1, 4, count),
-        "n_treatment": n1, "k_treatment": rng.binomial(n1, 0.45),
-        "n_control": n2, "k_control": rng.binomial(n2, 0.35),
+        "n_treatment": n1,
+        "k_treatment": rng.binomial(n1, 0.45),
+        "n_control": n2,
+        "k_control": rng.binomial(n2, 0.35),
     }
     price = rng.uniform(5_000, 150_000, count)
     participants = rng.integers(0, 200, count)
@@ -136,13 +178,19 @@ def bench_monte_carlo(count: int = 15_000) -> None:
     spread = effects.allocation_spread(found, participants, seed=1)
     finished = time.perf_counter()
     exact = int(found.exact.sum())
-    print(f"Monte Carlo, {count:,} interventions × {effects.DRAWS:,} draws "
-          f"({int(measured.sum()):,} measured, {exact} of them small samples drawn from Beta):")
+    print(
+        f"Monte Carlo, {count:,} interventions × {effects.DRAWS:,} draws "
+        f"({int(measured.sum()):,} measured, {exact} of them small samples drawn from Beta):"
+    )
     print(f"  distributions                      {built - started:6.3f} s")
-    print(f"  chance of paying off, each one     {probabilities - built:6.3f} s "
-          f"(mean chance {np.nanmean(chance):.2f})")
-    print(f"  allocation spread over all of them {finished - probabilities:6.3f} s "
-          f"(P10 {spread.p10:,.0f}, median {spread.median:,.0f}, P90 {spread.p90:,.0f})")
+    print(
+        f"  chance of paying off, each one     {probabilities - built:6.3f} s "
+        f"(mean chance {np.nanmean(chance):.2f})"
+    )
+    print(
+        f"  allocation spread over all of them {finished - probabilities:6.3f} s "
+        f"(P10 {spread.p10:,.0f}, median {spread.median:,.0f}, P90 {spread.p90:,.0f})"
+    )
     print(f"  total                              {finished - started:6.3f} s (goal < 1 s)")
 
 

@@ -20,8 +20,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PAGES = ("fan", "overview", "caseworker", "interventions", "budget", "effects",
-         "presentation", "history")
+PAGES = (
+    "fan",
+    "overview",
+    "caseworker",
+    "interventions",
+    "budget",
+    "effects",
+    "presentation",
+    "history",
+)
 
 
 def _median_rerun(script: Path, reruns: int, page: str | None = None) -> float:
@@ -79,8 +87,10 @@ def main() -> None:
     for name in demo:
         ours_demo = max(0.0, demo[name] - base_demo) * 1000
         ours_big = max(0.0, big[name] - base_big) * 1000
-        print(f"{name:<18}{demo[name] * 1000:>10.0f}ms{ours_demo:>8.0f}ms"
-              f"{big[name] * 1000:>12.0f}ms{ours_big:>8.0f}ms")
+        print(
+            f"{name:<18}{demo[name] * 1000:>10.0f}ms{ours_demo:>8.0f}ms"
+            f"{big[name] * 1000:>12.0f}ms{ours_big:>8.0f}ms"
+        )
 
 
 if __name__ == "__main__":

@@ -24,9 +24,13 @@ st.caption(t("budget_scope", lang))
 data = parts.interventions(view.frame)
 now = allocator.current(data)
 now_tab, what_if_tab, optimal_tab, frontier_tab, scenarios_tab = st.tabs(
-    [t("budget_tab_current", lang), t("budget_tab_what_if", lang),
-     t("budget_tab_optimal", lang), t("budget_tab_frontier", lang),
-     t("budget_tab_scenarios", lang)]
+    [
+        t("budget_tab_current", lang),
+        t("budget_tab_what_if", lang),
+        t("budget_tab_optimal", lang),
+        t("budget_tab_frontier", lang),
+        t("budget_tab_scenarios", lang),
+    ]
 )
 with optimal_tab:
     request = parts.optimiser_controls(data, now, view.year, chosen.min_stars, lang)

@@ -27,12 +27,18 @@ assumed = parts.assumed_effect(base, name, lang)
 view = parts.page_view(chosen, assumed)
 scope = present.scope_text(year.year, chosen, len(view.frame), lang)
 one_tab, ranking_tab, allocation_tab, assumptions_tab = st.tabs(
-    [t("case_tab_one", lang), t("case_tab_ranking", lang), t("case_tab_allocation", lang),
-     t("case_tab_assumptions", lang)])
+    [
+        t("case_tab_one", lang),
+        t("case_tab_ranking", lang),
+        t("case_tab_allocation", lang),
+        t("case_tab_assumptions", lang),
+    ]
+)
 with one_tab:
     if name:
-        parts.one_intervention(view, name, planned, scope, case_spread(chosen.year, chosen,
-                                                                       assumed), lang)
+        parts.one_intervention(
+            view, name, planned, scope, case_spread(chosen.year, chosen, assumed), lang
+        )
 with ranking_tab:
     parts.ranking(view, scope, lang)
 with allocation_tab:

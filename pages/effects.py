@@ -17,10 +17,15 @@ chosen = current()
 view = year_view(chosen.year, value, years)
 # Only the open tab is drawn: the others' Monte Carlo runs and charts wait until opened.
 effect_tab, case_tab, sensitivity_tab, upload_tab, definitions_tab = st.tabs(
-    [t("effects_tab_effect", lang), t("effects_tab_case", lang),
-     t("effects_tab_sensitivity", lang), t("effects_tab_upload", lang),
-     t("effects_tab_definitions", lang)],
-    key=f"effects_tab_{lang}", on_change="rerun",
+    [
+        t("effects_tab_effect", lang),
+        t("effects_tab_case", lang),
+        t("effects_tab_sensitivity", lang),
+        t("effects_tab_upload", lang),
+        t("effects_tab_definitions", lang),
+    ],
+    key=f"effects_tab_{lang}",
+    on_change="rerun",
 )
 if upload_tab.open:
     with upload_tab:

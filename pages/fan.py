@@ -11,15 +11,20 @@ from viften.ui.state import language
 lang = language()
 inject_print_css()
 view = ui.current_view()
-st.title(t("fan_title", lang, year=view.year) if view.year else t("fan_title_no_year", lang),
-         anchor=False)
+st.title(
+    t("fan_title", lang, year=view.year) if view.year else t("fan_title_no_year", lang),
+    anchor=False,
+)
 if not ui.no_data_message(view, lang):
     settings = ui.fan_settings(lang)
     with st.expander(t("fan_guide_heading", lang)):
         st.markdown(t("fan_guide", lang))
     count = len(view.frame)
-    st.caption(t("fan_in_view_one", lang) if count == 1
-               else t("fan_in_view", lang, count=formatting.number(count, lang)))
+    st.caption(
+        t("fan_in_view_one", lang)
+        if count == 1
+        else t("fan_in_view", lang, count=formatting.number(count, lang))
+    )
     clicked = ui.fan_matrix(view, settings, lang)
     chosen = ui.pick(view, clicked, lang)
     if chosen:

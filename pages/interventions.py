@@ -23,8 +23,12 @@ st.title(t("iv_title", lang, year=view.year))
 st.caption(t("iv_intro", lang))
 shown = flt.apply(view.frame, chosen)
 table_tab, edit_tab, import_tab, export_tab = st.tabs(
-    [t("iv_tab_table", lang), t("iv_tab_edit", lang), t("iv_tab_import", lang),
-     t("iv_tab_export", lang)]
+    [
+        t("iv_tab_table", lang),
+        t("iv_tab_edit", lang),
+        t("iv_tab_import", lang),
+        t("iv_tab_export", lang),
+    ]
 )
 with table_tab:
     st.caption(t("iv_count", lang, shown=len(shown), total=len(view.frame)))

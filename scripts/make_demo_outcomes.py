@@ -40,9 +40,12 @@ def entered_rates() -> dict[str, tuple[float, float | None]]:
     with INTERVENTIONS.open(encoding="utf-8-sig", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if int(r["year"]) == YEAR]
     return {
-        r["name"]: (float(r["job_rate"]),
-                    float(r["control_job_rate"]) if r["control_job_rate"].strip() else None)
-        for r in rows if r["name"] in CHOSEN
+        r["name"]: (
+            float(r["job_rate"]),
+            float(r["control_job_rate"]) if r["control_job_rate"].strip() else None,
+        )
+        for r in rows
+        if r["name"] in CHOSEN
     }
 
 
@@ -67,8 +70,7 @@ def main() -> None:
                 in_job = int(np.clip(round(size * rate + rng.normal(0, spread)), 0, size))
                 for employed in rng.permutation(np.arange(size) < in_job):
                     number += 1
-                    writer.writerow([name, YEAR, group, int(employed),
-                                     f"ILLUSTRATIV-{number:05d}"])
+                    writer.writerow([name, YEAR, group, int(employed), f"ILLUSTRATIV-{number:05d}"])
     print(f"wrote {number} illustrative records to {OUTCOMES}")
 
 

@@ -20,18 +20,21 @@ from hypothesis import settings
 # Every run, on CI and here alike, tries the same examples: a property test that passes once
 # passes always, and a failure seen anywhere is seen again everywhere. New examples are found on
 # purpose (HYPOTHESIS_PROFILE=explore) and each one found is kept in its test as an @example.
-settings.register_profile(
-    "viften", derandomize=True, database=None, deadline=None, print_blob=True
-)
+settings.register_profile("viften", derandomize=True, database=None, deadline=None, print_blob=True)
 settings.register_profile("explore", settings.get_profile("viften"), derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "viften"))
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--disable-quic", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
 ]
 ARTIFACTS = REPO / "test-artifacts"
 PATIENCE_MS = 180_000
@@ -82,24 +85,45 @@ class Server:
     log: Path
 
 
-def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tuple[Server,
-                                                                                  subprocess.Popen]:
+def start_server(
+    db: Path, log: Path, env: dict[str, str] | None = None
+) -> tuple[Server, subprocess.Popen]:
     """Start the app and return once it says it listens (its output goes to `log`)."""
     from viften.actions import database
 
     database.ensure(db)  # created here, so a test may read it before the first page load
     port = _free_port()
-    environment = {**os.environ, "VIFTEN_DB": str(db), "VIFTEN_EDITOR_PASSWORD": "test-pw",
-                   "PYTHONUNBUFFERED": "1", **(env or {})}
+    environment = {
+        **os.environ,
+        "VIFTEN_DB": str(db),
+        "VIFTEN_EDITOR_PASSWORD": "test-pw",
+        "PYTHONUNBUFFERED": "1",
+        **(env or {}),
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port)],
-        cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True, text=True, bufsize=1,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+        ],
+        cwd=REPO,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        text=True,
+        bufsize=1,
     )
     listening, answered = threading.Event(), threading.Event()
-    threading.Thread(target=_copy_output, args=(process, log, listening, answered),
-                     daemon=True).start()
+    threading.Thread(
+        target=_copy_output, args=(process, log, listening, answered), daemon=True
+    ).start()
     answered.wait(SERVER_START_S)
     url = f"http://127.0.0.1:{port}"
     if listening.is_set():
@@ -110,8 +134,9 @@ def start_server(db: Path, log: Path, env: dict[str, str] | None = None) -> tupl
     raise RuntimeError(f"the app did not start; its log:\n{log.read_text()}")
 
 
-def _copy_output(process: subprocess.Popen, log: Path, listening: threading.Event,
-                 answered: threading.Event) -> None:
+def _copy_output(
+    process: subprocess.Popen, log: Path, listening: threading.Event, answered: threading.Event
+) -> None:
     """Copy the server's output to `log` line by line; `answered` once it listens (`listening`
     then set too) or its output has ended."""
     assert process.stdout is not None
@@ -186,8 +211,10 @@ def wait_for_app(page: object, timeout: float = PATIENCE_MS) -> None:
     )
 
 
-PAINTED = ("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame("
-           "() => setTimeout(done, 0))))")
+PAINTED = (
+    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame("
+    "() => setTimeout(done, 0))))"
+)
 """Resolves once the page has painted what it holds and run the effects that follow a paint."""
 
 

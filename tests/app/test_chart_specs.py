@@ -23,9 +23,9 @@ def validator() -> jsonschema.Draft7Validator:
 
 
 @pytest.mark.parametrize("page", ["fan", "overview", "budget", "effects", "case"])
-def test_every_chart_on_the_page_is_valid_vega_lite(db_path: Path, page: str,
-                                                    validator: jsonschema.Draft7Validator
-                                                    ) -> None:
+def test_every_chart_on_the_page_is_valid_vega_lite(
+    db_path: Path, page: str, validator: jsonschema.Draft7Validator
+) -> None:
     app = AppTest.from_file(APP, default_timeout=120).run()
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception
@@ -40,12 +40,20 @@ def test_every_chart_on_the_page_is_valid_vega_lite(db_path: Path, page: str,
         assert found is None, f"{list(found.absolute_path)}: {found.message[:300]}"
 
 
-@pytest.mark.parametrize(("page", "lang"), [
-    ("fan", "da"), ("overview", "da"), ("budget", "da"), ("effects", "da"),
-    ("fan", "en"), ("effects", "en"),
-])
+@pytest.mark.parametrize(
+    ("page", "lang"),
+    [
+        ("fan", "da"),
+        ("overview", "da"),
+        ("budget", "da"),
+        ("effects", "da"),
+        ("fan", "en"),
+        ("effects", "en"),
+    ],
+)
 def test_every_chart_on_the_page_writes_numbers_in_the_readers_language(
-        db_path: Path, page: str, lang: str) -> None:
+    db_path: Path, page: str, lang: str
+) -> None:
     from viften.present.charts import locale
 
     app = AppTest.from_file(APP, default_timeout=120)

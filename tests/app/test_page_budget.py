@@ -102,8 +102,11 @@ def test_a_what_if_edit_updates_spend_and_warns_about_capacity(database):
     app = page()
     key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
     mentor = NAMES.index("Mentor")
-    app.session_state[key] = {"edited_rows": {mentor: {"participants": 50}},
-                              "added_rows": [], "deleted_rows": []}
+    app.session_state[key] = {
+        "edited_rows": {mentor: {"participants": 50}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     app.run()
     assert not app.exception
     warnings = " ".join(w.value for w in app.warning)
@@ -117,8 +120,11 @@ def test_kroner_typed_in_the_what_if_buy_whole_participants(database):
     app = page()
     key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
     ips = NAMES.index("IPS")
-    app.session_state[key] = {"edited_rows": {ips: {"kroner": 100_000}},
-                              "added_rows": [], "deleted_rows": []}
+    app.session_state[key] = {
+        "edited_rows": {ips: {"kroner": 100_000}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     app.run()
     notes = " ".join(c.value for c in app.caption)
     assert "IPS: 100.000 kr. rækker til 2 hele deltagere (90.000 kr.)" in notes
@@ -144,8 +150,10 @@ def test_a_lock_from_the_rules_table_reaches_the_optimiser(database):
     app = page()
     kursus = NAMES.index("Kursus")
     app.session_state["budget_rules_2030_da"] = {
-        "edited_rows": {kursus: {"lock": "Præcis planlagt"}}, "added_rows": [],
-        "deleted_rows": []}
+        "edited_rows": {kursus: {"lock": "Præcis planlagt"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     app.run()
     moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
     row = moves[moves["Indsats"] == "Kursus"].iloc[0]
@@ -182,8 +190,11 @@ def test_an_editor_saves_opens_and_compares_scenarios(database):
     assert set(saved) == {"Forslag A", "Nu"}
     assert saved["Nu"].spend == current_spend()
     assert saved["Forslag A"].settings["source"] == "optimal"
-    compared = [d.value for d in app.dataframe if "Ændring" in d.value.columns
-                and "Forslag A" in d.value.columns]
+    compared = [
+        d.value
+        for d in app.dataframe
+        if "Ændring" in d.value.columns and "Forslag A" in d.value.columns
+    ]
     assert compared
     app.selectbox(key="budget_sc_pick").set_value("Nu")
     app.button(key="budget_sc_open").click().run()
@@ -241,8 +252,9 @@ def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> 
 
     monkeypatch.setenv("VIFTEN_DB", str(tmp_path / "viften.duckdb"))
     monkeypatch.setattr(ui_budget, "AUTO_SOLVE_LIMIT", 5)
-    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"),
-                            default_timeout=120).run()
+    app = AppTest.from_file(
+        str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=120
+    ).run()
     app.switch_page("pages/budget.py").run()
     assert not app.exception
     assert any("kun" in i.value or "først" in i.value for i in app.info)
@@ -260,8 +272,9 @@ def data_with_case(database: Path) -> allocator.Interventions:
     from viften.model.assumptions import DEFAULT
 
     with db.connect(database) as con:
-        return allocator.Interventions.from_columns(store.intervention_arrays(con, 2030),
-                                                    assumptions=DEFAULT)
+        return allocator.Interventions.from_columns(
+            store.intervention_arrays(con, 2030), assumptions=DEFAULT
+        )
 
 
 def payer_table(app: AppTest):  # type: ignore[no-untyped-def]
@@ -282,12 +295,20 @@ def test_the_kommune_objective_is_solved_and_compared_with_the_most_extra_jobs(d
     assert sentence is not None
     assert render_all([sentence], "da") in info
     table = payer_table(app)
-    assert list(table["Tal"]) == ["Udgift", "Job i alt", "Ekstra job", "Kommunen", "Staten",
-                                  "Andre kommuner (udligning)", "Det offentlige i alt"]
+    assert list(table["Tal"]) == [
+        "Udgift",
+        "Job i alt",
+        "Ekstra job",
+        "Kommunen",
+        "Staten",
+        "Andre kommuner (udligning)",
+        "Det offentlige i alt",
+    ]
     column = "Optimal: kommunens eget regnestykke"
     assert chosen.payer_npv is not None
-    expected = [f"{round(v):,}".replace(",", ".").replace("-", "−") + " kr."
-                for v in chosen.payer_npv]
+    expected = [
+        f"{round(v):,}".replace(",", ".").replace("-", "−") + " kr." for v in chosen.payer_npv
+    ]
     assert list(table[column])[3:] == expected
     assert "Optimal: flest ekstra job" in table.columns and "Nuværende" in table.columns
 

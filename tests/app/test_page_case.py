@@ -18,12 +18,18 @@ REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
 PAGE = str(REPO / "pages" / "case.py")
 FAN = str(REPO / "pages" / "fan.py")
-HOSTILE = ["<img src=x onerror=alert(1)>", "**bold** [link](javascript:alert(1))",
-           ":red[farvet] $x^2$ <b>fed</b>", "# Overskrift", "line\nbreak & &amp; `code`"]
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "**bold** [link](javascript:alert(1))",
+    ":red[farvet] $x^2$ <b>fed</b>",
+    "# Overskrift",
+    "line\nbreak & &amp; `code`",
+]
 
 
-def run(query: dict[str, str] | None = None, state: dict[str, Any] | None = None,
-        page: str = PAGE) -> AppTest:
+def run(
+    query: dict[str, str] | None = None, state: dict[str, Any] | None = None, page: str = PAGE
+) -> AppTest:
     app = AppTest.from_file(page, default_timeout=120)
     for key, value in (query or {}).items():
         app.query_params[key] = value
@@ -39,8 +45,10 @@ def unescape(text: str) -> str:
 
 
 def words(app: AppTest) -> str:
-    parts = [e.value for e in [*app.markdown, *app.caption, *app.info, *app.warning,
-                               *app.subheader, *app.title]]
+    parts = [
+        e.value
+        for e in [*app.markdown, *app.caption, *app.info, *app.warning, *app.subheader, *app.title]
+    ]
     for table in app.table:
         parts += [str(c) for c in table.value.columns]
         parts += [str(c) for c in table.value.astype(str).to_numpy().ravel()]
@@ -68,8 +76,11 @@ def chart_rows(app: AppTest, index: int) -> list[dict[str, Any]]:
     import pyarrow as pa
 
     proto = app.get("vega_lite_chart")[index].proto
-    main = (pa.ipc.open_stream(proto.data.data).read_all().to_pylist()
-            if proto.HasField("data") and proto.data.data else [])
+    main = (
+        pa.ipc.open_stream(proto.data.data).read_all().to_pylist()
+        if proto.HasField("data") and proto.data.data
+        else []
+    )
     return main + [row for rows in datasets(app, index).values() for row in rows]
 
 
@@ -105,8 +116,9 @@ def test_the_ranking_lists_every_intervention_in_view(db_path: Path) -> None:
     app = run({"tg": "closer"})
     frame = figures.load_year(db_path).frame
     closer = set(frame[frame["target_group"] == "closer"]["name"])
-    ranking = [t for t in app.table
-               if "Kommunen netto pr. krone" in [unescape(c) for c in t.value.columns]][0]
+    ranking = [
+        t for t in app.table if "Kommunen netto pr. krone" in [unescape(c) for c in t.value.columns]
+    ][0]
     assert {unescape(n) for n in ranking.value["Indsats"]} == closer
     assert any("målgruppe: tættere på" in unescape(c.value) for c in app.caption)
 
@@ -148,8 +160,9 @@ def test_the_planned_participants_multiply_the_case(db_path: Path) -> None:
 
 def test_the_current_allocation_sums_the_planned_participants(db_path: Path) -> None:
     app = run()
-    assert any(unescape(c.value).startswith("Summen over indsatserne i visningen")
-               for c in app.caption)
+    assert any(
+        unescape(c.value).startswith("Summen over indsatserne i visningen") for c in app.caption
+    )
 
 
 def test_the_assumptions_name_their_sources_and_the_staircase_is_law(db_path: Path) -> None:
@@ -205,12 +218,23 @@ def test_an_editor_who_types_a_bad_value_is_told_and_nothing_is_stored(db_path: 
 
 def test_hostile_names_are_shown_as_text_and_never_as_markdown(empty_db: Path) -> None:
     rows = [
-        {"name": name, "year": 2026, "target_group": ("closer", "further", "cross")[i % 3],
-         "provider": name, "provider_type": None, "price_per_participant": 10_000.0 * (i + 1),
-         "capacity": None, "participants": 5, "job_rate": 0.3,
-         "control_job_rate": None if i == 4 else 0.2, "evidence_stars": 1 + i % 3,
-         "effect_rating": "medium", "duration_weeks": None, "description": name,
-         "source": name}
+        {
+            "name": name,
+            "year": 2026,
+            "target_group": ("closer", "further", "cross")[i % 3],
+            "provider": name,
+            "provider_type": None,
+            "price_per_participant": 10_000.0 * (i + 1),
+            "capacity": None,
+            "participants": 5,
+            "job_rate": 0.3,
+            "control_job_rate": None if i == 4 else 0.2,
+            "evidence_stars": 1 + i % 3,
+            "effect_rating": "medium",
+            "duration_weeks": None,
+            "description": name,
+            "source": name,
+        }
         for i, name in enumerate(HOSTILE)
     ]
     with db.transaction(empty_db) as con:
@@ -223,8 +247,9 @@ def test_hostile_names_are_shown_as_text_and_never_as_markdown(empty_db: Path) -
     assert with_data, "the page shows no data at all"
     for value in with_data:
         assert not any(c in re.sub(r"\\.", "", value) for c in "<>*_[]()`$:#|&!~"), value
-    names = {unescape(n) for t in app.table if "Indsats" in t.value.columns
-             for n in t.value["Indsats"]}
+    names = {
+        unescape(n) for t in app.table if "Indsats" in t.value.columns for n in t.value["Indsats"]
+    }
     assert {" ".join(n.split()) for n in names} == {" ".join(n.split()) for n in HOSTILE}
 
 
@@ -233,11 +258,16 @@ def test_hostile_names_are_shown_as_text_and_never_as_markdown(empty_db: Path) -
 
 def test_the_fan_can_shade_by_the_kommunes_gain_per_krone(db_path: Path) -> None:
     app = run({"fan_grade": "kommune"}, page=FAN)
-    assert any(c.value.startswith("Farvetonen viser kommunens netto-nutidsværdi")
-               for c in app.caption)
+    assert any(
+        c.value.startswith("Farvetonen viser kommunens netto-nutidsværdi") for c in app.caption
+    )
     data = datasets(app, 0)
-    labels = " ".join(str(r.get("text", "")) for name, rows in data.items()
-                      if name.startswith("labels") for r in rows)
+    labels = " ".join(
+        str(r.get("text", ""))
+        for name, rows in data.items()
+        if name.startswith("labels")
+        for r in rows
+    )
     assert "jo mere får kommunen igen" in labels
     tiles = data["tiles"]
     assert any(re.fullmatch(r"-?\d+,\d\d kr\.", r["tt_kommune"]) for r in tiles)

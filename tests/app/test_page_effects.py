@@ -21,13 +21,17 @@ def with_outcomes(db_path: Path) -> Path:
     """The demo database with the illustrative outcome records (whether or not demo loads them)."""
     database.ensure(db_path)
     with db.transaction(db_path) as con:
-        outcomes.import_records(con, paths.DEMO_OUTCOMES,
-                                "demo")
+        outcomes.import_records(con, paths.DEMO_OUTCOMES, "demo")
     return db_path
 
 
-TABS = {"effect": "Mer-effekt og usikkerhed", "case": "Business case",
-        "sensitivity": "Følsomhed", "upload": "Udfaldsdata", "definitions": "Definitioner"}
+TABS = {
+    "effect": "Mer-effekt og usikkerhed",
+    "case": "Business case",
+    "sensitivity": "Følsomhed",
+    "upload": "Udfaldsdata",
+    "definitions": "Definitioner",
+}
 
 
 def _page(editor: bool = False, lang: str | None = None, tab: str | None = None) -> AppTest:
@@ -48,7 +52,8 @@ def _table(app: AppTest, column: str):
 
 
 def test_the_page_shows_where_each_figure_comes_from_and_how_many_stand_behind_it(
-        with_outcomes: Path) -> None:
+    with_outcomes: Path,
+) -> None:
     app = _page()
     assert not app.exception
     assert app.title[0].value == "Effekt og business case"
@@ -98,8 +103,9 @@ def test_the_value_of_a_job_shows_its_source(with_outcomes: Path) -> None:
 
 
 def test_the_charts_are_drawn(with_outcomes: Path) -> None:
-    counts = {tab: len(_page(tab=tab).get("vega_lite_chart"))
-              for tab in ("effect", "case", "sensitivity")}
+    counts = {
+        tab: len(_page(tab=tab).get("vega_lite_chart")) for tab in ("effect", "case", "sensitivity")
+    }
     assert counts["effect"] >= 1, "the interval plot"
     assert counts["case"] >= 1, "the simulation histogram"
     assert counts["sensitivity"] >= 2, "the tornado and the allocation's spread"
@@ -112,12 +118,15 @@ def test_only_the_open_tab_is_drawn(with_outcomes: Path) -> None:
 
 
 def test_the_sensitivity_tab_names_the_flip_point_and_the_cautious_job_figure(
-        with_outcomes: Path) -> None:
+    with_outcomes: Path,
+) -> None:
     app = _page(tab="sensitivity")
     app.selectbox(key="effects_flip_a").select_index(
-        app.selectbox(key="effects_flip_a").options.index("IPS")).run()
+        app.selectbox(key="effects_flip_a").options.index("IPS")
+    ).run()
     app.selectbox(key="effects_flip_b").select_index(
-        app.selectbox(key="effects_flip_b").options.index("Privat løntilskud")).run()
+        app.selectbox(key="effects_flip_b").options.index("Privat løntilskud")
+    ).run()
     assert not app.exception
     text = " ".join(m.value for m in app.markdown)
     assert "IPS giver" in text and "Rækkefølgen vender" in text
@@ -165,11 +174,11 @@ def test_the_interval_chart_keeps_measured_and_largest_effects_when_capped() -> 
 
 
 @pytest.mark.parametrize(("tab", "lang"), [("effect", "da"), ("case", "da"), ("effect", "en")])
-def test_no_table_on_the_page_shows_none_or_nan(with_outcomes: Path, tab: str, lang: str
-                                                ) -> None:
+def test_no_table_on_the_page_shows_none_or_nan(with_outcomes: Path, tab: str, lang: str) -> None:
     app = _page(tab=tab) if lang == "da" else _page(lang="en")
     assert app.dataframe, "the tab has a table"
     for table in app.dataframe:
         cells = [cell for column in table.value.columns for cell in table.value[column]]
-        assert [c for c in cells if c is None or str(c).strip() in ("None", "nan", "NaN", "<NA>")
-                ] == []
+        assert [
+            c for c in cells if c is None or str(c).strip() in ("None", "nan", "NaN", "<NA>")
+        ] == []

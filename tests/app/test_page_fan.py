@@ -15,8 +15,13 @@ from viften.store import views as figures
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "pages" / "fan.py")
-HOSTILE = ["<img src=x onerror=alert(1)>", "**bold** [link](javascript:alert(1))",
-           ":red[farvet] $x^2$ <b>fed</b>", "# Overskrift", "line\nbreak & &amp; `code`"]
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "**bold** [link](javascript:alert(1))",
+    ":red[farvet] $x^2$ <b>fed</b>",
+    "# Overskrift",
+    "line\nbreak & &amp; `code`",
+]
 
 
 def unescape(text: str) -> str:
@@ -87,8 +92,17 @@ def test_filters_in_the_url_narrow_the_matrix(db_path: Path) -> None:
 
 
 def test_nonsense_in_the_url_falls_back_to_the_whole_fan(db_path: Path) -> None:
-    app = run({"tg": "<script>", "stars": "99", "year": "1850", "pmin": "-1",
-               "fan_measure": "evil", "fan_model": "7", "fan_bands": "x"})
+    app = run(
+        {
+            "tg": "<script>",
+            "stars": "99",
+            "year": "1850",
+            "pmin": "-1",
+            "fan_measure": "evil",
+            "fan_model": "7",
+            "fan_bands": "x",
+        }
+    )
     assert sorted(chart_tiles(app)) == sorted(names_of(db_path))
     assert any("Prisgrænserne kunne ikke læses" in w.value for w in app.warning)
 
@@ -152,8 +166,16 @@ def test_a_clicked_tile_opens_its_detail_with_every_figure_and_definition(db_pat
     assert app.selectbox(key="fan_pick").value == name
     figures_table = app.table[0].value
     figure_names = figures_table.iloc[:, 0].map(unescape).tolist()
-    for label in ("Pris pr. deltager", "Jobandel", "Mer-effekt", "Pris pr. job",
-                  "Pris pr. ekstra job", "Gevinst pr. krone", "Kapacitet", "Evidens"):
+    for label in (
+        "Pris pr. deltager",
+        "Jobandel",
+        "Mer-effekt",
+        "Pris pr. job",
+        "Pris pr. ekstra job",
+        "Gevinst pr. krone",
+        "Kapacitet",
+        "Evidens",
+    ):
         assert label in figure_names
     assert figures_table.iloc[:, 2].map(len).min() > 10
     assert any("i målgruppen" in t.value for t in app.text)
@@ -203,11 +225,23 @@ def hostile_database(path: Path) -> list[str]:
     finally:
         conn.close()
     rows = [
-        {"name": name, "year": 2026, "target_group": ("closer", "further", "cross")[i % 3],
-         "provider": name, "provider_type": None, "price_per_participant": 10_000.0 * (i + 1),
-         "capacity": None, "participants": 5, "job_rate": 0.3, "control_job_rate": 0.2,
-         "evidence_stars": 1 + i % 3, "effect_rating": "medium", "duration_weeks": None,
-         "description": name, "source": name}
+        {
+            "name": name,
+            "year": 2026,
+            "target_group": ("closer", "further", "cross")[i % 3],
+            "provider": name,
+            "provider_type": None,
+            "price_per_participant": 10_000.0 * (i + 1),
+            "capacity": None,
+            "participants": 5,
+            "job_rate": 0.3,
+            "control_job_rate": 0.2,
+            "evidence_stars": 1 + i % 3,
+            "effect_rating": "medium",
+            "duration_weeks": None,
+            "description": name,
+            "source": name,
+        }
         for i, name in enumerate(HOSTILE)
     ]
     with db.transaction(path) as con:
@@ -240,8 +274,9 @@ def fully_escaped(markdown: str) -> bool:
 def test_the_matrix_can_be_downloaded_as_png_svg_and_pdf(db_path) -> None:
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "pages" / "fan.py"),
-                            default_timeout=60).run()
+    app = AppTest.from_file(
+        str(Path(__file__).resolve().parents[2] / "pages" / "fan.py"), default_timeout=60
+    ).run()
     labels = [b.proto.label for b in app.get("download_button")]
     assert [label for label in labels if "PNG" in label]
     assert [label for label in labels if "SVG" in label]
@@ -251,8 +286,9 @@ def test_the_matrix_can_be_downloaded_as_png_svg_and_pdf(db_path) -> None:
 def test_the_detail_of_an_uncertain_effect_says_so(db_path) -> None:
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "pages" / "fan.py"),
-                            default_timeout=60)
+    app = AppTest.from_file(
+        str(Path(__file__).resolve().parents[2] / "pages" / "fan.py"), default_timeout=60
+    )
     app.run()
     chooser = [s for s in app.selectbox if "Mentorstøtte" in (s.options or [])]
     chooser[0].set_value("Mentorstøtte").run()

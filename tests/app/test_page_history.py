@@ -16,8 +16,7 @@ PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "history.py")
 def test_a_deleted_intervention_is_listed_and_restored(db_path: Path) -> None:
     row = figures.load_year(db_path).frame.iloc[0]
     with db.transaction(db_path) as con:
-        store.delete_intervention(con, "tester", int(row["id"]),
-                                  int(row["version"]))
+        store.delete_intervention(con, "tester", int(row["id"]), int(row["version"]))
     app = AppTest.from_file(PAGE, default_timeout=30)
     app.session_state["is_editor"] = True
     app.session_state["user_name"] = "Editor"

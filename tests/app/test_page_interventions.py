@@ -57,7 +57,8 @@ def test_an_editor_saves_an_edited_cell_and_the_history_records_it(db_path: Path
     editor_key = _editor_key(db_path)
     app.session_state[editor_key] = {
         "edited_rows": {0: {"price_per_participant": 12345}},
-        "added_rows": [], "deleted_rows": [],
+        "added_rows": [],
+        "deleted_rows": [],
     }
     app.run()
     assert not app.error, [e.value for e in app.error]
@@ -71,7 +72,8 @@ def test_an_editor_saves_an_edited_cell_and_the_history_records_it(db_path: Path
 
 
 def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
-        db_path: Path) -> None:
+    db_path: Path,
+) -> None:
     import json
 
     app = _page(db_path, editor=True)
@@ -79,7 +81,9 @@ def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
     config = json.loads(editor.proto.columns)
     assert config["benefit"]["label"] == "Ydelse"
     assert config["benefit"]["type_config"]["options"][0] == {
-        "label": "Kontanthjælp", "value": "kontanthjaelp"}
+        "label": "Kontanthjælp",
+        "value": "kontanthjaelp",
+    }
     assert config["mandatory"]["type_config"]["type"] == "checkbox"
     assert config["weeks_on_benefit"]["label"] == "Uger på ydelse"
 
@@ -87,9 +91,16 @@ def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
 def test_an_editor_saves_the_case_columns(db_path: Path) -> None:
     app = _page(db_path, editor=True)
     app.session_state[_editor_key(db_path)] = {
-        "edited_rows": {0: {"mandatory": True, "benefit": "kontanthjaelp", "persistence": 0.25,
-                            "weeks_on_benefit": 40}},
-        "added_rows": [], "deleted_rows": [],
+        "edited_rows": {
+            0: {
+                "mandatory": True,
+                "benefit": "kontanthjaelp",
+                "persistence": 0.25,
+                "weeks_on_benefit": 40,
+            }
+        },
+        "added_rows": [],
+        "deleted_rows": [],
     }
     app.run()
     app.button(key="iv_save").click().run()
@@ -98,20 +109,28 @@ def test_an_editor_saves_the_case_columns(db_path: Path) -> None:
         year = store.newest_year(con)
         assert year is not None
         first = store.stored_rows(con, year)[0]
-    assert (first["mandatory"], first["benefit"], first["persistence"],
-            first["weeks_on_benefit"]) == (True, "kontanthjaelp", 0.25, 40)
+    assert (
+        first["mandatory"],
+        first["benefit"],
+        first["persistence"],
+        first["weeks_on_benefit"],
+    ) == (True, "kontanthjaelp", 0.25, 40)
 
 
 def test_a_bad_edit_names_its_row_and_column_and_cannot_be_saved(db_path: Path) -> None:
     app = _page(db_path, editor=True)
     editor_key = _editor_key(db_path)
     app.session_state[editor_key] = {
-        "edited_rows": {1: {"job_rate": 1.7}}, "added_rows": [], "deleted_rows": [],
+        "edited_rows": {1: {"job_rate": 1.7}},
+        "added_rows": [],
+        "deleted_rows": [],
     }
     app.run()
     assert any("fejl" in e.value for e in app.error)
-    assert any("række 2, kolonne job_rate: 1,7 skal være en andel mellem 0 og 1" in x.value
-               for x in app.text)
+    assert any(
+        "række 2, kolonne job_rate: 1,7 skal være en andel mellem 0 og 1" in x.value
+        for x in app.text
+    )
     assert app.button(key="iv_save").disabled
 
 
@@ -120,10 +139,13 @@ def test_someone_elses_change_in_between_is_not_overwritten(db_path: Path) -> No
     editor_key = _editor_key(db_path)
     first = figures.load_year(db_path).frame.sort_values("name").iloc[0]
     with db.transaction(db_path) as con:
-        store.update_intervention(con, "Other", int(first["id"]),
-                                  int(first["version"]), {"price_per_participant": 1.0})
+        store.update_intervention(
+            con, "Other", int(first["id"]), int(first["version"]), {"price_per_participant": 1.0}
+        )
     app.session_state[editor_key] = {
-        "edited_rows": {0: {"price_per_participant": 999}}, "added_rows": [], "deleted_rows": [],
+        "edited_rows": {0: {"price_per_participant": 999}},
+        "added_rows": [],
+        "deleted_rows": [],
     }
     app.run()
     app.button(key="iv_save").click().run()
@@ -137,13 +159,16 @@ def test_a_save_that_collides_with_another_sessions_save_shows_a_message(db_path
     editor_key = _editor_key(db_path)
     first = figures.load_year(db_path).frame.sort_values("name").iloc[0]
     app.session_state[editor_key] = {
-        "edited_rows": {0: {"price_per_participant": 999}}, "added_rows": [], "deleted_rows": [],
+        "edited_rows": {0: {"price_per_participant": 999}},
+        "added_rows": [],
+        "deleted_rows": [],
     }
     app.run()
     # another session is saving the same row right now: its transaction is still open
     with db.transaction(db_path) as con:
-        store.update_intervention(con, "Other", int(first["id"]),
-                                  int(first["version"]), {"price_per_participant": 1.0})
+        store.update_intervention(
+            con, "Other", int(first["id"]), int(first["version"]), {"price_per_participant": 1.0}
+        )
         app.button(key="iv_save").click().run()
     assert not app.exception
     assert any("Ikke gemt" in e.value and "at the same moment" in e.value for e in app.error)
@@ -166,12 +191,15 @@ def test_an_empty_database_says_what_to_do(db_path: Path) -> None:
     assert any("importér en fil" in i.value for i in app.info)
 
 
-def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
-                                                                tmp_path: Path) -> None:
+def test_an_intervention_with_only_the_required_columns_is_shown(
+    db_path: Path, tmp_path: Path
+) -> None:
 
     database.ensure(db_path)
-    minimal = "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\nKun det nødvendige;" \
-              "længere væk;45.000;30 %;2;2026\n"
+    minimal = (
+        "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\nKun det nødvendige;"
+        "længere væk;45.000;30 %;2;2026\n"
+    )
     changes.import_file(db_path, minimal.encode(), "minimal.csv", command_line_actor())
     app = _page(db_path, editor=True)
     assert not app.exception
@@ -181,15 +209,18 @@ def test_an_intervention_with_only_the_required_columns_is_shown(db_path: Path,
 
 
 def test_the_app_migrates_a_version_1_database_when_it_opens_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import duckdb
 
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     for statement in db.schema_statements(1):
         con.execute(statement)
-    con.execute("INSERT INTO interventions (name, year, target_group, price_per_participant, "
-                "job_rate, evidence_stars) VALUES ('Gammel indsats', 2024, 'closer', 9000, 0.3, 2)")
+    con.execute(
+        "INSERT INTO interventions (name, year, target_group, price_per_participant, "
+        "job_rate, evidence_stars) VALUES ('Gammel indsats', 2024, 'closer', 9000, 0.3, 2)"
+    )
     con.close()
     monkeypatch.setenv("VIFTEN_DB", str(path))
     app = _page(path, editor=True)

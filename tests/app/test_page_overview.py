@@ -33,7 +33,10 @@ def test_the_page_shows_a_scatter_sized_by_participants_and_a_ranked_table(db_pa
     spec = scatter_spec(app)
     dots = spec["layer"][1]["encoding"]
     assert (dots["x"]["field"], dots["y"]["field"], dots["size"]["field"]) == (
-        "points", "price", "participants")
+        "points",
+        "price",
+        "participants",
+    )
     ranked = app.dataframe[0].value
     assert sorted(ranked["Indsats"]) == sorted(frame["name"])
     assert ranked["Nr."].tolist() == list(range(1, len(frame) + 1))
@@ -54,8 +57,10 @@ def test_the_table_can_be_ranked_by_extra_effect(db_path: Path) -> None:
     frame = figures.load_year(db_path).frame
     app = run({"ov_sort": "net_effect"})
     ranked = app.dataframe[0].value
-    assert ranked.iloc[0]["Indsats"] == frame.sort_values("net_effect", ascending=False).iloc[0][
-        "name"]
+    assert (
+        ranked.iloc[0]["Indsats"]
+        == frame.sort_values("net_effect", ascending=False).iloc[0]["name"]
+    )
     app.selectbox(key="ov_sort").select("evidence_stars").run()
     assert app.query_params.get("ov_sort") == "evidence_stars"
 

@@ -15,9 +15,13 @@ from viften.store import views as figures
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/presentation.py"
 ORDER = [
-    "Nøgletal {year}", "Viften: alle målgrupper (model 2)", "Viften: Tættere på arbejdsmarkedet",
-    "Viften: Længere fra arbejdsmarkedet", "Viften: Tværgående",
-    "Fordelingen: nuværende og optimal", "Effektivitetsfronten: job for hvert budget",
+    "Nøgletal {year}",
+    "Viften: alle målgrupper (model 2)",
+    "Viften: Tættere på arbejdsmarkedet",
+    "Viften: Længere fra arbejdsmarkedet",
+    "Viften: Tværgående",
+    "Fordelingen: nuværende og optimal",
+    "Effektivitetsfronten: job for hvert budget",
     "Budgetcasen: kommunens nettogevinst pr. krone",
     "Den nuværende fordeling: de planlagte deltagere",
 ]
@@ -128,8 +132,15 @@ def test_a_saved_scenario_can_be_chosen_instead_of_the_optimum(db_path: Path) ->
     view = figures.load_year(db_path)
     data = allocator.Interventions.from_columns(view.frame.to_dict("series"))
     with db.transaction(db_path) as con:
-        scenarios.save(con, "tester", "Besparelse", int(view.year or 0),
-                       data, data.participants // 2, {"source": "what_if", "budget": 1.0})
+        scenarios.save(
+            con,
+            "tester",
+            "Besparelse",
+            int(view.year or 0),
+            data,
+            data.participants // 2,
+            {"source": "what_if", "budget": 1.0},
+        )
     app = page(view=5)
     assert "Scenarie: Besparelse" in app.selectbox(key="presentation_compare").options
     app.session_state["presentation_compare"] = "Besparelse"

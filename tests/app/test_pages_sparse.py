@@ -12,13 +12,27 @@ from viften.actions import interventions as changes
 from viften.actions.access import command_line_actor
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-MINIMAL = ("navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
-           "Kun det nødvendige;længere væk;45.000;30 %;2;2026\n"
-           "Gratis og uden job;tværgående;0;0;1;2026\n")
+MINIMAL = (
+    "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
+    "Kun det nødvendige;længere væk;45.000;30 %;2;2026\n"
+    "Gratis og uden job;tværgående;0;0;1;2026\n"
+)
 
 
-@pytest.mark.parametrize("page", ["fan", "overview", "caseworker", "interventions", "budget",
-                                  "case", "effects", "presentation", "history"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "fan",
+        "overview",
+        "caseworker",
+        "interventions",
+        "budget",
+        "case",
+        "effects",
+        "presentation",
+        "history",
+    ],
+)
 def test_the_page_renders_with_sparse_interventions(db_path: Path, page: str) -> None:
     database.ensure(db_path)
     changes.import_file(db_path, MINIMAL.encode(), "minimal.csv", command_line_actor())

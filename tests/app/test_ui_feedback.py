@@ -31,8 +31,7 @@ def _run(tmp_path: Path, kind: str) -> AppTest:
     return app.run()
 
 
-def test_bad_input_lists_every_problem_with_its_row_and_column_in_danish(tmp_path: Path
-                                                                         ) -> None:
+def test_bad_input_lists_every_problem_with_its_row_and_column_in_danish(tmp_path: Path) -> None:
     app = _run(tmp_path, "bad input")
     assert "2 fejl; intet er gemt" in app.error[0].value
     listed = app.text[0].value

@@ -71,10 +71,21 @@ def test_a_target_group_filter_survives_presentation_mode() -> None:
 
 @pytest.mark.usefixtures("routed")
 def test_every_filter_and_the_year_survive_presentation_mode() -> None:
-    app = started({"year": "2025", "stars": "2", "effect": "high,medium", "ptype": "external",
-                   "pmin": "100000", "pmax": "900000", "q": "e"})
-    before = {key: app.query_params[key] for key in ("year", "stars", "effect", "ptype",
-                                                     "pmin", "pmax", "q")}
+    app = started(
+        {
+            "year": "2025",
+            "stars": "2",
+            "effect": "high,medium",
+            "ptype": "external",
+            "pmin": "100000",
+            "pmax": "900000",
+            "q": "e",
+        }
+    )
+    before = {
+        key: app.query_params[key]
+        for key in ("year", "stars", "effect", "ptype", "pmin", "pmax", "q")
+    }
     go(app, "presentation")
     go(app, "budget")
     assert {key: app.query_params[key] for key in before} == before
@@ -110,7 +121,8 @@ def test_an_empty_target_group_choice_in_the_url_shows_the_whole_fan_and_says_so
     assert in_view(app) == "24 indsatser i visningen"
     assert app.multiselect(key="f_tg").value == ["closer", "further", "cross"]
     assert sidebar_notes(app) == [
-        "Adressen valgte ingen kendt målgruppe, så alle målgrupper vises."]
+        "Adressen valgte ingen kendt målgruppe, så alle målgrupper vises."
+    ]
     assert not [i for i in app.info if "Ingen indsatser" in i.value]
 
 
@@ -129,7 +141,8 @@ def test_a_reversed_price_range_in_the_url_is_turned_round_and_reported() -> Non
     assert app.number_input(key="f_pmin").value == 100_000
     assert app.number_input(key="f_pmax").value == 900_000
     assert sidebar_notes(app) == [
-        "Prisgrænserne stod omvendt (fra 900.000 kr. til 100.000 kr.), så de er byttet om."]
+        "Prisgrænserne stod omvendt (fra 900.000 kr. til 100.000 kr.), så de er byttet om."
+    ]
     assert (app.query_params["pmin"], app.query_params["pmax"]) == ("100000", "900000")
 
 
@@ -139,7 +152,8 @@ def test_a_reversed_price_range_typed_in_the_sidebar_is_applied_turned_round() -
     app.number_input(key="f_pmin").set_value(900_000).run()
     app.number_input(key="f_pmax").set_value(100_000).run()
     assert sidebar_notes(app) == [
-        "Prisgrænserne stod omvendt (fra 900.000 kr. til 100.000 kr.), så de er byttet om."]
+        "Prisgrænserne stod omvendt (fra 900.000 kr. til 100.000 kr.), så de er byttet om."
+    ]
     assert (app.query_params["pmin"], app.query_params["pmax"]) == ("100000", "900000")
 
 

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.browser
 PAGES = ("", "overview", "caseworker", "interventions", "budget", "case", "effects", "history")
 
 
-def test_the_landing_page_shows_every_intervention_of_the_newest_year(app_server: Server,
-                                                                      page) -> None:
+def test_the_landing_page_shows_every_intervention_of_the_newest_year(
+    app_server: Server, page
+) -> None:
     page.goto(app_server.url + "/")
     page.wait_for_selector('[data-testid="stVegaLiteChart"] svg')
     wait_for_app(page)
@@ -60,8 +61,9 @@ def test_a_deep_link_as_the_first_request_keeps_its_page_the_url_and_the_sidebar
         stop_server(process)
 
 
-def test_a_command_writes_while_the_app_runs_and_the_app_shows_it(app_server: Server,
-                                                                  page, tmp_path) -> None:
+def test_a_command_writes_while_the_app_runs_and_the_app_shows_it(
+    app_server: Server, page, tmp_path
+) -> None:
     import subprocess
     import sys
 
@@ -76,7 +78,9 @@ def test_a_command_writes_while_the_app_runs_and_the_app_shows_it(app_server: Se
     )
     result = subprocess.run(
         [sys.executable, "-m", "viften", "import", str(new_file), "--db", str(app_server.db)],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert result.returncode == 0, result.stderr
     page.reload()

@@ -37,8 +37,7 @@ def widths(page) -> list[tuple[str, int, int]]:
         .map(e => [e.getAttribute('data-testid'), e.scrollWidth, e.clientWidth])""")
 
 
-def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Server,
-                                                               page) -> None:
+def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Server, page) -> None:
     open_case(page, app_server.url + "/case")
     text = page.inner_text('[data-testid="stMain"]')
     assert "Hvem får gevinsten?" in text
@@ -57,8 +56,10 @@ def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Serve
 
 def test_the_ranking_and_the_assumptions_fit_too(app_server: Server, page) -> None:
     open_case(page, app_server.url + "/case")
-    for tab, header in (("Rangliste", "Kommunen netto pr. krone"),
-                        ("Antagelser og kilder", "Antagelse")):
+    for tab, header in (
+        ("Rangliste", "Kommunen netto pr. krone"),
+        ("Antagelser og kilder", "Antagelse"),
+    ):
         page.get_by_role("tab", name=tab).click()
         table(page, header).wait_for(state="visible")
         found = widths(page)
@@ -68,8 +69,9 @@ def test_the_ranking_and_the_assumptions_fit_too(app_server: Server, page) -> No
     screenshot(page, "case-assumptions-1366")
 
 
-def test_hostile_names_on_the_case_page_are_text_and_no_script_runs(hostile_server: Server,
-                                                                     page) -> None:
+def test_hostile_names_on_the_case_page_are_text_and_no_script_runs(
+    hostile_server: Server, page
+) -> None:
     from urllib.parse import quote
 
     page.add_init_script("window.__pwned = 0;")

@@ -21,11 +21,11 @@ pytestmark = pytest.mark.browser
 
 CHART = '[data-testid="stVegaLiteChart"]'
 HOSTILE = [
-    "<img src=x onerror=\"window.__pwned=1;alert(1)\">",
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
     "<script>window.__pwned=1</script>",
     "**fed** [link](javascript:alert(1))",
     ":red[farvet] $x^2$ `kode`",
-    "Tom & Jerry's \"indsats\" # 1",
+    'Tom & Jerry\'s "indsats" # 1',
 ]
 
 
@@ -33,7 +33,8 @@ def open_fan(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(f"{CHART} svg")
     page.get_by_text("Alle indsatser i visningen").or_(
-        page.get_by_text("Every intervention in view")).first.wait_for()
+        page.get_by_text("Every intervention in view")
+    ).first.wait_for()
     wait_for_app(page)
 
 
@@ -79,9 +80,13 @@ def test_every_intervention_is_on_the_landing_page_as_text_at_both_sizes(
             box = page.query_selector(CHART).bounding_box()
             assert box["x"] + box["width"] <= width
             screenshot(page, f"fan-landing-{width}")
-            page.query_selector(CHART).screenshot(path=str(
-                Path(screenshot(page, f"fan-landing-{width}")).with_name(
-                    f"fan-matrix-{width}.png")))
+            page.query_selector(CHART).screenshot(
+                path=str(
+                    Path(screenshot(page, f"fan-landing-{width}")).with_name(
+                        f"fan-matrix-{width}.png"
+                    )
+                )
+            )
         finally:
             context.close()
 
@@ -99,8 +104,14 @@ def test_clicking_a_tile_opens_its_detail(app_server: Server, page) -> None:
     # the table's code is fetched the first time a table is shown: wait for it
     page.get_by_text("Kapacitet", exact=True).wait_for()
     text = body_text(page)
-    for label in ("Pris pr. deltager", "Jobandel", "Mer-effekt", "Pris pr. ekstra job",
-                  "Kapacitet", "Sammenlignet med målgruppen"):
+    for label in (
+        "Pris pr. deltager",
+        "Jobandel",
+        "Mer-effekt",
+        "Pris pr. ekstra job",
+        "Kapacitet",
+        "Sammenlignet med målgruppen",
+    ):
         assert label in text
     heading.scroll_into_view_if_needed()
     screenshot(page, "fan-detail-1920")
@@ -114,8 +125,7 @@ def test_clicking_the_name_on_a_tile_works_as_well(app_server: Server, page) -> 
     page.locator("h3", has_text=name).wait_for()
 
 
-def test_a_filter_in_the_sidebar_changes_the_tiles_and_the_url(app_server: Server,
-                                                               page) -> None:
+def test_a_filter_in_the_sidebar_changes_the_tiles_and_the_url(app_server: Server, page) -> None:
     frame = figures.load_year(app_server.db).frame
     open_fan(page, app_server.url + "/")
     assert len(tile_names(page)) == len(frame)
@@ -133,8 +143,10 @@ def test_a_shared_link_opens_the_same_view(app_server: Server, page) -> None:
     frame = figures.load_year(app_server.db).frame
     chosen = frame[(frame["target_group"] == "closer") & (frame["evidence_stars"] >= 2)]
     name = chosen["name"].iloc[0]
-    url = (f"{app_server.url}/?tg=closer&stars=2&fan_measure=additional&fan_model=1"
-           f"&fan_rows=stars&fan_pick={quote(name)}")
+    url = (
+        f"{app_server.url}/?tg=closer&stars=2&fan_measure=additional&fan_model=1"
+        f"&fan_rows=stars&fan_pick={quote(name)}"
+    )
     open_fan(page, url)
     assert sorted(tile_names(page)) == sorted(chosen["name"])
     text = body_text(page)
@@ -153,8 +165,7 @@ def test_the_english_fan_uses_english_words_and_numbers(app_server: Server, page
     screenshot(page, "fan-model1-english-1920")
 
 
-def test_the_overview_and_caseworker_pages_follow_the_filters(app_server: Server,
-                                                              page) -> None:
+def test_the_overview_and_caseworker_pages_follow_the_filters(app_server: Server, page) -> None:
     frame = figures.load_year(app_server.db).frame
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{app_server.url}/overview?tg=further")
@@ -168,8 +179,9 @@ def test_the_overview_and_caseworker_pages_follow_the_filters(app_server: Server
     text = body_text(page)
     assert "pr. job" in text
     further = set(frame[frame["target_group"].isin(["further", "cross"])]["name"])
-    headings = [h.split(". ", 1)[-1]
-                for h in page.locator('[data-testid="stMain"] h3').all_inner_texts()]
+    headings = [
+        h.split(". ", 1)[-1] for h in page.locator('[data-testid="stMain"] h3').all_inner_texts()
+    ]
     assert headings and set(headings) <= further
     screenshot(page, "fan-caseworker-1366")
 
@@ -188,12 +200,23 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     finally:
         connection.close()
     rows = [
-        {"name": name, "year": 2026, "target_group": ("closer", "further", "cross")[i % 3],
-         "provider": name, "provider_type": "external", "price_per_participant": 9_000.0 * (i + 1),
-         "capacity": 10, "participants": 5, "job_rate": 0.3,
-         "control_job_rate": None if i == 4 else 0.2, "evidence_stars": 1 + i % 3,
-         "effect_rating": ("high", "medium", "low", None, "high")[i], "duration_weeks": 8,
-         "description": name, "source": name}
+        {
+            "name": name,
+            "year": 2026,
+            "target_group": ("closer", "further", "cross")[i % 3],
+            "provider": name,
+            "provider_type": "external",
+            "price_per_participant": 9_000.0 * (i + 1),
+            "capacity": 10,
+            "participants": 5,
+            "job_rate": 0.3,
+            "control_job_rate": None if i == 4 else 0.2,
+            "evidence_stars": 1 + i % 3,
+            "effect_rating": ("high", "medium", "low", None, "high")[i],
+            "duration_weeks": 8,
+            "description": name,
+            "source": name,
+        }
         for i, name in enumerate(HOSTILE)
     ]
     with db.transaction(path) as con:
@@ -205,8 +228,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
         stop_server(process)
 
 
-def test_hostile_names_are_shown_as_text_and_no_script_runs(hostile_server: Server,
-                                                             page) -> None:
+def test_hostile_names_are_shown_as_text_and_no_script_runs(hostile_server: Server, page) -> None:
     page.add_init_script("window.__pwned = 0;")
     open_fan(page, hostile_server.url + "/")
     text = body_text(page)
@@ -223,8 +245,9 @@ def test_hostile_names_are_shown_as_text_and_no_script_runs(hostile_server: Serv
     assert "<img" in tooltip.inner_text()
     assert page.evaluate("window.__pwned") == 0
     assert page.dialogs == []
-    assert page.evaluate(
-        "[...document.scripts].filter(s => s.text.includes('__pwned')).length") == 0
+    assert (
+        page.evaluate("[...document.scripts].filter(s => s.text.includes('__pwned')).length") == 0
+    )
     assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
     assert page.locator('a[href^="javascript"]').count() == 0
     assert page.locator("strong", has_text="fed").count() == 0
@@ -235,7 +258,8 @@ def test_a_shared_link_to_one_intervention_outlines_its_tile(app_server: Server,
     open_fan(page, app_server.url + "/?fan_pick=IPS")
     page.locator("h3", has_text="IPS").first.wait_for()
     outlined = page.locator(
-        '[data-testid="stVegaLiteChart"] path[role="graphics-symbol"][stroke-width="3.5"]')
+        '[data-testid="stVegaLiteChart"] path[role="graphics-symbol"][stroke-width="3.5"]'
+    )
     outlined.first.wait_for()
     labels = [outlined.nth(i).get_attribute("aria-label") or "" for i in range(outlined.count())]
     assert len(labels) == 1 and labels[0].startswith("IPS,")

@@ -29,8 +29,9 @@ def _sign_in_and_open_import(page, server: Server) -> None:
     page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached")
 
 
-def test_an_uploaded_file_is_imported_with_its_rows(app_server: Server, page,
-                                                    tmp_path: Path) -> None:
+def test_an_uploaded_file_is_imported_with_its_rows(
+    app_server: Server, page, tmp_path: Path
+) -> None:
     upload = tmp_path / "nye.csv"
     upload.write_text(
         "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
@@ -45,8 +46,9 @@ def test_an_uploaded_file_is_imported_with_its_rows(app_server: Server, page,
     assert "Uploadet i browseren" in names
 
 
-def test_a_bad_file_lists_its_problems_and_changes_nothing(app_server: Server, page,
-                                                           tmp_path: Path) -> None:
+def test_a_bad_file_lists_its_problems_and_changes_nothing(
+    app_server: Server, page, tmp_path: Path
+) -> None:
     before = figures.load_year(app_server.db, 2026).frame["name"].tolist()
     upload = tmp_path / "fejl.csv"
     upload.write_text(

@@ -25,8 +25,9 @@ def media_boxes(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(width), float(height)) for width, height in found]
 
 
-def test_the_arrow_keys_move_through_the_views_without_the_sidebar(app_server: Server,
-                                                                   page) -> None:
+def test_the_arrow_keys_move_through_the_views_without_the_sidebar(
+    app_server: Server, page
+) -> None:
     year = figures.load_year(app_server.db).year
     page.goto(f"{app_server.url}/presentation")
     page.get_by_role("heading", name=f"Nøgletal {year}").wait_for()
@@ -51,7 +52,8 @@ def test_the_arrow_keys_move_through_the_views_without_the_sidebar(app_server: S
 
 
 def test_the_matrix_page_prints_on_a4_landscape_without_the_app_around_it(
-        app_server: Server, page) -> None:
+    app_server: Server, page
+) -> None:
     page.goto(app_server.url + "/")
     page.wait_for_selector('[data-testid="stVegaLiteChart"]')
     wait_for_app(page)

@@ -35,8 +35,7 @@ def the_fan_of_closer_only(page, url: str) -> str:
     wait_for_app(page)
     page.get_by_role("button", name="Remove Tværgående").click()
     page.wait_for_url(re.compile(r"\?tg=closer$"))
-    page.wait_for_function(
-        "text => !document.body.innerText.includes(text)", arg=everything)
+    page.wait_for_function("text => !document.body.innerText.includes(text)", arg=everything)
     wait_for_app(page)
     assert chosen_groups(page) == ["Tættere på"]
     return in_view(page)
@@ -61,7 +60,8 @@ def assert_the_fan_is_as_it_was(page, narrowed: str) -> None:
 
 
 def test_leaving_presentation_by_its_exit_link_keeps_the_filter_and_the_fan(
-        app_server: Server, page) -> None:
+    app_server: Server, page
+) -> None:
     narrowed = the_fan_of_closer_only(page, app_server.url)
     open_presentation(page)
     page.get_by_role("link", name="Afslut").click()
@@ -70,7 +70,8 @@ def test_leaving_presentation_by_its_exit_link_keeps_the_filter_and_the_fan(
 
 
 def test_leaving_presentation_by_the_browsers_back_keeps_the_filter_and_the_fan(
-        app_server: Server, page) -> None:
+    app_server: Server, page
+) -> None:
     narrowed = the_fan_of_closer_only(page, app_server.url)
     open_presentation(page)
     page.go_back()
@@ -78,7 +79,8 @@ def test_leaving_presentation_by_the_browsers_back_keeps_the_filter_and_the_fan(
 
 
 def test_a_target_group_choice_emptied_in_the_sidebar_reads_all_in_danish(
-        app_server: Server, page) -> None:
+    app_server: Server, page
+) -> None:
     page.goto(app_server.url + "/?tg=closer")
     page.wait_for_selector(FAN_DRAWN)
     wait_for_app(page)

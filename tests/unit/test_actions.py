@@ -43,25 +43,35 @@ def writes(path: Path, tmp_path: Path) -> dict[str, Callable[[Actor], Any]]:
     row = first_row(path)
     outcome_file = tmp_path / "outcomes.csv"
     outcome_file.write_text(OUTCOMES.format(name=row.name), encoding="utf-8")
-    data = Interventions.from_columns({
-        "name": ["A"], "year": [2026], "target_group": ["closer"],
-        "price_per_participant": [1000.0], "capacity": [None], "participants": [1],
-        "job_rate": [0.3], "control_job_rate": [None], "evidence_stars": [2],
-    })
+    data = Interventions.from_columns(
+        {
+            "name": ["A"],
+            "year": [2026],
+            "target_group": ["closer"],
+            "price_per_participant": [1000.0],
+            "capacity": [None],
+            "participants": [1],
+            "job_rate": [0.3],
+            "control_job_rate": [None],
+            "evidence_stars": [2],
+        }
+    )
     return {
         "import": lambda actor: interventions.import_file(path, CSV, "new.csv", actor),
         "edit": lambda actor: editing.apply_plan(path, actor, price_change(row, 1.0)),
         "restore": lambda actor: interventions.restore(path, actor, "Aldrig", 2026),
         "outcomes": lambda actor: outcomes.import_records(path, outcome_file, actor),
-        "save scenario": lambda actor: scenarios.save(path, actor, "S", 2026, data, [1],
-                                                      {"source": "what_if"}),
+        "save scenario": lambda actor: scenarios.save(
+            path, actor, "S", 2026, data, [1], {"source": "what_if"}
+        ),
         "delete scenario": lambda actor: scenarios.delete(path, actor, "S", 2026),
         "municipality": lambda actor: settings.save_municipality(path, actor, "Randers"),
     }
 
 
 def test_every_write_refuses_a_viewer_and_leaves_the_database_as_it_was(
-        db_path: Path, tmp_path: Path, snapshot: Any) -> None:
+    db_path: Path, tmp_path: Path, snapshot: Any
+) -> None:
     before = snapshot(db_path)
     for name, attempt in writes(db_path, tmp_path).items():
         with pytest.raises(PermissionDenied, match="Viggo may only read"):
@@ -83,14 +93,16 @@ def test_every_write_is_done_for_an_editor(db_path: Path, tmp_path: Path) -> Non
 
 
 def test_a_second_session_editing_the_same_row_at_once_gets_the_conflict_message(
-        db_path: Path) -> None:
+    db_path: Path,
+) -> None:
     row = first_row(db_path)
     holding, release = threading.Event(), threading.Event()
 
     def first_session() -> None:
         with database.write(db_path) as con:
-            store.update_intervention(con, "Anna", row.id, row.version,
-                                      {"price_per_participant": 111.0})
+            store.update_intervention(
+                con, "Anna", row.id, row.version, {"price_per_participant": 111.0}
+            )
             holding.set()
             release.wait(30)
 
@@ -111,8 +123,7 @@ def test_a_second_session_editing_the_same_row_at_once_gets_the_conflict_message
 
 
 def test_a_change_the_database_refuses_is_a_store_error_that_says_so(db_path: Path) -> None:
-    with pytest.raises(StoreError, match="breaks one of its rules"), \
-            database.write(db_path) as con:
+    with pytest.raises(StoreError, match="breaks one of its rules"), database.write(db_path) as con:
         con.execute("UPDATE interventions SET job_rate = 7")
 
 
@@ -149,7 +160,8 @@ def test_the_module_that_opens_the_database_imports_nothing_above_the_model() ->
 
 def test_only_the_actions_open_a_transaction() -> None:
     callers = sorted(
-        str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
         if "transaction(" in path.read_text()
     )
     assert callers == ["actions/database.py", "store/db.py"]

@@ -38,7 +38,8 @@ def database_from(folder: Path, csv: str) -> Path:
     source.write_text(csv, encoding="utf-8")
     imported = subprocess.run(
         [sys.executable, "-m", "viften", "import", str(source), "--db", str(path)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert imported.returncode == 0, imported.stderr
     return path
@@ -52,7 +53,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def allocate(database: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "viften", "allocate", "--json", "--db", str(database), *options],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -73,8 +75,9 @@ ROWS = {
 }
 
 
-def check_constraints(out: dict[str, Any], budget: float, shares: dict[str, float],
-                      min_stars: int, objective: str) -> float:
+def check_constraints(
+    out: dict[str, Any], budget: float, shares: dict[str, float], min_stars: int, objective: str
+) -> float:
     """Every constraint of interface.md on the printed allocation; returns its objective."""
     assert out["status"] == "optimal", out["message"]
     spent: dict[str, float] = {}
@@ -101,14 +104,16 @@ def check_constraints(out: dict[str, Any], budget: float, shares: dict[str, floa
     return jobs
 
 
-def best_by_brute_force(budget: float, shares: dict[str, float], min_stars: int,
-                        objective: str) -> float:
+def best_by_brute_force(
+    budget: float, shares: dict[str, float], min_stars: int, objective: str
+) -> float:
     names = list(ROWS)
     ranges = []
     for name in names:
         price, capacity, rate, control, stars, _group = ROWS[name]
-        useful = stars >= min_stars and (objective == "gross" or (
-            control is not None and rate - control > 0))
+        useful = stars >= min_stars and (
+            objective == "gross" or (control is not None and rate - control > 0)
+        )
         most = int(budget // price) if capacity is None else min(capacity, int(budget // price))
         ranges.append(range(0, most + 1) if useful else range(1))
     best = -math.inf
@@ -124,8 +129,13 @@ def best_by_brute_force(budget: float, shares: dict[str, float], min_stars: int,
         for n in ranges[i]:
             if n * price > left:
                 break
-            search(i + 1, left - n * price, value + effect * n,
-                   {**spent, group: spent.get(group, 0.0) + n * price})
+            search(
+                i + 1,
+                left - n * price,
+                value + effect * n,
+                {**spent, group: spent.get(group, 0.0) + n * price},
+            )
+
     search(0, budget, 0.0, {})
     return best
 
@@ -139,24 +149,33 @@ def best_by_brute_force(budget: float, shares: dict[str, float], min_stars: int,
         (200_000, {"cross": 0.2}, 1, "gross"),
     ],
 )
-def test_the_allocation_meets_every_constraint_and_is_optimal(database, budget, shares,
-                                                              min_stars, objective):
+def test_the_allocation_meets_every_constraint_and_is_optimal(
+    database, budget, shares, min_stars, objective
+):
     options = ["--budget", str(budget), "--objective", objective, "--min-stars", str(min_stars)]
     for group, share in shares.items():
         options += ["--min-share", f"{group}={share}"]
     out = answer(database, *options)
     assert out["budget"] == budget and out["objective"] == objective
     jobs = check_constraints(out, budget, shares, min_stars, objective)
-    assert jobs == pytest.approx(best_by_brute_force(budget, shares, min_stars, objective),
-                                 abs=1e-7)
+    assert jobs == pytest.approx(
+        best_by_brute_force(budget, shares, min_stars, objective), abs=1e-7
+    )
 
 
 def test_the_newest_year_is_the_default_and_year_picks_another(database):
     newest = answer(database, "--budget", "100000")
     assert {item["year"] for item in newest["allocation"]} == {2030}
     older = answer(database, "--budget", "100000", "--year", "2029")
-    assert older["allocation"] == [{"name": "Gammel", "year": 2029, "participants": 100,
-                                    "cost": 100000.0, "expected_jobs": pytest.approx(80.0)}]
+    assert older["allocation"] == [
+        {
+            "name": "Gammel",
+            "year": 2029,
+            "participants": 100,
+            "cost": 100000.0,
+            "expected_jobs": pytest.approx(80.0),
+        }
+    ]
 
 
 def test_target_groups_may_be_written_as_in_the_import_file(database):
@@ -190,8 +209,9 @@ def test_a_bad_min_share_exits_2_with_a_message(database, option, phrase):
 
 
 def test_the_same_group_twice_is_bad_input(database):
-    done = allocate(database, "--budget", "1000", "--min-share", "further=0.1",
-                    "--min-share", "længere væk=0.2")
+    done = allocate(
+        database, "--budget", "1000", "--min-share", "further=0.1", "--min-share", "længere væk=0.2"
+    )
     assert done.returncode == 2 and "has a minimum share already" in done.stderr
 
 
@@ -218,15 +238,21 @@ def test_allocate_imports_neither_pandas_nor_the_ui(database):
         f"    main(['allocate', '--json', '--db', {str(database)!r}, '--budget', '1e6'])\n"
         "print(sorted({'pandas', 'streamlit', 'altair', 'pyarrow'} & set(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
 
 def test_json_is_one_object_with_exactly_the_documented_keys(database):
     out = answer(database, "--budget", "250000", "--objective", "gross")
-    assert list(out) == ["status", "budget", "objective", "total_cost", "expected_jobs",
-                         "allocation", "message"]
+    assert list(out) == [
+        "status",
+        "budget",
+        "objective",
+        "total_cost",
+        "expected_jobs",
+        "allocation",
+        "message",
+    ]
     for item in out["allocation"]:
         assert list(item) == ["name", "year", "participants", "cost", "expected_jobs"]
 
@@ -241,8 +267,7 @@ def test_what_native_code_prints_during_the_solve_stays_out_of_the_json():
         "    ctypes.CDLL(None).printf(b'buffered C printf\\n')\n"
         "print('after')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "before\nafter\n"
 
 
@@ -251,15 +276,19 @@ def test_a_model_on_which_highs_prints_a_stray_line_still_gives_clean_json(tmp_p
     `HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();` to stdout."""
     import runpy
 
-    synthetic = runpy.run_path(str(Path(__file__).resolve().parents[2] / "benchmarks"
-                                   / "synthetic.py"))
+    synthetic = runpy.run_path(
+        str(Path(__file__).resolve().parents[2] / "benchmarks" / "synthetic.py")
+    )
     source = synthetic["write_interventions"](tmp_path / "synthetic.csv", 30)
     path = tmp_path / "synthetic.duckdb"
     con = duckdb.connect(str(path))
     db.create_schema(con)
     con.close()
-    subprocess.run([sys.executable, "-m", "viften", "import", str(source), "--db", str(path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "viften", "import", str(source), "--db", str(path)],
+        check=True,
+        capture_output=True,
+    )
     done = allocate(path, "--budget", "306500000")
     assert done.returncode == 0
     assert done.stdout.startswith("{") and "Highs" not in done.stdout + done.stderr
@@ -290,8 +319,17 @@ def test_a_budget_equal_to_a_price_within_rounding_buys_it(awkward):
 
 
 def test_min_shares_that_sum_to_one_within_rounding_are_met(awkward):
-    out = answer(awkward, "--budget", "10", "--min-share", "closer=0.1",
-                 "--min-share", "further=0,2", "--min-share", "cross=70%")
+    out = answer(
+        awkward,
+        "--budget",
+        "10",
+        "--min-share",
+        "closer=0.1",
+        "--min-share",
+        "further=0,2",
+        "--min-share",
+        "cross=70%",
+    )
     assert out["status"] == "optimal", out["message"]
     assert sorted(item["name"] for item in out["allocation"]) == ["En", "To", "Tre"]
 
@@ -300,8 +338,7 @@ def test_min_shares_that_sum_to_one_within_rounding_are_met(awkward):
     ("options", "phrase"),
     [
         (["--budget", "0"], "budget is 0"),
-        (["--budget", "0", "--min-share", "closer=0.5", "--min-share", "cross=0.5"],
-         "budget is 0"),
+        (["--budget", "0", "--min-share", "closer=0.5", "--min-share", "cross=0.5"], "budget is 0"),
         (["--budget", "5", "--min-stars", "3"], "at least 3 stars"),
         (["--budget", "5", "--year", "2031"], "no interventions"),
     ],
@@ -314,8 +351,7 @@ def test_a_degenerate_request_is_optimal_and_empty(awkward, options, phrase):
 
 
 def test_a_min_share_beyond_the_groups_capacity_stays_infeasible_and_names_it(awkward):
-    out = answer(awkward, "--budget", "5", "--min-share", "closer=0.5",
-                 "--min-share", "cross=0.5")
+    out = answer(awkward, "--budget", "5", "--min-share", "closer=0.5", "--min-share", "cross=0.5")
     assert out["status"] == "infeasible" and out["allocation"] == []
     assert out["message"].startswith("At least 50 % for closer to the labour market needs")
 
@@ -327,9 +363,19 @@ ASSUMPTIONS = '{"discount_rate": 0.0, "horizon": 3, "wage": 300000, "persistence
 
 def case_by_name(database: Path, assumptions: Path) -> dict[str, dict[str, Any]]:
     done = subprocess.run(
-        [sys.executable, "-m", "viften", "case", "--json", "--db", str(database),
-         "--assumptions", str(assumptions)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "viften",
+            "case",
+            "--json",
+            "--db",
+            str(database),
+            "--assumptions",
+            str(assumptions),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     return {row["name"]: row for row in json.loads(done.stdout)}
@@ -339,10 +385,19 @@ def case_by_name(database: Path, assumptions: Path) -> dict[str, dict[str, Any]]
 def test_an_npv_objective_maximises_the_npv_of_case_and_adds_it(database, tmp_path, objective):
     assumptions = tmp_path / "assumptions.json"
     assumptions.write_text(ASSUMPTIONS, encoding="utf-8")
-    out = answer(database, "--budget", "3000000", "--objective", objective,
-                 "--assumptions", str(assumptions))
-    assert list(out) == ["status", "budget", "objective", "total_cost", "expected_jobs", "npv",
-                         "allocation", "message"]
+    out = answer(
+        database, "--budget", "3000000", "--objective", objective, "--assumptions", str(assumptions)
+    )
+    assert list(out) == [
+        "status",
+        "budget",
+        "objective",
+        "total_cost",
+        "expected_jobs",
+        "npv",
+        "allocation",
+        "message",
+    ]
     assert out["status"] == "optimal" and out["objective"] == objective
     case = case_by_name(database, assumptions)
     npv = f"npv_{objective}"
@@ -351,16 +406,20 @@ def test_an_npv_objective_maximises_the_npv_of_case_and_adds_it(database, tmp_pa
         assert list(item) == ["name", "year", "participants", "cost", "expected_jobs"]
         assert case[item["name"]][npv] > 0
         assert item["expected_jobs"] == pytest.approx(
-            item["participants"] * case[item["name"]]["net_effect"])
+            item["participants"] * case[item["name"]]["net_effect"]
+        )
     assert out["npv"] == pytest.approx(
-        sum(item["participants"] * case[item["name"]][npv] for item in out["allocation"]))
+        sum(item["participants"] * case[item["name"]][npv] for item in out["allocation"])
+    )
     assert out["expected_jobs"] == pytest.approx(
-        sum(item["expected_jobs"] for item in out["allocation"]))
+        sum(item["expected_jobs"] for item in out["allocation"])
+    )
     check_npv_is_optimal(out, case, npv, 3_000_000)
 
 
-def check_npv_is_optimal(out: dict[str, Any], case: dict[str, dict[str, Any]], npv: str,
-                         budget: float) -> None:
+def check_npv_is_optimal(
+    out: dict[str, Any], case: dict[str, dict[str, Any]], npv: str, budget: float
+) -> None:
     """Brute force over the interventions with the figure above 0 (ROWS, 2030)."""
     names = [n for n in ROWS if case[n][npv] is not None and case[n][npv] > 0]
     best = -math.inf
@@ -377,6 +436,7 @@ def check_npv_is_optimal(out: dict[str, Any], case: dict[str, dict[str, Any]], n
             return
         for n in range(most + 1):
             search(i + 1, left - n * price, value + n * case[names[i]][npv])
+
     search(0, budget, 0.0)
     assert out["npv"] == pytest.approx(best)
 
@@ -384,16 +444,16 @@ def check_npv_is_optimal(out: dict[str, Any], case: dict[str, dict[str, Any]], n
 def test_a_bad_assumptions_file_exits_2_and_names_the_key(database, tmp_path):
     assumptions = tmp_path / "bad.json"
     assumptions.write_text('{"discount": 0.1}', encoding="utf-8")
-    done = allocate(database, "--budget", "1000000", "--objective", "kommune",
-                    "--assumptions", str(assumptions))
+    done = allocate(
+        database, "--budget", "1000000", "--objective", "kommune", "--assumptions", str(assumptions)
+    )
     assert done.returncode == 2 and "discount" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_assume_effects_lets_an_intervention_without_a_control_rate_meet_a_share(database):
     without = answer(database, "--budget", "1000000", "--min-share", "cross=0.1")
     assert without["status"] == "infeasible"
-    out = answer(database, "--budget", "1000000", "--min-share", "cross=0.1",
-                 "--assume-effects")
+    out = answer(database, "--budget", "1000000", "--min-share", "cross=0.1", "--assume-effects")
     assert out["status"] == "optimal", out["message"]
     kursus = next(item for item in out["allocation"] if item["name"] == "Kursus")
     assert kursus["assumed"] is True
@@ -403,7 +463,8 @@ def test_assume_effects_lets_an_intervention_without_a_control_rate_meet_a_share
 
 def test_ignore_mandatory_is_accepted_where_nothing_is_statutory(database):
     assert answer(database, "--budget", "500000", "--ignore-mandatory") == answer(
-        database, "--budget", "500000")
+        database, "--budget", "500000"
+    )
 
 
 STATUTORY_CSV = """name;år;målgruppe;pris pr. deltager;kapacitet;deltagere;jobandel;\
@@ -420,10 +481,11 @@ def statutory(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_statutory_intervention_keeps_its_planned_participants_up_to_its_capacity(statutory):
     out = answer(statutory, "--budget", "300000")
-    assert {i["name"]: i["participants"] for i in out["allocation"]} == {"Good": 14,
-                                                                          "Required": 8}
-    assert "Statutory interventions keep at least their planned participants: Required" \
+    assert {i["name"]: i["participants"] for i in out["allocation"]} == {"Good": 14, "Required": 8}
+    assert (
+        "Statutory interventions keep at least their planned participants: Required"
         in out["message"]
+    )
     freed = answer(statutory, "--budget", "300000", "--ignore-mandatory")
     assert {i["name"]: i["participants"] for i in freed["allocation"]} == {"Good": 20}
 
@@ -447,7 +509,8 @@ def test_an_npv_objective_uses_the_years_stored_assumptions(database, tmp_path):
     empty.write_text("{}", encoding="utf-8")
     out = answer(copy, "--budget", "3000000", "--objective", "public")
     case = case_by_name(copy, empty)
-    assert out["npv"] == pytest.approx(sum(item["participants"] * case[item["name"]]["npv_public"]
-                                           for item in out["allocation"]))
+    assert out["npv"] == pytest.approx(
+        sum(item["participants"] * case[item["name"]]["npv_public"] for item in out["allocation"])
+    )
     default = answer(database, "--budget", "3000000", "--objective", "public")
     assert out["npv"] != pytest.approx(default["npv"])

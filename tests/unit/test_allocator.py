@@ -28,8 +28,14 @@ def message(result: allocator.Result) -> str:
 
 def row(name: str, **values: Any) -> dict[str, Any]:
     base = {
-        "name": name, "year": 2026, "target_group": "closer", "price_per_participant": 10_000.0,
-        "capacity": 10, "participants": 0, "job_rate": 0.4, "control_job_rate": 0.3,
+        "name": name,
+        "year": 2026,
+        "target_group": "closer",
+        "price_per_participant": 10_000.0,
+        "capacity": 10,
+        "participants": 0,
+        "job_rate": 0.4,
+        "control_job_rate": 0.3,
         "evidence_stars": 2,
     }
     base.update(values)
@@ -108,8 +114,9 @@ def brute_force(rows: Sequence[Mapping[str, Any]], request: Request) -> float | 
     return best
 
 
-def assert_meets_every_constraint(rows: Sequence[Mapping[str, Any]], request: Request,
-                                  result: allocator.Result) -> None:
+def assert_meets_every_constraint(
+    rows: Sequence[Mapping[str, Any]], request: Request, result: allocator.Result
+) -> None:
     x = result.participants
     assert len(x) == len(rows)
     for r, n in zip(rows, x, strict=True):
@@ -121,8 +128,9 @@ def assert_meets_every_constraint(rows: Sequence[Mapping[str, Any]], request: Re
     assert within_budget(sum(costs), request.budget)
     assert within_budget(result.total_cost, request.budget)
     assert result.total_cost == pytest.approx(math.fsum(costs), rel=1e-12, abs=1e-9)
-    jobs = math.fsum(jobs_coefficient(r, request.objective) * n
-                     for r, n in zip(rows, x, strict=True))
+    jobs = math.fsum(
+        jobs_coefficient(r, request.objective) * n for r, n in zip(rows, x, strict=True)
+    )
     assert result.expected_jobs == pytest.approx(jobs, abs=1e-9)
     listed = {p.name: p.participants for p in result.allocation}
     assert listed == {r["name"]: n for r, n in zip(rows, x, strict=True) if n > 0}
@@ -142,34 +150,46 @@ def small_rows(draw: Any, most: int = 5, capacity: int = 4) -> list[dict[str, An
     count = draw(st.integers(0, most))
     out = []
     for i in range(count):
-        out.append(row(
-            f"I{i}",
-            target_group=draw(st.sampled_from(GROUPS)),
-            price_per_participant=draw(prices),
-            capacity=draw(st.one_of(st.none(), st.integers(0, capacity))),
-            participants=draw(st.integers(0, capacity)),
-            job_rate=draw(rates),
-            control_job_rate=draw(st.one_of(st.none(), rates)),
-            evidence_stars=draw(st.integers(1, 3)),
-        ))
+        out.append(
+            row(
+                f"I{i}",
+                target_group=draw(st.sampled_from(GROUPS)),
+                price_per_participant=draw(prices),
+                capacity=draw(st.one_of(st.none(), st.integers(0, capacity))),
+                participants=draw(st.integers(0, capacity)),
+                job_rate=draw(rates),
+                control_job_rate=draw(st.one_of(st.none(), rates)),
+                evidence_stars=draw(st.integers(1, 3)),
+            )
+        )
     return out
 
 
 @st.composite
-def requests(draw: Any, rows: Sequence[Mapping[str, Any]], budget_max: int = 60_000,
-             extras: bool = True) -> Request:
+def requests(
+    draw: Any, rows: Sequence[Mapping[str, Any]], budget_max: int = 60_000, extras: bool = True
+) -> Request:
     names = [r["name"] for r in rows]
-    shares = draw(st.dictionaries(st.sampled_from(GROUPS),
-                                  st.integers(0, 6).map(lambda k: k / 10), max_size=2))
+    shares = draw(
+        st.dictionaries(
+            st.sampled_from(GROUPS), st.integers(0, 6).map(lambda k: k / 10), max_size=2
+        )
+    )
     locks: dict[str, str] = {}
     maxima: dict[str, int] = {}
     if extras and names:
-        locks = draw(st.dictionaries(st.sampled_from(names),
-                                     st.sampled_from(allocator.LOCK_MODES), max_size=2))
+        locks = draw(
+            st.dictionaries(
+                st.sampled_from(names), st.sampled_from(allocator.LOCK_MODES), max_size=2
+            )
+        )
         maxima = draw(st.dictionaries(st.sampled_from(names), st.integers(0, 3), max_size=2))
     return Request.of(
-        draw(st.one_of(st.integers(0, budget_max).map(float),
-                       st.floats(0, budget_max, allow_nan=False))),
+        draw(
+            st.one_of(
+                st.integers(0, budget_max).map(float), st.floats(0, budget_max, allow_nan=False)
+            )
+        ),
         objective=draw(st.sampled_from(allocator.JOB_OBJECTIVES)),
         min_shares=shares,
         min_stars=draw(st.integers(1, 3)),
@@ -223,8 +243,9 @@ def test_every_constraint_holds_on_random_instances(instance):
         assert message(result) and result.participants == (0,) * len(rows)
 
 
-def knapsack_by_dynamic_programme(rows: Sequence[Mapping[str, Any]], units: int,
-                                  objective: str, unit: int = 1000) -> float:
+def knapsack_by_dynamic_programme(
+    rows: Sequence[Mapping[str, Any]], units: int, objective: str, unit: int = 1000
+) -> float:
     """Bounded knapsack over whole thousands of kroner: exact, and nothing like HiGHS."""
     best = [0.0] * (units + 1)
     for r in rows:
@@ -246,15 +267,23 @@ def knapsack_by_dynamic_programme(rows: Sequence[Mapping[str, Any]], units: int,
 @given(
     st.lists(
         st.tuples(st.integers(1, 40), st.one_of(st.none(), st.integers(0, 12)), rates, rates),
-        min_size=1, max_size=14,
+        min_size=1,
+        max_size=14,
     ),
     st.integers(0, 300),
     st.sampled_from(allocator.JOB_OBJECTIVES),
 )
 def test_the_optimum_equals_an_independent_dynamic_programme(items, units, objective):
-    rows = [row(f"I{i}", price_per_participant=price * 1000.0, capacity=capacity,
-                job_rate=rate, control_job_rate=control)
-            for i, (price, capacity, rate, control) in enumerate(items)]
+    rows = [
+        row(
+            f"I{i}",
+            price_per_participant=price * 1000.0,
+            capacity=capacity,
+            job_rate=rate,
+            control_job_rate=control,
+        )
+        for i, (price, capacity, rate, control) in enumerate(items)
+    ]
     result = allocator.optimise(table(rows), Request.of(units * 1000.0, objective=objective))
     expected = knapsack_by_dynamic_programme(rows, units, objective)
     assert result.status == "optimal"
@@ -263,14 +292,15 @@ def test_the_optimum_equals_an_independent_dynamic_programme(items, units, objec
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.floats(1, 500_000, allow_nan=False, allow_infinity=False), min_size=1,
-             max_size=8),
+    st.lists(st.floats(1, 500_000, allow_nan=False, allow_infinity=False), min_size=1, max_size=8),
     st.floats(0, 5_000_000, allow_nan=False, allow_infinity=False),
 )
 @example([1.0000000000000002], 1.0)  # found on CI: answered "infeasible" before the tolerance
 def test_the_cost_never_exceeds_the_budget_with_awkward_prices(price_list, budget):
-    rows = [row(f"I{i}", price_per_participant=p, capacity=None, job_rate=0.5,
-                control_job_rate=0.4) for i, p in enumerate(price_list)]
+    rows = [
+        row(f"I{i}", price_per_participant=p, capacity=None, job_rate=0.5, control_job_rate=0.4)
+        for i, p in enumerate(price_list)
+    ]
     result = allocator.optimise(table(rows), Request.of(budget))
     assert result.status == "optimal"
     costs = [p * n for p, n in zip(price_list, result.participants, strict=True)]
@@ -291,12 +321,21 @@ def test_a_budget_that_is_exactly_spent_is_allowed():
 
 def test_net_gives_nothing_to_an_intervention_without_extra_effect():
     rows = [
-        row("Good", price_per_participant=10_000.0, capacity=5, job_rate=0.3,
-            control_job_rate=0.2),
-        row("Harmful", price_per_participant=1_000.0, capacity=50, job_rate=0.5,
-            control_job_rate=0.6),
-        row("Unknown", price_per_participant=1_000.0, capacity=50, job_rate=0.9,
-            control_job_rate=None),
+        row("Good", price_per_participant=10_000.0, capacity=5, job_rate=0.3, control_job_rate=0.2),
+        row(
+            "Harmful",
+            price_per_participant=1_000.0,
+            capacity=50,
+            job_rate=0.5,
+            control_job_rate=0.6,
+        ),
+        row(
+            "Unknown",
+            price_per_participant=1_000.0,
+            capacity=50,
+            job_rate=0.9,
+            control_job_rate=None,
+        ),
     ]
     result = allocator.optimise(table(rows), Request.of(1_000_000))
     assert [p.name for p in result.allocation] == ["Good"]
@@ -304,8 +343,15 @@ def test_net_gives_nothing_to_an_intervention_without_extra_effect():
 
 
 def test_gross_counts_every_job_including_those_without_a_control_group():
-    rows = [row("Unknown", price_per_participant=1_000.0, capacity=50, job_rate=0.9,
-                control_job_rate=None)]
+    rows = [
+        row(
+            "Unknown",
+            price_per_participant=1_000.0,
+            capacity=50,
+            job_rate=0.9,
+            control_job_rate=None,
+        )
+    ]
     result = allocator.optimise(table(rows), Request.of(1_000_000, objective="gross"))
     assert result.participants == (50,)
     assert result.expected_jobs == pytest.approx(45.0)
@@ -318,27 +364,37 @@ def test_an_empty_capacity_means_no_upper_limit():
 
 
 def test_min_stars_leaves_out_interventions_with_fewer_stars():
-    rows = [row("Weak", evidence_stars=1, price_per_participant=1000.0, capacity=100),
-            row("Strong", evidence_stars=3, capacity=5)]
+    rows = [
+        row("Weak", evidence_stars=1, price_per_participant=1000.0, capacity=100),
+        row("Strong", evidence_stars=3, capacity=5),
+    ]
     result = allocator.optimise(table(rows), Request.of(1_000_000, min_stars=2))
     assert result.participants == (0, 5)
 
 
 def test_a_min_share_moves_money_to_the_target_group():
-    rows = [row("Cheap", target_group="closer", price_per_participant=1_000.0, capacity=None),
-            row("Dear", target_group="further", price_per_participant=50_000.0,
-                capacity=None)]
-    result = allocator.optimise(table(rows), Request.of(1_000_000,
-                                                        min_shares={"further": 0.4}))
+    rows = [
+        row("Cheap", target_group="closer", price_per_participant=1_000.0, capacity=None),
+        row("Dear", target_group="further", price_per_participant=50_000.0, capacity=None),
+    ]
+    result = allocator.optimise(table(rows), Request.of(1_000_000, min_shares={"further": 0.4}))
     assert result.participants == (600, 8)
     spent = {p.name: p.cost for p in result.allocation}
     assert spent["Dear"] >= 400_000
 
 
 def test_a_lock_keeps_at_least_or_exactly_the_planned_participants():
-    rows = [row("Cheap", price_per_participant=1_000.0, capacity=1000),
-            row("Signed", price_per_participant=20_000.0, capacity=100, participants=10,
-                job_rate=0.3, control_job_rate=0.25)]
+    rows = [
+        row("Cheap", price_per_participant=1_000.0, capacity=1000),
+        row(
+            "Signed",
+            price_per_participant=20_000.0,
+            capacity=100,
+            participants=10,
+            job_rate=0.3,
+            control_job_rate=0.25,
+        ),
+    ]
     free = allocator.optimise(table(rows), Request.of(500_000))
     assert free.participants[1] == 0
     at_least = allocator.optimise(table(rows), Request.of(500_000, locks={"Signed": "at_least"}))
@@ -348,10 +404,12 @@ def test_a_lock_keeps_at_least_or_exactly_the_planned_participants():
 
 
 def test_a_lock_on_an_intervention_that_does_not_qualify_keeps_only_the_planned():
-    rows = [row("Weak", evidence_stars=1, price_per_participant=1_000.0, capacity=100,
-                participants=7)]
-    result = allocator.optimise(table(rows), Request.of(1_000_000, min_stars=3,
-                                                        locks={"Weak": "at_least"}))
+    rows = [
+        row("Weak", evidence_stars=1, price_per_participant=1_000.0, capacity=100, participants=7)
+    ]
+    result = allocator.optimise(
+        table(rows), Request.of(1_000_000, min_stars=3, locks={"Weak": "at_least"})
+    )
     assert result.participants == (7,)
 
 
@@ -365,11 +423,23 @@ def test_the_json_lists_only_interventions_with_participants():
     rows = [row("A", capacity=3), row("B", capacity=0)]
     result = allocator.optimise(table(rows), Request.of(100_000))
     out = result.to_json(message(result))
-    assert set(out) == {"status", "budget", "objective", "total_cost", "expected_jobs",
-                        "allocation", "message"}
+    assert set(out) == {
+        "status",
+        "budget",
+        "objective",
+        "total_cost",
+        "expected_jobs",
+        "allocation",
+        "message",
+    }
     assert out["allocation"] == [
-        {"name": "A", "year": 2026, "participants": 3, "cost": 30_000.0,
-         "expected_jobs": pytest.approx(0.3)},
+        {
+            "name": "A",
+            "year": 2026,
+            "participants": 3,
+            "cost": 30_000.0,
+            "expected_jobs": pytest.approx(0.3),
+        },
     ]
     assert out["status"] == "optimal" and out["objective"] == "net"
 
@@ -401,8 +471,11 @@ def test_masked_numpy_columns_read_as_missing():
         ([], Request.of(1_000_000), "no interventions"),
         ([row("A")], Request.of(0), "budget is 0"),
         ([row("A", evidence_stars=1)], Request.of(1e6, min_stars=3), "at least 3 stars"),
-        ([row("A", control_job_rate=0.5), row("B", control_job_rate=None)], Request.of(1e6),
-         "extra effect above 0"),
+        (
+            [row("A", control_job_rate=0.5), row("B", control_job_rate=None)],
+            Request.of(1e6),
+            "extra effect above 0",
+        ),
         ([row("A", control_job_rate=0.4)], Request.of(1e6), "extra effect above 0"),
         ([row("A", capacity=0)], Request.of(1e6), "capacity"),
         ([row("A", price_per_participant=50_000.0)], Request.of(10_000), "single participant"),
@@ -465,8 +538,10 @@ def test_the_tolerance_is_a_share_of_the_budget_and_at_least_of_one_krone():
 @pytest.mark.parametrize("budget", [1.0, 10.0, 1e6])
 def test_min_shares_that_sum_to_one_within_rounding_can_all_be_met(budget):
     shares = {"closer": 0.1, "further": 0.2, "cross": 0.7}
-    rows = [row(group, target_group=group, price_per_participant=share * budget, capacity=1)
-            for group, share in shares.items()]
+    rows = [
+        row(group, target_group=group, price_per_participant=share * budget, capacity=1)
+        for group, share in shares.items()
+    ]
     result = allocator.optimise(table(rows), Request.of(budget, min_shares=shares), explain=True)
     assert result.status == "optimal", render_all(result.notes, "en")
     assert result.participants == (1, 1, 1)
@@ -475,8 +550,9 @@ def test_min_shares_that_sum_to_one_within_rounding_can_all_be_met(budget):
 
 def test_min_shares_that_sum_to_one_on_a_zero_budget_are_optimal_and_empty():
     rows = [row("A", target_group="closer"), row("B", target_group="further")]
-    result = allocator.optimise(table(rows), Request.of(0, min_shares={"closer": 0.5,
-                                                                       "further": 0.5}))
+    result = allocator.optimise(
+        table(rows), Request.of(0, min_shares={"closer": 0.5, "further": 0.5})
+    )
     assert result.status == "optimal" and result.allocation == ()
     assert "budget is 0" in render_all(result.notes, "en")
 
@@ -487,8 +563,10 @@ def test_min_shares_that_sum_to_one_on_a_zero_budget_are_optimal_and_empty():
         ([], Request.of(0)),
         ([], Request.of(1.0, objective="gross", min_stars=3)),
         ([row("A", evidence_stars=1), row("B", evidence_stars=2)], Request.of(1e6, min_stars=3)),
-        ([row("A", control_job_rate=None), row("B", job_rate=0.2, control_job_rate=0.2)],
-         Request.of(1e6)),
+        (
+            [row("A", control_job_rate=None), row("B", job_rate=0.2, control_job_rate=0.2)],
+            Request.of(1e6),
+        ),
     ],
 )
 def test_nothing_eligible_is_optimal_and_empty(rows, request_):
@@ -511,8 +589,9 @@ def test_a_lock_above_the_budget_by_more_than_rounding_stays_infeasible():
 
 
 def test_a_min_share_with_nothing_in_its_group_stays_infeasible_and_names_the_group():
-    result = allocator.optimise(table([row("A", target_group="closer")]),
-                                Request.of(1e6, min_shares={"further": 0.2}))
+    result = allocator.optimise(
+        table([row("A", target_group="closer")]), Request.of(1e6, min_shares={"further": 0.2})
+    )
     assert result.status == "infeasible"
     assert "further from the labour market" in render_all(result.notes, "en")
 
@@ -521,8 +600,10 @@ def test_a_min_share_with_nothing_in_its_group_stays_infeasible_and_names_the_gr
 
 
 def test_a_share_beyond_the_groups_capacity_says_how_far_short():
-    rows = [row("Further", target_group="further", price_per_participant=30_000.0, capacity=70),
-            row("Closer", target_group="closer", capacity=None)]
+    rows = [
+        row("Further", target_group="further", price_per_participant=30_000.0, capacity=70),
+        row("Closer", target_group="closer", capacity=None),
+    ]
     result = allocator.optimise(table(rows), Request.of(8_000_000, min_shares={"further": 0.4}))
     assert result.status == "infeasible"
     assert message(result) == (
@@ -538,19 +619,25 @@ def test_a_share_beyond_the_groups_capacity_says_how_far_short():
 
 
 def test_a_share_short_because_of_stars_says_interventions_were_left_out():
-    rows = [row("Weak", target_group="further", evidence_stars=1, capacity=None),
-            row("Strong", target_group="further", evidence_stars=3, capacity=1)]
-    result = allocator.optimise(table(rows), Request.of(1_000_000, min_stars=2,
-                                                        min_shares={"further": 0.5}))
+    rows = [
+        row("Weak", target_group="further", evidence_stars=1, capacity=None),
+        row("Strong", target_group="further", evidence_stars=3, capacity=1),
+    ]
+    result = allocator.optimise(
+        table(rows), Request.of(1_000_000, min_stars=2, min_shares={"further": 0.5})
+    )
     assert result.status == "infeasible"
     assert "left out for too few stars or no extra effect" in message(result)
 
 
 def test_shares_above_the_whole_budget_are_named():
-    rows = [row("A", target_group="closer", capacity=None),
-            row("B", target_group="further", capacity=None)]
-    result = allocator.optimise(table(rows), Request.of(1e6, min_shares={"closer": 0.6,
-                                                                         "further": 0.5}))
+    rows = [
+        row("A", target_group="closer", capacity=None),
+        row("B", target_group="further", capacity=None),
+    ]
+    result = allocator.optimise(
+        table(rows), Request.of(1e6, min_shares={"closer": 0.6, "further": 0.5})
+    )
     assert result.status == "infeasible"
     assert "add up to 110 %" in message(result)
 
@@ -569,17 +656,21 @@ def test_a_lock_above_the_capacity_or_maximum_is_named():
     rows = [row("Signed", participants=20, capacity=15)]
     result = allocator.optimise(table(rows), Request.of(1e6, locks={"Signed": "at_least"}))
     assert message(result) == "Signed is locked at 20 participants, but its capacity is only 15."
-    result = allocator.optimise(table([row("Signed", participants=20, capacity=None)]),
-                                Request.of(1e6, locks={"Signed": "at_least"},
-                                           maxima={"Signed": 5}))
+    result = allocator.optimise(
+        table([row("Signed", participants=20, capacity=None)]),
+        Request.of(1e6, locks={"Signed": "at_least"}, maxima={"Signed": 5}),
+    )
     assert "its maximum is set to 5" in message(result)
 
 
 def test_shares_that_whole_participants_cannot_meet_together_say_the_least_cost():
-    rows = [row("A", target_group="closer", price_per_participant=450_000.0, capacity=None),
-            row("B", target_group="further", price_per_participant=600_000.0, capacity=None)]
-    result = allocator.optimise(table(rows), Request.of(1_000_000, min_shares={"closer": 0.4,
-                                                                               "further": 0.4}))
+    rows = [
+        row("A", target_group="closer", price_per_participant=450_000.0, capacity=None),
+        row("B", target_group="further", price_per_participant=600_000.0, capacity=None),
+    ]
+    result = allocator.optimise(
+        table(rows), Request.of(1_000_000, min_shares={"closer": 0.4, "further": 0.4})
+    )
     assert result.status == "infeasible"
     assert message(result) == (
         "Meeting every minimum share and lock together needs at least DKK 1,050,000 with "
@@ -592,23 +683,62 @@ def test_shares_that_whole_participants_cannot_meet_together_say_the_least_cost(
 
 def demo_like() -> list[dict[str, Any]]:
     return [
-        row("Mentor", target_group="further", price_per_participant=30_000.0, capacity=40,
-            participants=30, job_rate=0.25, control_job_rate=0.15),
-        row("Praktik", target_group="closer", price_per_participant=9_000.0, capacity=300,
-            participants=200, job_rate=0.45, control_job_rate=0.40),
-        row("IPS", target_group="further", price_per_participant=45_000.0, capacity=60,
-            participants=40, job_rate=0.45, control_job_rate=0.31, evidence_stars=3),
-        row("Samtaler", target_group="closer", price_per_participant=6_000.0, capacity=None,
-            participants=500, job_rate=0.30, control_job_rate=0.275, evidence_stars=3),
-        row("Kursus", target_group="cross", price_per_participant=20_000.0, capacity=100,
-            participants=50, job_rate=0.2, control_job_rate=None, evidence_stars=1),
+        row(
+            "Mentor",
+            target_group="further",
+            price_per_participant=30_000.0,
+            capacity=40,
+            participants=30,
+            job_rate=0.25,
+            control_job_rate=0.15,
+        ),
+        row(
+            "Praktik",
+            target_group="closer",
+            price_per_participant=9_000.0,
+            capacity=300,
+            participants=200,
+            job_rate=0.45,
+            control_job_rate=0.40,
+        ),
+        row(
+            "IPS",
+            target_group="further",
+            price_per_participant=45_000.0,
+            capacity=60,
+            participants=40,
+            job_rate=0.45,
+            control_job_rate=0.31,
+            evidence_stars=3,
+        ),
+        row(
+            "Samtaler",
+            target_group="closer",
+            price_per_participant=6_000.0,
+            capacity=None,
+            participants=500,
+            job_rate=0.30,
+            control_job_rate=0.275,
+            evidence_stars=3,
+        ),
+        row(
+            "Kursus",
+            target_group="cross",
+            price_per_participant=20_000.0,
+            capacity=100,
+            participants=50,
+            job_rate=0.2,
+            control_job_rate=None,
+            evidence_stars=1,
+        ),
     ]
 
 
 def test_binding_constraints_and_the_marginal_are_explained():
     data = table(demo_like())
-    request = Request.of(6_000_000, min_shares={"further": 0.5}, min_stars=2,
-                         locks={"Mentor": "exactly"})
+    request = Request.of(
+        6_000_000, min_shares={"further": 0.5}, min_stars=2, locks={"Mentor": "exactly"}
+    )
     result = allocator.optimise(data, request, explain=True)
     assert result.status == "optimal"
     kinds = {b.kind for b in result.binding}
@@ -616,15 +746,17 @@ def test_binding_constraints_and_the_marginal_are_explained():
     assert result.marginal_jobs_per_million is not None
     more = allocator.optimise(data, request.with_budget(7_000_000))
     assert result.marginal_jobs_per_million == pytest.approx(
-        more.expected_jobs - result.expected_jobs)
+        more.expected_jobs - result.expected_jobs
+    )
     for binding in result.binding:
         assert render(binding.note, "da") and render(binding.note, "en")
         if binding.jobs is not None:
             assert binding.jobs >= 0
     share = [b for b in result.binding if b.kind == "share"]
     if share:
-        without = allocator.optimise(data, Request.of(6_000_000, min_stars=2,
-                                                      locks={"Mentor": "exactly"}))
+        without = allocator.optimise(
+            data, Request.of(6_000_000, min_stars=2, locks={"Mentor": "exactly"})
+        )
         assert share[0].jobs == pytest.approx(without.expected_jobs - result.expected_jobs)
 
 
@@ -642,8 +774,14 @@ def test_moves_say_why_each_intervention_changes():
     reasons = {m.name: m.reason for m in allocator.moves(data, result)}
     assert reasons["Kursus"] == "budget_why_stars"
     assert set(reasons.values()) <= {
-        "budget_why_locked", "budget_why_stars", "budget_why_no_control", "budget_why_no_effect",
-        "budget_why_free_unlimited", "budget_why_full", "budget_why_share", "budget_why_value",
+        "budget_why_locked",
+        "budget_why_stars",
+        "budget_why_no_control",
+        "budget_why_no_effect",
+        "budget_why_free_unlimited",
+        "budget_why_full",
+        "budget_why_share",
+        "budget_why_value",
         "budget_why_dear",
     }
     for move in allocator.moves(data, result):
@@ -664,7 +802,8 @@ def test_the_frontier_runs_from_a_tenth_to_double_the_budget_and_never_falls():
     assert all(a <= b + 1e-9 for a, b in itertools.pairwise(jobs))  # type: ignore[operator]
     at_budget = next(p for p in points if p.budget == 6_000_000)
     assert at_budget.expected_jobs == pytest.approx(
-        allocator.optimise(data, Request.of(6_000_000)).expected_jobs)
+        allocator.optimise(data, Request.of(6_000_000)).expected_jobs
+    )
 
 
 def test_the_frontier_marks_budgets_where_the_constraints_cannot_be_met():
@@ -681,8 +820,10 @@ def test_the_current_allocation_sums_spend_jobs_and_price_per_job():
     data = table(demo_like())
     now = allocator.current(data)
     assert now.spend == 30 * 30_000 + 200 * 9_000 + 40 * 45_000 + 500 * 6_000 + 50 * 20_000
-    assert now.gross_jobs == pytest.approx(30 * .25 + 200 * .45 + 40 * .45 + 500 * .3 + 50 * .2)
-    assert now.net_jobs == pytest.approx(30 * .1 + 200 * .05 + 40 * .14 + 500 * .025)
+    assert now.gross_jobs == pytest.approx(
+        30 * 0.25 + 200 * 0.45 + 40 * 0.45 + 500 * 0.3 + 50 * 0.2
+    )
+    assert now.net_jobs == pytest.approx(30 * 0.1 + 200 * 0.05 + 40 * 0.14 + 500 * 0.025)
     assert now.price_per_job == pytest.approx(now.spend / now.gross_jobs)
     assert now.without_control == 1 and now.budget_left == 0
 
@@ -692,7 +833,8 @@ def test_a_hand_edited_allocation_reports_capacity_and_budget_problems():
     edited = [45, 200, 40, 500, 0]
     what_if = allocator.evaluate(data, edited, budget=7_000_000)
     assert [(o.name, o.participants, o.capacity) for o in what_if.over_capacity] == [
-        ("Mentor", 45, 40)]
+        ("Mentor", 45, 40)
+    ]
     assert what_if.budget_left == 7_000_000 - what_if.spend
     with pytest.raises(BadInput):
         allocator.evaluate(data, [1, 2], budget=1)
@@ -704,9 +846,14 @@ def test_a_hand_edited_allocation_reports_capacity_and_budget_problems():
 @pytest.mark.parametrize(
     "bad",
     [
-        {"budget": -1.0}, {"budget": math.inf}, {"objective": "profit"},
-        {"min_shares": {"nobody": 0.1}}, {"min_shares": {"closer": 1.5}}, {"min_stars": 4},
-        {"locks": {"A": "forever"}}, {"maxima": {"A": -1}},
+        {"budget": -1.0},
+        {"budget": math.inf},
+        {"objective": "profit"},
+        {"min_shares": {"nobody": 0.1}},
+        {"min_shares": {"closer": 1.5}},
+        {"min_stars": 4},
+        {"locks": {"A": "forever"}},
+        {"maxima": {"A": -1}},
     ],
 )
 def test_a_bad_request_is_bad_input(bad):
@@ -721,7 +868,12 @@ def test_an_unknown_intervention_in_a_lock_is_bad_input():
 
 
 def test_a_request_survives_its_json_settings():
-    request = Request.of(1e6, objective="gross", min_shares={"further": 0.25}, min_stars=2,
-                         locks={"A": "exactly"}, maxima={"B": 4})
+    request = Request.of(
+        1e6,
+        objective="gross",
+        min_shares={"further": 0.25},
+        min_stars=2,
+        locks={"A": "exactly"},
+        maxima={"B": 4},
+    )
     assert Request.from_settings(request.settings()) == request
-

@@ -24,15 +24,28 @@ from viften.present.messages import render_all
 # kontanthjælp (the kommune bears 80 %): a unit of effect is worth 80.000 kr. to the kommune
 # and 100.000 kr. to the public purse, so npv_kommune = Δ × 80.000 − p and
 # npv_public = Δ × 100.000 − p.
-PLAIN = DEFAULT.overridden({"benefits": {"kontanthjaelp": 100_000.0}, "wage": 100_000.0,
-                            "discount_rate": 0.0, "horizon": 1})
+PLAIN = DEFAULT.overridden(
+    {
+        "benefits": {"kontanthjaelp": 100_000.0},
+        "wage": 100_000.0,
+        "discount_rate": 0.0,
+        "horizon": 1,
+    }
+)
 
 
 def row(name: str, **values: Any) -> dict[str, Any]:
     base = {
-        "name": name, "year": 2026, "target_group": "further", "price_per_participant": 10_000.0,
-        "capacity": 10, "participants": 0, "job_rate": 0.4, "control_job_rate": 0.3,
-        "evidence_stars": 2, "mandatory": False,
+        "name": name,
+        "year": 2026,
+        "target_group": "further",
+        "price_per_participant": 10_000.0,
+        "capacity": 10,
+        "participants": 0,
+        "job_rate": 0.4,
+        "control_job_rate": 0.3,
+        "evidence_stars": 2,
+        "mandatory": False,
     }
     base.update(values)
     return base
@@ -51,10 +64,8 @@ def hand_solved() -> list[dict[str, Any]]:
     """A: npv_kommune 6.000, npv_public 10.000; B: −2.000 and 5.000; C: 3.200 and 5.000."""
     return [
         row("A", price_per_participant=10_000.0, capacity=5, job_rate=0.5, control_job_rate=0.3),
-        row("B", price_per_participant=30_000.0, capacity=10, job_rate=0.5,
-            control_job_rate=0.15),
-        row("C", price_per_participant=4_000.0, capacity=10, job_rate=0.19,
-            control_job_rate=0.10),
+        row("B", price_per_participant=30_000.0, capacity=10, job_rate=0.5, control_job_rate=0.15),
+        row("C", price_per_participant=4_000.0, capacity=10, job_rate=0.19, control_job_rate=0.10),
     ]
 
 
@@ -82,20 +93,32 @@ def test_the_public_objective_also_buys_what_pays_off_only_for_the_state():
     result = allocator.optimise(table(hand_solved()), Request.of(130_000, objective="public"))
     assert result.participants == (5, 1, 10)
     assert result.npv == pytest.approx(5 * 10_000 + 5_000 + 10 * 5_000)
-    assert result.payer_npv == pytest.approx((5 * 6_000 - 2_000 + 10 * 3_200,
-                                              (5 * 0.2 + 0.35 + 10 * 0.09) * 20_000, 0.0,
-                                              105_000.0))
+    assert result.payer_npv == pytest.approx(
+        (5 * 6_000 - 2_000 + 10 * 3_200, (5 * 0.2 + 0.35 + 10 * 0.09) * 20_000, 0.0, 105_000.0)
+    )
 
 
 def test_a_share_that_only_a_money_losing_intervention_could_meet_is_infeasible():
-    rows = [*hand_solved(), row("Loses", target_group="cross", price_per_participant=30_000.0,
-                                job_rate=0.5, control_job_rate=0.15)]
+    rows = [
+        *hand_solved(),
+        row(
+            "Loses",
+            target_group="cross",
+            price_per_participant=30_000.0,
+            job_rate=0.5,
+            control_job_rate=0.15,
+        ),
+    ]
     request = Request.of(100_000, objective="kommune", min_shares={"cross": 0.2})
     result = allocator.optimise(table(rows), request)
     assert result.status == "infeasible"
     assert "1 of the group's interventions are left out" in message(result)
-    assert allocator.optimise(table(rows), Request.of(
-        100_000, objective="public", min_shares={"cross": 0.2})).participants[3] >= 1
+    assert (
+        allocator.optimise(
+            table(rows), Request.of(100_000, objective="public", min_shares={"cross": 0.2})
+        ).participants[3]
+        >= 1
+    )
 
 
 def test_a_tight_budget_goes_to_the_most_npv_per_krone_in_whole_participants():
@@ -123,24 +146,27 @@ def test_the_tradeoff_says_what_the_kommune_objective_costs_in_jobs_and_for_the_
     sentence = allocator.tradeoff(kommune, jobs)
     assert sentence is not None and sentence.key == "budget_tradeoff_fewer_less"
     # 0,35 fewer extra jobs; the state loses 0,35 × 20.000 (its 20 % of the benefit)
-    assert dict((name, value) for name, _kind, value in sentence.values)["amount"] == \
-        pytest.approx(7_000)
+    assert dict((name, value) for name, _kind, value in sentence.values)["amount"] == pytest.approx(
+        7_000
+    )
     assert render_all([sentence], "en").endswith(
-        'than the objective "most extra jobs" and gives the state DKK 7,000 less.')
-    assert render_all([sentence], "da").startswith(
-        "Målet »kommunens eget regnestykke« køber 0,")
+        'than the objective "most extra jobs" and gives the state DKK 7,000 less.'
+    )
+    assert render_all([sentence], "da").startswith("Målet »kommunens eget regnestykke« køber 0,")
     same = allocator.tradeoff(jobs, jobs)
     assert same is not None and same.key == "budget_tradeoff_same"
-    infeasible = allocator.optimise(table(statutory()), Request.of(100_000,
-                                                                   objective="kommune"))
+    infeasible = allocator.optimise(table(statutory()), Request.of(100_000, objective="kommune"))
     assert infeasible.status == "infeasible"
     assert allocator.tradeoff(infeasible, jobs) is None
 
 
 def test_an_uncapped_intervention_over_a_quarter_of_the_budget_is_flagged():
-    rows = [row("Open", price_per_participant=1_000.0, capacity=None),
-            row("Small", price_per_participant=1_000.0, capacity=10, job_rate=0.3,
-                control_job_rate=0.25)]
+    rows = [
+        row("Open", price_per_participant=1_000.0, capacity=None),
+        row(
+            "Small", price_per_participant=1_000.0, capacity=10, job_rate=0.3, control_job_rate=0.25
+        ),
+    ]
     result = allocator.optimise(table(rows), Request.of(100_000))
     assert result.participants == (100, 0)
     assert "Without a capacity limit and over 25 % of the budget: Open." in message(result)
@@ -158,25 +184,44 @@ def test_an_intervention_without_a_control_group_has_no_case_and_no_participants
 def test_an_npv_objective_needs_the_assumptions():
     columns = {key: [r[key] for r in hand_solved()] for key in row("x")}
     with pytest.raises(allocator.BadInput, match="assumptions"):
-        allocator.optimise(Interventions.from_columns(columns), Request.of(1e6,
-                                                                          objective="kommune"))
+        allocator.optimise(
+            Interventions.from_columns(columns), Request.of(1e6, objective="kommune")
+        )
 
 
 def test_the_json_of_an_npv_objective_adds_npv():
     result = allocator.optimise(table(hand_solved()), Request.of(130_000, objective="kommune"))
     out = result.to_json(message(result))
-    assert list(out) == ["status", "budget", "objective", "total_cost", "expected_jobs", "npv",
-                         "allocation", "message"]
+    assert list(out) == [
+        "status",
+        "budget",
+        "objective",
+        "total_cost",
+        "expected_jobs",
+        "npv",
+        "allocation",
+        "message",
+    ]
     assert out["objective"] == "kommune" and out["npv"] == pytest.approx(62_000)
     assert [list(item) for item in out["allocation"]] == [
-        ["name", "year", "participants", "cost", "expected_jobs"]] * 2
+        ["name", "year", "participants", "cost", "expected_jobs"]
+    ] * 2
 
 
 def test_explanations_of_an_npv_objective_are_in_kroner():
     # D: npv_kommune 2.000 for 6.000 kr., the dearest krone, but the only one for cross (52
     # weeks on kontanthjælp by default: 80 % the whole first year after, as for further)
-    rows = [*hand_solved(), row("D", target_group="cross", price_per_participant=6_000.0,
-                                capacity=10, job_rate=0.4, control_job_rate=0.3)]
+    rows = [
+        *hand_solved(),
+        row(
+            "D",
+            target_group="cross",
+            price_per_participant=6_000.0,
+            capacity=10,
+            job_rate=0.4,
+            control_job_rate=0.3,
+        ),
+    ]
     request = Request.of(60_000, objective="kommune", min_shares={"cross": 0.2})
     result = allocator.optimise(table(rows), request, explain=True)
     assert result.status == "optimal"
@@ -192,8 +237,11 @@ def test_moves_of_an_npv_objective_give_the_npv_reasons():
     data = table(hand_solved())
     result = allocator.optimise(data, Request.of(130_000, objective="kommune"), explain=True)
     reasons = {m.name: m.reason for m in allocator.moves(data, result, baseline=[0, 4, 0])}
-    assert reasons == {"A": "budget_why_full", "B": "budget_why_npv_not_positive",
-                       "C": "budget_why_full"}
+    assert reasons == {
+        "A": "budget_why_full",
+        "B": "budget_why_npv_not_positive",
+        "C": "budget_why_full",
+    }
 
 
 # --- statutory interventions ---------------------------------------------------------------
@@ -201,22 +249,33 @@ def test_moves_of_an_npv_objective_give_the_npv_reasons():
 
 def statutory() -> list[dict[str, Any]]:
     return [
-        row("Good", price_per_participant=10_000.0, capacity=20, job_rate=0.5,
-            control_job_rate=0.3),
-        row("Required", price_per_participant=20_000.0, capacity=8, participants=12,
-            job_rate=0.3, control_job_rate=0.3, mandatory=True, evidence_stars=1),
+        row(
+            "Good", price_per_participant=10_000.0, capacity=20, job_rate=0.5, control_job_rate=0.3
+        ),
+        row(
+            "Required",
+            price_per_participant=20_000.0,
+            capacity=8,
+            participants=12,
+            job_rate=0.3,
+            control_job_rate=0.3,
+            mandatory=True,
+            evidence_stars=1,
+        ),
     ]
 
 
 @pytest.mark.parametrize("objective", allocator.OBJECTIVES)
 def test_a_statutory_intervention_keeps_its_planned_participants_up_to_its_capacity(objective):
-    result = allocator.optimise(table(statutory()), Request.of(300_000, objective=objective,
-                                                               min_stars=2))
+    result = allocator.optimise(
+        table(statutory()), Request.of(300_000, objective=objective, min_stars=2)
+    )
     assert result.status == "optimal"
     # 12 planned, capacity 8: at least 8, and no more (no extra effect, too few stars)
     assert result.participants == (14, 8)
-    assert "Statutory interventions keep at least their planned participants: Required" \
-        in message(result)
+    assert "Statutory interventions keep at least their planned participants: Required" in message(
+        result
+    )
 
 
 def test_ignoring_the_rule_frees_the_money_of_a_statutory_intervention():
@@ -236,28 +295,39 @@ def test_statutory_interventions_over_the_budget_are_infeasible_and_named():
     assert result.status == "infeasible" and result.allocation == ()
     assert message(result) == (
         "The statutory interventions (Required) keep at least their planned participants for "
-        "DKK 160,000, more than the budget of DKK 100,000 (DKK 60,000 short).")
+        "DKK 160,000, more than the budget of DKK 100,000 (DKK 60,000 short)."
+    )
     assert "De lovpligtige indsatser (Required)" in message(result, "da")
-    assert allocator.optimise(table(statutory()), Request.of(
-        100_000, objective="kommune", keep_mandatory=False)).status == "optimal"
+    assert (
+        allocator.optimise(
+            table(statutory()), Request.of(100_000, objective="kommune", keep_mandatory=False)
+        ).status
+        == "optimal"
+    )
 
 
 def test_a_share_that_statutory_spending_squeezes_out_names_them():
-    rows = [*statutory(), row("Closer", target_group="closer", price_per_participant=50_000.0,
-                              capacity=None)]
+    rows = [
+        *statutory(),
+        row("Closer", target_group="closer", price_per_participant=50_000.0, capacity=None),
+    ]
     request = Request.of(200_000, min_shares={"closer": 0.3})
     result = allocator.optimise(table(rows), request)
     assert result.status == "infeasible"
     assert "Meeting every minimum share and lock together needs at least" in message(result)
-    assert "because of the statutory interventions, which keep at least their planned " \
-        "participants for DKK 160,000: Required. Without that rule the requirements can be " \
+    assert (
+        "because of the statutory interventions, which keep at least their planned "
+        "participants for DKK 160,000: Required. Without that rule the requirements can be "
         "met." in message(result)
+    )
 
 
 def test_a_maximum_below_a_statutory_minimum_is_named():
     result = allocator.optimise(table(statutory()), Request.of(1e6, maxima={"Required": 3}))
-    assert message(result) == ("Required is statutory and keeps at least its 8 planned "
-                               "participants, but its maximum is set to 3.")
+    assert message(result) == (
+        "Required is statutory and keeps at least its 8 planned "
+        "participants, but its maximum is set to 3."
+    )
 
 
 def test_what_the_statutory_rule_costs_is_explained():
@@ -299,15 +369,27 @@ def test_the_assumed_effect_is_a_share_of_the_job_rate_by_stars():
     assert effects.assumed_effect(0.6, 3) == pytest.approx(0.12)
     assert effects.assumed_effect(0.6, 2) == pytest.approx(0.06)
     assert effects.assumed_effect(0.6, 1) == pytest.approx(0.03)
-    assert effects.assumed_effect([0.5, 0.5], [np.nan, 7]).tolist() == pytest.approx(
-        [0.025, 0.1])
+    assert effects.assumed_effect([0.5, 0.5], [np.nan, 7]).tolist() == pytest.approx([0.025, 0.1])
 
 
 def test_assume_effects_values_an_intervention_without_a_control_rate_and_marks_it():
-    rows = [row("Unknown", price_per_participant=4_000.0, capacity=10, job_rate=0.6,
-                control_job_rate=None, evidence_stars=3),
-            row("Measured", price_per_participant=10_000.0, capacity=10, job_rate=0.5,
-                control_job_rate=0.3)]
+    rows = [
+        row(
+            "Unknown",
+            price_per_participant=4_000.0,
+            capacity=10,
+            job_rate=0.6,
+            control_job_rate=None,
+            evidence_stars=3,
+        ),
+        row(
+            "Measured",
+            price_per_participant=10_000.0,
+            capacity=10,
+            job_rate=0.5,
+            control_job_rate=0.3,
+        ),
+    ]
     plain = allocator.optimise(table(rows), Request.of(40_000, objective="kommune"))
     assert plain.participants == (0, 4)
     data = table(rows, assume_effects=True)
@@ -342,33 +424,43 @@ def npv_instances(draw: Any) -> tuple[list[dict[str, Any]], np.ndarray, Request,
         capacity = draw(st.one_of(st.none(), st.integers(0, 4)))
         # without a capacity only dear ones, so that brute force stays small
         cheapest = 20 if capacity is None else 0
-        rows.append(row(
-            f"I{i}",
-            target_group=draw(st.sampled_from(("closer", "further", "cross"))),
-            price_per_participant=draw(st.integers(cheapest, 30).map(lambda k: k * 1000.0)),
-            capacity=capacity,
-            participants=draw(st.integers(0, 5)),
-            job_rate=draw(rates),
-            control_job_rate=draw(st.one_of(st.none(), rates)),
-            evidence_stars=draw(st.integers(1, 3)),
-            mandatory=draw(st.booleans()),
-        ))
+        rows.append(
+            row(
+                f"I{i}",
+                target_group=draw(st.sampled_from(("closer", "further", "cross"))),
+                price_per_participant=draw(st.integers(cheapest, 30).map(lambda k: k * 1000.0)),
+                capacity=capacity,
+                participants=draw(st.integers(0, 5)),
+                job_rate=draw(rates),
+                control_job_rate=draw(st.one_of(st.none(), rates)),
+                evidence_stars=draw(st.integers(1, 3)),
+                mandatory=draw(st.booleans()),
+            )
+        )
     npv = np.array([[draw(st.integers(-20, 20)) * 500.0 for _ in rows] for _payer in range(4)])
     names = [r["name"] for r in rows]
     request = Request.of(
         draw(st.integers(0, 100_000)),
         objective=draw(st.sampled_from(allocator.JOB_OBJECTIVES)),
         min_stars=draw(st.integers(1, 3)),
-        locks=draw(st.dictionaries(st.sampled_from(names), st.sampled_from(allocator.LOCK_MODES),
-                                   max_size=1)),
+        locks=draw(
+            st.dictionaries(
+                st.sampled_from(names), st.sampled_from(allocator.LOCK_MODES), max_size=1
+            )
+        ),
         maxima=draw(st.dictionaries(st.sampled_from(names), st.integers(0, 4), max_size=1)),
         keep_mandatory=draw(st.booleans()),
     )
     return rows, npv, request, draw(st.sampled_from(allocator.NPV_OBJECTIVES))
 
 
-@settings(derandomize=True, database=None, max_examples=250, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    derandomize=True,
+    database=None,
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(npv_instances())
 def test_the_npv_objective_is_never_below_the_npv_of_the_jobs_optimal_allocation(instance):
     """Under the same budget, capacities, stars, locks, maxima and statutory minimums. (Not
@@ -389,8 +481,9 @@ def test_the_npv_objective_is_never_below_the_npv_of_the_jobs_optimal_allocation
     assert priced.npv == pytest.approx(brute_force_npv(rows, data, priced.request), abs=1e-6)
 
 
-def brute_force_npv(rows: Sequence[Mapping[str, Any]], data: Interventions,
-                    request: Request) -> float:
+def brute_force_npv(
+    rows: Sequence[Mapping[str, Any]], data: Interventions, request: Request
+) -> float:
     """The best NPV over every whole allocation the NPV model allows (interface.md's rules)."""
     value = data.value_per_participant(request.objective)
     maxima = dict(request.maxima)
@@ -398,13 +491,17 @@ def brute_force_npv(rows: Sequence[Mapping[str, Any]], data: Interventions,
     for i, r in enumerate(rows):
         limit = math.inf if r["capacity"] is None else float(r["capacity"])
         limit = min(limit, float(maxima.get(r["name"], math.inf)))
-        eligible = (r["evidence_stars"] >= request.min_stars and value[i] > 0
-                    and not math.isnan(data.net_effect[i])
-                    and not (r["price_per_participant"] == 0 and math.isinf(limit)))
+        eligible = (
+            r["evidence_stars"] >= request.min_stars
+            and value[i] > 0
+            and not math.isnan(data.net_effect[i])
+            and not (r["price_per_participant"] == 0 and math.isinf(limit))
+        )
         low = 0
         if request.keep_mandatory and r["mandatory"] and r["participants"] > 0:
-            low = int(min(r["participants"], r["capacity"] if r["capacity"] is not None
-                          else math.inf))
+            low = int(
+                min(r["participants"], r["capacity"] if r["capacity"] is not None else math.inf)
+            )
         high = limit if eligible else min(limit, low) if low else 0
         mode = dict(request.locks).get(r["name"])
         if mode is not None:
@@ -425,12 +522,32 @@ def brute_force_npv(rows: Sequence[Mapping[str, Any]], data: Interventions,
 def test_a_minimum_share_can_leave_the_npv_objective_below_the_jobs_one():
     """Why the property above leaves minimum shares out: X meets the share for 50 kr. but
     loses money, so the NPV objective must meet it with Y at 60 kr. and buys one Z fewer."""
-    rows = [row("X", target_group="further", price_per_participant=50.0, capacity=1,
-                job_rate=0.9, control_job_rate=0.0),
-            row("Y", target_group="further", price_per_participant=60.0, capacity=1,
-                job_rate=0.1, control_job_rate=0.0),
-            row("Z", target_group="closer", price_per_participant=10.0, capacity=None,
-                job_rate=0.2, control_job_rate=0.0)]
+    rows = [
+        row(
+            "X",
+            target_group="further",
+            price_per_participant=50.0,
+            capacity=1,
+            job_rate=0.9,
+            control_job_rate=0.0,
+        ),
+        row(
+            "Y",
+            target_group="further",
+            price_per_participant=60.0,
+            capacity=1,
+            job_rate=0.1,
+            control_job_rate=0.0,
+        ),
+        row(
+            "Z",
+            target_group="closer",
+            price_per_participant=10.0,
+            capacity=None,
+            job_rate=0.2,
+            control_job_rate=0.0,
+        ),
+    ]
     data = dataclasses.replace(table(rows), npv=np.array([[-0.05, 1.0, 100.0]] * 4))
     request = Request.of(100, min_shares={"further": 0.5})
     jobs = allocator.optimise(data, request)

@@ -14,22 +14,44 @@ from viften.model.errors import BadInput
 
 
 def test_the_benefit_keys_are_exactly_those_of_the_interface() -> None:
-    assert set(DEFAULT.benefits) == {"kontanthjaelp", "uddannelseshjaelp", "sygedagpenge",
-                                     "dagpenge", "ressourceforloeb", "foertidspension"}
+    assert set(DEFAULT.benefits) == {
+        "kontanthjaelp",
+        "uddannelseshjaelp",
+        "sygedagpenge",
+        "dagpenge",
+        "ressourceforloeb",
+        "foertidspension",
+    }
 
 
 def test_every_default_has_a_source_with_its_year() -> None:
     keys = [f"benefits.{b}" for b in assumed.BENEFITS] + [
-        "wage", "tax_rate", "municipal_tax_rate", "equalisation", "discount_rate", "horizon",
-        "persistence", *(f"target_group_defaults.{g}" for g in ("closer", "further", "cross"))]
+        "wage",
+        "tax_rate",
+        "municipal_tax_rate",
+        "equalisation",
+        "discount_rate",
+        "horizon",
+        "persistence",
+        *(f"target_group_defaults.{g}" for g in ("closer", "further", "cross")),
+    ]
     for key in keys:
         source = DEFAULT.source(key)
         assert source, key
         assert re.search(r"\b20\d\d\b", source), key
 
 
-@pytest.mark.parametrize("key", ["wage", "tax_rate", "municipal_tax_rate", "equalisation",
-                                 "persistence", "target_group_defaults.closer"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "wage",
+        "tax_rate",
+        "municipal_tax_rate",
+        "equalisation",
+        "persistence",
+        "target_group_defaults.closer",
+    ],
+)
 def test_an_estimate_is_called_an_estimate(key: str) -> None:
     assert (DEFAULT.source(key) or "").startswith("Skøn")
 
@@ -49,12 +71,19 @@ def test_the_refund_staircase_is_the_law_with_its_source() -> None:
     assert "§ 5" in assumed.REFUND_STAIRCASE_SOURCE
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("kontanthjælp", "kontanthjaelp"), ("Kontanthjaelp", "kontanthjaelp"),
-    (" uddannelseshjælp ", "uddannelseshjaelp"), ("førtidspension", "foertidspension"),
-    ("ressourceforløb", "ressourceforloeb"), ("ressourceforløbsydelse", "ressourceforloeb"),
-    ("DAGPENGE", "dagpenge"), ("sygedagpenge", "sygedagpenge"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("kontanthjælp", "kontanthjaelp"),
+        ("Kontanthjaelp", "kontanthjaelp"),
+        (" uddannelseshjælp ", "uddannelseshjaelp"),
+        ("førtidspension", "foertidspension"),
+        ("ressourceforløb", "ressourceforloeb"),
+        ("ressourceforløbsydelse", "ressourceforloeb"),
+        ("DAGPENGE", "dagpenge"),
+        ("sygedagpenge", "sygedagpenge"),
+    ],
+)
 def test_a_benefit_is_read_with_or_without_danish_letters(text: str, key: str) -> None:
     assert assumed.parse_benefit(text) == key
 
@@ -79,20 +108,26 @@ def test_benefits_are_overridden_entry_by_entry_and_may_be_spelt_in_danish() -> 
 
 
 def test_target_group_defaults_are_overridden_entry_by_entry() -> None:
-    changed = DEFAULT.overridden({"target_group_defaults": {
-        "closer": {"benefit": "sygedagpenge", "weeks_on_benefit": 8},
-        "further": {"weeks_on_benefit": 200},
-    }})
+    changed = DEFAULT.overridden(
+        {
+            "target_group_defaults": {
+                "closer": {"benefit": "sygedagpenge", "weeks_on_benefit": 8},
+                "further": {"weeks_on_benefit": 200},
+            }
+        }
+    )
     assert changed.target_group_defaults["closer"] == BenefitDefault("sygedagpenge", 8)
     assert changed.target_group_defaults["further"] == BenefitDefault(
-        DEFAULT.target_group_defaults["further"].benefit, 200)
+        DEFAULT.target_group_defaults["further"].benefit, 200
+    )
     assert changed.target_group_defaults["cross"] == DEFAULT.target_group_defaults["cross"]
 
 
 def test_an_overridden_value_without_a_source_is_sourced_to_the_file() -> None:
-    changed = DEFAULT.overridden({"wage": 280_000, "tax_rate": 0.5,
-                                  "sources": {"tax_rate": "Finansministeriet 2024"}},
-                                 origin="--assumptions mine.json")
+    changed = DEFAULT.overridden(
+        {"wage": 280_000, "tax_rate": 0.5, "sources": {"tax_rate": "Finansministeriet 2024"}},
+        origin="--assumptions mine.json",
+    )
     assert changed.source("wage") == "--assumptions mine.json"
     assert changed.source("tax_rate") == "Finansministeriet 2024"
     assert changed.source("discount_rate") == DEFAULT.source("discount_rate")
@@ -102,31 +137,41 @@ def test_a_share_may_be_written_with_a_percent_sign() -> None:
     assert DEFAULT.overridden({"discount_rate": "3,5 %"}).discount_rate == pytest.approx(0.035)
 
 
-@pytest.mark.parametrize(("overrides", "named"), [
-    ({"wages": 1}, "wages"),
-    ({"benefits": {"loen": 1}}, "benefits.loen"),
-    ({"benefits": {"dagpenge": -5}}, "benefits.dagpenge"),
-    ({"benefits": {"dagpenge": "many"}}, "benefits.dagpenge"),
-    ({"benefits": [1, 2]}, "benefits"),
-    ({"tax_rate": 1.5}, "tax_rate"),
-    ({"equalisation": True}, "equalisation"),
-    ({"horizon": 0}, "horizon"),
-    ({"horizon": 2.5}, "horizon"),
-    ({"persistence": -0.1}, "persistence"),
-    ({"wage": float("nan")}, "wage"),
-    ({"municipal_tax_rate": 0.6, "tax_rate": 0.5}, "municipal_tax_rate"),
-    ({"target_group_defaults": {"nowhere": {"benefit": "dagpenge"}}},
-     "target_group_defaults.nowhere"),
-    ({"target_group_defaults": {"closer": {"benefit": "løn"}}},
-     "target_group_defaults.closer.benefit"),
-    ({"target_group_defaults": {"closer": {"weeks": 3}}}, "target_group_defaults.closer.weeks"),
-    ({"target_group_defaults": {"closer": {"weeks_on_benefit": -1}}},
-     "target_group_defaults.closer.weeks_on_benefit"),
-    ({"sources": {"wage": 3}}, "sources.wage"),
-    ({"sources": {"salary": "x"}}, "sources.salary"),
-])
-def test_a_bad_override_is_bad_input_that_names_the_key(overrides: dict[str, Any],
-                                                        named: str) -> None:
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        ({"wages": 1}, "wages"),
+        ({"benefits": {"loen": 1}}, "benefits.loen"),
+        ({"benefits": {"dagpenge": -5}}, "benefits.dagpenge"),
+        ({"benefits": {"dagpenge": "many"}}, "benefits.dagpenge"),
+        ({"benefits": [1, 2]}, "benefits"),
+        ({"tax_rate": 1.5}, "tax_rate"),
+        ({"equalisation": True}, "equalisation"),
+        ({"horizon": 0}, "horizon"),
+        ({"horizon": 2.5}, "horizon"),
+        ({"persistence": -0.1}, "persistence"),
+        ({"wage": float("nan")}, "wage"),
+        ({"municipal_tax_rate": 0.6, "tax_rate": 0.5}, "municipal_tax_rate"),
+        (
+            {"target_group_defaults": {"nowhere": {"benefit": "dagpenge"}}},
+            "target_group_defaults.nowhere",
+        ),
+        (
+            {"target_group_defaults": {"closer": {"benefit": "løn"}}},
+            "target_group_defaults.closer.benefit",
+        ),
+        ({"target_group_defaults": {"closer": {"weeks": 3}}}, "target_group_defaults.closer.weeks"),
+        (
+            {"target_group_defaults": {"closer": {"weeks_on_benefit": -1}}},
+            "target_group_defaults.closer.weeks_on_benefit",
+        ),
+        ({"sources": {"wage": 3}}, "sources.wage"),
+        ({"sources": {"salary": "x"}}, "sources.salary"),
+    ],
+)
+def test_a_bad_override_is_bad_input_that_names_the_key(
+    overrides: dict[str, Any], named: str
+) -> None:
     with pytest.raises(BadInput) as raised:
         DEFAULT.overridden(overrides)
     assert named in str(raised.value)
@@ -144,8 +189,9 @@ def test_a_file_that_is_not_a_json_object_is_bad_input(text: str | bytes) -> Non
 
 
 def test_the_dict_form_is_json_and_reads_back_the_same() -> None:
-    changed = DEFAULT.overridden({"wage": 290_000, "benefits": {"dagpenge": 250_000},
-                                  "sources": {"wage": "mine"}})
+    changed = DEFAULT.overridden(
+        {"wage": 290_000, "benefits": {"dagpenge": 250_000}, "sources": {"wage": "mine"}}
+    )
     text = json.dumps(changed.to_dict())
     assert Assumptions.from_dict(json.loads(text)) == changed
 

@@ -14,20 +14,26 @@ from viften.present.texts import t
 
 
 def interventions() -> Interventions:
-    return Interventions.from_columns({
-        "name": ["Mentor", "Kursus *fed*"], "year": [2026, 2026],
-        "target_group": ["closer", "further"], "price_per_participant": [10_000.0, 25_000.0],
-        "capacity": [10, None], "participants": [4, 0], "job_rate": [0.4, 0.5],
-        "control_job_rate": [0.3, None], "evidence_stars": [2, 3],
-    })
+    return Interventions.from_columns(
+        {
+            "name": ["Mentor", "Kursus *fed*"],
+            "year": [2026, 2026],
+            "target_group": ["closer", "further"],
+            "price_per_participant": [10_000.0, 25_000.0],
+            "capacity": [10, None],
+            "participants": [4, 0],
+            "job_rate": [0.4, 0.5],
+            "control_job_rate": [0.3, None],
+            "evidence_stars": [2, 3],
+        }
+    )
 
 
 def test_the_allocation_table_shows_what_each_chosen_intervention_costs_and_buys() -> None:
     table = tables.allocation_table(interventions(), np.array([4, 2]), "da")
     assert table[t("col_name", "da")].tolist() == ["Mentor", "Kursus *fed*"]
     assert table[t("budget_col_cost", "da")].tolist() == ["40.000 kr.", "50.000 kr."]
-    assert table[t("budget_col_extra_jobs", "da")].tolist() == ["0,4",
-                                                                "– (ingen kontrolgruppe)"]
+    assert table[t("budget_col_extra_jobs", "da")].tolist() == ["0,4", "– (ingen kontrolgruppe)"]
 
 
 def test_the_allocation_table_leaves_out_interventions_without_participants() -> None:
@@ -36,8 +42,10 @@ def test_the_allocation_table_leaves_out_interventions_without_participants() ->
 
 
 def test_the_moves_table_puts_the_largest_change_of_spend_first() -> None:
-    moved = [Move("Lille", "closer", 1, 2, 10_000, 20_000, 5.0, "budget_why_stars"),
-             Move("Stor", "cross", 10, 0, 500_000, 0, None, "budget_why_no_effect")]
+    moved = [
+        Move("Lille", "closer", 1, 2, 10_000, 20_000, 5.0, "budget_why_stars"),
+        Move("Stor", "cross", 10, 0, 500_000, 0, None, "budget_why_no_effect"),
+    ]
     table = tables.moves_table(moved, "da")
     assert table[t("col_name", "da")].tolist() == ["Stor", "Lille"]
     assert table[t("budget_col_change", "da")].tolist() == ["−10", "+1"]
@@ -45,9 +53,19 @@ def test_the_moves_table_puts_the_largest_change_of_spend_first() -> None:
 
 
 def test_a_scenario_comparison_with_the_same_scenario_twice_keeps_two_columns() -> None:
-    both = SimpleNamespace(rows=[SimpleNamespace(name="A", target_group="closer", first=1,
-                                                 second=3, change=2, first_cost=1_000_000,
-                                                 second_cost=3_000_000)])
+    both = SimpleNamespace(
+        rows=[
+            SimpleNamespace(
+                name="A",
+                target_group="closer",
+                first=1,
+                second=3,
+                change=2,
+                first_cost=1_000_000,
+                second_cost=3_000_000,
+            )
+        ]
+    )
     table = tables.comparison_table(both, "Plan", "Plan", "da")
     assert list(table.columns)[2:4] == ["Plan", "Plan (2)"]
     assert table[t("budget_col_cost", "da")].tolist() == ["+2,0 mio. kr."]
@@ -62,25 +80,38 @@ def test_money_is_in_millions_only_when_it_is_a_round_amount() -> None:
 
 def test_a_changed_count_wins_over_changed_kroner() -> None:
     out, rounded = what_if.participants_from(
-        np.array([4.0, 0.0]), np.array([40_000.0, 0.0]), np.array([6.0, 0.0]),
-        np.array([1.0, 0.0]), np.array([10_000.0, 25_000.0]))
+        np.array([4.0, 0.0]),
+        np.array([40_000.0, 0.0]),
+        np.array([6.0, 0.0]),
+        np.array([1.0, 0.0]),
+        np.array([10_000.0, 25_000.0]),
+    )
     assert out.tolist() == [6, 0] and rounded == []
 
 
 def test_kroner_buy_whole_participants_and_say_what_they_cost() -> None:
     data = interventions()
     out, rounded = what_if.participants_from(
-        np.array([4.0, 0.0]), np.array([40_000.0, 0.0]), np.array([4.0, 0.0]),
-        np.array([40_000.0, 60_000.0]), np.asarray(data.price, dtype="float64"))
+        np.array([4.0, 0.0]),
+        np.array([40_000.0, 0.0]),
+        np.array([4.0, 0.0]),
+        np.array([40_000.0, 60_000.0]),
+        np.asarray(data.price, dtype="float64"),
+    )
     assert out.tolist() == [4, 2]
     assert rounded == [what_if.Rounded(1, 60_000.0, 2)]
-    notes = tables.rounding_notes(rounded, ["Mentor", "Kursus *fed*"],
-                                  np.asarray(data.price, dtype="float64"), "da")
+    notes = tables.rounding_notes(
+        rounded, ["Mentor", "Kursus *fed*"], np.asarray(data.price, dtype="float64"), "da"
+    )
     assert "Kursus \\*fed\\*" in notes[0] and "50.000 kr." in notes[0]
 
 
 def test_a_negative_count_is_none_and_kroner_for_a_free_intervention_change_nothing() -> None:
     out, rounded = what_if.participants_from(
-        np.array([4.0, 3.0]), np.array([0.0, 0.0]), np.array([-2.0, 3.0]),
-        np.array([0.0, 9_999.0]), np.array([0.0, 0.0]))
+        np.array([4.0, 3.0]),
+        np.array([0.0, 0.0]),
+        np.array([-2.0, 3.0]),
+        np.array([0.0, 9_999.0]),
+        np.array([0.0, 0.0]),
+    )
     assert out.tolist() == [0, 3] and rounded == []

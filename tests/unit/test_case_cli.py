@@ -19,12 +19,18 @@ from viften.actions.access import command_line_actor
 from viften.model import case as budget_case
 from viften.model.assumptions import DEFAULT
 
-FILE = "\n".join([
-    "navn;år;målgruppe;pris pr. deltager;jobandel;kontrolgruppens jobandel;evidens;varighed (uger)",
-    "Mentor;2026;tættere på;45.000;35 %;25 %;2;12,5",
-    "Praktik;2026;længere væk;9.000;0,2;;3;",
-    "Mentor;2025;tættere på;40.000;30 %;20 %;1;8",
-]) + "\n"
+FILE = (
+    "\n".join(
+        [
+            "navn;år;målgruppe;pris pr. deltager;jobandel;kontrolgruppens jobandel;evidens;"
+            "varighed (uger)",
+            "Mentor;2026;tættere på;45.000;35 %;25 %;2;12,5",
+            "Praktik;2026;længere væk;9.000;0,2;;3;",
+            "Mentor;2025;tættere på;40.000;30 %;20 %;1;8",
+        ]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture
@@ -52,8 +58,9 @@ def cases(path: Path, *options: str) -> list[dict[str, Any]]:
 
 def write(folder: Path, content: Any) -> Path:
     target = folder / "antagelser.json"
-    target.write_text(content if isinstance(content, str) else json.dumps(content),
-                      encoding="utf-8")
+    target.write_text(
+        content if isinstance(content, str) else json.dumps(content), encoding="utf-8"
+    )
     return target
 
 
@@ -93,23 +100,35 @@ def test_the_municipality_is_the_database_setting_else_empty(loaded: Path) -> No
 
 
 def test_an_assumptions_file_overrides_the_defaults(loaded: Path, tmp_path: Path) -> None:
-    file = write(tmp_path, {"horizon": 3, "discount_rate": 0, "persistence": 1,
-                            "target_group_defaults": {"closer": {"weeks_on_benefit": 80}}})
+    file = write(
+        tmp_path,
+        {
+            "horizon": 3,
+            "discount_rate": 0,
+            "persistence": 1,
+            "target_group_defaults": {"closer": {"weeks_on_benefit": 80}},
+        },
+    )
     mentor = next(r for r in cases(loaded, "--assumptions", str(file)) if r["name"] == "Mentor")
     assert len(mentor["years"]) == 3
     assert mentor["weeks_on_benefit"] == 80
     assert mentor["npv_kommune"] == pytest.approx(
-        sum(y["kommune"] for y in mentor["years"]) - 45_000)
+        sum(y["kommune"] for y in mentor["years"]) - 45_000
+    )
 
 
-@pytest.mark.parametrize(("content", "named"), [
-    ({"horizon": 0}, "horizon"),
-    ({"benefits": {"loen": 5}}, "benefits.loen"),
-    ({"tax-rate": 0.4}, "tax-rate"),
-    ("{not json", "not valid JSON"),
-])
-def test_a_bad_assumptions_file_exits_2_naming_the_key(loaded: Path, tmp_path: Path,
-                                                       content: Any, named: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        ({"horizon": 0}, "horizon"),
+        ({"benefits": {"loen": 5}}, "benefits.loen"),
+        ({"tax-rate": 0.4}, "tax-rate"),
+        ("{not json", "not valid JSON"),
+    ],
+)
+def test_a_bad_assumptions_file_exits_2_naming_the_key(
+    loaded: Path, tmp_path: Path, content: Any, named: str
+) -> None:
     code, out, err = case_here(loaded, "--assumptions", str(write(tmp_path, content)))
     assert code == 2
     assert out == ""
@@ -122,17 +141,29 @@ def test_a_missing_assumptions_file_exits_2(loaded: Path, tmp_path: Path) -> Non
     assert "none.json" in err
 
 
-def test_case_in_a_process_of_its_own_exits_2_without_a_traceback(loaded: Path,
-                                                                  tmp_path: Path) -> None:
+def test_case_in_a_process_of_its_own_exits_2_without_a_traceback(
+    loaded: Path, tmp_path: Path
+) -> None:
     environment = {**os.environ, "VIFTEN_DB": str(loaded)}
     bad = write(tmp_path, {"equalisation": 2})
-    done = subprocess.run([sys.executable, "-m", "viften", "case", "--json", "--assumptions",
-                           str(bad)], cwd=tmp_path, env=environment, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "viften", "case", "--json", "--assumptions", str(bad)],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "equalisation" in done.stderr and "Traceback" not in done.stderr
-    good = subprocess.run([sys.executable, "-m", "viften", "case", "--json"], cwd=tmp_path,
-                          env=environment, capture_output=True, text=True, timeout=120)
+    good = subprocess.run(
+        [sys.executable, "-m", "viften", "case", "--json"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert good.returncode == 0, good.stderr
     assert len(json.loads(good.stdout)) == 2
 

@@ -40,12 +40,19 @@ def problems(columns: str, *cells: str, lang: str = "en") -> list[str]:
     return error_lines(caught.value, lang)
 
 
-@pytest.mark.parametrize(("written", "key"), [
-    ("kontanthjælp", "kontanthjaelp"), ("Kontanthjaelp", "kontanthjaelp"),
-    (" uddannelseshjælp ", "uddannelseshjaelp"), ("SYGEDAGPENGE", "sygedagpenge"),
-    ("dagpenge", "dagpenge"), ("ressourceforløb", "ressourceforloeb"),
-    ("ressourceforløbsydelse", "ressourceforloeb"), ("førtidspension", "foertidspension"),
-])
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("kontanthjælp", "kontanthjaelp"),
+        ("Kontanthjaelp", "kontanthjaelp"),
+        (" uddannelseshjælp ", "uddannelseshjaelp"),
+        ("SYGEDAGPENGE", "sygedagpenge"),
+        ("dagpenge", "dagpenge"),
+        ("ressourceforløb", "ressourceforloeb"),
+        ("ressourceforløbsydelse", "ressourceforloeb"),
+        ("førtidspension", "foertidspension"),
+    ],
+)
 def test_a_benefit_is_read_in_any_spelling_as_its_key(written: str, key: str) -> None:
     assert read("ydelse", written)[0]["benefit"] == key
 
@@ -54,29 +61,35 @@ def test_a_benefit_that_is_not_one_names_row_column_and_the_benefits_in_either_l
     assert problems("ydelse", "dagpenge", "løn") == [
         "row 3, column ydelse: 'løn' is not a benefit; write one of kontanthjaelp, "
         "uddannelseshjaelp, sygedagpenge, dagpenge, ressourceforloeb, foertidspension (also "
-        "spelt with æ, ø, å)"]
+        "spelt with æ, ø, å)"
+    ]
     assert problems("ydelse", "løn", lang="da")[0].startswith(
-        "række 2, kolonne ydelse: 'løn' er ikke en ydelse")
+        "række 2, kolonne ydelse: 'løn' er ikke en ydelse"
+    )
 
 
-@pytest.mark.parametrize(("written", "weeks"), [("0", 0), ("13", 13), ("104", 104),
-                                                ("1.040", 1040)])
+@pytest.mark.parametrize(
+    ("written", "weeks"), [("0", 0), ("13", 13), ("104", 104), ("1.040", 1040)]
+)
 def test_weeks_on_benefit_are_whole_weeks(written: str, weeks: int) -> None:
     assert read("uger på ydelse", written)[0]["weeks_on_benefit"] == weeks
 
 
-@pytest.mark.parametrize(("written", "message"), [
-    ("-1", "-1 weeks is negative; weeks on benefit must be 0 or more"),
-    ("2,5", "2.5 must be a whole number of weeks"),
-    ("mange", "'mange' is not a number"),
-])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("-1", "-1 weeks is negative; weeks on benefit must be 0 or more"),
+        ("2,5", "2.5 must be a whole number of weeks"),
+        ("mange", "'mange' is not a number"),
+    ],
+)
 def test_bad_weeks_on_benefit_are_placed_by_row_and_column(written: str, message: str) -> None:
-    assert problems("weeks_on_benefit", written) == [
-        f"row 2, column weeks_on_benefit: {message}"]
+    assert problems("weeks_on_benefit", written) == [f"row 2, column weeks_on_benefit: {message}"]
 
 
-@pytest.mark.parametrize(("written", "share"), [("0,4", 0.4), ("40 %", 0.4), ("1", 1.0),
-                                                ("0", 0.0)])
+@pytest.mark.parametrize(
+    ("written", "share"), [("0,4", 0.4), ("40 %", 0.4), ("1", 1.0), ("0", 0.0)]
+)
 def test_persistence_is_a_share_or_a_percentage(written: str, share: float) -> None:
     assert read("holdbarhed", written)[0]["persistence"] == pytest.approx(share)
 
@@ -84,13 +97,27 @@ def test_persistence_is_a_share_or_a_percentage(written: str, share: float) -> N
 def test_a_persistence_above_one_is_an_error() -> None:
     assert problems("holdbarhed", "1,5") == [
         "row 2, column holdbarhed: 1,5 must be a share between 0 and 1 (or written as a "
-        "percentage, like 35 %)"]
+        "percentage, like 35 %)"
+    ]
 
 
-@pytest.mark.parametrize(("written", "flag"), [
-    ("ja", True), ("Ja", True), ("yes", True), ("1", True), ("true", True), ("SAND", True),
-    ("nej", False), ("no", False), ("0", False), ("false", False), ("", False), (" ", False),
-])
+@pytest.mark.parametrize(
+    ("written", "flag"),
+    [
+        ("ja", True),
+        ("Ja", True),
+        ("yes", True),
+        ("1", True),
+        ("true", True),
+        ("SAND", True),
+        ("nej", False),
+        ("no", False),
+        ("0", False),
+        ("false", False),
+        ("", False),
+        (" ", False),
+    ],
+)
 def test_mandatory_is_a_yes_or_no_and_empty_is_no(written: str, flag: bool) -> None:
     assert read("lovpligtig", written)[0]["mandatory"] is flag
 
@@ -98,7 +125,8 @@ def test_mandatory_is_a_yes_or_no_and_empty_is_no(written: str, flag: bool) -> N
 def test_a_mandatory_that_is_neither_yes_nor_no_is_an_error() -> None:
     assert problems("lovpligtig", "måske") == [
         "row 2, column lovpligtig: 'måske' is not a yes or no: write yes or no (ja/nej, 1/0, "
-        "true/false); empty means no"]
+        "true/false); empty means no"
+    ]
 
 
 def test_an_xlsx_file_gives_logical_cells_and_numbers_for_mandatory() -> None:
@@ -106,8 +134,17 @@ def test_an_xlsx_file_gives_logical_cells_and_numbers_for_mandatory() -> None:
 
     book = Workbook()
     sheet = book.active
-    sheet.append(["navn", "målgruppe", "pris pr. deltager", "jobandel", "evidens", "lovpligtig",
-                  "uger på ydelse"])
+    sheet.append(
+        [
+            "navn",
+            "målgruppe",
+            "pris pr. deltager",
+            "jobandel",
+            "evidens",
+            "lovpligtig",
+            "uger på ydelse",
+        ]
+    )
     sheet.append(["A", "closer", 9000, 0.2, 2, True, 13])
     sheet.append(["B", "closer", 9000, 0.2, 2, 0, 13.0])
     buffer = io.BytesIO()
@@ -119,17 +156,26 @@ def test_an_xlsx_file_gives_logical_cells_and_numbers_for_mandatory() -> None:
 def test_empty_case_columns_are_empty_and_mandatory_is_no() -> None:
     row = read("ydelse;uger på ydelse;holdbarhed;lovpligtig", ";;;")[0]
     assert (row["benefit"], row["weeks_on_benefit"], row["persistence"], row["mandatory"]) == (
-        None, None, None, False)
+        None,
+        None,
+        None,
+        False,
+    )
 
 
 # --- stored, listed, exported ----------------------------------------------------------------
 
-CASE_FILE = "\n".join([
-    f"{HEADER};ydelse;uger på ydelse;holdbarhed;lovpligtig",
-    "Ressourceforløb;længere væk;160.000;4 %;1;ressourceforløb;260;;ja",
-    "Mentor;tættere på;27.500;22 %;3;dagpenge;13;60 %;nej",
-    "Praktik;tværgående;9.000;20 %;2;;;;",
-]).encode("utf-8") + b"\n"
+CASE_FILE = (
+    "\n".join(
+        [
+            f"{HEADER};ydelse;uger på ydelse;holdbarhed;lovpligtig",
+            "Ressourceforløb;længere væk;160.000;4 %;1;ressourceforløb;260;;ja",
+            "Mentor;tættere på;27.500;22 %;3;dagpenge;13;60 %;nej",
+            "Praktik;tværgående;9.000;20 %;2;;;;",
+        ]
+    ).encode("utf-8")
+    + b"\n"
+)
 
 
 @pytest.fixture
@@ -161,7 +207,10 @@ def test_the_year_table_gives_mandatory_as_a_boolean_to_the_allocator(loaded: Pa
         arrays = store.intervention_arrays(con, year)
     assert frame["mandatory"].dtype == bool
     assert frame.set_index("name")["mandatory"].to_dict() == {
-        "Mentor": False, "Praktik": False, "Ressourceforløb": True}
+        "Mentor": False,
+        "Praktik": False,
+        "Ressourceforløb": True,
+    }
     assert arrays["mandatory"].dtype == bool
 
 
@@ -181,8 +230,7 @@ def test_list_gives_the_case_columns_with_empty_ones_as_null(loaded: Path) -> No
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
-def test_an_export_of_the_case_columns_imports_again_unchanged(loaded: Path,
-                                                               suffix: str) -> None:
+def test_an_export_of_the_case_columns_imports_again_unchanged(loaded: Path, suffix: str) -> None:
     year = importer.dt.date.today().year
     with db.connect(loaded) as con:
         data = exporter.export_bytes(store.stored_rows(con, year), suffix)
@@ -199,21 +247,33 @@ def test_the_csv_export_writes_mandatory_as_yes_or_no(loaded: Path) -> None:
 
 
 def test_a_file_without_the_case_columns_keeps_the_stored_ones(loaded: Path) -> None:
-    changes.import_file(loaded, f"{HEADER}\nRessourceforløb;længere væk;150.000;4 %;1\n"
-                        .encode(), "x.csv", EDITOR)
+    changes.import_file(
+        loaded, f"{HEADER}\nRessourceforløb;længere væk;150.000;4 %;1\n".encode(), "x.csv", EDITOR
+    )
     row = stored(loaded, importer.dt.date.today().year)["Ressourceforløb"]
     assert row["price_per_participant"] == 150000.0
     assert case_values(row) == ("ressourceforloeb", 260, None, True)
 
 
 def test_changes_of_the_case_columns_are_in_the_history(loaded: Path) -> None:
-    changes.import_file(loaded, "\n".join([
-        f"{HEADER};ydelse;lovpligtig;holdbarhed;uger på ydelse",
-        "Praktik;tværgående;9.000;20 %;2;kontanthjælp;ja;50 %;52",
-    ]).encode() + b"\n", "x.csv", Actor("jens", "editor"))
+    changes.import_file(
+        loaded,
+        "\n".join(
+            [
+                f"{HEADER};ydelse;lovpligtig;holdbarhed;uger på ydelse",
+                "Praktik;tværgående;9.000;20 %;2;kontanthjælp;ja;50 %;52",
+            ]
+        ).encode()
+        + b"\n",
+        "x.csv",
+        Actor("jens", "editor"),
+    )
     with db.connect(loaded) as con:
-        trail = [(r["user"], r["action"], r["name"], r["field"], r["old"], r["new"])
-                 for r in store.history(con) if r["action"] == "update"]
+        trail = [
+            (r["user"], r["action"], r["name"], r["field"], r["old"], r["new"])
+            for r in store.history(con)
+            if r["action"] == "update"
+        ]
     assert sorted(trail) == [
         ("jens", "update", "Praktik", "benefit", None, "kontanthjaelp"),
         ("jens", "update", "Praktik", "mandatory", "False", "True"),
@@ -225,12 +285,17 @@ def test_changes_of_the_case_columns_are_in_the_history(loaded: Path) -> None:
 def test_a_deleted_intervention_comes_back_with_its_case_columns(loaded: Path) -> None:
     year = importer.dt.date.today().year
     with db.connect(loaded) as con:
-        identity = next(r for r in editing.stored_identities(con, year)
-                        if r.name == "Ressourceforløb")
+        identity = next(
+            r for r in editing.stored_identities(con, year) if r.name == "Ressourceforløb"
+        )
     editing.apply_plan(loaded, EDITOR, editing.EditPlan(deletes=[identity]))
     changes.restore(loaded, EDITOR, "Ressourceforløb", year)
     assert case_values(stored(loaded, year)["Ressourceforløb"]) == (
-        "ressourceforloeb", 260, None, True)
+        "ressourceforloeb",
+        260,
+        None,
+        True,
+    )
 
 
 def test_the_edit_table_checks_and_saves_the_case_columns(loaded: Path) -> None:
@@ -238,16 +303,30 @@ def test_the_edit_table_checks_and_saves_the_case_columns(loaded: Path) -> None:
     with db.connect(loaded) as con:
         identities = editing.stored_identities(con, year)
     position = [r.name for r in identities].index("Praktik")
-    plan = editing.plan_edits(identities, {position: {
-        "benefit": "sygedagpenge", "weeks_on_benefit": 8, "persistence": 0.7,
-        "mandatory": True}}, [], [], year)
+    plan = editing.plan_edits(
+        identities,
+        {
+            position: {
+                "benefit": "sygedagpenge",
+                "weeks_on_benefit": 8,
+                "persistence": 0.7,
+                "mandatory": True,
+            }
+        },
+        [],
+        [],
+        year,
+    )
     assert not plan.problems
     editing.apply_plan(loaded, EDITOR, plan)
     assert case_values(stored(loaded, year)["Praktik"]) == ("sygedagpenge", 8, 0.7, True)
-    bad = editing.plan_edits(identities, {position: {"benefit": "løn",
-                                                     "weeks_on_benefit": -2}}, [], [], year)
+    bad = editing.plan_edits(
+        identities, {position: {"benefit": "løn", "weeks_on_benefit": -2}}, [], [], year
+    )
     assert [(p.row, p.column) for p in bad.problems] == [
-        (position + 1, "benefit"), (position + 1, "weeks_on_benefit")]
+        (position + 1, "benefit"),
+        (position + 1, "weeks_on_benefit"),
+    ]
 
 
 def test_the_template_explains_and_shows_the_case_columns() -> None:
@@ -257,9 +336,9 @@ def test_the_template_explains_and_shows_the_case_columns() -> None:
 
 # --- the demo data ----------------------------------------------------------------------------
 
+
 def demo_rows() -> list[dict[str, Any]]:
-    return importer.parse(paths.DEMO_INTERVENTIONS.read_bytes(),
-                          paths.DEMO_INTERVENTIONS.name).rows
+    return importer.parse(paths.DEMO_INTERVENTIONS.read_bytes(), paths.DEMO_INTERVENTIONS.name).rows
 
 
 def test_every_demo_intervention_has_a_benefit_and_weeks_with_their_source() -> None:
@@ -282,8 +361,11 @@ def test_the_demo_database_gives_the_case_its_own_inputs(db_path: Path) -> None:
 
     frame = views.load_year(db_path).frame
     records = {r["name"]: r for r in budget_case.records(frame, DEFAULT)}
-    assert (records["IPS"]["benefit"], records["IPS"]["weeks_on_benefit"],
-            records["IPS"]["persistence"]) == ("kontanthjaelp", 104, 0.6)
+    assert (
+        records["IPS"]["benefit"],
+        records["IPS"]["weeks_on_benefit"],
+        records["IPS"]["persistence"],
+    ) == ("kontanthjaelp", 104, 0.6)
     assert records["Mentorstøtte"]["persistence"] == DEFAULT.persistence
 
 

@@ -21,20 +21,46 @@ PLAIN = replace(DEFAULT, discount_rate=0.0, persistence=1.0, horizon=3, equalisa
 
 
 def frame() -> pd.DataFrame:
-    return pd.DataFrame([
-        {"name": "Billig og god", "target_group": "closer", "price_per_participant": 10_000.0,
-         "job_rate": 0.40, "control_job_rate": 0.30, "participants": 100.0,
-         "duration_weeks": 0.0},
-        {"name": "Dyr", "target_group": "further", "price_per_participant": 200_000.0,
-         "job_rate": 0.30, "control_job_rate": 0.28, "participants": 10.0,
-         "duration_weeks": 0.0},
-        {"name": "Uden kontrolgruppe", "target_group": "cross", "price_per_participant": 20_000.0,
-         "job_rate": 0.30, "control_job_rate": math.nan, "participants": 40.0,
-         "duration_weeks": 0.0},
-        {"name": "Gratis", "target_group": "cross", "price_per_participant": 0.0,
-         "job_rate": 0.30, "control_job_rate": 0.20, "participants": 0.0,
-         "duration_weeks": 0.0},
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "name": "Billig og god",
+                "target_group": "closer",
+                "price_per_participant": 10_000.0,
+                "job_rate": 0.40,
+                "control_job_rate": 0.30,
+                "participants": 100.0,
+                "duration_weeks": 0.0,
+            },
+            {
+                "name": "Dyr",
+                "target_group": "further",
+                "price_per_participant": 200_000.0,
+                "job_rate": 0.30,
+                "control_job_rate": 0.28,
+                "participants": 10.0,
+                "duration_weeks": 0.0,
+            },
+            {
+                "name": "Uden kontrolgruppe",
+                "target_group": "cross",
+                "price_per_participant": 20_000.0,
+                "job_rate": 0.30,
+                "control_job_rate": math.nan,
+                "participants": 40.0,
+                "duration_weeks": 0.0,
+            },
+            {
+                "name": "Gratis",
+                "target_group": "cross",
+                "price_per_participant": 0.0,
+                "job_rate": 0.30,
+                "control_job_rate": 0.20,
+                "participants": 0.0,
+                "duration_weeks": 0.0,
+            },
+        ]
+    )
 
 
 @pytest.fixture
@@ -51,8 +77,9 @@ def column(table: pd.DataFrame, key: str, lang: str = "da") -> list[str]:
 
 def test_the_view_computes_the_model_case_of_every_row(view) -> None:
     expected = model.from_columns(frame(), PLAIN)
-    assert view.case.npv.ravel().tolist() == pytest.approx(expected.npv.ravel().tolist(),
-                                                           nan_ok=True)
+    assert view.case.npv.ravel().tolist() == pytest.approx(
+        expected.npv.ravel().tolist(), nan_ok=True
+    )
 
 
 def test_an_assumed_effect_fills_only_an_intervention_without_its_own() -> None:
@@ -79,9 +106,12 @@ def test_the_fan_gets_the_gain_per_krone_as_a_column() -> None:
 
 def test_the_payer_table_has_the_four_payers_in_danish_format(view) -> None:
     table = present.payer_table(view, 0, "da")
-    assert column(table, "case_col_payer") == ["Kommunen", "Staten",
-                                               "Andre kommuner (udligning)",
-                                               "Det offentlige i alt"]
+    assert column(table, "case_col_payer") == [
+        "Kommunen",
+        "Staten",
+        "Andre kommuner (udligning)",
+        "Det offentlige i alt",
+    ]
     npv = view.case.npv[:, 0]
     assert column(table, "case_col_npv")[0] == f"{npv[0]:,.0f} kr.".replace(",", ".")
     assert all(re.fullmatch(r"-?[\d.]+ kr\.", c) for c in column(table, "case_col_npv"))
@@ -141,8 +171,7 @@ def test_the_year_rows_add_up_to_the_public_npv_without_discounting(view) -> Non
     assert {r["line"] for r in rows} == {"Sparet ydelse", "Skatter", "Prisen"}
 
 
-def test_the_cash_line_starts_at_minus_the_price_and_crosses_zero_in_the_payback_year(view
-                                                                                      ) -> None:
+def test_the_cash_line_starts_at_minus_the_price_and_crosses_zero_in_the_payback_year(view) -> None:
     rows = present.cumulative_rows(view, 0, "da")
     assert rows[0] == {"year": 0, "value": -10_000.0, "value_text": "-10.000 kr."}
     payback = int(view.case.payback_year_kommune[0])
@@ -152,14 +181,14 @@ def test_the_cash_line_starts_at_minus_the_price_and_crosses_zero_in_the_payback
 def test_an_intervention_without_a_net_effect_has_no_rows_and_says_why(view) -> None:
     assert present.year_rows(view, 2) == [] and present.cumulative_rows(view, 2) == []
     assert present.no_case_text(view, 2, "da") == (
-        "Uden kontrolgruppe har ingen budgetcase: ingen kontrolgruppe, så mer-effekten "
-        "kendes ikke.")
+        "Uden kontrolgruppe har ingen budgetcase: ingen kontrolgruppe, så mer-effekten kendes ikke."
+    )
 
 
-@pytest.mark.parametrize(("typed", "value"), [("5 %", 0.05), ("0,05", 0.05), ("12,5%", 0.125),
-                                              ("0.1", 0.1), ("", None)])
-def test_an_assumed_effect_is_read_as_danes_write_a_rate(typed: str, value: float | None
-                                                         ) -> None:
+@pytest.mark.parametrize(
+    ("typed", "value"), [("5 %", 0.05), ("0,05", 0.05), ("12,5%", 0.125), ("0.1", 0.1), ("", None)]
+)
+def test_an_assumed_effect_is_read_as_danes_write_a_rate(typed: str, value: float | None) -> None:
     parsed, why = present.parse_effect(typed, "da")
     assert parsed == pytest.approx(value) if value is not None else parsed is None
     assert why == ""
@@ -167,7 +196,9 @@ def test_an_assumed_effect_is_read_as_danes_write_a_rate(typed: str, value: floa
 
 def test_an_unreadable_assumed_effect_says_why_in_the_readers_language() -> None:
     assert present.parse_effect("5", "da") == (
-        None, "5 skal være en andel mellem 0 og 1 (eller skrevet i procent, som 35 %)")
+        None,
+        "5 skal være en andel mellem 0 og 1 (eller skrevet i procent, som 35 %)",
+    )
     assert present.parse_effect("abc", "en")[0] is None
     assert "abc" in present.parse_effect("abc", "en")[1]
 
@@ -203,7 +234,8 @@ def test_the_allocation_notes_name_what_was_left_out(view) -> None:
 def test_a_view_without_planned_participants_says_so() -> None:
     view = present.case_view(frame().assign(participants=0.0), PLAIN)
     assert present.allocation_notes(present.allocation_case(view), "en") == [
-        "No intervention in view has planned participants."]
+        "No intervention in view has planned participants."
+    ]
 
 
 # --- the assumptions ------------------------------------------------------------------------------
@@ -217,8 +249,9 @@ def test_the_staircase_is_shown_as_law_with_its_source_first() -> None:
 
 
 def test_estimates_are_called_estimates_and_sourced_figures_keep_their_source() -> None:
-    rows = {label: (kind, source) for label, _, kind, source in
-            present.assumption_rows(DEFAULT, "da")}
+    rows = {
+        label: (kind, source) for label, _, kind, source in present.assumption_rows(DEFAULT, "da")
+    }
     assert rows["Årsløn i job"][0] == "Skøn"
     assert rows["Diskonteringsrente"] == ("Med kilde", DEFAULT.sources["discount_rate"])
     assert len(rows) == 1 + 6 + 1 + 5 + 1 + 3
@@ -229,9 +262,11 @@ def test_the_form_stores_only_what_changed_with_its_source() -> None:
     typed.update({"wage": "340.000", "discount_rate": "4 %", "benefits.dagpenge": "253.104"})
     overrides, problems = present.form_overrides(typed, DEFAULT, "Skøn: budget 2027")
     assert problems == []
-    assert overrides == {"wage": 340_000.0, "discount_rate": 0.04,
-                         "sources": {"wage": "Skøn: budget 2027",
-                                     "discount_rate": "Skøn: budget 2027"}}
+    assert overrides == {
+        "wage": 340_000.0,
+        "discount_rate": 0.04,
+        "sources": {"wage": "Skøn: budget 2027", "discount_rate": "Skøn: budget 2027"},
+    }
     assert DEFAULT.overridden(overrides).wage == 340_000.0
 
 
@@ -248,17 +283,23 @@ def test_the_form_names_every_field_it_cannot_read() -> None:
 def test_the_scope_says_year_filters_and_count() -> None:
     filters = Filters(target_groups=("closer",), min_stars=2, search="IPS")
     assert present.scope_text(2026, filters, 3, "da") == (
-        "2026 · målgruppe: tættere på, mindst ★★, søgning: “IPS” · 3 indsatser")
+        "2026 · målgruppe: tættere på, mindst ★★, søgning: “IPS” · 3 indsatser"
+    )
     assert present.scope_text(2026, Filters(), 1, "en") == (
-        "2026 · every intervention · 1 intervention")
+        "2026 · every intervention · 1 intervention"
+    )
 
 
 # --- the charts ---------------------------------------------------------------------------------
 
 
 def test_the_payer_chart_has_a_panel_per_payer_its_title_and_scope(view) -> None:
-    spec = charts.payer_chart(present.year_rows(view, 0), "Billig og god", "pr. deltager",
-                              "2026 · alle indsatser · 4 indsatser").to_dict()
+    spec = charts.payer_chart(
+        present.year_rows(view, 0),
+        "Billig og god",
+        "pr. deltager",
+        "2026 · alle indsatser · 4 indsatser",
+    ).to_dict()
     assert spec["title"]["text"] == "Billig og god: hvem får hvad, år for år (pr. deltager)"
     assert spec["title"]["subtitle"] == "2026 · alle indsatser · 4 indsatser"
     assert spec["facet"]["sort"][0] == "Kommunen" and len(spec["facet"]["sort"]) == 4
@@ -267,10 +308,14 @@ def test_the_payer_chart_has_a_panel_per_payer_its_title_and_scope(view) -> None
 
 
 def test_the_cash_chart_marks_the_payback_year(view) -> None:
-    spec = charts.cash_chart(present.cumulative_rows(view, 0), 2, "Billig og god",
-                             "pr. deltager", "scope").to_dict()
-    labels = [row.get("label") for layer in spec["layer"]
-              for row in layer.get("data", {}).get("values", [])]
+    spec = charts.cash_chart(
+        present.cumulative_rows(view, 0), 2, "Billig og god", "pr. deltager", "scope"
+    ).to_dict()
+    labels = [
+        row.get("label")
+        for layer in spec["layer"]
+        for row in layer.get("data", {}).get("values", [])
+    ]
     assert "Tilbagebetalt år 2" in labels
     assert spec["title"]["subtitle"] == "scope"
     without = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z").to_dict()
@@ -278,8 +323,7 @@ def test_the_cash_chart_marks_the_payback_year(view) -> None:
 
 
 def test_the_axes_write_danish_numbers(view) -> None:
-    spec = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z",
-                             "da").to_dict()
+    spec = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da").to_dict()
     assert "replace" in str(spec["layer"][1]["encoding"]["y"]["axis"]["labelExpr"])
 
 

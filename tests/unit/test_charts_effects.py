@@ -31,8 +31,10 @@ def svg_height(svg: str) -> float:
 
 
 def tornado_bars(count: int) -> list[effects.TornadoBar]:
-    return [effects.TornadoBar(f"effect:Indsats nummer {i}", 0.1, 0.3, -0.9 - i / 20, 0.5 + i / 10,
-                               1.0) for i in range(count)]
+    return [
+        effects.TornadoBar(f"effect:Indsats nummer {i}", 0.1, 0.3, -0.9 - i / 20, 0.5 + i / 10, 1.0)
+        for i in range(count)
+    ]
 
 
 def test_the_interval_chart_labels_every_line(year: views.YearView) -> None:
@@ -59,8 +61,10 @@ def test_the_tornado_labels_every_bar(count: int) -> None:
 
 
 def test_the_tornado_grows_with_its_bars() -> None:
-    heights = [svg_height(images.render(charts.tornado_chart(tornado_bars(n), "da", "x")).svg)
-               for n in (2, 5, 10)]
+    heights = [
+        svg_height(images.render(charts.tornado_chart(tornado_bars(n), "da", "x")).svg)
+        for n in (2, 5, 10)
+    ]
     assert heights[0] < heights[1] < heights[2]
     assert heights[2] - heights[1] == pytest.approx(5 * charts.BAR_STEP, abs=1)
 

@@ -17,16 +17,32 @@ from viften.present import fan
 from viften.present.charts import fan as charts
 from viften.store import views as figures
 
-HOSTILE = ["<img src=x onerror=alert(1)>", "**bold** [link](javascript:alert(1))",
-           "=cmd|' /C calc'!A0", "<script>window.__pwned=1</script>"]
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "**bold** [link](javascript:alert(1))",
+    "=cmd|' /C calc'!A0",
+    "<script>window.__pwned=1</script>",
+]
 
 
 def intervention(name: str, **given: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "id": 1, "name": name, "year": 2026, "target_group": "closer", "provider": "P",
-        "provider_type": "internal", "price_per_participant": 20_000.0, "capacity": np.nan,
-        "participants": 10.0, "job_rate": 0.4, "control_job_rate": 0.3, "evidence_stars": 2,
-        "effect_rating": "medium", "duration_weeks": 10.0, "description": "", "source": "",
+        "id": 1,
+        "name": name,
+        "year": 2026,
+        "target_group": "closer",
+        "provider": "P",
+        "provider_type": "internal",
+        "price_per_participant": 20_000.0,
+        "capacity": np.nan,
+        "participants": 10.0,
+        "job_rate": 0.4,
+        "control_job_rate": 0.3,
+        "evidence_stars": 2,
+        "effect_rating": "medium",
+        "duration_weeks": 10.0,
+        "description": "",
+        "source": "",
     }
     row.update(given)
     return row
@@ -59,8 +75,9 @@ def test_every_intervention_of_the_demo_year_is_a_tile_with_its_name(
     assert sorted(t["key"] for t in tiles) == sorted(demo["name"])
     for each in tiles:
         assert each["tt_name"] == each["key"]
-        assert each["text"].replace("-\n", "").replace("\n", " ").replace(" ", "") == \
-            each["key"].replace(" ", "")
+        assert each["text"].replace("-\n", "").replace("\n", " ").replace(" ", "") == each[
+            "key"
+        ].replace(" ", "")
 
 
 def test_the_chart_has_no_external_data_and_renders_offline(demo: pd.DataFrame) -> None:
@@ -75,8 +92,17 @@ def test_the_chart_has_no_external_data_and_renders_offline(demo: pd.DataFrame) 
 
 
 def test_the_fast_spec_is_the_same_chart_as_the_altair_one(demo: pd.DataFrame) -> None:
-    for options in ({}, {"measure": "additional", "rows": "stars", "per_target_group": True,
-                         "lang": "en", "band_edges": (100_000, 1_000_000), "width": 1200}):
+    for options in (
+        {},
+        {
+            "measure": "additional",
+            "rows": "stars",
+            "per_target_group": True,
+            "lang": "en",
+            "band_edges": (100_000, 1_000_000),
+            "width": 1200,
+        },
+    ):
         fast = charts.fan_spec(demo, **options)
         slow = charts.fan_chart(demo, **options).to_dict()
         assert without_view_names(fast) == without_view_names(slow)
@@ -90,8 +116,9 @@ def test_clicking_a_tile_selects_its_name(demo: pd.DataFrame) -> None:
 
 
 def test_tooltips_carry_the_figures_in_danish_format() -> None:
-    frame = domain.derive(pd.DataFrame([intervention("A", price_per_participant=1_234_567.0,
-                                                     job_rate=0.5)]))
+    frame = domain.derive(
+        pd.DataFrame([intervention("A", price_per_participant=1_234_567.0, job_rate=0.5)])
+    )
     row = tile_data(charts.fan_spec(frame))[0]
     assert row["tt_price"] == "1.234.567 kr."
     assert row["tt_ppj"] == "2.469.134 kr."
@@ -121,8 +148,10 @@ def test_the_chart_is_as_big_as_its_layout(demo: pd.DataFrame) -> None:
 
 
 def test_an_aggregated_view_has_count_tooltips() -> None:
-    rows = [intervention(f"N{i}", price_per_participant=float(1_000 + i))
-            for i in range(fan.MAX_TILES + 5)]
+    rows = [
+        intervention(f"N{i}", price_per_participant=float(1_000 + i))
+        for i in range(fan.MAX_TILES + 5)
+    ]
     spec = charts.fan_spec(domain.derive(pd.DataFrame(rows)))
     assert all("indsats" in t["tt_name"] for t in tile_data(spec))
 
@@ -145,10 +174,17 @@ def test_the_charts_module_does_not_import_streamlit() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, viften.present.charts.fan, viften.present.fan; "
-            "print('streamlit' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=Path(__file__).parents[2], check=True)
+    code = (
+        "import sys, viften.present.charts.fan, viften.present.fan; "
+        "print('streamlit' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+        check=True,
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -159,12 +195,30 @@ def test_a_tile_chosen_from_the_list_starts_out_selected() -> None:
     from viften.present.charts import fan as fan_charts
     from viften.present.fan import layout
 
-    frame = domain.derive(pd.DataFrame([{
-        "id": 1, "name": "Valgt", "year": 2026, "target_group": "closer", "provider": None,
-        "provider_type": None, "price_per_participant": 1000.0, "capacity": None,
-        "participants": None, "job_rate": 0.5, "control_job_rate": 0.4, "evidence_stars": 2,
-        "effect_rating": "high", "duration_weeks": None, "description": None, "source": None,
-    }]))
+    frame = domain.derive(
+        pd.DataFrame(
+            [
+                {
+                    "id": 1,
+                    "name": "Valgt",
+                    "year": 2026,
+                    "target_group": "closer",
+                    "provider": None,
+                    "provider_type": None,
+                    "price_per_participant": 1000.0,
+                    "capacity": None,
+                    "participants": None,
+                    "job_rate": 0.5,
+                    "control_job_rate": 0.4,
+                    "evidence_stars": 2,
+                    "effect_rating": "high",
+                    "duration_weeks": None,
+                    "description": None,
+                    "source": None,
+                }
+            ]
+        )
+    )
     spec = fan_charts.spec_from_layout(layout(frame), "da")
     chosen = fan_charts.with_selected(spec, "Valgt")
     tile = next(p for p in chosen["params"] if p["name"] == fan_charts.SELECTION)

@@ -23,21 +23,33 @@ from viften.store import interventions as store
 
 COMMANDS = ("init", "import", "list", "export", "history")
 HEADER = "navn;år;målgruppe;pris pr. deltager;jobandel;kontrolgruppens jobandel;evidens;kapacitet"
-FILE = "\n".join([
-    HEADER,
-    "Mentor;2026;tættere på;45.000;35 %;25 %;2;100",
-    "Praktik;2026;længere væk;9.000,50;0,2;;3;",
-    "Kursus;2026;tværgående;0;0;0,1;1;50",
-    "Løntilskud;2026;tættere på;60.000;50 %;50 %;3;",
-    "Mentor;2025;tættere på;40.000;30 %;;1;",
-]) + "\n"
+FILE = (
+    "\n".join(
+        [
+            HEADER,
+            "Mentor;2026;tættere på;45.000;35 %;25 %;2;100",
+            "Praktik;2026;længere væk;9.000,50;0,2;;3;",
+            "Kursus;2026;tværgående;0;0;0,1;1;50",
+            "Løntilskud;2026;tættere på;60.000;50 %;50 %;3;",
+            "Mentor;2025;tættere på;40.000;30 %;;1;",
+        ]
+    )
+    + "\n"
+)
 
 
-def viften(*args: str, cwd: Path, env: dict[str, str] | None = None
-           ) -> subprocess.CompletedProcess[str]:
+def viften(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "VIFTEN_DB": str(cwd / "never-used.duckdb"), **(env or {})}
-    done = subprocess.run([sys.executable, "-m", "viften", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "viften", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -53,8 +65,7 @@ def data_file(tmp_path: Path) -> Path:
 def loaded(empty_db: Path, data_file: Path) -> Path:
     """FILE imported (in this process: the import command has tests of its own)."""
 
-    changes.import_file(empty_db, data_file.read_bytes(), data_file.name,
-                         command_line_actor())
+    changes.import_file(empty_db, data_file.read_bytes(), data_file.name, command_line_actor())
     return empty_db
 
 
@@ -100,24 +111,28 @@ def test_every_command_has_help(command: str, tmp_path: Path) -> None:
     assert not (tmp_path / "never-used.duckdb").exists()
 
 
-@pytest.mark.parametrize("arguments", [
-    [],
-    ["frobnicate"],
-    ["import"],
-    ["list"],
-    ["list", "--json", "--year", "abc"],
-    ["list", "--json", "--year", "1999"],
-    ["list", "--json", "--min-stars", "4"],
-    ["list", "--json", "--target-group", "nowhere"],
-    ["list", "--json", "--value-per-job=-1"],
-    ["list", "--json", "--effect-years", "many"],
-    ["export"],
-    ["history", "--json", "--limit", "-3"],
-    ["history"],
-    ["init", "--frobnicate"],
-])
-def test_bad_arguments_exit_2_with_a_message(arguments: list[str], empty_db: Path,
-                                             tmp_path: Path, snapshot: Any) -> None:
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        [],
+        ["frobnicate"],
+        ["import"],
+        ["list"],
+        ["list", "--json", "--year", "abc"],
+        ["list", "--json", "--year", "1999"],
+        ["list", "--json", "--min-stars", "4"],
+        ["list", "--json", "--target-group", "nowhere"],
+        ["list", "--json", "--value-per-job=-1"],
+        ["list", "--json", "--effect-years", "many"],
+        ["export"],
+        ["history", "--json", "--limit", "-3"],
+        ["history"],
+        ["init", "--frobnicate"],
+    ],
+)
+def test_bad_arguments_exit_2_with_a_message(
+    arguments: list[str], empty_db: Path, tmp_path: Path, snapshot: Any
+) -> None:
     before = snapshot(empty_db)
     done = viften(*arguments, cwd=tmp_path, env={"VIFTEN_DB": str(empty_db)})
     assert done.returncode == 2
@@ -128,8 +143,9 @@ def test_bad_arguments_exit_2_with_a_message(arguments: list[str], empty_db: Pat
 # --- import -------------------------------------------------------------------------------
 
 
-def test_an_import_exits_0_and_stores_every_row(empty_db: Path, data_file: Path,
-                                                tmp_path: Path) -> None:
+def test_an_import_exits_0_and_stores_every_row(
+    empty_db: Path, data_file: Path, tmp_path: Path
+) -> None:
     done = viften("import", str(data_file), "--db", str(empty_db), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "imported indsatser.csv: 5 added, 0 updated, 0 unchanged"
@@ -140,11 +156,16 @@ def test_an_import_exits_0_and_stores_every_row(empty_db: Path, data_file: Path,
     with db.connect(loaded) as con:
         assert store.years(con) == [2026, 2025]
         assert [r["name"] for r in store.stored_rows(con, 2026)] == [
-            "Kursus", "Løntilskud", "Mentor", "Praktik"]
+            "Kursus",
+            "Løntilskud",
+            "Mentor",
+            "Praktik",
+        ]
 
 
-def test_an_import_reads_the_database_from_the_environment(empty_db: Path, data_file: Path,
-                                                           tmp_path: Path) -> None:
+def test_an_import_reads_the_database_from_the_environment(
+    empty_db: Path, data_file: Path, tmp_path: Path
+) -> None:
     done = viften("import", str(data_file), cwd=tmp_path, env={"VIFTEN_DB": str(empty_db)})
     assert done.returncode == 0, done.stderr
     assert "5 added" in done.stderr
@@ -152,8 +173,9 @@ def test_an_import_reads_the_database_from_the_environment(empty_db: Path, data_
         assert len(store.stored_rows(con, 2026)) == 4
 
 
-def test_the_db_option_wins_over_the_environment(empty_db: Path, data_file: Path,
-                                                 tmp_path: Path, snapshot: Any) -> None:
+def test_the_db_option_wins_over_the_environment(
+    empty_db: Path, data_file: Path, tmp_path: Path, snapshot: Any
+) -> None:
     other = tmp_path / "other.duckdb"
     import duckdb
 
@@ -161,24 +183,32 @@ def test_the_db_option_wins_over_the_environment(empty_db: Path, data_file: Path
     db.create_schema(con)
     con.close()
     before = snapshot(empty_db)
-    done = viften("import", str(data_file), "--db", str(other), cwd=tmp_path,
-                  env={"VIFTEN_DB": str(empty_db)})
+    done = viften(
+        "import", str(data_file), "--db", str(other), cwd=tmp_path, env={"VIFTEN_DB": str(empty_db)}
+    )
     assert done.returncode == 0, done.stderr
     assert snapshot(empty_db) == before
     assert snapshot(other)["interventions"]
 
 
-def test_a_bad_file_exits_2_lists_every_problem_and_writes_nothing(loaded: Path, tmp_path: Path,
-                                                                   snapshot: Any) -> None:
+def test_a_bad_file_exits_2_lists_every_problem_and_writes_nothing(
+    loaded: Path, tmp_path: Path, snapshot: Any
+) -> None:
     before = snapshot(loaded)
     bad = tmp_path / "bad.csv"
-    bad.write_text("\n".join([
-        HEADER + ";kommentar",
-        "Mentor;2026;tættere på;50.000;40 %;25 %;2;100;",
-        "Ny;2026;ingen;-5;1,7;;4;x;",
-        "Mentor;2026;tættere på;50.000;40 %;25 %;2;100;",
-        "x" * 201 + ";1999;tættere på;1;0,1;;1;;",
-    ]) + "\n", encoding="utf-8")
+    bad.write_text(
+        "\n".join(
+            [
+                HEADER + ";kommentar",
+                "Mentor;2026;tættere på;50.000;40 %;25 %;2;100;",
+                "Ny;2026;ingen;-5;1,7;;4;x;",
+                "Mentor;2026;tættere på;50.000;40 %;25 %;2;100;",
+                "x" * 201 + ";1999;tættere på;1;0,1;;1;;",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     done = viften("import", str(bad), "--db", str(loaded), cwd=tmp_path)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
@@ -203,17 +233,21 @@ def test_a_bad_file_exits_2_lists_every_problem_and_writes_nothing(loaded: Path,
     assert snapshot(loaded) == before
 
 
-@pytest.mark.parametrize(("name", "content"), [
-    ("tom.csv", b""),
-    ("kun-header.csv", b"name,target_group,price_per_participant,job_rate,evidence_stars\n"),
-    ("latin1.csv", "navn;målgruppe\nÆble;closer\n".encode("latin-1")),
-    ("fil.pdf", b"%PDF-1.4"),
-    ("fil.xlsx", b"not a workbook"),
-    ("fil.parquet", b"not parquet"),
-    ("binary.csv", bytes(range(256))),
-])
-def test_an_unusable_file_exits_2_without_a_traceback(name: str, content: bytes, loaded: Path,
-                                                      tmp_path: Path, snapshot: Any) -> None:
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("tom.csv", b""),
+        ("kun-header.csv", b"name,target_group,price_per_participant,job_rate,evidence_stars\n"),
+        ("latin1.csv", "navn;målgruppe\nÆble;closer\n".encode("latin-1")),
+        ("fil.pdf", b"%PDF-1.4"),
+        ("fil.xlsx", b"not a workbook"),
+        ("fil.parquet", b"not parquet"),
+        ("binary.csv", bytes(range(256))),
+    ],
+)
+def test_an_unusable_file_exits_2_without_a_traceback(
+    name: str, content: bytes, loaded: Path, tmp_path: Path, snapshot: Any
+) -> None:
     before = snapshot(loaded)
     path = tmp_path / name
     path.write_bytes(content)
@@ -224,8 +258,7 @@ def test_an_unusable_file_exits_2_without_a_traceback(name: str, content: bytes,
 
 
 def test_a_missing_file_exits_2(empty_db: Path, tmp_path: Path) -> None:
-    done = viften("import", str(tmp_path / "findes-ikke.csv"), "--db", str(empty_db),
-                  cwd=tmp_path)
+    done = viften("import", str(tmp_path / "findes-ikke.csv"), "--db", str(empty_db), cwd=tmp_path)
     assert done.returncode == 2
     assert "findes-ikke.csv" in done.stderr
 
@@ -240,8 +273,12 @@ def test_a_directory_as_file_exits_2(empty_db: Path, tmp_path: Path) -> None:
 def test_a_database_that_is_not_a_database_exits_1(tmp_path: Path, data_file: Path) -> None:
     broken = tmp_path / "broken.duckdb"
     broken.write_bytes(b"this is not a database" * 100)
-    for arguments in (["import", str(data_file)], ["list", "--json"], ["history", "--json"],
-                      ["export", "--out", str(tmp_path / "x.csv")]):
+    for arguments in (
+        ["import", str(data_file)],
+        ["list", "--json"],
+        ["history", "--json"],
+        ["export", "--out", str(tmp_path / "x.csv")],
+    ):
         done = viften(*arguments, "--db", str(broken), cwd=tmp_path)
         assert done.returncode == 1, arguments
         assert done.stderr.startswith("error:")
@@ -252,8 +289,15 @@ def test_a_database_that_is_not_a_database_exits_1(tmp_path: Path, data_file: Pa
 
 def test_list_gives_every_column_and_every_derived_figure(loaded: Path) -> None:
     rows = listed(loaded)
-    expected = {*domain.COLUMN_NAMES, *domain.DERIVED_NAMES, "n_treatment", "n_control",
-                "net_effect_ci_low", "net_effect_ci_high", "rates_from"}
+    expected = {
+        *domain.COLUMN_NAMES,
+        *domain.DERIVED_NAMES,
+        "n_treatment",
+        "n_control",
+        "net_effect_ci_low",
+        "net_effect_ci_high",
+        "rates_from",
+    }
     assert len(rows) == 4
     for row in rows:
         assert expected <= set(row), expected - set(row)
@@ -272,7 +316,8 @@ def test_list_defaults_to_the_newest_year(loaded: Path) -> None:
     assert {r["year"] for r in listed(loaded)} == {2026}
     older = listed(loaded, "--year", "2025")
     assert [(r["name"], r["year"], r["price_per_participant"]) for r in older] == [
-        ("Mentor", 2025, 40000.0)]
+        ("Mentor", 2025, 40000.0)
+    ]
     assert listed_here(loaded, "--year", "2030") == []
 
 
@@ -310,31 +355,41 @@ def test_list_gives_the_derived_figures_of_the_interface(loaded: Path) -> None:
 
 
 def test_value_per_job_and_effect_years_change_the_business_case(loaded: Path) -> None:
-    mentor = by_name(listed(loaded, "--value-per-job", "300000", "--effect-years", "2.5"))[
-        "Mentor"]
-    assert by_name(listed_here(loaded, "--value-per-job", "0", "--effect-years", "3"))[
-        "Mentor"]["benefit_cost_ratio"] == 0
+    mentor = by_name(listed(loaded, "--value-per-job", "300000", "--effect-years", "2.5"))["Mentor"]
+    assert (
+        by_name(listed_here(loaded, "--value-per-job", "0", "--effect-years", "3"))["Mentor"][
+            "benefit_cost_ratio"
+        ]
+        == 0
+    )
     assert mentor["benefit_cost_ratio"] == pytest.approx(0.10 * 300000 * 2.5 / 45000)
     assert mentor["break_even_effect"] == pytest.approx(45000 / (300000 * 2.5))
     assert mentor["price_per_job"] == pytest.approx(45000 / 0.35)
 
 
-@pytest.mark.parametrize(("group", "names"), [
-    ("closer", {"Mentor", "Løntilskud"}),
-    ("tættere på", {"Mentor", "Løntilskud"}),
-    ("Længere væk", {"Praktik"}),
-    ("further", {"Praktik"}),
-    ("tværgående", {"Kursus"}),
-    ("cross", {"Kursus"}),
-])
-def test_list_filters_by_target_group_in_either_language(loaded: Path, group: str,
-                                                         names: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("group", "names"),
+    [
+        ("closer", {"Mentor", "Løntilskud"}),
+        ("tættere på", {"Mentor", "Løntilskud"}),
+        ("Længere væk", {"Praktik"}),
+        ("further", {"Praktik"}),
+        ("tværgående", {"Kursus"}),
+        ("cross", {"Kursus"}),
+    ],
+)
+def test_list_filters_by_target_group_in_either_language(
+    loaded: Path, group: str, names: set[str]
+) -> None:
     assert set(by_name(listed_here(loaded, "--target-group", group))) == names
 
 
 def test_list_filters_by_stars(loaded: Path) -> None:
-    assert set(by_name(listed_here(loaded, "--min-stars", "2"))) == {"Mentor", "Praktik",
-                                                                     "Løntilskud"}
+    assert set(by_name(listed_here(loaded, "--min-stars", "2"))) == {
+        "Mentor",
+        "Praktik",
+        "Løntilskud",
+    }
     assert set(by_name(listed_here(loaded, "--min-stars", "3"))) == {"Praktik", "Løntilskud"}
     assert len(listed_here(loaded, "--min-stars", "1")) == 4
 
@@ -348,8 +403,9 @@ def test_list_filters_combine_in_a_process_of_their_own(loaded: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
-def test_an_export_imports_into_a_fresh_database_unchanged(loaded: Path, tmp_path: Path,
-                                                           suffix: str) -> None:
+def test_an_export_imports_into_a_fresh_database_unchanged(
+    loaded: Path, tmp_path: Path, suffix: str
+) -> None:
     out = tmp_path / "ud" / f"indsatser{suffix}"
     done = viften("export", "--out", str(out), "--db", str(loaded), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -369,8 +425,7 @@ def test_an_export_imports_into_a_fresh_database_unchanged(loaded: Path, tmp_pat
 
 def test_an_export_of_an_older_year(loaded: Path, tmp_path: Path) -> None:
     out = tmp_path / "2025.csv"
-    done = viften("export", "--out", str(out), "--year", "2025", "--db", str(loaded),
-                  cwd=tmp_path)
+    done = viften("export", "--out", str(out), "--year", "2025", "--db", str(loaded), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].split(",") == list(domain.COLUMN_NAMES)
@@ -386,11 +441,13 @@ def test_an_export_to_an_unknown_format_exits_2(loaded: Path, tmp_path: Path, na
     assert not (tmp_path / name).exists()
 
 
-def test_an_xlsx_export_of_text_it_cannot_hold_exits_1_with_a_message(loaded: Path,
-                                                                      tmp_path: Path) -> None:
+def test_an_xlsx_export_of_text_it_cannot_hold_exits_1_with_a_message(
+    loaded: Path, tmp_path: Path
+) -> None:
     with db.transaction(loaded) as con:
-        con.execute("UPDATE interventions SET description = 'klokke' || chr(7) "
-                    "WHERE name = 'Mentor'")
+        con.execute(
+            "UPDATE interventions SET description = 'klokke' || chr(7) WHERE name = 'Mentor'"
+        )
     out = tmp_path / "x.xlsx"
     done = viften("export", "--out", str(out), "--db", str(loaded), cwd=tmp_path)
     assert done.returncode == 1
@@ -419,15 +476,17 @@ def test_history_records_imports_and_updates(loaded: Path, tmp_path: Path) -> No
         assert dt.datetime.fromisoformat(entry["at"])
         assert entry["user"]
     change = tmp_path / "change.csv"
-    change.write_text("navn;år;pris pr. deltager;målgruppe;jobandel;evidens\n"
-                      "Mentor;2026;50.000;tættere på;35 %;3\n"
-                      "Ny;2026;1;tværgående;0,1;1\n", encoding="utf-8")
+    change.write_text(
+        "navn;år;pris pr. deltager;målgruppe;jobandel;evidens\n"
+        "Mentor;2026;50.000;tættere på;35 %;3\n"
+        "Ny;2026;1;tværgående;0,1;1\n",
+        encoding="utf-8",
+    )
     done = viften("import", str(change), "--db", str(loaded), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     newest = history(loaded)
     assert len(newest) == 8
-    top = {(h["action"], h["name"], h["year"], h["field"], h["old"], h["new"])
-           for h in newest[:3]}
+    top = {(h["action"], h["name"], h["year"], h["field"], h["old"], h["new"]) for h in newest[:3]}
     assert top == {
         ("update", "Mentor", 2026, "price_per_participant", "45000", "50000"),
         ("update", "Mentor", 2026, "evidence_stars", "2", "3"),
@@ -440,8 +499,9 @@ def test_history_records_imports_and_updates(loaded: Path, tmp_path: Path) -> No
 def test_history_shows_deletes_and_restores(loaded: Path) -> None:
     editor = Actor("redaktør", EDITOR)
     with db.transaction(loaded) as con:
-        found = con.execute("SELECT id, version FROM interventions WHERE name = 'Praktik'"
-                            ).fetchone()
+        found = con.execute(
+            "SELECT id, version FROM interventions WHERE name = 'Praktik'"
+        ).fetchone()
         assert found is not None
         store.delete_intervention(con, editor.name, found[0], found[1])
     restore(loaded, editor, "Praktik", 2026)
@@ -453,8 +513,9 @@ def test_history_shows_deletes_and_restores(loaded: Path) -> None:
 
 # --- init ---------------------------------------------------------------------------------
 
-needs_demo = pytest.mark.skipif(not paths.DEMO_INTERVENTIONS.exists(),
-                                reason="the demo dataset is not there yet")
+needs_demo = pytest.mark.skipif(
+    not paths.DEMO_INTERVENTIONS.exists(), reason="the demo dataset is not there yet"
+)
 
 
 @needs_demo
@@ -472,8 +533,9 @@ def test_init_creates_the_demo_database(tmp_path: Path) -> None:
 
 
 @needs_demo
-def test_init_keeps_an_existing_database_unless_forced(loaded: Path, tmp_path: Path,
-                                                       snapshot: Any) -> None:
+def test_init_keeps_an_existing_database_unless_forced(
+    loaded: Path, tmp_path: Path, snapshot: Any
+) -> None:
     before = snapshot(loaded)
     done = viften("init", "--db", str(loaded), cwd=tmp_path)
     assert done.returncode == 0, "init makes sure a database is there: it may run every time"
@@ -500,7 +562,8 @@ def test_the_filter_options_of_list_and_matrix_are_the_filters_the_pages_share()
     from viften.model.filters import Filters
 
     listing = build_parser().parse_args(
-        ["list", "--json", "--year", "2025", "--target-group", "længere væk", "--min-stars", "2"])
+        ["list", "--json", "--year", "2025", "--target-group", "længere væk", "--min-stars", "2"]
+    )
     assert command_filters(listing) == Filters(year=2025, target_groups=("further",), min_stars=2)
     drawing = build_parser().parse_args(["matrix", "--out", "fan.png"])
     assert command_filters(drawing) == Filters()

@@ -29,8 +29,13 @@ CSV = (
 
 
 def viften(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "viften", *map(str, args)], cwd=REPO,
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "viften", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +77,9 @@ def test_matrix_writes_a_sharp_png(images: dict[str, Path]) -> None:
         assert picture.width >= 1600
 
 
-def test_matrix_writes_an_svg_with_every_name_as_text(images: dict[str, Path],
-                                                      database: Path) -> None:
+def test_matrix_writes_an_svg_with_every_name_as_text(
+    images: dict[str, Path], database: Path
+) -> None:
     svg = images["svg"].read_text(encoding="utf-8")
     root = ET.fromstring(svg)
     words = " ".join(" ".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
@@ -91,8 +97,9 @@ def test_matrix_writes_a_pdf(images: dict[str, Path]) -> None:
 
 def test_matrix_draws_one_target_group(database: Path, tmp_path: Path) -> None:
     out = tmp_path / "further.svg"
-    done = viften("matrix", "--out", out, "--year", "2025", "--target-group", "længere væk",
-                  "--db", database)
+    done = viften(
+        "matrix", "--out", out, "--year", "2025", "--target-group", "længere væk", "--db", database
+    )
     assert done.returncode == 0, done.stderr
     svg = out.read_text(encoding="utf-8")
     assert "Mentorforløb æøå" in svg
@@ -100,8 +107,9 @@ def test_matrix_draws_one_target_group(database: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["fan.jpg", "fan", "fan.pptx"])
-def test_matrix_refuses_another_format_with_exit_2(database: Path, tmp_path: Path,
-                                                   name: str) -> None:
+def test_matrix_refuses_another_format_with_exit_2(
+    database: Path, tmp_path: Path, name: str
+) -> None:
     done = viften("matrix", "--out", tmp_path / name, "--db", database)
     assert done.returncode == 2
     assert ".png, .svg or .pdf" in done.stderr
@@ -122,8 +130,14 @@ def test_report_writes_the_deck_of_the_newest_year(database: Path, tmp_path: Pat
     deck = Presentation(str(out))
     titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
     assert titles[0] == "Tilbudsviften 2025"
-    cells = {cell.text for s in deck.slides for shape in s.shapes if shape.has_table
-             for row in shape.table.rows for cell in row.cells}
+    cells = {
+        cell.text
+        for s in deck.slides
+        for shape in s.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    }
     assert set(names_of(database, 2025)) <= cells
     assert "Løntilskud" not in cells
 

@@ -57,20 +57,32 @@ HEADER = "name,year,target_group,price_per_participant,job_rate,evidence_stars,c
 
 
 def write_file(path: Path, prefix: str, count: int, price: int = 1000) -> Path:
-    lines = [f"{prefix} {i},2026,closer,{price + i},0.{(i % 9) + 1},{(i % 3) + 1},{i}\n"
-             for i in range(count)]
+    lines = [
+        f"{prefix} {i},2026,closer,{price + i},0.{(i % 9) + 1},{(i % 3) + 1},{i}\n"
+        for i in range(count)
+    ]
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
     return path
 
 
 def start(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def viften(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "viften", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+    return subprocess.Popen(
+        [sys.executable, "-m", "viften", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def wait_for_line(process: subprocess.Popen[str], expected: str) -> None:
@@ -101,18 +113,21 @@ def seeded(empty_db: Path, tmp_path: Path) -> Path:
     return empty_db
 
 
-def test_an_import_waits_while_another_program_holds_the_database(seeded: Path,
-                                                                  tmp_path: Path) -> None:
+def test_an_import_waits_while_another_program_holds_the_database(
+    seeded: Path, tmp_path: Path
+) -> None:
     holder = start(HOLDER, str(seeded), "2")
     wait_for_line(holder, "held")
-    importing = viften("import", str(write_file(tmp_path / "new.csv", "New", 10)),
-                       "--db", str(seeded))
+    importing = viften(
+        "import", str(write_file(tmp_path / "new.csv", "New", 10)), "--db", str(seeded)
+    )
     code, _, err = finish(importing)
     holder_code, holder_out, _ = finish(holder)
     assert holder_code == 0 and "released" in holder_out
     assert code == 0, err
     assert names(seeded) == {f"Seed {i}" for i in range(5)} | {f"New {i}" for i in range(10)} | {
-        "Holder"}
+        "Holder"
+    }
     # the import came after the holder let go: its history follows the holder's
     with db.connect(seeded) as con:
         users = [h["user"] for h in reversed(store.history(con))]
@@ -130,13 +145,19 @@ def test_a_reader_waits_too(seeded: Path) -> None:
 
 
 def test_an_import_gives_up_after_the_lock_timeout_and_names_the_holder(
-        seeded: Path, tmp_path: Path, snapshot: Any) -> None:
+    seeded: Path, tmp_path: Path, snapshot: Any
+) -> None:
     before = snapshot(seeded)
     holder = start(HOLDER, str(seeded), "60")
     try:
         wait_for_line(holder, "held")
-        importing = viften("import", str(write_file(tmp_path / "new.csv", "New", 3)),
-                           "--db", str(seeded), env={"VIFTEN_LOCK_TIMEOUT": "1"})
+        importing = viften(
+            "import",
+            str(write_file(tmp_path / "new.csv", "New", 3)),
+            "--db",
+            str(seeded),
+            env={"VIFTEN_LOCK_TIMEOUT": "1"},
+        )
         code, out, err = finish(importing)
     finally:
         holder.kill()
@@ -150,8 +171,9 @@ def test_an_import_gives_up_after_the_lock_timeout_and_names_the_holder(
     assert snapshot(seeded) == before
 
 
-def test_a_killed_import_leaves_the_database_as_it_was(seeded: Path, tmp_path: Path,
-                                                       snapshot: Any) -> None:
+def test_a_killed_import_leaves_the_database_as_it_was(
+    seeded: Path, tmp_path: Path, snapshot: Any
+) -> None:
     # existing rows changed and new ones added, then killed before the commit
     update = write_file(tmp_path / "update.csv", "Seed", 5, price=5000)
     extra = write_file(tmp_path / "extra.csv", "Extra", 200)
@@ -171,8 +193,9 @@ def test_a_killed_import_leaves_the_database_as_it_was(seeded: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("delay", [0.4, 0.9, 1.4])
-def test_an_import_killed_at_any_moment_is_all_or_nothing(seeded: Path, tmp_path: Path,
-                                                          snapshot: Any, delay: float) -> None:
+def test_an_import_killed_at_any_moment_is_all_or_nothing(
+    seeded: Path, tmp_path: Path, snapshot: Any, delay: float
+) -> None:
     import time
 
     # about 1.5 s of work on an idle machine: the kills land in reading, writing, committing
@@ -202,17 +225,18 @@ def test_two_imports_at_once_both_land(seeded: Path, tmp_path: Path) -> None:
     assert {f"Second {i}" for i in range(300)} <= stored
 
 
-def test_two_imports_of_the_same_rows_end_with_one_of_them(seeded: Path, tmp_path: Path
-                                                           ) -> None:
+def test_two_imports_of_the_same_rows_end_with_one_of_them(seeded: Path, tmp_path: Path) -> None:
     cheap = write_file(tmp_path / "cheap.csv", "Same", 50, price=100)
     dear = write_file(tmp_path / "dear.csv", "Same", 50, price=900)
     processes = [viften("import", str(path), "--db", str(seeded)) for path in (cheap, dear)]
     assert [finish(p)[0] for p in processes] == [0, 0]
     with db.connect(seeded) as con:
-        prices = {r["price_per_participant"] - int(r["name"].split()[1])
-                  for r in store.stored_rows(con, 2026) if r["name"].startswith("Same")}
-        count = con.execute("SELECT count(*) FROM interventions WHERE name LIKE 'Same%'"
-                            ).fetchone()
+        prices = {
+            r["price_per_participant"] - int(r["name"].split()[1])
+            for r in store.stored_rows(con, 2026)
+            if r["name"].startswith("Same")
+        }
+        count = con.execute("SELECT count(*) FROM interventions WHERE name LIKE 'Same%'").fetchone()
     assert count == (50,)
     assert prices in ({100.0}, {900.0})
 

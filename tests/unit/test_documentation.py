@@ -31,9 +31,16 @@ def test_every_command_and_its_options_are_in_the_readme(name: str) -> None:
                 assert option in README, f"{name} {option}"
 
 
-@pytest.mark.parametrize("variable", sorted(set(re.findall(
-    r"VIFTEN_[A-Z_]+",
-    "".join(p.read_text() for p in (Path(cli.__file__).parent).rglob("*.py")),
-))))
+@pytest.mark.parametrize(
+    "variable",
+    sorted(
+        set(
+            re.findall(
+                r"VIFTEN_[A-Z_]+",
+                "".join(p.read_text() for p in (Path(cli.__file__).parent).rglob("*.py")),
+            )
+        )
+    ),
+)
 def test_every_environment_variable_is_in_the_readme(variable: str) -> None:
     assert variable in README

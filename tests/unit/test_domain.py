@@ -22,8 +22,9 @@ def frame(*rows: tuple[float, float, float | None]) -> pd.DataFrame:
     )
 
 
-def derived_records(rows: list[tuple[float, float, float | None]], value: float = V,
-                    years: float = E) -> list[dict[str, Any]]:
+def derived_records(
+    rows: list[tuple[float, float, float | None]], value: float = V, years: float = E
+) -> list[dict[str, Any]]:
     return domain.records(domain.derive(frame(*rows), value, years))
 
 
@@ -41,10 +42,10 @@ def test_every_figure_follows_its_definition() -> None:
     assert row["break_even_effect"] == pytest.approx(45000 / 260000)
 
 
-@pytest.mark.parametrize(("value", "years"), [(300000.0, 1.0), (260000.0, 3.0), (150000.0, 2.5),
-                                              (1.0, 0.5)])
-def test_value_per_job_and_effect_years_scale_the_business_case(value: float, years: float
-                                                                ) -> None:
+@pytest.mark.parametrize(
+    ("value", "years"), [(300000.0, 1.0), (260000.0, 3.0), (150000.0, 2.5), (1.0, 0.5)]
+)
+def test_value_per_job_and_effect_years_scale_the_business_case(value: float, years: float) -> None:
     [row] = derived_records([(20000.0, 0.5, 0.3)], value, years)
     assert row["benefit_cost_ratio"] == pytest.approx(0.2 * value * years / 20000)
     assert row["break_even_effect"] == pytest.approx(20000 / (value * years))
@@ -91,23 +92,28 @@ def test_a_free_intervention_has_no_benefit_cost_ratio() -> None:
 
 
 def test_undefined_figures_are_none_in_records_never_nan_or_infinite() -> None:
-    rows = derived_records([(0.0, 0.0, 0.0), (10.0, 0.0, None), (10.0, 0.0, 0.5),
-                            (1e12, 1e-300, 0.0)])
+    rows = derived_records(
+        [(0.0, 0.0, 0.0), (10.0, 0.0, None), (10.0, 0.0, 0.5), (1e12, 1e-300, 0.0)]
+    )
     for row in rows:
         for name in domain.DERIVED_NAMES:
             value = row[name]
             assert value is None or (isinstance(value, float) and math.isfinite(value)), (
-                name, value)
+                name,
+                value,
+            )
 
 
 def test_unavailable_reasons_say_why() -> None:
     no_control = {"price_per_participant": 10.0, "job_rate": 0.3, "control_job_rate": None}
     assert domain.unavailable_reason("net_effect", no_control) == "reason_no_control"
     assert domain.unavailable_reason("price_per_additional_job", no_control) == (
-        "reason_no_control")
+        "reason_no_control"
+    )
     worse = {"price_per_participant": 10.0, "job_rate": 0.3, "control_job_rate": 0.4}
     assert domain.unavailable_reason("price_per_additional_job", worse) == (
-        "reason_no_extra_effect")
+        "reason_no_extra_effect"
+    )
     zero_rate = {"price_per_participant": 10.0, "job_rate": 0.0, "control_job_rate": None}
     assert domain.unavailable_reason("price_per_job", zero_rate) == "reason_zero_job_rate"
     free = {"price_per_participant": 0.0, "job_rate": 0.3, "control_job_rate": 0.1}
@@ -122,11 +128,16 @@ prices = st.floats(min_value=0, max_value=1e9, allow_nan=False)
 
 
 @settings(max_examples=120, deadline=None)
-@given(price=prices, rate=rates, control=st.none() | rates,
-       value=st.floats(min_value=1, max_value=1e7), years=st.floats(min_value=0.1, max_value=30))
-def test_the_table_agrees_with_the_scalar_definitions(price: float, rate: float,
-                                                      control: float | None, value: float,
-                                                      years: float) -> None:
+@given(
+    price=prices,
+    rate=rates,
+    control=st.none() | rates,
+    value=st.floats(min_value=1, max_value=1e7),
+    years=st.floats(min_value=0.1, max_value=30),
+)
+def test_the_table_agrees_with_the_scalar_definitions(
+    price: float, rate: float, control: float | None, value: float, years: float
+) -> None:
     [row] = derived_records([(price, rate, control)], value, years)
     effect = domain.net_effect(rate, control)
     expected = {
@@ -155,7 +166,8 @@ def test_the_table_agrees_with_the_scalar_definitions(price: float, rate: float,
 
 def test_intervals_come_only_from_outcome_counts() -> None:
     table = frame((10.0, 0.5, 0.3), (10.0, 0.5, 0.3)).assign(
-        n_treatment=[0, 70], k_treatment=[0, 56], n_control=[0, 80], k_control=[0, 48])
+        n_treatment=[0, 70], k_treatment=[0, 56], n_control=[0, 80], k_control=[0, 48]
+    )
     rows = domain.records(figures.derived(table))
     assert rows[0]["net_effect_ci_low"] is None and rows[0]["net_effect_ci_high"] is None
     # Newcombe (1998) Table II, method 10: 56/70 against 48/80
@@ -164,7 +176,8 @@ def test_intervals_come_only_from_outcome_counts() -> None:
 
 
 def test_records_are_plain_python_values() -> None:
-    rows = domain.records(pd.DataFrame({"a": [1, None], "b": [0.5, float("nan")],
-                                        "c": ["x", None]}))
+    rows = domain.records(
+        pd.DataFrame({"a": [1, None], "b": [0.5, float("nan")], "c": ["x", None]})
+    )
     assert rows == [{"a": 1.0, "b": 0.5, "c": "x"}, {"a": None, "b": None, "c": None}]
     assert type(rows[0]["b"]) is float

@@ -47,8 +47,9 @@ def test_the_wilson_interval_matches_the_published_table(counts, expected):
 
 
 def test_the_newcombe_interval_works_on_whole_arrays_at_once():
-    k1, n1, k2, n2 = (np.array(column) for column in zip(*(c for c, _ in NEWCOMBE_TABLE_II),
-                                                          strict=True))
+    k1, n1, k2, n2 = (
+        np.array(column) for column in zip(*(c for c, _ in NEWCOMBE_TABLE_II), strict=True)
+    )
     low, high = effects.newcombe_interval(k1, n1, k2, n2)
     assert isinstance(low, np.ndarray) and low.shape == (len(NEWCOMBE_TABLE_II),)
     for i, (_, (expected_low, expected_high)) in enumerate(NEWCOMBE_TABLE_II):
@@ -57,8 +58,9 @@ def test_the_newcombe_interval_works_on_whole_arrays_at_once():
 
 
 def test_an_empty_group_gives_no_interval():
-    low, high = effects.newcombe_interval(np.array([5, 5, 0]), np.array([10, 0, 0]),
-                                          np.array([2, 2, 0]), np.array([0, 10, 0]))
+    low, high = effects.newcombe_interval(
+        np.array([5, 5, 0]), np.array([10, 0, 0]), np.array([2, 2, 0]), np.array([0, 10, 0])
+    )
     assert np.isnan(low).all() and np.isnan(high).all()
     low_scalar, high_scalar = effects.newcombe_interval(3, 10, 0, 0)
     assert math.isnan(low_scalar) and math.isnan(high_scalar)
@@ -90,20 +92,23 @@ def test_swapping_the_groups_mirrors_the_interval():
 def test_the_net_result_per_participant_is_the_effect_times_value_times_years_minus_price():
     assert effects.net_result_per_participant(20_000, 0.1, 260_000, 1) == pytest.approx(6_000)
     assert effects.net_result_per_participant(20_000, 0.1, 260_000, 2.5) == pytest.approx(45_000)
-    result = effects.net_result_per_participant(np.array([10_000.0, 5.0]),
-                                                np.array([np.nan, 0.0]), 260_000, 1)
+    result = effects.net_result_per_participant(
+        np.array([10_000.0, 5.0]), np.array([np.nan, 0.0]), 260_000, 1
+    )
     assert np.isnan(result[0]) and result[1] == -5.0
 
 
 def test_the_business_case_adds_the_net_result_to_the_domain_figures():
     import pandas as pd
 
-    frame = pd.DataFrame({
-        "name": ["a", "b", "c"],
-        "price_per_participant": [20_000.0, 0.0, 50_000.0],
-        "job_rate": [0.4, 0.5, 0.3],
-        "control_job_rate": [0.3, 0.4, np.nan],
-    })
+    frame = pd.DataFrame(
+        {
+            "name": ["a", "b", "c"],
+            "price_per_participant": [20_000.0, 0.0, 50_000.0],
+            "job_rate": [0.4, 0.5, 0.3],
+            "control_job_rate": [0.3, 0.4, np.nan],
+        }
+    )
     case = effects.business_case(frame, 300_000, 2)
     expected = domain.derive(frame, 300_000, 2)
     for column in domain.DERIVED_NAMES:
@@ -119,8 +124,15 @@ def test_the_business_case_adds_the_net_result_to_the_domain_figures():
 
 
 def _columns(**overrides):
-    base = {"job_rate": [0.4], "control_job_rate": [0.3], "evidence_stars": [2],
-            "n_treatment": [0], "k_treatment": [0], "n_control": [0], "k_control": [0]}
+    base = {
+        "job_rate": [0.4],
+        "control_job_rate": [0.3],
+        "evidence_stars": [2],
+        "n_treatment": [0],
+        "k_treatment": [0],
+        "n_control": [0],
+        "k_control": [0],
+    }
     return {**base, **{k: [v] for k, v in overrides.items()}}
 
 
@@ -138,8 +150,15 @@ def test_fewer_stars_give_a_wider_interval_for_an_entered_effect():
 
 def test_a_measured_effect_uses_the_newcombe_interval():
     found = effects.effect_distributions(
-        _columns(job_rate=0.8, control_job_rate=0.6, n_treatment=70, k_treatment=56,
-                 n_control=80, k_control=48))
+        _columns(
+            job_rate=0.8,
+            control_job_rate=0.6,
+            n_treatment=70,
+            k_treatment=56,
+            n_control=80,
+            k_control=48,
+        )
+    )
     assert found.basis[0] == "outcomes" and not found.exact[0]
     assert round(found.low[0], 4) == 0.0524 and round(found.high[0], 4) == 0.3339
     assert found.mean[0] == pytest.approx(0.2)
@@ -147,7 +166,8 @@ def test_a_measured_effect_uses_the_newcombe_interval():
 
 def test_a_small_sample_is_drawn_exactly_and_flagged():
     found = effects.effect_distributions(
-        _columns(n_treatment=10, k_treatment=9, n_control=10, k_control=3))
+        _columns(n_treatment=10, k_treatment=9, n_control=10, k_control=3)
+    )
     assert found.exact[0]
     assert round(found.low[0], 4) == 0.1705
     assert effects.small_sample(10, 10) and not effects.small_sample(30, 30)
@@ -160,8 +180,9 @@ def test_without_a_control_rate_there_is_no_distribution():
 
 
 def test_the_flag_marks_an_interval_that_includes_zero_before_a_wide_one():
-    flags = effects.uncertainty_flag(np.array([-0.1, 0.05, 0.02, np.nan, -0.5]),
-                                     np.array([0.1, 0.40, 0.10, np.nan, 0.0]))
+    flags = effects.uncertainty_flag(
+        np.array([-0.1, 0.05, 0.02, np.nan, -0.5]), np.array([0.1, 0.40, 0.10, np.nan, 0.0])
+    )
     assert list(flags) == ["includes_zero", "wide", None, None, "includes_zero"]
     assert effects.uncertainty_flag(0.1, 0.2) is None
     assert effects.uncertainty_flags(_columns(evidence_stars=1))[0] == "includes_zero"
@@ -179,8 +200,7 @@ def test_the_tornado_moves_each_parameter_and_puts_the_biggest_swing_first():
     assert by_name["value_per_job"].outcome_at_low == pytest.approx(base * 0.8)
     assert by_name["value_per_job"].outcome_at_high == pytest.approx(base * 1.2)
     assert by_name["price"].outcome_at_high == pytest.approx(base / 1.2)
-    assert by_name["job_rate"].outcome_at_high == pytest.approx(
-        (0.48 - 0.3) * 260_000 / 20_000)
+    assert by_name["job_rate"].outcome_at_high == pytest.approx((0.48 - 0.3) * 260_000 / 20_000)
 
 
 def test_a_measured_rate_swings_over_its_interval():
@@ -200,7 +220,8 @@ def test_at_the_flip_point_both_interventions_return_the_same_per_krone():
     value = flip.value_per_job_at_flip
     assert value is not None
     assert effects.net_result_per_participant(20_000, 0.10, value, 1) == pytest.approx(
-        effects.net_result_per_participant(30_000, 0.12, value, 1))
+        effects.net_result_per_participant(30_000, 0.12, value, 1)
+    )
 
 
 def test_no_flip_is_offered_without_an_extra_effect():
@@ -212,8 +233,12 @@ def test_no_flip_is_offered_without_an_extra_effect():
 def test_the_allocation_tornado_scales_jobs_with_prices_at_the_same_budget():
     columns = {"job_rate": [0.4, 0.5], "control_job_rate": [0.3, 0.45], "evidence_stars": [3, 1]}
     found = effects.effect_distributions(columns)
-    bars = {b.parameter: b for b in effects.allocation_tornado(
-        found, columns["job_rate"], columns["control_job_rate"], [100, 200], ["A", "B"])}
+    bars = {
+        b.parameter: b
+        for b in effects.allocation_tornado(
+            found, columns["job_rate"], columns["control_job_rate"], [100, 200], ["A", "B"]
+        )
+    }
     base = 100 * 0.1 + 200 * 0.05
     assert bars["price"].base_outcome == pytest.approx(base)
     assert bars["price"].outcome_at_high == pytest.approx(base / 1.2)

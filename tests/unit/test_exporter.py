@@ -23,37 +23,90 @@ from viften.store import interventions as store
 EDITOR = Actor("tester", "editor")
 
 FORMULA_TEXTS = [
-    "=1+1", "+45 12 34 56", "-5 %", "@SUM(A1:A2)", "\tindrykket", "\rretur",
-    "=HYPERLINK(\"http://x\",\"klik\")", "'=allerede beskyttet", "''+to apostroffer",
-    "'almindelig apostrof", "-",
+    "=1+1",
+    "+45 12 34 56",
+    "-5 %",
+    "@SUM(A1:A2)",
+    "\tindrykket",
+    "\rretur",
+    '=HYPERLINK("http://x","klik")',
+    "'=allerede beskyttet",
+    "''+to apostroffer",
+    "'almindelig apostrof",
+    "-",
 ]
 
 
 def row(name: str, **values: Any) -> dict[str, Any]:
     base: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
-    base.update(name=name, year=2026, target_group="closer", price_per_participant=45000.0,
-                job_rate=0.35, evidence_stars=2)
+    base.update(
+        name=name,
+        year=2026,
+        target_group="closer",
+        price_per_participant=45000.0,
+        job_rate=0.35,
+        evidence_stars=2,
+    )
     base.update(values)
     return base
 
 
 ROWS = [
-    row("Mentor", provider="Jobcenter", provider_type="internal", capacity=100,
-        participants=80, control_job_rate=0.3, effect_rating="high", duration_weeks=12.5,
-        description="Linje 1\nLinje 2, med komma; og semikolon og \"citat\"",
-        source="Egen opgørelse 2025"),
-    row("Praktik i virksomhed", target_group="further", price_per_participant=9000.5,
-        job_rate=0.143, control_job_rate=1 / 3, evidence_stars=3, effect_rating="low",
-        duration_weeks=12.345, description="1,5", provider_type="external"),
-    row("Kursus", target_group="cross", price_per_participant=0.0, job_rate=0.0,
-        evidence_stars=1, capacity=0, participants=0, duration_weeks=0.125),
-    row("Dyr indsats", price_per_participant=1234567.89, job_rate=1.0, control_job_rate=0.0,
-        effect_rating="medium", duration_weeks=2.0),
-    row("Lille rate", price_per_participant=12.345, job_rate=1e-05, control_job_rate=2.5e-07,
-        duration_weeks=1e-03, description="12,500"),
+    row(
+        "Mentor",
+        provider="Jobcenter",
+        provider_type="internal",
+        capacity=100,
+        participants=80,
+        control_job_rate=0.3,
+        effect_rating="high",
+        duration_weeks=12.5,
+        description='Linje 1\nLinje 2, med komma; og semikolon og "citat"',
+        source="Egen opgørelse 2025",
+    ),
+    row(
+        "Praktik i virksomhed",
+        target_group="further",
+        price_per_participant=9000.5,
+        job_rate=0.143,
+        control_job_rate=1 / 3,
+        evidence_stars=3,
+        effect_rating="low",
+        duration_weeks=12.345,
+        description="1,5",
+        provider_type="external",
+    ),
+    row(
+        "Kursus",
+        target_group="cross",
+        price_per_participant=0.0,
+        job_rate=0.0,
+        evidence_stars=1,
+        capacity=0,
+        participants=0,
+        duration_weeks=0.125,
+    ),
+    row(
+        "Dyr indsats",
+        price_per_participant=1234567.89,
+        job_rate=1.0,
+        control_job_rate=0.0,
+        effect_rating="medium",
+        duration_weeks=2.0,
+    ),
+    row(
+        "Lille rate",
+        price_per_participant=12.345,
+        job_rate=1e-05,
+        control_job_rate=2.5e-07,
+        duration_weeks=1e-03,
+        description="12,500",
+    ),
     row("Æbleø – ★ 😀", description="Tekst med 'apostrof'", source="'kilde'"),
-    *[row(f"Formel {i}", description=text, provider=text, source=text)
-      for i, text in enumerate(FORMULA_TEXTS)],
+    *[
+        row(f"Formel {i}", description=text, provider=text, source=text)
+        for i, text in enumerate(FORMULA_TEXTS)
+    ],
     row("=Formel i navnet", provider="@leverandør"),
     row("-Minus i navnet"),
 ]
@@ -93,8 +146,13 @@ def test_an_export_imports_again_unchanged(empty_db: Path, tmp_path: Path, suffi
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_csv_and_parquet_keep_every_digit_of_a_number(suffix: str) -> None:
-    exact = row("A", price_per_participant=0.1 + 0.2, job_rate=0.1 + 0.2,
-                control_job_rate=5e-324, duration_weeks=1.7976931348623157e308)
+    exact = row(
+        "A",
+        price_per_participant=0.1 + 0.2,
+        job_rate=0.1 + 0.2,
+        control_job_rate=5e-324,
+        duration_weeks=1.7976931348623157e308,
+    )
     parsed = importer.parse(exporter.export_bytes([exact], suffix), f"x{suffix}").rows[0]
     for column in ("price_per_participant", "job_rate", "control_job_rate", "duration_weeks"):
         assert parsed[column] == exact[column], column
@@ -102,7 +160,8 @@ def test_csv_and_parquet_keep_every_digit_of_a_number(suffix: str) -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
 def test_an_export_imported_over_its_own_database_changes_nothing(
-        empty_db: Path, tmp_path: Path, snapshot: Any, suffix: str) -> None:
+    empty_db: Path, tmp_path: Path, snapshot: Any, suffix: str
+) -> None:
     fill(empty_db)
     out = tmp_path / f"export{suffix}"
     exporter.write_file(stored(empty_db), out)
@@ -168,13 +227,19 @@ def test_text_with_formula_starts_is_guarded_in_xlsx_and_no_cell_is_a_formula() 
                 if cell.value[:1] in ("=", "+", "-", "@", "\t", "\r"):
                     pytest.fail(f"{cell.coordinate} {cell.value!r} is not guarded")
     assert texts > 50
-    by_name = {r[0].value: {c: cell.value for c, cell in zip(COLUMN_NAMES, r, strict=True)}
-               for r in rows[1:]}
+    by_name = {
+        r[0].value: {c: cell.value for c, cell in zip(COLUMN_NAMES, r, strict=True)}
+        for r in rows[1:]
+    }
     assert by_name["'=Formel i navnet"]["provider"] == "'@leverandør"
     for i, text in enumerate(FORMULA_TEXTS):
         written = by_name[f"Formel {i}"]["description"]
         if text[:1] in ("=", "+", "-", "@", "\t", "\r") or text.lstrip("'")[:1] in (
-                "=", "+", "-", "@"):
+            "=",
+            "+",
+            "-",
+            "@",
+        ):
             assert written == "'" + text
         else:
             assert written == text
@@ -259,12 +324,21 @@ def test_the_template_imports_and_explains_every_column_in_danish() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_core_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(
-    ["\t", "\n", "\r", "'", "=", "+", "-", "@"]), min_size=1, max_size=25).map(
-    str.strip).filter(bool)
-_texts = st.builds(lambda prefix, core: prefix + core,
-                   st.sampled_from(["", "=", "+", "-", "@", "'", "'=", "''-", "\t", "\r", "\t="]),
-                   _core_text).filter(lambda t: t.strip() == t or t[0] in "\t\r")
+_core_text = (
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"))
+        | st.sampled_from(["\t", "\n", "\r", "'", "=", "+", "-", "@"]),
+        min_size=1,
+        max_size=25,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+_texts = st.builds(
+    lambda prefix, core: prefix + core,
+    st.sampled_from(["", "=", "+", "-", "@", "'", "'=", "''-", "\t", "\r", "\t="]),
+    _core_text,
+).filter(lambda t: t.strip() == t or t[0] in "\t\r")
 # numbers as a file can write them: at most 15 significant digits
 _shares = st.integers(0, 10**6).map(lambda n: n / 10**6)
 _money = st.decimals(0, 10**9, places=2, allow_nan=False).map(float)
@@ -277,26 +351,36 @@ def _stored_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
     rows = []
     for name in names:
         optional = st.none() | _texts
-        rows.append(row(
-            name, year=draw(st.integers(2000, 2100)),
-            target_group=draw(st.sampled_from(["closer", "further", "cross"])),
-            provider=draw(optional),
-            provider_type=draw(st.sampled_from([None, "internal", "external"])),
-            price_per_participant=draw(_money), capacity=draw(st.none() | st.integers(0, 10**7)),
-            participants=draw(st.none() | st.integers(0, 10**7)), job_rate=draw(_shares),
-            control_job_rate=draw(st.none() | _shares), evidence_stars=draw(st.integers(1, 3)),
-            effect_rating=draw(st.sampled_from([None, "high", "medium", "low"])),
-            duration_weeks=draw(st.none() | _positive), description=draw(optional),
-            source=draw(optional), benefit=draw(st.none() | st.sampled_from(BENEFITS)),
-            weeks_on_benefit=draw(st.none() | st.integers(0, 10**4)),
-            persistence=draw(st.none() | _shares), mandatory=draw(st.booleans()),
-        ))
+        rows.append(
+            row(
+                name,
+                year=draw(st.integers(2000, 2100)),
+                target_group=draw(st.sampled_from(["closer", "further", "cross"])),
+                provider=draw(optional),
+                provider_type=draw(st.sampled_from([None, "internal", "external"])),
+                price_per_participant=draw(_money),
+                capacity=draw(st.none() | st.integers(0, 10**7)),
+                participants=draw(st.none() | st.integers(0, 10**7)),
+                job_rate=draw(_shares),
+                control_job_rate=draw(st.none() | _shares),
+                evidence_stars=draw(st.integers(1, 3)),
+                effect_rating=draw(st.sampled_from([None, "high", "medium", "low"])),
+                duration_weeks=draw(st.none() | _positive),
+                description=draw(optional),
+                source=draw(optional),
+                benefit=draw(st.none() | st.sampled_from(BENEFITS)),
+                weeks_on_benefit=draw(st.none() | st.integers(0, 10**4)),
+                persistence=draw(st.none() | _shares),
+                mandatory=draw(st.booleans()),
+            )
+        )
     return rows
 
 
 @settings(max_examples=40, deadline=None)
 @given(rows=_stored_rows(), suffix=st.sampled_from([".csv", ".xlsx", ".parquet"]))
-def test_whatever_the_importer_can_store_comes_back_unchanged(rows: list[dict[str, Any]],
-                                                              suffix: str) -> None:
+def test_whatever_the_importer_can_store_comes_back_unchanged(
+    rows: list[dict[str, Any]], suffix: str
+) -> None:
     parsed = importer.parse(exporter.export_bytes(rows, suffix), f"x{suffix}").rows
     assert parsed == rows

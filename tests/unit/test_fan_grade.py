@@ -15,17 +15,37 @@ from viften.present.charts import fan as fan_charts
 
 
 def frame() -> pd.DataFrame:
-    rows = pd.DataFrame([
-        {"name": "Mest igen", "target_group": "closer", "price_per_participant": 9_000.0,
-         "job_rate": 0.40, "control_job_rate": 0.30, "evidence_stars": 3,
-         "effect_rating": "high"},
-        {"name": "Lidt igen", "target_group": "closer", "price_per_participant": 60_000.0,
-         "job_rate": 0.40, "control_job_rate": 0.30, "evidence_stars": 2,
-         "effect_rating": "high"},
-        {"name": "Ingen case", "target_group": "further", "price_per_participant": 5_000.0,
-         "job_rate": 0.40, "control_job_rate": math.nan, "evidence_stars": 1,
-         "effect_rating": "low"},
-    ])
+    rows = pd.DataFrame(
+        [
+            {
+                "name": "Mest igen",
+                "target_group": "closer",
+                "price_per_participant": 9_000.0,
+                "job_rate": 0.40,
+                "control_job_rate": 0.30,
+                "evidence_stars": 3,
+                "effect_rating": "high",
+            },
+            {
+                "name": "Lidt igen",
+                "target_group": "closer",
+                "price_per_participant": 60_000.0,
+                "job_rate": 0.40,
+                "control_job_rate": 0.30,
+                "evidence_stars": 2,
+                "effect_rating": "high",
+            },
+            {
+                "name": "Ingen case",
+                "target_group": "further",
+                "price_per_participant": 5_000.0,
+                "job_rate": 0.40,
+                "control_job_rate": math.nan,
+                "evidence_stars": 1,
+                "effect_rating": "low",
+            },
+        ]
+    )
     return present.with_gain_per_krone(domain.derive(rows), DEFAULT)
 
 
@@ -46,8 +66,9 @@ def test_a_tile_without_a_case_is_white_with_a_dash_and_its_tooltip_says_why() -
     tile = tiles(layout)["Ingen case"]
     assert tile.shade is None and tile.fill == fan.MISSING_FILL
     assert tile.detail.endswith("–")
-    rows = {row["key"]: row for row in fan_charts.spec_from_layout(layout, "da")["datasets"][
-        "tiles"]}
+    rows = {
+        row["key"]: row for row in fan_charts.spec_from_layout(layout, "da")["datasets"]["tiles"]
+    }
     assert rows["Ingen case"]["tt_kommune"] == "– (ingen kontrolgruppe)"
     assert rows["Mest igen"]["tt_kommune"] == tiles(layout)["Mest igen"].detail.split("  ")[1]
 

@@ -15,11 +15,22 @@ from viften.present import fan
 
 def intervention(name: str, **given: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "id": abs(hash(name)) % 10_000, "name": name, "year": 2026, "target_group": "closer",
-        "provider": "Jobcenter", "provider_type": "internal",
-        "price_per_participant": 20_000.0, "capacity": np.nan, "participants": 10.0,
-        "job_rate": 0.4, "control_job_rate": 0.3, "evidence_stars": 2,
-        "effect_rating": "medium", "duration_weeks": 10.0, "description": "", "source": "",
+        "id": abs(hash(name)) % 10_000,
+        "name": name,
+        "year": 2026,
+        "target_group": "closer",
+        "provider": "Jobcenter",
+        "provider_type": "internal",
+        "price_per_participant": 20_000.0,
+        "capacity": np.nan,
+        "participants": 10.0,
+        "job_rate": 0.4,
+        "control_job_rate": 0.3,
+        "evidence_stars": 2,
+        "effect_rating": "medium",
+        "duration_weeks": 10.0,
+        "description": "",
+        "source": "",
     }
     row.update(given)
     return row
@@ -34,8 +45,12 @@ def tile(layout: fan.FanLayout, name: str) -> fan.Tile:
 
 
 def overlaps(a: fan.Tile, b: fan.Tile) -> bool:
-    return (a.x < b.x + b.width and b.x < a.x + a.width
-            and a.y < b.y + b.height and b.y < a.y + a.height)
+    return (
+        a.x < b.x + b.width
+        and b.x < a.x + a.width
+        and a.y < b.y + b.height
+        and b.y < a.y + a.height
+    )
 
 
 # --- bands -------------------------------------------------------------------------------------
@@ -43,39 +58,56 @@ def overlaps(a: fan.Tile, b: fan.Tile) -> bool:
 
 def test_band_labels_are_danish_kroner_from_under_to_over() -> None:
     assert fan.band_labels((100_000, 250_000, 1_000_000)) == (
-        "Under 100.000 kr.", "100.000–250.000 kr.", "250.000–1.000.000 kr.",
+        "Under 100.000 kr.",
+        "100.000–250.000 kr.",
+        "250.000–1.000.000 kr.",
         "Over 1.000.000 kr.",
     )
 
 
 def test_band_labels_in_english_use_dkk_and_commas() -> None:
     assert fan.band_labels((100_000, 250_000), "en") == (
-        "Under DKK 100,000", "DKK 100,000–250,000", "Over DKK 250,000",
+        "Under DKK 100,000",
+        "DKK 100,000–250,000",
+        "Over DKK 250,000",
     )
 
 
-@pytest.mark.parametrize(("value", "band"), [
-    (0, 0), (99_999.99, 0), (100_000, 1), (249_999, 1), (250_000, 2), (9e9, 2),
-])
+@pytest.mark.parametrize(
+    ("value", "band"),
+    [
+        (0, 0),
+        (99_999.99, 0),
+        (100_000, 1),
+        (249_999, 1),
+        (250_000, 2),
+        (9e9, 2),
+    ],
+)
 def test_an_edge_belongs_to_the_band_above_it(value: float, band: int) -> None:
     assert fan.band_index(value, (100_000, 250_000)) == band
 
 
 def test_band_edges_are_sorted_and_cleaned_and_fall_back_to_the_defaults() -> None:
     assert fan.clean_band_edges([250_000, 100_000, 100_000, -5, float("nan")], "gross") == (
-        100_000.0, 250_000.0)
+        100_000.0,
+        250_000.0,
+    )
     assert fan.clean_band_edges([], "gross") == fan.default_band_edges("gross")
     assert fan.clean_band_edges(None, "additional") == fan.default_band_edges("additional")
     assert len(fan.clean_band_edges(range(1, 50), "gross")) == fan.MAX_BANDS - 1
 
 
-@pytest.mark.parametrize(("typed", "edges"), [
-    ("100000, 250000", (100_000.0, 250_000.0)),
-    ("100.000; 250.000", (100_000.0, 250_000.0)),
-    ("100,000 250,000", (100_000.0, 250_000.0)),
-    ("50000 100000", (50_000.0, 100_000.0)),
-    ("100.000 kr, 250.000 kr", (100_000.0, 250_000.0)),
-])
+@pytest.mark.parametrize(
+    ("typed", "edges"),
+    [
+        ("100000, 250000", (100_000.0, 250_000.0)),
+        ("100.000; 250.000", (100_000.0, 250_000.0)),
+        ("100,000 250,000", (100_000.0, 250_000.0)),
+        ("50000 100000", (50_000.0, 100_000.0)),
+        ("100.000 kr, 250.000 kr", (100_000.0, 250_000.0)),
+    ],
+)
 def test_typed_band_edges_are_read_the_danish_way_too(typed: str, edges: tuple) -> None:
     assert fan.parse_band_edges(typed) == edges
 
@@ -95,16 +127,22 @@ def test_an_unknown_measure_names_the_known_ones() -> None:
 
 def test_each_intervention_sits_in_its_effect_row_and_price_band() -> None:
     frame = frame_of(
-        intervention("Cheap and good", price_per_participant=10_000, job_rate=0.5,
-                     effect_rating="high"),
-        intervention("Dear and weak", price_per_participant=300_000, job_rate=0.5,
-                     effect_rating="low"),
+        intervention(
+            "Cheap and good", price_per_participant=10_000, job_rate=0.5, effect_rating="high"
+        ),
+        intervention(
+            "Dear and weak", price_per_participant=300_000, job_rate=0.5, effect_rating="low"
+        ),
     )
     layout = fan.layout(frame, band_edges=(100_000, 250_000))
     assert (tile(layout, "Cheap and good").row, tile(layout, "Cheap and good").column) == (
-        "high", "band0")
+        "high",
+        "band0",
+    )
     assert (tile(layout, "Dear and weak").row, tile(layout, "Dear and weak").column) == (
-        "low", "band2")
+        "low",
+        "band2",
+    )
     rows = {r.key: r for r in layout.rows}
     assert rows["high"].y < rows["medium"].y < rows["low"].y
     assert tile(layout, "Cheap and good").x < tile(layout, "Dear and weak").x
@@ -135,8 +173,10 @@ def test_without_a_control_group_the_additional_measure_puts_it_in_a_labelled_la
     assert tile(layout, "Unmeasured").column == "reason_no_control"
     assert tile(layout, "No gain").column == "reason_no_extra_effect"
     lanes = {c.key: c.label for c in layout.columns if c.is_lane}
-    assert lanes == {"reason_no_control": "Ingen kontrolgruppe",
-                     "reason_no_extra_effect": "Ingen mer-effekt"}
+    assert lanes == {
+        "reason_no_control": "Ingen kontrolgruppe",
+        "reason_no_extra_effect": "Ingen mer-effekt",
+    }
     assert tile(layout, "Unmeasured").shade is None
     gross = fan.layout(frame, measure="gross")
     assert not any(c.is_lane for c in gross.columns)
@@ -149,8 +189,9 @@ def test_a_zero_job_rate_goes_to_the_nobody_in_a_job_lane() -> None:
 
 
 def test_model_1_draws_one_panel_per_target_group_present() -> None:
-    frame = frame_of(intervention("A", target_group="closer"),
-                     intervention("B", target_group="cross"))
+    frame = frame_of(
+        intervention("A", target_group="closer"), intervention("B", target_group="cross")
+    )
     layout = fan.layout(frame, per_target_group=True)
     assert [p.key for p in layout.panels] == ["closer", "cross"]
     assert tile(layout, "A").panel == "closer"
@@ -167,7 +208,7 @@ def test_many_tiles_in_one_cell_are_stacked_without_overlapping() -> None:
     tiles = layout.tiles
     assert len(tiles) == 30
     for i, a in enumerate(tiles):
-        for b in tiles[i + 1:]:
+        for b in tiles[i + 1 :]:
             assert not overlaps(a, b), (a.name, b.name)
     row = next(r for r in layout.rows if r.key == "medium")
     column = next(c for c in layout.columns if c.key == tiles[0].column)
@@ -177,16 +218,20 @@ def test_many_tiles_in_one_cell_are_stacked_without_overlapping() -> None:
 
 
 def test_within_a_cell_the_cheapest_comes_first() -> None:
-    frame = frame_of(intervention("Dear", price_per_participant=30_000),
-                     intervention("Cheap", price_per_participant=10_000))
+    frame = frame_of(
+        intervention("Dear", price_per_participant=30_000),
+        intervention("Cheap", price_per_participant=10_000),
+    )
     layout = fan.layout(frame, band_edges=(1_000_000,))
     cheap, dear = tile(layout, "Cheap"), tile(layout, "Dear")
     assert (cheap.y, cheap.x) < (dear.y, dear.x)
 
 
 def test_every_intervention_is_drawn_and_its_whole_name_is_on_the_tile() -> None:
-    long_name = ("En helhedsorienteret og tværfaglig beskæftigelsesindsats for borgere med "
-                 "komplekse problemer ud over ledighed, " * 2).strip()[:200]
+    long_name = (
+        "En helhedsorienteret og tværfaglig beskæftigelsesindsats for borgere med "
+        "komplekse problemer ud over ledighed, " * 2
+    ).strip()[:200]
     names = [long_name, "Kort", "Beskæftigelsesfremmendeforanstaltningsprogrammet"]
     layout = fan.layout(frame_of(*[intervention(n) for n in names]))
     assert sorted(t.name for t in layout.tiles) == sorted(names)
@@ -197,8 +242,11 @@ def test_every_intervention_is_drawn_and_its_whole_name_is_on_the_tile() -> None
 
 
 def test_wrapping_breaks_between_words_and_cuts_only_words_too_long_for_a_line() -> None:
-    assert fan.wrap_name("Privat løntilskud til ledige", 12) == ("Privat", "løntilskud",
-                                                                 "til ledige")
+    assert fan.wrap_name("Privat løntilskud til ledige", 12) == (
+        "Privat",
+        "løntilskud",
+        "til ledige",
+    )
     assert fan.wrap_name("Jobafklaringsforløb", 10) == ("Jobafklar-", "ingsforløb")
     assert fan.wrap_name("", 10) == ("",)
     assert fan.wrap_name("  spaces\n and\tlines ", 40) == ("spaces and lines",)
@@ -222,11 +270,14 @@ def test_shades_run_from_zero_for_the_cheapest_to_one_for_the_dearest() -> None:
 
 
 def test_the_cheaper_tile_is_the_lighter_one() -> None:
-    frame = frame_of(intervention("Cheap", price_per_participant=1_000),
-                     intervention("Dear", price_per_participant=90_000))
+    frame = frame_of(
+        intervention("Cheap", price_per_participant=1_000),
+        intervention("Dear", price_per_participant=90_000),
+    )
     layout = fan.layout(frame)
     assert fan.relative_luminance(tile(layout, "Cheap").fill) > fan.relative_luminance(
-        tile(layout, "Dear").fill)
+        tile(layout, "Dear").fill
+    )
 
 
 @pytest.mark.parametrize("group", TARGET_GROUPS)
@@ -243,8 +294,7 @@ def test_the_three_target_groups_have_distinct_okabe_ito_hues() -> None:
 def test_the_legend_shows_the_dashed_border_only_when_a_figure_is_missing() -> None:
     complete = fan.layout(frame_of(intervention("A")), measure="additional")
     assert not any(b.dashed for b in complete.legend)
-    partial = fan.layout(frame_of(intervention("A", control_job_rate=np.nan)),
-                         measure="additional")
+    partial = fan.layout(frame_of(intervention("A", control_job_rate=np.nan)), measure="additional")
     assert any(b.dashed for b in partial.legend)
 
 
@@ -253,15 +303,19 @@ def test_the_legend_shows_the_dashed_border_only_when_a_figure_is_missing() -> N
 
 def test_a_huge_view_is_drawn_as_counts_per_cell() -> None:
     rng = np.random.default_rng(7)
-    rows = [intervention(f"N{i}", price_per_participant=float(rng.uniform(1e3, 3e5)),
-                         target_group=("closer", "further", "cross")[i % 3],
-                         effect_rating=("high", "medium", "low")[i % 3 // 1 % 3])
-            for i in range(fan.MAX_TILES + 1)]
+    rows = [
+        intervention(
+            f"N{i}",
+            price_per_participant=float(rng.uniform(1e3, 3e5)),
+            target_group=("closer", "further", "cross")[i % 3],
+            effect_rating=("high", "medium", "low")[i % 3 // 1 % 3],
+        )
+        for i in range(fan.MAX_TILES + 1)
+    ]
     layout = fan.layout(frame_of(*rows))
     assert layout.aggregated and layout.count == fan.MAX_TILES + 1
     assert sum(t.count for t in layout.tiles) == fan.MAX_TILES + 1
-    assert all(t.lines[0].endswith("indsatser") or t.lines[0] == "1 indsats"
-               for t in layout.tiles)
+    assert all(t.lines[0].endswith("indsatser") or t.lines[0] == "1 indsats" for t in layout.tiles)
 
 
 def test_a_few_hundred_are_still_drawn_one_by_one() -> None:
@@ -278,8 +332,13 @@ def test_an_empty_view_still_draws_the_grid() -> None:
 
 
 def test_the_detail_lists_every_figure_with_its_definition_in_danish_numbers() -> None:
-    record = domain.records(frame_of(intervention("A", price_per_participant=1_234_567,
-                                                  job_rate=0.354, control_job_rate=np.nan)))[0]
+    record = domain.records(
+        frame_of(
+            intervention(
+                "A", price_per_participant=1_234_567, job_rate=0.354, control_job_rate=np.nan
+            )
+        )
+    )[0]
     rows = {label: (value, definition) for label, value, definition in fan.detail_rows(record)}
     assert rows["Pris pr. deltager"][0] == "1.234.567 kr."
     assert rows["Jobandel"][0] == "35,4 %"
@@ -309,9 +368,11 @@ def test_compare_rows_put_the_chosen_interventions_side_by_side() -> None:
 
 
 def test_ranked_puts_the_cheapest_first_and_the_unmeasured_last() -> None:
-    frame = frame_of(intervention("Dear", price_per_participant=9e4),
-                     intervention("None", control_job_rate=np.nan),
-                     intervention("Cheap", price_per_participant=1e3))
+    frame = frame_of(
+        intervention("Dear", price_per_participant=9e4),
+        intervention("None", control_job_rate=np.nan),
+        intervention("Cheap", price_per_participant=1e3),
+    )
     assert fan.ranked(frame, "additional")["name"].tolist() == ["Cheap", "Dear", "None"]
 
 
@@ -324,8 +385,7 @@ def test_the_caseworker_list_fits_the_group_and_puts_the_best_documented_first()
     )
     found = fan.caseworker_list(frame, "closer", limit=5)["name"].tolist()
     assert found == ["Closer, three stars", "Cross", "Closer, one star"]
-    assert fan.caseworker_list(frame, "closer", limit=1)["name"].tolist() == [
-        "Closer, three stars"]
+    assert fan.caseworker_list(frame, "closer", limit=1)["name"].tolist() == ["Closer, three stars"]
 
 
 def test_a_need_narrows_the_caseworker_list_by_name_and_description() -> None:
@@ -342,12 +402,23 @@ def test_a_need_narrows_the_caseworker_list_by_name_and_description() -> None:
 
 def test_an_effect_that_may_be_zero_is_marked_and_explained_in_the_legend() -> None:
     measured = intervention(
-        "Lille forsøg", job_rate=0.5, control_job_rate=0.45, n_treatment=20, k_treatment=10,
-        n_control=20, k_control=9,
+        "Lille forsøg",
+        job_rate=0.5,
+        control_job_rate=0.45,
+        n_treatment=20,
+        k_treatment=10,
+        n_control=20,
+        k_control=9,
     )
     solid = intervention(
-        "Stort forsøg", job_rate=0.6, control_job_rate=0.4, evidence_stars=3, n_treatment=2000,
-        k_treatment=1200, n_control=2000, k_control=800,
+        "Stort forsøg",
+        job_rate=0.6,
+        control_job_rate=0.4,
+        evidence_stars=3,
+        n_treatment=2000,
+        k_treatment=1200,
+        n_control=2000,
+        k_control=800,
     )
     layout = fan.layout(frame_of(measured, solid))
     assert tile(layout, "Lille forsøg").uncertain == "includes_zero"

@@ -17,29 +17,74 @@ from viften.store.views import add_intervals
 
 def intervention(name: str, **given: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "id": 1, "name": name, "year": 2026, "target_group": "closer", "provider": "Jobcenter",
-        "provider_type": "internal", "price_per_participant": 20_000.0, "capacity": np.nan,
-        "participants": 10.0, "job_rate": 0.354, "control_job_rate": 0.3, "evidence_stars": 2,
-        "effect_rating": "medium", "duration_weeks": 10.0, "description": "", "source": "",
-        "rates_from": "entered", "entered_job_rate": 0.354, "entered_control_job_rate": 0.3,
-        "n_treatment": 0, "k_treatment": 0, "n_control": 0, "k_control": 0,
+        "id": 1,
+        "name": name,
+        "year": 2026,
+        "target_group": "closer",
+        "provider": "Jobcenter",
+        "provider_type": "internal",
+        "price_per_participant": 20_000.0,
+        "capacity": np.nan,
+        "participants": 10.0,
+        "job_rate": 0.354,
+        "control_job_rate": 0.3,
+        "evidence_stars": 2,
+        "effect_rating": "medium",
+        "duration_weeks": 10.0,
+        "description": "",
+        "source": "",
+        "rates_from": "entered",
+        "entered_job_rate": 0.354,
+        "entered_control_job_rate": 0.3,
+        "n_treatment": 0,
+        "k_treatment": 0,
+        "n_control": 0,
+        "k_control": 0,
     }
     row.update(given)
     return row
 
 
 def sample() -> pd.DataFrame:
-    return add_intervals(domain.derive(pd.DataFrame([
-        intervention("Fuld"),
-        intervention("Uden kontrol", control_job_rate=np.nan, entered_control_job_rate=np.nan,
-                     effect_rating=None, provider_type=None, capacity=25.0),
-        intervention("Ingen i job", job_rate=0.0, entered_job_rate=0.0, duration_weeks=np.nan,
-                     participants=np.nan),
-        intervention("Målt", rates_from="outcomes", job_rate=0.5, n_treatment=200,
-                     k_treatment=100, n_control=200, k_control=60, effect_rating="high",
-                     duration_weeks=12.5, target_group="cross"),
-        intervention("Gratis", price_per_participant=0.0, job_rate=0.35, target_group="further"),
-    ])))
+    return add_intervals(
+        domain.derive(
+            pd.DataFrame(
+                [
+                    intervention("Fuld"),
+                    intervention(
+                        "Uden kontrol",
+                        control_job_rate=np.nan,
+                        entered_control_job_rate=np.nan,
+                        effect_rating=None,
+                        provider_type=None,
+                        capacity=25.0,
+                    ),
+                    intervention(
+                        "Ingen i job",
+                        job_rate=0.0,
+                        entered_job_rate=0.0,
+                        duration_weeks=np.nan,
+                        participants=np.nan,
+                    ),
+                    intervention(
+                        "Målt",
+                        rates_from="outcomes",
+                        job_rate=0.5,
+                        n_treatment=200,
+                        k_treatment=100,
+                        n_control=200,
+                        k_control=60,
+                        effect_rating="high",
+                        duration_weeks=12.5,
+                        target_group="cross",
+                    ),
+                    intervention(
+                        "Gratis", price_per_participant=0.0, job_rate=0.35, target_group="further"
+                    ),
+                ]
+            )
+        )
+    )
 
 
 def test_every_figure_has_a_heading_and_its_definition_in_both_languages() -> None:
@@ -63,7 +108,8 @@ def test_a_whole_column_reads_exactly_as_its_values_one_by_one(lang: str) -> Non
         if name not in frame.columns:
             continue
         assert formatting.figure_column(name, frame, lang) == [
-            formatting.figure_value(name, r, lang) for r in records], name
+            formatting.figure_value(name, r, lang) for r in records
+        ], name
 
 
 def test_a_job_rate_has_one_decimal_unless_it_is_whole() -> None:
@@ -73,8 +119,7 @@ def test_a_job_rate_has_one_decimal_unless_it_is_whole() -> None:
     assert formatting.figure_column("job_rate", [{"job_rate": 0.9999}]) == ["100 %"]
 
 
-def test_a_job_rate_reads_the_same_in_the_table_the_detail_the_comparison_and_the_tooltip(
-) -> None:
+def test_a_job_rate_reads_the_same_in_the_table_the_detail_the_comparison_and_the_tooltip() -> None:
     frame = sample()
     record = domain.records(frame)[0]
     heading = t("col_job_rate", "da")
@@ -111,8 +156,7 @@ def test_the_extra_effect_carries_its_interval_where_it_has_one() -> None:
 
 
 def test_weeks_keep_a_half_week() -> None:
-    assert formatting.figure_column("duration_weeks", sample())[2:4] == ["– (ikke angivet)",
-                                                                         "12,5"]
+    assert formatting.figure_column("duration_weeks", sample())[2:4] == ["– (ikke angivet)", "12,5"]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -120,8 +164,10 @@ def test_the_effect_tables_never_say_none_or_nan(lang: str) -> None:
     frame = sample()
     dist = effects.effect_distributions(frame)
     chance = np.array([0.5, np.nan, 0.1, 0.9, np.nan])
-    for table in (effect_tables.effect_table(frame, dist, lang),
-                  effect_tables.case_table(effects.business_case(frame), chance, lang)):
+    for table in (
+        effect_tables.effect_table(frame, dist, lang),
+        effect_tables.case_table(effects.business_case(frame), chance, lang),
+    ):
         cells = [str(c) for c in table.to_numpy().ravel()] + list(table.columns)
         assert not [c for c in cells if "None" in c or "nan" in c.lower() or "<NA>" in c]
 
@@ -144,8 +190,13 @@ def test_the_business_case_says_why_a_benefit_is_missing() -> None:
 
 def test_the_ranked_table_puts_those_without_the_measure_last() -> None:
     table = fan.ranked_table(sample(), "price_per_additional_job", "da", 10)
-    assert table[t("col_name", "da")].tolist() == ["Gratis", "Målt", "Fuld", "Ingen i job",
-                                                   "Uden kontrol"]
+    assert table[t("col_name", "da")].tolist() == [
+        "Gratis",
+        "Målt",
+        "Fuld",
+        "Ingen i job",
+        "Uden kontrol",
+    ]
     assert table[t("fan_rank", "da")].tolist() == [1, 2, 3, 4, 5]
 
 
@@ -171,14 +222,23 @@ def test_the_comparison_table_escapes_typed_names_in_its_heading() -> None:
 def test_the_detail_caption_names_group_stars_provider_and_an_unknown_provider_type() -> None:
     record = domain.records(sample())[1]
     assert fan.detail_caption(record) == (
-        "Tættere på arbejdsmarkedet · ★★☆ · Leverandør: Jobcenter (ukendt)")
+        "Tættere på arbejdsmarkedet · ★★☆ · Leverandør: Jobcenter (ukendt)"
+    )
 
 
 def test_the_group_text_ranks_the_intervention_among_its_group() -> None:
     frame = sample()
     text = fan.group_text(frame, domain.records(frame)[0], "gross", "da")
-    assert text == t("fan_compare_group_text", "da", rank=1, count=2, group="tættere på",
-                     measure=t("col_price_per_job", "da").lower(), median="56.497 kr.")
+    assert text == t(
+        "fan_compare_group_text",
+        "da",
+        rank=1,
+        count=2,
+        group="tættere på",
+        measure=t("col_price_per_job", "da").lower(),
+        median="56.497 kr.",
+    )
     missing = fan.group_text(frame, domain.records(frame)[1], "additional", "da")
-    assert missing == t("fan_compare_group_missing", "da",
-                        measure=t("col_price_per_additional_job", "da"))
+    assert missing == t(
+        "fan_compare_group_missing", "da", measure=t("col_price_per_additional_job", "da")
+    )

@@ -16,8 +16,10 @@ def test_kroner_are_grouped_with_points_in_danish_and_commas_in_english() -> Non
 
 def test_millions_use_a_decimal_comma_in_danish() -> None:
     assert formatting.millions(18_000_000) == "18,0 mio. kr."
-    assert formatting.millions(2_150_000, "en") == "DKK 2.1m" or formatting.millions(
-        2_150_000, "en") == "DKK 2.2m"
+    assert (
+        formatting.millions(2_150_000, "en") == "DKK 2.1m"
+        or formatting.millions(2_150_000, "en") == "DKK 2.2m"
+    )
 
 
 def test_shares_and_points() -> None:
@@ -36,8 +38,7 @@ def test_a_missing_figure_is_a_dash_never_nan_or_zero(missing: object) -> None:
 def test_the_fast_column_formatter_agrees_with_babel() -> None:
     values = [0, 7, 999.5, 1234, 1234567.4, 98765432.1]
     assert formatting.column(values, "kroner") == [formatting.kroner(v) for v in values]
-    assert formatting.column(values, "kroner", "en") == [formatting.kroner(v, "en")
-                                                         for v in values]
+    assert formatting.column(values, "kroner", "en") == [formatting.kroner(v, "en") for v in values]
     shares = [0, 0.1234, 0.5, 1]
     assert formatting.column(shares, "percent") == [formatting.percent(v) for v in shares]
 
@@ -53,8 +54,9 @@ def test_markdown_escaping_leaves_no_markup_active() -> None:
 
 def test_the_fast_column_formatter_keeps_decimals_as_asked() -> None:
     values = [0.04, 12.35, 1234.5]
-    assert formatting.column(values, "number", "da", 1) == [formatting.number(v, "da", 1)
-                                                            for v in values]
+    assert formatting.column(values, "number", "da", 1) == [
+        formatting.number(v, "da", 1) for v in values
+    ]
 
 
 def test_pandas_missing_markers_are_missing_too() -> None:
@@ -76,13 +78,23 @@ def test_markdown_escaping_puts_a_typed_text_on_one_line_and_shows_none_as_empty
     assert formatting.escape_markdown(None) == ""
 
 
-@pytest.mark.parametrize("written", [
-    formatting.number(-1_375_000), formatting.kroner(-1_375_000), formatting.money(-1_800_000),
-    formatting.millions(-1_800_000), formatting.percent(-0.12, decimals=1),
-    formatting.share(-0.5), formatting.points(-0.009), formatting.signed(-3, "3"),
-    *formatting.column([-1_375_000.0], "kroner"), *formatting.column([-0.012], "points"),
-    formatting.number(-2.5, "en", 1), formatting.kroner(-10, "en"),
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        formatting.number(-1_375_000),
+        formatting.kroner(-1_375_000),
+        formatting.money(-1_800_000),
+        formatting.millions(-1_800_000),
+        formatting.percent(-0.12, decimals=1),
+        formatting.share(-0.5),
+        formatting.points(-0.009),
+        formatting.signed(-3, "3"),
+        *formatting.column([-1_375_000.0], "kroner"),
+        *formatting.column([-0.012], "points"),
+        formatting.number(-2.5, "en", 1),
+        formatting.kroner(-10, "en"),
+    ],
+)
 def test_every_negative_number_has_the_one_minus_sign_and_no_hyphen(written: str) -> None:
     assert written.startswith(formatting.MINUS) or f" {formatting.MINUS}" in written
     assert "-" not in written

@@ -7,8 +7,14 @@ import pytest
 from viften.files import export, guard
 from viften.files import interventions as importer
 
-ROW = {"name": "A", "year": 2026, "target_group": "closer", "price_per_participant": 1.0,
-       "job_rate": 0.3, "evidence_stars": 1}
+ROW = {
+    "name": "A",
+    "year": 2026,
+    "target_group": "closer",
+    "price_per_participant": 1.0,
+    "job_rate": 0.3,
+    "evidence_stars": 1,
+}
 
 
 @pytest.mark.parametrize("start", guard.FORMULA_STARTS)

@@ -7,12 +7,36 @@ import pytest
 from viften.present.history import trail_table, value_text, when
 
 ROWS = [
-    {"at": "2026-12-01T19:01:28", "user": "anne", "action": "update", "name": "IPS",
-     "year": 2026, "field": "job_rate", "old": "0.48", "new": "0.354"},
-    {"at": "2026-12-01T19:01:28", "user": "anne", "action": "update", "name": "IPS",
-     "year": 2026, "field": "effect_rating", "old": None, "new": "low"},
-    {"at": "2026-11-30T08:05:00", "user": "demodata", "action": "insert", "name": "IPS",
-     "year": 2026, "field": None, "old": None, "new": None},
+    {
+        "at": "2026-12-01T19:01:28",
+        "user": "anne",
+        "action": "update",
+        "name": "IPS",
+        "year": 2026,
+        "field": "job_rate",
+        "old": "0.48",
+        "new": "0.354",
+    },
+    {
+        "at": "2026-12-01T19:01:28",
+        "user": "anne",
+        "action": "update",
+        "name": "IPS",
+        "year": 2026,
+        "field": "effect_rating",
+        "old": None,
+        "new": "low",
+    },
+    {
+        "at": "2026-11-30T08:05:00",
+        "user": "demodata",
+        "action": "insert",
+        "name": "IPS",
+        "year": 2026,
+        "field": None,
+        "old": None,
+        "new": None,
+    },
 ]
 
 
@@ -36,8 +60,16 @@ def test_an_empty_value_stays_empty_and_free_text_stays_as_typed() -> None:
 
 def test_the_table_has_danish_headings_and_no_raw_codes() -> None:
     table = trail_table(ROWS, "da")
-    assert list(table.columns) == ["Tidspunkt", "Bruger", "Handling", "Indsats", "År", "Felt",
-                                   "Før", "Efter"]
+    assert list(table.columns) == [
+        "Tidspunkt",
+        "Bruger",
+        "Handling",
+        "Indsats",
+        "År",
+        "Felt",
+        "Før",
+        "Efter",
+    ]
     assert table["Felt"].tolist() == ["Jobandel", "Effektvurdering", ""]
     assert table["Før"].tolist() == ["48 %", "", ""]
     assert table["Efter"].tolist() == ["35,4 %", "Lav", ""]
@@ -47,25 +79,37 @@ def test_the_table_has_danish_headings_and_no_raw_codes() -> None:
 
 
 def test_a_change_of_the_assumptions_is_about_the_assumptions() -> None:
-    row = {"at": "2026-12-01T19:01:28", "user": "anne", "action": "update", "name": "",
-           "year": 2026, "field": "assumptions.wage", "old": "330000.0", "new": "300000.0"}
+    row = {
+        "at": "2026-12-01T19:01:28",
+        "user": "anne",
+        "action": "update",
+        "name": "",
+        "year": 2026,
+        "field": "assumptions.wage",
+        "old": "330000.0",
+        "new": "300000.0",
+    }
     table = trail_table([row], "da")
     assert table["Indsats"].tolist() == ["Antagelser (businesscase)"]
     assert table["Felt"].tolist() == ["assumptions.wage"]
     assert trail_table([row], "en")["Intervention"].tolist() == ["Assumptions (budget case)"]
 
 
-@pytest.mark.parametrize(("field", "stored", "shown"), [
-    ("assumptions.wage", "330000.0", "330.000 kr."),
-    ("assumptions.benefits.dagpenge", "253104.0", "253.104 kr."),
-    ("assumptions.discount_rate", "0.035", "3,5 %"),
-    ("assumptions.horizon", "10", "10"),
-    ("assumptions.target_group_defaults.closer.weeks_on_benefit", "13", "13"),
-    ("assumptions.target_group_defaults.closer.benefit", "dagpenge", "Dagpenge"),
-    ("assumptions.sources.wage", "Skøn (2025): 27.500 kr./md.", "Skøn (2025): 27.500 kr./md."),
-])
-def test_an_assumptions_value_is_written_as_the_reader_writes_it(field: str, stored: str,
-                                                                  shown: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "stored", "shown"),
+    [
+        ("assumptions.wage", "330000.0", "330.000 kr."),
+        ("assumptions.benefits.dagpenge", "253104.0", "253.104 kr."),
+        ("assumptions.discount_rate", "0.035", "3,5 %"),
+        ("assumptions.horizon", "10", "10"),
+        ("assumptions.target_group_defaults.closer.weeks_on_benefit", "13", "13"),
+        ("assumptions.target_group_defaults.closer.benefit", "dagpenge", "Dagpenge"),
+        ("assumptions.sources.wage", "Skøn (2025): 27.500 kr./md.", "Skøn (2025): 27.500 kr./md."),
+    ],
+)
+def test_an_assumptions_value_is_written_as_the_reader_writes_it(
+    field: str, stored: str, shown: str
+) -> None:
     assert value_text(field, stored, "da") == shown
 
 

@@ -26,11 +26,20 @@ def interventions(names: tuple[str, ...] = NAMES) -> pd.DataFrame:
     ratings = ("high", "medium", "low")
     rows = [
         {
-            "name": name, "year": 2026, "target_group": groups[i % 3], "provider": None,
-            "provider_type": None, "price_per_participant": 20_000.0 * (i + 1),
-            "capacity": None, "participants": 10, "job_rate": 0.3 + 0.05 * i,
-            "control_job_rate": 0.25 if i % 2 == 0 else None, "evidence_stars": 1 + i % 3,
-            "effect_rating": ratings[i % 3], "duration_weeks": None, "description": None,
+            "name": name,
+            "year": 2026,
+            "target_group": groups[i % 3],
+            "provider": None,
+            "provider_type": None,
+            "price_per_participant": 20_000.0 * (i + 1),
+            "capacity": None,
+            "participants": 10,
+            "job_rate": 0.3 + 0.05 * i,
+            "control_job_rate": 0.25 if i % 2 == 0 else None,
+            "evidence_stars": 1 + i % 3,
+            "effect_rating": ratings[i % 3],
+            "duration_weeks": None,
+            "description": None,
             "source": None,
         }
         for i, name in enumerate(names)
@@ -104,18 +113,29 @@ def test_chart_bytes_gives_each_format() -> None:
         images.chart_bytes(spec, "gif")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("fan.PNG", "png"), ("a/b/fan.svg", "svg"), ("fan.pdf", "pdf"), ("fan.jpg", None),
-    ("fan", None), ("fan.png.txt", None),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("fan.PNG", "png"),
+        ("a/b/fan.svg", "svg"),
+        ("fan.pdf", "pdf"),
+        ("fan.jpg", None),
+        ("fan", None),
+        ("fan.png.txt", None),
+    ],
+)
 def test_the_format_comes_from_the_suffix(name: str, expected: str | None) -> None:
     assert images.image_format(name) == expected
 
 
 def test_a_chart_sized_to_its_container_gets_a_size_on_paper() -> None:
-    spec = {"width": "container", "height": "container", "mark": "point",
-            "data": {"values": [{"x": 1}]},
-            "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+    spec = {
+        "width": "container",
+        "height": "container",
+        "mark": "point",
+        "data": {"values": [{"x": 1}]},
+        "encoding": {"x": {"field": "x", "type": "quantitative"}},
+    }
     printed = images.print_spec(spec)
     assert isinstance(printed["width"], int) and isinstance(printed["height"], int)
     assert printed["background"] == "white"
@@ -142,6 +162,5 @@ def test_a_picture_is_drawn_in_the_number_format_of_its_language() -> None:
 def test_a_spec_that_says_its_number_format_keeps_it_in_a_picture() -> None:
     from viften.present.charts import localised
 
-    english = localised(alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q"),
-                        "en")
+    english = localised(alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q"), "en")
     assert images.print_spec(english, "da")["config"]["locale"]["number"]["decimal"] == "."

@@ -26,14 +26,21 @@ from viften.store import interventions as store
 
 EDITOR = Actor("property", "editor")
 FAST = settings(max_examples=150, deadline=None)
-WITH_DB = settings(max_examples=25, deadline=None,
-                   suppress_health_check=[HealthCheck.function_scoped_fixture])
+WITH_DB = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 ALIASES = {
-    "target_group": {"closer": ["closer", "tættere på"], "further": ["further", "længere væk"],
-                     "cross": ["cross", "tværgående"]},
+    "target_group": {
+        "closer": ["closer", "tættere på"],
+        "further": ["further", "længere væk"],
+        "cross": ["cross", "tværgående"],
+    },
     "provider_type": {"internal": ["internal", "intern"], "external": ["external", "ekstern"]},
-    "effect_rating": {"high": ["high", "høj"], "medium": ["medium", "middel"],
-                      "low": ["low", "lav"]},
+    "effect_rating": {
+        "high": ["high", "høj"],
+        "medium": ["medium", "middel"],
+        "low": ["low", "lav"],
+    },
 }
 KNOWN_HEADERS = [c.name for c in COLUMNS] + [c.danish for c in COLUMNS]
 
@@ -61,8 +68,7 @@ def test_random_bytes_never_crash_the_importer(data: bytes, filename: str) -> No
 
 @FAST
 @given(data=st.binary(max_size=500), filename=st.sampled_from(["f.xlsx", "f.parquet"]))
-def test_random_bytes_inside_a_zip_or_parquet_frame_never_crash(data: bytes, filename: str
-                                                                 ) -> None:
+def test_random_bytes_inside_a_zip_or_parquet_frame_never_crash(data: bytes, filename: str) -> None:
     frame = b"PK\x03\x04" + data if filename.endswith("xlsx") else b"PAR1" + data + b"PAR1"
     parse_or_refuse(frame, filename)
 
@@ -74,20 +80,52 @@ header_cells = st.one_of(
 )
 any_cells = st.one_of(
     st.text(max_size=15),
-    st.sampled_from(["", " ", "35 %", "1,7", "★★", "****", "kr.", "%", "-", "+", ",-", "1.2.3",
-                     "1.234.567,5", "1,234,567.5", "1 234", "tættere på", "høj", "2026",
-                     "1999", "'=1+1", "=1+1", "nan", "inf", "1e5", "−5", "0x10", "٣"]),
-    st.integers(-10**6, 10**12).map(str),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "35 %",
+            "1,7",
+            "★★",
+            "****",
+            "kr.",
+            "%",
+            "-",
+            "+",
+            ",-",
+            "1.2.3",
+            "1.234.567,5",
+            "1,234,567.5",
+            "1 234",
+            "tættere på",
+            "høj",
+            "2026",
+            "1999",
+            "'=1+1",
+            "=1+1",
+            "nan",
+            "inf",
+            "1e5",
+            "−5",
+            "0x10",
+            "٣",
+        ]
+    ),
+    st.integers(-(10**6), 10**12).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
 )
 
 
 @FAST
-@given(header=st.lists(header_cells, min_size=0, max_size=8),
-       rows=st.lists(st.lists(any_cells, max_size=9), max_size=6),
-       sep=st.sampled_from([",", ";", "\t"]), bom=st.booleans())
-def test_random_csv_cells_never_crash_the_importer(header: list[str], rows: list[list[str]],
-                                                   sep: str, bom: bool) -> None:
+@given(
+    header=st.lists(header_cells, min_size=0, max_size=8),
+    rows=st.lists(st.lists(any_cells, max_size=9), max_size=6),
+    sep=st.sampled_from([",", ";", "\t"]),
+    bom=st.booleans(),
+)
+def test_random_csv_cells_never_crash_the_importer(
+    header: list[str], rows: list[list[str]], sep: str, bom: bool
+) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep)
     writer.writerow(header)
@@ -104,17 +142,23 @@ def test_random_csv_cells_never_crash_the_importer(header: list[str], rows: list
 
 
 xlsx_cells = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**15, 10**15),
-    st.floats(allow_nan=False, allow_infinity=False), any_cells,
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**15), 10**15),
+    st.floats(allow_nan=False, allow_infinity=False),
+    any_cells,
     st.datetimes(min_value=dt.datetime(1901, 1, 1), max_value=dt.datetime(2100, 1, 1)),
 )
 
 
 @settings(max_examples=40, deadline=None)
-@given(header=st.lists(st.one_of(st.none(), header_cells), max_size=8),
-       rows=st.lists(st.lists(xlsx_cells, max_size=9), max_size=5))
-def test_random_xlsx_cells_never_crash_the_importer(header: list[Any], rows: list[list[Any]]
-                                                    ) -> None:
+@given(
+    header=st.lists(st.one_of(st.none(), header_cells), max_size=8),
+    rows=st.lists(st.lists(xlsx_cells, max_size=9), max_size=5),
+)
+def test_random_xlsx_cells_never_crash_the_importer(
+    header: list[Any], rows: list[list[Any]]
+) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -176,32 +220,54 @@ def rate(draw: st.DrawFn, decimal_comma: bool) -> tuple[str, float]:
 
 names = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00"),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip() and not s.strip().startswith("'"))
 
 
 text_characters = st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(
-    ["\t", "\n", "\r", " "])
+    ["\t", "\n", "\r", " "]
+)
 
 
 @st.composite
 def valid_file(draw: st.DrawFn) -> tuple[bytes, list[dict[str, Any]]]:
     sep = draw(st.sampled_from([",", ";"]))
     decimal_comma = sep == ";"
-    optional = draw(st.lists(st.sampled_from(["year", "provider_type", "effect_rating",
-                                              "capacity", "control_job_rate", "description"]),
-                             unique=True))
-    columns = ["name", "target_group", "price_per_participant", "job_rate", "evidence_stars",
-               *optional]
+    optional = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "year",
+                    "provider_type",
+                    "effect_rating",
+                    "capacity",
+                    "control_job_rate",
+                    "description",
+                ]
+            ),
+            unique=True,
+        )
+    )
+    columns = [
+        "name",
+        "target_group",
+        "price_per_participant",
+        "job_rate",
+        "evidence_stars",
+        *optional,
+    ]
     columns = draw(st.permutations(columns))
     by_name = {c.name: c for c in COLUMNS}
     header = []
     for column in columns:
         written = draw(st.sampled_from([column, by_name[column].danish]))
-        header.append(draw(st.sampled_from(["{}", " {} ", "{}  "])).format(
-            draw(st.sampled_from([written, written.upper(), written.title()]))))
-    unique_names = draw(st.lists(names, min_size=1, max_size=6,
-                                 unique_by=lambda s: s.strip()))
+        header.append(
+            draw(st.sampled_from(["{}", " {} ", "{}  "])).format(
+                draw(st.sampled_from([written, written.upper(), written.title()]))
+            )
+        )
+    unique_names = draw(st.lists(names, min_size=1, max_size=6, unique_by=lambda s: s.strip()))
     cells: list[list[str]] = []
     expected: list[dict[str, Any]] = []
     for name in unique_names:
@@ -229,9 +295,15 @@ def valid_file(draw: st.DrawFn) -> tuple[bytes, list[dict[str, Any]]]:
                 values[column] = year
             elif column == "capacity":
                 count = draw(st.integers(0, 10**6))
-                written[column] = draw(st.sampled_from(
-                    [str(count), group(str(count), "." if decimal_comma else ","),
-                     group(str(count), " ")]))
+                written[column] = draw(
+                    st.sampled_from(
+                        [
+                            str(count),
+                            group(str(count), "." if decimal_comma else ","),
+                            group(str(count), " "),
+                        ]
+                    )
+                )
                 values[column] = count
             elif column == "description":
                 text = draw(st.text(text_characters, max_size=30))
@@ -253,7 +325,8 @@ def valid_file(draw: st.DrawFn) -> tuple[bytes, list[dict[str, Any]]]:
 @FAST
 @given(valid_file())
 def test_numbers_written_as_people_write_them_are_read_exactly(
-        case: tuple[bytes, list[dict[str, Any]]]) -> None:
+    case: tuple[bytes, list[dict[str, Any]]],
+) -> None:
     data, expected = case
     try:
         parsed = importer.parse(data, "f.csv", default_year=2026)
@@ -274,8 +347,9 @@ def maybe_broken_file(draw: st.DrawFn) -> bytes:
         index = draw(st.integers(1, len(lines) - 1))
         sep = ";" if ";" in lines[0] else ","
         cells = lines[index].rstrip("\r\n").split(sep)
-        cells[draw(st.integers(0, len(cells) - 1))] = draw(any_cells).replace(sep, "").replace(
-            '"', "")
+        cells[draw(st.integers(0, len(cells) - 1))] = (
+            draw(any_cells).replace(sep, "").replace('"', "")
+        )
         lines[index] = sep.join(cells) + "\r\n"
     elif damage == "line":
         lines.insert(draw(st.integers(1, len(lines))), draw(st.text(max_size=30)) + "\r\n")
@@ -299,8 +373,9 @@ def shared_db(tmp_path: Path) -> Path:
 
 @WITH_DB
 @given(data=maybe_broken_file())
-def test_a_refused_file_never_changes_the_database(shared_db: Path, snapshot: Any,
-                                                   data: bytes) -> None:
+def test_a_refused_file_never_changes_the_database(
+    shared_db: Path, snapshot: Any, data: bytes
+) -> None:
     before = snapshot(shared_db)
     try:
         changes.import_file(shared_db, data, "f.csv", EDITOR)

@@ -46,8 +46,9 @@ def test_importing_every_core_module_leaves_streamlit_unloaded() -> None:
         "    importlib.import_module(name)\n"
         "print('streamlit' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 

@@ -16,8 +16,9 @@ from viften.present.messages import error_lines, problem_text, render
 from viften.present.texts import files as file_texts
 
 PACKAGE = Path(viften.__file__).parent
-BAD_TARGET_GROUP = ("navn;Målgruppe;pris pr. deltager;jobandel;evidens\r\n"
-                    "Mentor;ukendt;45000;35 %;2\r\n").encode()
+BAD_TARGET_GROUP = (
+    "navn;Målgruppe;pris pr. deltager;jobandel;evidens\r\nMentor;ukendt;45000;35 %;2\r\n"
+).encode()
 
 
 def _problem() -> Problem:
@@ -30,32 +31,39 @@ def _problem() -> Problem:
 def test_a_problem_in_english_reads_as_the_command_prints_it() -> None:
     assert problem_text(_problem(), "en") == (
         "row 2, column Målgruppe: 'ukendt' is not one of closer, further or cross "
-        "(tættere på, længere væk, tværgående)")
+        "(tættere på, længere væk, tværgående)"
+    )
 
 
 def test_the_same_problem_in_danish_reads_danish() -> None:
     assert problem_text(_problem(), "da") == (
         "række 2, kolonne Målgruppe: 'ukendt' er ikke en af tættere på, længere væk eller "
-        "tværgående (closer, further, cross)")
+        "tværgående (closer, further, cross)"
+    )
 
 
 def test_a_number_as_written_takes_a_decimal_comma_in_danish() -> None:
     message = Message.of("cell_not_positive", value=("figure", -1.5))
     assert (render(message, "en"), render(message, "da")) == (
-        "-1.5 must be more than 0", "-1,5 skal være mere end 0")
+        "-1.5 must be more than 0",
+        "-1,5 skal være mere end 0",
+    )
 
 
 def test_more_problems_than_listed_are_counted_in_either_language() -> None:
-    error = BadInput(Message.of("iv_no_rows"), [Problem(2, "navn", Message.of("iv_no_rows"))],
-                     total=3)
+    error = BadInput(
+        Message.of("iv_no_rows"), [Problem(2, "navn", Message.of("iv_no_rows"))], total=3
+    )
     assert error_lines(error, "en")[-1] == (
-        "... and 2 more problem(s) (3 in all); nothing was imported")
+        "... and 2 more problem(s) (3 in all); nothing was imported"
+    )
     assert error_lines(error, "da")[-1] == "... og 2 fejl mere (3 i alt); intet er gemt"
 
 
 def test_an_error_without_problems_is_its_message_and_plain_text_stays_as_it_is() -> None:
     assert error_lines(BadInput(Message.of("files_binary")), "da") == [
-        "filen indeholder binære data, ikke CSV-tekst; brug en .csv- eller .xlsx-fil"]
+        "filen indeholder binære data, ikke CSV-tekst; brug en .csv- eller .xlsx-fil"
+    ]
     assert error_lines(BadInput("--budget: not a number"), "da") == ["--budget: not a number"]
 
 
@@ -63,8 +71,11 @@ def test_every_file_text_has_the_same_placeholders_in_both_languages() -> None:
     def placeholders(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    different = [key for key, (danish, english) in file_texts.TEXTS.items()
-                 if placeholders(danish) != placeholders(english)]
+    different = [
+        key
+        for key, (danish, english) in file_texts.TEXTS.items()
+        if placeholders(danish) != placeholders(english)
+    ]
     assert different == []
 
 
@@ -72,7 +83,12 @@ def test_the_model_never_imports_the_present_layer() -> None:
     offenders = []
     for path in sorted((PACKAGE / "model").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             offenders += [f"{path.name}: {n}" for n in names if n.startswith("viften.present")]
     assert offenders == []

@@ -16,9 +16,11 @@ from viften.model import effects
 def clipped_normal_mean(mean: float, sd: float, low: float, high: float) -> float:
     """E[min(max(X, low), high)] for X normal: the analytic mean of the clipped draws."""
     a, b = (low - mean) / sd, (high - mean) / sd
-    inside = mean * (stats.norm.cdf(b) - stats.norm.cdf(a)) - sd * (stats.norm.pdf(b)
-                                                                     - stats.norm.pdf(a))
+    inside = mean * (stats.norm.cdf(b) - stats.norm.cdf(a)) - sd * (
+        stats.norm.pdf(b) - stats.norm.pdf(a)
+    )
     return float(low * stats.norm.cdf(a) + high * stats.norm.sf(b) + inside)
+
 
 rates = st.floats(min_value=0.05, max_value=0.95)
 stars = st.integers(min_value=1, max_value=3)
@@ -27,13 +29,22 @@ seeds = st.integers(min_value=0, max_value=2**32 - 1)
 
 def _entered(job_rate: float, control: float, star: int) -> effects.EffectDistributions:
     return effects.effect_distributions(
-        {"job_rate": [job_rate], "control_job_rate": [control], "evidence_stars": [star]})
+        {"job_rate": [job_rate], "control_job_rate": [control], "evidence_stars": [star]}
+    )
 
 
 def _measured(n1: int, k1: int, n2: int, k2: int) -> effects.EffectDistributions:
     return effects.effect_distributions(
-        {"job_rate": [k1 / n1], "control_job_rate": [k2 / n2], "evidence_stars": [1],
-         "n_treatment": [n1], "k_treatment": [k1], "n_control": [n2], "k_control": [k2]})
+        {
+            "job_rate": [k1 / n1],
+            "control_job_rate": [k2 / n2],
+            "evidence_stars": [1],
+            "n_treatment": [n1],
+            "k_treatment": [k1],
+            "n_control": [n2],
+            "k_control": [k2],
+        }
+    )
 
 
 @settings(max_examples=25, deadline=None)
@@ -76,7 +87,8 @@ def test_the_draws_of_a_small_sample_converge_to_the_beta_mean(n1, n2, data, see
 @settings(max_examples=30, deadline=None)
 @given(rates, rates, stars, st.floats(min_value=1_000, max_value=150_000), seeds)
 def test_the_chance_of_paying_off_converges_to_the_normal_probability(
-        job_rate, control, star, price, seed):
+    job_rate, control, star, price, seed
+):
     found = _entered(job_rate, control, star)
     draws = 20_000
     chance = effects.probability_pays_off(found, [price], 260_000, 1, draws=draws, seed=seed)[0]
@@ -89,18 +101,24 @@ def test_the_chance_of_paying_off_converges_to_the_normal_probability(
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.lists(st.tuples(rates, rates, stars, st.integers(0, 500)), min_size=1, max_size=12),
-       seeds)
+@given(
+    st.lists(st.tuples(rates, rates, stars, st.integers(0, 500)), min_size=1, max_size=12), seeds
+)
 def test_an_allocation_spread_is_ordered_and_centred_on_the_expected_jobs(rows, seed):
-    columns = {"job_rate": [r[0] for r in rows], "control_job_rate": [r[1] for r in rows],
-               "evidence_stars": [r[2] for r in rows]}
+    columns = {
+        "job_rate": [r[0] for r in rows],
+        "control_job_rate": [r[1] for r in rows],
+        "evidence_stars": [r[2] for r in rows],
+    }
     participants = np.array([r[3] for r in rows], dtype=float)
     found = effects.effect_distributions(columns)
     spread = effects.allocation_spread(found, participants, draws=20_000, seed=seed)
     assert spread.p10 <= spread.median <= spread.p90
     assert spread.expected == pytest.approx(float(np.sum(participants * found.mean)))
-    analytic = sum(n * clipped_normal_mean(found.mean[i], found.sd[i], -r[1], 1 - r[1])
-                   for i, (r, n) in enumerate(zip(rows, participants, strict=True)))
+    analytic = sum(
+        n * clipped_normal_mean(found.mean[i], found.sd[i], -r[1], 1 - r[1])
+        for i, (r, n) in enumerate(zip(rows, participants, strict=True))
+    )
     total_sd = math.sqrt(float(np.sum((participants * found.sd) ** 2)))
     assert abs(spread.mean - analytic) < 5 * total_sd / math.sqrt(20_000) + 1e-6
 
@@ -118,7 +136,8 @@ def test_the_normal_spread_of_an_allocation_matches_its_analytic_percentiles():
 
 def test_no_control_group_means_no_chance_and_no_jobs():
     found = effects.effect_distributions(
-        {"job_rate": [0.5, 0.5], "control_job_rate": [None, 0.4], "evidence_stars": [3, 3]})
+        {"job_rate": [0.5, 0.5], "control_job_rate": [None, 0.4], "evidence_stars": [3, 3]}
+    )
     chance = effects.probability_pays_off(found, [10_000.0, 10_000.0], seed=3)
     assert np.isnan(chance[0]) and 0 < chance[1] <= 1
     spread = effects.allocation_spread(found, [100, 0], seed=3)
@@ -138,33 +157,56 @@ def test_many_interventions_run_in_chunks_with_the_same_answer_per_column():
     n2 = rng.integers(5, 25, m)
     found = _measured_many(n1, rng.binomial(n1, 0.5), n2, rng.binomial(n2, 0.3))
     chance = effects.probability_pays_off(found, np.full(m, 30_000.0), draws=10_000, seed=2)
-    analytic = np.array([
-        np.mean(rng.beta(found.beta[0, i], found.beta[1, i], 20_000)
-                - rng.beta(found.beta[2, i], found.beta[3, i], 20_000) > 30_000 / 260_000)
-        for i in range(20)
-    ])
+    analytic = np.array(
+        [
+            np.mean(
+                rng.beta(found.beta[0, i], found.beta[1, i], 20_000)
+                - rng.beta(found.beta[2, i], found.beta[3, i], 20_000)
+                > 30_000 / 260_000
+            )
+            for i in range(20)
+        ]
+    )
     assert np.all(np.abs(chance[:20] - analytic) < 0.04)
 
 
 def _measured_many(n1, k1, n2, k2):
     return effects.effect_distributions(
-        {"job_rate": k1 / n1, "control_job_rate": k2 / n2, "evidence_stars": np.ones(len(n1)),
-         "n_treatment": n1, "k_treatment": k1, "n_control": n2, "k_control": k2})
+        {
+            "job_rate": k1 / n1,
+            "control_job_rate": k2 / n2,
+            "evidence_stars": np.ones(len(n1)),
+            "n_treatment": n1,
+            "k_treatment": k1,
+            "n_control": n2,
+            "k_control": k2,
+        }
+    )
 
 
 def test_a_large_allocation_sums_its_many_small_terms_without_changing_the_spread(monkeypatch):
     rng = np.random.default_rng(3)
     m = 1_500
-    columns = {"job_rate": rng.uniform(0.1, 0.7, m), "control_job_rate": rng.uniform(0.05, 0.5, m),
-               "evidence_stars": np.ones(m)}
+    columns = {
+        "job_rate": rng.uniform(0.1, 0.7, m),
+        "control_job_rate": rng.uniform(0.05, 0.5, m),
+        "evidence_stars": np.ones(m),
+    }
     found = effects.effect_distributions(columns)
     participants = rng.integers(1, 200, m).astype(float)
     quick = effects.allocation_spread(found, participants, draws=20_000, seed=4)
     monkeypatch.setattr(effects, "INDIVIDUAL_DRAWS", 10**9)
     slow = effects.allocation_spread(found, participants, draws=20_000, seed=4)
-    analytic = sum(n * clipped_normal_mean(found.mean[i], found.sd[i], -columns[
-        "control_job_rate"][i], 1 - columns["control_job_rate"][i])
-        for i, n in enumerate(participants))
+    analytic = sum(
+        n
+        * clipped_normal_mean(
+            found.mean[i],
+            found.sd[i],
+            -columns["control_job_rate"][i],
+            1 - columns["control_job_rate"][i],
+        )
+        for i, n in enumerate(participants)
+    )
     width = slow.p90 - slow.p10
     assert abs(quick.mean - analytic) < 0.02 * width
     assert abs(slow.mean - analytic) < 0.02 * width

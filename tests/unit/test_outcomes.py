@@ -21,8 +21,15 @@ from viften.store import interventions as store
 
 REPO = Path(__file__).resolve().parents[2]
 EDITOR = Actor("Test Editor", "editor")
-COLUMNS = ["name", "year", "target_group", "price_per_participant", "job_rate",
-           "control_job_rate", "evidence_stars"]
+COLUMNS = [
+    "name",
+    "year",
+    "target_group",
+    "price_per_participant",
+    "job_rate",
+    "control_job_rate",
+    "evidence_stars",
+]
 
 
 @pytest.fixture
@@ -32,8 +39,15 @@ def database(tmp_path: Path) -> Path:
     con = duckdb.connect(str(path))
     db.create_schema(con)
     rows = [
-        {"name": name, "year": year, "target_group": "closer", "price_per_participant": 20000.0,
-         "job_rate": 0.4, "control_job_rate": 0.3, "evidence_stars": 2}
+        {
+            "name": name,
+            "year": year,
+            "target_group": "closer",
+            "price_per_participant": 20000.0,
+            "job_rate": 0.4,
+            "control_job_rate": 0.3,
+            "evidence_stars": 2,
+        }
         for name, year in (("Alpha", 2026), ("Beta", 2026), ("Alpha", 2025))
     ]
     store.upsert(con, EDITOR.name, rows, COLUMNS)
@@ -54,8 +68,8 @@ def _import(database: Path, path: Path, actor: Actor = EDITOR, progress=None):
 def _stored(database: Path) -> list[tuple]:
     with db.connect(database) as con:
         return con.execute(
-            "SELECT intervention, year, treatment, employed, person_id FROM outcomes "
-            "ORDER BY ALL").fetchall()
+            "SELECT intervention, year, treatment, employed, person_id FROM outcomes ORDER BY ALL"
+        ).fetchall()
 
 
 def _history_count(database: Path) -> int:
@@ -73,9 +87,11 @@ def _problems(database: Path, path: Path) -> list[str]:
     return error_lines(caught.value, "en")
 
 
-ALPHA = ("intervention,year,group,employed,person_id\n"
-         "Alpha,2026,treatment,1,p1\nAlpha,2026,treatment,0,p2\nAlpha,2026,treatment,1,p3\n"
-         "Alpha,2026,control,0,p4\nAlpha,2026,control,1,p5\n")
+ALPHA = (
+    "intervention,year,group,employed,person_id\n"
+    "Alpha,2026,treatment,1,p1\nAlpha,2026,treatment,0,p2\nAlpha,2026,treatment,1,p3\n"
+    "Alpha,2026,control,0,p4\nAlpha,2026,control,1,p5\n"
+)
 
 
 # --- what lands -----------------------------------------------------------------------------
@@ -84,8 +100,10 @@ ALPHA = ("intervention,year,group,employed,person_id\n"
 def test_measured_rates_replace_the_entered_ones(database: Path, tmp_path: Path) -> None:
     summary = _import(database, _write(tmp_path, ALPHA))
     assert summary.records == 5 and summary.replaced == 0
-    assert [(i.intervention, i.year, i.n_treatment, i.k_treatment, i.n_control, i.k_control)
-            for i in summary.interventions] == [("Alpha", 2026, 3, 2, 2, 1)]
+    assert [
+        (i.intervention, i.year, i.n_treatment, i.k_treatment, i.n_control, i.k_control)
+        for i in summary.interventions
+    ] == [("Alpha", 2026, 3, 2, 2, 1)]
     with db.connect(database) as con:
         frame = store.interventions(con, 2026).set_index("name")
     assert frame.loc["Alpha", "job_rate"] == pytest.approx(2 / 3)
@@ -94,11 +112,14 @@ def test_measured_rates_replace_the_entered_ones(database: Path, tmp_path: Path)
     assert frame.loc["Beta", "rates_from"] == "entered"
 
 
-def test_danish_headers_semicolons_a_bom_and_spaces_all_read_the_same(database: Path,
-                                                                      tmp_path: Path) -> None:
-    text = (" Indsats ; ÅR;GRUPPE ; I Job ;Person\n"
-            "Alpha;2026; deltager ;ja;p1\nAlpha;2026;Deltager;NEJ;p2\nAlpha;2026;deltager;true;p3\n"
-            "Alpha;2026;kontrol;false;p4\nAlpha;2026;KONTROL;1;p5\n")
+def test_danish_headers_semicolons_a_bom_and_spaces_all_read_the_same(
+    database: Path, tmp_path: Path
+) -> None:
+    text = (
+        " Indsats ; ÅR;GRUPPE ; I Job ;Person\n"
+        "Alpha;2026; deltager ;ja;p1\nAlpha;2026;Deltager;NEJ;p2\nAlpha;2026;deltager;true;p3\n"
+        "Alpha;2026;kontrol;false;p4\nAlpha;2026;KONTROL;1;p5\n"
+    )
     _import(database, _write(tmp_path, text, bom=True))
     danish = _stored(database)
     _import(database, _write(tmp_path, ALPHA, "english.csv"))
@@ -112,10 +133,15 @@ def test_crlf_line_ends_and_quoted_names_are_read(database: Path, tmp_path: Path
 
 
 def test_an_empty_or_missing_year_means_the_newest_year(database: Path, tmp_path: Path) -> None:
-    _import(database, _write(tmp_path, "intervention,year,group,employed\n"
-                                       "Alpha,,treatment,1\nAlpha,2025,control,0\n"))
-    _import(database, _write(tmp_path, "intervention,group,employed\nBeta,treatment,1\n",
-                             "no-year.csv"))
+    _import(
+        database,
+        _write(
+            tmp_path, "intervention,year,group,employed\nAlpha,,treatment,1\nAlpha,2025,control,0\n"
+        ),
+    )
+    _import(
+        database, _write(tmp_path, "intervention,group,employed\nBeta,treatment,1\n", "no-year.csv")
+    )
     years = {(r[0], r[1]) for r in _stored(database)}
     assert years == {("Alpha", 2026), ("Alpha", 2025), ("Beta", 2026)}
 
@@ -137,8 +163,9 @@ def test_an_xlsx_file_is_read_from_its_first_sheet(database: Path, tmp_path: Pat
     assert summary.interventions[0].k_control == 1
 
 
-def test_xlsx_problems_are_numbered_as_the_spreadsheet_shows_them(database: Path,
-                                                                  tmp_path: Path) -> None:
+def test_xlsx_problems_are_numbered_as_the_spreadsheet_shows_them(
+    database: Path, tmp_path: Path
+) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
@@ -152,8 +179,9 @@ def test_xlsx_problems_are_numbered_as_the_spreadsheet_shows_them(database: Path
     assert lines[0].startswith("row 4, column group: 'neither' is not a group")
 
 
-def test_importing_the_same_file_again_replaces_and_never_doubles(database: Path,
-                                                                  tmp_path: Path) -> None:
+def test_importing_the_same_file_again_replaces_and_never_doubles(
+    database: Path, tmp_path: Path
+) -> None:
     path = _write(tmp_path, ALPHA)
     _import(database, path)
     once = _stored(database)
@@ -162,14 +190,17 @@ def test_importing_the_same_file_again_replaces_and_never_doubles(database: Path
     assert summary.replaced == 5
 
 
-def test_an_import_leaves_other_interventions_and_years_alone(database: Path,
-                                                              tmp_path: Path) -> None:
+def test_an_import_leaves_other_interventions_and_years_alone(
+    database: Path, tmp_path: Path
+) -> None:
     _import(database, _write(tmp_path, ALPHA.replace("Alpha,2026", "Alpha,2025"), "old.csv"))
-    _import(database, _write(tmp_path, "intervention,group,employed\nBeta,treatment,1\n",
-                             "beta.csv"))
+    _import(
+        database, _write(tmp_path, "intervention,group,employed\nBeta,treatment,1\n", "beta.csv")
+    )
     _import(database, _write(tmp_path, ALPHA))
-    counts = {(c["intervention"], c["year"]): c["n_treatment"] + c["n_control"]
-              for c in _counts(database)}
+    counts = {
+        (c["intervention"], c["year"]): c["n_treatment"] + c["n_control"] for c in _counts(database)
+    }
     assert counts == {("Alpha", 2025): 5, ("Beta", 2026): 1, ("Alpha", 2026): 5}
 
 
@@ -178,8 +209,7 @@ def _counts(database: Path) -> list[dict]:
         return outcomes.counts(con)
 
 
-def test_the_audit_trail_records_each_replaced_intervention(database: Path,
-                                                            tmp_path: Path) -> None:
+def test_the_audit_trail_records_each_replaced_intervention(database: Path, tmp_path: Path) -> None:
     _import(database, _write(tmp_path, ALPHA))
     with db.connect(database) as con:
         latest = store.history(con, limit=1)[0]
@@ -190,8 +220,9 @@ def test_the_audit_trail_records_each_replaced_intervention(database: Path,
 
 def test_progress_is_reported_stage_by_stage(database: Path, tmp_path: Path) -> None:
     seen: list[tuple[float, str]] = []
-    _import(database, _write(tmp_path, ALPHA), progress=lambda share, stage: seen.append(
-        (share, stage)))
+    _import(
+        database, _write(tmp_path, ALPHA), progress=lambda share, stage: seen.append((share, stage))
+    )
     assert [stage for _, stage in seen] == ["reading", "checking", "writing", "done"]
     assert [share for share, _ in seen] == sorted(share for share, _ in seen)
 
@@ -216,30 +247,35 @@ def test_a_doubled_column_is_refused(database: Path, tmp_path: Path) -> None:
     assert "appears twice" in lines[0]
 
 
-def test_a_bad_group_a_bad_employed_and_a_bad_year_name_their_rows(database: Path,
-                                                                   tmp_path: Path) -> None:
-    text = ("intervention,year,group,employed\n"
-            "Alpha,2026,treatment,1\n"
-            "Alpha,2026,behandling,1\n"
-            "Alpha,2026,control,maybe\n"
-            "Alpha,twenty,control,0\n"
-            "Alpha,2026,,\n")
+def test_a_bad_group_a_bad_employed_and_a_bad_year_name_their_rows(
+    database: Path, tmp_path: Path
+) -> None:
+    text = (
+        "intervention,year,group,employed\n"
+        "Alpha,2026,treatment,1\n"
+        "Alpha,2026,behandling,1\n"
+        "Alpha,2026,control,maybe\n"
+        "Alpha,twenty,control,0\n"
+        "Alpha,2026,,\n"
+    )
     lines = _problems(database, _write(tmp_path, text))
     assert lines == [
         "row 3, column group: 'behandling' is not a group: write treatment or control "
         "(deltager or kontrol)",
         "row 4, column employed: 'maybe' is not a yes or no: write 1 or 0 (ja/nej, true/false)",
         "row 5, column year: 'twenty' is not a year from 2000 to 2100",
-        "row 6, column group: the group is empty: write treatment or control "
-        "(deltager or kontrol)",
+        "row 6, column group: the group is empty: write treatment or control (deltager or kontrol)",
         "row 6, column employed: employed is empty: write 1 or 0 (ja/nej, true/false)",
     ]
 
 
 def test_an_unknown_intervention_is_an_error_on_its_row_with_a_suggestion(
-        database: Path, tmp_path: Path) -> None:
-    text = ("intervention,year,group,employed\nalpha,2026,treatment,1\n"
-            "Beta,2025,treatment,1\nGamma,2026,control,0\n,2026,control,0\n")
+    database: Path, tmp_path: Path
+) -> None:
+    text = (
+        "intervention,year,group,employed\nalpha,2026,treatment,1\n"
+        "Beta,2025,treatment,1\nGamma,2026,control,0\n,2026,control,0\n"
+    )
     lines = _problems(database, _write(tmp_path, text))
     assert lines == [
         "row 2, column intervention: there is no intervention named 'alpha' in 2026; "
@@ -250,12 +286,15 @@ def test_an_unknown_intervention_is_an_error_on_its_row_with_a_suggestion(
     ]
 
 
-def test_a_person_listed_twice_for_one_intervention_is_refused(database: Path,
-                                                               tmp_path: Path) -> None:
+def test_a_person_listed_twice_for_one_intervention_is_refused(
+    database: Path, tmp_path: Path
+) -> None:
     text = ALPHA + "Alpha,2026,control,0,p1\nBeta,2026,control,0,p1\n"
     lines = _problems(database, _write(tmp_path, text))
-    assert lines == ["row 7, column person_id: person 'p1' appears more than once for "
-                     "Alpha (2026), first on row 2"]
+    assert lines == [
+        "row 7, column person_id: person 'p1' appears more than once for "
+        "Alpha (2026), first on row 2"
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n", "\ufeff"])
@@ -270,9 +309,11 @@ def test_a_header_without_records_is_refused(database: Path, tmp_path: Path) -> 
 
 
 def test_a_row_with_too_many_values_and_a_blank_line_keep_spreadsheet_numbering(
-        database: Path, tmp_path: Path) -> None:
-    text = ("intervention,group,employed\nAlpha,treatment,1\n\n"
-            "Alpha,control,0,extra\nAlpha,nobody,1\n")
+    database: Path, tmp_path: Path
+) -> None:
+    text = (
+        "intervention,group,employed\nAlpha,treatment,1\n\nAlpha,control,0,extra\nAlpha,nobody,1\n"
+    )
     lines = _problems(database, _write(tmp_path, text))
     assert lines == [
         "row 4, column 4: 4 values, but the header has 3",
@@ -281,18 +322,17 @@ def test_a_row_with_too_many_values_and_a_blank_line_keep_spreadsheet_numbering(
     ]
 
 
-def test_a_short_row_is_read_with_its_missing_values_empty(database: Path,
-                                                           tmp_path: Path) -> None:
+def test_a_short_row_is_read_with_its_missing_values_empty(database: Path, tmp_path: Path) -> None:
     lines = _problems(database, _write(tmp_path, "intervention;group;employed\nAlpha;control\n"))
-    assert lines == ["row 2, column employed: employed is empty: write 1 or 0 "
-                     "(ja/nej, true/false)"]
+    assert lines == ["row 2, column employed: employed is empty: write 1 or 0 (ja/nej, true/false)"]
 
 
-def test_a_file_in_neither_utf8_nor_windows_1252_says_so(database: Path, tmp_path: Path
-                                                          ) -> None:
+def test_a_file_in_neither_utf8_nor_windows_1252_says_so(database: Path, tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes("intervention,group,employed\nAlpha,kontrol,ja\nÅrhus,kontrol,ja\n"
-                     .encode("latin-1") + b"\x81\n")
+    path.write_bytes(
+        "intervention,group,employed\nAlpha,kontrol,ja\nÅrhus,kontrol,ja\n".encode("latin-1")
+        + b"\x81\n"
+    )
     lines = _problems(database, path)
     assert "UTF-8" in lines[0] and "Windows-1252" in lines[0]
 
@@ -302,8 +342,9 @@ def test_a_file_of_another_kind_is_refused(database: Path, tmp_path: Path) -> No
     assert ".csv or .xlsx" in lines[0]
 
 
-def test_many_problems_list_the_first_fifty_and_count_the_rest(database: Path,
-                                                               tmp_path: Path) -> None:
+def test_many_problems_list_the_first_fifty_and_count_the_rest(
+    database: Path, tmp_path: Path
+) -> None:
     text = "intervention,group,employed\n" + "Alpha,treatment,maybe\n" * 120
     with pytest.raises(outcomes.OutcomeProblems) as caught:
         _import(database, _write(tmp_path, text))
@@ -317,12 +358,18 @@ def test_many_problems_list_the_first_fifty_and_count_the_rest(database: Path,
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "viften", *args], capture_output=True,
-                          text=True, cwd=REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "viften", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
 
 
-def test_the_command_imports_and_list_reports_counts_and_the_interval(database: Path,
-                                                                      tmp_path: Path) -> None:
+def test_the_command_imports_and_list_reports_counts_and_the_interval(
+    database: Path, tmp_path: Path
+) -> None:
     done = _cli("outcomes", "import", str(_write(tmp_path, ALPHA)), "--db", str(database))
     assert done.returncode == 0, done.stderr
     assert "imported 5 outcome record(s)" in done.stdout
@@ -335,13 +382,13 @@ def test_the_command_imports_and_list_reports_counts_and_the_interval(database: 
     assert alpha["net_effect_ci_high"] == pytest.approx(high)
 
 
-def test_the_command_exits_2_and_lists_the_rows_on_stderr(database: Path,
-                                                          tmp_path: Path) -> None:
+def test_the_command_exits_2_and_lists_the_rows_on_stderr(database: Path, tmp_path: Path) -> None:
     path = _write(tmp_path, "intervention,group,employed\nAlpha,treatment,1\nAlpha,x,1\n")
     done = _cli("outcomes", "import", str(path), "--db", str(database))
     assert done.returncode == 2
-    assert done.stderr.strip() == ("row 3, column group: 'x' is not a group: write treatment "
-                                   "or control (deltager or kontrol)")
+    assert done.stderr.strip() == (
+        "row 3, column group: 'x' is not a group: write treatment or control (deltager or kontrol)"
+    )
     assert "Traceback" not in done.stderr
     assert _stored(database) == []
 

@@ -19,8 +19,10 @@ DISTRIBUTION_OF = {"pptx": "python-pptx", "vl_convert": "vl-convert-python", "PI
 
 
 def declared() -> set[str]:
-    return {re.split(r"[<>=!~; \[]", spec, maxsplit=1)[0].lower()
-            for spec in PROJECT["project"]["dependencies"]}
+    return {
+        re.split(r"[<>=!~; \[]", spec, maxsplit=1)[0].lower()
+        for spec in PROJECT["project"]["dependencies"]
+    }
 
 
 def imported() -> set[str]:
@@ -46,9 +48,11 @@ def test_every_package_the_app_imports_is_a_declared_dependency_and_nothing_else
 
 
 def test_requirements_pin_every_declared_dependency_exactly():
-    pins = {line.split("==")[0].strip().lower()
-            for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
-            if "==" in line}
+    pins = {
+        line.split("==")[0].strip().lower()
+        for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line
+    }
     assert declared() - pins == set()
 
 

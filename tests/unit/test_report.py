@@ -38,18 +38,29 @@ def rows(count: int = 32) -> list[dict[str, object]]:
     for i in range(count):
         name = HOSTILE if i == 0 else f"Indsats nr. {i:02d} {'æøå ' * (i % 2)}med et navn".strip()
         if i == 5:
-            name = ("Et meget langt navn på en indsats der fylder to eller tre linjer i tabellen "
-                    "og stadig skal stå der helt")
-        out.append({
-            "name": name, "year": YEAR, "target_group": GROUPS[i % 3],
-            "provider": "Jobcentret", "provider_type": "internal" if i % 2 else "external",
-            "price_per_participant": 8_000.0 + 3_500.0 * i, "capacity": 40 + i,
-            "participants": 10 + (i % 7) * 5, "job_rate": 0.2 + (i % 9) * 0.05,
-            "control_job_rate": None if i % 4 == 3 else 0.18 + (i % 5) * 0.02,
-            "evidence_stars": 1 + i % 3, "effect_rating": ("high", "medium", "low", None)[i % 4],
-            "duration_weeks": 12.0, "description": "Beskrivelse",
-            "source": f"Kilde {i}: skøn (E)" if i % 6 else None,
-        })
+            name = (
+                "Et meget langt navn på en indsats der fylder to eller tre linjer i tabellen "
+                "og stadig skal stå der helt"
+            )
+        out.append(
+            {
+                "name": name,
+                "year": YEAR,
+                "target_group": GROUPS[i % 3],
+                "provider": "Jobcentret",
+                "provider_type": "internal" if i % 2 else "external",
+                "price_per_participant": 8_000.0 + 3_500.0 * i,
+                "capacity": 40 + i,
+                "participants": 10 + (i % 7) * 5,
+                "job_rate": 0.2 + (i % 9) * 0.05,
+                "control_job_rate": None if i % 4 == 3 else 0.18 + (i % 5) * 0.02,
+                "evidence_stars": 1 + i % 3,
+                "effect_rating": ("high", "medium", "low", None)[i % 4],
+                "duration_weeks": 12.0,
+                "description": "Beskrivelse",
+                "source": f"Kilde {i}: skøn (E)" if i % 6 else None,
+            }
+        )
     return out
 
 
@@ -113,16 +124,22 @@ def test_the_deck_is_16_to_9_with_the_slides_in_order(deck: report.DeckFile, sli
     assert titles[0] == f"Tilbudsviften {YEAR}"
     assert titles[1] == f"Nøgletal {YEAR}"
     assert titles[2] == "Viften: alle målgrupper (model 2)"
-    assert titles[3:6] == ["Viften: Tættere på arbejdsmarkedet",
-                           "Viften: Længere fra arbejdsmarkedet", "Viften: Tværgående"]
+    assert titles[3:6] == [
+        "Viften: Tættere på arbejdsmarkedet",
+        "Viften: Længere fra arbejdsmarkedet",
+        "Viften: Tværgående",
+    ]
     tables = [t for t in titles if t.startswith("Indsatserne")]
     assert len(tables) >= 3, "32 interventions do not fit one slide"
-    after = titles[6 + len(tables):]
-    assert after[:6] == ["Fordelingen: nuværende og optimal",
-                         "Effektivitetsfronten: job for hvert budget",
-                         "Budgetcasen: kommunens nettogevinst pr. krone",
-                         "Den nuværende fordeling: de planlagte deltagere",
-                         "Sådan læses viften", "Definitioner og kilder"]
+    after = titles[6 + len(tables) :]
+    assert after[:6] == [
+        "Fordelingen: nuværende og optimal",
+        "Effektivitetsfronten: job for hvert budget",
+        "Budgetcasen: kommunens nettogevinst pr. krone",
+        "Den nuværende fordeling: de planlagte deltagere",
+        "Sådan læses viften",
+        "Definitioner og kilder",
+    ]
     assert all(t.startswith("Bilag: kilde pr. indsats") for t in after[6:]) and after[6:]
 
 
@@ -152,11 +169,16 @@ def test_the_table_parts_are_numbered(slides) -> None:
 
 
 def test_charts_are_pictures_and_words_are_text(slides) -> None:
-    pictured = [title(s) for s in slides
-                if any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in s.shapes)]
+    pictured = [
+        title(s)
+        for s in slides
+        if any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in s.shapes)
+    ]
     assert pictured == [title(s) for s in slides[2:6]] + [
-        "Fordelingen: nuværende og optimal", "Effektivitetsfronten: job for hvert budget",
-        "Budgetcasen: kommunens nettogevinst pr. krone"]
+        "Fordelingen: nuværende og optimal",
+        "Effektivitetsfronten: job for hvert budget",
+        "Budgetcasen: kommunens nettogevinst pr. krone",
+    ]
     for slide in slides:
         for shape in slide.shapes:
             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
@@ -165,8 +187,7 @@ def test_charts_are_pictures_and_words_are_text(slides) -> None:
                 assert shape.left >= 0 and shape.left + shape.width <= Emu(12_192_000)
 
 
-def test_a_fan_picture_names_its_interventions_in_its_alternative_text(slides, committee
-                                                                      ) -> None:
+def test_a_fan_picture_names_its_interventions_in_its_alternative_text(slides, committee) -> None:
     fan = next(s for s in slides if title(s) == "Viften: alle målgrupper (model 2)")
     picture = next(shape for shape in fan.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE)
     described = picture._element.nvPicPr.cNvPr.get("descr")
@@ -177,11 +198,16 @@ def test_a_name_with_markup_arrives_as_plain_text(deck: report.DeckFile, slides)
     cells = [c for s in slides for c in texts(s)]
     assert HOSTILE in cells
     with zipfile.ZipFile(io.BytesIO(deck.data)) as archive:
-        xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
-                      if n.startswith("ppt/slides/slide"))
+        xml = "".join(
+            archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+            if n.startswith("ppt/slides/slide")
+        )
     assert "<b>x</b>" not in xml
-    assert "&lt;b&gt;x&lt;/b&gt; &amp; \"quotes\"" in xml or \
-        "&lt;b&gt;x&lt;/b&gt; &amp; &quot;quotes&quot;" in xml
+    assert (
+        '&lt;b&gt;x&lt;/b&gt; &amp; "quotes"' in xml
+        or "&lt;b&gt;x&lt;/b&gt; &amp; &quot;quotes&quot;" in xml
+    )
 
 
 def test_the_key_figures_match_the_allocator(slides, committee) -> None:
@@ -220,8 +246,15 @@ def test_a_saved_scenario_replaces_the_optimal_one(tmp_path: Path) -> None:
     planned = [0] * len(data)
     planned[0] = 3
     with db.transaction(path) as con:
-        scenarios.save(con, "tester", "Spar <i>10</i> mio.", YEAR, data,
-                       planned, {"source": "what_if", "budget": 1_000_000.0})
+        scenarios.save(
+            con,
+            "tester",
+            "Spar <i>10</i> mio.",
+            YEAR,
+            data,
+            planned,
+            {"source": "what_if", "budget": 1_000_000.0},
+        )
     material = committee_material(path, scenario="Spar <i>10</i> mio.")
     titles = [v.title for v in material.views]
     assert "Fordelingen: nuværende og scenariet «Spar <i>10</i> mio.»" in titles
@@ -238,8 +271,10 @@ def test_the_municipality_is_a_setting_that_only_editors_change(tmp_path: Path) 
     assert settings.municipality(path) == "Kommunen"
     with pytest.raises(PermissionDenied):
         settings.save_municipality(path, Actor("Viggo", VIEWER), "Randers")
-    assert settings.save_municipality(path, command_line_actor(),
-                                    "  Randers\n Kommune ") == "Randers Kommune"
+    assert (
+        settings.save_municipality(path, command_line_actor(), "  Randers\n Kommune ")
+        == "Randers Kommune"
+    )
     assert settings.municipality(path) == "Randers Kommune"
     with pytest.raises(BadInput):
         settings.save_municipality(path, command_line_actor(), "   ")
@@ -250,7 +285,8 @@ def test_the_municipality_is_a_setting_that_only_editors_change(tmp_path: Path) 
 
 
 def test_the_material_for_a_screen_skips_the_optimum_of_a_year_too_large_to_wait_for(
-        database: Path) -> None:
+    database: Path,
+) -> None:
     limited = committee_material(database, exact_limit=5)
     assert limited.allocations is not None
     assert limited.allocations.other is None
@@ -260,7 +296,8 @@ def test_the_material_for_a_screen_skips_the_optimum_of_a_year_too_large_to_wait
 
 
 def test_a_screen_shows_the_optimal_allocation_when_its_scenario_has_just_been_deleted(
-        database: Path) -> None:
+    database: Path,
+) -> None:
     material = committee_material(database, scenario="Slettet", missing_scenario_as_optimal=True)
     assert material.allocations is not None and material.allocations.scenario is None
 
@@ -276,7 +313,8 @@ def test_filters_narrow_the_fans_and_the_table_but_not_the_budget(database: Path
 
 
 def test_without_planned_participants_the_deck_says_there_is_nothing_to_compare(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "unplanned.duckdb"
     con = duckdb.connect(str(path))
     try:
@@ -297,8 +335,11 @@ def test_without_planned_participants_the_deck_says_there_is_nothing_to_compare(
 
 @pytest.mark.parametrize(("count", "pages"), [(0, 0), (1, 1), (13, 1), (14, 2), (40, 4)])
 def test_the_table_is_split_over_slides(count: int, pages: int) -> None:
-    row = report.TableRow(("Kort navn", "Tættere på", "1 kr.", "2 kr.", "+1,0 pct.point",
-                           "3 kr.", "★☆☆"), (False,) * 7, "closer")
+    row = report.TableRow(
+        ("Kort navn", "Tættere på", "1 kr.", "2 kr.", "+1,0 pct.point", "3 kr.", "★☆☆"),
+        (False,) * 7,
+        "closer",
+    )
     assert len(report.paginate([row] * count)) == pages
 
 

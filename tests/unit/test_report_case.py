@@ -25,22 +25,37 @@ HOSTILE = '<b>x</b> & "quotes"'
 def frame(count: int = 8) -> pd.DataFrame:
     rows = []
     for i in range(count):
-        rows.append({
-            "name": HOSTILE if i == 0 else f"Indsats {i}", "year": 2026,
-            "target_group": ("closer", "further", "cross")[i % 3], "provider": "Jobcentret",
-            "provider_type": "internal", "price_per_participant": 8_000.0 + 6_000.0 * i,
-            "capacity": 50, "participants": 10 + i, "job_rate": 0.3 + 0.02 * i,
-            "control_job_rate": math.nan if i == 3 else 0.25, "evidence_stars": 1 + i % 3,
-            "effect_rating": "medium", "duration_weeks": 10.0, "description": "",
-            "source": "", "rates_from": "entered", "n_treatment": 0, "n_control": 0,
-            "k_treatment": 0, "k_control": 0,
-        })
+        rows.append(
+            {
+                "name": HOSTILE if i == 0 else f"Indsats {i}",
+                "year": 2026,
+                "target_group": ("closer", "further", "cross")[i % 3],
+                "provider": "Jobcentret",
+                "provider_type": "internal",
+                "price_per_participant": 8_000.0 + 6_000.0 * i,
+                "capacity": 50,
+                "participants": 10 + i,
+                "job_rate": 0.3 + 0.02 * i,
+                "control_job_rate": math.nan if i == 3 else 0.25,
+                "evidence_stars": 1 + i % 3,
+                "effect_rating": "medium",
+                "duration_weeks": 10.0,
+                "description": "",
+                "source": "",
+                "rates_from": "entered",
+                "n_treatment": 0,
+                "n_control": 0,
+                "k_treatment": 0,
+                "k_control": 0,
+            }
+        )
     return domain.derive(pd.DataFrame(rows))
 
 
 def views(data: pd.DataFrame | None = None, **options: Any) -> dict[str, report.View]:
-    committee = report.committee_from(frame() if data is None else data, 2026, (2026,),
-                                      "Kommunen", made_on=MADE_ON, **options)
+    committee = report.committee_from(
+        frame() if data is None else data, 2026, (2026,), "Kommunen", made_on=MADE_ON, **options
+    )
     return {view.key: view for view in committee.views}
 
 
@@ -72,9 +87,12 @@ def test_the_assumptions_given_are_the_ones_used() -> None:
 
 def test_the_planned_participants_case_has_a_figure_per_payer_in_millions() -> None:
     view = views()["case_allocation"]
-    assert [f.label for f in view.figures] == ["Kommunen", "Staten",
-                                               "Andre kommuner (udligning)",
-                                               "Det offentlige i alt"]
+    assert [f.label for f in view.figures] == [
+        "Kommunen",
+        "Staten",
+        "Andre kommuner (udligning)",
+        "Det offentlige i alt",
+    ]
     assert all(f.value.endswith(" mio. kr.") for f in view.figures)
     assert "1 indsatser uden mer-effekt" in view.note
 
@@ -88,8 +106,9 @@ def test_without_any_net_effect_the_case_says_why() -> None:
 
 
 def test_english_words_and_numbers() -> None:
-    committee = report.committee_from(frame(), 2026, (2026,), "Kommunen", lang="en",
-                                      made_on=MADE_ON)
+    committee = report.committee_from(
+        frame(), 2026, (2026,), "Kommunen", lang="en", made_on=MADE_ON
+    )
     view = {v.key: v for v in committee.views}["case"]
     assert view.title == "The business case: the kommune's net gain per krone"
     assert "3.5 % discount rate" in view.note
@@ -102,13 +121,19 @@ def test_the_deck_holds_the_case_slides_as_a_picture_and_text() -> None:
     titles = [s.shapes.title.text_frame.text for s in slides if s.shapes.title is not None]
     case = slides[titles.index("Budgetcasen: kommunens nettogevinst pr. krone")]
     assert [shape for shape in case.shapes if shape.shape_type == 13], "a picture"
-    words = [p.text for shape in case.shapes if shape.has_text_frame
-             for p in shape.text_frame.paragraphs]
+    words = [
+        p.text for shape in case.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs
+    ]
     assert any(w.startswith("2026 · alle indsatser · 8 indsatser.") for w in words)
-    described = [shape._element.nvPicPr.cNvPr.get("descr") for shape in case.shapes
-                 if shape.shape_type == 13][0]
+    described = [
+        shape._element.nvPicPr.cNvPr.get("descr") for shape in case.shapes if shape.shape_type == 13
+    ][0]
     assert HOSTILE in described
     allocation = slides[titles.index("Den nuværende fordeling: de planlagte deltagere")]
-    texts = [p.text for shape in allocation.shapes if shape.has_text_frame
-             for p in shape.text_frame.paragraphs]
+    texts = [
+        p.text
+        for shape in allocation.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+    ]
     assert "Det offentlige i alt" in texts

@@ -16,14 +16,46 @@ from viften.store import db
 from viften.store import interventions as store
 
 V1_ROWS = [
-    ("Mentor", 2026, "closer", "Jobcenter", "internal", 45000.0, 100, 80, 0.35, 0.25, 2, "high",
-     12.0, "Linje 1", "Egen opgørelse"),
-    ("Praktik", 2025, "further", None, None, 9000.0, None, None, 0.2, None, 1, None, None, None,
-     None),
+    (
+        "Mentor",
+        2026,
+        "closer",
+        "Jobcenter",
+        "internal",
+        45000.0,
+        100,
+        80,
+        0.35,
+        0.25,
+        2,
+        "high",
+        12.0,
+        "Linje 1",
+        "Egen opgørelse",
+    ),
+    (
+        "Praktik",
+        2025,
+        "further",
+        None,
+        None,
+        9000.0,
+        None,
+        None,
+        0.2,
+        None,
+        1,
+        None,
+        None,
+        None,
+        None,
+    ),
 ]
-V1_COLUMNS = ("name, year, target_group, provider, provider_type, price_per_participant, "
-              "capacity, participants, job_rate, control_job_rate, evidence_stars, "
-              "effect_rating, duration_weeks, description, source")
+V1_COLUMNS = (
+    "name, year, target_group, provider, provider_type, price_per_participant, "
+    "capacity, participants, job_rate, control_job_rate, evidence_stars, "
+    "effect_rating, duration_weeks, description, source"
+)
 
 
 def version_1_database(path: Path) -> Path:
@@ -32,11 +64,16 @@ def version_1_database(path: Path) -> Path:
     try:
         for statement in db.schema_statements(1):
             con.execute(statement)
-        con.executemany(f"INSERT INTO interventions ({V1_COLUMNS}, updated_by) "  # noqa: S608
-                        f"VALUES ({', '.join('?' for _ in range(15))}, 'mette')", V1_ROWS)
-        con.execute("INSERT INTO history VALUES (current_localtimestamp(), "
-                    "nextval('history_seq'), 'mette', 'insert', 1, 'Mentor', 2026, NULL, NULL, "
-                    "NULL)")
+        con.executemany(
+            f"INSERT INTO interventions ({V1_COLUMNS}, updated_by) "  # noqa: S608
+            f"VALUES ({', '.join('?' for _ in range(15))}, 'mette')",
+            V1_ROWS,
+        )
+        con.execute(
+            "INSERT INTO history VALUES (current_localtimestamp(), "
+            "nextval('history_seq'), 'mette', 'insert', 1, 'Mentor', 2026, NULL, NULL, "
+            "NULL)"
+        )
         con.execute("INSERT INTO outcomes VALUES ('Mentor', 2026, true, true, 'p1')")
         con.execute("INSERT INTO settings VALUES ('municipality', 'Randers')")
     finally:
@@ -46,9 +83,12 @@ def version_1_database(path: Path) -> Path:
 
 def tables(path: Path) -> set[str]:
     with db.connect(path) as con:
-        return {row[0] for row in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-        ).fetchall()}
+        return {
+            row[0]
+            for row in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
 
 
 def version(path: Path) -> int | None:
@@ -61,15 +101,21 @@ def columns_and_rules(path: Path) -> tuple[list[tuple[object, ...]], list[str]]:
         columns = con.execute(
             "SELECT column_name, data_type, is_nullable, column_default "
             "FROM information_schema.columns WHERE table_name = 'interventions' "
-            "ORDER BY ordinal_position").fetchall()
-        rules = sorted(str(row[0]) for row in con.execute(
-            "SELECT expression FROM duckdb_constraints() WHERE table_name = 'interventions' "
-            "AND expression IS NOT NULL").fetchall())
+            "ORDER BY ordinal_position"
+        ).fetchall()
+        rules = sorted(
+            str(row[0])
+            for row in con.execute(
+                "SELECT expression FROM duckdb_constraints() WHERE table_name = 'interventions' "
+                "AND expression IS NOT NULL"
+            ).fetchall()
+        )
     return columns, rules
 
 
 def test_a_version_1_database_is_migrated_when_first_opened_with_its_data_intact(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     path = version_1_database(tmp_path / "old.duckdb")
     assert version(path) == 1
     database.ensure(path)
@@ -80,14 +126,17 @@ def test_a_version_1_database_is_migrated_when_first_opened_with_its_data_intact
         frame = store.interventions(con, 2026)
         assert con.execute("SELECT count(*) FROM history").fetchone() == (1,)
         assert con.execute("SELECT * FROM outcomes").fetchall() == [
-            ("Mentor", 2026, True, True, "p1")]
+            ("Mentor", 2026, True, True, "p1")
+        ]
         assert store.get_setting(con, "municipality") == "Randers"
         identities = con.execute(
-            "SELECT id, name, version, updated_by FROM interventions ORDER BY id").fetchall()
+            "SELECT id, name, version, updated_by FROM interventions ORDER BY id"
+        ).fetchall()
     old = [dict(zip(V1_COLUMNS.split(", "), values, strict=True)) for values in V1_ROWS]
     assert [{k: r[k] for k in V1_COLUMNS.split(", ")} for r in rows] == old
-    assert [(r["benefit"], r["weeks_on_benefit"], r["persistence"], r["mandatory"])
-            for r in rows] == [(None, None, None, False)] * 2
+    assert [
+        (r["benefit"], r["weeks_on_benefit"], r["persistence"], r["mandatory"]) for r in rows
+    ] == [(None, None, None, False)] * 2
     assert identities == [(1, "Mentor", 1, "mette"), (2, "Praktik", 1, "mette")]
     assert frame["job_rate"].tolist() == [1.0]  # the outcome records still count
 
@@ -114,17 +163,23 @@ def test_the_migration_runs_once(tmp_path: Path) -> None:
 def test_the_first_write_migrates_a_version_1_database_and_then_writes(tmp_path: Path) -> None:
     path = version_1_database(tmp_path / "old.duckdb")
     database._prepared.add(path)  # as in a process that opened it before it was replaced
-    changes.import_file(path, "navn;målgruppe;pris pr. deltager;jobandel;evidens;lovpligtig\n"
-                        "Ressourceforløb;længere væk;160.000;4 %;1;ja\n".encode(), "x.csv",
-                        command_line_actor())
+    changes.import_file(
+        path,
+        "navn;målgruppe;pris pr. deltager;jobandel;evidens;lovpligtig\n"
+        "Ressourceforløb;længere væk;160.000;4 %;1;ja\n".encode(),
+        "x.csv",
+        command_line_actor(),
+    )
     assert version(path) == 2
     with db.connect(path) as con:
-        assert con.execute("SELECT mandatory FROM interventions WHERE name = 'Ressourceforløb'"
-                           ).fetchall() == [(True,)]
+        assert con.execute(
+            "SELECT mandatory FROM interventions WHERE name = 'Ressourceforløb'"
+        ).fetchall() == [(True,)]
 
 
-def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = version_1_database(tmp_path / "old.duckdb")
     original = db.MIGRATIONS[1]
 

@@ -20,15 +20,30 @@ OTHER_EDITOR = "bo"
 
 def row(name: str, year: int = 2026, **values: Any) -> dict[str, Any]:
     base: dict[str, Any] = {c: None for c in COLUMN_NAMES}
-    base.update(name=name, year=year, target_group="closer", price_per_participant=45000.0,
-                job_rate=0.35, evidence_stars=2)
+    base.update(
+        name=name,
+        year=year,
+        target_group="closer",
+        price_per_participant=45000.0,
+        job_rate=0.35,
+        evidence_stars=2,
+    )
     base.update(values)
     return base
 
 
-FULL = row("Mentor", provider="Jobcenter", provider_type="internal", capacity=100,
-           participants=80, control_job_rate=0.3, effect_rating="high", duration_weeks=12.5,
-           description="Tekst, med komma", source="=kilde")
+FULL = row(
+    "Mentor",
+    provider="Jobcenter",
+    provider_type="internal",
+    capacity=100,
+    participants=80,
+    control_job_rate=0.3,
+    effect_rating="high",
+    duration_weeks=12.5,
+    description="Tekst, med komma",
+    source="=kilde",
+)
 
 
 @pytest.fixture
@@ -40,8 +55,9 @@ def filled(empty_db: Path) -> Path:
 
 def identity(path: Path, name: str, year: int = 2026) -> tuple[int, int]:
     with db.connect(path) as con:
-        found = con.execute("SELECT id, version FROM interventions WHERE name = ? AND year = ?",
-                            [name, year]).fetchone()
+        found = con.execute(
+            "SELECT id, version FROM interventions WHERE name = ? AND year = ?", [name, year]
+        ).fetchone()
     assert found is not None
     return int(found[0]), int(found[1])
 
@@ -56,9 +72,20 @@ def test_interventions_gives_the_documented_columns(filled: Path) -> None:
         frame = store.interventions(con, 2026)
         assert store.years(con) == [2026, 2025]
         assert store.newest_year(con) == 2026
-    for column in ("id", *COLUMN_NAMES, "entered_job_rate", "entered_control_job_rate",
-                   "n_treatment", "k_treatment", "n_control", "k_control", "rates_from",
-                   "version", "updated_at", "updated_by"):
+    for column in (
+        "id",
+        *COLUMN_NAMES,
+        "entered_job_rate",
+        "entered_control_job_rate",
+        "n_treatment",
+        "k_treatment",
+        "n_control",
+        "k_control",
+        "rates_from",
+        "version",
+        "updated_at",
+        "updated_by",
+    ):
         assert column in frame.columns, column
     assert list(frame["name"]) == ["Mentor", "Praktik"]
     assert set(frame["rates_from"]) == {"entered"}
@@ -68,9 +95,13 @@ def test_interventions_gives_the_documented_columns(filled: Path) -> None:
 def test_an_update_with_the_current_version_is_written_and_audited(filled: Path) -> None:
     ident, version = identity(filled, "Mentor")
     with db.transaction(filled) as con:
-        store.update_intervention(con, OTHER_EDITOR, ident, version,
-                                  {"price_per_participant": 50000.0, "capacity": None,
-                                   "source": "=kilde"})
+        store.update_intervention(
+            con,
+            OTHER_EDITOR,
+            ident,
+            version,
+            {"price_per_participant": 50000.0, "capacity": None, "source": "=kilde"},
+        )
     after = stored(filled, "Mentor")
     assert after is not None
     assert after["price_per_participant"] == 50000.0
@@ -79,12 +110,13 @@ def test_an_update_with_the_current_version_is_written_and_audited(filled: Path)
     with db.connect(filled) as con:
         newest = store.history(con, limit=2)
     assert {(h["field"], h["old"], h["new"]) for h in newest} == {
-        ("price_per_participant", "45000", "50000"), ("capacity", "100", None)}
+        ("price_per_participant", "45000", "50000"),
+        ("capacity", "100", None),
+    }
     assert all(h["action"] == "update" and h["user"] == "bo" for h in newest)
 
 
-def test_an_update_based_on_a_stale_version_raises_a_conflict(filled: Path, snapshot: Any
-                                                               ) -> None:
+def test_an_update_based_on_a_stale_version_raises_a_conflict(filled: Path, snapshot: Any) -> None:
     ident, version = identity(filled, "Mentor")
     with db.transaction(filled) as con:
         store.update_intervention(con, EDITOR, ident, version, {"capacity": 120})
@@ -151,13 +183,17 @@ def test_the_latest_delete_is_the_one_restored(filled: Path) -> None:
         assert restored is not None and restored["capacity"] == capacity
 
 
-@pytest.mark.parametrize("values", [
-    {"job_rate": 1e-05, "price_per_participant": 2.5e-07, "duration_weeks": 1e-3},
-    {"description": "\tindrykket", "provider": "  mellemrum  ", "source": "'=x"},
-    {"job_rate": 0.1 + 0.2, "control_job_rate": 1 / 3, "price_per_participant": 12.345},
-])
-def test_a_restore_gives_back_exactly_what_was_deleted(empty_db: Path, values: dict[str, Any]
-                                                       ) -> None:
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"job_rate": 1e-05, "price_per_participant": 2.5e-07, "duration_weeks": 1e-3},
+        {"description": "\tindrykket", "provider": "  mellemrum  ", "source": "'=x"},
+        {"job_rate": 0.1 + 0.2, "control_job_rate": 1 / 3, "price_per_participant": 12.345},
+    ],
+)
+def test_a_restore_gives_back_exactly_what_was_deleted(
+    empty_db: Path, values: dict[str, Any]
+) -> None:
     with db.transaction(empty_db) as con:
         store.upsert(con, EDITOR, [row("X", **values)], COLUMN_NAMES)
     original = stored(empty_db, "X")
@@ -180,20 +216,25 @@ def test_an_upsert_audits_inserts_and_each_changed_field(empty_db: Path) -> None
     with db.transaction(empty_db) as con:
         store.upsert(con, EDITOR, [row("A"), row("B")], COLUMN_NAMES)
     with db.transaction(empty_db) as con:
-        summary = store.upsert(con, OTHER_EDITOR, [row("A", job_rate=0.4, capacity=3),
-                                                   row("B")], COLUMN_NAMES)
+        summary = store.upsert(
+            con, OTHER_EDITOR, [row("A", job_rate=0.4, capacity=3), row("B")], COLUMN_NAMES
+        )
     assert summary.updated == ["A (2026)"] and summary.unchanged == ["B (2026)"]
     with db.connect(empty_db) as con:
         trail = store.history(con)
-    assert [(h["action"], h["name"], h["field"], h["old"], h["new"], h["user"])
-            for h in trail[:2]] in (
-        [("update", "A", "job_rate", "0.35", "0.4", "bo"),
-         ("update", "A", "capacity", None, "3", "bo")],
-        [("update", "A", "capacity", None, "3", "bo"),
-         ("update", "A", "job_rate", "0.35", "0.4", "bo")],
+    assert [
+        (h["action"], h["name"], h["field"], h["old"], h["new"], h["user"]) for h in trail[:2]
+    ] in (
+        [
+            ("update", "A", "job_rate", "0.35", "0.4", "bo"),
+            ("update", "A", "capacity", None, "3", "bo"),
+        ],
+        [
+            ("update", "A", "capacity", None, "3", "bo"),
+            ("update", "A", "job_rate", "0.35", "0.4", "bo"),
+        ],
     )
-    assert sorted((h["action"], h["name"]) for h in trail[2:]) == [("insert", "A"),
-                                                                   ("insert", "B")]
+    assert sorted((h["action"], h["name"]) for h in trail[2:]) == [("insert", "A"), ("insert", "B")]
     assert all(isinstance(h["year"], int) for h in trail)
 
 
@@ -216,30 +257,58 @@ def test_settings_are_kept(empty_db: Path) -> None:
 
 # --- what the database itself refuses -----------------------------------------------------
 
-INSERT = ("INSERT INTO interventions (name, year, target_group, price_per_participant, "
-          "job_rate, control_job_rate, evidence_stars, capacity, duration_weeks, "
-          "provider_type, effect_rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+INSERT = (
+    "INSERT INTO interventions (name, year, target_group, price_per_participant, "
+    "job_rate, control_job_rate, evidence_stars, capacity, duration_weeks, "
+    "provider_type, effect_rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 GOOD = ["Direkte", 2026, "closer", 100.0, 0.3, None, 2, None, None, None, None]
 
 
 def _with(**changes: Any) -> list[Any]:
-    names = ["name", "year", "target_group", "price_per_participant", "job_rate",
-             "control_job_rate", "evidence_stars", "capacity", "duration_weeks",
-             "provider_type", "effect_rating"]
+    names = [
+        "name",
+        "year",
+        "target_group",
+        "price_per_participant",
+        "job_rate",
+        "control_job_rate",
+        "evidence_stars",
+        "capacity",
+        "duration_weeks",
+        "provider_type",
+        "effect_rating",
+    ]
     values = dict(zip(names, GOOD, strict=True))
     values.update(changes)
     return [values[n] for n in names]
 
 
-@pytest.mark.parametrize("changes", [
-    {"evidence_stars": 4}, {"evidence_stars": 0}, {"job_rate": 1.5}, {"job_rate": -0.1},
-    {"control_job_rate": 1.01}, {"price_per_participant": -1.0}, {"year": 1999},
-    {"year": 2101}, {"target_group": "everyone"}, {"name": ""}, {"name": "x" * 201},
-    {"capacity": -1}, {"duration_weeks": 0.0}, {"provider_type": "private"},
-    {"effect_rating": "great"}, {"name": None}, {"job_rate": None},
-])
-def test_the_database_refuses_values_outside_the_rules(empty_db: Path, changes: dict[str, Any]
-                                                       ) -> None:
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"evidence_stars": 4},
+        {"evidence_stars": 0},
+        {"job_rate": 1.5},
+        {"job_rate": -0.1},
+        {"control_job_rate": 1.01},
+        {"price_per_participant": -1.0},
+        {"year": 1999},
+        {"year": 2101},
+        {"target_group": "everyone"},
+        {"name": ""},
+        {"name": "x" * 201},
+        {"capacity": -1},
+        {"duration_weeks": 0.0},
+        {"provider_type": "private"},
+        {"effect_rating": "great"},
+        {"name": None},
+        {"job_rate": None},
+    ],
+)
+def test_the_database_refuses_values_outside_the_rules(
+    empty_db: Path, changes: dict[str, Any]
+) -> None:
     con = duckdb.connect(str(empty_db))
     try:
         con.execute(INSERT, GOOD)
@@ -262,8 +331,9 @@ def test_the_database_refuses_a_duplicate_name_within_a_year(empty_db: Path) -> 
         con.close()
 
 
-def test_a_failed_statement_inside_a_transaction_leaves_nothing(filled: Path, snapshot: Any
-                                                               ) -> None:
+def test_a_failed_statement_inside_a_transaction_leaves_nothing(
+    filled: Path, snapshot: Any
+) -> None:
     before = snapshot(filled)
     with pytest.raises(duckdb.Error), db.transaction(filled) as con:
         store.upsert(con, EDITOR, [row("Ny")], COLUMN_NAMES)

@@ -32,8 +32,9 @@ def everything(path: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         tables = ("assumptions", "history", "interventions")
         query = "SELECT * FROM {}"
-        return {table: sorted(con.execute(query.format(table)).fetchall(), key=repr)
-                for table in tables}
+        return {
+            table: sorted(con.execute(query.format(table)).fetchall(), key=repr) for table in tables
+        }
     finally:
         con.close()
 
@@ -49,12 +50,15 @@ def test_a_year_without_stored_assumptions_uses_the_defaults(db_path: Path) -> N
 
 
 def test_saved_assumptions_are_the_years_and_no_other_years(db_path: Path) -> None:
-    saved = actions.save(db_path, EDITOR, 2026, {"discount_rate": "4 %", "horizon": 5,
-                                                 "benefits": {"kontanthjælp": 150000}})
+    saved = actions.save(
+        db_path,
+        EDITOR,
+        2026,
+        {"discount_rate": "4 %", "horizon": 5, "benefits": {"kontanthjælp": 150000}},
+    )
     year = actions.for_year(db_path, 2026)
     assert year == saved
-    assert (year.discount_rate, year.horizon, year.benefits["kontanthjaelp"]) == (0.04, 5,
-                                                                                  150000.0)
+    assert (year.discount_rate, year.horizon, year.benefits["kontanthjaelp"]) == (0.04, 5, 150000.0)
     assert year.benefits["dagpenge"] == DEFAULT.benefits["dagpenge"]
     assert actions.for_year(db_path, 2025) == DEFAULT
     assert actions.stored(db_path, 2026) == saved.to_dict()
@@ -62,8 +66,9 @@ def test_saved_assumptions_are_the_years_and_no_other_years(db_path: Path) -> No
 
 def test_a_second_save_changes_only_its_own_keys(db_path: Path) -> None:
     actions.save(db_path, EDITOR, 2026, {"wage": 300000})
-    actions.save(db_path, EDITOR, 2026, {"target_group_defaults": {"closer": {
-        "weeks_on_benefit": 26}}})
+    actions.save(
+        db_path, EDITOR, 2026, {"target_group_defaults": {"closer": {"weeks_on_benefit": 26}}}
+    )
     year = actions.for_year(db_path, 2026)
     assert year.wage == 300000.0
     assert year.target_group_defaults["closer"].weeks_on_benefit == 26
@@ -71,22 +76,30 @@ def test_a_second_save_changes_only_its_own_keys(db_path: Path) -> None:
 
 
 def test_a_value_saved_without_a_source_names_who_saved_it_and_when(db_path: Path) -> None:
-    year = actions.save(db_path, EDITOR, 2026, {
-        "wage": 300000, "tax_rate": 0.5, "sources": {"tax_rate": "Skatteministeriet 2026"}})
+    year = actions.save(
+        db_path,
+        EDITOR,
+        2026,
+        {"wage": 300000, "tax_rate": 0.5, "sources": {"tax_rate": "Skatteministeriet 2026"}},
+    )
     assert year.source("wage") == f"mette, {dt.date.today().isoformat()}"
     assert year.source("tax_rate") == "Skatteministeriet 2026"
     assert year.source("discount_rate") == DEFAULT.source("discount_rate")
 
 
-@pytest.mark.parametrize(("overrides", "key"), [
-    ({"discount_rate": "lots"}, "discount_rate"),
-    ({"horizon": 0}, "horizon"),
-    ({"benefits": {"løn": 1}}, "benefits.løn"),
-    ({"wages": 1}, "wages"),
-    ({"municipal_tax_rate": 0.9}, "municipal_tax_rate"),
-])
-def test_a_bad_value_names_its_key_and_stores_nothing(db_path: Path, overrides: dict[str, Any],
-                                                      key: str) -> None:
+@pytest.mark.parametrize(
+    ("overrides", "key"),
+    [
+        ({"discount_rate": "lots"}, "discount_rate"),
+        ({"horizon": 0}, "horizon"),
+        ({"benefits": {"løn": 1}}, "benefits.løn"),
+        ({"wages": 1}, "wages"),
+        ({"municipal_tax_rate": 0.9}, "municipal_tax_rate"),
+    ],
+)
+def test_a_bad_value_names_its_key_and_stores_nothing(
+    db_path: Path, overrides: dict[str, Any], key: str
+) -> None:
     before = everything(db_path)
     with pytest.raises(BadInput, match=key):
         actions.save(db_path, EDITOR, 2026, overrides)
@@ -111,7 +124,8 @@ def test_a_save_is_in_the_history_with_the_editors_name_value_by_value(db_path: 
     assert trail["assumptions.benefits.dagpenge"]["new"] == "250000.0"
     assert trail["assumptions.sources.wage"]["old"] == DEFAULT.source("wage")
     assert {(r["user"], r["action"], r["name"], r["year"]) for r in trail.values()} == {
-        ("mette", "update", "", 2026)}
+        ("mette", "update", "", 2026)
+    }
     assert "assumptions.tax_rate" not in trail
 
 
@@ -122,7 +136,8 @@ def test_a_reset_brings_back_the_defaults_and_is_in_the_history(db_path: Path) -
     assert actions.stored(db_path, 2026) is None
     reset = [r for r in assumption_history(db_path) if r["user"] == "jens"]
     assert {(r["field"], r["old"], r["new"]) for r in reset} >= {
-        ("assumptions.wage", "300000.0", "330000.0")}
+        ("assumptions.wage", "300000.0", "330000.0")
+    }
 
 
 def test_a_reset_of_a_year_without_stored_assumptions_changes_nothing(db_path: Path) -> None:
@@ -159,17 +174,27 @@ def test_case_uses_the_years_stored_assumptions(db_path: Path) -> None:
     assert len(case_json(db_path, "--year", "2025")["IPS"]["years"]) == DEFAULT.horizon
 
 
-def test_an_assumptions_file_overrides_the_stored_ones_key_by_key(db_path: Path,
-                                                                 tmp_path: Path) -> None:
-    actions.save(db_path, EDITOR, 2026, {"horizon": 3, "discount_rate": 0,
-                                         "benefits": {"kontanthjaelp": 100000}})
+def test_an_assumptions_file_overrides_the_stored_ones_key_by_key(
+    db_path: Path, tmp_path: Path
+) -> None:
+    actions.save(
+        db_path,
+        EDITOR,
+        2026,
+        {"horizon": 3, "discount_rate": 0, "benefits": {"kontanthjaelp": 100000}},
+    )
     file = tmp_path / "antagelser.json"
     file.write_text(json.dumps({"horizon": 2, "benefits": {"dagpenge": 200000}}))
     objects = case_json(db_path, "--assumptions", str(file))
     expected = actions.for_year(db_path, 2026).overridden(
-        {"horizon": 2, "benefits": {"dagpenge": 200000}})
-    assert (expected.horizon, expected.discount_rate, expected.benefits["kontanthjaelp"],
-            expected.benefits["dagpenge"]) == (2, 0.0, 100000.0, 200000.0)
+        {"horizon": 2, "benefits": {"dagpenge": 200000}}
+    )
+    assert (
+        expected.horizon,
+        expected.discount_rate,
+        expected.benefits["kontanthjaelp"],
+        expected.benefits["dagpenge"],
+    ) == (2, 0.0, 100000.0, 200000.0)
     from viften.model import case as budget_case
     from viften.store import views
 

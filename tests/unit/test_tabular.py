@@ -51,10 +51,12 @@ def workbook(*sheets: Sequence[Sequence[Any]]) -> bytes:
     return buffer.getvalue()
 
 
-GUIDE = [["Kolonne", "Engelsk navn", "Påkrævet", "Forklaring"],
-         ["navn", "name", "ja", "Indsatsens navn"],
-         ["indsats", "intervention", "ja", "Indsatsens navn i udfaldsdata"],
-         ["gruppe", "group", "ja", "deltager eller kontrol"]]
+GUIDE = [
+    ["Kolonne", "Engelsk navn", "Påkrævet", "Forklaring"],
+    ["navn", "name", "ja", "Indsatsens navn"],
+    ["indsats", "intervention", "ja", "Indsatsens navn i udfaldsdata"],
+    ["gruppe", "group", "ja", "deltager eller kontrol"],
+]
 
 
 # --- the interventions file -----------------------------------------------------------------
@@ -77,11 +79,15 @@ def test_an_interventions_file_in_windows_1252_keeps_its_danish_letters() -> Non
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_an_interventions_file_with_a_byte_order_mark_reads_with_any_delimiter(
-        delimiter: str) -> None:
+    delimiter: str,
+) -> None:
     data = b"\xef\xbb\xbf" + csv_text([IV_HEADER, IV_ROW], delimiter).encode("utf-8")
     (row,) = parse(data, "fil.csv")
     assert (row["name"], row["price_per_participant"], row["job_rate"]) == (
-        DANISH_NAME, 45000.0, 0.35)
+        DANISH_NAME,
+        45000.0,
+        0.35,
+    )
 
 
 def test_a_tab_separated_interventions_file_reads_decimal_points() -> None:
@@ -93,7 +99,8 @@ def test_title_rows_above_the_csv_header_are_skipped_and_still_counted() -> None
     data = csv_text([*TITLE_ROWS, IV_HEADER, IV_ROW, IV_BAD_ROW], ";").encode("utf-8")
     assert problems(data, "fil.csv") == [
         "row 6, column målgruppe: 'ukendt' is not one of closer, further or cross "
-        "(tættere på, længere væk, tværgående)"]
+        "(tættere på, længere væk, tværgående)"
+    ]
     good = csv_text([*TITLE_ROWS, IV_HEADER, IV_ROW], ";").encode("utf-8")
     assert [row["name"] for row in parse(good, "fil.csv")] == [DANISH_NAME]
 
@@ -101,9 +108,11 @@ def test_title_rows_above_the_csv_header_are_skipped_and_still_counted() -> None
 def test_title_rows_above_the_xlsx_header_are_skipped_and_still_counted() -> None:
     data = workbook([*TITLE_ROWS, IV_HEADER, IV_ROW, IV_BAD_ROW])
     assert [line.split(":")[0] for line in problems(data, "fil.xlsx")] == [
-        "row 6, column målgruppe"]
+        "row 6, column målgruppe"
+    ]
     assert [r["name"] for r in parse(workbook([*TITLE_ROWS, IV_HEADER, IV_ROW]), "f.xlsx")] == [
-        DANISH_NAME]
+        DANISH_NAME
+    ]
 
 
 def test_a_guide_sheet_before_the_interventions_sheet_is_passed_over() -> None:
@@ -113,15 +122,22 @@ def test_a_guide_sheet_before_the_interventions_sheet_is_passed_over() -> None:
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_a_file_without_a_header_row_anywhere_names_the_required_columns_not_found(
-        kind: str) -> None:
+    kind: str,
+) -> None:
     rows = [["Indsatser"], ["navn", "beskrivelse"], ["Mentor", "Et forløb"]]
-    data = (csv_text(rows, ";").encode("utf-8") if kind == "csv"
-            else workbook(rows, [["Noter"], ["intet her"]]))
+    data = (
+        csv_text(rows, ";").encode("utf-8")
+        if kind == "csv"
+        else workbook(rows, [["Noter"], ["intet her"]])
+    )
     lines = problems(data, f"fil.{kind}")
     missing = [line for line in lines if "required column is missing" in line]
     assert [line.split(":")[0] for line in missing] == [
-        "row 2, column target_group", "row 2, column price_per_participant",
-        "row 2, column job_rate", "row 2, column evidence_stars"]
+        "row 2, column target_group",
+        "row 2, column price_per_participant",
+        "row 2, column job_rate",
+        "row 2, column evidence_stars",
+    ]
 
 
 # --- the outcome records --------------------------------------------------------------------
@@ -133,10 +149,21 @@ def database(tmp_path: Path) -> Path:
     path = tmp_path / "tabular.duckdb"
     con = duckdb.connect(str(path))
     db.create_schema(con)
-    store.upsert(con, EDITOR.name, [{
-        "name": DANISH_NAME, "year": 2026, "target_group": "closer",
-        "price_per_participant": 20000.0, "job_rate": 0.4, "evidence_stars": 2}],
-        ["name", "year", "target_group", "price_per_participant", "job_rate", "evidence_stars"])
+    store.upsert(
+        con,
+        EDITOR.name,
+        [
+            {
+                "name": DANISH_NAME,
+                "year": 2026,
+                "target_group": "closer",
+                "price_per_participant": 20000.0,
+                "job_rate": 0.4,
+                "evidence_stars": 2,
+            }
+        ],
+        ["name", "year", "target_group", "price_per_participant", "job_rate", "evidence_stars"],
+    )
     con.close()
     return path
 
@@ -161,51 +188,61 @@ def written(tmp_path: Path, name: str, data: bytes) -> Path:
 IMPORTED = [(DANISH_NAME, 1, 1)]
 
 
-def test_outcome_records_in_windows_1252_keep_their_danish_letters(database: Path,
-                                                                   tmp_path: Path) -> None:
+def test_outcome_records_in_windows_1252_keep_their_danish_letters(
+    database: Path, tmp_path: Path
+) -> None:
     path = written(tmp_path, "r.csv", csv_text([OUT_HEADER, *OUT_ROWS], ";").encode("cp1252"))
     assert import_records(database, path) == IMPORTED
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_outcome_records_with_a_byte_order_mark_read_with_any_delimiter(
-        database: Path, tmp_path: Path, delimiter: str) -> None:
+    database: Path, tmp_path: Path, delimiter: str
+) -> None:
     data = b"\xef\xbb\xbf" + csv_text([OUT_HEADER, *OUT_ROWS], delimiter).encode("utf-8")
     assert import_records(database, written(tmp_path, "r.csv", data)) == IMPORTED
 
 
 def test_title_rows_above_the_outcome_csv_header_are_skipped_and_still_counted(
-        database: Path, tmp_path: Path) -> None:
+    database: Path, tmp_path: Path
+) -> None:
     rows = [*TITLE_ROWS, OUT_HEADER, *OUT_ROWS]
-    assert import_records(database, written(
-        tmp_path, "r.csv", csv_text(rows, ";").encode("utf-8"))) == IMPORTED
+    assert (
+        import_records(database, written(tmp_path, "r.csv", csv_text(rows, ";").encode("utf-8")))
+        == IMPORTED
+    )
     bad = written(tmp_path, "bad.csv", csv_text([*rows, OUT_BAD_ROW], ";").encode("utf-8"))
     assert outcome_problems(database, bad)[0].startswith(
-        "row 7, column gruppe: 'ingen' is not a group")
+        "row 7, column gruppe: 'ingen' is not a group"
+    )
 
 
 def test_title_rows_above_the_outcome_xlsx_header_are_skipped_and_still_counted(
-        database: Path, tmp_path: Path) -> None:
+    database: Path, tmp_path: Path
+) -> None:
     rows = [*TITLE_ROWS, OUT_HEADER, *OUT_ROWS]
     assert import_records(database, written(tmp_path, "r.xlsx", workbook(rows))) == IMPORTED
     bad = written(tmp_path, "bad.xlsx", workbook([*rows, OUT_BAD_ROW]))
     assert outcome_problems(database, bad)[0].startswith(
-        "row 7, column gruppe: 'ingen' is not a group")
+        "row 7, column gruppe: 'ingen' is not a group"
+    )
 
 
-def test_a_guide_sheet_before_the_outcome_records_is_passed_over(database: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_guide_sheet_before_the_outcome_records_is_passed_over(
+    database: Path, tmp_path: Path
+) -> None:
     path = written(tmp_path, "r.xlsx", workbook(GUIDE, [OUT_HEADER, *OUT_ROWS]))
     assert import_records(database, path) == IMPORTED
 
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_outcome_records_without_a_header_row_anywhere_name_the_columns_not_found(
-        database: Path, tmp_path: Path, kind: str) -> None:
+    database: Path, tmp_path: Path, kind: str
+) -> None:
     rows = [["Udfald"], ["indsats", "person"], [DANISH_NAME, "p1"]]
-    data = (csv_text(rows, ";").encode("utf-8") if kind == "csv"
-            else workbook(rows, [["Noter"]]))
+    data = csv_text(rows, ";").encode("utf-8") if kind == "csv" else workbook(rows, [["Noter"]])
     lines = outcome_problems(database, written(tmp_path, f"r.{kind}", data))
     assert lines == [
         "row 2, column group: the required column 'group' (gruppe) is missing",
-        "row 2, column employed: the required column 'employed' (i job) is missing"]
+        "row 2, column employed: the required column 'employed' (i job) is missing",
+    ]

@@ -22,7 +22,10 @@ def test_hypothesis_tries_the_same_examples_on_every_run():
 
 def test_browser_tests_and_their_fixtures_never_pause_for_a_fixed_time():
     files = [TESTS / "conftest.py", *sorted((TESTS / "browser").glob("*.py"))]
-    pauses = [f"{path.name}:{number}" for path in files
-              for number, line in enumerate(path.read_text().splitlines(), start=1)
-              if PAUSES.search(line)]
+    pauses = [
+        f"{path.name}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if PAUSES.search(line)
+    ]
     assert pauses == []

@@ -15,8 +15,11 @@ REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = REPO / "src" / "viften" / "present" / "texts"
 SOURCES = [
     path
-    for path in [REPO / "app.py", *(REPO / "pages").glob("*.py"),
-                 *(REPO / "src" / "viften").rglob("*.py")]
+    for path in [
+        REPO / "app.py",
+        *(REPO / "pages").glob("*.py"),
+        *(REPO / "src" / "viften").rglob("*.py"),
+    ]
     if CATALOGUE not in path.parents
 ]
 
@@ -58,22 +61,28 @@ def strings_in_the_source() -> tuple[set[str], set[str]]:
                 first = node.values[0]
                 if isinstance(first, ast.Constant):
                     beginnings.add(str(first.value))
-            elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
-                  and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)):
+            elif (
+                isinstance(node, ast.BinOp)
+                and isinstance(node.op, ast.Add)
+                and isinstance(node.left, ast.Constant)
+                and isinstance(node.left.value, str)
+            ):
                 beginnings.add(node.left.value)
     return whole, beginnings
 
 
 def names_a_family(beginning: str) -> bool:
-    return beginning.endswith("_") and (beginning.count("_") >= 2
-                                        or beginning in ONE_WORD_FAMILIES)
+    return beginning.endswith("_") and (beginning.count("_") >= 2 or beginning in ONE_WORD_FAMILIES)
 
 
 def test_no_key_is_unused_in_the_source():
     whole, built = strings_in_the_source()
     beginnings = {b for b in built if names_a_family(b)}
-    unused = [key for key in sorted(texts._catalogue())
-              if key not in whole and not any(key.startswith(b) for b in beginnings)]
+    unused = [
+        key
+        for key in sorted(texts._catalogue())
+        if key not in whole and not any(key.startswith(b) for b in beginnings)
+    ]
     assert unused == []
 
 

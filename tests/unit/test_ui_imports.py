@@ -33,7 +33,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
     def visit(name: str, trail: list[str]) -> list[str] | None:
         if name in trail:
-            return [*trail[trail.index(name):], name]
+            return [*trail[trail.index(name) :], name]
         if name in done:
             return None
         for target in sorted(graph.get(name, ())):

@@ -17,8 +17,12 @@ from viften.actions import assumptions as stored_assumptions
 from viften.model import assumptions as assumed
 
 
-def assumptions_for(path: Path, year: int | None, overrides: Mapping[str, Any] | None = None,
-                    origin: str = "--assumptions file") -> assumed.Assumptions:
+def assumptions_for(
+    path: Path,
+    year: int | None,
+    overrides: Mapping[str, Any] | None = None,
+    origin: str = "--assumptions file",
+) -> assumed.Assumptions:
     """The assumptions of `year`'s case in the database at `path` (the defaults for no year),
     `overrides` on top; BadInput (naming `origin`) for an override that is not one."""
     stored = None if year is None else stored_assumptions.stored(path, year)

@@ -67,7 +67,14 @@ def committee_material(
                 raise
     return report.committee_from(
         loaded.frame if known else loaded.frame.iloc[0:0],
-        loaded.year if known else year, loaded.years, settings.municipality(path, lang), lang,
-        filters, saved, made_on, box, exact_limit=exact_limit,
+        loaded.year if known else year,
+        loaded.years,
+        settings.municipality(path, lang),
+        lang,
+        filters,
+        saved,
+        made_on,
+        box,
+        exact_limit=exact_limit,
         assumptions=case_assumptions(path, loaded.year) if known else None,
     )

@@ -67,17 +67,26 @@ def _check(values: Mapping[str, Any], row_number: int, problems: list[Problem]) 
         if column not in COLUMNS_BY_NAME or column == "year":
             continue
         try:
-            checked[column] = read_cell(COLUMNS_BY_NAME[column], raw, decimal_comma=True,
-                                        guarded=False)
+            checked[column] = read_cell(
+                COLUMNS_BY_NAME[column], raw, decimal_comma=True, guarded=False
+            )
         except CellError as error:
             problems.append(Problem(row_number, column, error.message))
             continue
         if checked[column] is None and COLUMNS_BY_NAME[column].required:
             problems.append(Problem(row_number, column, required_message(column)))
-        if column == "name" and isinstance(checked[column], str) and len(
-                checked[column]) > MAX_NAME_LENGTH:
-            problems.append(Problem(row_number, column, Message.of(
-                "edit_name_too_long", most=("text", MAX_NAME_LENGTH))))
+        if (
+            column == "name"
+            and isinstance(checked[column], str)
+            and len(checked[column]) > MAX_NAME_LENGTH
+        ):
+            problems.append(
+                Problem(
+                    row_number,
+                    column,
+                    Message.of("edit_name_too_long", most=("text", MAX_NAME_LENGTH)),
+                )
+            )
     return checked
 
 
@@ -101,9 +110,12 @@ def plan_edits(
         row_number = len(stored) + offset + 1
         checked = _check(values, row_number, plan.problems)
         for column in COLUMN_NAMES:
-            if COLUMNS_BY_NAME[column].required and column != "year" and checked.get(
-                    column) is None and not any(p.row == row_number and p.column == column
-                                                for p in plan.problems):
+            if (
+                COLUMNS_BY_NAME[column].required
+                and column != "year"
+                and checked.get(column) is None
+                and not any(p.row == row_number and p.column == column for p in plan.problems)
+            ):
                 plan.problems.append(Problem(row_number, column, required_message(column)))
         checked["year"] = year
         plan.inserts.append(checked)
@@ -118,8 +130,13 @@ def plan_edits(
     seen: set[str] = set()
     for position, name in enumerate(names, start=1):
         if name in seen:
-            plan.problems.append(Problem(position, "name", Message.of(
-                "edit_name_twice", name=("quoted", name), year=("text", year))))
+            plan.problems.append(
+                Problem(
+                    position,
+                    "name",
+                    Message.of("edit_name_twice", name=("quoted", name), year=("text", year)),
+                )
+            )
         seen.add(name)
     return plan
 

@@ -28,8 +28,9 @@ def save(
     """Store an allocation of `data` under `name`; an existing one is replaced only if asked."""
     require_editor(actor, "saving scenarios")
     with database.write(path) as con:
-        return scenarios.save(con, actor.name, name, year, data, participants, settings,
-                              replace=replace)
+        return scenarios.save(
+            con, actor.name, name, year, data, participants, settings, replace=replace
+        )
 
 
 def delete(path: Path, actor: Actor, name: str, year: int) -> None:

@@ -102,62 +102,100 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
 
     lst = command("list", "List the interventions of one year with their derived figures.")
-    lst.add_argument("--json", action="store_true", required=True,
-                     help="print a JSON array (the only format)")
+    lst.add_argument(
+        "--json", action="store_true", required=True, help="print a JSON array (the only format)"
+    )
     lst.add_argument("--year", type=_year, help="default: the newest year in the database")
     lst.add_argument("--target-group", type=_target_group, help="closer, further or cross")
     lst.add_argument("--min-stars", type=_stars, help="only interventions with N stars or more")
-    lst.add_argument("--value-per-job", type=_positive_float, default=260000.0,
-                     help="kroner a job is worth a year to public finances (default 260000)")
-    lst.add_argument("--effect-years", type=_positive_float, default=1.0,
-                     help="years the extra effect lasts (default 1)")
+    lst.add_argument(
+        "--value-per-job",
+        type=_positive_float,
+        default=260000.0,
+        help="kroner a job is worth a year to public finances (default 260000)",
+    )
+    lst.add_argument(
+        "--effect-years",
+        type=_positive_float,
+        default=1.0,
+        help="years the extra effect lasts (default 1)",
+    )
 
     exp = command("export", "Write the interventions of one year to .csv, .xlsx or .parquet.")
     exp.add_argument("--out", required=True, metavar="FILE")
     exp.add_argument("--year", type=_year, help="default: the newest year in the database")
 
-    alloc = command("allocate", "The allocation of a budget that buys the most jobs, or the "
-                    "most net present value for the kommune or the public purse.")
+    alloc = command(
+        "allocate",
+        "The allocation of a budget that buys the most jobs, or the "
+        "most net present value for the kommune or the public purse.",
+    )
     alloc.add_argument("--budget", type=_positive_float, required=True, metavar="KR")
-    alloc.add_argument("--objective", choices=("net", "gross", "kommune", "public"),
-                       default="net",
-                       help="net: extra jobs over the control group (default); gross: all jobs; "
-                       "kommune: the kommune's net present value of the budget case (npv_kommune "
-                       "of `case`); public: the public purse's (npv_public). net, kommune and "
-                       "public give participants only where that figure is above 0")
-    alloc.add_argument("--min-share", action="append", default=[], metavar="G=F",
-                       help="spend at least F × budget on target group G (repeatable)")
+    alloc.add_argument(
+        "--objective",
+        choices=("net", "gross", "kommune", "public"),
+        default="net",
+        help="net: extra jobs over the control group (default); gross: all jobs; "
+        "kommune: the kommune's net present value of the budget case (npv_kommune "
+        "of `case`); public: the public purse's (npv_public). net, kommune and "
+        "public give participants only where that figure is above 0",
+    )
+    alloc.add_argument(
+        "--min-share",
+        action="append",
+        default=[],
+        metavar="G=F",
+        help="spend at least F × budget on target group G (repeatable)",
+    )
     alloc.add_argument("--min-stars", type=_stars, default=1)
     alloc.add_argument("--year", type=_year)
-    alloc.add_argument("--assumptions", metavar="FILE",
-                       help="a JSON file whose keys override the budget case's assumptions, as "
-                       "for `case` (used by --objective kommune and public)")
-    alloc.add_argument("--ignore-mandatory", action="store_true",
-                       help="drop the rule that a statutory (mandatory) intervention keeps at "
-                       "least its planned participants (at most its capacity)")
-    alloc.add_argument("--assume-effects", action="store_true",
-                       help="value an intervention without a control rate by the extra effect "
-                       "its stars stand for (★★★ 20 %%, ★★ 10 %%, ★ 5 %% of its job rate); "
-                       "its items carry \"assumed\": true")
+    alloc.add_argument(
+        "--assumptions",
+        metavar="FILE",
+        help="a JSON file whose keys override the budget case's assumptions, as "
+        "for `case` (used by --objective kommune and public)",
+    )
+    alloc.add_argument(
+        "--ignore-mandatory",
+        action="store_true",
+        help="drop the rule that a statutory (mandatory) intervention keeps at "
+        "least its planned participants (at most its capacity)",
+    )
+    alloc.add_argument(
+        "--assume-effects",
+        action="store_true",
+        help="value an intervention without a control rate by the extra effect "
+        "its stars stand for (★★★ 20 %%, ★★ 10 %%, ★ 5 %% of its job rate); "
+        'its items carry "assumed": true',
+    )
     alloc.add_argument("--json", action="store_true", required=True)
 
-    case = command("case", "The budget case of each intervention: who gains, in which year, "
-                   "after the state's refunds (per participant, per payer).")
-    case.add_argument("--json", action="store_true", required=True,
-                      help="print a JSON array (the only format)")
+    case = command(
+        "case",
+        "The budget case of each intervention: who gains, in which year, "
+        "after the state's refunds (per participant, per payer).",
+    )
+    case.add_argument(
+        "--json", action="store_true", required=True, help="print a JSON array (the only format)"
+    )
     case.add_argument("--year", type=_year, help="default: the newest year in the database")
-    case.add_argument("--assumptions", metavar="FILE",
-                      help="a JSON file whose keys override the year's stored assumptions (or "
-                      "the defaults) key by key (benefits, wage, "
-                      "tax_rate, municipal_tax_rate, equalisation, discount_rate, horizon, "
-                      "persistence, target_group_defaults, sources)")
+    case.add_argument(
+        "--assumptions",
+        metavar="FILE",
+        help="a JSON file whose keys override the year's stored assumptions (or "
+        "the defaults) key by key (benefits, wage, "
+        "tax_rate, municipal_tax_rate, equalisation, discount_rate, horizon, "
+        "persistence, target_group_defaults, sources)",
+    )
 
     outcomes = command("outcomes", "Participant-level outcome records.")
-    outcome_commands = outcomes.add_subparsers(dest="outcomes_command", metavar="ACTION",
-                                               parser_class=_Parser)
+    outcome_commands = outcomes.add_subparsers(
+        dest="outcomes_command", metavar="ACTION", parser_class=_Parser
+    )
     outcome_commands.required = True
     oimp = outcome_commands.add_parser(
-        "import", help="Import outcome records from CSV or XLSX, all or nothing.",
+        "import",
+        help="Import outcome records from CSV or XLSX, all or nothing.",
         description="Import outcome records from CSV or XLSX, all or nothing.",
     )
     oimp.add_argument("file", metavar="FILE")

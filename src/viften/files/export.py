@@ -51,8 +51,9 @@ def to_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMN_NAMES)
     for cells in _table(rows):
-        writer.writerow(["" if c is None else _positional(c) if isinstance(c, float) else c
-                         for c in cells])
+        writer.writerow(
+            ["" if c is None else _positional(c) if isinstance(c, float) else c for c in cells]
+        )
     # a BOM so that Excel opens the file as UTF-8; the importer accepts it with or without
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -93,15 +94,24 @@ def to_parquet(rows: Sequence[Mapping[str, Any]]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"text": pa.string(), "year": pa.int32(), "target_group": pa.string(),
-             "provider_type": pa.string(), "money": pa.float64(), "count": pa.int64(),
-             "rate": pa.float64(), "stars": pa.int32(), "effect_rating": pa.string(),
-             "positive": pa.float64(), "benefit": pa.string(), "weeks": pa.int32(),
-             "flag": pa.bool_()}
-    table = pa.table({
-        c.name: pa.array([row.get(c.name) for row in rows], type=types[c.kind])
-        for c in COLUMNS
-    })
+    types = {
+        "text": pa.string(),
+        "year": pa.int32(),
+        "target_group": pa.string(),
+        "provider_type": pa.string(),
+        "money": pa.float64(),
+        "count": pa.int64(),
+        "rate": pa.float64(),
+        "stars": pa.int32(),
+        "effect_rating": pa.string(),
+        "positive": pa.float64(),
+        "benefit": pa.string(),
+        "weeks": pa.int32(),
+        "flag": pa.bool_(),
+    }
+    table = pa.table(
+        {c.name: pa.array([row.get(c.name) for row in rows], type=types[c.kind]) for c in COLUMNS}
+    )
     buffer = io.BytesIO()
     pq.write_table(table, buffer)
     return buffer.getvalue()
@@ -111,8 +121,9 @@ def export_bytes(rows: Sequence[Mapping[str, Any]], suffix: str) -> bytes:
     writers = {".csv": to_csv, ".xlsx": to_xlsx, ".parquet": to_parquet}
     writer = writers.get(suffix.lower())
     if writer is None:
-        raise BadInput(f"cannot export to {suffix or 'a file without a suffix'!r}: "
-                       "use .csv, .xlsx or .parquet")
+        raise BadInput(
+            f"cannot export to {suffix or 'a file without a suffix'!r}: use .csv, .xlsx or .parquet"
+        )
     return writer(rows)
 
 
@@ -137,39 +148,51 @@ _EXPLANATIONS: dict[str, str] = {
     "capacity": "Hvor mange deltagere indsatsen kan tage om året. Tom: ingen grænse.",
     "participants": "Planlagte deltagere i år (den nuværende fordeling af budgettet).",
     "job_rate": "Andel af deltagerne i job eller uddannelse ved opfølgning: 0 til 1, "
-                "eller i procent med %-tegn (35 % = 0,35).",
+    "eller i procent med %-tegn (35 % = 0,35).",
     "control_job_rate": "Samme andel for en sammenligningsgruppe (kontrolgruppe), hvis der er "
-                        "en. Bruges til mer-effekten.",
+    "en. Bruges til mer-effekten.",
     "evidence_stars": "Evidens 1, 2 eller 3 stjerner. 3: metaanalyse eller lodtrækningsforsøg; "
-                      "2: kvasi-eksperiment eller registermatch; 1: før/efter, "
-                      "leverandørdata eller for få studier.",
+    "2: kvasi-eksperiment eller registermatch; 1: før/efter, "
+    "leverandørdata eller for få studier.",
     "effect_rating": "Forvaltningens samlede vurdering af effekten for målgruppen: høj, "
-                     "middel eller lav.",
+    "middel eller lav.",
     "duration_weeks": "Varighed i uger (mere end 0).",
     "description": "Kort beskrivelse i almindeligt sprog: hvad sker der, og for hvem.",
     "source": "Hvor tallene kommer fra (rapport, evaluering, eget skøn). Skriv også, hvor "
-              "ydelse, uger på ydelse og holdbarhed kommer fra, eller at de er skøn.",
+    "ydelse, uger på ydelse og holdbarhed kommer fra, eller at de er skøn.",
     "benefit": "Den ydelse, deltagerne ellers ville leve af: kontanthjælp, uddannelseshjælp, "
-               "sygedagpenge, dagpenge, ressourceforløb eller førtidspension (også uden æ, ø, "
-               "å: kontanthjaelp). Tom: målgruppens standard i antagelserne.",
+    "sygedagpenge, dagpenge, ressourceforløb eller førtidspension (også uden æ, ø, "
+    "å: kontanthjaelp). Tom: målgruppens standard i antagelserne.",
     "weeks_on_benefit": "Hvor mange uger deltagerne typisk har været på offentlig forsørgelse, "
-                        "når indsatsen begynder: et helt tal, 0 eller mere. Afgør kommunens "
-                        "andel af ydelsen (refusionstrappen). Tom: målgruppens standard.",
+    "når indsatsen begynder: et helt tal, 0 eller mere. Afgør kommunens "
+    "andel af ydelsen (refusionstrappen). Tom: målgruppens standard.",
     "persistence": "Holdbarhed: den andel af mer-effekten, der stadig er der et år senere, 0 til "
-                   "1 eller i procent (50 % = 0,5). Tom: antagelsen for alle indsatser.",
+    "1 eller i procent (50 % = 0,5). Tom: antagelsen for alle indsatser.",
     "mandatory": "Lovpligtig: ja, hvis kommunen skal give indsatsen efter loven (fx "
-                 "ressourceforløb og jobafklaringsforløb); ellers nej. Også yes/no, 1/0, "
-                 "true/false. Tom: nej.",
+    "ressourceforløb og jobafklaringsforløb); ellers nej. Også yes/no, 1/0, "
+    "true/false. Tom: nej.",
 }
 
 TEMPLATE_EXAMPLE: dict[str, Any] = {
-    "name": "Virksomhedspraktik", "year": 2026, "target_group": "tættere på",
-    "provider": "Jobcenter", "provider_type": "intern", "price_per_participant": 9000,
-    "capacity": 400, "participants": 320, "job_rate": "38 %", "control_job_rate": "33 %",
-    "evidence_stars": 2, "effect_rating": "middel", "duration_weeks": 8,
+    "name": "Virksomhedspraktik",
+    "year": 2026,
+    "target_group": "tættere på",
+    "provider": "Jobcenter",
+    "provider_type": "intern",
+    "price_per_participant": 9000,
+    "capacity": 400,
+    "participants": 320,
+    "job_rate": "38 %",
+    "control_job_rate": "33 %",
+    "evidence_stars": 2,
+    "effect_rating": "middel",
+    "duration_weeks": 8,
     "description": "Praktik i en virksomhed med en aftalt plan og opfølgning.",
     "source": "Eksempel: udfyld med jeres egne tal; ydelse og uger på ydelse: skøn",
-    "benefit": "dagpenge", "weeks_on_benefit": 13, "persistence": "50 %", "mandatory": "nej",
+    "benefit": "dagpenge",
+    "weeks_on_benefit": 13,
+    "persistence": "50 %",
+    "mandatory": "nej",
 }
 
 
@@ -190,14 +213,21 @@ def template_xlsx() -> bytes:
             cell.data_type = "s"
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(
-            14, len(column.danish) + 4)
+            14, len(column.danish) + 4
+        )
     guide = book.create_sheet("Forklaring")
     guide.append(["Kolonne", "Engelsk navn", "Påkrævet", "Forklaring"])
     for cell in guide[1]:
         cell.font = Font(bold=True)
     for column in COLUMNS:
-        guide.append([column.danish, column.name, "ja" if column.required else "nej",
-                      _EXPLANATIONS[column.name]])
+        guide.append(
+            [
+                column.danish,
+                column.name,
+                "ja" if column.required else "nej",
+                _EXPLANATIONS[column.name],
+            ]
+        )
     guide.column_dimensions["A"].width = 26
     guide.column_dimensions["B"].width = 24
     guide.column_dimensions["D"].width = 100

@@ -30,13 +30,34 @@ from viften.model.messages import Message
 MAX_NAME_LENGTH = 200
 
 _TARGET_GROUPS = target_groups.ALIASES
-_PROVIDER_TYPES = {"internal": "internal", "intern": "internal",
-                   "external": "external", "ekstern": "external"}
-_EFFECT_RATINGS = {"high": "high", "høj": "high", "hoej": "high",
-                   "medium": "medium", "middel": "medium", "mellem": "medium",
-                   "low": "low", "lav": "low"}
-_FLAGS = {"yes": True, "ja": True, "1": True, "true": True, "sand": True,
-          "no": False, "nej": False, "0": False, "false": False, "falsk": False}
+_PROVIDER_TYPES = {
+    "internal": "internal",
+    "intern": "internal",
+    "external": "external",
+    "ekstern": "external",
+}
+_EFFECT_RATINGS = {
+    "high": "high",
+    "høj": "high",
+    "hoej": "high",
+    "medium": "medium",
+    "middel": "medium",
+    "mellem": "medium",
+    "low": "low",
+    "lav": "low",
+}
+_FLAGS = {
+    "yes": True,
+    "ja": True,
+    "1": True,
+    "true": True,
+    "sand": True,
+    "no": False,
+    "nej": False,
+    "0": False,
+    "false": False,
+    "falsk": False,
+}
 """yes/no as people write it; SAND/FALSK is how Danish Excel shows a logical cell."""
 
 _HEADER_ALIASES: dict[str, str] = {}
@@ -126,8 +147,9 @@ def _canonical_digits(text: str, decimal_comma: bool, shown: str) -> str:
         return text.replace(separator, "")
     # one separator: a decimal mark, unless it can only be thousands in this file's style
     grouped = bool(_GROUPED.match(text.replace(separator, "X")))
-    if grouped and ((separator == "." and decimal_comma) or (separator == "," and
-                                                            not decimal_comma)):
+    if grouped and (
+        (separator == "." and decimal_comma) or (separator == "," and not decimal_comma)
+    ):
         return text.replace(separator, "")
     return text.replace(",", ".")
 
@@ -157,8 +179,9 @@ def _whole(value: float, key: str) -> int:
     return int(value)
 
 
-def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = True, *,
-              strip: bool = True) -> Any:
+def read_cell(
+    column: Column, raw: Any, decimal_comma: bool, guarded: bool = True, *, strip: bool = True
+) -> Any:
     """The stored value for one cell, None for an empty one; CellError says what is wrong.
 
     `strip=False` keeps text exactly as it is (a machine-written file, the audit trail),
@@ -172,14 +195,18 @@ def read_cell(column: Column, raw: Any, decimal_comma: bool, guarded: bool = Tru
     if kind == "benefit":
         benefit = parse_benefit(raw)
         if benefit is None:
-            raise CellError("cell_not_benefit", value=("quoted", str(raw).strip()),
-                            known=("names", BENEFITS))
+            raise CellError(
+                "cell_not_benefit", value=("quoted", str(raw).strip()), known=("names", BENEFITS)
+            )
         return benefit
     if kind == "flag":
         return _read_flag(raw)
     if kind in ("target_group", "provider_type", "effect_rating"):
-        table = {"target_group": _TARGET_GROUPS, "provider_type": _PROVIDER_TYPES,
-                 "effect_rating": _EFFECT_RATINGS}[kind]
+        table = {
+            "target_group": _TARGET_GROUPS,
+            "provider_type": _PROVIDER_TYPES,
+            "effect_rating": _EFFECT_RATINGS,
+        }[kind]
         key = _key(raw)
         if key not in table:
             raise CellError(f"cell_not_{kind}", value=("quoted", str(raw).strip()))
@@ -243,8 +270,9 @@ def _read_rate(raw: Any, decimal_comma: bool) -> float:
     else:
         value = parse_number(raw, decimal_comma)
     if not 0 <= value <= 1:
-        raise CellError("cell_not_share",
-                        value=("text", text) if text is not None else ("figure", value))
+        raise CellError(
+            "cell_not_share", value=("text", text) if text is not None else ("figure", value)
+        )
     return value
 
 
@@ -292,8 +320,13 @@ def read_table(data: bytes, filename: str) -> Table:
     """The cells of a CSV, XLSX or Parquet file, as written (see viften.files.tabular)."""
     kind = tabular.kind_of(filename)
     if kind is None:
-        raise BadInput(Message.of("iv_unknown_file_type", file=("text", filename),
-                                  suffix=("quoted", Path(filename).suffix.lower())))
+        raise BadInput(
+            Message.of(
+                "iv_unknown_file_type",
+                file=("text", filename),
+                suffix=("quoted", Path(filename).suffix.lower()),
+            )
+        )
     with tabular.open_table(data, kind, HEADER_RULE) as table:
         if table.header is None:
             raise BadInput(Message.of("iv_file_empty"))
@@ -303,11 +336,16 @@ def read_table(data: bytes, filename: str) -> Table:
         return Table(header, rows, decimal_comma=False, guarded=False, strip_text=False)
     if table.csv_format is None:
         return Table(header, rows, decimal_comma=True, header_row=table.header_row)
-    numeric = [index for index, cell in enumerate(header)
-               if (column := _HEADER_ALIASES.get(normalise_header(cell))) is not None
-               and COLUMNS_BY_NAME[column].kind in _NUMBER_KINDS]
+    numeric = [
+        index
+        for index, cell in enumerate(header)
+        if (column := _HEADER_ALIASES.get(normalise_header(cell))) is not None
+        and COLUMNS_BY_NAME[column].kind in _NUMBER_KINDS
+    ]
     decimal_comma = table.csv_format.delimiter == ";" or any(
-        _shows_decimal_comma(cells[index]) for _, cells in rows for index in numeric
+        _shows_decimal_comma(cells[index])
+        for _, cells in rows
+        for index in numeric
         if index < len(cells)
     )
     return Table(header, rows, decimal_comma, header_row=table.header_row)
@@ -339,8 +377,9 @@ def _column_name(index: int) -> str:
     return letters
 
 
-def _map_header(header: Sequence[Any], header_row: int, problems: list[Problem]
-                ) -> dict[int, tuple[str, str]]:
+def _map_header(
+    header: Sequence[Any], header_row: int, problems: list[Problem]
+) -> dict[int, tuple[str, str]]:
     """Column index -> (English name, header as written)."""
     mapping: dict[int, tuple[str, str]] = {}
     seen: dict[str, str] = {}
@@ -354,27 +393,39 @@ def _map_header(header: Sequence[Any], header_row: int, problems: list[Problem]
         if name is None:
             close = difflib.get_close_matches(normalise_header(written), known, n=1, cutoff=0.5)
             if not close:
-                message = Message.of("header_unknown",
-                                     known=("names", [c.name for c in COLUMNS]))
+                message = Message.of("header_unknown", known=("names", [c.name for c in COLUMNS]))
             elif _HEADER_ALIASES[close[0]] == close[0]:
                 message = Message.of("header_unknown_near", near=("quoted", close[0]))
             else:
-                message = Message.of("header_unknown_near_alias", near=("quoted", close[0]),
-                                     column=("text", _HEADER_ALIASES[close[0]]))
+                message = Message.of(
+                    "header_unknown_near_alias",
+                    near=("quoted", close[0]),
+                    column=("text", _HEADER_ALIASES[close[0]]),
+                )
             problems.append(Problem(header_row, written, message))
             mapping[index] = (_UNKNOWN, written)
             continue
         if name in seen:
-            problems.append(Problem(header_row, written, Message.of(
-                "header_twice", column=("text", name), other=("quoted", seen[name]))))
+            problems.append(
+                Problem(
+                    header_row,
+                    written,
+                    Message.of("header_twice", column=("text", name), other=("quoted", seen[name])),
+                )
+            )
             mapping[index] = (_UNKNOWN, written)
             continue
         seen[name] = written
         mapping[index] = (name, written)
     for column in COLUMNS:
         if column.required and column.name not in seen:
-            problems.append(Problem(header_row, column.name, Message.of(
-                "header_missing", danish=("quoted", column.danish))))
+            problems.append(
+                Problem(
+                    header_row,
+                    column.name,
+                    Message.of("header_missing", danish=("quoted", column.danish)),
+                )
+            )
     return mapping
 
 
@@ -396,16 +447,17 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
                 continue  # the header problem is reported once, not on every row
             if not name:
                 if not empty and index in mapping:
-                    problems.append(Problem(row_number, written,
-                                            Message.of("cell_without_header")))
+                    problems.append(Problem(row_number, written, Message.of("cell_without_header")))
                 elif not empty:
-                    problems.append(Problem(row_number, written,
-                                            Message.of("cell_beyond_last_column")))
+                    problems.append(
+                        Problem(row_number, written, Message.of("cell_beyond_last_column"))
+                    )
                 continue
             column = COLUMNS_BY_NAME[name]
             try:
-                row[name] = read_cell(column, raw, table.decimal_comma, table.guarded,
-                                      strip=table.strip_text)
+                row[name] = read_cell(
+                    column, raw, table.decimal_comma, table.guarded, strip=table.strip_text
+                )
             except CellError as error:
                 problems.append(Problem(row_number, written, error.message))
                 row[name] = _INVALID
@@ -419,18 +471,27 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
         if isinstance(name_value, str) and isinstance(year_value, int):
             key = (name_value, year_value)
             if key in first_row_of:
-                problems.append(Problem(row_number, _written(mapping, "name"), Message.of(
-                    "name_twice_in_file", name=("quoted", name_value),
-                    year=("text", year_value), first=("text", first_row_of[key]))))
+                problems.append(
+                    Problem(
+                        row_number,
+                        _written(mapping, "name"),
+                        Message.of(
+                            "name_twice_in_file",
+                            name=("quoted", name_value),
+                            year=("text", year_value),
+                            first=("text", first_row_of[key]),
+                        ),
+                    )
+                )
             else:
                 first_row_of[key] = row_number
         rows.append(row)
     if not problems and not rows:
-        problems.append(Problem(table.header_row + 1, _written(mapping, "name"),
-                                Message.of("iv_no_rows")))
+        problems.append(
+            Problem(table.header_row + 1, _written(mapping, "name"), Message.of("iv_no_rows"))
+        )
     if problems:
-        raise BadInput(Message.of("iv_file_problems", count=("text", len(problems))),
-                       problems)
+        raise BadInput(Message.of("iv_file_problems", count=("text", len(problems))), problems)
     columns = tuple(name for name, _ in mapping.values() if name and name != _UNKNOWN)
     if "year" not in columns:
         columns += ("year",)
@@ -448,17 +509,29 @@ def _written(mapping: dict[int, tuple[str, str]], name: str) -> str:
     return name
 
 
-def _check_row(row: dict[str, Any], row_number: int, mapping: dict[int, tuple[str, str]],
-               problems: list[Problem]) -> None:
+def _check_row(
+    row: dict[str, Any],
+    row_number: int,
+    mapping: dict[int, tuple[str, str]],
+    problems: list[Problem],
+) -> None:
     present = {english for english, _ in mapping.values()}
     for column in COLUMNS:
         if column.required and column.name in present and row.get(column.name) is None:
-            problems.append(Problem(row_number, _written(mapping, column.name),
-                                    required_message(column.name)))
+            problems.append(
+                Problem(row_number, _written(mapping, column.name), required_message(column.name))
+            )
     name = row.get("name")
     if isinstance(name, str) and len(name) > MAX_NAME_LENGTH:
-        problems.append(Problem(row_number, _written(mapping, "name"), Message.of(
-            "name_too_long", length=("text", len(name)), most=("text", MAX_NAME_LENGTH))))
+        problems.append(
+            Problem(
+                row_number,
+                _written(mapping, "name"),
+                Message.of(
+                    "name_too_long", length=("text", len(name)), most=("text", MAX_NAME_LENGTH)
+                ),
+            )
+        )
     for key, value in list(row.items()):
         if value is _INVALID:
             row[key] = None
@@ -472,4 +545,3 @@ def required_message(column: str) -> Message:
 def parse(data: bytes, filename: str, default_year: int | None = None) -> ParsedFile:
     """Read and check an interventions file; BadInput lists every problem."""
     return check_table(read_table(data, filename), default_year)
-

@@ -171,8 +171,7 @@ def _csv_rows_of(source: bytes | Path, csv_format: CsvFormat, stack: ExitStack) 
         if isinstance(source, bytes):
             handle: IO[str] = io.StringIO(codecs.decode(source, csv_format.encoding), newline="")
         else:
-            handle = stack.enter_context(
-                source.open(encoding=csv_format.encoding, newline=""))
+            handle = stack.enter_context(source.open(encoding=csv_format.encoding, newline=""))
         try:
             yield from enumerate(csv.reader(handle, delimiter=csv_format.delimiter), start=1)
         except UnicodeDecodeError as error:
@@ -190,8 +189,11 @@ def _xlsx_sheets(source: bytes | Path, stack: ExitStack) -> list[SheetRows]:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source,
-                             read_only=True, data_only=True)
+        book = load_workbook(
+            io.BytesIO(source) if isinstance(source, bytes) else source,
+            read_only=True,
+            data_only=True,
+        )
     except Exception as error:  # a damaged workbook fails in many ways: all are bad input
         raise BadInput(Message.of("files_xlsx_unreadable", error=("text", error))) from None
     stack.callback(book.close)
@@ -209,8 +211,7 @@ def _sheet_rows(sheet: Any) -> SheetRows:
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
                 yield number, list(cells)
         except Exception as error:  # a damaged sheet fails in many ways: all are bad input
-            raise BadInput(Message.of("files_xlsx_unreadable", error=("text", error))
-                           ) from None
+            raise BadInput(Message.of("files_xlsx_unreadable", error=("text", error))) from None
 
     return rows
 
@@ -228,8 +229,14 @@ def _parquet(data: bytes) -> Table:
     except (pa.ArrowException, OSError, ValueError, TypeError, OverflowError) as error:
         raise BadInput(Message.of("files_parquet_unreadable", error=("text", error))) from None
     # pandas writes a missing number as NaN: that is an empty cell, not a bad number
-    rows = [[None if isinstance(c, float) and math.isnan(c) else c for c in cells]
-            for cells in zip(*columns, strict=True)] if columns else []
+    rows = (
+        [
+            [None if isinstance(c, float) and math.isnan(c) else c for c in cells]
+            for cells in zip(*columns, strict=True)
+        ]
+        if columns
+        else []
+    )
     return Table(list(table.column_names), 1, iter(enumerate(rows, start=2)), "parquet")
 
 
@@ -241,8 +248,9 @@ def blank(cells: Sequence[Any]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _locate(sheets: Sequence[SheetRows], rule: HeaderRule, kind: str,
-            csv_format: CsvFormat | None = None) -> Table:
+def _locate(
+    sheets: Sequence[SheetRows], rule: HeaderRule, kind: str, csv_format: CsvFormat | None = None
+) -> Table:
     """The first sheet's header row that holds every required column, else the best row.
 
     The best row holds the most required columns (the first of equals); where no row holds

@@ -167,9 +167,13 @@ class Interventions:
     NaN where there is no net effect. None when read without assumptions."""
 
     @classmethod
-    def from_columns(cls, columns: Mapping[str, Any] | pd.DataFrame, *,
-                     assumptions: Assumptions | None = None,
-                     assume_effects: bool = False) -> Interventions:
+    def from_columns(
+        cls,
+        columns: Mapping[str, Any] | pd.DataFrame,
+        *,
+        assumptions: Assumptions | None = None,
+        assume_effects: bool = False,
+    ) -> Interventions:
         """From `store.intervention_arrays` (numpy, masked where NULL), a DataFrame or lists.
 
         Needs name, year, target_group, price_per_participant, capacity, participants,
@@ -200,9 +204,15 @@ class Interventions:
             from viften.model import case
 
             optional = {key: columns[key] for key in case.OPTIONAL_COLUMNS if key in columns}
-            npv = case.from_columns({"price_per_participant": price, "net_effect": net,
-                                     "target_group": target_group, **optional},
-                                    assumptions).npv
+            npv = case.from_columns(
+                {
+                    "price_per_participant": price,
+                    "net_effect": net,
+                    "target_group": target_group,
+                    **optional,
+                },
+                assumptions,
+            ).npv
         return cls(
             name=_texts(_column(columns, "name")),
             year=np.rint(_floats(_column(columns, "year"), 0.0)).astype("int64"),
@@ -213,8 +223,7 @@ class Interventions:
             job_rate=job_rate,
             net_effect=net,
             stars=stars,
-            mandatory=_flags(columns["mandatory"] if "mandatory" in columns else None,
-                             len(net)),
+            mandatory=_flags(columns["mandatory"] if "mandatory" in columns else None, len(net)),
             assumed=assumed,
             npv=npv,
         )
@@ -304,8 +313,7 @@ class Request:
         if not (math.isfinite(self.budget) and self.budget >= 0):
             raise BadInput(f"the budget must be a number of kroner ≥ 0, not {self.budget}")
         if self.objective not in OBJECTIVES:
-            raise BadInput(f"the objective must be {', '.join(OBJECTIVES)}, "
-                           f"not {self.objective!r}")
+            raise BadInput(f"the objective must be {', '.join(OBJECTIVES)}, not {self.objective!r}")
         if self.min_stars not in (1, 2, 3):
             raise BadInput(f"the minimum of stars must be 1, 2 or 3, not {self.min_stars}")
         groups = [g for g, _ in self.min_shares]
@@ -457,8 +465,14 @@ class Result:
         if self.objective in NPV_OBJECTIVES:
             out["npv"] = self.npv if self.npv is not None else 0.0
         out["allocation"] = [
-            {"name": p.name, "year": p.year, "participants": p.participants, "cost": p.cost,
-             "expected_jobs": p.expected_jobs, **({"assumed": True} if p.assumed else {})}
+            {
+                "name": p.name,
+                "year": p.year,
+                "participants": p.participants,
+                "cost": p.cost,
+                "expected_jobs": p.expected_jobs,
+                **({"assumed": True} if p.assumed else {}),
+            }
             for p in self.allocation
         ]
         out["message"] = message
@@ -531,8 +545,9 @@ class _Model:
         # at least the planned participants, at most the capacity (a maximum below that is a
         # conflict, reported as one)
         lower[required] = np.minimum(data.participants[required], data.capacity[required])
-        upper[required] = np.where(usable[required], limit[required],
-                                   np.minimum(limit[required], lower[required]))
+        upper[required] = np.where(
+            usable[required], limit[required], np.minimum(limit[required], lower[required])
+        )
         required &= lower > 0
         locked = np.zeros(len(data), dtype=bool)
         for name, mode in request.locks:
@@ -541,8 +556,19 @@ class _Model:
             lower[i] = max(lower[i], float(data.participants[i]))
             if mode == EXACTLY or not usable[i]:
                 upper[i] = min(limit[i], lower[i])
-        return cls(data, request, jobs, lower, upper, limit, usable, free_unbounded, locked,
-                   required, tuple((g, s) for g, s in request.min_shares if s > 0))
+        return cls(
+            data,
+            request,
+            jobs,
+            lower,
+            upper,
+            limit,
+            usable,
+            free_unbounded,
+            locked,
+            required,
+            tuple((g, s) for g, s in request.min_shares if s > 0),
+        )
 
     @property
     def scale(self) -> float:
@@ -610,8 +636,10 @@ class _Model:
         short = {}
         for group, share in self.shares:
             in_group = self.data.target_group == group
-            spent = min(_spend(price[in_group], participants[in_group]),
-                        float(np.sum(price[in_group] * participants[in_group])))
+            spent = min(
+                _spend(price[in_group], participants[in_group]),
+                float(np.sum(price[in_group] * participants[in_group])),
+            )
             short[group] = share * budget - spent
         return over, short
 
@@ -812,15 +840,20 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
     else:
         notes.append(_why_empty(model))
     if model.required.any():
-        notes.append(_note("budget_msg_mandatory_kept",
-                           names=("names", list(data.name[model.required]))))
+        notes.append(
+            _note("budget_msg_mandatory_kept", names=("names", list(data.name[model.required])))
+        )
     uncapped = uncapped_over_share(data, participants, request.budget)
     if uncapped:
-        notes.append(_note("budget_msg_uncapped", names=("names", uncapped),
-                           share=("share", UNCAPPED_SHARE)))
+        notes.append(
+            _note("budget_msg_uncapped", names=("names", uncapped), share=("share", UNCAPPED_SHARE))
+        )
     if model.free_unbounded.any():
-        notes.append(_note("budget_msg_free_unlimited",
-                           names=("names", list(data.name[model.free_unbounded]))))
+        notes.append(
+            _note(
+                "budget_msg_free_unlimited", names=("names", list(data.name[model.free_unbounded]))
+            )
+        )
     starred = data.stars >= request.min_stars
     assumed = starred & data.assumed
     if assumed.any():
@@ -832,13 +865,18 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
             notes.append(_note(key, count=("count", int(unknown.sum()))))
     without_case = chosen & ~data.has_case()
     if request.objective in NPV_OBJECTIVES and without_case.any():
-        notes.append(_note("budget_msg_uncounted_case",
-                           names=("names", list(data.name[without_case]))))
+        notes.append(
+            _note("budget_msg_uncounted_case", names=("names", list(data.name[without_case])))
+        )
     return notes
 
 
-def uncapped_over_share(data: Interventions, participants: Sequence[float] | np.ndarray,
-                        budget: float, share: float = UNCAPPED_SHARE) -> list[str]:
+def uncapped_over_share(
+    data: Interventions,
+    participants: Sequence[float] | np.ndarray,
+    budget: float,
+    share: float = UNCAPPED_SHARE,
+) -> list[str]:
     """The interventions without a capacity on which an allocation spends more than `share`
     of `budget` (see `UNCAPPED_SHARE`)."""
     whole = np.asarray(participants, dtype="float64")
@@ -860,13 +898,23 @@ def tradeoff(chosen: Result, other: Result) -> Note | None:
     candidates = [p for p in range(3) if PAYERS[p] != chosen.objective]
     payer = max(candidates, key=lambda p: abs(change[p]))
     if abs(jobs) < 0.05 and all(abs(c) < 0.5 for c in change):
-        return _note("budget_tradeoff_same", chosen=("objective", chosen.objective),
-                     other=("objective", other.objective))
-    key = (f"budget_tradeoff_{'fewer' if jobs < 0 else 'more'}_"
-           f"{'less' if change[payer] < 0 else 'more'}")
-    return _note(key, chosen=("objective", chosen.objective), other=("objective", other.objective),
-                 jobs=("jobs", abs(jobs)), payer=("payer", PAYERS[payer]),
-                 amount=("money", abs(change[payer])))
+        return _note(
+            "budget_tradeoff_same",
+            chosen=("objective", chosen.objective),
+            other=("objective", other.objective),
+        )
+    key = (
+        f"budget_tradeoff_{'fewer' if jobs < 0 else 'more'}_"
+        f"{'less' if change[payer] < 0 else 'more'}"
+    )
+    return _note(
+        key,
+        chosen=("objective", chosen.objective),
+        other=("objective", other.objective),
+        jobs=("jobs", abs(jobs)),
+        payer=("payer", PAYERS[payer]),
+        amount=("money", abs(change[payer])),
+    )
 
 
 def _why_empty(model: _Model) -> Note:
@@ -887,8 +935,9 @@ def _why_empty(model: _Model) -> Note:
         return _note("budget_msg_zero_budget")
     cheapest = float(np.min(data.price[room]))
     if cheapest - request.budget > tolerance(request.budget):
-        return _note("budget_msg_too_dear", budget=("money", request.budget),
-                     cheapest=("money", cheapest))
+        return _note(
+            "budget_msg_too_dear", budget=("money", request.budget), cheapest=("money", cheapest)
+        )
     return _note("budget_msg_nothing")
 
 
@@ -902,16 +951,22 @@ def _why_infeasible_notes(model: _Model) -> list[Note]:
     if not model.required.any() or reason.key.startswith("budget_msg_mandatory"):
         return [reason]
     lifted = _Model.build(model.data, replace(model.request, keep_mandatory=False))
-    key = ("budget_msg_mandatory_blocks" if lifted.solve(model.request.budget) is not None
-           else "budget_msg_mandatory_also")
+    key = (
+        "budget_msg_mandatory_blocks"
+        if lifted.solve(model.request.budget) is not None
+        else "budget_msg_mandatory_also"
+    )
     return [reason, _mandatory_note(model, key)]
 
 
 def _mandatory_note(model: _Model, key: str, **values: tuple[str, Any]) -> Note:
     data = model.data
-    return _note(key, names=("names", list(data.name[model.required])),
-                 cost=("money", _spend(data.price, np.where(model.required, model.lower, 0.0))),
-                 **values)
+    return _note(
+        key,
+        names=("names", list(data.name[model.required])),
+        cost=("money", _spend(data.price, np.where(model.required, model.lower, 0.0))),
+        **values,
+    )
 
 
 def why_infeasible(model: _Model) -> Note:
@@ -944,10 +999,14 @@ def why_infeasible(model: _Model) -> Note:
         if reachable < needed:
             left_out = in_group & ~model.usable & ~model.locked & ~model.required
             return _note(
-                "budget_msg_share_capacity_excluded" if left_out.any()
+                "budget_msg_share_capacity_excluded"
+                if left_out.any()
                 else "budget_msg_share_capacity",
-                share=("share", share), group=("group", group), needed=("money", needed),
-                available=("money", reachable), short=("money", needed - reachable),
+                share=("share", share),
+                group=("group", group),
+                needed=("money", needed),
+                available=("money", reachable),
+                short=("money", needed - reachable),
                 excluded=("count", int(left_out.sum())),
             )
     total_share = math.fsum(share for _, share in model.shares)
@@ -957,14 +1016,21 @@ def why_infeasible(model: _Model) -> Note:
     if locked_cost - budget > tolerance(budget):
         over = {"budget": ("money", budget), "short": ("money", locked_cost - budget)}
         if model.required.any():
-            key = ("budget_msg_mandatory_locks_over_budget" if model.locked.any()
-                   else "budget_msg_mandatory_over_budget")
+            key = (
+                "budget_msg_mandatory_locks_over_budget"
+                if model.locked.any()
+                else "budget_msg_mandatory_over_budget"
+            )
             return _mandatory_note(model, key, locked=("money", locked_cost), **over)
         return _note("budget_msg_locks_over_budget", locked=("money", locked_cost), **over)
     least = _least_cost(model, budget)
     if least is not None and least - budget > tolerance(budget):
-        return _note("budget_msg_minimum_over_budget", needed=("money", least),
-                     budget=("money", budget), short=("money", least - budget))
+        return _note(
+            "budget_msg_minimum_over_budget",
+            needed=("money", least),
+            budget=("money", budget),
+            short=("money", least - budget),
+        )
     return _note("budget_msg_infeasible")
 
 
@@ -1007,8 +1073,10 @@ def _bind_note(request: Request, key: str, **values: tuple[str, Any]) -> Note:
     variant)."""
     if request.objective not in NPV_OBJECTIVES:
         return _note(key, **values)
-    priced = {name: ("money", value) if kind == "jobs" else (kind, value)
-              for name, (kind, value) in values.items()}
+    priced = {
+        name: ("money", value) if kind == "jobs" else (kind, value)
+        for name, (kind, value) in values.items()
+    }
     return _note(f"{key}_npv", **priced)
 
 
@@ -1033,20 +1101,39 @@ def _explained(model: _Model, result: Result) -> Result:
         if marginal is None:  # the shares, scaled with a larger budget, cannot be met there
             note = _bind_note(request, "budget_bind_budget_only", left=("money", left))
         else:
-            note = _bind_note(request, "budget_bind_budget", left=("money", left),
-                              marginal=("jobs", marginal))
+            note = _bind_note(
+                request, "budget_bind_budget", left=("money", left), marginal=("jobs", marginal)
+            )
         binding.append(Binding("budget", None, marginal, note))
     else:
-        binding.append(Binding("budget", None, 0.0, _bind_note(
-            request, "budget_bind_all_full", left=("money", left))))
+        binding.append(
+            Binding(
+                "budget",
+                None,
+                0.0,
+                _bind_note(request, "budget_bind_all_full", left=("money", left)),
+            )
+        )
     for group, share in model.shares:
-        relaxed = replace(request, min_shares=tuple((g, s) for g, s in request.min_shares
-                                                    if g != group))
+        relaxed = replace(
+            request, min_shares=tuple((g, s) for g, s in request.min_shares if g != group)
+        )
         cost = forgone(relaxed)
         if cost is not None and cost > model.noise:
-            binding.append(Binding("share", group, cost, _bind_note(
-                request, "budget_bind_share", share=("share", share), group=("group", group),
-                jobs=("jobs", cost))))
+            binding.append(
+                Binding(
+                    "share",
+                    group,
+                    cost,
+                    _bind_note(
+                        request,
+                        "budget_bind_share",
+                        share=("share", share),
+                        group=("group", group),
+                        jobs=("jobs", cost),
+                    ),
+                )
+            )
     relaxations = [
         ("lock", replace(request, locks=())),
         ("maximum", replace(request, maxima=())),
@@ -1059,13 +1146,29 @@ def _explained(model: _Model, result: Result) -> Result:
             continue
         cost = forgone(relaxed)
         if cost is not None and cost > model.noise:
-            binding.append(Binding(kind, None, cost, _bind_note(
-                request, f"budget_bind_{kind}", jobs=("jobs", cost),
-                stars=("count", request.min_stars))))
+            binding.append(
+                Binding(
+                    kind,
+                    None,
+                    cost,
+                    _bind_note(
+                        request,
+                        f"budget_bind_{kind}",
+                        jobs=("jobs", cost),
+                        stars=("count", request.min_stars),
+                    ),
+                )
+            )
     full = (participants > 0) & (participants >= data.capacity) & (model.jobs > 0)
     if full.any():
-        binding.append(Binding("capacity", None, None, _note(
-            "budget_bind_capacity", names=("names", list(data.name[full])))))
+        binding.append(
+            Binding(
+                "capacity",
+                None,
+                None,
+                _note("budget_bind_capacity", names=("names", list(data.name[full]))),
+            )
+        )
     return replace(result, binding=tuple(binding), marginal_jobs_per_million=marginal)
 
 
@@ -1099,8 +1202,9 @@ def frontier(
         if found is None:
             points.append(FrontierPoint(float(budget), None, None))
         else:
-            points.append(FrontierPoint(float(budget), float(model.jobs @ found),
-                                        _spend(data.price, found)))
+            points.append(
+                FrontierPoint(float(budget), float(model.jobs @ found), _spend(data.price, found))
+            )
     return tuple(points)
 
 
@@ -1234,16 +1338,18 @@ def _reason(model: _Model, i: int, after: int, binding_shares: set[str | None]) 
     return "budget_why_npv_dear" if priced else "budget_why_dear"
 
 
-def moves(data: Interventions, result: Result,
-          baseline: Sequence[int] | np.ndarray | None = None) -> tuple[Move, ...]:
+def moves(
+    data: Interventions, result: Result, baseline: Sequence[int] | np.ndarray | None = None
+) -> tuple[Move, ...]:
     """Every intervention with participants before or after, with the reason for the change."""
     model = _Model.build(data, result.request)
     request = result.request
     before = np.asarray(data.participants if baseline is None else baseline, dtype="int64")
     after = np.asarray(result.participants, dtype="int64")
     binding_shares = {b.subject for b in result.binding if b.kind == "share"}
-    unknown = np.isnan(data.net_effect) if request.objective != "gross" else np.zeros(len(data),
-                                                                                          bool)
+    unknown = (
+        np.isnan(data.net_effect) if request.objective != "gross" else np.zeros(len(data), bool)
+    )
     jobs = data.jobs_per_participant(request.objective)
     paid = (data.price > 0) & ~unknown
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -1252,16 +1358,19 @@ def moves(data: Interventions, result: Result,
     priced = request.objective in NPV_OBJECTIVES
     out = []
     for i in np.flatnonzero((before > 0) | (after > 0)):
-        out.append(Move(
-            name=str(data.name[i]),
-            target_group=str(data.target_group[i]),
-            before=int(before[i]),
-            after=int(after[i]),
-            cost_before=float(data.price[i] * before[i]),
-            cost_after=float(data.price[i] * after[i]),
-            jobs_per_million=None if math.isnan(value[i]) else float(value[i]),
-            reason=_reason(model, int(i), int(after[i]), binding_shares),
-            npv_per_krone=None if not priced or math.isnan(per_krone[i])
-            else float(per_krone[i]),
-        ))
+        out.append(
+            Move(
+                name=str(data.name[i]),
+                target_group=str(data.target_group[i]),
+                before=int(before[i]),
+                after=int(after[i]),
+                cost_before=float(data.price[i] * before[i]),
+                cost_after=float(data.price[i] * after[i]),
+                jobs_per_million=None if math.isnan(value[i]) else float(value[i]),
+                reason=_reason(model, int(i), int(after[i]), binding_shares),
+                npv_per_krone=None
+                if not priced or math.isnan(per_krone[i])
+                else float(per_krone[i]),
+            )
+        )
     return tuple(out)

@@ -84,7 +84,7 @@ _BENEFIT_ALIASES: dict[str, str] = {
 
 
 def _ascii(text: str) -> str:
-    return (text.strip().casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))
+    return text.strip().casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
 
 
 def parse_benefit(text: Any) -> str | None:
@@ -162,8 +162,10 @@ class Assumptions:
             "horizon": int(self.horizon),
             "persistence": float(self.persistence),
             "target_group_defaults": {
-                group: {"benefit": default.benefit,
-                        "weeks_on_benefit": int(default.weeks_on_benefit)}
+                group: {
+                    "benefit": default.benefit,
+                    "weeks_on_benefit": int(default.weeks_on_benefit),
+                }
                 for group, default in self.target_group_defaults.items()
             },
             "sources": dict(self.sources),
@@ -175,8 +177,9 @@ class Assumptions:
         default. Checked as an override file is."""
         return DEFAULT.overridden(data, origin="stored assumptions")
 
-    def overridden(self, overrides: Mapping[str, Any] | None,
-                   origin: str = "--assumptions file") -> Assumptions:
+    def overridden(
+        self, overrides: Mapping[str, Any] | None, origin: str = "--assumptions file"
+    ) -> Assumptions:
         """These assumptions with `overrides` applied by the rules of `case --assumptions`.
 
         Top-level keys replace; `benefits` and `target_group_defaults` replace entry by entry
@@ -200,20 +203,22 @@ class Assumptions:
                 for name, amount in _entries(value, key, origin).items():
                     benefit = parse_benefit(name)
                     if benefit is None:
-                        raise BadInput(_unknown_key(f"benefits.{name}", _benefit_keys(),
-                                                    origin))
-                    benefits[benefit] = _number(amount, f"benefits.{name}", origin,
-                                                low=0.0)
+                        raise BadInput(_unknown_key(f"benefits.{name}", _benefit_keys(), origin))
+                    benefits[benefit] = _number(amount, f"benefits.{name}", origin, low=0.0)
                     sourced[f"benefits.{benefit}"] = origin
                 changes[key] = benefits
             elif key == "target_group_defaults":
                 defaults = dict(self.target_group_defaults)
                 for group, entry in _entries(value, key, origin).items():
                     if group not in _GROUPS:
-                        raise BadInput(_unknown_key(f"{key}.{group}",
-                                                    tuple(f"{key}.{g}" for g in _GROUPS), origin))
-                    defaults[group] = _benefit_default(entry, defaults.get(group),
-                                                       f"{key}.{group}", origin)
+                        raise BadInput(
+                            _unknown_key(
+                                f"{key}.{group}", tuple(f"{key}.{g}" for g in _GROUPS), origin
+                            )
+                        )
+                    defaults[group] = _benefit_default(
+                        entry, defaults.get(group), f"{key}.{group}", origin
+                    )
                     sourced[f"{key}.{group}"] = origin
                 changes[key] = defaults
             else:
@@ -224,8 +229,9 @@ class Assumptions:
             if not isinstance(text, str):
                 raise BadInput(f"{origin}: sources.{key} must be a text")
             if key.partition(".")[0] not in _KEYS or key == "sources":
-                raise BadInput(_unknown_key(f"sources.{key}",
-                                            tuple(f"sources.{k}" for k in _KEYS), origin))
+                raise BadInput(
+                    _unknown_key(f"sources.{key}", tuple(f"sources.{k}" for k in _KEYS), origin)
+                )
             sourced[key] = text
         result = replace(self, **changes, sources={**self.sources, **sourced})
         result.check(origin)
@@ -234,8 +240,10 @@ class Assumptions:
     def check(self, origin: str = "assumptions") -> None:
         """Raise BadInput where the values do not fit together (named by their keys)."""
         if self.municipal_tax_rate > self.tax_rate:
-            raise BadInput(f"{origin}: municipal_tax_rate ({self.municipal_tax_rate}) is the "
-                           f"kommune's part of tax_rate ({self.tax_rate}) and cannot exceed it")
+            raise BadInput(
+                f"{origin}: municipal_tax_rate ({self.municipal_tax_rate}) is the "
+                f"kommune's part of tax_rate ({self.tax_rate}) and cannot exceed it"
+            )
         missing = [b for b in BENEFITS if b not in self.benefits]
         if missing:
             raise BadInput(f"{origin}: benefits.{missing[0]} has no amount")
@@ -257,8 +265,14 @@ def _entries(value: Any, key: str, origin: str) -> Mapping[str, Any]:
     return value
 
 
-def _number(value: Any, key: str, origin: str, low: float | None = None,
-            high: float | None = None, share: bool = False) -> float:
+def _number(
+    value: Any,
+    key: str,
+    origin: str,
+    low: float | None = None,
+    high: float | None = None,
+    share: bool = False,
+) -> float:
     """A finite number from JSON (a share may also be written "3,5 %")."""
     number: float | None = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -289,8 +303,9 @@ def _money(value: Any, key: str, origin: str) -> float:
 def _whole(value: Any, key: str, origin: str, low: int, high: int) -> int:
     number = _number(value, key, origin)
     if not number.is_integer() or not low <= number <= high:
-        raise BadInput(f"{origin}: {key} must be a whole number from {low} to {high}, "
-                       f"not {value!r}")
+        raise BadInput(
+            f"{origin}: {key} must be a whole number from {low} to {high}, not {value!r}"
+        )
     return int(number)
 
 
@@ -302,26 +317,31 @@ def _horizon(value: Any, key: str, origin: str) -> int:
     return _whole(value, key, origin, 1, MAX_HORIZON)
 
 
-def _benefit_default(entry: Any, current: BenefitDefault | None, key: str, origin: str
-                     ) -> BenefitDefault:
+def _benefit_default(
+    entry: Any, current: BenefitDefault | None, key: str, origin: str
+) -> BenefitDefault:
     fields = _entries(entry, key, origin)
     unknown = [name for name in fields if name not in ("benefit", "weeks_on_benefit")]
     if unknown:
-        raise BadInput(_unknown_key(f"{key}.{unknown[0]}",
-                                    (f"{key}.benefit", f"{key}.weeks_on_benefit"), origin))
+        raise BadInput(
+            _unknown_key(
+                f"{key}.{unknown[0]}", (f"{key}.benefit", f"{key}.weeks_on_benefit"), origin
+            )
+        )
     if current is None and len(fields) < 2:
         raise BadInput(f"{origin}: {key} needs both benefit and weeks_on_benefit")
     benefit = current.benefit if current is not None else ""
     if "benefit" in fields:
         parsed = parse_benefit(fields["benefit"])
         if parsed is None:
-            raise BadInput(f"{origin}: {key}.benefit {fields['benefit']!r} is not a benefit; "
-                           f"use {', '.join(BENEFITS)}")
+            raise BadInput(
+                f"{origin}: {key}.benefit {fields['benefit']!r} is not a benefit; "
+                f"use {', '.join(BENEFITS)}"
+            )
         benefit = parsed
     weeks = current.weeks_on_benefit if current is not None else 0
     if "weeks_on_benefit" in fields:
-        weeks = _whole(fields["weeks_on_benefit"], f"{key}.weeks_on_benefit", origin, 0,
-                       10_000)
+        weeks = _whole(fields["weeks_on_benefit"], f"{key}.weeks_on_benefit", origin, 0, 10_000)
     return BenefitDefault(benefit, weeks)
 
 
@@ -349,9 +369,11 @@ def parse_overrides(text: str | bytes, origin: str = "--assumptions file") -> di
     return data
 
 
-def effective(stored: Mapping[str, Any] | None = None,
-              overrides: Mapping[str, Any] | None = None,
-              origin: str = "--assumptions file") -> Assumptions:
+def effective(
+    stored: Mapping[str, Any] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    origin: str = "--assumptions file",
+) -> Assumptions:
     """The assumptions a case uses: the year's stored ones (else the defaults), then a file's
     overrides on top."""
     base = Assumptions.from_dict(stored) if stored is not None else DEFAULT

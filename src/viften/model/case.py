@@ -63,8 +63,10 @@ def kommune_share(first_week_before: ArrayLike, horizon: int) -> FloatArray:
     `first_week_before` is a + d, the weeks on benefit before the first year begins; the
     result has shape (len, horizon). Counted exactly: the weeks of each step in the year.
     """
-    base = np.asarray(first_week_before, dtype=np.float64)[:, None] \
+    base = (
+        np.asarray(first_week_before, dtype=np.float64)[:, None]
         + WEEKS_A_YEAR * np.arange(horizon, dtype=np.float64)[None, :]
+    )
     first, last = base + 1.0, base + WEEKS_A_YEAR
     total = np.zeros_like(base)
     bounds = [step.first_week for step in REFUND_STAIRCASE[1:]] + [math.inf]
@@ -149,8 +151,7 @@ def used_inputs(
     parsed = {text: parse_benefit(text) for text in set(own_benefit) if text is not None}
     wrong = [text for text, key in parsed.items() if key is None]
     if wrong:
-        raise BadInput(f"benefit {sorted(wrong)[0]!r} is not a benefit; use "
-                       f"{', '.join(BENEFITS)}")
+        raise BadInput(f"benefit {sorted(wrong)[0]!r} is not a benefit; use {', '.join(BENEFITS)}")
     own = np.array([parsed.get(text, "") if text else "" for text in own_benefit], dtype=object)
     codes = {name: code for code, name in enumerate(dict.fromkeys(g or "" for g in groups))}
     names = list(codes)
@@ -159,14 +160,17 @@ def used_inputs(
     needs_default = (own == "") | np.isnan(own_weeks)
     for position, default in enumerate(defaults):
         if default is None and (needs_default & (group_index == position)).any():
-            raise BadInput(f"target group {names[position]!r} has no default benefit and "
-                           "weeks on benefit in the assumptions")
+            raise BadInput(
+                f"target group {names[position]!r} has no default benefit and "
+                "weeks on benefit in the assumptions"
+            )
     default_benefit = np.array([d.benefit if d else "" for d in defaults], dtype=object)
     default_weeks = np.array([d.weeks_on_benefit if d else 0 for d in defaults], dtype=np.float64)
     used_benefit = np.where(own != "", own, default_benefit[group_index]) if length else own
     amounts = {name: assumptions.benefit_amount(name) for name in set(used_benefit)}
-    weeks = np.where(np.isnan(own_weeks), default_weeks[group_index] if length else 0.0,
-                     np.rint(own_weeks))
+    weeks = np.where(
+        np.isnan(own_weeks), default_weeks[group_index] if length else 0.0, np.rint(own_weeks)
+    )
     rho = np.where(np.isnan(own_persistence), assumptions.persistence, own_persistence)
     return UsedInputs(
         duration_weeks=duration.astype(np.int64),
@@ -237,15 +241,23 @@ class Case:
         discounted, all of them add up to `npv`. NaN where there is no net effect.
         """
         assumptions = self.assumptions
-        u, t, tau, w = (assumptions.equalisation, assumptions.tax_rate,
-                        assumptions.municipal_tax_rate, assumptions.wage)
+        u, t, tau, w = (
+            assumptions.equalisation,
+            assumptions.tax_rate,
+            assumptions.municipal_tax_rate,
+            assumptions.wage,
+        )
         amount = self.used.benefit_amount[:, None]
         decay = _decay(self.used.persistence, self.horizon)
         effect = self.net_effect[:, None]
         earned = effect * decay * (w - amount)
-        benefit = np.stack([effect * decay * amount * self.kommune_share,
-                            effect * decay * amount * (1.0 - self.kommune_share),
-                            np.zeros_like(earned)])
+        benefit = np.stack(
+            [
+                effect * decay * amount * self.kommune_share,
+                effect * decay * amount * (1.0 - self.kommune_share),
+                np.zeros_like(earned),
+            ]
+        )
         taxes = np.stack([earned * tau * (1.0 - u), earned * (t - tau), earned * tau * u])
         benefit = np.concatenate([benefit, benefit.sum(axis=0, keepdims=True)])
         taxes = np.concatenate([taxes, taxes.sum(axis=0, keepdims=True)])
@@ -283,8 +295,9 @@ def compute(
     Empty cells are NaN or None: an empty duration is 0 weeks; an empty benefit, weeks on
     benefit or persistence takes the target group's default or the assumption.
     """
-    used = used_inputs(assumptions, target_group, duration_weeks, benefit, weeks_on_benefit,
-                       persistence)
+    used = used_inputs(
+        assumptions, target_group, duration_weeks, benefit, weeks_on_benefit, persistence
+    )
     length = len(used.benefit)
     price_arr = _floats(price, length)
     effect = _floats(net_effect, length)
@@ -322,10 +335,12 @@ def compute(
         discount=discount,
         gain=gain,
         npv=np.where(missing, np.nan, npv),
-        payback_year_kommune=np.where(missing, np.nan,
-                                      _payback(discounted[KOMMUNE], effect, price_arr)),
-        payback_year_public=np.where(missing, np.nan,
-                                     _payback(discounted[PUBLIC], effect, price_arr)),
+        payback_year_kommune=np.where(
+            missing, np.nan, _payback(discounted[KOMMUNE], effect, price_arr)
+        ),
+        payback_year_public=np.where(
+            missing, np.nan, _payback(discounted[PUBLIC], effect, price_arr)
+        ),
         break_even_effect_kommune=break_even_kommune,
         break_even_effect_public=break_even_public,
         wrong_pocket_share=wrong_pocket,
@@ -341,8 +356,7 @@ class Columns(Protocol):
     def __contains__(self, name: object, /) -> bool: ...
 
 
-OPTIONAL_COLUMNS: tuple[str, ...] = ("duration_weeks", "benefit", "weeks_on_benefit",
-                                     "persistence")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("duration_weeks", "benefit", "weeks_on_benefit", "persistence")
 """Columns a table may lack; a missing one is empty for every intervention."""
 
 
@@ -356,8 +370,7 @@ def from_columns(columns: Columns, assumptions: Assumptions) -> Case:
     if "net_effect" in columns:
         effect = _floats(columns["net_effect"], length)
     else:
-        effect = _floats(columns["job_rate"], length) - _floats(columns["control_job_rate"],
-                                                                 length)
+        effect = _floats(columns["job_rate"], length) - _floats(columns["control_job_rate"], length)
     return compute(assumptions, price, effect, columns["target_group"], **optional)
 
 
@@ -372,8 +385,9 @@ def _year_number(value: float) -> int | None:
     return None if math.isnan(value) else int(value)
 
 
-def records(columns: Columns, assumptions: Assumptions, municipality: str = ""
-            ) -> list[dict[str, Any]]:
+def records(
+    columns: Columns, assumptions: Assumptions, municipality: str = ""
+) -> list[dict[str, Any]]:
     """One JSON-able object per intervention, as `case --json` prints it (interface.md).
 
     `columns` also needs name and year; a `municipality` column where it has one, else (and
@@ -389,27 +403,34 @@ def records(columns: Columns, assumptions: Assumptions, municipality: str = ""
     out: list[dict[str, Any]] = []
     for i in range(length):
         has_case = not math.isnan(case.net_effect[i])
-        out.append({
-            "name": str(names[i]),
-            "municipality": places[i] or municipality,
-            "year": int(years[i]),
-            "target_group": str(groups[i]),
-            "net_effect": _plain(case.net_effect[i]),
-            "price_per_participant": float(case.price[i]),
-            "benefit": str(case.used.benefit[i]),
-            "weeks_on_benefit": int(case.used.weeks_on_benefit[i]),
-            "persistence": float(case.used.persistence[i]),
-            **{f"npv_{payer}": _plain(case.npv[p, i]) for p, payer in enumerate(PAYERS)},
-            "payback_year_kommune": _year_number(case.payback_year_kommune[i]),
-            "payback_year_public": _year_number(case.payback_year_public[i]),
-            "break_even_effect_kommune": _plain(case.break_even_effect_kommune[i]),
-            "break_even_effect_public": _plain(case.break_even_effect_public[i]),
-            "wrong_pocket_share": _plain(case.wrong_pocket_share[i]),
-            "years": [
-                {"year": y + 1, **{payer: float(flows[p, i, y]) for p, payer in enumerate(PAYERS)}}
-                for y in range(case.horizon)
-            ] if has_case else [],
-        })
+        out.append(
+            {
+                "name": str(names[i]),
+                "municipality": places[i] or municipality,
+                "year": int(years[i]),
+                "target_group": str(groups[i]),
+                "net_effect": _plain(case.net_effect[i]),
+                "price_per_participant": float(case.price[i]),
+                "benefit": str(case.used.benefit[i]),
+                "weeks_on_benefit": int(case.used.weeks_on_benefit[i]),
+                "persistence": float(case.used.persistence[i]),
+                **{f"npv_{payer}": _plain(case.npv[p, i]) for p, payer in enumerate(PAYERS)},
+                "payback_year_kommune": _year_number(case.payback_year_kommune[i]),
+                "payback_year_public": _year_number(case.payback_year_public[i]),
+                "break_even_effect_kommune": _plain(case.break_even_effect_kommune[i]),
+                "break_even_effect_public": _plain(case.break_even_effect_public[i]),
+                "wrong_pocket_share": _plain(case.wrong_pocket_share[i]),
+                "years": [
+                    {
+                        "year": y + 1,
+                        **{payer: float(flows[p, i, y]) for p, payer in enumerate(PAYERS)},
+                    }
+                    for y in range(case.horizon)
+                ]
+                if has_case
+                else [],
+            }
+        )
     return out
 
 
@@ -439,8 +460,9 @@ def spread_from_draws(case: Case, effect_draws: ArrayLike) -> PayerSpread:
     """
     draws = np.asarray(effect_draws, dtype=np.float64)
     if draws.ndim != 2 or draws.shape[0] != len(case.price):
-        raise ValueError(f"effect_draws must have shape ({len(case.price)}, draws), "
-                         f"not {draws.shape}")
+        raise ValueError(
+            f"effect_draws must have shape ({len(case.price)}, draws), not {draws.shape}"
+        )
     chance = np.empty((len(PAYERS), draws.shape[0]))
     cost = case.cost
     missing = np.isnan(draws).any(axis=1)
@@ -453,16 +475,21 @@ def spread_from_draws(case: Case, effect_draws: ArrayLike) -> PayerSpread:
     return PayerSpread(chance, p10, int(draws.shape[1]))
 
 
-def _cautious_npv(gain: FloatArray, cost: FloatArray, low_effect: FloatArray,
-                  high_effect: FloatArray) -> FloatArray:
+def _cautious_npv(
+    gain: FloatArray, cost: FloatArray, low_effect: FloatArray, high_effect: FloatArray
+) -> FloatArray:
     """The P10 of gain × effect − cost from the effect's P10 and P90: an NPV that grows with
     the effect is at its P10 at the effect's P10, one that shrinks at the effect's P90. With
     linear interpolation between draws this is exactly the P10 of the NPV's own draws."""
     return np.where(gain >= 0, gain * low_effect, gain * high_effect) - cost
 
 
-def payer_spread(case: Case, dist: effects.EffectDistributions, draws: int = effects.DRAWS,
-                 seed: int | np.random.Generator | None = None) -> PayerSpread:
+def payer_spread(
+    case: Case,
+    dist: effects.EffectDistributions,
+    draws: int = effects.DRAWS,
+    seed: int | np.random.Generator | None = None,
+) -> PayerSpread:
     """The spread from the effect distributions of `effects.effect_distributions`.
 
     A normal effect i is drawn as clip(mean_i + sd_i z, lower_i, upper_i) with one sorted
@@ -482,15 +509,22 @@ def payer_spread(case: Case, dist: effects.EffectDistributions, draws: int = eff
     above = (draws - np.searchsorted(z, standard.ravel(), side="right")).reshape(gain.shape)
     below = np.searchsorted(z, standard.ravel(), side="left").reshape(gain.shape)
     with np.errstate(invalid="ignore"):
-        chance_up = np.where(threshold >= upper, 0.0,
-                             np.where(threshold < lower, 1.0, above / draws))
-        chance_down = np.where(threshold <= lower, 0.0,
-                               np.where(threshold > upper, 1.0, below / draws))
-    chance = np.select([gain > 0, gain < 0], [chance_up, chance_down],
-                       (-cost > 0).astype(np.float64))
+        chance_up = np.where(
+            threshold >= upper, 0.0, np.where(threshold < lower, 1.0, above / draws)
+        )
+        chance_down = np.where(
+            threshold <= lower, 0.0, np.where(threshold > upper, 1.0, below / draws)
+        )
+    chance = np.select(
+        [gain > 0, gain < 0], [chance_up, chance_down], (-cost > 0).astype(np.float64)
+    )
     low_z, high_z = np.percentile(z, [CAUTIOUS_PERCENTILE, 100.0 - CAUTIOUS_PERCENTILE])
-    p10 = _cautious_npv(gain, cost, np.clip(mean + sd * low_z, lower, upper),
-                        np.clip(mean + sd * high_z, lower, upper))
+    p10 = _cautious_npv(
+        gain,
+        cost,
+        np.clip(mean + sd * low_z, lower, upper),
+        np.clip(mean + sd * high_z, lower, upper),
+    )
     none = np.isnan(dist.mean)
     chance[:, none] = np.nan
     p10[:, none] = np.nan
@@ -507,11 +541,24 @@ def _take(case: Case, index: NDArray[np.intp]) -> Case:
     """The case of some interventions only (enough of it for the spread)."""
     used = case.used
     return Case(
-        case.price[index], case.net_effect[index],
-        UsedInputs(used.duration_weeks[index], used.benefit[index], used.benefit_amount[index],
-                   used.weeks_on_benefit[index], used.persistence[index]),
-        case.kommune_share[index], case.per_unit[:, index], case.discount, case.gain[:, index],
-        case.npv[:, index], case.payback_year_kommune[index], case.payback_year_public[index],
-        case.break_even_effect_kommune[index], case.break_even_effect_public[index],
-        case.wrong_pocket_share[index], case.assumptions,
+        case.price[index],
+        case.net_effect[index],
+        UsedInputs(
+            used.duration_weeks[index],
+            used.benefit[index],
+            used.benefit_amount[index],
+            used.weeks_on_benefit[index],
+            used.persistence[index],
+        ),
+        case.kommune_share[index],
+        case.per_unit[:, index],
+        case.discount,
+        case.gain[:, index],
+        case.npv[:, index],
+        case.payback_year_kommune[index],
+        case.payback_year_public[index],
+        case.break_even_effect_kommune[index],
+        case.break_even_effect_public[index],
+        case.wrong_pocket_share[index],
+        case.assumptions,
     )

@@ -152,8 +152,11 @@ def net_result_per_participant(
     return _result(result, scalar)
 
 
-def business_case(frame: Any, value_per_job: float = domain.DEFAULT_VALUE_PER_JOB,
-                  effect_years: float = domain.DEFAULT_EFFECT_YEARS) -> Any:
+def business_case(
+    frame: Any,
+    value_per_job: float = domain.DEFAULT_VALUE_PER_JOB,
+    effect_years: float = domain.DEFAULT_EFFECT_YEARS,
+) -> Any:
     """A table of interventions with the derived figures and the net result per participant.
 
     `frame` is a pandas DataFrame with price_per_participant, job_rate and control_job_rate;
@@ -162,7 +165,9 @@ def business_case(frame: Any, value_per_job: float = domain.DEFAULT_VALUE_PER_JO
     out = domain.derive(frame, value_per_job, effect_years)
     out["net_result_per_participant"] = net_result_per_participant(
         out["price_per_participant"].to_numpy(dtype="float64"),
-        out["net_effect"].to_numpy(dtype="float64"), value_per_job, effect_years,
+        out["net_effect"].to_numpy(dtype="float64"),
+        value_per_job,
+        effect_years,
     )
     return out
 
@@ -219,17 +224,28 @@ class EffectDistributions:
     def take(self, index: ArrayLike) -> EffectDistributions:
         """The distributions of some interventions only."""
         chosen = np.asarray(index)
-        return EffectDistributions(self.mean[chosen], self.sd[chosen], self.low[chosen],
-                                   self.high[chosen], self.basis[chosen], self.exact[chosen],
-                                   self.beta[:, chosen], self.lower[chosen], self.upper[chosen])
+        return EffectDistributions(
+            self.mean[chosen],
+            self.sd[chosen],
+            self.low[chosen],
+            self.high[chosen],
+            self.basis[chosen],
+            self.exact[chosen],
+            self.beta[:, chosen],
+            self.lower[chosen],
+            self.upper[chosen],
+        )
 
 
 def _column(columns: Any, name: str, length: int, default: float) -> FloatArray:
     if name not in columns:
         return np.full(length, default)
     values = np.asarray(columns[name], dtype=object)
-    return np.array([default if v is None else float(v) for v in values], dtype=np.float64) \
-        if values.dtype == object else np.asarray(columns[name], dtype=np.float64)
+    return (
+        np.array([default if v is None else float(v) for v in values], dtype=np.float64)
+        if values.dtype == object
+        else np.asarray(columns[name], dtype=np.float64)
+    )
 
 
 def effect_distributions(columns: Any) -> EffectDistributions:
@@ -256,13 +272,16 @@ def effect_distributions(columns: Any) -> EffectDistributions:
         measured_sd = np.sqrt(s1 * (1 - s1) / n1 + s2 * (1 - s2) / n2)
         a1, b1, a2, b2 = k1 + 0.5, n1 - k1 + 0.5, k2 + 0.5, n2 - k2 + 0.5
         beta_mean = a1 / (a1 + b1) - a2 / (a2 + b2)
-        beta_sd = np.sqrt(a1 * b1 / ((a1 + b1) ** 2 * (a1 + b1 + 1))
-                          + a2 * b2 / ((a2 + b2) ** 2 * (a2 + b2 + 1)))
+        beta_sd = np.sqrt(
+            a1 * b1 / ((a1 + b1) ** 2 * (a1 + b1 + 1)) + a2 * b2 / ((a2 + b2) ** 2 * (a2 + b2 + 1))
+        )
     entered = rate - control
-    share = np.select([stars >= 3, stars >= 2], [STAR_SPREAD[3][0], STAR_SPREAD[2][0]],
-                      STAR_SPREAD[1][0])
-    floor = np.select([stars >= 3, stars >= 2], [STAR_SPREAD[3][1], STAR_SPREAD[2][1]],
-                      STAR_SPREAD[1][1])
+    share = np.select(
+        [stars >= 3, stars >= 2], [STAR_SPREAD[3][0], STAR_SPREAD[2][0]], STAR_SPREAD[1][0]
+    )
+    floor = np.select(
+        [stars >= 3, stars >= 2], [STAR_SPREAD[3][1], STAR_SPREAD[2][1]], STAR_SPREAD[1][1]
+    )
     stars_sd = share * np.abs(entered) + floor
 
     mean = np.where(exact, beta_mean, np.where(measured, p1 - p2, entered))
@@ -289,8 +308,11 @@ def assumed_effect(job_rate: ArrayLike, stars: ArrayLike) -> Any:
     scalar = np.ndim(job_rate) == 0 and np.ndim(stars) == 0
     rate, level = np.broadcast_arrays(_floats(job_rate), _floats(stars))
     level = np.clip(np.nan_to_num(level, nan=1.0), 1, 3)
-    share = np.select([level >= 3, level >= 2], [ASSUMED_EFFECT_SHARE[3], ASSUMED_EFFECT_SHARE[2]],
-                      ASSUMED_EFFECT_SHARE[1])
+    share = np.select(
+        [level >= 3, level >= 2],
+        [ASSUMED_EFFECT_SHARE[3], ASSUMED_EFFECT_SHARE[2]],
+        ASSUMED_EFFECT_SHARE[1],
+    )
     return _result(rate * share, scalar)
 
 
@@ -304,8 +326,11 @@ def uncertainty_flag(low: ArrayLike, high: ArrayLike, wide: float = WIDE_INTERVA
     scalar = np.ndim(low) == 0 and np.ndim(high) == 0
     low_arr, high_arr = np.broadcast_arrays(_floats(low), _floats(high))
     with np.errstate(invalid="ignore"):
-        flags = np.where((low_arr <= 0) & (high_arr >= 0), "includes_zero",
-                         np.where(high_arr - low_arr > wide, "wide", ""))
+        flags = np.where(
+            (low_arr <= 0) & (high_arr >= 0),
+            "includes_zero",
+            np.where(high_arr - low_arr > wide, "wide", ""),
+        )
     plain = [str(f) if f else None for f in flags.ravel()]
     result = np.array(plain, dtype=object).reshape(flags.shape)
     return result.item() if scalar else result
@@ -337,8 +362,9 @@ _CHUNK_CELLS = 4_000_000
 """Draws × interventions computed at once: bounds the memory a Monte Carlo takes."""
 
 
-def _clipped_moments(mean: FloatArray, sd: FloatArray, low: FloatArray, high: FloatArray
-                     ) -> tuple[FloatArray, FloatArray]:
+def _clipped_moments(
+    mean: FloatArray, sd: FloatArray, low: FloatArray, high: FloatArray
+) -> tuple[FloatArray, FloatArray]:
     """Mean and variance of min(max(X, low), high) for X normal(mean, sd), exactly."""
     from scipy.special import ndtr
 
@@ -348,9 +374,13 @@ def _clipped_moments(mean: FloatArray, sd: FloatArray, low: FloatArray, high: Fl
     pdf_b = np.exp(-0.5 * beta**2) / np.sqrt(2 * np.pi)
     inside = cdf_b - cdf_a
     first = low * cdf_a + high * (1 - cdf_b) + mean * inside - sd * (pdf_b - pdf_a)
-    second = (low**2 * cdf_a + high**2 * (1 - cdf_b) + mean**2 * inside
-              + 2 * mean * sd * (pdf_a - pdf_b)
-              + sd**2 * (inside + alpha * pdf_a - beta * pdf_b))
+    second = (
+        low**2 * cdf_a
+        + high**2 * (1 - cdf_b)
+        + mean**2 * inside
+        + 2 * mean * sd * (pdf_a - pdf_b)
+        + sd**2 * (inside + alpha * pdf_a - beta * pdf_b)
+    )
     return first, np.maximum(second - first**2, 0.0)
 
 
@@ -364,13 +394,15 @@ def _draw_block(dist: EffectDistributions, rng: np.random.Generator, draws: int)
     if dist.exact.any():
         exact = np.flatnonzero(dist.exact)
         a1, b1, a2, b2 = dist.beta[:, exact]
-        values[:, exact] = (rng.beta(a1, b1, size=(draws, exact.size))
-                            - rng.beta(a2, b2, size=(draws, exact.size)))
+        values[:, exact] = rng.beta(a1, b1, size=(draws, exact.size)) - rng.beta(
+            a2, b2, size=(draws, exact.size)
+        )
     return np.clip(values, dist.lower, dist.upper)
 
 
-def draw_effects(dist: EffectDistributions, draws: int = DRAWS,
-                 seed: int | np.random.Generator | None = None) -> FloatArray:
+def draw_effects(
+    dist: EffectDistributions, draws: int = DRAWS, seed: int | np.random.Generator | None = None
+) -> FloatArray:
     """Independent draws of every extra effect: shape (draws, m); NaN where there is none."""
     rng = _rng(seed)
     return _draw_block(dist, rng, draws)
@@ -401,8 +433,9 @@ def probability_pays_off(
     chance = above / draws
     # a draw is clipped to [lower, upper]: no effect can beat a threshold at or above upper
     with np.errstate(invalid="ignore"):
-        chance = np.where(threshold >= dist.upper, 0.0,
-                          np.where(threshold < dist.lower, 1.0, chance))
+        chance = np.where(
+            threshold >= dist.upper, 0.0, np.where(threshold < dist.lower, 1.0, chance)
+        )
     if dist.exact.any():
         exact = np.flatnonzero(dist.exact)
         a1, b1, a2, b2 = dist.beta[:, exact]
@@ -410,8 +443,9 @@ def probability_pays_off(
         for start in range(0, exact.size, columns_per_block):
             part = slice(start, start + columns_per_block)
             size = (draws, exact[part].size)
-            effect = rng.beta(a1[part], b1[part], size=size) - rng.beta(a2[part], b2[part],
-                                                                         size=size)
+            effect = rng.beta(a1[part], b1[part], size=size) - rng.beta(
+                a2[part], b2[part], size=size
+            )
             chance[exact[part]] = (effect > threshold[exact[part]]).mean(axis=0)
     return np.where(np.isnan(dist.mean), np.nan, chance)
 
@@ -432,8 +466,12 @@ class JobsSpread:
     draws: int
 
 
-def allocation_draws(dist: EffectDistributions, participants: ArrayLike, draws: int = DRAWS,
-                     seed: int | np.random.Generator | None = None) -> FloatArray:
+def allocation_draws(
+    dist: EffectDistributions,
+    participants: ArrayLike,
+    draws: int = DRAWS,
+    seed: int | np.random.Generator | None = None,
+) -> FloatArray:
     """The total extra jobs of an allocation in each of `draws` draws.
 
     Interventions without a distribution (no control rate) add nothing, as in the
@@ -454,7 +492,8 @@ def allocation_draws(dist: EffectDistributions, participants: ArrayLike, draws: 
     near = np.flatnonzero(usable & ~dist.exact & ~summed)
     if near.size > INDIVIDUAL_DRAWS:
         clipped_mean, clipped_variance = _clipped_moments(
-            dist.mean[near], dist.sd[near], dist.lower[near], dist.upper[near])
+            dist.mean[near], dist.sd[near], dist.lower[near], dist.upper[near]
+        )
         weight = counts[near] ** 2 * clipped_variance
         rest = np.argsort(-weight, kind="stable")[INDIVIDUAL_DRAWS:]
         centre += float(np.sum(counts[near[rest]] * clipped_mean[rest]))
@@ -471,20 +510,23 @@ def allocation_draws(dist: EffectDistributions, participants: ArrayLike, draws: 
     columns_per_block = max(1, _CHUNK_CELLS // max(draws, 1))
     for start in range(0, chosen.size, columns_per_block):
         block = part_dist.take(np.arange(start, min(start + columns_per_block, chosen.size)))
-        totals += _draw_block(block, rng, draws) @ weights[start:start + columns_per_block]
+        totals += _draw_block(block, rng, draws) @ weights[start : start + columns_per_block]
     return totals
 
 
-def allocation_spread(dist: EffectDistributions, participants: ArrayLike, draws: int = DRAWS,
-                      seed: int | np.random.Generator | None = None) -> JobsSpread:
+def allocation_spread(
+    dist: EffectDistributions,
+    participants: ArrayLike,
+    draws: int = DRAWS,
+    seed: int | np.random.Generator | None = None,
+) -> JobsSpread:
     """P10, median and P90 of an allocation's extra jobs, next to the expected figure."""
     counts = _floats(participants)
     usable = (counts > 0) & ~np.isnan(dist.mean)
     expected = float(np.sum(counts[usable] * dist.mean[usable]))
     totals = allocation_draws(dist, counts, draws, seed)
     p10, median, p90 = np.percentile(totals, [10, 50, 90])
-    return JobsSpread(expected, float(totals.mean()), float(p10), float(median), float(p90),
-                      draws)
+    return JobsSpread(expected, float(totals.mean()), float(p10), float(median), float(p90), draws)
 
 
 # --- sensitivity ---------------------------------------------------------------------------
@@ -510,8 +552,9 @@ class TornadoBar:
         return abs(self.outcome_at_high - self.outcome_at_low)
 
 
-def _case_outcome(metric: str, price: float, rate: float, control: float, value: float,
-                  years: float) -> float:
+def _case_outcome(
+    metric: str, price: float, rate: float, control: float, value: float, years: float
+) -> float:
     effect = rate - control
     if metric == "net_result_per_participant":
         return float(effect * value * years - price)
@@ -536,8 +579,13 @@ def tornado(
     interval (a measured share's Wilson interval) goes over that interval instead.
     `metric` is benefit_cost_ratio or net_result_per_participant.
     """
-    base = {"price": price, "job_rate": job_rate, "control_job_rate": control_job_rate,
-            "value_per_job": value_per_job, "effect_years": effect_years}
+    base = {
+        "price": price,
+        "job_rate": job_rate,
+        "control_job_rate": control_job_rate,
+        "value_per_job": value_per_job,
+        "effect_years": effect_years,
+    }
     ranges = {name: (value * (1 - swing), value * (1 + swing)) for name, value in base.items()}
     for name in ("job_rate", "control_job_rate"):
         low, high = ranges[name]
@@ -549,9 +597,14 @@ def tornado(
 
     def outcome(**changed: float) -> float:
         values = {**base, **changed}
-        return _case_outcome(metric, values["price"], values["job_rate"],
-                             values["control_job_rate"], values["value_per_job"],
-                             values["effect_years"])
+        return _case_outcome(
+            metric,
+            values["price"],
+            values["job_rate"],
+            values["control_job_rate"],
+            values["value_per_job"],
+            values["effect_years"],
+        )
 
     centre = outcome()
     bars = [
@@ -586,14 +639,30 @@ def allocation_tornado(
 
     base = jobs(rate, control)
     bars = [
-        TornadoBar("price", 1 - swing, 1 + swing, jobs(rate, control, 1 / (1 - swing)),
-                   jobs(rate, control, 1 / (1 + swing)), base),
-        TornadoBar("job_rate", 1 - swing, 1 + swing, jobs(np.clip(rate * (1 - swing), 0, 1),
-                                                           control),
-                   jobs(np.clip(rate * (1 + swing), 0, 1), control), base),
-        TornadoBar("control_job_rate", 1 - swing, 1 + swing,
-                   jobs(rate, np.clip(control * (1 - swing), 0, 1)),
-                   jobs(rate, np.clip(control * (1 + swing), 0, 1)), base),
+        TornadoBar(
+            "price",
+            1 - swing,
+            1 + swing,
+            jobs(rate, control, 1 / (1 - swing)),
+            jobs(rate, control, 1 / (1 + swing)),
+            base,
+        ),
+        TornadoBar(
+            "job_rate",
+            1 - swing,
+            1 + swing,
+            jobs(np.clip(rate * (1 - swing), 0, 1), control),
+            jobs(np.clip(rate * (1 + swing), 0, 1), control),
+            base,
+        ),
+        TornadoBar(
+            "control_job_rate",
+            1 - swing,
+            1 + swing,
+            jobs(rate, np.clip(control * (1 - swing), 0, 1)),
+            jobs(rate, np.clip(control * (1 + swing), 0, 1)),
+            base,
+        ),
     ]
     label = list(names) if names is not None else [str(i) for i in range(len(counts))]
     own = []
@@ -601,8 +670,16 @@ def allocation_tornado(
         effect = rate[i] - control[i]
         delta_low = counts[i] * (dist.low[i] - effect)
         delta_high = counts[i] * (dist.high[i] - effect)
-        own.append(TornadoBar(f"effect:{label[i]}", float(dist.low[i]), float(dist.high[i]),
-                              base + float(delta_low), base + float(delta_high), base))
+        own.append(
+            TornadoBar(
+                f"effect:{label[i]}",
+                float(dist.low[i]),
+                float(dist.high[i]),
+                base + float(delta_low),
+                base + float(delta_high),
+                base,
+            )
+        )
     own.sort(key=lambda bar: -bar.swing)
     return sorted(bars + own[:top], key=lambda bar: -bar.swing)
 
@@ -623,12 +700,16 @@ class FlipPoint:
     ranking by benefit-cost ratio: both ratios scale with them alike."""
 
 
-def ranking_flip(price_a: float, effect_a: float, price_b: float, effect_b: float,
-                 value_per_job: float = domain.DEFAULT_VALUE_PER_JOB,
-                 effect_years: float = domain.DEFAULT_EFFECT_YEARS) -> FlipPoint:
+def ranking_flip(
+    price_a: float,
+    effect_a: float,
+    price_b: float,
+    effect_b: float,
+    value_per_job: float = domain.DEFAULT_VALUE_PER_JOB,
+    effect_years: float = domain.DEFAULT_EFFECT_YEARS,
+) -> FlipPoint:
     """The parameter values at which A and B swap places (see `FlipPoint`)."""
-    if any(v is None or np.isnan(v) for v in (effect_a, effect_b)) or price_a <= 0 \
-            or price_b <= 0:
+    if any(v is None or np.isnan(v) for v in (effect_a, effect_b)) or price_a <= 0 or price_b <= 0:
         return FlipPoint(None, None, None, None)
     ratio_a = effect_a / price_a
     ratio_b = effect_b / price_b
@@ -638,5 +719,6 @@ def ranking_flip(price_a: float, effect_a: float, price_b: float, effect_b: floa
     if effect_a != effect_b and effect_years > 0:
         candidate = (price_a - price_b) / ((effect_a - effect_b) * effect_years)
         value_at_flip = float(candidate) if candidate > 0 else None
-    return FlipPoint(bool(ratio_a > ratio_b), float(effect_a_at_flip), float(effect_b_at_flip),
-                     value_at_flip)
+    return FlipPoint(
+        bool(ratio_a > ratio_b), float(effect_a_at_flip), float(effect_b_at_flip), value_at_flip
+    )

@@ -33,8 +33,12 @@ class BadInput(ViftenError):
     they are not (yet); `viften.present.messages.error_lines` renders either.
     """
 
-    def __init__(self, message: str | Message, problems: list[Problem] | None = None,
-                 total: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str | Message,
+        problems: list[Problem] | None = None,
+        total: int | None = None,
+    ) -> None:
         self.message = message
         self.problems = problems or []
         self.total = max(total or 0, len(self.problems))

@@ -109,8 +109,9 @@ def from_query(params: Mapping[str, str]) -> Filters:
 
 def price_range_turned(low: float, high: float) -> Message:
     """The note for a price range given from `low` to `high`, with `low` above `high`."""
-    return Message.of("filters_price_range_turned", given_from=("money", low),
-                      given_to=("money", high))
+    return Message.of(
+        "filters_price_range_turned", given_from=("money", low), given_to=("money", high)
+    )
 
 
 def with_price_range_in_order(filters: Filters) -> tuple[Filters, Message | None]:
@@ -118,8 +119,10 @@ def with_price_range_in_order(filters: Filters) -> tuple[Filters, Message | None
     low, high = filters.min_price_per_job, filters.max_price_per_job
     if low is None or high is None or low <= high:
         return filters, None
-    return (replace(filters, min_price_per_job=high, max_price_per_job=low),
-            price_range_turned(low, high))
+    return (
+        replace(filters, min_price_per_job=high, max_price_per_job=low),
+        price_range_turned(low, high),
+    )
 
 
 def _url_number(value: float) -> str:
@@ -170,7 +173,10 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     needle = filters.search.strip().casefold()
     if needle:
         haystack = (
-            frame["name"].fillna("") + " " + frame["provider"].fillna("") + " "
+            frame["name"].fillna("")
+            + " "
+            + frame["provider"].fillna("")
+            + " "
             + frame["description"].fillna("")
         ).str.casefold()
         keep &= haystack.str.contains(needle, regex=False)

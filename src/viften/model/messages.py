@@ -9,8 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("money", "share", "jobs", "count", "group", "names", "quoted", "figure", "text",
-         "objective", "payer")
+KINDS = (
+    "money",
+    "share",
+    "jobs",
+    "count",
+    "group",
+    "names",
+    "quoted",
+    "figure",
+    "text",
+    "objective",
+    "payer",
+)
 """How a value is written: kroner, a share as a percentage, jobs (one decimal), a whole count,
 a target group, a list of names, text in quotes as Python shows it, a number as written
 (`1.5`, `1,5` in Danish), plain text, an allocator objective (`net`, `kommune`, ...) or a

@@ -34,12 +34,17 @@ class TargetGroupInfo:
 
 
 TARGET_GROUP_TABLE: tuple[TargetGroupInfo, ...] = (
-    TargetGroupInfo(TargetGroup.CLOSER.value, "#0072B2", (
-        "tættere på", "taettere paa", "tættere på arbejdsmarkedet", "tættere")),
-    TargetGroupInfo(TargetGroup.FURTHER.value, "#E69F00", (
-        "længere væk", "laengere vaek", "længere fra arbejdsmarkedet", "længere")),
-    TargetGroupInfo(TargetGroup.CROSS.value, "#009E73", (
-        "tværgående", "tvaergaaende", "both")),
+    TargetGroupInfo(
+        TargetGroup.CLOSER.value,
+        "#0072B2",
+        ("tættere på", "taettere paa", "tættere på arbejdsmarkedet", "tættere"),
+    ),
+    TargetGroupInfo(
+        TargetGroup.FURTHER.value,
+        "#E69F00",
+        ("længere væk", "laengere vaek", "længere fra arbejdsmarkedet", "længere"),
+    ),
+    TargetGroupInfo(TargetGroup.CROSS.value, "#009E73", ("tværgående", "tvaergaaende", "both")),
 )
 """In the order every view lists them."""
 

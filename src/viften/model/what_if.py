@@ -20,8 +20,13 @@ class Rounded:
     """The whole participants it buys."""
 
 
-def participants_from(start_counts: np.ndarray, start_kroner: np.ndarray, counts: np.ndarray,
-                      kroner: np.ndarray, price: np.ndarray) -> tuple[np.ndarray, list[Rounded]]:
+def participants_from(
+    start_counts: np.ndarray,
+    start_kroner: np.ndarray,
+    counts: np.ndarray,
+    kroner: np.ndarray,
+    price: np.ndarray,
+) -> tuple[np.ndarray, list[Rounded]]:
     """Participants per intervention after the edits, and the kroner that did not buy whole
     participants. A count below 0 is 0; kroner for a free intervention change nothing."""
     out = np.asarray(start_counts, dtype="float64").astype("int64")

@@ -30,8 +30,7 @@ def signed_number(value: float, lang: str, decimals: int = 1) -> str:
     return formatting.signed(value, formatting.number(abs(value), lang, decimals))
 
 
-def allocation_table(data: Interventions, participants: np.ndarray, lang: str
-                     ) -> pd.DataFrame:
+def allocation_table(data: Interventions, participants: np.ndarray, lang: str) -> pd.DataFrame:
     """The interventions an allocation buys: participants, price, cost, jobs and extra jobs
     (or why an intervention has no extra jobs)."""
     import pandas as pd
@@ -43,18 +42,23 @@ def allocation_table(data: Interventions, participants: np.ndarray, lang: str
     no_control = np.isnan(np.asarray(data.net_effect, dtype="float64")[chosen])
     extra = formatting.column(np.where(no_control, np.nan, net * count), "number", lang, 1)
     missing = formatting.missing("reason_no_control", lang)
-    return pd.DataFrame({
-        t("col_name", lang): [str(data.name[i]) for i in chosen],
-        t("col_target_group", lang): [group_name(str(data.target_group[i]), lang)
-                                      for i in chosen],
-        t("col_participants", lang): formatting.column(count, "number", lang),
-        t("col_price_per_participant", lang): formatting.column(price, "kroner", lang),
-        t("budget_col_cost", lang): formatting.column(price * count, "kroner", lang),
-        t("budget_col_jobs", lang): formatting.column(
-            np.asarray(data.job_rate, dtype="float64")[chosen] * count, "number", lang, 1),
-        t("budget_col_extra_jobs", lang): [missing if gap else text
-                                           for gap, text in zip(no_control, extra, strict=True)],
-    })
+    return pd.DataFrame(
+        {
+            t("col_name", lang): [str(data.name[i]) for i in chosen],
+            t("col_target_group", lang): [
+                group_name(str(data.target_group[i]), lang) for i in chosen
+            ],
+            t("col_participants", lang): formatting.column(count, "number", lang),
+            t("col_price_per_participant", lang): formatting.column(price, "kroner", lang),
+            t("budget_col_cost", lang): formatting.column(price * count, "kroner", lang),
+            t("budget_col_jobs", lang): formatting.column(
+                np.asarray(data.job_rate, dtype="float64")[chosen] * count, "number", lang, 1
+            ),
+            t("budget_col_extra_jobs", lang): [
+                missing if gap else text for gap, text in zip(no_control, extra, strict=True)
+            ],
+        }
+    )
 
 
 def moves_table(moved: Sequence[Move], lang: str) -> pd.DataFrame:
@@ -62,35 +66,44 @@ def moves_table(moved: Sequence[Move], lang: str) -> pd.DataFrame:
     import pandas as pd
 
     ordered = sorted(moved, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))
-    return pd.DataFrame({
-        t("col_name", lang): [m.name for m in ordered],
-        t("col_target_group", lang): [group_name(m.target_group, lang) for m in ordered],
-        t("budget_col_before", lang): [formatting.number(m.before, lang) for m in ordered],
-        t("budget_col_after", lang): [formatting.number(m.after, lang) for m in ordered],
-        t("budget_col_change", lang): [signed_number(m.change, lang, 0) for m in ordered],
-        t("budget_col_cost_before", lang): [formatting.kroner(m.cost_before, lang)
-                                            for m in ordered],
-        t("budget_col_cost_after", lang): [formatting.kroner(m.cost_after, lang)
-                                           for m in ordered],
-        t("budget_col_jobs_per_million", lang): [formatting.number(m.jobs_per_million, lang, 1)
-                                                 for m in ordered],
-        t("budget_col_why", lang): [t(m.reason, lang) for m in ordered],
-    })
+    return pd.DataFrame(
+        {
+            t("col_name", lang): [m.name for m in ordered],
+            t("col_target_group", lang): [group_name(m.target_group, lang) for m in ordered],
+            t("budget_col_before", lang): [formatting.number(m.before, lang) for m in ordered],
+            t("budget_col_after", lang): [formatting.number(m.after, lang) for m in ordered],
+            t("budget_col_change", lang): [signed_number(m.change, lang, 0) for m in ordered],
+            t("budget_col_cost_before", lang): [
+                formatting.kroner(m.cost_before, lang) for m in ordered
+            ],
+            t("budget_col_cost_after", lang): [
+                formatting.kroner(m.cost_after, lang) for m in ordered
+            ],
+            t("budget_col_jobs_per_million", lang): [
+                formatting.number(m.jobs_per_million, lang, 1) for m in ordered
+            ],
+            t("budget_col_why", lang): [t(m.reason, lang) for m in ordered],
+        }
+    )
 
 
-def frontier_table(points: Sequence[FrontierPoint], objective: str, lang: str
-                   ) -> pd.DataFrame:
+def frontier_table(points: Sequence[FrontierPoint], objective: str, lang: str) -> pd.DataFrame:
     """The frontier as numbers: budget, expected jobs and what is spent."""
     import pandas as pd
 
     priced = objective in NPV_OBJECTIVES
-    return pd.DataFrame({
-        t("budget_axis_budget_short", lang): [formatting.money(p.budget, lang) for p in points],
-        t(f"budget_axis_jobs_{objective}", lang): [
-            formatting.kroner(p.expected_jobs, lang) if priced
-            else formatting.number(p.expected_jobs, lang, 1) for p in points],
-        t("budget_metric_spend", lang): [formatting.kroner(p.total_cost, lang) for p in points],
-    })
+    return pd.DataFrame(
+        {
+            t("budget_axis_budget_short", lang): [formatting.money(p.budget, lang) for p in points],
+            t(f"budget_axis_jobs_{objective}", lang): [
+                formatting.kroner(p.expected_jobs, lang)
+                if priced
+                else formatting.number(p.expected_jobs, lang, 1)
+                for p in points
+            ],
+            t("budget_metric_spend", lang): [formatting.kroner(p.total_cost, lang) for p in points],
+        }
+    )
 
 
 def scenarios_table(saved: Sequence[Any], lang: str) -> pd.DataFrame:
@@ -98,47 +111,62 @@ def scenarios_table(saved: Sequence[Any], lang: str) -> pd.DataFrame:
     where, its spend and jobs."""
     import pandas as pd
 
-    return pd.DataFrame({
-        t("budget_sc_name", lang): [s.name for s in saved],
-        t("budget_sc_col_created", lang): [
-            s.created_at.strftime("%d-%m-%Y %H:%M") if s.created_at else "–" for s in saved],
-        t("budget_sc_col_by", lang): [s.created_by or "–" for s in saved],
-        t("budget_sc_col_source", lang): [
-            t(f"budget_sc_source_{s.settings.get('source', 'what_if')}", lang) for s in saved],
-        t("budget_metric_spend", lang): [formatting.money(s.spend, lang) for s in saved],
-        t("budget_metric_gross", lang): [formatting.number(s.gross_jobs, lang, 1)
-                                         for s in saved],
-        t("budget_metric_net", lang): [formatting.number(s.net_jobs, lang, 1) for s in saved],
-    })
+    return pd.DataFrame(
+        {
+            t("budget_sc_name", lang): [s.name for s in saved],
+            t("budget_sc_col_created", lang): [
+                s.created_at.strftime("%d-%m-%Y %H:%M") if s.created_at else "–" for s in saved
+            ],
+            t("budget_sc_col_by", lang): [s.created_by or "–" for s in saved],
+            t("budget_sc_col_source", lang): [
+                t(f"budget_sc_source_{s.settings.get('source', 'what_if')}", lang) for s in saved
+            ],
+            t("budget_metric_spend", lang): [formatting.money(s.spend, lang) for s in saved],
+            t("budget_metric_gross", lang): [
+                formatting.number(s.gross_jobs, lang, 1) for s in saved
+            ],
+            t("budget_metric_net", lang): [formatting.number(s.net_jobs, lang, 1) for s in saved],
+        }
+    )
 
 
-def comparison_table(both: Any, first_name: str, second_name: str, lang: str
-                     ) -> pd.DataFrame:
+def comparison_table(both: Any, first_name: str, second_name: str, lang: str) -> pd.DataFrame:
     """Two scenarios side by side (a `store.scenarios.Comparison`; typed loosely, as the
     display layer does not import the store): participants in each, the change, the cost."""
     import pandas as pd
 
-    return pd.DataFrame({
-        t("col_name", lang): [r.name for r in both.rows],
-        t("col_target_group", lang): [group_name(r.target_group, lang) for r in both.rows],
-        first_name: [formatting.number(r.first, lang) for r in both.rows],
-        second_name if second_name != first_name else f"{second_name} (2)": [
-            formatting.number(r.second, lang) for r in both.rows],
-        t("budget_col_change", lang): [signed_number(r.change, lang, 0) for r in both.rows],
-        t("budget_col_cost", lang): [signed_money(r.second_cost - r.first_cost, lang)
-                                     for r in both.rows],
-    })
+    return pd.DataFrame(
+        {
+            t("col_name", lang): [r.name for r in both.rows],
+            t("col_target_group", lang): [group_name(r.target_group, lang) for r in both.rows],
+            first_name: [formatting.number(r.first, lang) for r in both.rows],
+            second_name if second_name != first_name else f"{second_name} (2)": [
+                formatting.number(r.second, lang) for r in both.rows
+            ],
+            t("budget_col_change", lang): [signed_number(r.change, lang, 0) for r in both.rows],
+            t("budget_col_cost", lang): [
+                signed_money(r.second_cost - r.first_cost, lang) for r in both.rows
+            ],
+        }
+    )
 
 
-def rounding_notes(rounded: Sequence[Rounded], names: Sequence[str], price: np.ndarray,
-                   lang: str) -> list[str]:
+def rounding_notes(
+    rounded: Sequence[Rounded], names: Sequence[str], price: np.ndarray, lang: str
+) -> list[str]:
     """One sentence per typed amount that bought whole participants for less (Markdown: the
     name is escaped)."""
-    return [t("budget_kroner_rounded", lang, name=formatting.escape_markdown(names[r.index]),
-              kroner=formatting.kroner(r.kroner, lang),
-              participants=formatting.number(r.participants, lang),
-              cost=formatting.kroner(r.participants * price[r.index], lang))
-            for r in rounded]
+    return [
+        t(
+            "budget_kroner_rounded",
+            lang,
+            name=formatting.escape_markdown(names[r.index]),
+            kroner=formatting.kroner(r.kroner, lang),
+            participants=formatting.number(r.participants, lang),
+            cost=formatting.kroner(r.participants * price[r.index], lang),
+        )
+        for r in rounded
+    ]
 
 
 def payer_case_table(columns: Sequence[tuple[str, Any]], lang: str) -> pd.DataFrame:
@@ -148,19 +176,27 @@ def payer_case_table(columns: Sequence[tuple[str, Any]], lang: str) -> pd.DataFr
     where the allocation has no budget case)."""
     import pandas as pd
 
-    rows: list[str] = [t("budget_case_row_spend", lang), t("budget_case_row_gross", lang),
-                       t("budget_case_row_net", lang)]
+    rows: list[str] = [
+        t("budget_case_row_spend", lang),
+        t("budget_case_row_gross", lang),
+        t("budget_case_row_net", lang),
+    ]
     rows += [t(f"budget_case_row_{payer}", lang) for payer in PAYERS]
     table: dict[str, list[str]] = {t("budget_case_col_figure", lang): rows}
     for heading, evaluation in columns:
         if evaluation is None:
             table[heading] = [t("budget_case_infeasible", lang)] * len(rows)
             continue
-        cells = [formatting.kroner(evaluation.spend, lang),
-                 formatting.number(evaluation.gross_jobs, lang, 1),
-                 formatting.number(evaluation.net_jobs, lang, 1)]
+        cells = [
+            formatting.kroner(evaluation.spend, lang),
+            formatting.number(evaluation.gross_jobs, lang, 1),
+            formatting.number(evaluation.net_jobs, lang, 1),
+        ]
         npv = evaluation.payer_npv
-        cells += ([formatting.kroner(value, lang) for value in npv] if npv is not None
-                  else [formatting.missing("budget_reason_no_case", lang)] * len(PAYERS))
+        cells += (
+            [formatting.kroner(value, lang) for value in npv]
+            if npv is not None
+            else [formatting.missing("budget_reason_no_case", lang)] * len(PAYERS)
+        )
         table[heading] = cells
     return pd.DataFrame(table)

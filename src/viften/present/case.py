@@ -77,12 +77,16 @@ def net_effects(frame: pd.DataFrame) -> NDArray[np.float64]:
     """The net effect of each row: its own column, else job_rate − control_job_rate."""
     if "net_effect" in frame:
         return np.asarray(frame["net_effect"], dtype=np.float64)
-    return (np.asarray(frame["job_rate"], dtype=np.float64)
-            - np.asarray(frame["control_job_rate"], dtype=np.float64))
+    return np.asarray(frame["job_rate"], dtype=np.float64) - np.asarray(
+        frame["control_job_rate"], dtype=np.float64
+    )
 
 
-def case_view(frame: pd.DataFrame, assumptions: Assumptions,
-              assumed_effects: Mapping[str, float] | None = None) -> CaseView:
+def case_view(
+    frame: pd.DataFrame,
+    assumptions: Assumptions,
+    assumed_effects: Mapping[str, float] | None = None,
+) -> CaseView:
     """The case of every row of a derived interventions table.
 
     `assumed_effects` maps a name to an extra effect to try; it applies only to an
@@ -151,15 +155,28 @@ def scope_text(year: int | None, filters: Filters | None, count: int, lang: str 
             types = ", ".join(t(f"pt_{p}", lang).lower() for p in filters.provider_types)
             parts.append(t("case_scope_providers", lang, types=types))
         if filters.min_price_per_job is not None or filters.max_price_per_job is not None:
-            parts.append(t("case_scope_price", lang,
-                           low=formatting.kroner(filters.min_price_per_job or 0, lang),
-                           high=formatting.kroner(filters.max_price_per_job, lang)))
+            parts.append(
+                t(
+                    "case_scope_price",
+                    lang,
+                    low=formatting.kroner(filters.min_price_per_job or 0, lang),
+                    high=formatting.kroner(filters.max_price_per_job, lang),
+                )
+            )
         if filters.search:
             parts.append(t("case_scope_search", lang, text=filters.search))
-    counted = (t("case_scope_count_one", lang) if count == 1 else
-               t("case_scope_count", lang, count=formatting.number(count, lang)))
-    return t("case_scope", lang, year=year if year is not None else "–",
-             filters=", ".join(parts) if parts else t("case_scope_all", lang), count=counted)
+    counted = (
+        t("case_scope_count_one", lang)
+        if count == 1
+        else t("case_scope_count", lang, count=formatting.number(count, lang))
+    )
+    return t(
+        "case_scope",
+        lang,
+        year=year if year is not None else "–",
+        filters=", ".join(parts) if parts else t("case_scope_all", lang),
+        count=counted,
+    )
 
 
 # --- one intervention ---------------------------------------------------------------------------
@@ -173,8 +190,9 @@ def scale_of(view: CaseView, index: int, planned: bool) -> float:
 def scale_note(view: CaseView, index: int, planned: bool, lang: str = "da") -> str:
     if not planned:
         return t("case_scale_note_unit", lang)
-    return t("case_scale_note_planned", lang,
-             count=formatting.number(view.participants[index], lang))
+    return t(
+        "case_scale_note_planned", lang, count=formatting.number(view.participants[index], lang)
+    )
 
 
 def _marked(text: str, assumed: bool, lang: str) -> str:
@@ -186,13 +204,22 @@ def _marked(text: str, assumed: bool, lang: str) -> str:
 
 def _year(value: float, horizon: int, lang: str) -> str:
     if math.isnan(value):
-        return formatting.missing(None, lang) + " (" + t("case_year_never", lang,
-                                                         horizon=horizon) + ")"
+        return (
+            formatting.missing(None, lang)
+            + " ("
+            + t("case_year_never", lang, horizon=horizon)
+            + ")"
+        )
     return t("case_year_n", lang, year=int(value))
 
 
-def payer_table(view: CaseView, index: int, lang: str = "da", planned: bool = False,
-                spread: model.PayerSpread | None = None) -> pd.DataFrame:
+def payer_table(
+    view: CaseView,
+    index: int,
+    lang: str = "da",
+    planned: bool = False,
+    spread: model.PayerSpread | None = None,
+) -> pd.DataFrame:
     """One row per payer: gain, cost, net present value, payback, break-even, the spread."""
     import pandas as pd
 
@@ -201,10 +228,11 @@ def payer_table(view: CaseView, index: int, lang: str = "da", planned: bool = Fa
     scale = scale_of(view, index, planned)
     effect = float(case.net_effect[index])
     horizon = case.horizon
-    paybacks = {KOMMUNE: case.payback_year_kommune[index],
-                PUBLIC: case.payback_year_public[index]}
-    break_evens = {KOMMUNE: case.break_even_effect_kommune[index],
-                   PUBLIC: case.break_even_effect_public[index]}
+    paybacks = {KOMMUNE: case.payback_year_kommune[index], PUBLIC: case.payback_year_public[index]}
+    break_evens = {
+        KOMMUNE: case.break_even_effect_kommune[index],
+        PUBLIC: case.break_even_effect_public[index],
+    }
     rows = []
     for payer, key in enumerate(PAYERS):
         gain = effect * case.gain[payer, index] * scale
@@ -213,27 +241,41 @@ def payer_table(view: CaseView, index: int, lang: str = "da", planned: bool = Fa
         if payer in paybacks:
             payback = _year(float(paybacks[payer]), horizon, lang)
             even = float(break_evens[payer])
-            break_even = (formatting.points(even, lang) if not math.isnan(even)
-                          else f"– ({t('case_no_gain', lang)})")
+            break_even = (
+                formatting.points(even, lang)
+                if not math.isnan(even)
+                else f"– ({t('case_no_gain', lang)})"
+            )
         else:
             payback = break_even = f"– ({t('case_pays_nothing', lang)})"
-        rows.append({
-            t("case_col_payer", lang): t(f"case_payer_{key}", lang),
-            t("case_col_gain", lang): _marked(formatting.kroner(gain, lang), assumed, lang),
-            t("case_col_cost", lang): formatting.kroner(cost, lang),
-            t("case_col_npv", lang): _marked(formatting.kroner(npv, lang), assumed, lang),
-            t("case_col_payback", lang): _marked(payback, assumed, lang),
-            t("case_col_break_even", lang): break_even,
-            t("case_col_chance", lang): _spread_text(spread, payer, index, assumed, "chance",
-                                                     scale, lang),
-            t("case_col_p10", lang): _spread_text(spread, payer, index, assumed, "p10", scale,
-                                                  lang),
-        })
+        rows.append(
+            {
+                t("case_col_payer", lang): t(f"case_payer_{key}", lang),
+                t("case_col_gain", lang): _marked(formatting.kroner(gain, lang), assumed, lang),
+                t("case_col_cost", lang): formatting.kroner(cost, lang),
+                t("case_col_npv", lang): _marked(formatting.kroner(npv, lang), assumed, lang),
+                t("case_col_payback", lang): _marked(payback, assumed, lang),
+                t("case_col_break_even", lang): break_even,
+                t("case_col_chance", lang): _spread_text(
+                    spread, payer, index, assumed, "chance", scale, lang
+                ),
+                t("case_col_p10", lang): _spread_text(
+                    spread, payer, index, assumed, "p10", scale, lang
+                ),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def _spread_text(spread: model.PayerSpread | None, payer: int, index: int, assumed: bool,
-                 which: str, scale: float, lang: str) -> str:
+def _spread_text(
+    spread: model.PayerSpread | None,
+    payer: int,
+    index: int,
+    assumed: bool,
+    which: str,
+    scale: float,
+    lang: str,
+) -> str:
     if assumed:
         return f"– ({t('case_assumed_no_spread', lang)})"
     if spread is None:
@@ -256,14 +298,18 @@ def _pocket_sentence(gains: NDArray[np.float64], lang: str) -> str:
     public = float(gains[PUBLIC])
     if not public > 0:
         return t("case_wrong_pocket_missing", lang)
-    return t("case_wrong_pocket", lang,
-             share=formatting.percent(1.0 - gains[KOMMUNE] / public, lang),
-             state=formatting.percent(gains[STATE] / public, lang),
-             other=formatting.percent(gains[OTHER] / public, lang))
+    return t(
+        "case_wrong_pocket",
+        lang,
+        share=formatting.percent(1.0 - gains[KOMMUNE] / public, lang),
+        state=formatting.percent(gains[STATE] / public, lang),
+        other=formatting.percent(gains[OTHER] / public, lang),
+    )
 
 
-def year_rows(view: CaseView, index: int, lang: str = "da", planned: bool = False
-              ) -> list[dict[str, Any]]:
+def year_rows(
+    view: CaseView, index: int, lang: str = "da", planned: bool = False
+) -> list[dict[str, Any]]:
     """Each payer's case by line and year (undiscounted), for the stacked bars: one row per
     payer, line and year from 0 (the price) to the horizon; empty without a case."""
     if not view.has_case(index):
@@ -277,17 +323,22 @@ def year_rows(view: CaseView, index: int, lang: str = "da", planned: bool = Fals
                 amount = float(lines[line, payer, year])
                 if amount == 0.0:
                     continue
-                out.append({
-                    "year": year, "payer": t(f"case_payer_{payer_key}", lang),
-                    "line": t(f"case_line_{line_key}", lang), "amount": amount,
-                    "amount_text": _marked(formatting.kroner(amount, lang), assumed, lang),
-                    "order": line,
-                })
+                out.append(
+                    {
+                        "year": year,
+                        "payer": t(f"case_payer_{payer_key}", lang),
+                        "line": t(f"case_line_{line_key}", lang),
+                        "amount": amount,
+                        "amount_text": _marked(formatting.kroner(amount, lang), assumed, lang),
+                        "order": line,
+                    }
+                )
     return out
 
 
-def cumulative_rows(view: CaseView, index: int, lang: str = "da", planned: bool = False
-                    ) -> list[dict[str, Any]]:
+def cumulative_rows(
+    view: CaseView, index: int, lang: str = "da", planned: bool = False
+) -> list[dict[str, Any]]:
     """The kommune's cumulative net present value from year 0 (minus the price) to the
     horizon: it crosses 0 in the payback year. Empty without a case."""
     if not view.has_case(index):
@@ -297,9 +348,14 @@ def cumulative_rows(view: CaseView, index: int, lang: str = "da", planned: bool 
     flows = case.net_effect[index] * case.per_unit[KOMMUNE, index] * case.discount
     values = np.concatenate([[0.0], np.cumsum(flows)]) * scale - case.price[index] * scale
     assumed = bool(view.assumed[index])
-    return [{"year": year, "value": float(value),
-             "value_text": _marked(formatting.kroner(value, lang), assumed, lang)}
-            for year, value in enumerate(values)]
+    return [
+        {
+            "year": year,
+            "value": float(value),
+            "value_text": _marked(formatting.kroner(value, lang), assumed, lang),
+        }
+        for year, value in enumerate(values)
+    ]
 
 
 def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
@@ -307,12 +363,16 @@ def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
     used = view.case.used
     benefit = str(used.benefit[index])
     effect = formatting.points(view.case.net_effect[index], lang)
-    return t("case_used_inputs", lang, benefit=t(f"case_benefit_{benefit}", lang),
-             amount=formatting.kroner(used.benefit_amount[index], lang),
-             weeks=formatting.number(used.weeks_on_benefit[index], lang),
-             duration=formatting.number(used.duration_weeks[index], lang),
-             persistence=formatting.percent(used.persistence[index], lang),
-             effect=_marked(effect, bool(view.assumed[index]), lang))
+    return t(
+        "case_used_inputs",
+        lang,
+        benefit=t(f"case_benefit_{benefit}", lang),
+        amount=formatting.kroner(used.benefit_amount[index], lang),
+        weeks=formatting.number(used.weeks_on_benefit[index], lang),
+        duration=formatting.number(used.duration_weeks[index], lang),
+        persistence=formatting.percent(used.persistence[index], lang),
+        effect=_marked(effect, bool(view.assumed[index]), lang),
+    )
 
 
 def no_case_text(view: CaseView, index: int, lang: str = "da") -> str:
@@ -329,8 +389,9 @@ def parse_effect(text: str, lang: str = "da") -> tuple[float | None, str]:
     if not text or not text.strip():
         return None, ""
     try:
-        value = read_cell(COLUMNS_BY_NAME["job_rate"], text.strip(), decimal_comma=True,
-                          guarded=False)
+        value = read_cell(
+            COLUMNS_BY_NAME["job_rate"], text.strip(), decimal_comma=True, guarded=False
+        )
     except CellError as error:
         return None, messages.render(error.message, lang)
     return float(value), ""
@@ -345,17 +406,17 @@ def ranking_order(view: CaseView) -> list[int]:
     per_krone = gain_per_krone(view.case)
     names = [n.casefold() for n in view.names]
     missing = np.isnan(per_krone)
-    return sorted(range(len(names)), key=lambda i: (bool(missing[i]),
-                                                    0.0 if missing[i] else -per_krone[i],
-                                                    names[i]))
+    return sorted(
+        range(len(names)),
+        key=lambda i: (bool(missing[i]), 0.0 if missing[i] else -per_krone[i], names[i]),
+    )
 
 
 RANKING_LIMIT = 1_000
 """Rows of the ranking shown; beyond this a huge view says how many it left out."""
 
 
-def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT
-                  ) -> pd.DataFrame:
+def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT) -> pd.DataFrame:
     """The interventions in view ranked by the kommune's net gain per krone (the first
     `limit`), column by column so that a national view stays quick."""
     import pandas as pd
@@ -371,31 +432,44 @@ def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT
     per_krone = gain_per_krone(case)[order]
     decimal_texts = formatting.column(per_krone, "number", lang, 2)
     per_krone_texts = [
-        (f"DKK {text}" if lang == "en" else f"{text} kr.") if not np.isnan(value)
+        (f"DKK {text}" if lang == "en" else f"{text} kr.")
+        if not np.isnan(value)
         else (free if has else gone)
-        for text, value, has in zip(decimal_texts, per_krone, with_case, strict=True)]
+        for text, value, has in zip(decimal_texts, per_krone, with_case, strict=True)
+    ]
 
     def marked(texts: list[str]) -> list[str]:
-        return [_marked(text, bool(a), lang) if has else gone
-                for text, a, has in zip(texts, assumed, with_case, strict=True)]
+        return [
+            _marked(text, bool(a), lang) if has else gone
+            for text, a, has in zip(texts, assumed, with_case, strict=True)
+        ]
 
     paybacks = [_year(float(y), case.horizon, lang) for y in case.payback_year_kommune[order]]
-    ranks = pd.array([rank if has else None for rank, has in
-                      enumerate(with_case.tolist(), start=1)], dtype="Int64")
-    return pd.DataFrame({
-        t("case_col_rank", lang): ranks,
-        t("col_name", lang): [names[i] for i in order],
-        t("target_group", lang): [t(f"tg_{g}_short", lang) for g in groups],
-        t("case_col_per_krone", lang): [_marked(text, bool(a), lang) for text, a in
-                                        zip(per_krone_texts, assumed, strict=True)],
-        t("case_col_npv_kommune", lang): marked(formatting.column(case.npv[KOMMUNE, order],
-                                                                  "kroner", lang)),
-        t("case_col_npv_public", lang): marked(formatting.column(case.npv[PUBLIC, order],
-                                                                 "kroner", lang)),
-        t("case_col_payback_kommune", lang): marked(paybacks),
-        t("case_col_wrong_pocket", lang): formatting.column(case.wrong_pocket_share[order],
-                                                            "percent", lang),
-    })
+    ranks = pd.array(
+        [rank if has else None for rank, has in enumerate(with_case.tolist(), start=1)],
+        dtype="Int64",
+    )
+    return pd.DataFrame(
+        {
+            t("case_col_rank", lang): ranks,
+            t("col_name", lang): [names[i] for i in order],
+            t("target_group", lang): [t(f"tg_{g}_short", lang) for g in groups],
+            t("case_col_per_krone", lang): [
+                _marked(text, bool(a), lang)
+                for text, a in zip(per_krone_texts, assumed, strict=True)
+            ],
+            t("case_col_npv_kommune", lang): marked(
+                formatting.column(case.npv[KOMMUNE, order], "kroner", lang)
+            ),
+            t("case_col_npv_public", lang): marked(
+                formatting.column(case.npv[PUBLIC, order], "kroner", lang)
+            ),
+            t("case_col_payback_kommune", lang): marked(paybacks),
+            t("case_col_wrong_pocket", lang): formatting.column(
+                case.wrong_pocket_share[order], "percent", lang
+            ),
+        }
+    )
 
 
 # --- the current allocation ---------------------------------------------------------------------
@@ -432,7 +506,10 @@ def allocation_case(view: CaseView) -> AllocationCase:
     cost = (case.cost * weight).sum(axis=1)
     gone = planned & ~with_case
     return AllocationCase(
-        gain=gain, cost=cost, npv=gain - cost, participants=float(weight.sum()),
+        gain=gain,
+        cost=cost,
+        npv=gain - cost,
+        participants=float(weight.sum()),
         counted=int(counted.sum()),
         left_out=tuple(n for n, g in zip(view.names, gone, strict=True) if g),
         left_out_participants=float(participants[gone].sum()),
@@ -444,31 +521,55 @@ def allocation_table(total: AllocationCase, lang: str = "da") -> pd.DataFrame:
     import pandas as pd
 
     marked = total.assumed > 0
-    return pd.DataFrame([{
-        t("case_col_payer", lang): t(f"case_payer_{key}", lang),
-        t("case_col_gain", lang): _marked(formatting.kroner(total.gain[p], lang), marked, lang),
-        t("case_col_cost", lang): formatting.kroner(total.cost[p], lang),
-        t("case_col_npv", lang): _marked(formatting.kroner(total.npv[p], lang), marked, lang),
-    } for p, key in enumerate(PAYERS)])
+    return pd.DataFrame(
+        [
+            {
+                t("case_col_payer", lang): t(f"case_payer_{key}", lang),
+                t("case_col_gain", lang): _marked(
+                    formatting.kroner(total.gain[p], lang), marked, lang
+                ),
+                t("case_col_cost", lang): formatting.kroner(total.cost[p], lang),
+                t("case_col_npv", lang): _marked(
+                    formatting.kroner(total.npv[p], lang), marked, lang
+                ),
+            }
+            for p, key in enumerate(PAYERS)
+        ]
+    )
 
 
 def allocation_notes(total: AllocationCase, lang: str = "da") -> list[str]:
     """The sentences under the allocation's table (names are the user's: escape them)."""
     if total.counted == 0 and not total.left_out:
         return [t("case_allocation_none", lang)]
-    notes = [t("case_allocation_caption", lang,
-               participants=formatting.number(total.participants, lang),
-               count=formatting.number(total.counted, lang))]
+    notes = [
+        t(
+            "case_allocation_caption",
+            lang,
+            participants=formatting.number(total.participants, lang),
+            count=formatting.number(total.counted, lang),
+        )
+    ]
     if total.counted:
         public = float(total.gain[PUBLIC])
         if public > 0:
-            notes.append(t("case_allocation_wrong_pocket", lang,
-                           share=formatting.percent(1.0 - total.gain[KOMMUNE] / public, lang)))
+            notes.append(
+                t(
+                    "case_allocation_wrong_pocket",
+                    lang,
+                    share=formatting.percent(1.0 - total.gain[KOMMUNE] / public, lang),
+                )
+            )
     if total.left_out:
-        notes.append(t("case_allocation_left_out", lang,
-                       count=formatting.number(len(total.left_out), lang),
-                       participants=formatting.number(total.left_out_participants, lang),
-                       names=_some_names(total.left_out, lang)))
+        notes.append(
+            t(
+                "case_allocation_left_out",
+                lang,
+                count=formatting.number(len(total.left_out), lang),
+                participants=formatting.number(total.left_out_participants, lang),
+                names=_some_names(total.left_out, lang),
+            )
+        )
     return notes
 
 
@@ -492,44 +593,69 @@ ESTIMATE_PREFIXES = ("skøn", "estimate")
 def _kind(source: str | None, lang: str) -> str:
     if not source:
         return t("case_kind_estimate", lang)
-    return t("case_kind_estimate" if source.strip().casefold().startswith(ESTIMATE_PREFIXES)
-             else "case_kind_sourced", lang)
+    return t(
+        "case_kind_estimate"
+        if source.strip().casefold().startswith(ESTIMATE_PREFIXES)
+        else "case_kind_sourced",
+        lang,
+    )
 
 
-def assumption_rows(assumptions: Assumptions, lang: str = "da") -> list[tuple[str, str, str,
-                                                                            str]]:
+def assumption_rows(assumptions: Assumptions, lang: str = "da") -> list[tuple[str, str, str, str]]:
     """(assumption, value, kind, source) for the law and every assumption."""
-    rows = [(t("case_staircase", lang), t("case_staircase_value", lang), t("case_kind_law", lang),
-             REFUND_STAIRCASE_SOURCE)]
+    rows = [
+        (
+            t("case_staircase", lang),
+            t("case_staircase_value", lang),
+            t("case_kind_law", lang),
+            REFUND_STAIRCASE_SOURCE,
+        )
+    ]
 
     def add(label: str, value: str, key: str) -> None:
         source = assumptions.source(key)
         rows.append((label, value, _kind(source, lang), source or t("case_no_source", lang)))
 
     for benefit in BENEFITS:
-        add(t("case_a_benefit", lang, benefit=t(f"case_benefit_{benefit}", lang)),
-            formatting.kroner(assumptions.benefits[benefit], lang), f"benefits.{benefit}")
+        add(
+            t("case_a_benefit", lang, benefit=t(f"case_benefit_{benefit}", lang)),
+            formatting.kroner(assumptions.benefits[benefit], lang),
+            f"benefits.{benefit}",
+        )
     add(t("case_a_wage", lang), formatting.kroner(assumptions.wage, lang), "wage")
-    for key in ("tax_rate", "municipal_tax_rate", "equalisation", "discount_rate",
-                "persistence"):
-        add(t(f"case_a_{key}", lang), formatting.percent(getattr(assumptions, key), lang, 1),
-            key)
-    add(t("case_a_horizon", lang), t("case_a_horizon_value", lang, years=assumptions.horizon),
-        "horizon")
+    for key in ("tax_rate", "municipal_tax_rate", "equalisation", "discount_rate", "persistence"):
+        add(t(f"case_a_{key}", lang), formatting.percent(getattr(assumptions, key), lang, 1), key)
+    add(
+        t("case_a_horizon", lang),
+        t("case_a_horizon_value", lang, years=assumptions.horizon),
+        "horizon",
+    )
     for group, default in assumptions.target_group_defaults.items():
-        add(t("case_a_group", lang, group=t(f"tg_{group}_short", lang).lower()),
-            t("case_a_group_value", lang, benefit=t(f"case_benefit_{default.benefit}", lang),
-              weeks=default.weeks_on_benefit),
-            f"target_group_defaults.{group}")
+        add(
+            t("case_a_group", lang, group=t(f"tg_{group}_short", lang).lower()),
+            t(
+                "case_a_group_value",
+                lang,
+                benefit=t(f"case_benefit_{default.benefit}", lang),
+                weeks=default.weeks_on_benefit,
+            ),
+            f"target_group_defaults.{group}",
+        )
     return rows
 
 
 def assumption_table(assumptions: Assumptions, lang: str = "da") -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame(assumption_rows(assumptions, lang),
-                        columns=[t("case_col_assumption", lang), t("case_col_value", lang),
-                                 t("case_col_kind", lang), t("case_col_source", lang)])
+    return pd.DataFrame(
+        assumption_rows(assumptions, lang),
+        columns=[
+            t("case_col_assumption", lang),
+            t("case_col_value", lang),
+            t("case_col_kind", lang),
+            t("case_col_source", lang),
+        ],
+    )
 
 
 # --- the committee: the split per payer of the interventions in scope --------------------------
@@ -545,20 +671,31 @@ def split_rows(view: CaseView, order: Sequence[int], lang: str = "da") -> list[d
             continue
         for payer in (KOMMUNE, STATE, OTHER):
             gain = float(case.net_effect[i] * case.gain[payer, i])
-            out.append({
-                "name": view.names[i], "payer": t(f"case_payer_{PAYERS[payer]}", lang),
-                "gain": gain, "gain_text": _marked(formatting.kroner(gain, lang),
-                                                   bool(view.assumed[i]), lang),
-                "price": float(case.price[i]),
-                "price_text": formatting.kroner(case.price[i], lang), "order": payer,
-            })
+            out.append(
+                {
+                    "name": view.names[i],
+                    "payer": t(f"case_payer_{PAYERS[payer]}", lang),
+                    "gain": gain,
+                    "gain_text": _marked(
+                        formatting.kroner(gain, lang), bool(view.assumed[i]), lang
+                    ),
+                    "price": float(case.price[i]),
+                    "price_text": formatting.kroner(case.price[i], lang),
+                    "order": payer,
+                }
+            )
     return out
 
 
 # --- the editors' form: typed text to the overrides of `actions.assumptions.save` ------------
 
-FORM_SHARES: tuple[str, ...] = ("tax_rate", "municipal_tax_rate", "equalisation",
-                                "discount_rate", "persistence")
+FORM_SHARES: tuple[str, ...] = (
+    "tax_rate",
+    "municipal_tax_rate",
+    "equalisation",
+    "discount_rate",
+    "persistence",
+)
 FORM_MONEY: tuple[str, ...] = ("wage", *(f"benefits.{b}" for b in BENEFITS))
 FORM_KEYS: tuple[str, ...] = (*FORM_MONEY, *FORM_SHARES, "horizon")
 """The fields of the form, by the key an `--assumptions` file uses (benefits.X inside)."""
@@ -593,8 +730,9 @@ def _share_text(value: float, lang: str) -> str:
     return f"{text} %"
 
 
-def form_overrides(typed: Mapping[str, str], assumptions: Assumptions, source: str,
-                   lang: str = "da") -> tuple[dict[str, Any], list[str]]:
+def form_overrides(
+    typed: Mapping[str, str], assumptions: Assumptions, source: str, lang: str = "da"
+) -> tuple[dict[str, Any], list[str]]:
     """The overrides of what an editor changed (only the fields whose value changed), with
     `source` as the source of each; and the problems, one per field that cannot be read."""
     from viften.files.interventions import CellError, parse_number
@@ -616,10 +754,12 @@ def form_overrides(typed: Mapping[str, str], assumptions: Assumptions, source: s
                 if key == "horizon" and not float(value).is_integer():
                     raise ValueError(t("case_a_horizon_whole", lang))
         except (CellError, ValueError) as error:
-            reason = (messages.render(error.message, lang) if isinstance(error, CellError)
-                      else str(error))
-            problems.append(t("case_assumptions_bad", lang, field=form_label(key, lang),
-                              reason=reason))
+            reason = (
+                messages.render(error.message, lang) if isinstance(error, CellError) else str(error)
+            )
+            problems.append(
+                t("case_assumptions_bad", lang, field=form_label(key, lang), reason=reason)
+            )
             continue
         if math.isclose(float(value), _current_value(assumptions, key), rel_tol=1e-12):
             continue

@@ -27,15 +27,15 @@ def _difference(a: Any, b: Any) -> float | None:
     return float(a) - float(b)
 
 
-def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str
-                 ) -> pd.DataFrame:
+def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: str) -> pd.DataFrame:
     """Per intervention: where its figures come from, how many stand behind them, the entered
     and the measured job rate and extra effect, the interval, its flag and any note."""
     import pandas as pd
 
     flags = effects.uncertainty_flag(dist.low, dist.high)
-    small = effects.small_sample(frame["n_treatment"].to_numpy(dtype="float64"),
-                                 frame["n_control"].to_numpy(dtype="float64"))
+    small = effects.small_sample(
+        frame["n_treatment"].to_numpy(dtype="float64"), frame["n_control"].to_numpy(dtype="float64")
+    )
     rows = []
     for i, row in enumerate(frame.to_dict(orient="records")):
         measured = row["rates_from"] == "outcomes"
@@ -44,14 +44,17 @@ def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: s
             notes.append(t("effects_small_sample", lang, limit=effects.SMALL_SAMPLE))
         if measured and _count(row["n_control"]) == 0:
             notes.append(t("effects_no_control_measured", lang))
-        interval = ("–" if dist.basis[i] == "none" else
-                    f"{formatting.points(dist.low[i], lang)} … "
-                    f"{formatting.points(dist.high[i], lang)}")
+        interval = (
+            "–"
+            if dist.basis[i] == "none"
+            else f"{formatting.points(dist.low[i], lang)} … {formatting.points(dist.high[i], lang)}"
+        )
         shown = {
             "entered_job_rate": row["entered_job_rate"],
             "measured_job_rate": row["job_rate"] if measured else None,
-            "entered_net_effect": _difference(row["entered_job_rate"],
-                                              row["entered_control_job_rate"]),
+            "entered_net_effect": _difference(
+                row["entered_job_rate"], row["entered_control_job_rate"]
+            ),
             "measured_net_effect": row["net_effect"] if measured else None,
             "n_treatment": _count(row["n_treatment"]) if measured else None,
             "n_control": _count(row["n_control"]) if measured else None,
@@ -60,27 +63,52 @@ def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: s
             "job_rate": row["entered_job_rate"],
             "control_job_rate": row["entered_control_job_rate"],
         }
-        rows.append({
-            t("col_name", lang): str(row["name"]),
-            t("effects_col_rates_from", lang): t(
-                "effects_from_outcomes" if measured else "effects_from_entered", lang),
-            **{_heading(name, lang): _measured(name, shown, measured, lang)
-               for name in ("n_treatment", "n_control", "entered_job_rate",
-                            "measured_job_rate", "entered_net_effect", "measured_net_effect")},
-            t("effects_col_interval", lang): interval,
-            t("effects_col_flag", lang): t(f"effects_flag_{flags[i]}", lang) if flags[i] else "",
-            t("effects_col_note", lang): "; ".join(notes),
-        })
+        rows.append(
+            {
+                t("col_name", lang): str(row["name"]),
+                t("effects_col_rates_from", lang): t(
+                    "effects_from_outcomes" if measured else "effects_from_entered", lang
+                ),
+                **{
+                    _heading(name, lang): _measured(name, shown, measured, lang)
+                    for name in (
+                        "n_treatment",
+                        "n_control",
+                        "entered_job_rate",
+                        "measured_job_rate",
+                        "entered_net_effect",
+                        "measured_net_effect",
+                    )
+                },
+                t("effects_col_interval", lang): interval,
+                t("effects_col_flag", lang): t(f"effects_flag_{flags[i]}", lang)
+                if flags[i]
+                else "",
+                t("effects_col_note", lang): "; ".join(notes),
+            }
+        )
     return pd.DataFrame(rows, columns=effect_headings(lang))
 
 
 def effect_headings(lang: str) -> list[str]:
-    return [t("col_name", lang), t("effects_col_rates_from", lang),
-            *(_heading(n, lang) for n in ("n_treatment", "n_control", "entered_job_rate",
-                                          "measured_job_rate", "entered_net_effect",
-                                          "measured_net_effect")),
-            t("effects_col_interval", lang), t("effects_col_flag", lang),
-            t("effects_col_note", lang)]
+    return [
+        t("col_name", lang),
+        t("effects_col_rates_from", lang),
+        *(
+            _heading(n, lang)
+            for n in (
+                "n_treatment",
+                "n_control",
+                "entered_job_rate",
+                "measured_job_rate",
+                "entered_net_effect",
+                "measured_net_effect",
+            )
+        ),
+        t("effects_col_interval", lang),
+        t("effects_col_flag", lang),
+        t("effects_col_note", lang),
+    ]
 
 
 _ONLY_MEASURED = ("n_treatment", "n_control", "measured_job_rate", "measured_net_effect")
@@ -97,8 +125,14 @@ def _count(value: Any) -> int:
     return 0 if formatting.is_missing(value) else int(value)
 
 
-CASE_FIGURES = ("price_per_participant", "net_effect", "benefit_cost_ratio",
-                "break_even_effect", "net_result_per_participant", "probability_pays_off")
+CASE_FIGURES = (
+    "price_per_participant",
+    "net_effect",
+    "benefit_cost_ratio",
+    "break_even_effect",
+    "net_result_per_participant",
+    "probability_pays_off",
+)
 
 
 def case_table(case: pd.DataFrame, chance: np.ndarray, lang: str) -> pd.DataFrame:

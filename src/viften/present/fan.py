@@ -249,8 +249,7 @@ def parse_band_edges(text: str) -> tuple[float, ...] | None:
 def band_labels(edges: Sequence[float], lang: str = "da") -> tuple[str, ...]:
     """'Under 100.000 kr.', '100.000–250.000 kr.', ..., 'Over 1.000.000 kr.'."""
     labels = [t("fan_band_under", lang, high=formatting.kroner(edges[0], lang))]
-    labels += [formatting.kroner_range(edges[i - 1], edges[i], lang)
-               for i in range(1, len(edges))]
+    labels += [formatting.kroner_range(edges[i - 1], edges[i], lang) for i in range(1, len(edges))]
     labels.append(t("fan_band_over", lang, low=formatting.kroner(edges[-1], lang)))
     return tuple(labels)
 
@@ -382,7 +381,7 @@ def wrap_name(name: str, chars_per_line: int) -> tuple[str, ...]:
         # a word a little too long still fits in the tile's padding; only a longer one is cut
         while len(word) > width + WORD_SLACK:
             lines.append(word[: width - 1] + "-")
-            word = word[width - 1:]
+            word = word[width - 1 :]
         current = word
     if current or not lines:
         lines.append(current)
@@ -464,8 +463,9 @@ def layout(
     if aggregated:
         items = _aggregate(frame, value_column, measure, rows, edges, per_target_group)
     else:
-        items = [_item(r, value_column, measure, rows, edges, per_target_group)
-                 for r in _records(frame)]
+        items = [
+            _item(r, value_column, measure, rows, edges, per_target_group) for r in _records(frame)
+        ]
         _mark_uncertain(items, frame)
     grade = grade if not aggregated else "price"
     if grade == "kommune":
@@ -492,8 +492,16 @@ def layout(
     for group in groups:
         panel_top = y
         if group != "all":
-            labels.append(Label(t(f"tg_{group}", lang), 0, y + geo.panel_title_height / 2,
-                                bold=True, size=14, color=_darker(COLOURS[group])))
+            labels.append(
+                Label(
+                    t(f"tg_{group}", lang),
+                    0,
+                    y + geo.panel_title_height / 2,
+                    bold=True,
+                    size=14,
+                    color=_darker(COLOURS[group]),
+                )
+            )
             y += geo.panel_title_height
         labels.extend(_header_labels(columns, rows, measure, y, lang, geo))
         y += geo.header_height
@@ -502,18 +510,31 @@ def layout(
             placed, height = _place_row(in_row, columns, y, geo, lang)
             tiles.extend(placed)
             row_list.append(Row(key, row_label(key, lang), group, y, height))
-            labels.append(Label(row_label(key, lang), 6, y + min(height / 2, 30), bold=True,
-                                size=12))
+            labels.append(
+                Label(row_label(key, lang), 6, y + min(height / 2, 30), bold=True, size=12)
+            )
             y += height
-        panels.append(Panel(group, t(f"tg_{group}", lang) if group != "all" else "",
-                            panel_top, y - panel_top))
+        panels.append(
+            Panel(group, t(f"tg_{group}", lang) if group != "all" else "", panel_top, y - panel_top)
+        )
         y += geo.panel_gap
     height = y - geo.panel_gap + 4
     return FanLayout(
-        width=geo.width, height=height, measure=measure, rows_mode=rows, band_edges=edges,
-        columns=tuple(columns), panels=tuple(panels), rows=tuple(row_list), tiles=tuple(tiles),
-        legend=tuple(legend), labels=tuple(labels), aggregated=aggregated, count=count,
-        geometry=geo, grade=grade,
+        width=geo.width,
+        height=height,
+        measure=measure,
+        rows_mode=rows,
+        band_edges=edges,
+        columns=tuple(columns),
+        panels=tuple(panels),
+        rows=tuple(row_list),
+        tiles=tuple(tiles),
+        legend=tuple(legend),
+        labels=tuple(labels),
+        aggregated=aggregated,
+        count=count,
+        geometry=geo,
+        grade=grade,
     )
 
 
@@ -546,8 +567,12 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _item(
-    record: dict[str, Any], value_column: str, measure: str, rows: str,
-    edges: Sequence[float], per_target_group: bool,
+    record: dict[str, Any],
+    value_column: str,
+    measure: str,
+    rows: str,
+    edges: Sequence[float],
+    per_target_group: bool,
 ) -> _Item:
     reason = missing_reason(record, measure)
     value = None if reason else _number(record.get(value_column))
@@ -563,14 +588,24 @@ def _item(
     stars = _number(record.get("evidence_stars"))
     column = reason if reason else f"band{band_index(value or 0.0, edges)}"
     return _Item(
-        record=record, name=str(record.get("name") or ""), target_group=group,
-        stars=int(stars) if stars is not None else 1, row=row_key(record, rows),
-        column=column, panel=group if per_target_group else "all", value=value, reason=reason,
+        record=record,
+        name=str(record.get("name") or ""),
+        target_group=group,
+        stars=int(stars) if stars is not None else 1,
+        row=row_key(record, rows),
+        column=column,
+        panel=group if per_target_group else "all",
+        value=value,
+        reason=reason,
     )
 
 
 def _aggregate(
-    frame: pd.DataFrame, value_column: str, measure: str, rows: str, edges: Sequence[float],
+    frame: pd.DataFrame,
+    value_column: str,
+    measure: str,
+    rows: str,
+    edges: Sequence[float],
     per_target_group: bool,
 ) -> list[_Item]:
     """One tile per cell and target group, carrying the count and the median price.
@@ -581,14 +616,16 @@ def _aggregate(
     import pandas as pd
 
     job = pd.to_numeric(frame["job_rate"], errors="coerce").to_numpy(dtype="float64")
-    control = pd.to_numeric(frame["control_job_rate"], errors="coerce").to_numpy(
-        dtype="float64")
+    control = pd.to_numeric(frame["control_job_rate"], errors="coerce").to_numpy(dtype="float64")
     with np.errstate(invalid="ignore"):
         if measure == "gross":
             reason = np.where(job > 0, "", "reason_zero_job_rate")
         else:
-            reason = np.where(np.isnan(control), "reason_no_control",
-                              np.where(job - control > 0, "", "reason_no_extra_effect"))
+            reason = np.where(
+                np.isnan(control),
+                "reason_no_control",
+                np.where(job - control > 0, "", "reason_no_extra_effect"),
+            )
     value = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype="float64")
     value = np.where(reason == "", value, np.nan)
     stars = pd.to_numeric(frame["evidence_stars"], errors="coerce").fillna(1).clip(1, 3)
@@ -597,33 +634,54 @@ def _aggregate(
     else:
         rating = frame["effect_rating"].astype(object)
         row = np.where(rating.isin(["high", "medium", "low"]), rating, "unrated")
-    band = np.searchsorted(np.asarray(edges, dtype="float64"), np.nan_to_num(value),
-                           side="right")
+    band = np.searchsorted(np.asarray(edges, dtype="float64"), np.nan_to_num(value), side="right")
     column = np.where(reason == "", np.char.add("band", band.astype(str)), reason)
     group = frame["target_group"].fillna("cross").astype(str).to_numpy()
-    cells = pd.DataFrame({
-        "panel": group if per_target_group else "all", "row": row, "column": column,
-        "group": group, "reason": reason, "value": value, "stars": stars.to_numpy(),
-    })
-    summary = cells.groupby(["panel", "row", "column", "group", "reason"], sort=True).agg(
-        n=("stars", "size"), value=("value", "median"), stars=("stars", "mean"),
-    ).reset_index()
+    cells = pd.DataFrame(
+        {
+            "panel": group if per_target_group else "all",
+            "row": row,
+            "column": column,
+            "group": group,
+            "reason": reason,
+            "value": value,
+            "stars": stars.to_numpy(),
+        }
+    )
+    summary = (
+        cells.groupby(["panel", "row", "column", "group", "reason"], sort=True)
+        .agg(
+            n=("stars", "size"),
+            value=("value", "median"),
+            stars=("stars", "mean"),
+        )
+        .reset_index()
+    )
     out = []
     for cell in summary.to_dict(orient="records"):
         median = _number(cell["value"])
-        out.append(_Item(
-            record={"target_group": cell["group"], "count": int(cell["n"])}, name="",
-            target_group=str(cell["group"]), stars=int(round(float(cell["stars"]))),
-            row=str(cell["row"]), column=str(cell["column"]), panel=str(cell["panel"]),
-            value=median, reason=str(cell["reason"]) or None, count=int(cell["n"]),
-        ))
+        out.append(
+            _Item(
+                record={"target_group": cell["group"], "count": int(cell["n"])},
+                name="",
+                target_group=str(cell["group"]),
+                stars=int(round(float(cell["stars"]))),
+                row=str(cell["row"]),
+                column=str(cell["column"]),
+                panel=str(cell["panel"]),
+                value=median,
+                reason=str(cell["reason"]) or None,
+                count=int(cell["n"]),
+            )
+        )
     return out
 
 
 def _shade(items: list[_Item]) -> None:
     priced = [i for i in items if i.value is not None]
-    for item, shade in zip(priced, shades([i.value for i in priced if i.value is not None]),
-                           strict=True):
+    for item, shade in zip(
+        priced, shades([i.value for i in priced if i.value is not None]), strict=True
+    ):
         item.shade = shade
 
 
@@ -663,14 +721,30 @@ def _columns(
 def _header_labels(
     columns: Sequence[Column], rows: str, measure: str, y: float, lang: str, geo: Geometry
 ) -> list[Label]:
-    out = [Label(t(f"fan_axis_rows_{rows}", lang), 6, y + geo.header_height / 2, bold=True,
-                 size=11, color="#555555")]
+    out = [
+        Label(
+            t(f"fan_axis_rows_{rows}", lang),
+            6,
+            y + geo.header_height / 2,
+            bold=True,
+            size=11,
+            color="#555555",
+        )
+    ]
     for column in columns:
         chars = max(6, int((column.width - 6) / (11.5 * 0.6)))
         text = "\n".join(wrap_label(column.label, chars))
-        out.append(Label(text, column.x + column.width / 2, y + geo.header_height / 2,
-                         align="center", bold=True, size=11.5,
-                         color="#555555" if column.is_lane else "#222222"))
+        out.append(
+            Label(
+                text,
+                column.x + column.width / 2,
+                y + geo.header_height / 2,
+                align="center",
+                bold=True,
+                size=11.5,
+                color="#555555" if column.is_lane else "#222222",
+            )
+        )
     return out
 
 
@@ -694,7 +768,7 @@ def _place_row(
         chars = chars_per_line(tile_width, geo)
         y = top + geo.cell_padding
         for start in range(0, len(cell), across):
-            line = cell[start:start + across]
+            line = cell[start : start + across]
             wrapped = [_lines(i, chars, lang) for i in line]
             line_height = max(tile_height(len(w), geo) for w in wrapped)
             for k, (item, lines) in enumerate(zip(line, wrapped, strict=True)):
@@ -713,8 +787,14 @@ def _lines(item: _Item, chars: int, lang: str) -> tuple[str, ...]:
 
 
 def _tile(
-    item: _Item, lines: tuple[str, ...], x: float, y: float, width: float, height: float,
-    chars: int, lang: str,
+    item: _Item,
+    lines: tuple[str, ...],
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    chars: int,
+    lang: str,
 ) -> Tile:
     hue = COLOURS.get(item.target_group, "#777777")
     if item.shade is None:
@@ -728,14 +808,34 @@ def _tile(
     detail = stars + (f"  {price}" if price else "")
     if len(detail) > chars:
         detail = stars
-    key = item.name if item.count == 1 and item.name else (
-        f"{item.panel}|{item.row}|{item.column}|{item.target_group}")
+    key = (
+        item.name
+        if item.count == 1 and item.name
+        else (f"{item.panel}|{item.row}|{item.column}|{item.target_group}")
+    )
     return Tile(
-        key=key, name=item.name, target_group=item.target_group, stars=item.stars,
-        row=item.row, column=item.column, panel=item.panel, value=item.value,
-        reason=item.reason, shade=item.shade, fill=fill, stroke=stroke,
-        text_color=text_color(fill), lines=lines, detail=detail, x=x, y=y, width=width,
-        height=height, count=item.count, uncertain=item.uncertain, record=item.record,
+        key=key,
+        name=item.name,
+        target_group=item.target_group,
+        stars=item.stars,
+        row=item.row,
+        column=item.column,
+        panel=item.panel,
+        value=item.value,
+        reason=item.reason,
+        shade=item.shade,
+        fill=fill,
+        stroke=stroke,
+        text_color=text_color(fill),
+        lines=lines,
+        detail=detail,
+        x=x,
+        y=y,
+        width=width,
+        height=height,
+        count=item.count,
+        uncertain=item.uncertain,
+        record=item.record,
     )
 
 
@@ -749,8 +849,9 @@ def _text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (0.62 if bold else 0.58)
 
 
-def _legend(items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
-            ) -> tuple[list[LegendItem], list[Label]]:
+def _legend(
+    items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
+) -> tuple[list[LegendItem], list[Label]]:
     """Swatches for the target groups, the shade ramp and the dashed 'missing' border."""
     boxes: list[LegendItem] = []
     labels: list[Label] = []
@@ -760,8 +861,9 @@ def _legend(items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
     labels.append(Label(heading, 0, y + size / 2, bold=True, size=12))
     x = _text_width(heading, 12, bold=True) + 8
     for group in TARGET_GROUPS:
-        boxes.append(LegendItem(group, shade_color(group, 0.5), _darker(COLOURS[group]), x, y,
-                                size, size))
+        boxes.append(
+            LegendItem(group, shade_color(group, 0.5), _darker(COLOURS[group]), x, y, size, size)
+        )
         text = t(f"tg_{group}", lang)
         labels.append(Label(text, x + size + 5, y + size / 2, size=12))
         x += size + 5 + _text_width(text, 12) + gap
@@ -769,15 +871,26 @@ def _legend(items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
     y2 = y + size + 12
     x = 0.0
     by_gain = grade == "kommune"
-    cheap, dear = ((t("fan_legend_best", lang), t("fan_legend_worst", lang)) if by_gain
-                   else (t("fan_legend_cheap", lang), t("fan_legend_dear", lang)))
+    cheap, dear = (
+        (t("fan_legend_best", lang), t("fan_legend_worst", lang))
+        if by_gain
+        else (t("fan_legend_cheap", lang), t("fan_legend_dear", lang))
+    )
     labels.append(Label(cheap, x, y2 + size / 2, size=11.5))
     x += _text_width(cheap, 11.5) + 6
     for step in range(6):
         for k, group in enumerate(TARGET_GROUPS):
-            boxes.append(LegendItem(f"{group}-{step}", shade_color(group, step / 5),
-                                    _darker(COLOURS[group]), x + step * 16, y2 + k * size / 3,
-                                    16, size / 3))
+            boxes.append(
+                LegendItem(
+                    f"{group}-{step}",
+                    shade_color(group, step / 5),
+                    _darker(COLOURS[group]),
+                    x + step * 16,
+                    y2 + k * size / 3,
+                    16,
+                    size / 3,
+                )
+            )
     x += 6 * 16 + 6
     labels.append(Label(dear, x, y2 + size / 2, size=11.5))
     x += _text_width(dear, 11.5) + 10
@@ -785,18 +898,25 @@ def _legend(items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
     labels.append(Label(shade, x, y2 + size / 2, size=11.5, color="#444444"))
     x += _text_width(shade, 11.5) + gap
     if any(i.reason for i in items):
-        boxes.append(LegendItem("missing", MISSING_FILL, "#555555", x, y2, size * 1.6, size,
-                                dashed=True))
+        boxes.append(
+            LegendItem("missing", MISSING_FILL, "#555555", x, y2, size * 1.6, size, dashed=True)
+        )
         x += size * 1.6 + 5
         missing = t("fan_legend_missing", lang)
         labels.append(Label(missing, x, y2 + size / 2, size=11.5, color="#444444"))
         x += _text_width(missing, 11.5) + gap
-    labels.append(Label(t("fan_legend_stars", lang), x, y2 + size / 2, size=11.5,
-                        color="#444444"))
+    labels.append(Label(t("fan_legend_stars", lang), x, y2 + size / 2, size=11.5, color="#444444"))
     if any(i.uncertain for i in items):
         x += _text_width(t("fan_legend_stars", lang), 11.5) + gap
-        labels.append(Label(t("fan_legend_uncertain", lang, mark=UNCERTAIN_MARK), x,
-                            y2 + size / 2, size=11.5, color="#444444"))
+        labels.append(
+            Label(
+                t("fan_legend_uncertain", lang, mark=UNCERTAIN_MARK),
+                x,
+                y2 + size / 2,
+                size=11.5,
+                color="#444444",
+            )
+        )
     return boxes, labels
 
 
@@ -804,14 +924,16 @@ def _legend(items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
 
 EFFECT_ORDER = {"high": 0, "medium": 1, "low": 2}
 
+
 def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str, str]]:
     """(figure, value, definition) for every figure of one intervention."""
     rows = []
     for name in figures.DETAIL_FIGURES:
         figure = figures.FIGURES[name]
         definition = t(figure.definition, lang) if figure.definition else ""
-        rows.append((t(figure.heading, lang), formatting.figure_value(name, record, lang),
-                     definition))
+        rows.append(
+            (t(figure.heading, lang), formatting.figure_value(name, record, lang), definition)
+        )
     return rows
 
 
@@ -819,9 +941,11 @@ def detail_caption(record: dict[str, Any], lang: str = "da") -> str:
     """The line under an intervention's name: its group, stars, provider and provider type."""
     group = t(f"tg_{record['target_group']}", lang)
     provider = record.get("provider") or t("fan_none", lang)
-    return (f"{group} · {formatting.stars(record['evidence_stars'])}"
-            f" · {t('col_provider', lang)}: {provider}"
-            f" ({formatting.figure_value('provider_type', record, lang)})")
+    return (
+        f"{group} · {formatting.stars(record['evidence_stars'])}"
+        f" · {t('col_provider', lang)}: {provider}"
+        f" ({formatting.figure_value('provider_type', record, lang)})"
+    )
 
 
 def detail_table(record: dict[str, Any], lang: str = "da") -> pd.DataFrame:
@@ -840,8 +964,10 @@ def compare_table(frame: pd.DataFrame, names: Sequence[str], lang: str = "da") -
     import pandas as pd
 
     header, rows = compare_rows(frame, names, lang)
-    return pd.DataFrame([[formatting.escape_markdown(c) for c in row] for row in rows],
-                        columns=[formatting.escape_markdown(h) for h in header])
+    return pd.DataFrame(
+        [[formatting.escape_markdown(c) for c in row] for row in rows],
+        columns=[formatting.escape_markdown(h) for h in header],
+    )
 
 
 @dataclass(frozen=True)
@@ -877,8 +1003,12 @@ def group_text(frame: pd.DataFrame, record: dict[str, Any], measure: str, lang: 
     if found.rank is None:
         return t("fan_compare_group_missing", lang, measure=figure)
     return t(
-        "fan_compare_group_text", lang, rank=found.rank, count=found.count,
-        group=t(f"tg_{record['target_group']}_short", lang).lower(), measure=figure.lower(),
+        "fan_compare_group_text",
+        lang,
+        rank=found.rank,
+        count=found.count,
+        group=t(f"tg_{record['target_group']}_short", lang).lower(),
+        measure=figure.lower(),
         median=formatting.kroner(found.median, lang),
     )
 
@@ -893,21 +1023,30 @@ def compare_rows(
     records = {r["name"]: r for r in _records(frame[frame["name"].isin(list(names))])}
     chosen = [n for n in names if n in records]
     header = [t("fan_figure", lang), *chosen]
-    rows = [[t("col_target_group", lang)] + [t(f"tg_{records[n]['target_group']}", lang)
-                                            for n in chosen]]
-    rows.append([t("col_provider", lang)] + [str(records[n].get("provider") or
-                                                t("fan_none", lang)) for n in chosen])
+    rows = [
+        [t("col_target_group", lang)]
+        + [t(f"tg_{records[n]['target_group']}", lang) for n in chosen]
+    ]
+    rows.append(
+        [t("col_provider", lang)]
+        + [str(records[n].get("provider") or t("fan_none", lang)) for n in chosen]
+    )
     for name in figures.DETAIL_FIGURES:
-        rows.append([t(figures.FIGURES[name].heading, lang)]
-                    + [formatting.figure_value(name, records[n], lang) for n in chosen])
+        rows.append(
+            [t(figures.FIGURES[name].heading, lang)]
+            + [formatting.figure_value(name, records[n], lang) for n in chosen]
+        )
     return header, rows
 
 
 def ranked(frame: pd.DataFrame, measure: str = "gross") -> pd.DataFrame:
     """Cheapest per job first; those without the measure last, by name."""
     column = measure_column(measure)
-    order = frame.assign(_missing=frame[column].isna(), _value=frame[column].fillna(0.0),
-                         _name=frame["name"].str.casefold())
+    order = frame.assign(
+        _missing=frame[column].isna(),
+        _value=frame[column].fillna(0.0),
+        _name=frame["name"].str.casefold(),
+    )
     order = order.sort_values(["_missing", "_value", "_name"], kind="stable")
     return order.drop(columns=["_missing", "_value", "_name"])
 
@@ -915,8 +1054,21 @@ def ranked(frame: pd.DataFrame, measure: str = "gross") -> pd.DataFrame:
 NEEDS: dict[str, tuple[str, ...]] = {
     "job": ("job", "virksomhed", "praktik", "løntilskud", "samtale", "formidling", "ansæt"),
     "skills": ("uddannelse", "opkvalific", "kursus", "kompetence", "læring", "lær ", "amu"),
-    "health": ("helbred", "sygemeld", "psyk", "mentor", "trivsel", "ips", "mestring",
-               "smerte", "stress", "misbrug", "behandling", "vold", "hjemløs"),
+    "health": (
+        "helbred",
+        "sygemeld",
+        "psyk",
+        "mentor",
+        "trivsel",
+        "ips",
+        "mestring",
+        "smerte",
+        "stress",
+        "misbrug",
+        "behandling",
+        "vold",
+        "hjemløs",
+    ),
     "language": ("sprog", "dansk", "integration", "flygtning", "indvandr", "kvinder"),
     "youth": ("ung", "unge", "ungdom", "16-", "18-", "25 år", "30 år"),
     "company": ("virksomhed", "praktik", "løntilskud", "arbejdsgiver", "job"),
@@ -962,8 +1114,16 @@ def list_lines(frame: pd.DataFrame, measure: str, lang: str, limit: int) -> list
     """The plain-text list under the matrix, cheapest first: name, group, stars, effect
     rating and the measure's price per job, at most `limit` lines."""
     rows = ranked(frame, measure).head(limit)
-    columns = [formatting.figure_column(name, rows, lang) for name in (
-        "name", "target_group", "evidence_stars", "effect_rating", measure_column(measure))]
+    columns = [
+        formatting.figure_column(name, rows, lang)
+        for name in (
+            "name",
+            "target_group",
+            "evidence_stars",
+            "effect_rating",
+            measure_column(measure),
+        )
+    ]
     return ["  ·  ".join(cells) for cells in zip(*columns, strict=True)]
 
 
@@ -976,8 +1136,16 @@ SORTS: dict[str, tuple[str, bool]] = {
 }
 """Sort key of the ranked table: (column, lowest first?)."""
 
-RANKED_FIGURES = ("name", "target_group", "evidence_stars", "price_per_job", "net_effect",
-                  "price_per_additional_job", "benefit_cost_ratio", "participants")
+RANKED_FIGURES = (
+    "name",
+    "target_group",
+    "evidence_stars",
+    "price_per_job",
+    "net_effect",
+    "price_per_additional_job",
+    "benefit_cost_ratio",
+    "participants",
+)
 
 
 def ranked_table(frame: pd.DataFrame, sort: str, lang: str, limit: int) -> pd.DataFrame:
@@ -986,9 +1154,15 @@ def ranked_table(frame: pd.DataFrame, sort: str, lang: str, limit: int) -> pd.Da
     import pandas as pd
 
     column, ascending = SORTS.get(sort, SORTS["price_per_job"])
-    rows = frame.assign(_missing=frame[column].isna()).sort_values(
-        ["_missing", column, "name"], ascending=[True, ascending, True], kind="stable",
-    ).head(limit)
+    rows = (
+        frame.assign(_missing=frame[column].isna())
+        .sort_values(
+            ["_missing", column, "name"],
+            ascending=[True, ascending, True],
+            kind="stable",
+        )
+        .head(limit)
+    )
     table: dict[str, list[Any]] = {t("fan_rank", lang): list(range(1, len(rows) + 1))}
     for name in RANKED_FIGURES:
         table[t(figures.FIGURES[name].heading, lang)] = formatting.figure_column(name, rows, lang)

@@ -15,8 +15,20 @@ from typing import Any, Literal
 from viften.model import domain
 
 Kind = Literal[
-    "kroner", "percent", "points", "ratio", "count", "capacity", "weeks", "stars",
-    "effect_rating", "rates_from", "target_group", "provider_type", "chance", "text",
+    "kroner",
+    "percent",
+    "points",
+    "ratio",
+    "count",
+    "capacity",
+    "weeks",
+    "stars",
+    "effect_rating",
+    "rates_from",
+    "target_group",
+    "provider_type",
+    "chance",
+    "text",
 ]
 """How a value is written: kroner (1.234 kr.), percent (a share: 35,4 %), points (a difference
 of shares: +2,5 pct.point), ratio (1,25), count (1.234), capacity (a count, or no limit),
@@ -73,25 +85,54 @@ _FIGURES: tuple[Figure, ...] = (
     # the effect and business-case page
     Figure("entered_job_rate", "percent", heading_key="effects_col_entered_rate"),
     Figure("measured_job_rate", "percent", heading_key="effects_col_measured_rate"),
-    Figure("entered_net_effect", "points", heading_key="effects_col_entered_effect",
-           reason_as="net_effect"),
-    Figure("measured_net_effect", "points", heading_key="effects_col_measured_effect",
-           reason_as="net_effect"),
+    Figure(
+        "entered_net_effect",
+        "points",
+        heading_key="effects_col_entered_effect",
+        reason_as="net_effect",
+    ),
+    Figure(
+        "measured_net_effect",
+        "points",
+        heading_key="effects_col_measured_effect",
+        reason_as="net_effect",
+    ),
     Figure("n_treatment", "count", heading_key="effects_col_n_treatment"),
     Figure("n_control", "count", heading_key="effects_col_n_control"),
-    Figure("net_result_per_participant", "kroner", "effects_def_net_result",
-           heading_key="effects_col_net_result", reason_as="net_effect"),
-    Figure("probability_pays_off", "chance", "effects_def_probability",
-           heading_key="effects_col_probability", reason_as="net_effect"),
+    Figure(
+        "net_result_per_participant",
+        "kroner",
+        "effects_def_net_result",
+        heading_key="effects_col_net_result",
+        reason_as="net_effect",
+    ),
+    Figure(
+        "probability_pays_off",
+        "chance",
+        "effects_def_probability",
+        heading_key="effects_col_probability",
+        reason_as="net_effect",
+    ),
 )
 
 FIGURES: dict[str, Figure] = {f.name: f for f in _FIGURES}
 """Name → figure."""
 
 DETAIL_FIGURES: tuple[str, ...] = (
-    "price_per_participant", "job_rate", "control_job_rate", "net_effect", "price_per_job",
-    "price_per_additional_job", "benefit_cost_ratio", "break_even_effect", "evidence_stars",
-    "effect_rating", "capacity", "participants", "duration_weeks", "rates_from",
+    "price_per_participant",
+    "job_rate",
+    "control_job_rate",
+    "net_effect",
+    "price_per_job",
+    "price_per_additional_job",
+    "benefit_cost_ratio",
+    "break_even_effect",
+    "evidence_stars",
+    "effect_rating",
+    "capacity",
+    "participants",
+    "duration_weeks",
+    "rates_from",
 )
 """The figures of one intervention's drill-down and of the comparison, in order."""
 

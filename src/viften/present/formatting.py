@@ -218,8 +218,16 @@ def escape_markdown(text: Any) -> str:
 
 # --- a figure of the registry (viften.present.figures) --------------------------------------
 
-_NUMBER_KINDS = {"kroner": "kroner", "percent": "share", "points": "points", "ratio": "ratio",
-                 "count": "number", "capacity": "number", "stars": "stars", "chance": "percent"}
+_NUMBER_KINDS = {
+    "kroner": "kroner",
+    "percent": "share",
+    "points": "points",
+    "ratio": "ratio",
+    "count": "number",
+    "capacity": "number",
+    "stars": "stars",
+    "chance": "percent",
+}
 """A figure's kind → the kind of `column` that writes a value of it."""
 
 
@@ -246,12 +254,17 @@ def figure_column(name: str, rows: Any, lang: str = "da") -> list[str]:
         return ["" if is_missing(v) else str(v) for v in values]
     if kind == "capacity":
         limitless = t("no_limit", lang)
-        return [limitless if is_missing(v) else text
-                for v, text in zip(values, column(values, "number", lang), strict=True)]
+        return [
+            limitless if is_missing(v) else text
+            for v, text in zip(values, column(values, "number", lang), strict=True)
+        ]
     if kind == "weeks":
-        return [number(v, lang, 0 if float(v).is_integer() else 1) if not is_missing(v) else
-                missing(fig.reason_missing(table.record(i)), lang)
-                for i, v in enumerate(values)]
+        return [
+            number(v, lang, 0 if float(v).is_integer() else 1)
+            if not is_missing(v)
+            else missing(fig.reason_missing(table.record(i)), lang)
+            for i, v in enumerate(values)
+        ]
     out = column(values, _NUMBER_KINDS[kind], lang)
     for i, value in enumerate(values):
         if is_missing(value):
@@ -261,9 +274,12 @@ def figure_column(name: str, rows: Any, lang: str = "da") -> list[str]:
         group, decimal = _symbols(lang)
         for i, (low, high) in enumerate(zip(lows, highs, strict=True)):
             if not is_missing(values[i]) and not is_missing(low) and not is_missing(high):
-                out[i] += "; " + t("fan_ci", lang,
-                                   low=_fast_points(float(low), lang, group, decimal),
-                                   high=_fast_points(float(high), lang, group, decimal))
+                out[i] += "; " + t(
+                    "fan_ci",
+                    lang,
+                    low=_fast_points(float(low), lang, group, decimal),
+                    high=_fast_points(float(high), lang, group, decimal),
+                )
     return out
 
 
@@ -300,8 +316,11 @@ class _Rows:
 
     def column(self, name: str) -> list[Any]:
         if self._frame is not None:
-            return self._frame[name].tolist() if name in self._frame.columns else (
-                [None] * len(self._frame))
+            return (
+                self._frame[name].tolist()
+                if name in self._frame.columns
+                else ([None] * len(self._frame))
+            )
         return [r.get(name) for r in self._records]
 
     def record(self, index: int) -> dict[str, Any]:
@@ -309,8 +328,11 @@ class _Rows:
         if self._frame is not None:
             if self._inputs is None:
                 # read once: a column lookup per missing cell is slow in a table of thousands
-                self._inputs = {name: self.column(name) for name in self._REASON_INPUTS
-                                if name in self._frame.columns}
+                self._inputs = {
+                    name: self.column(name)
+                    for name in self._REASON_INPUTS
+                    if name in self._frame.columns
+                }
             return {name: _none(values[index]) for name, values in self._inputs.items()}
         return {name: _none(value) for name, value in self._records[index].items()}
 

@@ -30,12 +30,20 @@ def when(stamp: str | None, lang: str = "da") -> str:
     if not stamp:
         return ""
     moment = dt.datetime.fromisoformat(stamp)
-    return format_datetime(moment, "short" if lang != "en" else "d MMM yyyy, HH:mm",
-                           locale=formatting.LOCALES.get(lang, formatting.LOCALES["da"]))
+    return format_datetime(
+        moment,
+        "short" if lang != "en" else "d MMM yyyy, HH:mm",
+        locale=formatting.LOCALES.get(lang, formatting.LOCALES["da"]),
+    )
 
 
-_ASSUMPTION_SHARES = ("tax_rate", "municipal_tax_rate", "equalisation", "discount_rate",
-                      "persistence")
+_ASSUMPTION_SHARES = (
+    "tax_rate",
+    "municipal_tax_rate",
+    "equalisation",
+    "discount_rate",
+    "persistence",
+)
 
 
 def _assumption_text(key: str, stored: str, lang: str) -> str:
@@ -60,8 +68,11 @@ def value_text(field: str | None, stored: str | None, lang: str = "da") -> str:
     """One old or new value of the trail; an empty one stays empty (nothing was there)."""
     if stored is None or stored == "":
         return ""
-    if field and field.startswith(HISTORY_PREFIX) and not field.startswith(
-            HISTORY_PREFIX + "sources."):
+    if (
+        field
+        and field.startswith(HISTORY_PREFIX)
+        and not field.startswith(HISTORY_PREFIX + "sources.")
+    ):
         return _assumption_text(field.removeprefix(HISTORY_PREFIX), stored, lang)
     if field == "mandatory" and stored in ("True", "False"):
         return t("hist_mandatory_yes" if stored == "True" else "hist_mandatory_no", lang)
@@ -94,13 +105,15 @@ def trail_table(rows: Sequence[Mapping[str, Any]], lang: str = "da") -> pd.DataF
     """The trail's rows (newest first, as `store.interventions.history` gives them) as a table."""
     import pandas as pd
 
-    return pd.DataFrame({
-        t("hist_at", lang): [when(r["at"], lang) for r in rows],
-        t("hist_user", lang): [str(r["user"]) for r in rows],
-        t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
-        t("col_name", lang): [subject_text(r, lang) for r in rows],
-        t("col_year", lang): ["" if r["year"] is None else str(r["year"]) for r in rows],
-        t("hist_field", lang): [field_text(r["field"], lang) for r in rows],
-        t("hist_old", lang): [value_text(r["field"], r["old"], lang) for r in rows],
-        t("hist_new", lang): [value_text(r["field"], r["new"], lang) for r in rows],
-    })
+    return pd.DataFrame(
+        {
+            t("hist_at", lang): [when(r["at"], lang) for r in rows],
+            t("hist_user", lang): [str(r["user"]) for r in rows],
+            t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
+            t("col_name", lang): [subject_text(r, lang) for r in rows],
+            t("col_year", lang): ["" if r["year"] is None else str(r["year"]) for r in rows],
+            t("hist_field", lang): [field_text(r["field"], lang) for r in rows],
+            t("hist_old", lang): [value_text(r["field"], r["old"], lang) for r in rows],
+            t("hist_new", lang): [value_text(r["field"], r["new"], lang) for r in rows],
+        }
+    )

@@ -50,8 +50,11 @@ def render(message: Message | str, lang: str) -> str:
     """The sentence in `lang`; plain text (words not in the catalogue yet) as it is."""
     if isinstance(message, str):
         return message
-    return t(message.key, lang, **{name: _value(kind, value, lang)
-                                   for name, kind, value in message.values})
+    return t(
+        message.key,
+        lang,
+        **{name: _value(kind, value, lang) for name, kind, value in message.values},
+    )
 
 
 def render_all(messages: Iterable[Message], lang: str) -> str:
@@ -61,8 +64,13 @@ def render_all(messages: Iterable[Message], lang: str) -> str:
 
 def problem_text(problem: Problem, lang: str) -> str:
     """`row 2, column Målgruppe: ...` in English, `række 2, kolonne Målgruppe: ...` in Danish."""
-    return t("problem_at", lang, row=problem.row, column=problem.column,
-             message=render(problem.message, lang))
+    return t(
+        "problem_at",
+        lang,
+        row=problem.row,
+        column=problem.column,
+        message=render(problem.message, lang),
+    )
 
 
 def error_lines(error: BadInput, lang: str) -> list[str]:

@@ -40,7 +40,6 @@ Progress = Callable[[float, str], None]
 """Told how far the work is (0 to 1) and the text key of the step under way."""
 
 
-
 # --- what is shown: computed once for the deck and presentation mode -------------------------
 
 
@@ -92,14 +91,26 @@ class Committee:
 
 
 PLACEMENT_COLUMNS = (
-    "name", "target_group", "evidence_stars", "effect_rating", "job_rate", "control_job_rate",
-    "price_per_participant", "price_per_job", "price_per_additional_job",
+    "name",
+    "target_group",
+    "evidence_stars",
+    "effect_rating",
+    "job_rate",
+    "control_job_rate",
+    "price_per_participant",
+    "price_per_job",
+    "price_per_additional_job",
 )
 """What decides where a tile goes and how tall it is: enough for trying out widths."""
 
 
-def fan_width_for(frame: pd.DataFrame, box: tuple[float, float], lang: str = "da",
-                  measure: str = "gross", per_target_group: bool = False) -> float:
+def fan_width_for(
+    frame: pd.DataFrame,
+    box: tuple[float, float],
+    lang: str = "da",
+    measure: str = "gross",
+    per_target_group: bool = False,
+) -> float:
     """The chart width, in pixels, at which the fan fills a box of this shape best.
 
     A wider fan wraps fewer names and gets lower; the best width makes the picture as
@@ -124,16 +135,26 @@ SCREEN_CHART_BOX = (1800.0, 820.0)
 """Pixels of a 1920×1080 screen a chart may fill in presentation mode."""
 
 
-def fan_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
-              box: tuple[float, float] = SLIDE_CHART_BOX) -> list[View]:
+def fan_views(
+    frame: pd.DataFrame,
+    year: int | None,
+    lang: str = "da",
+    box: tuple[float, float] = SLIDE_CHART_BOX,
+) -> list[View]:
     """The fan in Model 2, then one fan per target group that has interventions."""
     from viften.present.charts.fan import fan_spec
 
     def view(key: str, title: str, part: pd.DataFrame) -> View:
         width = fan_width_for(part, box, lang)
         names = "; ".join(str(name) for name in part["name"])
-        return View(key, title, fan_spec(part, lang, width=width), t("committee_fan_note", lang),
-                    chart_width=width, description=f"{title}: {names}")
+        return View(
+            key,
+            title,
+            fan_spec(part, lang, width=width),
+            t("committee_fan_note", lang),
+            chart_width=width,
+            description=f"{title}: {names}",
+        )
 
     views = [view("fan", t("committee_fan_all", lang), frame)]
     for group in TARGET_GROUPS:
@@ -175,8 +196,9 @@ class SavedAllocation(Protocol):
     @property
     def budget(self) -> float: ...
 
-    def participants_for(self, data: allocator.Interventions
-                         ) -> tuple[np.ndarray, tuple[str, ...]]: ...
+    def participants_for(
+        self, data: allocator.Interventions
+    ) -> tuple[np.ndarray, tuple[str, ...]]: ...
 
 
 @dataclass(frozen=True)
@@ -201,7 +223,9 @@ class Allocations:
 
 
 def allocations(
-    frame: pd.DataFrame, lang: str = "da", scenario: SavedAllocation | None = None,
+    frame: pd.DataFrame,
+    lang: str = "da",
+    scenario: SavedAllocation | None = None,
     exact_limit: int | None = None,
 ) -> Allocations:
     """The current allocation of a year's interventions against the optimal one (or a scenario).
@@ -214,51 +238,84 @@ def allocations(
     current = allocator.current(data)
     budget = current.spend
     if budget <= 0 and scenario is None:
-        return Allocations(0.0, current, None, None, (), (),
-                           t("committee_allocation_missing", lang))
+        return Allocations(
+            0.0, current, None, None, (), (), t("committee_allocation_missing", lang)
+        )
     if exact_limit is not None and len(frame) > exact_limit:
-        return Allocations(budget, current, None, None, (), (),
-                           t("committee_allocation_too_many", lang,
-                             count=formatting.number(len(frame), lang)))
+        return Allocations(
+            budget,
+            current,
+            None,
+            None,
+            (),
+            (),
+            t("committee_allocation_too_many", lang, count=formatting.number(len(frame), lang)),
+        )
     request = allocator.Request.of(max(budget, 0.0), objective="net")
     points = allocator.frontier(data, request) if budget > 0 else ()
-    at_budget = [p for p in points if p.expected_jobs is not None
-                 and math.isclose(p.budget, budget, rel_tol=1e-9)]
+    at_budget = [
+        p
+        for p in points
+        if p.expected_jobs is not None and math.isclose(p.budget, budget, rel_tol=1e-9)
+    ]
     optimal_jobs = at_budget[0].expected_jobs if at_budget else None
     if scenario is not None:
         participants, _missing = scenario.participants_for(data)
         other = allocator.evaluate(data, participants, scenario.budget)
-        return Allocations(budget, current, other, scenario.name,
-                           _scenario_moves(data, current, other), points, "", optimal_jobs)
+        return Allocations(
+            budget,
+            current,
+            other,
+            scenario.name,
+            _scenario_moves(data, current, other),
+            points,
+            "",
+            optimal_jobs,
+        )
     result = allocator.optimise(data, request)
     if result.status != allocator.OPTIMAL:
         why = messages.render_all(result.notes, lang)
-        return Allocations(budget, current, None, None, (), points,
-                           t("committee_allocation_unavailable", lang, reason=why),
-                           optimal_jobs)
+        return Allocations(
+            budget,
+            current,
+            None,
+            None,
+            (),
+            points,
+            t("committee_allocation_unavailable", lang, reason=why),
+            optimal_jobs,
+        )
     other = allocator.evaluate(data, result.participants, budget)
-    return Allocations(budget, current, other, None, allocator.moves(data, result), points, "",
-                       result.net_jobs)
+    return Allocations(
+        budget, current, other, None, allocator.moves(data, result), points, "", result.net_jobs
+    )
 
 
 def _columns(frame: pd.DataFrame) -> dict[str, Any]:
     return {str(name): frame[name] for name in frame.columns}
 
 
-def _scenario_moves(data: allocator.Interventions, current: allocator.Evaluation,
-                    other: allocator.Evaluation) -> tuple[allocator.Move, ...]:
+def _scenario_moves(
+    data: allocator.Interventions, current: allocator.Evaluation, other: allocator.Evaluation
+) -> tuple[allocator.Move, ...]:
     """The current allocation against a scenario, as the budget page's moves (no reasons:
     a scenario was made by a person, not by the optimiser)."""
     out = []
-    for i, (before, after) in enumerate(zip(current.participants, other.participants,
-                                            strict=True)):
+    for i, (before, after) in enumerate(zip(current.participants, other.participants, strict=True)):
         if before or after:
             price = float(data.price[i])
-            out.append(allocator.Move(
-                name=str(data.name[i]), target_group=str(data.target_group[i]), before=before,
-                after=after, cost_before=price * before, cost_after=price * after,
-                jobs_per_million=None, reason="",
-            ))
+            out.append(
+                allocator.Move(
+                    name=str(data.name[i]),
+                    target_group=str(data.target_group[i]),
+                    before=before,
+                    after=after,
+                    cost_before=price * before,
+                    cost_after=price * after,
+                    jobs_per_million=None,
+                    reason="",
+                )
+            )
     return tuple(out)
 
 
@@ -272,20 +329,23 @@ TITLE_FONT_SIZE = 15
 
 def shown_moves(allocs: Allocations, limit: int = MAX_CHANGES_SHOWN) -> list[allocator.Move]:
     """The moves to draw: those where the most money moves."""
-    return sorted(allocs.moves, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))[
-        :limit]
+    return sorted(allocs.moves, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))[:limit]
 
 
-def allocation_chart(allocs: Allocations, lang: str = "da", width: float = 760,
-                     height: float | None = None) -> alt.TopLevelMixin:
+def allocation_chart(
+    allocs: Allocations, lang: str = "da", width: float = 760, height: float | None = None
+) -> alt.TopLevelMixin:
     """The budget page's comparison chart (current beside the other allocation), for a slide."""
     from viften.present.charts import budget as budget_charts
 
     moves = shown_moves(allocs)
     chart: Any = budget_charts.comparison_chart(moves, lang)
     if allocs.scenario is not None:
-        chart = _renamed_series(chart, t("budget_series_optimal", lang),
-                                t("committee_series_scenario", lang, name=allocs.scenario))
+        chart = _renamed_series(
+            chart,
+            t("budget_series_optimal", lang),
+            t("committee_series_scenario", lang, name=allocs.scenario),
+        )
     sized = chart.properties(width=width, height=height or max(200.0, 30.0 * len(moves)))
     return _for_a_slide(sized)
 
@@ -316,15 +376,19 @@ def _renamed_series(chart: Any, old: str, new: str) -> alt.Chart:
     return renamed
 
 
-def frontier_picture(allocs: Allocations, lang: str = "da", width: float = 900,
-                     height: float = 380) -> alt.TopLevelMixin:
+def frontier_picture(
+    allocs: Allocations, lang: str = "da", width: float = 900, height: float = 380
+) -> alt.TopLevelMixin:
     """The budget page's frontier with the current and the optimal allocation, for a slide."""
     from viften.present.charts import budget as budget_charts
 
     optimal = (allocs.budget, allocs.optimal_jobs) if allocs.optimal_jobs is not None else None
     chart = budget_charts.frontier_chart(
-        allocs.frontier, objective="net",
-        current=(allocs.current.spend, allocs.current.net_jobs), optimal=optimal, lang=lang,
+        allocs.frontier,
+        objective="net",
+        current=(allocs.current.spend, allocs.current.net_jobs),
+        optimal=optimal,
+        lang=lang,
     )
     return _for_a_slide(chart.properties(width=width, height=height))
 
@@ -332,7 +396,8 @@ def frontier_picture(allocs: Allocations, lang: str = "da", width: float = 900,
 def _for_a_slide(chart: Any) -> alt.TopLevelMixin:
     """Larger axis and legend type: the chart is seen across a meeting room."""
     configured: alt.TopLevelMixin = chart.configure_axis(
-        labelFontSize=LABEL_FONT_SIZE, titleFontSize=TITLE_FONT_SIZE,
+        labelFontSize=LABEL_FONT_SIZE,
+        titleFontSize=TITLE_FONT_SIZE,
     ).configure_legend(labelFontSize=TITLE_FONT_SIZE, symbolSize=220, labelLimit=600)
     return configured
 
@@ -373,8 +438,11 @@ def committee_from(
         years=tuple(years),
         made_on=made_on or dt.date.today(),
         frame=in_view,
-        views=tuple(committee_views(in_view, year, lang, allocs, box, assumptions=assumptions,
-                                    filters=filters)),
+        views=tuple(
+            committee_views(
+                in_view, year, lang, allocs, box, assumptions=assumptions, filters=filters
+            )
+        ),
         lang=lang,
         sources=sources(in_view, lang),
         allocations=allocs,
@@ -389,11 +457,16 @@ def no_year_message(year: int | None, years: Sequence[int]) -> str:
     return f"there are no interventions for {year}; the database has {known}"
 
 
-def committee_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
-                    allocs: Allocations | None = None,
-                    box: tuple[float, float] = SLIDE_CHART_BOX, *,
-                    assumptions: Assumptions | None = None,
-                    filters: Filters | None = None) -> list[View]:
+def committee_views(
+    frame: pd.DataFrame,
+    year: int | None,
+    lang: str = "da",
+    allocs: Allocations | None = None,
+    box: tuple[float, float] = SLIDE_CHART_BOX,
+    *,
+    assumptions: Assumptions | None = None,
+    filters: Filters | None = None,
+) -> list[View]:
     """Key figures, the fans, the allocation, the frontier and the budget case: one view
     each."""
     views = [key_figures_view(frame, year, lang, allocs)]
@@ -412,9 +485,14 @@ MAX_CASES_SHOWN = 20
 """Interventions in the case chart: those with the most back per krone for the kommune."""
 
 
-def case_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
-               assumptions: Assumptions | None = None, filters: Filters | None = None,
-               box: tuple[float, float] = SLIDE_CHART_BOX) -> list[View]:
+def case_views(
+    frame: pd.DataFrame,
+    year: int | None,
+    lang: str = "da",
+    assumptions: Assumptions | None = None,
+    filters: Filters | None = None,
+    box: tuple[float, float] = SLIDE_CHART_BOX,
+) -> list[View]:
     """The case of the interventions in view: their gain per participant split by payer,
     ranked by the kommune's net gain per krone (the ranking's figure beside each name), and
     the planned participants' case per payer as key figures. Each says its scope."""
@@ -425,109 +503,190 @@ def case_views(frame: pd.DataFrame, year: int | None, lang: str = "da",
     used = assumptions or DEFAULT
     view = budget_case.case_view(frame, used)
     scope = budget_case.scope_text(year, filters, len(frame), lang)
-    note = t("committee_case_note", lang, scope=scope, horizon=used.horizon,
-             rate=formatting.percent(used.discount_rate, lang, 1))
+    note = t(
+        "committee_case_note",
+        lang,
+        scope=scope,
+        horizon=used.horizon,
+        rate=formatting.percent(used.discount_rate, lang, 1),
+    )
     order = [i for i in budget_case.ranking_order(view) if view.has_case(i)]
     if not order:
         return [View("case", t("committee_case", lang), note=t("committee_case_none", lang))]
     shown = order[:MAX_CASES_SHOWN]
     per_krone = budget_case.gain_per_krone(view.case)
     rows = budget_case.split_rows(view, shown, lang)
-    labels = {view.names[i]: f"{view.names[i]} ({budget_case.per_krone_text(per_krone[i], lang)})"
-              for i in shown}
+    labels = {
+        view.names[i]: f"{view.names[i]} ({budget_case.per_krone_text(per_krone[i], lang)})"
+        for i in shown
+    }
     for row in rows:
         row["name"] = labels[row["name"]]
     width = 760.0
     height = max((width + 340) * box[1] / box[0] - 110, 22.0 * len(shown))
     chart = _for_a_slide(case_charts.split_chart(rows, scope, lang, width, height))
     left_out = len(order) - len(shown)
-    text = note + (" " + t("committee_case_left_out", lang, count=left_out)
-                   if left_out > 0 else "")
+    text = note + (" " + t("committee_case_left_out", lang, count=left_out) if left_out > 0 else "")
     names = "; ".join(labels.values())
-    views = [View("case", t("committee_case", lang), chart, text, chart_width=width,
-                  description=f"{t('committee_case', lang)}: {names}")]
+    views = [
+        View(
+            "case",
+            t("committee_case", lang),
+            chart,
+            text,
+            chart_width=width,
+            description=f"{t('committee_case', lang)}: {names}",
+        )
+    ]
     total = budget_case.allocation_case(view)
     if total.counted:
         figures = tuple(
-            KeyFigure(t(f"case_payer_{payer}", lang), formatting.millions(total.npv[p], lang),
-                      t("case_col_npv", lang))
-            for p, payer in enumerate(budget_case.PAYERS))
+            KeyFigure(
+                t(f"case_payer_{payer}", lang),
+                formatting.millions(total.npv[p], lang),
+                t("case_col_npv", lang),
+            )
+            for p, payer in enumerate(budget_case.PAYERS)
+        )
         notes = budget_case.allocation_notes(total, lang)[:2]
         if total.left_out:
-            notes.append(t("committee_case_without", lang,
-                           count=formatting.number(len(total.left_out), lang)))
-        views.append(View("case_allocation", t("case_allocation_heading", lang),
-                          note=" ".join([scope + ".", *notes]), figures=figures))
+            notes.append(
+                t(
+                    "committee_case_without",
+                    lang,
+                    count=formatting.number(len(total.left_out), lang),
+                )
+            )
+        views.append(
+            View(
+                "case_allocation",
+                t("case_allocation_heading", lang),
+                note=" ".join([scope + ".", *notes]),
+                figures=figures,
+            )
+        )
     return views
 
 
-def key_figures_view(frame: pd.DataFrame, year: int | None, lang: str,
-                     allocs: Allocations | None) -> View:
+def key_figures_view(
+    frame: pd.DataFrame, year: int | None, lang: str, allocs: Allocations | None
+) -> View:
     counts = {g: int((frame["target_group"] == g).sum()) for g in TARGET_GROUPS}
-    figures = [KeyFigure(
-        t("committee_kf_interventions", lang), formatting.number(len(frame), lang),
-        t("committee_kf_interventions_note", lang, **{g: formatting.number(n, lang)
-                                                      for g, n in counts.items()}),
-    )]
+    figures = [
+        KeyFigure(
+            t("committee_kf_interventions", lang),
+            formatting.number(len(frame), lang),
+            t(
+                "committee_kf_interventions_note",
+                lang,
+                **{g: formatting.number(n, lang) for g, n in counts.items()},
+            ),
+        )
+    ]
     if allocs is not None and allocs.budget > 0:
         current = allocs.current
-        figures.extend([
-            KeyFigure(t("committee_kf_participants", lang),
-                      formatting.number(sum(current.participants), lang)),
-            KeyFigure(t("committee_kf_spend", lang), formatting.millions(current.spend, lang)),
-            KeyFigure(t("committee_kf_jobs", lang), formatting.number(current.gross_jobs, lang),
-                      t("committee_kf_jobs_note", lang,
-                        extra=formatting.number(current.net_jobs, lang))),
-            KeyFigure(t("committee_kf_price_per_job", lang),
-                      formatting.kroner(current.price_per_job, lang)),
-        ])
+        figures.extend(
+            [
+                KeyFigure(
+                    t("committee_kf_participants", lang),
+                    formatting.number(sum(current.participants), lang),
+                ),
+                KeyFigure(t("committee_kf_spend", lang), formatting.millions(current.spend, lang)),
+                KeyFigure(
+                    t("committee_kf_jobs", lang),
+                    formatting.number(current.gross_jobs, lang),
+                    t(
+                        "committee_kf_jobs_note",
+                        lang,
+                        extra=formatting.number(current.net_jobs, lang),
+                    ),
+                ),
+                KeyFigure(
+                    t("committee_kf_price_per_job", lang),
+                    formatting.kroner(current.price_per_job, lang),
+                ),
+            ]
+        )
         if allocs.other is not None:
-            label = (t("committee_series_scenario", lang, name=allocs.scenario)
-                     if allocs.scenario is not None else t("committee_kf_optimal", lang))
-            figures.append(KeyFigure(
-                label, formatting.number(allocs.other.net_jobs, lang),
-                t("committee_kf_optimal_note", lang,
-                  current=formatting.number(current.net_jobs, lang)),
-            ))
+            label = (
+                t("committee_series_scenario", lang, name=allocs.scenario)
+                if allocs.scenario is not None
+                else t("committee_kf_optimal", lang)
+            )
+            figures.append(
+                KeyFigure(
+                    label,
+                    formatting.number(allocs.other.net_jobs, lang),
+                    t(
+                        "committee_kf_optimal_note",
+                        lang,
+                        current=formatting.number(current.net_jobs, lang),
+                    ),
+                )
+            )
     title_year = year if year is not None else ""
-    return View("key_figures", t("committee_key_figures", lang, year=title_year),
-                figures=tuple(figures))
+    return View(
+        "key_figures", t("committee_key_figures", lang, year=title_year), figures=tuple(figures)
+    )
 
 
-def allocation_views(allocs: Allocations, lang: str = "da",
-                     box: tuple[float, float] = SLIDE_CHART_BOX) -> list[View]:
+def allocation_views(
+    allocs: Allocations, lang: str = "da", box: tuple[float, float] = SLIDE_CHART_BOX
+) -> list[View]:
     """The allocation against the current one, and the frontier (or why they are missing)."""
-    title = (t("committee_allocation_scenario", lang, name=allocs.scenario)
-             if allocs.scenario is not None else t("committee_allocation", lang))
+    title = (
+        t("committee_allocation_scenario", lang, name=allocs.scenario)
+        if allocs.scenario is not None
+        else t("committee_allocation", lang)
+    )
     aspect = box[1] / box[0]
     if allocs.other is None:
         views = [View("allocation", title, note=allocs.problem)]
     else:
         if allocs.scenario is not None:
-            summary = t("committee_allocation_summary_scenario", lang,
-                        current_spend=formatting.millions(allocs.current.spend, lang),
-                        current=formatting.number(allocs.current.net_jobs, lang, 1),
-                        name=allocs.scenario,
-                        other_spend=formatting.millions(allocs.other.spend, lang),
-                        other=formatting.number(allocs.other.net_jobs, lang, 1))
+            summary = t(
+                "committee_allocation_summary_scenario",
+                lang,
+                current_spend=formatting.millions(allocs.current.spend, lang),
+                current=formatting.number(allocs.current.net_jobs, lang, 1),
+                name=allocs.scenario,
+                other_spend=formatting.millions(allocs.other.spend, lang),
+                other=formatting.number(allocs.other.net_jobs, lang, 1),
+            )
         else:
-            summary = t("committee_allocation_summary", lang,
-                        budget=formatting.millions(allocs.budget, lang),
-                        current=formatting.number(allocs.current.net_jobs, lang, 1),
-                        other=formatting.number(allocs.other.net_jobs, lang, 1))
+            summary = t(
+                "committee_allocation_summary",
+                lang,
+                budget=formatting.millions(allocs.budget, lang),
+                current=formatting.number(allocs.current.net_jobs, lang, 1),
+                other=formatting.number(allocs.other.net_jobs, lang, 1),
+            )
         left_out = len(allocs.moves) - len(shown_moves(allocs))
         if left_out > 0:
             summary += " " + t("committee_allocation_left_out", lang, count=left_out)
         width = 760.0
         # the bars, their names (about 340 px) and the legend and axis (about 90 px) fill the box
         height = max((width + 300) * aspect - 90, 18.0 * len(shown_moves(allocs)))
-        views = [View("allocation", title, allocation_chart(allocs, lang, width, height),
-                      summary, chart_width=width)]
+        views = [
+            View(
+                "allocation",
+                title,
+                allocation_chart(allocs, lang, width, height),
+                summary,
+                chart_width=width,
+            )
+        ]
     if any(point.expected_jobs is not None for point in allocs.frontier):
         width = 900.0
-        views.append(View("frontier", t("committee_frontier", lang),
-                          frontier_picture(allocs, lang, width, (width + 80) * aspect - 90),
-                          t("committee_frontier_note", lang), chart_width=width))
+        views.append(
+            View(
+                "frontier",
+                t("committee_frontier", lang),
+                frontier_picture(allocs, lang, width, (width + 80) * aspect - 90),
+                t("committee_frontier_note", lang),
+                chart_width=width,
+            )
+        )
     return views
 
 
@@ -569,8 +728,12 @@ class _DeckWriter:
         self.deck.slide_width = Inches(SLIDE_WIDTH_IN)
         self.deck.slide_height = Inches(SLIDE_HEIGHT_IN)
         _widen_template(self.deck, SLIDE_WIDTH_IN / 10.0)
-        self.footer = t("committee_footer", self.lang, municipality=committee.municipality,
-                        year=committee.year if committee.year is not None else "")
+        self.footer = t(
+            "committee_footer",
+            self.lang,
+            municipality=committee.municipality,
+            year=committee.year if committee.year is not None else "",
+        )
 
     # --- slide skeletons ---
 
@@ -580,13 +743,17 @@ class _DeckWriter:
 
         committee = self.committee
         slide = self.deck.slides.add_slide(self.deck.slide_layouts[0])
-        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.35),
-                                      self.deck.slide_height)
+        band = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.35), self.deck.slide_height
+        )
         _fill(band, ACCENT)
         for index, (group, colour) in enumerate(GROUP_COLOURS.items()):
             del group
             stripe = slide.shapes.add_shape(
-                MSO_SHAPE.RECTANGLE, Inches(1.0 + index * 0.9), Inches(4.55), Inches(0.8),
+                MSO_SHAPE.RECTANGLE,
+                Inches(1.0 + index * 0.9),
+                Inches(4.55),
+                Inches(0.8),
                 Inches(0.08),
             )
             _fill(stripe, colour)
@@ -594,8 +761,9 @@ class _DeckWriter:
         assert title is not None
         _place(title, 1.0, 1.6, 11.3, 1.4)
         year = committee.year if committee.year is not None else ""
-        _set_text(title, t("committee_title", self.lang, year=year), size=Pt(48), bold=True,
-                  colour=INK)
+        _set_text(
+            title, t("committee_title", self.lang, year=year), size=Pt(48), bold=True, colour=INK
+        )
         subtitle = slide.placeholders[1]
         _place(subtitle, 1.0, 3.0, 11.3, 1.4)
         frame = subtitle.text_frame
@@ -604,8 +772,13 @@ class _DeckWriter:
         _paragraph(frame, t("committee_subtitle", self.lang), Pt(20), colour=MUTED)
         made = _long_date(committee.made_on, self.lang)
         box = self._text_box(1.0, 4.85, 11.3, 0.6)
-        _paragraph(box.text_frame, t("committee_made_on", self.lang, date=made), Pt(16),
-                   colour=MUTED, first=True)
+        _paragraph(
+            box.text_frame,
+            t("committee_made_on", self.lang, date=made),
+            Pt(16),
+            colour=MUTED,
+            first=True,
+        )
         return slide
 
     def content_slide(self, title: str) -> Slide:
@@ -618,30 +791,38 @@ class _DeckWriter:
         _place(heading, MARGIN_IN, 0.3, SLIDE_WIDTH_IN - 2 * MARGIN_IN, 0.85)
         _set_text(heading, title, size=Pt(26), bold=True, colour=INK)
         heading.text_frame.word_wrap = True
-        line = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(MARGIN_IN), Inches(1.17),
-                                      Inches(1.3), Inches(0.06))
+        line = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(MARGIN_IN), Inches(1.17), Inches(1.3), Inches(0.06)
+        )
         _fill(line, ACCENT)
         footer = self._text_box(MARGIN_IN, 7.0, 9.0, 0.35, slide)
         _paragraph(footer.text_frame, self.footer, Pt(11), colour=MUTED, first=True)
         number = self._text_box(SLIDE_WIDTH_IN - MARGIN_IN - 1.0, 7.0, 1.0, 0.35, slide)
-        _paragraph(number.text_frame, str(len(self.deck.slides)), Pt(11), colour=MUTED,
-                   first=True, align="right")
+        _paragraph(
+            number.text_frame,
+            str(len(self.deck.slides)),
+            Pt(11),
+            colour=MUTED,
+            first=True,
+            align="right",
+        )
         return slide
 
-    def _text_box(self, left: float, top: float, width: float, height: float,
-                  slide: Slide | None = None) -> Any:
+    def _text_box(
+        self, left: float, top: float, width: float, height: float, slide: Slide | None = None
+    ) -> Any:
         from pptx.util import Inches
 
         target = slide if slide is not None else self.deck.slides[-1]
-        box = target.shapes.add_textbox(Inches(left), Inches(top), Inches(width),
-                                        Inches(height))
+        box = target.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
         box.text_frame.word_wrap = True
         return box
 
     # --- slide kinds ---
 
-    def picture_slide(self, view: View, picture: bytes | None, pixel_size: tuple[int, int]
-                      ) -> Slide:
+    def picture_slide(
+        self, view: View, picture: bytes | None, pixel_size: tuple[int, int]
+    ) -> Slide:
         from pptx.util import Inches, Pt
 
         slide = self.content_slide(view.title)
@@ -654,9 +835,13 @@ class _DeckWriter:
             scale = min(box_width / width_px, box_height / height_px)
             width_in, height_in = width_px * scale, height_px * scale
             left = MARGIN_IN + (box_width - width_in) / 2
-            shape = slide.shapes.add_picture(io.BytesIO(picture), Inches(left),
-                                             Inches(CONTENT_TOP_IN), Inches(width_in),
-                                             Inches(height_in))
+            shape = slide.shapes.add_picture(
+                io.BytesIO(picture),
+                Inches(left),
+                Inches(CONTENT_TOP_IN),
+                Inches(width_in),
+                Inches(height_in),
+            )
             # the alternative text a screen reader speaks; lxml escapes it as an attribute
             element: Any = shape._element
             element.nvPicPr.cNvPr.set("descr", view.description or view.title)
@@ -680,8 +865,13 @@ class _DeckWriter:
             row, column = divmod(index, columns)
             left = MARGIN_IN + column * (width + gap)
             top = CONTENT_TOP_IN + 0.15 + row * (height + gap)
-            card = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left),
-                                          Inches(top), Inches(width), Inches(height))
+            card = slide.shapes.add_shape(
+                MSO_SHAPE.ROUNDED_RECTANGLE,
+                Inches(left),
+                Inches(top),
+                Inches(width),
+                Inches(height),
+            )
             _fill(card, PANEL)
             card.adjustments[0] = 0.06
             frame = card.text_frame
@@ -693,40 +883,58 @@ class _DeckWriter:
             if figure.note:
                 _paragraph(frame, figure.note, Pt(14), colour=MUTED, space_before=4)
         if view.note:
-            note = self._text_box(MARGIN_IN, CONTENT_BOTTOM_IN - 0.5,
-                                  SLIDE_WIDTH_IN - 2 * MARGIN_IN, 0.5, slide)
+            note = self._text_box(
+                MARGIN_IN, CONTENT_BOTTOM_IN - 0.5, SLIDE_WIDTH_IN - 2 * MARGIN_IN, 0.5, slide
+            )
             _paragraph(note.text_frame, view.note, Pt(14), colour=MUTED, first=True)
         return slide
 
-    def bullet_slide(self, title: str, sections: Sequence[tuple[str, Sequence[str]]],
-                     size: float = 18) -> Slide:
+    def bullet_slide(
+        self, title: str, sections: Sequence[tuple[str, Sequence[str]]], size: float = 18
+    ) -> Slide:
         """Headed lists of lines; each line its own paragraph."""
         from pptx.util import Pt
 
         slide = self.content_slide(title)
-        box = self._text_box(MARGIN_IN, CONTENT_TOP_IN, SLIDE_WIDTH_IN - 2 * MARGIN_IN,
-                             CONTENT_BOTTOM_IN - CONTENT_TOP_IN, slide)
+        box = self._text_box(
+            MARGIN_IN,
+            CONTENT_TOP_IN,
+            SLIDE_WIDTH_IN - 2 * MARGIN_IN,
+            CONTENT_BOTTOM_IN - CONTENT_TOP_IN,
+            slide,
+        )
         frame = box.text_frame
         first = True
         for heading, lines in sections:
             if heading:
-                _paragraph(frame, heading, Pt(size + 2), colour=ACCENT, bold=True, first=first,
-                           space_before=0 if first else 10)
+                _paragraph(
+                    frame,
+                    heading,
+                    Pt(size + 2),
+                    colour=ACCENT,
+                    bold=True,
+                    first=first,
+                    space_before=0 if first else 10,
+                )
                 first = False
             for line in lines:
-                _paragraph(frame, "•  " + line, Pt(size), colour=INK, first=first,
-                           space_before=4)
+                _paragraph(frame, "•  " + line, Pt(size), colour=INK, first=first, space_before=4)
                 first = False
         return slide
 
-    def table_slide(self, title: str, header: Sequence[str], rows: Sequence[TableRow],
-                    widths: Sequence[float]) -> Slide:
+    def table_slide(
+        self, title: str, header: Sequence[str], rows: Sequence[TableRow], widths: Sequence[float]
+    ) -> Slide:
         from pptx.util import Inches, Pt
 
         slide = self.content_slide(title)
         shape = slide.shapes.add_table(
-            len(rows) + 1, len(header), Inches(MARGIN_IN), Inches(CONTENT_TOP_IN),
-            Inches(sum(widths)), Inches(HEADER_HEIGHT_IN + sum(_row_height(r) for r in rows)),
+            len(rows) + 1,
+            len(header),
+            Inches(MARGIN_IN),
+            Inches(CONTENT_TOP_IN),
+            Inches(sum(widths)),
+            Inches(HEADER_HEIGHT_IN + sum(_row_height(r) for r in rows)),
         )
         table = shape.table
         table.first_row = True
@@ -734,16 +942,30 @@ class _DeckWriter:
         for index, width in enumerate(widths):
             table.columns[index].width = Inches(width)
         for column, text in enumerate(header):
-            _cell(table.cell(0, column), text, Pt(TABLE_FONT_PT), bold=True, colour="FFFFFF",
-                  fill=HEADER_FILL, align="left" if column < 2 else "right")
+            _cell(
+                table.cell(0, column),
+                text,
+                Pt(TABLE_FONT_PT),
+                bold=True,
+                colour="FFFFFF",
+                fill=HEADER_FILL,
+                align="left" if column < 2 else "right",
+            )
         table.rows[0].height = Inches(HEADER_HEIGHT_IN)
         for row_index, row in enumerate(rows, start=1):
             fill = BAND_FILL if row_index % 2 == 0 else "FFFFFF"
             for column, (text, gone) in enumerate(zip(row.cells, row.missing, strict=True)):
                 cell = table.cell(row_index, column)
-                _cell(cell, text, Pt(TABLE_NOTE_PT if gone else TABLE_FONT_PT),
-                      colour=MUTED if gone else INK, fill=fill,
-                      align="left" if column < 2 else "right", bold=column == 0, italic=gone)
+                _cell(
+                    cell,
+                    text,
+                    Pt(TABLE_NOTE_PT if gone else TABLE_FONT_PT),
+                    colour=MUTED if gone else INK,
+                    fill=fill,
+                    align="left" if column < 2 else "right",
+                    bold=column == 0,
+                    italic=gone,
+                )
             _group_marker(table.cell(row_index, 1), GROUP_COLOURS.get(row.target_group, MUTED))
             table.rows[row_index].height = Inches(_row_height(row))
         return slide
@@ -797,15 +1019,26 @@ def _set_text(shape: Any, text: str, size: Any, bold: bool = False, colour: str 
     _paragraph(frame, text, size, colour=colour, bold=bold, first=True)
 
 
-def _paragraph(frame: Any, text: str, size: Any, colour: str = INK, bold: bool = False,
-               first: bool = False, align: str = "left", space_before: float = 0) -> Any:
+def _paragraph(
+    frame: Any,
+    text: str,
+    size: Any,
+    colour: str = INK,
+    bold: bool = False,
+    first: bool = False,
+    align: str = "left",
+    space_before: float = 0,
+) -> Any:
     """A paragraph of one plain run: the text is stored as text, whatever it contains."""
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
     paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-    paragraph.alignment = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT,
-                           "center": PP_ALIGN.CENTER}[align]
+    paragraph.alignment = {
+        "left": PP_ALIGN.LEFT,
+        "right": PP_ALIGN.RIGHT,
+        "center": PP_ALIGN.CENTER,
+    }[align]
     if space_before:
         paragraph.space_before = Pt(space_before)
     run = paragraph.add_run()
@@ -816,8 +1049,16 @@ def _paragraph(frame: Any, text: str, size: Any, colour: str = INK, bold: bool =
     return paragraph
 
 
-def _cell(cell: Any, text: str, size: Any, bold: bool = False, colour: str = INK,
-          fill: str | None = None, align: str = "left", italic: bool = False) -> None:
+def _cell(
+    cell: Any,
+    text: str,
+    size: Any,
+    bold: bool = False,
+    colour: str = INK,
+    fill: str | None = None,
+    align: str = "left",
+    italic: bool = False,
+) -> None:
     from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Inches
 
@@ -877,28 +1118,33 @@ class TableRow:
 
 
 def table_header(lang: str) -> tuple[str, ...]:
-    return tuple(t(f"committee_col_{key}", lang) for key in
-                 ("name", "group", "price", "ppj", "net", "ppaj", "stars"))
+    return tuple(
+        t(f"committee_col_{key}", lang)
+        for key in ("name", "group", "price", "ppj", "net", "ppaj", "stars")
+    )
 
 
 def table_rows(frame: pd.DataFrame, lang: str = "da") -> list[TableRow]:
     """One row per intervention, by target group and cheapest job first."""
     out = []
     for record in domain.records(_table_order(frame)):
-        figures = [(formatting.figure_value(name, record, lang),
-                    formatting.is_missing(record.get(name)))
-                   for name in ("price_per_job", "net_effect", "price_per_additional_job")]
-        out.append(TableRow(
-            cells=(
-                str(record["name"]),
-                t(f"tg_{record['target_group']}_short", lang),
-                formatting.figure_value("price_per_participant", record, lang),
-                *(text for text, _ in figures),
-                formatting.stars(record.get("evidence_stars")),
-            ),
-            missing=(False, False, False, *(gone for _, gone in figures), False),
-            target_group=str(record["target_group"]),
-        ))
+        figures = [
+            (formatting.figure_value(name, record, lang), formatting.is_missing(record.get(name)))
+            for name in ("price_per_job", "net_effect", "price_per_additional_job")
+        ]
+        out.append(
+            TableRow(
+                cells=(
+                    str(record["name"]),
+                    t(f"tg_{record['target_group']}_short", lang),
+                    formatting.figure_value("price_per_participant", record, lang),
+                    *(text for text, _ in figures),
+                    formatting.stars(record.get("evidence_stars")),
+                ),
+                missing=(False, False, False, *(gone for _, gone in figures), False),
+                target_group=str(record["target_group"]),
+            )
+        )
     return out
 
 
@@ -922,8 +1168,9 @@ def _wrapped_lines(text: str, per_line: int) -> int:
 HEADER_HEIGHT_IN = 2 * LINE_IN + ROW_PADDING_IN
 
 
-def paginate(rows: Sequence[TableRow], room: float = TABLE_ROOM_IN,
-             max_rows: int = 13) -> list[list[TableRow]]:
+def paginate(
+    rows: Sequence[TableRow], room: float = TABLE_ROOM_IN, max_rows: int = 13
+) -> list[list[TableRow]]:
     """Split the rows into pages that each fit a slide under the header row."""
     pages: list[list[TableRow]] = [[]]
     used = HEADER_HEIGHT_IN
@@ -937,8 +1184,9 @@ def paginate(rows: Sequence[TableRow], room: float = TABLE_ROOM_IN,
     return pages if pages[0] else []
 
 
-def paginate_lines(lines: Sequence[str], chars_per_line: int = 150, room_lines: int = 21
-                   ) -> list[list[str]]:
+def paginate_lines(
+    lines: Sequence[str], chars_per_line: int = 150, room_lines: int = 21
+) -> list[list[str]]:
     """Split text lines (that wrap) into slides of about `room_lines` printed lines."""
     pages: list[list[str]] = [[]]
     used = 0.0
@@ -955,8 +1203,7 @@ def paginate_lines(lines: Sequence[str], chars_per_line: int = 150, room_lines: 
 # --- building -----------------------------------------------------------------------------
 
 
-def _picture(chart: alt.TopLevelMixin | dict[str, Any], lang: str
-             ) -> tuple[bytes, tuple[int, int]]:
+def _picture(chart: alt.TopLevelMixin | dict[str, Any], lang: str) -> tuple[bytes, tuple[int, int]]:
     rendered = images.render(chart, lang)
     data = rendered.png(PICTURE_MIN_WIDTH)
     from PIL import Image
@@ -983,8 +1230,7 @@ def build_deck(committee: Committee, progress: Progress | None = None) -> DeckFi
     writer.title_slide()
     charted = sum(1 for view in committee.views if view.chart is not None)
     drawn = 0
-    last_fan = max((i for i, v in enumerate(committee.views) if v.key.startswith("fan")),
-                   default=0)
+    last_fan = max((i for i, v in enumerate(committee.views) if v.key.startswith("fan")), default=0)
     for index, view in enumerate(committee.views):
         if view.figures:
             writer.figures_slide(view)
@@ -1020,8 +1266,9 @@ def _table_slides(writer: _DeckWriter, committee: Committee) -> None:
     pages = paginate(table_rows(committee.frame, lang))
     if not pages:
         year = committee.year if committee.year is not None else ""
-        writer.bullet_slide(t("committee_table", lang), [("", [t("committee_empty", lang,
-                                                                    year=year)])])
+        writer.bullet_slide(
+            t("committee_table", lang), [("", [t("committee_empty", lang, year=year)])]
+        )
         return
     for number, page in enumerate(pages, start=1):
         title = t("committee_table", lang)
@@ -1036,17 +1283,26 @@ def _definitions_slide(writer: _DeckWriter, committee: Committee) -> None:
         f"{t('col_price_per_job', lang)}: {t('def_price_per_job', lang)}",
         f"{t('col_net_effect', lang)}: {t('def_net_effect', lang)}",
         f"{t('col_price_per_additional_job', lang)}: {t('def_price_per_additional_job', lang)}",
-        t("stars_3", lang), t("stars_2", lang), t("stars_1", lang),
+        t("stars_3", lang),
+        t("stars_2", lang),
+        t("stars_1", lang),
     ]
     general = [
-        t("committee_value_of_job", lang,
-          value=formatting.kroner(domain.DEFAULT_VALUE_PER_JOB, lang)),
+        t(
+            "committee_value_of_job",
+            lang,
+            value=formatting.kroner(domain.DEFAULT_VALUE_PER_JOB, lang),
+        ),
         t("committee_general_sources", lang),
     ]
-    writer.bullet_slide(t("committee_definitions", lang), [
-        (t("committee_definitions_heading", lang), definitions),
-        (t("committee_sources_heading", lang), general),
-    ], size=15)
+    writer.bullet_slide(
+        t("committee_definitions", lang),
+        [
+            (t("committee_definitions_heading", lang), definitions),
+            (t("committee_sources_heading", lang), general),
+        ],
+        size=15,
+    )
 
 
 def _sources_slides(writer: _DeckWriter, committee: Committee) -> None:

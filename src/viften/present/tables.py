@@ -11,24 +11,44 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TABLE_COLUMNS: tuple[str, ...] = (
-    "name", "target_group", "evidence_stars", "price_per_participant", "job_rate",
-    "control_job_rate", "net_effect", "price_per_job", "price_per_additional_job",
-    "participants", "capacity", "provider", "effect_rating", "rates_from",
+    "name",
+    "target_group",
+    "evidence_stars",
+    "price_per_participant",
+    "job_rate",
+    "control_job_rate",
+    "net_effect",
+    "price_per_job",
+    "price_per_additional_job",
+    "participants",
+    "capacity",
+    "provider",
+    "effect_rating",
+    "rates_from",
 )
 """The figures of the interventions table, in order (named in `viften.present.figures`)."""
 
-SORTABLE = ("name", "price_per_job", "price_per_additional_job", "net_effect", "job_rate",
-            "evidence_stars", "price_per_participant")
+SORTABLE = (
+    "name",
+    "price_per_job",
+    "price_per_additional_job",
+    "net_effect",
+    "job_rate",
+    "evidence_stars",
+    "price_per_participant",
+)
 
 
 def display(frame: pd.DataFrame, lang: str = "da") -> pd.DataFrame:
     """Every cell as the text a reader sees; a missing figure is a dash with its reason."""
     import pandas as pd
 
-    return pd.DataFrame({
-        t(figures.FIGURES[name].heading, lang): formatting.figure_column(name, frame, lang)
-        for name in TABLE_COLUMNS
-    })
+    return pd.DataFrame(
+        {
+            t(figures.FIGURES[name].heading, lang): formatting.figure_column(name, frame, lang)
+            for name in TABLE_COLUMNS
+        }
+    )
 
 
 def sort(frame: pd.DataFrame, by: str, descending: bool = False) -> pd.DataFrame:

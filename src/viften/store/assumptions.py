@@ -56,16 +56,24 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def changes(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
-            ) -> list[tuple[str, str | None, str | None]]:
+def changes(
+    before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> list[tuple[str, str | None, str | None]]:
     """(field, old, new) for every value that differs between two to_dict forms."""
     old, new = _flat(before), _flat(after)
-    return [(FIELD_PREFIX + key, _text(old.get(key)), _text(new.get(key)))
-            for key in sorted(old.keys() | new.keys()) if old.get(key) != new.get(key)]
+    return [
+        (FIELD_PREFIX + key, _text(old.get(key)), _text(new.get(key)))
+        for key in sorted(old.keys() | new.keys())
+        if old.get(key) != new.get(key)
+    ]
 
 
-def _record(con: duckdb.DuckDBPyConnection, user: str, year: int,
-            changed: list[tuple[str, str | None, str | None]]) -> None:
+def _record(
+    con: duckdb.DuckDBPyConnection,
+    user: str,
+    year: int,
+    changed: list[tuple[str, str | None, str | None]],
+) -> None:
     if not changed:
         return
     now = dt.datetime.now()
@@ -75,8 +83,13 @@ def _record(con: duckdb.DuckDBPyConnection, user: str, year: int,
     )
 
 
-def write(con: duckdb.DuckDBPyConnection, user: str, year: int, values: Mapping[str, Any],
-          before: Mapping[str, Any]) -> None:
+def write(
+    con: duckdb.DuckDBPyConnection,
+    user: str,
+    year: int,
+    values: Mapping[str, Any],
+    before: Mapping[str, Any],
+) -> None:
     """Store `values` (to_dict form) as the assumptions of `year`, inside the caller's
     transaction; `before` is what the year used until now (its stored or the default ones),
     for the history."""
@@ -92,8 +105,9 @@ def write(con: duckdb.DuckDBPyConnection, user: str, year: int, values: Mapping[
     _record(con, user, year, changes(before, values))
 
 
-def remove(con: duckdb.DuckDBPyConnection, user: str, year: int, defaults: Mapping[str, Any]
-           ) -> bool:
+def remove(
+    con: duckdb.DuckDBPyConnection, user: str, year: int, defaults: Mapping[str, Any]
+) -> bool:
     """Drop the stored assumptions of `year` (the defaults apply again), inside the caller's
     transaction; False where there were none."""
     before = read(con, year)

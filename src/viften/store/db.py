@@ -56,14 +56,35 @@ _ROW_BOOKKEEPING = """
         UNIQUE (name, year)"""
 
 _V1_COLUMN_NAMES = (
-    "id", "name", "year", "target_group", "provider", "provider_type", "price_per_participant",
-    "capacity", "participants", "job_rate", "control_job_rate", "evidence_stars",
-    "effect_rating", "duration_weeks", "description", "source", "version", "updated_at",
+    "id",
+    "name",
+    "year",
+    "target_group",
+    "provider",
+    "provider_type",
+    "price_per_participant",
+    "capacity",
+    "participants",
+    "job_rate",
+    "control_job_rate",
+    "evidence_stars",
+    "effect_rating",
+    "duration_weeks",
+    "description",
+    "source",
+    "version",
+    "updated_at",
     "updated_by",
 )
 
-BENEFIT_KEYS = ("kontanthjaelp", "uddannelseshjaelp", "sygedagpenge", "dagpenge",
-                "ressourceforloeb", "foertidspension")
+BENEFIT_KEYS = (
+    "kontanthjaelp",
+    "uddannelseshjaelp",
+    "sygedagpenge",
+    "dagpenge",
+    "ressourceforloeb",
+    "foertidspension",
+)
 """`model.assumptions.BENEFITS` as version 2 of the schema knows them (a test holds them
 equal): a migration is a fixed step, so it does not follow later changes of the model."""
 _BENEFIT_KEYS = ", ".join(f"'{key}'" for key in BENEFIT_KEYS)
@@ -152,8 +173,10 @@ def _to_version_2(con: duckdb.DuckDBPyConnection) -> None:
     stored assumptions appears."""
     kept = ", ".join(_V1_COLUMN_NAMES)
     con.execute(_interventions_table("interventions_v2", 2))
-    con.execute(f"INSERT INTO interventions_v2 ({kept}) "  # noqa: S608 - constant names
-                f"SELECT {kept} FROM interventions")
+    con.execute(
+        f"INSERT INTO interventions_v2 ({kept}) "  # noqa: S608 - constant names
+        f"SELECT {kept} FROM interventions"
+    )
     con.execute("DROP TABLE interventions")
     con.execute("ALTER TABLE interventions_v2 RENAME TO interventions")
     con.execute(_ASSUMPTIONS_TABLE)
@@ -227,10 +250,13 @@ def _mark_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """The schema version of the open database: 1 for one from before versions were
     stored, None for an empty file."""
-    tables = {row[0] for row in con.execute(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = 'main' AND table_name IN ('schema_version', 'interventions')"
-    ).fetchall()}
+    tables = {
+        row[0]
+        for row in con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_name IN ('schema_version', 'interventions')"
+        ).fetchall()
+    }
     if "schema_version" in tables:
         row = con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0]) if row and row[0] is not None else None
@@ -344,8 +370,9 @@ def _existing(path: Path) -> Path:
     """Opening a missing file would create an empty one: `viften.actions.database.ensure`
     creates a new database (with the demo data) instead."""
     if not path.exists():
-        raise StoreError(f"the database {path} does not exist; create it with "
-                         "`python -m viften init`")
+        raise StoreError(
+            f"the database {path} does not exist; create it with `python -m viften init`"
+        )
     return path
 
 

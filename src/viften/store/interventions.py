@@ -23,6 +23,7 @@ from viften.store.db import StoreError
 if TYPE_CHECKING:
     import pandas as pd
 
+
 class ConflictError(StoreError):
     """The row changed since the user read it, or another session is changing it now."""
 
@@ -39,8 +40,9 @@ class WriteSummary:
 
 # --- reading -------------------------------------------------------------------------------
 
-_VIEW_COLUMNS = ", ".join(f"i.{name}" for name in COLUMN_NAMES if name not in ("job_rate",
-                                                                               "control_job_rate"))
+_VIEW_COLUMNS = ", ".join(
+    f"i.{name}" for name in COLUMN_NAMES if name not in ("job_rate", "control_job_rate")
+)
 
 INTERVENTIONS_QUERY = f"""
     WITH measured AS (
@@ -129,8 +131,7 @@ def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[di
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None
-                ) -> str | None:
+def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
     row = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return default if row is None else row[0]
 
@@ -195,9 +196,18 @@ def _same(old: Any, new: Any) -> bool:
 
 
 _SQL_TYPES = {
-    "text": "VARCHAR", "year": "INTEGER", "target_group": "VARCHAR", "provider_type": "VARCHAR",
-    "money": "DOUBLE", "count": "BIGINT", "rate": "DOUBLE", "stars": "INTEGER",
-    "effect_rating": "VARCHAR", "positive": "DOUBLE", "benefit": "VARCHAR", "weeks": "INTEGER",
+    "text": "VARCHAR",
+    "year": "INTEGER",
+    "target_group": "VARCHAR",
+    "provider_type": "VARCHAR",
+    "money": "DOUBLE",
+    "count": "BIGINT",
+    "rate": "DOUBLE",
+    "stars": "INTEGER",
+    "effect_rating": "VARCHAR",
+    "positive": "DOUBLE",
+    "benefit": "VARCHAR",
+    "weeks": "INTEGER",
     "flag": "BOOLEAN",
 }
 
@@ -242,8 +252,10 @@ def upsert(
         [years_in_file],
     )
     names = [d[0] for d in cursor.description]
-    stored = {(r["name"], r["year"]): r for r in (dict(zip(names, row, strict=True))
-                                                    for row in cursor.fetchall())}
+    stored = {
+        (r["name"], r["year"]): r
+        for r in (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
+    }
     report(0.5, "compared")
     inserts: list[Mapping[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -256,14 +268,18 @@ def upsert(
             inserts.append({**{c: _value(row, c) for c in COLUMN_NAMES}, "year": year})
             summary.inserted.append(label)
             continue
-        changed = [(c, existing[c], _value(row, c)) for c in writable
-                   if not _same(existing[c], _value(row, c))]
+        changed = [
+            (c, existing[c], _value(row, c))
+            for c in writable
+            if not _same(existing[c], _value(row, c))
+        ]
         if not changed:
             summary.unchanged.append(label)
             continue
         updates.append({**existing, **{c: new for c, _, new in changed}})
-        changes.extend(("update", existing["id"], name, year, c, old, new)
-                       for c, old, new in changed)
+        changes.extend(
+            ("update", existing["id"], name, year, c, old, new) for c, old, new in changed
+        )
         summary.updated.append(label)
     if inserts:
         select, params = _column_lists(COLUMN_NAMES, inserts)
@@ -272,8 +288,9 @@ def upsert(
             f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
             [*params, user],
         ).fetchall()
-        changes.extend(("insert", new_id, name, year, None, None, None)
-                       for new_id, name, year in created)
+        changes.extend(
+            ("insert", new_id, name, year, None, None, None) for new_id, name, year in created
+        )
     report(0.75, "inserted")
     if updates:
         select, params = _column_lists(["id", *writable], updates)
@@ -307,8 +324,17 @@ def _record_changes(
                    unnest($9::VARCHAR[])
         )
         """,
-        [dt.datetime.now(), user, list(actions), list(ids), list(names), list(years_),
-         list(fields), [_text(v) for v in olds], [_text(v) for v in news]],
+        [
+            dt.datetime.now(),
+            user,
+            list(actions),
+            list(ids),
+            list(names),
+            list(years_),
+            list(fields),
+            [_text(v) for v in olds],
+            [_text(v) for v in news],
+        ],
     )
 
 
@@ -326,7 +352,12 @@ def _apply_update(
         [*changes.values(), user, existing["id"]],
     )
     _record_history(
-        con, user, action, existing["id"], str(existing["name"]), int(existing["year"]),
+        con,
+        user,
+        action,
+        existing["id"],
+        str(existing["name"]),
+        int(existing["year"]),
         [(c, existing[c], new) for c, new in changes.items()],
     )
 
@@ -365,7 +396,12 @@ def delete_intervention(
         )
     con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
     _record_history(
-        con, user, "delete", intervention_id, str(existing["name"]), int(existing["year"]),
+        con,
+        user,
+        "delete",
+        intervention_id,
+        str(existing["name"]),
+        int(existing["year"]),
         [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
     )
 
@@ -394,8 +430,15 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: 
         f"VALUES ({placeholders}, ?) RETURNING id",
         [values[c] for c in COLUMN_NAMES] + [user],
     ).fetchone()
-    _record_history(con, user, "restore", new_id[0] if new_id else None, name, year,
-                    [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None])
+    _record_history(
+        con,
+        user,
+        "restore",
+        new_id[0] if new_id else None,
+        name,
+        year,
+        [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None],
+    )
 
 
 def _by_id(con: duckdb.DuckDBPyConnection, intervention_id: int) -> dict[str, Any]:

@@ -92,8 +92,9 @@ class OutcomeProblems(BadInput):
 
     def __init__(self, problems: list[Problem], total: int) -> None:
         key = "outcomes_problems_first" if total > len(problems) else "outcomes_problems"
-        super().__init__(Message.of(key, total=("text", total), shown=("text", len(problems))),
-                         problems, total)
+        super().__init__(
+            Message.of(key, total=("text", total), shown=("text", len(problems))), problems, total
+        )
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,10 @@ class OutcomeImportSummary:
 
     def describe(self) -> str:
         names = ", ".join(f"{i.intervention} ({i.year})" for i in self.interventions)
-        return (f"imported {self.records} outcome record(s) for {len(self.interventions)} "
-                f"intervention(s): {names}; replaced {self.replaced} earlier record(s)")
+        return (
+            f"imported {self.records} outcome record(s) for {len(self.interventions)} "
+            f"intervention(s): {names}; replaced {self.replaced} earlier record(s)"
+        )
 
 
 # --- the header ----------------------------------------------------------------------------
@@ -144,8 +147,7 @@ def _column_of(header: Any) -> str | None:
     return column.name if column is not None else None
 
 
-HEADER_RULE = tabular.HeaderRule(tuple(c.name for c in OUTCOME_COLUMNS if c.required),
-                                 _column_of)
+HEADER_RULE = tabular.HeaderRule(tuple(c.name for c in OUTCOME_COLUMNS if c.required), _column_of)
 """The outcome file's header row holds intervention, group and employed."""
 
 
@@ -160,22 +162,47 @@ def match_header(headers: Sequence[str], header_row: int = 1) -> list[OutcomeCol
         if column is None:
             nearest = difflib.get_close_matches(key, list(_KNOWN), n=1, cutoff=0.0)
             known = [f"{c.name} ({c.danish})" for c in OUTCOME_COLUMNS]
-            problems.append(Problem(header_row, header, Message.of(
-                "outcomes_unknown_column", header=("quoted", header),
-                near=("quoted", _KNOWN[nearest[0]].name), known=("names", known))))
+            problems.append(
+                Problem(
+                    header_row,
+                    header,
+                    Message.of(
+                        "outcomes_unknown_column",
+                        header=("quoted", header),
+                        near=("quoted", _KNOWN[nearest[0]].name),
+                        known=("names", known),
+                    ),
+                )
+            )
             continue
         if column.name in seen:
-            problems.append(Problem(header_row, header, Message.of(
-                "outcomes_column_twice", column=("quoted", column.name),
-                other=("quoted", seen[column.name]))))
+            problems.append(
+                Problem(
+                    header_row,
+                    header,
+                    Message.of(
+                        "outcomes_column_twice",
+                        column=("quoted", column.name),
+                        other=("quoted", seen[column.name]),
+                    ),
+                )
+            )
             continue
         seen[column.name] = header
         matched.append(column)
     for column in OUTCOME_COLUMNS:
         if column.required and column.name not in seen:
-            problems.append(Problem(header_row, column.name, Message.of(
-                "outcomes_column_missing", column=("quoted", column.name),
-                danish=("text", column.danish))))
+            problems.append(
+                Problem(
+                    header_row,
+                    column.name,
+                    Message.of(
+                        "outcomes_column_missing",
+                        column=("quoted", column.name),
+                        danish=("text", column.danish),
+                    ),
+                )
+            )
     if problems:
         raise OutcomeProblems(problems, len(problems))
     return matched
@@ -213,9 +240,14 @@ def _columns_sql(names: Iterable[str]) -> str:
     return "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
 
 
-def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str,
-                        columns: list[OutcomeColumn], default_year: int | None,
-                        detail: bool) -> bool:
+def _stage_csv_directly(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    delimiter: str,
+    columns: list[OutcomeColumn],
+    default_year: int | None,
+    detail: bool,
+) -> bool:
     """Read a regular CSV straight into the staging table; False if DuckDB rejected a line.
 
     Rejected lines are collected rather than raised, because an error inside the
@@ -227,17 +259,30 @@ def _stage_csv_directly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: s
         f"auto_detect = false, store_rejects = true, columns = {_columns_sql(names)})"
     )
     # a streaming row_number() keeps the file's order: the header is row 1
-    _create_upload(con, source, "row_number() OVER () + 1", columns,
-                   {"path": str(path), "delim": delimiter}, default_year, detail)
+    _create_upload(
+        con,
+        source,
+        "row_number() OVER () + 1",
+        columns,
+        {"path": str(path), "delim": delimiter},
+        default_year,
+        detail,
+    )
     rejected = con.execute("SELECT count(*) FROM reject_errors").fetchone()
     con.execute("DROP TABLE IF EXISTS temp.reject_errors")
     con.execute("DROP TABLE IF EXISTS temp.reject_scans")
     return not rejected or rejected[0] == 0
 
 
-def _create_upload(con: duckdb.DuckDBPyConnection, source: str, row_expression: str,
-                   columns: list[OutcomeColumn], params: dict[str, Any],
-                   default_year: int | None, detail: bool) -> None:
+def _create_upload(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    row_expression: str,
+    columns: list[OutcomeColumn],
+    params: dict[str, Any],
+    default_year: int | None,
+    detail: bool,
+) -> None:
     """The staging table: parsed values, and with `detail` row numbers and the raw cells.
 
     Without detail it is quicker to build; it is enough to learn that a file is fine.
@@ -251,8 +296,11 @@ def _create_upload(con: duckdb.DuckDBPyConnection, source: str, row_expression: 
     control_words = ", ".join(f"'{w}'" for w in CONTROL_WORDS)
     yes_words = ", ".join(f"'{w}'" for w in YES_WORDS)
     no_words = ", ".join(f"'{w}'" for w in NO_WORDS)
-    raw = (f"{row_expression} AS given_row, {year_text} AS year_text, group_text, "
-           "employed_text," if detail else "")
+    raw = (
+        f"{row_expression} AS given_row, {year_text} AS year_text, group_text, employed_text,"
+        if detail
+        else ""
+    )
     con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
     con.execute(
         f"""
@@ -296,12 +344,17 @@ def _empty(path: Path) -> BadInput:
 
 
 @contextmanager
-def _normalised_file(table: tabular.Table, header: list[str]
-                     ) -> Iterator[tuple[Path, list[Problem]]]:
+def _normalised_file(
+    table: tabular.Table, header: list[str]
+) -> Iterator[tuple[Path, list[Problem]]]:
     """The rows below the header into a plain CSV with their row numbers, for DuckDB."""
     problems: list[Problem] = []
     handle = tempfile.NamedTemporaryFile(  # closed below, deleted in finally
-        "w", suffix=".csv", prefix="viften-outcomes-", delete=False, encoding="utf-8",
+        "w",
+        suffix=".csv",
+        prefix="viften-outcomes-",
+        delete=False,
+        encoding="utf-8",
         newline="",
     )
     name = Path(handle.name)
@@ -315,9 +368,17 @@ def _normalised_file(table: tabular.Table, header: list[str]
                 if not any(cell.strip() for cell in row):
                     continue
                 if len(row) > width and any(cell.strip() for cell in row[width:]):
-                    problems.append(Problem(number, str(width + 1), Message.of(
-                        "outcomes_too_many_values", values=("text", len(row)),
-                        width=("text", width))))
+                    problems.append(
+                        Problem(
+                            number,
+                            str(width + 1),
+                            Message.of(
+                                "outcomes_too_many_values",
+                                values=("text", len(row)),
+                                width=("text", width),
+                            ),
+                        )
+                    )
                 writer.writerow([number, *(row + [""] * width)[:width]])
         yield name, problems
     finally:
@@ -340,8 +401,9 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
         headers_by_name = {c.name: h.strip() for c, h in zip(columns, header, strict=True)}
         fmt = table.csv_format
         if fmt is not None and fmt.encoding == tabular.UTF8 and table.header_row == 1:
-            staged = _stage_csv_quickly(con, path, fmt.delimiter, columns, headers_by_name,
-                                        default_year)
+            staged = _stage_csv_quickly(
+                con, path, fmt.delimiter, columns, headers_by_name, default_year
+            )
             if staged is not None:
                 return staged
         # the careful way, through the shared reader, says which row is wrong
@@ -351,14 +413,26 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
                 "read_csv($path, delim = ',', header = true, quote = '\"', escape = '\"', "
                 f"auto_detect = false, columns = {_columns_sql(names)})"
             )
-            _create_upload(con, source, "CAST(given_row AS BIGINT)", columns,
-                           {"path": str(plain)}, default_year, detail=True)
+            _create_upload(
+                con,
+                source,
+                "CAST(given_row AS BIGINT)",
+                columns,
+                {"path": str(plain)},
+                default_year,
+                detail=True,
+            )
     return _Staged(columns, headers_by_name, problems)
 
 
-def _stage_csv_quickly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str,
-                       columns: list[OutcomeColumn], headers_by_name: dict[str, str],
-                       default_year: int | None) -> _Staged | None:
+def _stage_csv_quickly(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    delimiter: str,
+    columns: list[OutcomeColumn],
+    headers_by_name: dict[str, str],
+    default_year: int | None,
+) -> _Staged | None:
     """The staging table straight from DuckDB's reader; None where it refused a line."""
 
     def detailed() -> _Staged:
@@ -372,8 +446,9 @@ def _stage_csv_quickly(con: duckdb.DuckDBPyConnection, path: Path, delimiter: st
         ):
             return _Staged(columns, headers_by_name, [], detailed=False, restage=detailed)
     except duckdb.Error as error:
-        raise BadInput(Message.of("outcomes_csv_unreadable", file=("text", path.name),
-                                  error=("text", error))) from None
+        raise BadInput(
+            Message.of("outcomes_csv_unreadable", file=("text", path.name), error=("text", error))
+        ) from None
     return None
 
 
@@ -434,25 +509,41 @@ _PLAIN_PROBLEMS = {
     "bad_employed": "outcomes_bad_employed",
 }
 """The text key of each kind of problem the checks in SQL find, where the value is all it needs."""
-_EMPTY_PROBLEMS = {"bad_group": "outcomes_bad_group_empty",
-                   "bad_employed": "outcomes_bad_employed_empty"}
+_EMPTY_PROBLEMS = {
+    "bad_group": "outcomes_bad_group_empty",
+    "bad_employed": "outcomes_bad_employed_empty",
+}
 
 
-def _problem_message(kind: str, value: str | None, extra: str | None, first: int | None,
-                     known: Callable[[str, int], list[str]]) -> Message:
+def _problem_message(
+    kind: str,
+    value: str | None,
+    extra: str | None,
+    first: int | None,
+    known: Callable[[str, int], list[str]],
+) -> Message:
     if kind in _EMPTY_PROBLEMS and (value is None or not value.strip()):
         return Message.of(_EMPTY_PROBLEMS[kind])
     if kind == "unknown_intervention":
         year = int(extra or 0)
         names = known(value or "", year)
         if names:
-            return Message.of("outcomes_unknown_intervention_near", name=("quoted", value),
-                              year=("text", year), near=("quoted", names[0]))
-        return Message.of("outcomes_unknown_intervention", name=("quoted", value),
-                          year=("text", year))
+            return Message.of(
+                "outcomes_unknown_intervention_near",
+                name=("quoted", value),
+                year=("text", year),
+                near=("quoted", names[0]),
+            )
+        return Message.of(
+            "outcomes_unknown_intervention", name=("quoted", value), year=("text", year)
+        )
     if kind == "double_person":
-        return Message.of("outcomes_double_person", person=("quoted", value),
-                          intervention=("text", extra), first=("text", first))
+        return Message.of(
+            "outcomes_double_person",
+            person=("quoted", value),
+            intervention=("text", extra),
+            first=("text", first),
+        )
     return Message.of(_PLAIN_PROBLEMS[kind], value=("quoted", value))
 
 
@@ -486,8 +577,10 @@ def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
 
 
 def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
-    every_check = (f"SELECT * FROM ({_CHECKS}) "  # noqa: S608 - constants only
-                   f"UNION ALL SELECT * FROM ({_UNKNOWN_INTERVENTIONS})")
+    every_check = (
+        f"SELECT * FROM ({_CHECKS}) "  # noqa: S608 - constants only
+        f"UNION ALL SELECT * FROM ({_UNKNOWN_INTERVENTIONS})"
+    )
     con.execute(f"CREATE OR REPLACE TEMP TABLE outcome_problems AS {every_check}")
     try:
         total_row = con.execute("SELECT count(*) FROM outcome_problems").fetchone()
@@ -499,8 +592,10 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
         con.execute("DROP TABLE IF EXISTS temp.outcome_problems")
     has_persons = any(c.name == "person_id" for c in staged.columns)
     if has_persons and total < MAX_PROBLEMS:
-        doubled = con.execute(f"SELECT * FROM ({_DOUBLE_PERSONS}) ORDER BY 1 "  # noqa: S608
-                              f"LIMIT {MAX_PROBLEMS}").fetchall()
+        doubled = con.execute(
+            f"SELECT * FROM ({_DOUBLE_PERSONS}) ORDER BY 1 "  # noqa: S608
+            f"LIMIT {MAX_PROBLEMS}"
+        ).fetchall()
         rows = sorted([*rows, *doubled], key=lambda r: (r[0], r[1]))
         total += len(doubled)
     if not rows and not staged.extra_problems:
@@ -509,8 +604,12 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
 
     def known(name: str, year: int) -> list[str]:
         if year not in names_by_year:
-            names_by_year[year] = [r[0] for r in con.execute(
-                "SELECT name FROM interventions WHERE year = ?", [year]).fetchall()]
+            names_by_year[year] = [
+                r[0]
+                for r in con.execute(
+                    "SELECT name FROM interventions WHERE year = ?", [year]
+                ).fetchall()
+            ]
         candidates = names_by_year[year]
         folded = [c for c in candidates if c.casefold() == name.casefold()]
         return folded or difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
@@ -518,8 +617,11 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
     position = {c.name: i for i, c in enumerate(staged.columns)}
     found = sorted(rows, key=lambda r: (r[0], position.get(r[1], 0)))
     problems = [
-        Problem(int(row), staged.headers.get(col, col),
-                _problem_message(kind, value, extra, first[0] if first else None, known))
+        Problem(
+            int(row),
+            staged.headers.get(col, col),
+            _problem_message(kind, value, extra, first[0] if first else None, known),
+        )
         for row, col, kind, value, extra, *first in found
     ]
     problems = sorted([*staged.extra_problems, *problems], key=lambda p: p.row)
@@ -530,12 +632,12 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int
-                 ) -> str | None:
+def _counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int) -> str | None:
     if n_treatment + n_control == 0:
         return None
-    return (f"treatment {n_treatment} ({k_treatment} in job), "
-            f"control {n_control} ({k_control} in job)")
+    return (
+        f"treatment {n_treatment} ({k_treatment} in job), control {n_control} ({k_control} in job)"
+    )
 
 
 _COUNTS = """
@@ -580,15 +682,27 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
     for name, year, n1, k1, n2, k2, intervention_id in after:
         old = before.get((name, int(year)), (0, 0, 0, 0))
         replaced = int(old[0]) + int(old[2])
-        summary.interventions.append(InterventionOutcome(
-            name, int(year), int(n1), int(k1), int(n2), int(k2), replaced))
+        summary.interventions.append(
+            InterventionOutcome(name, int(year), int(n1), int(k1), int(n2), int(k2), replaced)
+        )
         summary.records += int(n1) + int(n2)
         summary.replaced += replaced
         old_text = _counts_text(*(int(v) for v in old))
         new_text = _counts_text(int(n1), int(k1), int(n2), int(k2))
         if old_text != new_text:
-            history.append((now, user, "update", intervention_id, name, int(year),
-                            "outcome_records", old_text, new_text))
+            history.append(
+                (
+                    now,
+                    user,
+                    "update",
+                    intervention_id,
+                    name,
+                    int(year),
+                    "outcome_records",
+                    old_text,
+                    new_text,
+                )
+            )
     if history:
         con.executemany(
             "INSERT INTO history VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",

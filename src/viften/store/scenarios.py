@@ -127,8 +127,9 @@ def save(
     """Store an allocation of `data` under `name`; an existing one is replaced only if asked."""
     name = _checked_name(name)
     entries = entries_from(data, participants)
-    exists = con.execute("SELECT count(*) FROM scenarios WHERE name = ? AND year = ?",
-                         [name, year]).fetchone()
+    exists = con.execute(
+        "SELECT count(*) FROM scenarios WHERE name = ? AND year = ?", [name, year]
+    ).fetchone()
     if exists and exists[0] and not replace:
         raise StoreError(
             f"a scenario called {name!r} exists for {year} already: choose another name, "
@@ -138,8 +139,13 @@ def save(
     con.execute(
         "INSERT INTO scenarios (name, year, created_by, settings, allocation) "
         "VALUES (?, ?, ?, ?, ?)",
-        [name, year, user, json.dumps(dict(settings), ensure_ascii=False),
-         json.dumps([asdict(e) for e in entries], ensure_ascii=False)],
+        [
+            name,
+            year,
+            user,
+            json.dumps(dict(settings), ensure_ascii=False),
+            json.dumps([asdict(e) for e in entries], ensure_ascii=False),
+        ],
     )
     return load(con, name, year)
 
@@ -233,14 +239,16 @@ def compare(first: Scenario, second: Scenario) -> Comparison:
     rows = []
     for name, found in by_name.items():
         a, b = found.get("first"), found.get("second")
-        rows.append(ComparedRow(
-            name=name,
-            target_group=str(found["target_group"]),
-            first=a.participants if a else 0,
-            second=b.participants if b else 0,
-            first_cost=a.cost if a else 0.0,
-            second_cost=b.cost if b else 0.0,
-        ))
+        rows.append(
+            ComparedRow(
+                name=name,
+                target_group=str(found["target_group"]),
+                first=a.participants if a else 0,
+                second=b.participants if b else 0,
+                first_cost=a.cost if a else 0.0,
+                second_cost=b.cost if b else 0.0,
+            )
+        )
     return Comparison(first, second, tuple(rows))
 
 

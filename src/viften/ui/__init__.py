@@ -15,6 +15,9 @@ if PagesManager.uses_pages_directory:
         from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
         from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 
-        raise RerunException(RerunData(query_string=_context.query_string,
-                                       page_script_hash=_context.page_script_hash))
+        raise RerunException(
+            RerunData(
+                query_string=_context.query_string, page_script_hash=_context.page_script_hash
+            )
+        )
 PagesManager.uses_pages_directory = False

@@ -51,8 +51,9 @@ def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Resu
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _optimal(frame: pd.DataFrame, request: Request, explain: bool,
-             version: tuple[int, int, int, int]) -> Result:
+def _optimal(
+    frame: pd.DataFrame, request: Request, explain: bool, version: tuple[int, int, int, int]
+) -> Result:
     return allocator.optimise(interventions(frame), request, explain=explain)
 
 
@@ -61,8 +62,9 @@ def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _frontier(frame: pd.DataFrame, request: Request, version: tuple[int, int, int, int]
-              ) -> tuple[FrontierPoint, ...]:
+def _frontier(
+    frame: pd.DataFrame, request: Request, version: tuple[int, int, int, int]
+) -> tuple[FrontierPoint, ...]:
     return allocator.frontier(interventions(frame), request)
 
 
@@ -78,8 +80,7 @@ def optimal_on_request(frame: pd.DataFrame, request: Request, lang: str) -> Resu
     asked = st.session_state.setdefault(_ASKED, set())
     if request not in asked:
         st.info(t("budget_large_solve", lang, count=formatting.number(len(frame), lang)))
-        if not st.button(t("budget_solve_button", lang), type="primary",
-                         key="budget_solve_button"):
+        if not st.button(t("budget_solve_button", lang), type="primary", key="budget_solve_button"):
             return None
         asked.add(request)
     with st.spinner(t("budget_solving", lang, count=formatting.number(len(frame), lang))):
@@ -97,6 +98,7 @@ def _flash() -> None:
 
 def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None) -> None:
     """Spend, jobs and prices per job; with `against`, the changes from it (none when zero)."""
+
     def delta(field: str, signed: Any) -> str | None:
         if against is None:
             return None
@@ -104,19 +106,38 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
         return None if abs(change) < 1e-9 else formatting.metric_delta(signed(change, lang))
 
     figures = [
-        ("budget_metric_spend", formatting.money(evaluation.spend, lang),
-         delta("spend", tables.signed_money), "off"),
-        ("budget_metric_gross", formatting.number(evaluation.gross_jobs, lang, 1),
-         delta("gross_jobs", tables.signed_number), "normal"),
-        ("budget_metric_net", formatting.number(evaluation.net_jobs, lang, 1),
-         delta("net_jobs", tables.signed_number), "normal"),
-        ("budget_metric_price_per_job", formatting.kroner(evaluation.price_per_job, lang),
-         None, "off"),
-        ("budget_metric_price_per_additional_job",
-         formatting.kroner(evaluation.price_per_additional_job, lang), None, "off"),
+        (
+            "budget_metric_spend",
+            formatting.money(evaluation.spend, lang),
+            delta("spend", tables.signed_money),
+            "off",
+        ),
+        (
+            "budget_metric_gross",
+            formatting.number(evaluation.gross_jobs, lang, 1),
+            delta("gross_jobs", tables.signed_number),
+            "normal",
+        ),
+        (
+            "budget_metric_net",
+            formatting.number(evaluation.net_jobs, lang, 1),
+            delta("net_jobs", tables.signed_number),
+            "normal",
+        ),
+        (
+            "budget_metric_price_per_job",
+            formatting.kroner(evaluation.price_per_job, lang),
+            None,
+            "off",
+        ),
+        (
+            "budget_metric_price_per_additional_job",
+            formatting.kroner(evaluation.price_per_additional_job, lang),
+            None,
+            "off",
+        ),
     ]
-    for column, (key, value, change, colour) in zip(st.columns(len(figures)), figures,
-                                                     strict=True):
+    for column, (key, value, change, colour) in zip(st.columns(len(figures)), figures, strict=True):
         column.metric(t(key, lang), value, change, delta_color=colour)  # type: ignore[arg-type]
 
 
@@ -128,8 +149,11 @@ def current_section(data: Interventions, now: Evaluation, year: int, lang: str) 
     metrics(now, lang)
     if now.without_control:
         st.caption(t("budget_without_control", lang, count=now.without_control))
-    st.dataframe(tables.allocation_table(data, np.asarray(now.participants), lang), hide_index=True,
-                 width="stretch")
+    st.dataframe(
+        tables.allocation_table(data, np.asarray(now.participants), lang),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 # --- what if, by hand -------------------------------------------------------------------------
@@ -137,11 +161,19 @@ def current_section(data: Interventions, now: Evaluation, year: int, lang: str) 
 
 def _base(data: Interventions, year: int) -> dict[str, Any]:
     found = st.session_state.get(BASE_KEY)
-    if not isinstance(found, dict) or found.get("year") != year or len(
-            found.get("participants", ())) != len(data):
+    if (
+        not isinstance(found, dict)
+        or found.get("year") != year
+        or len(found.get("participants", ())) != len(data)
+    ):
         version = found.get("version", 0) + 1 if isinstance(found, dict) else 0
-        found = {"year": year, "participants": tuple(int(v) for v in data.participants),
-                 "source_key": "current", "name": None, "version": version}
+        found = {
+            "year": year,
+            "participants": tuple(int(v) for v in data.participants),
+            "source_key": "current",
+            "name": None,
+            "version": version,
+        }
         st.session_state[BASE_KEY] = found
     return found
 
@@ -150,9 +182,13 @@ def start_from(year: int, participants: Any, source_key: str, name: str | None =
     """Let the what-if table start from these participants (resetting its edits)."""
     old = st.session_state.get(BASE_KEY)
     version = old.get("version", 0) + 1 if isinstance(old, dict) else 0
-    st.session_state[BASE_KEY] = {"year": year,
-                                  "participants": tuple(int(v) for v in participants),
-                                  "source_key": source_key, "name": name, "version": version}
+    st.session_state[BASE_KEY] = {
+        "year": year,
+        "participants": tuple(int(v) for v in participants),
+        "source_key": source_key,
+        "name": name,
+        "version": version,
+    }
 
 
 def _source_text(base: dict[str, Any], lang: str) -> str:
@@ -166,77 +202,108 @@ def what_if_key(year: int, version: int) -> str:
     return f"budget_what_if_{year}_{version}"
 
 
-def _participants_from(edited: pd.DataFrame, start: pd.DataFrame, data: Interventions,
-                       lang: str) -> tuple[np.ndarray, list[str]]:
+def _participants_from(
+    edited: pd.DataFrame, start: pd.DataFrame, data: Interventions, lang: str
+) -> tuple[np.ndarray, list[str]]:
     """Participants from the edited table: a changed count wins, else changed kroner buy
     whole participants."""
     counts = pd.to_numeric(edited["participants"], errors="coerce").fillna(0).to_numpy()
     kroner = pd.to_numeric(edited["kroner"], errors="coerce").fillna(0).to_numpy()
     price = np.asarray(data.price, dtype="float64")
-    out, rounded = what_if.participants_from(start["participants"].to_numpy(dtype="float64"),
-                                             start["kroner"].to_numpy(dtype="float64"), counts,
-                                             kroner, price)
+    out, rounded = what_if.participants_from(
+        start["participants"].to_numpy(dtype="float64"),
+        start["kroner"].to_numpy(dtype="float64"),
+        counts,
+        kroner,
+        price,
+    )
     return out, tables.rounding_notes(rounded, [str(n) for n in data.name], price, lang)
 
 
-def what_if_section(data: Interventions, year: int, now: Evaluation, result: Result | None,
-                    lang: str) -> Evaluation:
+def what_if_section(
+    data: Interventions, year: int, now: Evaluation, result: Result | None, lang: str
+) -> Evaluation:
     """The editable table and what it costs and buys, beside the current allocation."""
     st.caption(t("budget_what_if_hint", lang))
     left, middle, right = st.columns([2, 1, 1])
     budget = left.number_input(
-        t("budget_what_if_budget", lang), min_value=0.0, value=float(now.spend), step=100_000.0,
-        format="%.0f", key=f"budget_what_if_budget_{year}",
+        t("budget_what_if_budget", lang),
+        min_value=0.0,
+        value=float(now.spend),
+        step=100_000.0,
+        format="%.0f",
+        key=f"budget_what_if_budget_{year}",
     )
     if middle.button(t("budget_reset", lang), key="budget_reset"):
         start_from(year, data.participants, "current")
-    if right.button(t("budget_use_optimal", lang), key="budget_use_optimal",
-                    disabled=result is None or result.status != allocator.OPTIMAL):
+    if right.button(
+        t("budget_use_optimal", lang),
+        key="budget_use_optimal",
+        disabled=result is None or result.status != allocator.OPTIMAL,
+    ):
         assert result is not None  # the button is disabled without a result
         start_from(year, result.participants, "optimal")
     base = _base(data, year)
     st.caption(t("budget_what_if_from", lang, source=_source_text(base, lang)))
     start_counts = np.asarray(base["participants"], dtype="int64")
-    start = pd.DataFrame({
-        "name": [str(n) for n in data.name],
-        "group": [tables.group_name(str(g), lang) for g in data.target_group],
-        "price": data.price,
-        "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
-        "now": data.participants,
-        "participants": start_counts,
-        "kroner": start_counts * data.price,
-    })
+    start = pd.DataFrame(
+        {
+            "name": [str(n) for n in data.name],
+            "group": [tables.group_name(str(g), lang) for g in data.target_group],
+            "price": data.price,
+            "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
+            "now": data.participants,
+            "participants": start_counts,
+            "kroner": start_counts * data.price,
+        }
+    )
     edited = st.data_editor(
-        start, key=what_if_key(year, int(base["version"])), hide_index=True, width="stretch",
+        start,
+        key=what_if_key(year, int(base["version"])),
+        hide_index=True,
+        width="stretch",
         disabled=["name", "group", "price", "capacity", "now"],
         column_config={
             "name": st.column_config.TextColumn(t("col_name", lang)),
             "group": st.column_config.TextColumn(t("col_target_group", lang)),
-            "price": st.column_config.NumberColumn(t("col_price_per_participant", lang),
-                                                   format="%.0f"),
+            "price": st.column_config.NumberColumn(
+                t("col_price_per_participant", lang), format="%.0f"
+            ),
             "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%d"),
-            "now": st.column_config.NumberColumn(t("budget_col_participants_now", lang),
-                                                 format="%d"),
+            "now": st.column_config.NumberColumn(
+                t("budget_col_participants_now", lang), format="%d"
+            ),
             "participants": st.column_config.NumberColumn(
-                t("budget_col_participants_what_if", lang), min_value=0, step=1, format="%d"),
+                t("budget_col_participants_what_if", lang), min_value=0, step=1, format="%d"
+            ),
             "kroner": st.column_config.NumberColumn(
-                t("budget_col_kroner_what_if", lang), min_value=0, step=1000, format="%.0f"),
+                t("budget_col_kroner_what_if", lang), min_value=0, step=1000, format="%.0f"
+            ),
         },
     )
     participants, notes = _participants_from(edited, start, data, lang)
     evaluation = allocator.evaluate(data, participants, budget)
     metrics(evaluation, lang, against=now)
     if evaluation.budget_left < 0:
-        st.error(t("budget_over_budget", lang,
-                   over=formatting.money(-evaluation.budget_left, lang)))
+        st.error(
+            t("budget_over_budget", lang, over=formatting.money(-evaluation.budget_left, lang))
+        )
     else:
-        st.caption(f"{t('budget_metric_left', lang)}: "
-                   f"{formatting.full_stop(formatting.money(evaluation.budget_left, lang))} "
-                   f"{t('budget_within_budget', lang)}")
+        st.caption(
+            f"{t('budget_metric_left', lang)}: "
+            f"{formatting.full_stop(formatting.money(evaluation.budget_left, lang))} "
+            f"{t('budget_within_budget', lang)}"
+        )
     for problem in evaluation.over_capacity:
-        st.warning(t("budget_over_capacity", lang, name=escape_markdown(problem.name),
-                     participants=formatting.number(problem.participants, lang),
-                     capacity=formatting.number(problem.capacity, lang)))
+        st.warning(
+            t(
+                "budget_over_capacity",
+                lang,
+                name=escape_markdown(problem.name),
+                participants=formatting.number(problem.participants, lang),
+                capacity=formatting.number(problem.capacity, lang),
+            )
+        )
     for note in notes:
         st.caption(note)
     return evaluation
@@ -248,72 +315,105 @@ def what_if_section(data: Interventions, year: int, now: Evaluation, result: Res
 def _rules(data: Interventions, year: int, lang: str) -> tuple[dict[str, str], dict[str, int]]:
     labels = {mode: t(f"budget_lock_{mode or 'none'}", lang) for mode in _LOCK_MODES}
     modes = {label: mode for mode, label in labels.items()}
-    start = pd.DataFrame({
-        "name": [str(n) for n in data.name],
-        "planned": data.participants,
-        "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
-        "lock": [labels[""]] * len(data),
-        "maximum": [None] * len(data),
-    }).astype({"maximum": "Float64"})
+    start = pd.DataFrame(
+        {
+            "name": [str(n) for n in data.name],
+            "planned": data.participants,
+            "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
+            "lock": [labels[""]] * len(data),
+            "maximum": [None] * len(data),
+        }
+    ).astype({"maximum": "Float64"})
     st.caption(t("budget_opt_rules_hint", lang))
     edited = st.data_editor(
-        start, key=f"budget_rules_{year}_{lang}", hide_index=True, width="stretch",
+        start,
+        key=f"budget_rules_{year}_{lang}",
+        hide_index=True,
+        width="stretch",
         disabled=["name", "planned", "capacity"],
         column_config={
             "name": st.column_config.TextColumn(t("col_name", lang)),
-            "planned": st.column_config.NumberColumn(t("budget_col_participants_now", lang),
-                                                     format="%d"),
+            "planned": st.column_config.NumberColumn(
+                t("budget_col_participants_now", lang), format="%d"
+            ),
             "capacity": st.column_config.NumberColumn(t("col_capacity", lang), format="%d"),
-            "lock": st.column_config.SelectboxColumn(t("budget_col_lock", lang),
-                                                     options=list(labels.values()),
-                                                     required=True),
-            "maximum": st.column_config.NumberColumn(t("budget_col_maximum", lang),
-                                                     min_value=0, step=1, format="%d"),
+            "lock": st.column_config.SelectboxColumn(
+                t("budget_col_lock", lang), options=list(labels.values()), required=True
+            ),
+            "maximum": st.column_config.NumberColumn(
+                t("budget_col_maximum", lang), min_value=0, step=1, format="%d"
+            ),
         },
     )
-    locks = {str(name): modes[str(label)] for name, label in zip(edited["name"], edited["lock"],
-                                                                 strict=True)
-             if modes.get(str(label))}
-    maxima = {str(name): int(most) for name, most in zip(edited["name"], edited["maximum"],
-                                                         strict=True)
-              if most is not None and not pd.isna(most)}
+    locks = {
+        str(name): modes[str(label)]
+        for name, label in zip(edited["name"], edited["lock"], strict=True)
+        if modes.get(str(label))
+    }
+    maxima = {
+        str(name): int(most)
+        for name, most in zip(edited["name"], edited["maximum"], strict=True)
+        if most is not None and not pd.isna(most)
+    }
     return locks, maxima
 
 
-def optimiser_controls(data: Interventions, now: Evaluation, year: int, default_stars: int,
-                       lang: str) -> Request:
+def optimiser_controls(
+    data: Interventions, now: Evaluation, year: int, default_stars: int, lang: str
+) -> Request:
     """Budget, objective, minimum shares, stars, locks and maxima: the optimiser's request."""
     with st.container(border=True):
         st.markdown(f"**{t('budget_opt_settings', lang)}**")
         left, middle, right = st.columns([2, 2, 1])
         budget = left.number_input(
-            t("budget_opt_budget", lang), min_value=0.0, step=100_000.0, format="%.0f",
+            t("budget_opt_budget", lang),
+            min_value=0.0,
+            step=100_000.0,
+            format="%.0f",
             value=float(now.spend) if now.spend > 0 else allocator.MILLION,
             key=f"budget_opt_budget_{year}",
         )
         objective = middle.radio(
-            t("budget_opt_objective", lang), allocator.OBJECTIVES,
-            format_func=lambda o: t(f"budget_obj_{o}", lang), key="budget_opt_objective",
+            t("budget_opt_objective", lang),
+            allocator.OBJECTIVES,
+            format_func=lambda o: t(f"budget_obj_{o}", lang),
+            key="budget_opt_objective",
         )
         stars = right.radio(
-            t("budget_opt_min_stars", lang), [1, 2, 3], index=default_stars - 1,
-            format_func=lambda n: "★" * n, key="budget_opt_min_stars",
+            t("budget_opt_min_stars", lang),
+            [1, 2, 3],
+            index=default_stars - 1,
+            format_func=lambda n: "★" * n,
+            key="budget_opt_min_stars",
         )
         st.caption(t("budget_opt_shares", lang))
         shares = {}
         for column, group in zip(st.columns(3), TARGET_GROUPS, strict=True):
-            shares[group] = column.slider(
-                tables.group_name(group, lang), 0, 100, 0, step=5, format="%d %%",
-                key=f"budget_share_{group}",
-            ) / 100
-        ignore = st.checkbox(t("budget_opt_ignore_mandatory", lang),
-                             key="budget_opt_ignore_mandatory")
+            shares[group] = (
+                column.slider(
+                    tables.group_name(group, lang),
+                    0,
+                    100,
+                    0,
+                    step=5,
+                    format="%d %%",
+                    key=f"budget_share_{group}",
+                )
+                / 100
+            )
+        ignore = st.checkbox(
+            t("budget_opt_ignore_mandatory", lang), key="budget_opt_ignore_mandatory"
+        )
         with st.expander(t("budget_opt_rules", lang)):
             locks, maxima = _rules(data, year, lang)
     return Request.of(
-        float(budget), objective=str(objective),
+        float(budget),
+        objective=str(objective),
         min_shares={g: s for g, s in shares.items() if s > 0},
-        min_stars=int(stars or 1), locks=locks, maxima=maxima, keep_mandatory=not ignore,
+        min_stars=int(stars or 1),
+        locks=locks,
+        maxima=maxima,
+        keep_mandatory=not ignore,
     )
 
 
@@ -322,34 +422,60 @@ def _jobs_kind(objective: str) -> str:
     return "gross" if objective == "gross" else "net"
 
 
-def tradeoff_section(frame: pd.DataFrame, data: Interventions, request: Request,
-                     result: Result, now: Evaluation, year: int, lang: str) -> None:
+def tradeoff_section(
+    frame: pd.DataFrame,
+    data: Interventions,
+    request: Request,
+    result: Result,
+    now: Evaluation,
+    year: int,
+    lang: str,
+) -> None:
     """What the chosen objective costs against another, in jobs and per payer, and the case
     per payer of the current, the optimal and the saved allocations."""
     st.subheader(t("budget_case_heading", lang))
     others = [o for o in allocator.OBJECTIVES if o != request.objective]
     default = "net" if request.objective in allocator.NPV_OBJECTIVES else "kommune"
-    compare = st.selectbox(t("budget_opt_compare", lang), others, index=others.index(default),
-                           format_func=lambda o: t(f"budget_obj_{o}", lang),
-                           key="budget_opt_compare")
+    compare = st.selectbox(
+        t("budget_opt_compare", lang),
+        others,
+        index=others.index(default),
+        format_func=lambda o: t(f"budget_obj_{o}", lang),
+        key="budget_opt_compare",
+    )
     other = optimal(frame, replace(request, objective=str(compare)), explain=False)
     sentence = allocator.tradeoff(result, other)
     if sentence is not None:
         st.info(messages.render(sentence, lang))
     columns: list[tuple[str, Evaluation | None]] = [(t("budget_case_col_current", lang), now)]
     for found in (result, other):
-        heading = t("budget_case_col_optimal", lang, goal=t(f"budget_goal_{found.objective}",
-                                                           lang))
-        columns.append((heading, None if found.status != allocator.OPTIMAL else
-                        allocator.evaluate(data, found.participants, found.budget)))
+        heading = t("budget_case_col_optimal", lang, goal=t(f"budget_goal_{found.objective}", lang))
+        columns.append(
+            (
+                heading,
+                None
+                if found.status != allocator.OPTIMAL
+                else allocator.evaluate(data, found.participants, found.budget),
+            )
+        )
     for scenario in _saved(year)[:3]:
         participants, _missing = scenario.participants_for(data)
-        columns.append((t("budget_case_col_scenario", lang, name=scenario.name),
-                        allocator.evaluate(data, participants, scenario.budget)))
+        columns.append(
+            (
+                t("budget_case_col_scenario", lang, name=scenario.name),
+                allocator.evaluate(data, participants, scenario.budget),
+            )
+        )
     chosen_assumptions = assumptions_for(database(), year)
-    st.caption(t("budget_case_caption", lang, horizon=chosen_assumptions.horizon,
-                 rate=formatting.percent(chosen_assumptions.discount_rate, lang, 1),
-                 year=year))
+    st.caption(
+        t(
+            "budget_case_caption",
+            lang,
+            horizon=chosen_assumptions.horizon,
+            rate=formatting.percent(chosen_assumptions.discount_rate, lang, 1),
+            year=year,
+        )
+    )
     st.dataframe(tables.payer_case_table(columns, lang), hide_index=True, width="stretch")
 
 
@@ -377,17 +503,19 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     right.metric(t("budget_metric_marginal", lang), more)
     st.subheader(t("budget_binding_heading", lang))
     notes = [messages.render(b.note, lang) for b in result.binding]
-    st.markdown("\n".join(f"- {n}" for n in notes) if notes
-                else t("budget_nothing_binds", lang))
+    st.markdown("\n".join(f"- {n}" for n in notes) if notes else t("budget_nothing_binds", lang))
     st.subheader(t("budget_moves_heading", lang))
-    st.caption(t(
-        "budget_compare_caption", lang,
-        jobs=formatting.number(result.expected_jobs, lang, 1),
-        kind=t(f"budget_kind_{_jobs_kind(objective)}", lang),
-        now=formatting.number(now.expected_jobs(objective), lang, 1),
-        cost=formatting.money(result.total_cost, lang),
-        now_cost=formatting.money(now.spend, lang),
-    ))
+    st.caption(
+        t(
+            "budget_compare_caption",
+            lang,
+            jobs=formatting.number(result.expected_jobs, lang, 1),
+            kind=t(f"budget_kind_{_jobs_kind(objective)}", lang),
+            now=formatting.number(now.expected_jobs(objective), lang, 1),
+            cost=formatting.money(result.total_cost, lang),
+            now_cost=formatting.money(now.spend, lang),
+        )
+    )
     moved = allocator.moves(data, result)
     if all(m.change == 0 for m in moved):
         st.caption(t("budget_nothing_moves", lang))
@@ -396,67 +524,96 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         show_chart(charts.comparison_chart(moved, lang), width="stretch")
 
 
-
-def frontier_section(frame: pd.DataFrame, request: Request, result: Result, now: Evaluation,
-                     lang: str) -> None:
+def frontier_section(
+    frame: pd.DataFrame, request: Request, result: Result, now: Evaluation, lang: str
+) -> None:
     st.caption(t("budget_frontier_caption", lang))
     if len(frame) > AUTO_SOLVE_LIMIT and not st.toggle(
-            t("budget_frontier_large", lang), key="budget_frontier_large"):
+        t("budget_frontier_large", lang), key="budget_frontier_large"
+    ):
         return
     with st.spinner(t("budget_frontier_drawing", lang)):
         points = frontier(frame, request)
     objective = request.objective
-    optimal_spot = (None if result.status != allocator.OPTIMAL
-                    else (result.budget, result.objective_value))
+    optimal_spot = (
+        None if result.status != allocator.OPTIMAL else (result.budget, result.objective_value)
+    )
     reached_now = now.objective_value(objective)
     chart = charts.frontier_chart(
-        points, objective=objective,
+        points,
+        objective=objective,
         current=None if reached_now is None else (now.spend, reached_now),
-        optimal=optimal_spot, lang=lang,
+        optimal=optimal_spot,
+        lang=lang,
     )
     show_chart(chart, width="stretch")
     gaps = sum(p.expected_jobs is None for p in points)
     if gaps:
         st.caption(t("budget_frontier_gap", lang, count=gaps))
-    cut = st.number_input(t("budget_cut", lang), min_value=0.0, max_value=float(request.budget),
-                          value=0.0, step=1_000_000.0, format="%.0f", key="budget_cut")
+    cut = st.number_input(
+        t("budget_cut", lang),
+        min_value=0.0,
+        max_value=float(request.budget),
+        value=0.0,
+        step=1_000_000.0,
+        format="%.0f",
+        key="budget_cut",
+    )
     if cut > 0 and result.status == allocator.OPTIMAL:
         smaller = request.with_budget(max(0.0, request.budget - cut))
         after = optimal(frame, smaller, explain=False)
         if after.status == allocator.OPTIMAL:
             decimals = 0 if objective in allocator.NPV_OBJECTIVES else 1
-            st.info(t("budget_cut_result", lang,
-                      budget=formatting.money(smaller.budget, lang),
-                      jobs=formatting.number(after.objective_value, lang, decimals),
-                      kind=t(f"budget_kind_{objective}", lang),
-                      lost=formatting.number(result.objective_value - after.objective_value,
-                                             lang, decimals),
-                      full=formatting.number(result.objective_value, lang, decimals),
-                      whole=formatting.money(request.budget, lang)))
+            st.info(
+                t(
+                    "budget_cut_result",
+                    lang,
+                    budget=formatting.money(smaller.budget, lang),
+                    jobs=formatting.number(after.objective_value, lang, decimals),
+                    kind=t(f"budget_kind_{objective}", lang),
+                    lost=formatting.number(
+                        result.objective_value - after.objective_value, lang, decimals
+                    ),
+                    full=formatting.number(result.objective_value, lang, decimals),
+                    whole=formatting.money(request.budget, lang),
+                )
+            )
         else:
-            st.warning(t("budget_cut_infeasible", lang,
-                         budget=formatting.money(smaller.budget, lang),
-                         why=messages.render_all(after.notes, lang)))
+            st.warning(
+                t(
+                    "budget_cut_infeasible",
+                    lang,
+                    budget=formatting.money(smaller.budget, lang),
+                    why=messages.render_all(after.notes, lang),
+                )
+            )
     with st.expander(t("budget_frontier_table", lang)):
-        st.dataframe(tables.frontier_table(points, objective, lang), hide_index=True,
-                     width="stretch")
+        st.dataframe(
+            tables.frontier_table(points, objective, lang), hide_index=True, width="stretch"
+        )
 
 
 # --- scenarios --------------------------------------------------------------------------------
 
 
-def _save_form(data: Interventions, year: int, sources: dict[str, tuple[Any, dict[str, Any]]],
-               lang: str) -> None:
+def _save_form(
+    data: Interventions, year: int, sources: dict[str, tuple[Any, dict[str, Any]]], lang: str
+) -> None:
     st.subheader(t("budget_sc_save_heading", lang))
     if not actor().can_write:
         st.caption(t("budget_sc_editor_only", lang))
         return
     with st.form("budget_sc_save_form", border=False):
-        name = st.text_input(t("budget_sc_name", lang), max_chars=scenarios.MAX_NAME_LENGTH,
-                             key="budget_sc_name")
-        source = st.radio(t("budget_sc_what", lang), list(sources), horizontal=True,
-                          format_func=lambda s: t(f"budget_sc_source_{s}", lang),
-                          key="budget_sc_source")
+        name = st.text_input(
+            t("budget_sc_name", lang), max_chars=scenarios.MAX_NAME_LENGTH, key="budget_sc_name"
+        )
+        source = st.radio(
+            t("budget_sc_what", lang),
+            list(sources),
+            horizontal=True,
+            format_func=lambda s: t(f"budget_sc_source_{s}", lang),
+            key="budget_sc_source",
+        )
         replace = st.checkbox(t("budget_sc_replace", lang), key="budget_sc_replace")
         if not st.form_submit_button(t("budget_sc_save", lang)):
             return
@@ -465,8 +622,16 @@ def _save_form(data: Interventions, year: int, sources: dict[str, tuple[Any, dic
         st.error(t("budget_sc_no_optimal", lang))
         return
     try:
-        saved = scenario_actions.save(database(), actor(), name, year, data, participants,
-                                      {"source": source, **settings}, replace=replace)
+        saved = scenario_actions.save(
+            database(),
+            actor(),
+            name,
+            year,
+            data,
+            participants,
+            {"source": source, **settings},
+            replace=replace,
+        )
     except ViftenError as error:
         write_failed(error, lang)
         return
@@ -480,20 +645,28 @@ def _saved(year: int) -> list[scenarios.Scenario]:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _saved_in(path: Path, version: tuple[int, int, int, int], year: int
-              ) -> tuple[scenarios.Scenario, ...]:
+def _saved_in(
+    path: Path, version: tuple[int, int, int, int], year: int
+) -> tuple[scenarios.Scenario, ...]:
     """The year's scenarios, read again only when the database file has changed."""
     with db.connect(path) as con:
         return tuple(scenarios.list_scenarios(con, year))
 
 
-def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: Evaluation,
-                      result: Result | None, request: Request, lang: str) -> None:
+def scenarios_section(
+    data: Interventions,
+    year: int,
+    now: Evaluation,
+    what_if: Evaluation,
+    result: Result | None,
+    request: Request,
+    lang: str,
+) -> None:
     """Save, list, open, delete and compare scenarios of this year."""
     _flash()
-    optimal_participants = (result.participants
-                            if result is not None and result.status == allocator.OPTIMAL
-                            else None)
+    optimal_participants = (
+        result.participants if result is not None and result.status == allocator.OPTIMAL else None
+    )
     sources: dict[str, tuple[Any, dict[str, Any]]] = {
         "what_if": (what_if.participants, {"budget": what_if.budget}),
         "optimal": (optimal_participants, request.settings()),
@@ -516,12 +689,14 @@ def scenarios_section(data: Interventions, year: int, now: Evaluation, what_if: 
         start_from(year, participants, "scenario", scenario.name)
         message = t("budget_sc_opened", lang, name=escape_markdown(scenario.name))
         if missing:
-            message += " " + t("budget_sc_missing", lang,
-                               names=", ".join(escape_markdown(n) for n in missing))
+            message += " " + t(
+                "budget_sc_missing", lang, names=", ".join(escape_markdown(n) for n in missing)
+            )
         st.session_state[FLASH_KEY] = message
         st.rerun()
-    if actor().can_write and delete_button.button(t("budget_sc_delete", lang),
-                                                  key="budget_sc_delete"):
+    if actor().can_write and delete_button.button(
+        t("budget_sc_delete", lang), key="budget_sc_delete"
+    ):
         try:
             scenario_actions.delete(database(), actor(), str(chosen), year)
         except ViftenError as error:
@@ -539,16 +714,20 @@ def _compare(saved: list[scenarios.Scenario], lang: str) -> None:
         return
     names = [s.name for s in saved]
     left, right = st.columns(2)
-    first_name = left.selectbox(t("budget_sc_first", lang), names, index=1,
-                                key="budget_sc_first")
-    second_name = right.selectbox(t("budget_sc_second", lang), names, index=0,
-                                  key="budget_sc_second")
+    first_name = left.selectbox(t("budget_sc_first", lang), names, index=1, key="budget_sc_first")
+    second_name = right.selectbox(
+        t("budget_sc_second", lang), names, index=0, key="budget_sc_second"
+    )
     by_name = {s.name: s for s in saved}
     both = scenarios.compare(by_name[str(first_name)], by_name[str(second_name)])
     for column, scenario in ((left, both.first), (right, both.second)):
         column.metric(t("budget_metric_spend", lang), formatting.money(scenario.spend, lang))
         column.metric(t("budget_metric_net", lang), formatting.number(scenario.net_jobs, lang, 1))
-        column.metric(t("budget_metric_gross", lang),
-                      formatting.number(scenario.gross_jobs, lang, 1))
-    st.dataframe(tables.comparison_table(both, str(first_name), str(second_name), lang),
-                 hide_index=True, width="stretch")
+        column.metric(
+            t("budget_metric_gross", lang), formatting.number(scenario.gross_jobs, lang, 1)
+        )
+    st.dataframe(
+        tables.comparison_table(both, str(first_name), str(second_name), lang),
+        hide_index=True,
+        width="stretch",
+    )

@@ -19,8 +19,11 @@ from viften.ui.state import database
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _year_view(
-    path: Path, version: tuple[int, int, int, int], year: int | None,
-    value_per_job: float, effect_years: float,
+    path: Path,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    value_per_job: float,
+    effect_years: float,
 ) -> figures.YearView:
     return figures.load_year(path, year, value_per_job, effect_years)
 
@@ -45,8 +48,9 @@ def year_view(
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _year_assumptions(path: Path, version: tuple[int, int, int, int], year: int | None
-                      ) -> Assumptions:
+def _year_assumptions(
+    path: Path, version: tuple[int, int, int, int], year: int | None
+) -> Assumptions:
     return committee.case_assumptions(path, year)
 
 
@@ -61,16 +65,21 @@ Assumed = tuple[tuple[str, float], ...]
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _case_view(path: Path, version: tuple[int, int, int, int], year: int | None,
-               filters: flt.Filters, assumed: Assumed) -> present_case.CaseView:
+def _case_view(
+    path: Path,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    filters: flt.Filters,
+    assumed: Assumed,
+) -> present_case.CaseView:
     view = year_view(year)
     shown = flt.apply(view.frame, filters).reset_index(drop=True)
-    return present_case.case_view(shown, _year_assumptions(path, version, view.year),
-                                  dict(assumed))
+    return present_case.case_view(shown, _year_assumptions(path, version, view.year), dict(assumed))
 
 
-def case_view(year: int | None, filters: flt.Filters, assumed: Assumed = ()
-              ) -> present_case.CaseView:
+def case_view(
+    year: int | None, filters: flt.Filters, assumed: Assumed = ()
+) -> present_case.CaseView:
     """The budget case of the interventions in view (shared between sessions: read-only)."""
     path = database()
     return _case_view(path, db.data_version(path), year, filters, assumed)
@@ -81,8 +90,13 @@ SPREAD_SEED = 2026
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _payer_spread(path: Path, version: tuple[int, int, int, int], year: int | None,
-                  filters: flt.Filters, assumed: Assumed) -> PayerSpread:
+def _payer_spread(
+    path: Path,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    filters: flt.Filters,
+    assumed: Assumed,
+) -> PayerSpread:
     from viften.model import effects
 
     view = _case_view(path, version, year, filters, assumed)

@@ -51,12 +51,20 @@ def choices(view: present.CaseView, lang: str) -> tuple[str | None, bool]:
             st.session_state.pop(PICK_KEY, None)
         first = present.ranking_order(view)[0] if len(view.names) else None
         default = names.index(view.names[first]) if first is not None else None
-        name = st.selectbox(t("case_pick", lang), names, key=PICK_KEY, index=default,
-                            bind="query-params", width=420)
+        name = st.selectbox(
+            t("case_pick", lang), names, key=PICK_KEY, index=default, bind="query-params", width=420
+        )
         url_choice(SCALE_KEY, SCALES, "unit")
-        scale = st.segmented_control(t("case_scale", lang), list(SCALES), required=True,
-                                     key=SCALE_KEY,
-                                     format_func=lambda s: t(f"case_scale_{s}", lang)) or "unit"
+        scale = (
+            st.segmented_control(
+                t("case_scale", lang),
+                list(SCALES),
+                required=True,
+                key=SCALE_KEY,
+                format_func=lambda s: t(f"case_scale_{s}", lang),
+            )
+            or "unit"
+        )
         publish(SCALE_KEY, scale, "unit")
     return (name if name in names else None), scale == "planned"
 
@@ -67,11 +75,17 @@ def assumed_effect(view: present.CaseView, name: str | None, lang: str) -> cache
     index = view.position(name) if name else None
     if index is None or view.has_case(index):
         return ()
-    st.info(formatting.escape_markdown(present.no_case_text(view, index, lang)),
-            icon=":material/help:")
-    typed = st.text_input(t("case_try_effect", lang), key=EFFECT_KEY.format(name=name),
-                          max_chars=20, placeholder="5 %", help=t("case_try_effect_help", lang),
-                          width=260)
+    st.info(
+        formatting.escape_markdown(present.no_case_text(view, index, lang)), icon=":material/help:"
+    )
+    typed = st.text_input(
+        t("case_try_effect", lang),
+        key=EFFECT_KEY.format(name=name),
+        max_chars=20,
+        placeholder="5 %",
+        help=t("case_try_effect_help", lang),
+        width=260,
+    )
     value, why = present.parse_effect(typed, lang)
     if why:
         st.warning(t("case_try_effect_bad", lang, reason=formatting.escape_markdown(why)))
@@ -89,15 +103,21 @@ def _table(frame: pd.DataFrame) -> None:
 # --- one intervention --------------------------------------------------------------------------
 
 
-def one_intervention(view: present.CaseView, name: str, planned: bool, scope: str,
-                     spread: PayerSpread, lang: str) -> None:
+def one_intervention(
+    view: present.CaseView, name: str, planned: bool, scope: str, spread: PayerSpread, lang: str
+) -> None:
     index = view.position(name)
     if index is None or not view.has_case(index):
         return
     if view.assumed[index]:
-        st.warning(t("case_assumed_banner", lang,
-                     effect=formatting.points(view.case.net_effect[index], lang)),
-                   icon=":material/warning:")
+        st.warning(
+            t(
+                "case_assumed_banner",
+                lang,
+                effect=formatting.points(view.case.net_effect[index], lang),
+            ),
+            icon=":material/warning:",
+        )
     scale = present.scale_note(view, index, planned, lang)
     st.subheader(t("case_payers_heading", lang), anchor=False)
     _table(present.payer_table(view, index, lang, planned, spread))
@@ -105,14 +125,24 @@ def one_intervention(view: present.CaseView, name: str, planned: bool, scope: st
     st.caption(formatting.escape_markdown(present.used_inputs_text(view, index, lang)))
     with st.container(key="case_figures"):
         # theme None: Streamlit's theme squeezes a titled chart's plot under its title
-        show(charts.payer_chart(present.year_rows(view, index, lang, planned), name, scale,
-                                scope, lang), key="case_payer_chart", width="content",
-             theme=None)
+        show(
+            charts.payer_chart(
+                present.year_rows(view, index, lang, planned), name, scale, scope, lang
+            ),
+            key="case_payer_chart",
+            width="content",
+            theme=None,
+        )
         payback = float(view.case.payback_year_kommune[index])
         known = None if math.isnan(payback) else int(payback)
-        show(charts.cash_chart(present.cumulative_rows(view, index, lang, planned), known,
-                               name, scale, scope, lang), key="case_cash_chart",
-             width="content", theme=None)
+        show(
+            charts.cash_chart(
+                present.cumulative_rows(view, index, lang, planned), known, name, scale, scope, lang
+            ),
+            key="case_cash_chart",
+            width="content",
+            theme=None,
+        )
     if known is None:
         st.caption(t("case_cash_no_payback", lang, horizon=view.case.horizon))
 
@@ -124,9 +154,14 @@ def ranking(view: present.CaseView, scope: str, lang: str) -> None:
     st.subheader(t("case_ranking_heading", lang), anchor=False)
     st.caption(formatting.escape_markdown(scope))
     if len(view.frame) > present.RANKING_LIMIT:
-        st.caption(t("fan_list_capped", lang,
-                     shown=formatting.number(present.RANKING_LIMIT, lang),
-                     count=formatting.number(len(view.frame), lang)))
+        st.caption(
+            t(
+                "fan_list_capped",
+                lang,
+                shown=formatting.number(present.RANKING_LIMIT, lang),
+                count=formatting.number(len(view.frame), lang),
+            )
+        )
     _table(present.ranking_table(view, lang))
     st.caption(t("case_ranking_caption", lang))
 
@@ -166,25 +201,37 @@ def assumptions_form(year: int, assumptions: Assumptions, lang: str) -> None:
             columns = st.columns(3)
             for number, key in enumerate(present.FORM_KEYS):
                 typed[key] = columns[number % 3].text_input(
-                    present.form_label(key, lang), value=present.form_text(assumptions, key,
-                                                                           lang),
-                    key=f"case_a_{key}", max_chars=30)
-            source = st.text_input(t("case_assumptions_source_field", lang), max_chars=300,
-                                   help=t("case_assumptions_source_help", lang))
+                    present.form_label(key, lang),
+                    value=present.form_text(assumptions, key, lang),
+                    key=f"case_a_{key}",
+                    max_chars=30,
+                )
+            source = st.text_input(
+                t("case_assumptions_source_field", lang),
+                max_chars=300,
+                help=t("case_assumptions_source_help", lang),
+            )
             saved = st.form_submit_button(t("case_assumptions_save", lang), type="primary")
         if st.button(t("case_assumptions_reset", lang), key="case_assumptions_reset"):
-            _write(lambda: writer.reset(database(), actor(), year), "case_assumptions_was_reset",
-                   lang)
+            _write(
+                lambda: writer.reset(database(), actor(), year), "case_assumptions_was_reset", lang
+            )
         if saved:
             who = actor().name
             overrides, problems = present.form_overrides(
-                typed, assumptions, source.strip() or t("case_assumptions_default_source", lang,
-                                                        user=who), lang)
+                typed,
+                assumptions,
+                source.strip() or t("case_assumptions_default_source", lang, user=who),
+                lang,
+            )
             for problem in problems:
                 st.error(formatting.escape_markdown(problem))
             if overrides and not problems:
-                _write(lambda: writer.save(database(), actor(), year, overrides),
-                       "case_assumptions_saved", lang)
+                _write(
+                    lambda: writer.save(database(), actor(), year, overrides),
+                    "case_assumptions_saved",
+                    lang,
+                )
 
 
 def _write(do: Any, done_key: str, lang: str) -> None:

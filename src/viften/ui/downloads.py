@@ -28,7 +28,10 @@ def matrix_downloads(chart: Any, file_stem: str, lang: str, key: str = "matrix")
             st.download_button(
                 t("committee_download_image", lang, fmt=fmt.upper()),
                 _image_maker(chart, fmt, lang),
-                file_name=f"{file_stem}.{fmt}", mime=images.FORMATS[fmt], on_click="ignore",
-                key=f"{key}_download_{fmt}", help=t("committee_image_help", lang),
+                file_name=f"{file_stem}.{fmt}",
+                mime=images.FORMATS[fmt],
+                on_click="ignore",
+                key=f"{key}_download_{fmt}",
+                help=t("committee_image_help", lang),
                 icon=":material/image:",
             )

@@ -112,11 +112,12 @@ def publish(key: str, value: str | None, default: str) -> None:
         st.query_params[key] = value
 
 
-def _choice(label: str, options: Sequence[str], default: str, key: str,
-            format_func: Any) -> str:
+def _choice(label: str, options: Sequence[str], default: str, key: str, format_func: Any) -> str:
     url_choice(key, options, default)
-    value = st.segmented_control(label, list(options), required=True, key=key,
-                                 format_func=format_func) or default
+    value = (
+        st.segmented_control(label, list(options), required=True, key=key, format_func=format_func)
+        or default
+    )
     publish(key, value, default)
     return str(value)
 
@@ -124,17 +125,36 @@ def _choice(label: str, options: Sequence[str], default: str, key: str,
 def fan_settings(lang: str) -> FanSettings:
     """The switches above the matrix, kept in the URL so a copied link shows the same view."""
     with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
-        measure = _choice(t("fan_measure", lang), fan.MEASURES, "gross", "fan_measure",
-                          lambda m: t(f"fan_measure_{m}", lang))
-        rows = _choice(t("fan_rows", lang), fan.ROW_MODES, "effect", "fan_rows",
-                       lambda r: t(f"fan_rows_{r}", lang))
-        model = _choice(t("fan_model", lang), ("2", "1"), "2", "fan_model",
-                        lambda m: t(f"fan_model_{m}", lang))
-        grade = _choice(t("fan_grade", lang), fan.GRADES, "price", "fan_grade",
-                        lambda g: t(f"fan_grade_{g}", lang))
+        measure = _choice(
+            t("fan_measure", lang),
+            fan.MEASURES,
+            "gross",
+            "fan_measure",
+            lambda m: t(f"fan_measure_{m}", lang),
+        )
+        rows = _choice(
+            t("fan_rows", lang),
+            fan.ROW_MODES,
+            "effect",
+            "fan_rows",
+            lambda r: t(f"fan_rows_{r}", lang),
+        )
+        model = _choice(
+            t("fan_model", lang), ("2", "1"), "2", "fan_model", lambda m: t(f"fan_model_{m}", lang)
+        )
+        grade = _choice(
+            t("fan_grade", lang),
+            fan.GRADES,
+            "price",
+            "fan_grade",
+            lambda g: t(f"fan_grade_{g}", lang),
+        )
         with st.popover(t("fan_bands", lang)):
             typed = st.text_input(
-                t("fan_bands", lang), key="fan_bands", bind="query-params", max_chars=120,
+                t("fan_bands", lang),
+                key="fan_bands",
+                bind="query-params",
+                max_chars=120,
                 placeholder=", ".join(f"{e:.0f}" for e in fan.default_band_edges(measure)),
                 help=t("fan_bands_help", lang),
             )
@@ -156,8 +176,12 @@ def fan_settings(lang: str) -> FanSettings:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _fan_spec(
-    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
-    lang: str, settings: FanSettings,
+    path: Any,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    filters: flt.Filters,
+    lang: str,
+    settings: FanSettings,
 ) -> tuple[dict[str, Any], bool, int]:
     frame = _filtered(path, version, year, filters)
     if settings.grade == "kommune":
@@ -165,23 +189,34 @@ def _fan_spec(
         from viften.ui.cache import year_assumptions
 
         frame = with_gain_per_krone(frame, year_assumptions(year))
-    layout = fan.layout(frame, lang, settings.measure, settings.rows, settings.per_target_group,
-                        settings.band_edges, grade=settings.grade)
+    layout = fan.layout(
+        frame,
+        lang,
+        settings.measure,
+        settings.rows,
+        settings.per_target_group,
+        settings.band_edges,
+        grade=settings.grade,
+    )
     return fan_charts.spec_from_layout(layout, lang), layout.aggregated, layout.count
 
 
 def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     """Draw the matrix; return the name of the tile clicked, if any."""
     path = database()
-    spec, aggregated, count = _fan_spec(path, db.data_version(path), view.year, view.filters,
-                                        lang, settings)
+    spec, aggregated, count = _fan_spec(
+        path, db.data_version(path), view.year, view.filters, lang, settings
+    )
     if aggregated:
         st.warning(t("fan_aggregated", lang, count=formatting.number(count, lang)))
     # the list below holds the choice; on a first visit it is still only in the URL
     chosen = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
     shown = fan_charts.with_selected(spec, chosen) if isinstance(chosen, str) else spec
     event = st.vega_lite_chart(
-        localised(shown, lang), width="stretch", key=CHART_KEY, on_select="rerun",
+        localised(shown, lang),
+        width="stretch",
+        key=CHART_KEY,
+        on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
     matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
@@ -207,20 +242,31 @@ def name_list(view: View, settings: FanSettings, lang: str) -> None:
     like 'bolig -> job' into 'bolig → job'. Here every name reads exactly as it was typed.
     """
     path = database()
-    lines = _list_lines(path, db.data_version(path), view.year, view.filters, settings.measure,
-                        lang)
+    lines = _list_lines(
+        path, db.data_version(path), view.year, view.filters, settings.measure, lang
+    )
     st.subheader(t("fan_list_heading", lang), anchor=False)
     if len(view.frame) > LIST_LIMIT:
-        st.caption(t("fan_list_capped", lang, shown=formatting.number(LIST_LIMIT, lang),
-                     count=formatting.number(len(view.frame), lang)))
+        st.caption(
+            t(
+                "fan_list_capped",
+                lang,
+                shown=formatting.number(LIST_LIMIT, lang),
+                count=formatting.number(len(view.frame), lang),
+            )
+        )
     box = st.container(height=480) if len(lines) > 20 else st.container()
     box.text("\n".join(lines), width="stretch")
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _list_lines(
-    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
-    measure: str, lang: str,
+    path: Any,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    filters: flt.Filters,
+    measure: str,
+    lang: str,
 ) -> list[str]:
     return fan.list_lines(_filtered(path, version, year, filters), measure, lang, LIST_LIMIT)
 
@@ -239,8 +285,12 @@ def pick(view: View, clicked: str | None, lang: str) -> str | None:
     if st.session_state.get(PICK_KEY) not in names:
         st.session_state.pop(PICK_KEY, None)
     chosen = st.selectbox(
-        t("fan_pick", lang), names, index=None, key=PICK_KEY,
-        placeholder=t("fan_pick_placeholder", lang), bind="query-params",
+        t("fan_pick", lang),
+        names,
+        index=None,
+        key=PICK_KEY,
+        placeholder=t("fan_pick_placeholder", lang),
+        bind="query-params",
     )
     return chosen if chosen in names else None
 
@@ -279,7 +329,10 @@ def compare(view: View, lang: str) -> None:
         if kept != st.session_state[COMPARE_KEY]:
             st.session_state[COMPARE_KEY] = kept
     chosen = st.multiselect(
-        t("fan_compare_pick", lang), names, key=COMPARE_KEY, max_selections=4,
+        t("fan_compare_pick", lang),
+        names,
+        key=COMPARE_KEY,
+        max_selections=4,
         placeholder=t("fan_pick_placeholder", lang),
     )
     if len(chosen) < 2:
@@ -290,17 +343,23 @@ def compare(view: View, lang: str) -> None:
 
 # --- the overview page -----------------------------------------------------------------------
 
+
 def measure_switch(lang: str, key: str) -> str:
-    measure = _choice(t("fan_measure", lang), fan.MEASURES, "gross", key,
-                      lambda m: t(f"fan_measure_{m}", lang))
+    measure = _choice(
+        t("fan_measure", lang), fan.MEASURES, "gross", key, lambda m: t(f"fan_measure_{m}", lang)
+    )
     st.caption(t(f"fan_measure_help_{measure}", lang))
     return measure
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _scatter_spec(
-    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
-    lang: str, measure: str,
+    path: Any,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    filters: flt.Filters,
+    lang: str,
+    measure: str,
 ) -> tuple[dict[str, Any], int]:
     frame = _filtered(path, version, year, filters)
     column = fan.measure_column(measure)
@@ -311,13 +370,19 @@ def _scatter_spec(
 def scatter(view: View, measure: str, lang: str) -> None:
     """Price per job against extra effect, size = participants."""
     path = database()
-    spec, missing = _scatter_spec(path, db.data_version(path), view.year, view.filters, lang,
-                                  measure)
+    spec, missing = _scatter_spec(
+        path, db.data_version(path), view.year, view.filters, lang, measure
+    )
     st.caption(t("fan_overview_intro", lang))
     if len(view.frame) > fan_charts.SCATTER_LIMIT:
-        st.caption(t("fan_scatter_capped", lang,
-                     shown=formatting.number(fan_charts.SCATTER_LIMIT, lang),
-                     count=formatting.number(len(view.frame), lang)))
+        st.caption(
+            t(
+                "fan_scatter_capped",
+                lang,
+                shown=formatting.number(fan_charts.SCATTER_LIMIT, lang),
+                count=formatting.number(len(view.frame), lang),
+            )
+        )
     st.vega_lite_chart(localised(spec, lang), width="stretch")
     if missing:
         st.caption(t("fan_scatter_missing", lang, count=formatting.number(missing, lang)))
@@ -327,19 +392,30 @@ def ranked_table(view: View, lang: str) -> None:
     """Every intervention in view, ranked by the figure the reader chooses."""
     st.subheader(t("fan_ranked_heading", lang), anchor=False)
     url_choice("ov_sort", list(fan.SORTS), "price_per_job")
-    sort = st.selectbox(
-        t("fan_sort_by", lang), list(fan.SORTS), key="ov_sort",
-        format_func=lambda c: t(f"col_{c}", lang), width=320,
-    ) or "price_per_job"
+    sort = (
+        st.selectbox(
+            t("fan_sort_by", lang),
+            list(fan.SORTS),
+            key="ov_sort",
+            format_func=lambda c: t(f"col_{c}", lang),
+            width=320,
+        )
+        or "price_per_job"
+    )
     publish("ov_sort", sort, "price_per_job")
     path = database()
     table = _ranked(path, db.data_version(path), view.year, view.filters, sort, lang)
     if len(view.frame) > RANKED_LIMIT:
-        st.caption(t("fan_list_capped", lang, shown=formatting.number(RANKED_LIMIT, lang),
-                     count=formatting.number(len(view.frame), lang)))
+        st.caption(
+            t(
+                "fan_list_capped",
+                lang,
+                shown=formatting.number(RANKED_LIMIT, lang),
+                count=formatting.number(len(view.frame), lang),
+            )
+        )
     # st.dataframe draws on a canvas: the cells are never read as Markdown or HTML
-    st.dataframe(table, hide_index=True, width="stretch",
-                 height=min(38 + 35 * len(table), 640))
+    st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 640))
 
 
 RANKED_LIMIT = 1_000
@@ -348,8 +424,12 @@ RANKED_LIMIT = 1_000
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _ranked(
-    path: Any, version: tuple[int, int, int, int], year: int | None, filters: flt.Filters,
-    sort: str, lang: str,
+    path: Any,
+    version: tuple[int, int, int, int],
+    year: int | None,
+    filters: flt.Filters,
+    sort: str,
+    lang: str,
 ) -> pd.DataFrame:
     return fan.ranked_table(_filtered(path, version, year, filters), sort, lang, RANKED_LIMIT)
 
@@ -362,18 +442,25 @@ NEED_OPTIONS = ("", *fan.NEEDS)
 def caseworker_choices(lang: str) -> tuple[str, str | None, int]:
     """The citizen's target group, an optional need and how many to show."""
     with st.container(horizontal=True, gap="medium", vertical_alignment="bottom"):
-        group = _choice(t("fan_cw_group", lang), TARGET_GROUPS[:2], "closer", "cw_group",
-                        lambda g: t(f"tg_{g}", lang))
+        group = _choice(
+            t("fan_cw_group", lang),
+            TARGET_GROUPS[:2],
+            "closer",
+            "cw_group",
+            lambda g: t(f"tg_{g}", lang),
+        )
         url_choice("cw_need", NEED_OPTIONS, "")
         need = st.selectbox(
-            t("fan_cw_need", lang), list(NEED_OPTIONS), key="cw_need",
-            format_func=lambda n: t(f"fan_cw_need_{n}", lang) if n else t("fan_cw_need_any",
-                                                                          lang),
+            t("fan_cw_need", lang),
+            list(NEED_OPTIONS),
+            key="cw_need",
+            format_func=lambda n: t(f"fan_cw_need_{n}", lang) if n else t("fan_cw_need_any", lang),
             width=280,
         )
         publish("cw_need", need, "")
-        limit = st.selectbox(t("fan_cw_count", lang), [3, 5, 10], index=1, key="cw_limit",
-                             width=120)
+        limit = st.selectbox(
+            t("fan_cw_count", lang), [3, 5, 10], index=1, key="cw_limit", width=120
+        )
     return str(group), need or None, int(limit or 5)
 
 
@@ -387,13 +474,22 @@ def caseworker_list(view: View, group: str, need: str | None, limit: int, lang: 
         with st.container(border=True):
             st.subheader(f"{number}. " + escape_markdown(record["name"]), anchor=False)
             price = record.get("price_per_job")
-            st.text(t("fan_cw_item", lang, stars=formatting.stars(record["evidence_stars"]),
-                      price=formatting.kroner(price, lang))
-                    if not formatting.is_missing(price) else
-                    f"{formatting.stars(record['evidence_stars'])}  ·  "
-                    f"{t('fan_cw_no_price', lang)}")
-            st.text(t(f"tg_{record['target_group']}", lang) + "  ·  "
-                    + t(f"stars_{int(record['evidence_stars'])}", lang))
+            st.text(
+                t(
+                    "fan_cw_item",
+                    lang,
+                    stars=formatting.stars(record["evidence_stars"]),
+                    price=formatting.kroner(price, lang),
+                )
+                if not formatting.is_missing(price)
+                else f"{formatting.stars(record['evidence_stars'])}  ·  "
+                f"{t('fan_cw_no_price', lang)}"
+            )
+            st.text(
+                t(f"tg_{record['target_group']}", lang)
+                + "  ·  "
+                + t(f"stars_{int(record['evidence_stars'])}", lang)
+            )
             st.text(str(record.get("description") or t("fan_no_description", lang)))
             if record.get("provider"):
                 st.text(f"{t('col_provider', lang)}: {record['provider']}")

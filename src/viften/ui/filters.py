@@ -96,41 +96,60 @@ def sidebar_filters() -> Filters:
                 st.session_state["f_year"] = years[0]
             st.selectbox(t("col_year", lang), years, key="f_year")
         st.multiselect(
-            t("target_group", lang), list(flt.ALL_TARGET_GROUPS), key="f_tg",
+            t("target_group", lang),
+            list(flt.ALL_TARGET_GROUPS),
+            key="f_tg",
             format_func=lambda g: t(f"tg_{g}_short", lang),
             placeholder=t("ui_all_target_groups", lang),
         )
         st.radio(
-            t("ui_min_stars", lang), [1, 2, 3], key="f_stars", horizontal=True,
+            t("ui_min_stars", lang),
+            [1, 2, 3],
+            key="f_stars",
+            horizontal=True,
             format_func=lambda n: "★" * n + "+" * (n < 3),
         )
         st.multiselect(
-            t("col_effect_rating", lang), list(flt.ALL_EFFECT_RATINGS), key="f_effect",
-            format_func=lambda r: t(f"er_{r}", lang), placeholder=t("ui_all", lang),
+            t("col_effect_rating", lang),
+            list(flt.ALL_EFFECT_RATINGS),
+            key="f_effect",
+            format_func=lambda r: t(f"er_{r}", lang),
+            placeholder=t("ui_all", lang),
         )
         st.multiselect(
-            t("col_provider_type", lang), list(flt.ALL_PROVIDER_TYPES), key="f_ptype",
-            format_func=lambda p: t(f"pt_{p}", lang), placeholder=t("ui_all", lang),
+            t("col_provider_type", lang),
+            list(flt.ALL_PROVIDER_TYPES),
+            key="f_ptype",
+            format_func=lambda p: t(f"pt_{p}", lang),
+            placeholder=t("ui_all", lang),
         )
         low, high = st.columns(2)
-        low.number_input(t("ui_price_min", lang), min_value=0.0, step=10_000.0,
-                         key="f_pmin", format="%.0f")
-        high.number_input(t("ui_price_max", lang), min_value=0.0, step=10_000.0,
-                          key="f_pmax", format="%.0f")
-        st.text_input(t("ui_search", lang), key="f_q", max_chars=flt.MAX_SEARCH_LENGTH,
-                      placeholder=t("ui_search_hint", lang))
+        low.number_input(
+            t("ui_price_min", lang), min_value=0.0, step=10_000.0, key="f_pmin", format="%.0f"
+        )
+        high.number_input(
+            t("ui_price_max", lang), min_value=0.0, step=10_000.0, key="f_pmax", format="%.0f"
+        )
+        st.text_input(
+            t("ui_search", lang),
+            key="f_q",
+            max_chars=flt.MAX_SEARCH_LENGTH,
+            placeholder=t("ui_search_hint", lang),
+        )
     # no target group chosen is every target group, as no rating chosen is every rating
     picked_groups = st.session_state.get("f_tg") or flt.ALL_TARGET_GROUPS
-    chosen, turned = flt.with_price_range_in_order(Filters(
-        year=st.session_state.get("f_year"),
-        target_groups=tuple(g for g in flt.ALL_TARGET_GROUPS if g in picked_groups),
-        min_stars=int(st.session_state.get("f_stars") or 1),
-        effect_ratings=tuple(st.session_state.get("f_effect") or ()),
-        provider_types=tuple(st.session_state.get("f_ptype") or ()),
-        min_price_per_job=st.session_state.get("f_pmin"),
-        max_price_per_job=st.session_state.get("f_pmax"),
-        search=str(st.session_state.get("f_q") or ""),
-    ))
+    chosen, turned = flt.with_price_range_in_order(
+        Filters(
+            year=st.session_state.get("f_year"),
+            target_groups=tuple(g for g in flt.ALL_TARGET_GROUPS if g in picked_groups),
+            min_stars=int(st.session_state.get("f_stars") or 1),
+            effect_ratings=tuple(st.session_state.get("f_effect") or ()),
+            provider_types=tuple(st.session_state.get("f_ptype") or ()),
+            min_price_per_job=st.session_state.get("f_pmin"),
+            max_price_per_job=st.session_state.get("f_pmax"),
+            search=str(st.session_state.get("f_q") or ""),
+        )
+    )
     start, url_notes = st.session_state[_FROM_URL_KEY]
     notes = [*(url_notes if _same_view(chosen, start) else ()), *([turned] if turned else [])]
     for note in notes:

@@ -31,8 +31,11 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
         return
     st.subheader(t("hist_restore", lang))
     choice = st.selectbox(
-        t("hist_restore", lang), deleted, format_func=lambda k: f"{k[0]} ({k[1]})",
-        label_visibility="collapsed", key="hist_restore_choice",
+        t("hist_restore", lang),
+        deleted,
+        format_func=lambda k: f"{k[0]} ({k[1]})",
+        label_visibility="collapsed",
+        key="hist_restore_choice",
     )
     if st.button(t("hist_restore_button", lang), key="hist_restore_button") and choice:
         try:

@@ -34,12 +34,18 @@ def table(frame: pd.DataFrame, lang: str) -> None:
     """The read-only table: Danish headings and numbers, sortable by a chosen figure."""
     left, right = st.columns([3, 1])
     sort_by = left.selectbox(
-        t("iv_sort_by", lang), tables.SORTABLE, format_func=lambda c: t(f"col_{c}", lang),
+        t("iv_sort_by", lang),
+        tables.SORTABLE,
+        format_func=lambda c: t(f"col_{c}", lang),
         key="iv_sort_by",
     )
     descending = right.toggle(t("iv_descending", lang), key="iv_descending")
-    st.dataframe(_display(frame, lang, sort_by, descending), hide_index=True,
-                 width="stretch", height=min(38 + 35 * len(frame), 700))
+    st.dataframe(
+        _display(frame, lang, sort_by, descending),
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(frame), 700),
+    )
     st.caption(t("iv_table_caption", lang))
 
 
@@ -51,7 +57,9 @@ def _report_problems(problems: list[Any], lang: str) -> None:
 def importer_section(lang: str) -> None:
     """Upload a CSV or XLSX file; all of it lands, or none of it."""
     st.download_button(
-        t("iv_template", lang), exporter.template_xlsx, file_name="viften-skabelon.xlsx",
+        t("iv_template", lang),
+        exporter.template_xlsx,
+        file_name="viften-skabelon.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="iv_template_download",
     )
@@ -59,8 +67,9 @@ def importer_section(lang: str) -> None:
     if upload is None:
         st.caption(t("iv_upload_hint", lang))
         return
-    if not st.button(t("iv_import_button", lang, name=upload.name), type="primary",
-                     key="iv_import_button"):
+    if not st.button(
+        t("iv_import_button", lang, name=upload.name), type="primary", key="iv_import_button"
+    ):
         return
     bar = st.progress(0.0, text=t("iv_importing", lang))
 
@@ -75,8 +84,15 @@ def importer_section(lang: str) -> None:
         import_failed(error, bar, "iv_problems", lang)
         return
     bar.empty()
-    st.success(t("iv_imported", lang, added=len(summary.inserted),
-                 updated=len(summary.updated), unchanged=len(summary.unchanged)))
+    st.success(
+        t(
+            "iv_imported",
+            lang,
+            added=len(summary.inserted),
+            updated=len(summary.updated),
+            unchanged=len(summary.unchanged),
+        )
+    )
 
 
 def _export_file(path: Path, year: int, suffix: str) -> Callable[[], bytes]:
@@ -91,14 +107,23 @@ def _export_file(path: Path, year: int, suffix: str) -> Callable[[], bytes]:
 
 def exporter_section(year: int, lang: str) -> None:
     columns = st.columns(3)
-    for spot, suffix, mime in zip(columns, exporter.FORMATS, (
+    for spot, suffix, mime in zip(
+        columns,
+        exporter.FORMATS,
+        (
             "text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.apache.parquet"), strict=True):
+            "application/vnd.apache.parquet",
+        ),
+        strict=True,
+    ):
         spot.download_button(
             t("iv_download", lang, format=suffix.lstrip(".").upper()),
-            _export_file(database(), year, suffix), file_name=f"viften-{year}{suffix}", mime=mime,
-            key=f"iv_export{suffix}", on_click="ignore",
+            _export_file(database(), year, suffix),
+            file_name=f"viften-{year}{suffix}",
+            mime=mime,
+            key=f"iv_export{suffix}",
+            on_click="ignore",
         )
 
 
@@ -133,40 +158,59 @@ def editor_section(year: int, lang: str) -> None:
             config[column] = st.column_config.SelectboxColumn(label, options=options[column])
         elif column == "benefit":
             config[column] = st.column_config.SelectboxColumn(
-                label, options=list(BENEFITS), format_func=lambda key: t(f"iv_benefit_{key}", lang),
-                help=t("iv_edit_benefit_help", lang), width=190)
+                label,
+                options=list(BENEFITS),
+                format_func=lambda key: t(f"iv_benefit_{key}", lang),
+                help=t("iv_edit_benefit_help", lang),
+                width=190,
+            )
         elif column == "mandatory":
             config[column] = st.column_config.CheckboxColumn(
-                label, default=False, help=t("iv_edit_mandatory_help", lang))
+                label, default=False, help=t("iv_edit_mandatory_help", lang)
+            )
         elif column == "evidence_stars":
-            config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3,
-                                                           step=1)
+            config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3, step=1)
         elif column in ("job_rate", "control_job_rate", "persistence"):
             config[column] = st.column_config.NumberColumn(
-                label, min_value=0.0, max_value=1.0, step=0.01, format="%.3f",
-                help=t("iv_edit_persistence_help", lang) if column == "persistence" else None)
+                label,
+                min_value=0.0,
+                max_value=1.0,
+                step=0.01,
+                format="%.3f",
+                help=t("iv_edit_persistence_help", lang) if column == "persistence" else None,
+            )
         elif column == "weeks_on_benefit":
-            config[column] = st.column_config.NumberColumn(label, min_value=0, step=1,
-                                                           help=t("iv_edit_weeks_help", lang))
-        elif column in ("price_per_participant", "capacity", "participants",
-                        "duration_weeks"):
+            config[column] = st.column_config.NumberColumn(
+                label, min_value=0, step=1, help=t("iv_edit_weeks_help", lang)
+            )
+        elif column in ("price_per_participant", "capacity", "participants", "duration_weeks"):
             config[column] = st.column_config.NumberColumn(label, min_value=0)
         else:
             config[column] = st.column_config.TextColumn(label)
     key = editing.editor_key(year, identities)
-    st.data_editor(base, column_config=config, num_rows="dynamic", hide_index=True,
-                   key=key, width="stretch")
+    st.data_editor(
+        base, column_config=config, num_rows="dynamic", hide_index=True, key=key, width="stretch"
+    )
     state = st.session_state.get(key) or {}
-    plan = editing.plan_edits(identities, state.get("edited_rows", {}),
-                              state.get("added_rows", []), state.get("deleted_rows", []), year)
+    plan = editing.plan_edits(
+        identities,
+        state.get("edited_rows", {}),
+        state.get("added_rows", []),
+        state.get("deleted_rows", []),
+        year,
+    )
     if plan.problems:
         _report_problems(plan.problems, lang)
     save, reload = st.columns([1, 4])
     if reload.button(t("iv_reload", lang), key="iv_reload"):
         _forget(snapshot_key, key)
         st.rerun()
-    if save.button(t("iv_save", lang), type="primary", disabled=plan.empty or bool(plan.problems),
-                   key="iv_save"):
+    if save.button(
+        t("iv_save", lang),
+        type="primary",
+        disabled=plan.empty or bool(plan.problems),
+        key="iv_save",
+    ):
         try:
             editing.apply_plan(database(), actor(), plan)
         except ViftenError as error:

@@ -106,25 +106,40 @@ class Choices:
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _committee(path: Path, version: tuple[int, int, int, int], choices: Choices,
-               box: tuple[float, float], today: dt.date) -> report.Committee:
+def _committee(
+    path: Path,
+    version: tuple[int, int, int, int],
+    choices: Choices,
+    box: tuple[float, float],
+    today: dt.date,
+) -> report.Committee:
     view = year_view(choices.filters.year)
     return material.committee_material(
-        path, view.year, choices.lang, choices.filters, choices.scenario, today, box,
-        exact_limit=allocator.INTERACTIVE_LIMIT, view=view, missing_scenario_as_optimal=True,
+        path,
+        view.year,
+        choices.lang,
+        choices.filters,
+        choices.scenario,
+        today,
+        box,
+        exact_limit=allocator.INTERACTIVE_LIMIT,
+        view=view,
+        missing_scenario_as_optimal=True,
     )
 
 
-def committee(choices: Choices, box: tuple[float, float] = report.SCREEN_CHART_BOX
-              ) -> report.Committee:
+def committee(
+    choices: Choices, box: tuple[float, float] = report.SCREEN_CHART_BOX
+) -> report.Committee:
     """The committee's material for the filters in force (read-only: it is shared)."""
     path = database()
     return _committee(path, db.data_version(path), choices, box, dt.date.today())
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def _view_picture(path: Path, version: tuple[int, int, int, int], choices: Choices,
-                  view_key: str, today: dt.date) -> bytes | None:
+def _view_picture(
+    path: Path, version: tuple[int, int, int, int], choices: Choices, view_key: str, today: dt.date
+) -> bytes | None:
     material = _committee(path, version, choices, report.SCREEN_CHART_BOX, today)
     for view in material.views:
         if view.key == view_key and view.chart is not None:
@@ -182,28 +197,51 @@ def show_view(view: report.View, picked: Choices, lang: str) -> None:
 def _key_figures(figures: tuple[report.KeyFigure, ...]) -> None:
     for start in range(0, len(figures), 3):
         columns = st.columns(3, gap="medium")
-        for column, figure in zip(columns, figures[start:start + 3], strict=False):
+        for column, figure in zip(columns, figures[start : start + 3], strict=False):
             with column.container(border=True, height="stretch"):
                 st.metric(escape_markdown(figure.label), figure.value)
                 st.caption(escape_markdown(figure.note) if figure.note else " ")
 
 
-def controls(count: int, index: int, lang: str, picked: Choices, year: int | None,
-             exit_page: str = "pages/fan.py") -> None:
+def controls(
+    count: int,
+    index: int,
+    lang: str,
+    picked: Choices,
+    year: int | None,
+    exit_page: str = "pages/fan.py",
+) -> None:
     """Previous and next (also ← and →), where we are, the downloads and the way out."""
-    with st.container(horizontal=True, vertical_alignment="center", gap="medium",
-                      key="presentation_controls"):
-        st.button(f"◀  {t('committee_previous', lang)}", key="presentation_previous",
-                  shortcut="Left", on_click=_move, args=(-1, count), disabled=index == 0)
+    with st.container(
+        horizontal=True, vertical_alignment="center", gap="medium", key="presentation_controls"
+    ):
+        st.button(
+            f"◀  {t('committee_previous', lang)}",
+            key="presentation_previous",
+            shortcut="Left",
+            on_click=_move,
+            args=(-1, count),
+            disabled=index == 0,
+        )
         st.markdown(t("committee_position", lang, number=index + 1, count=count))
-        st.button(f"{t('committee_next', lang)}  ▶", key="presentation_next",
-                  shortcut="Right", on_click=_move, args=(1, count), type="primary",
-                  disabled=index >= count - 1)
+        st.button(
+            f"{t('committee_next', lang)}  ▶",
+            key="presentation_next",
+            shortcut="Right",
+            on_click=_move,
+            args=(1, count),
+            type="primary",
+            disabled=index >= count - 1,
+        )
         st.caption(t("committee_keys_hint", lang))
         with st.popover(t("committee_prepare", lang), icon=":material/download:"):
             prepare(lang, picked, year)
-        st.page_link(exit_page, label=t("committee_exit", lang), icon=":material/close:",
-                     query_params=view_query())
+        st.page_link(
+            exit_page,
+            label=t("committee_exit", lang),
+            icon=":material/close:",
+            query_params=view_query(),
+        )
 
 
 # --- preparing: the municipality, what to compare with, the downloads ------------------------
@@ -225,12 +263,20 @@ def municipality_setting(lang: str) -> None:
     path = database()
     stored = settings.municipality(path, lang)
     if not actor().can_write:
-        st.text_input(t("committee_municipality", lang), value=stored, disabled=True,
-                      help=t("committee_municipality_readonly", lang))
+        st.text_input(
+            t("committee_municipality", lang),
+            value=stored,
+            disabled=True,
+            help=t("committee_municipality_readonly", lang),
+        )
         return
     with st.form("presentation_municipality_form", border=False):
-        typed = st.text_input(t("committee_municipality", lang), value=stored,
-                              max_chars=settings.MAX_MUNICIPALITY_LENGTH, key=MUNICIPALITY_KEY)
+        typed = st.text_input(
+            t("committee_municipality", lang),
+            value=stored,
+            max_chars=settings.MAX_MUNICIPALITY_LENGTH,
+            key=MUNICIPALITY_KEY,
+        )
         if st.form_submit_button(t("committee_municipality_save", lang)):
             try:
                 settings.save_municipality(path, actor(), typed)
@@ -245,9 +291,14 @@ def compare_choice(lang: str, year: int | None) -> None:
     if st.session_state.get(COMPARE_KEY) not in [OPTIMAL, *names]:
         st.session_state[COMPARE_KEY] = OPTIMAL
     st.selectbox(
-        t("committee_compare_with", lang), [OPTIMAL, *names], key=COMPARE_KEY,
-        format_func=lambda name: (t("committee_compare_optimal", lang) if name == OPTIMAL
-                                  else t("committee_scenario_option", lang, name=name)),
+        t("committee_compare_with", lang),
+        [OPTIMAL, *names],
+        key=COMPARE_KEY,
+        format_func=lambda name: (
+            t("committee_compare_optimal", lang)
+            if name == OPTIMAL
+            else t("committee_scenario_option", lang, name=name)
+        ),
     )
 
 
@@ -267,11 +318,17 @@ def saved_scenarios(year: int | None) -> list[str]:
 def deck_download(lang: str, picked: Choices) -> None:
     """Build the deck with a progress bar, then offer it for download."""
     path = database()
-    signature = (str(path), db.data_version(path), picked, settings.municipality(path, lang),
-                 dt.date.today())
+    signature = (
+        str(path),
+        db.data_version(path),
+        picked,
+        settings.municipality(path, lang),
+        dt.date.today(),
+    )
     st.caption(t("committee_deck_scope", lang))
-    if st.button(t("committee_build_deck", lang), key="presentation_build_deck",
-                 icon=":material/slideshow:"):
+    if st.button(
+        t("committee_build_deck", lang), key="presentation_build_deck", icon=":material/slideshow:"
+    ):
         bar = st.progress(0.0, text=t("committee_step_data", lang))
         started = time.monotonic()
 
@@ -281,17 +338,28 @@ def deck_download(lang: str, picked: Choices) -> None:
         material = committee(picked, report.SLIDE_CHART_BOX)
         deck = report.build_deck(material, advance)
         bar.empty()
-        st.session_state[DECK_KEY] = (signature, deck.data, deck.slides,
-                                      time.monotonic() - started, material.year)
+        st.session_state[DECK_KEY] = (
+            signature,
+            deck.data,
+            deck.slides,
+            time.monotonic() - started,
+            material.year,
+        )
     built = st.session_state.get(DECK_KEY)
     if built is not None and built[0] == signature:
         _, data, slides, seconds, year = built
-        st.success(t("committee_built", lang, slides=slides,
-                     seconds=formatting.number(seconds, lang, 1)))
+        st.success(
+            t("committee_built", lang, slides=slides, seconds=formatting.number(seconds, lang, 1))
+        )
         st.download_button(
-            t("committee_download_deck", lang), data, file_name=f"tilbudsviften-{year}.pptx",
-            mime=PPTX_MIME, on_click="ignore", key="presentation_deck_download",
-            icon=":material/download:", type="primary",
+            t("committee_download_deck", lang),
+            data,
+            file_name=f"tilbudsviften-{year}.pptx",
+            mime=PPTX_MIME,
+            on_click="ignore",
+            key="presentation_deck_download",
+            icon=":material/download:",
+            type="primary",
         )
 
 

@@ -83,15 +83,18 @@ def run(args: argparse.Namespace) -> int:
         from viften.actions.budget_case import assumptions_for
         from viften.cli.commands.case import origin_of, read_overrides
 
-        chosen = assumptions_for(path, year, read_overrides(args.assumptions),
-                                 origin_of(args.assumptions))
-    data = allocator.Interventions.from_columns(columns, assumptions=chosen if priced else None,
-                                                assume_effects=args.assume_effects)
+        chosen = assumptions_for(
+            path, year, read_overrides(args.assumptions), origin_of(args.assumptions)
+        )
+    data = allocator.Interventions.from_columns(
+        columns, assumptions=chosen if priced else None, assume_effects=args.assume_effects
+    )
     with allocator.native_stdout_silenced():
         result = allocator.optimise(data, request)
     if sys.stdout is None:
         raise ViftenError("there is no standard output to write the JSON to")
-    json.dump(result.to_json(render_all(result.notes, "en")), sys.stdout, ensure_ascii=False,
-              indent=1)
+    json.dump(
+        result.to_json(render_all(result.notes, "en")), sys.stdout, ensure_ascii=False, indent=1
+    )
     sys.stdout.write("\n")
     return 0

@@ -38,9 +38,13 @@ def read_overrides(file: str | None) -> dict[str, Any] | None:
     return assumed.parse_overrides(data, origin)
 
 
-def run_case(path: Path, year: int | None, overrides: Mapping[str, Any] | None,
-             stored: Mapping[str, Any] | None = None,
-             origin: str = "--assumptions file") -> list[dict[str, Any]]:
+def run_case(
+    path: Path,
+    year: int | None,
+    overrides: Mapping[str, Any] | None,
+    stored: Mapping[str, Any] | None = None,
+    origin: str = "--assumptions file",
+) -> list[dict[str, Any]]:
     """The case objects of one year (the newest when `year` is None).
 
     `stored` is the year's assumptions (`Assumptions.to_dict` form); None reads the ones
@@ -62,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     from viften.actions import database
 
     overrides = read_overrides(args.assumptions)
-    rows = run_case(database.ready(args.db), args.year, overrides,
-                    origin=origin_of(args.assumptions))
+    rows = run_case(
+        database.ready(args.db), args.year, overrides, origin=origin_of(args.assumptions)
+    )
     sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     return 0

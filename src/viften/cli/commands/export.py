@@ -14,8 +14,9 @@ from viften.store import interventions as store
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in exporter.FORMATS:
-        raise BadInput(f"cannot export to {out.name!r}: the file name must end in "
-                       ".csv, .xlsx or .parquet")
+        raise BadInput(
+            f"cannot export to {out.name!r}: the file name must end in .csv, .xlsx or .parquet"
+        )
     with db.connect(database.ready(args.db)) as con:
         year = args.year if args.year is not None else store.newest_year(con)
         rows = store.stored_rows(con, year) if year is not None else []

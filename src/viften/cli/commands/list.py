@@ -21,4 +21,3 @@ def run(args: argparse.Namespace) -> int:
     rows = [{key: row[key] for key in FIELDS} for row in domain.records(frame)]
     sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     return 0
-

@@ -18,8 +18,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     fmt = images.image_format(out)
     if fmt is None:
-        raise BadInput(f"cannot draw the matrix to {out.name!r}: the file name must end in "
-                       ".png, .svg or .pdf")
+        raise BadInput(
+            f"cannot draw the matrix to {out.name!r}: the file name must end in .png, .svg or .pdf"
+        )
     view = figures.load_year(database.ready(args.db), args.year)
     if view.year is None or view.year not in view.years:
         raise BadInput(_no_year_message(args.year, view.years))
@@ -29,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     rendered = images.render(fan_spec(frame, "da"))
     data = rendered.as_format(fmt)
     images.write_atomically(out, data)
-    print(f"wrote the fan of {view.year} ({len(frame)} interventions) to {out}",
-          file=sys.stderr)
+    print(f"wrote the fan of {view.year} ({len(frame)} interventions) to {out}", file=sys.stderr)
     return 0
 
 

@@ -23,6 +23,9 @@ def run(args: argparse.Namespace) -> int:
     if committee.year is None or committee.frame.empty:
         raise BadInput(report.no_year_message(args.year, committee.years))
     deck = report.write_deck(committee, out)
-    print(f"wrote the deck of {committee.year} ({deck.slides} slides, {len(committee.frame)} "
-          f"interventions, {time.monotonic() - started:.1f} s) to {out}", file=sys.stderr)
+    print(
+        f"wrote the deck of {committee.year} ({deck.slides} slides, {len(committee.frame)} "
+        f"interventions, {time.monotonic() - started:.1f} s) to {out}",
+        file=sys.stderr,
+    )
     return 0

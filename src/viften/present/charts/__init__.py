@@ -13,34 +13,98 @@ import copy
 from typing import Any
 
 NUMBER_LOCALES: dict[str, dict[str, Any]] = {
-    "da": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."],
-           "percent": "\u00a0%", "minus": "\u2212"},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["DKK\u00a0", ""],
-           "percent": "\u00a0%", "minus": "\u2212"},
+    "da": {
+        "decimal": ",",
+        "thousands": ".",
+        "grouping": [3],
+        "currency": ["", " kr."],
+        "percent": "\u00a0%",
+        "minus": "\u2212",
+    },
+    "en": {
+        "decimal": ".",
+        "thousands": ",",
+        "grouping": [3],
+        "currency": ["DKK\u00a0", ""],
+        "percent": "\u00a0%",
+        "minus": "\u2212",
+    },
 }
 """d3-format locales (da-DK and en-GB) with the app's own writing: a space before %, kroner,
 and the one minus sign of `viften.present.formatting`."""
 
 TIME_LOCALES: dict[str, dict[str, Any]] = {
     "da": {
-        "dateTime": "%A den %d %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S",
+        "dateTime": "%A den %d %B %Y %X",
+        "date": "%d-%m-%Y",
+        "time": "%H:%M:%S",
         "periods": ["AM", "PM"],
         "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
         "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
-        "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                   "september", "oktober", "november", "december"],
-        "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
-                        "nov", "dec"],
+        "months": [
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        "shortMonths": [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "maj",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "okt",
+            "nov",
+            "dec",
+        ],
     },
     "en": {
-        "dateTime": "%a %e %b %X %Y", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+        "dateTime": "%a %e %b %X %Y",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
         "periods": ["AM", "PM"],
         "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"],
-        "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                        "Nov", "Dec"],
+        "months": [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        "shortMonths": [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ],
     },
 }
 """d3-time-format locales da-DK and en-GB (as vl-convert's `get_time_format_locale` has them)."""
@@ -49,8 +113,10 @@ TIME_LOCALES: dict[str, dict[str, Any]] = {
 def locale(lang: str) -> dict[str, Any]:
     """Vega's format locale for a language: `config.locale` of a Vega-Lite spec."""
     chosen = lang if lang in NUMBER_LOCALES else "da"
-    return {"number": copy.deepcopy(NUMBER_LOCALES[chosen]),
-            "time": copy.deepcopy(TIME_LOCALES[chosen])}
+    return {
+        "number": copy.deepcopy(NUMBER_LOCALES[chosen]),
+        "time": copy.deepcopy(TIME_LOCALES[chosen]),
+    }
 
 
 def localised(chart: Any, lang: str) -> dict[str, Any]:

@@ -22,8 +22,10 @@ def _axis_format(lang: str, decimals: int) -> dict[str, Any]:
     pattern = f",.{decimals}~f"  # ~: no trailing zeros (10, not 10,0)
     if lang == "en":
         return {"format": pattern}
-    swapped = (f"replace(replace(replace(format(datum.value, '{pattern}'), /,/g, '#'), "
-               r"/\./g, ','), /#/g, '.')")
+    swapped = (
+        f"replace(replace(replace(format(datum.value, '{pattern}'), /,/g, '#'), "
+        r"/\./g, ','), /#/g, '.')"
+    )
     return {"labelExpr": swapped}
 
 
@@ -54,32 +56,58 @@ def frontier_chart(
         for p in points
         if p.expected_jobs is not None
     ]
-    x = alt.X("budget:Q", title=t("budget_axis_budget", lang),
-              axis=alt.Axis(**_axis_format(lang, 1)))
+    x = alt.X(
+        "budget:Q", title=t("budget_axis_budget", lang), axis=alt.Axis(**_axis_format(lang, 1))
+    )
     y = alt.Y("jobs:Q", title=jobs_title, axis=alt.Axis(**_axis_format(lang, 0)))
-    tooltip = [alt.Tooltip("budget_text:N", title=t("budget_axis_budget_short", lang)),
-               alt.Tooltip("jobs_text:N", title=jobs_title)]
-    line = alt.Chart(alt.Data(values=rows)).mark_line(
-        color=FRONTIER_COLOUR, point=alt.OverlayMarkDef(color=FRONTIER_COLOUR, size=40),
-    ).encode(x=x, y=y, tooltip=tooltip)
+    tooltip = [
+        alt.Tooltip("budget_text:N", title=t("budget_axis_budget_short", lang)),
+        alt.Tooltip("jobs_text:N", title=jobs_title),
+    ]
+    line = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_line(
+            color=FRONTIER_COLOUR,
+            point=alt.OverlayMarkDef(color=FRONTIER_COLOUR, size=40),
+        )
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
     markers = []
     for key, spot in (("budget_series_current", current), ("budget_series_optimal", optimal)):
         if spot is not None:
-            markers.append({
-                "budget": spot[0] / MILLION, "jobs": spot[1], "series": t(key, lang),
-                "budget_text": formatting.millions(spot[0], lang),
-                "jobs_text": formatting.number(spot[1], lang, 1),
-            })
+            markers.append(
+                {
+                    "budget": spot[0] / MILLION,
+                    "jobs": spot[1],
+                    "series": t(key, lang),
+                    "budget_text": formatting.millions(spot[0], lang),
+                    "jobs_text": formatting.number(spot[1], lang, 1),
+                }
+            )
     series = [t("budget_series_current", lang), t("budget_series_optimal", lang)]
-    marks = alt.Chart(alt.Data(values=markers)).mark_point(
-        filled=True, size=220, opacity=1, stroke="#ffffff", strokeWidth=1.5,
-    ).encode(
-        x=x, y=y,
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top"),
-                        scale=alt.Scale(domain=series, range=[CURRENT_COLOUR, OPTIMAL_COLOUR])),
-        shape=alt.Shape("series:N", title=None,
-                        scale=alt.Scale(domain=series, range=["circle", "diamond"])),
-        tooltip=[alt.Tooltip("series:N", title=""), *tooltip],
+    marks = (
+        alt.Chart(alt.Data(values=markers))
+        .mark_point(
+            filled=True,
+            size=220,
+            opacity=1,
+            stroke="#ffffff",
+            strokeWidth=1.5,
+        )
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "series:N",
+                title=None,
+                legend=alt.Legend(orient="top"),
+                scale=alt.Scale(domain=series, range=[CURRENT_COLOUR, OPTIMAL_COLOUR]),
+            ),
+            shape=alt.Shape(
+                "series:N", title=None, scale=alt.Scale(domain=series, range=["circle", "diamond"])
+            ),
+            tooltip=[alt.Tooltip("series:N", title=""), *tooltip],
+        )
     )
     return cast(alt.LayerChart, alt.layer(line, marks).properties(height=340))
 
@@ -89,27 +117,43 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
     now, best = t("budget_series_current", lang), t("budget_series_optimal", lang)
     rows = []
     for move in moves:
-        for series, cost, count in ((now, move.cost_before, move.before),
-                                    (best, move.cost_after, move.after)):
-            rows.append({
-                "name": move.name, "series": series, "cost": cost / MILLION,
-                "group": t(f"tg_{move.target_group}_short", lang),
-                "cost_text": formatting.kroner(cost, lang),
-                "participants": formatting.number(count, lang),
-            })
+        for series, cost, count in (
+            (now, move.cost_before, move.before),
+            (best, move.cost_after, move.after),
+        ):
+            rows.append(
+                {
+                    "name": move.name,
+                    "series": series,
+                    "cost": cost / MILLION,
+                    "group": t(f"tg_{move.target_group}_short", lang),
+                    "cost_text": formatting.kroner(cost, lang),
+                    "participants": formatting.number(count, lang),
+                }
+            )
     order = [m.name for m in sorted(moves, key=lambda m: -max(m.cost_before, m.cost_after))]
-    return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=280)),
-        yOffset=alt.YOffset("series:N", sort=[now, best]),
-        x=alt.X("cost:Q", title=t("budget_axis_cost", lang),
-                axis=alt.Axis(**_axis_format(lang, 1))),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top"),
-                        scale=alt.Scale(domain=[now, best],
-                                        range=[CURRENT_COLOUR, OPTIMAL_COLOUR])),
-        tooltip=[alt.Tooltip("name:N", title=t("col_name", lang)),
-                 alt.Tooltip("group:N", title=t("col_target_group", lang)),
-                 alt.Tooltip("series:N", title=""),
-                 alt.Tooltip("participants:N", title=t("col_participants", lang)),
-                 alt.Tooltip("cost_text:N", title=t("budget_col_cost", lang))],
-    ).properties(height=max(120, 34 * len(order)))
-
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=280)),
+            yOffset=alt.YOffset("series:N", sort=[now, best]),
+            x=alt.X(
+                "cost:Q", title=t("budget_axis_cost", lang), axis=alt.Axis(**_axis_format(lang, 1))
+            ),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                legend=alt.Legend(orient="top"),
+                scale=alt.Scale(domain=[now, best], range=[CURRENT_COLOUR, OPTIMAL_COLOUR]),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=t("col_name", lang)),
+                alt.Tooltip("group:N", title=t("col_target_group", lang)),
+                alt.Tooltip("series:N", title=""),
+                alt.Tooltip("participants:N", title=t("col_participants", lang)),
+                alt.Tooltip("cost_text:N", title=t("budget_col_cost", lang)),
+            ],
+        )
+        .properties(height=max(120, 34 * len(order)))
+    )

@@ -72,8 +72,9 @@ def chart_from_layout(layout: fan.FanLayout, lang: str = "da") -> FanChart:
 
 
 def spec_from_layout(layout: fan.FanLayout, lang: str = "da") -> dict[str, Any]:
-    spec = _fill_size(copy.deepcopy(_template(lang, layout.aggregated)), layout.width,
-                      layout.height)
+    spec = _fill_size(
+        copy.deepcopy(_template(lang, layout.aggregated)), layout.width, layout.height
+    )
     spec["datasets"] = _datasets(layout, lang)
     return spec
 
@@ -120,10 +121,15 @@ def _structure(lang: str, aggregated: bool, width: float, height: float) -> FanC
         _legend(x, y),
         *_labels(x, y),
     ]
-    return alt.layer(*layers).properties(width=width, height=height).configure_view(
-        stroke=None
-    ).configure(
-        font=FONT, background="#FFFFFF", padding=8,
+    return (
+        alt.layer(*layers)
+        .properties(width=width, height=height)
+        .configure_view(stroke=None)
+        .configure(
+            font=FONT,
+            background="#FFFFFF",
+            padding=8,
+        )
     )
 
 
@@ -138,9 +144,16 @@ def _datasets(layout: fan.FanLayout, lang: str) -> dict[str, list[dict[str, Any]
         "tiles": tiles,
         "dashed": _dashed_rows(layout),
         "legend": [
-            {"x": b.x, "x2": b.x + b.width, "y": b.y, "y2": b.y + b.height, "fill": b.fill,
-             "stroke": b.stroke}
-            for b in layout.legend if not b.dashed
+            {
+                "x": b.x,
+                "x2": b.x + b.width,
+                "y": b.y,
+                "y2": b.y + b.height,
+                "fill": b.fill,
+                "stroke": b.stroke,
+            }
+            for b in layout.legend
+            if not b.dashed
         ],
         **_label_rows(layout),
     }
@@ -152,18 +165,38 @@ def _grid_rows(layout: fan.FanLayout) -> list[dict[str, Any]]:
     for index, row in enumerate(layout.rows):
         shade = "#F7F7F5" if index % 2 else "#FFFFFF"
         for column in layout.columns:
-            cells.append({
-                "x": column.x, "x2": column.x + column.width, "y": row.y,
-                "y2": row.y + row.height, "fill": "#F1F1EE" if column.is_lane else shade,
-            })
-        cells.append({"x": 0, "x2": layout.geometry.row_label_width, "y": row.y,
-                      "y2": row.y + row.height, "fill": shade})
+            cells.append(
+                {
+                    "x": column.x,
+                    "x2": column.x + column.width,
+                    "y": row.y,
+                    "y2": row.y + row.height,
+                    "fill": "#F1F1EE" if column.is_lane else shade,
+                }
+            )
+        cells.append(
+            {
+                "x": 0,
+                "x2": layout.geometry.row_label_width,
+                "y": row.y,
+                "y2": row.y + row.height,
+                "fill": shade,
+            }
+        )
     return cells
 
 
 def _grid(x: Any, y: Any) -> alt.Chart:
-    return _data("grid").mark_rect(stroke="#D4D4D0", strokeWidth=0.75, aria=False).encode(
-        x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q", fill=alt.Fill("fill:N", scale=None),
+    return (
+        _data("grid")
+        .mark_rect(stroke="#D4D4D0", strokeWidth=0.75, aria=False)
+        .encode(
+            x=x("x"),
+            x2="x2:Q",
+            y=y("y"),
+            y2="y2:Q",
+            fill=alt.Fill("fill:N", scale=None),
+        )
     )
 
 
@@ -211,11 +244,19 @@ def _gain_per_krone(record: dict[str, Any], lang: str) -> str:
 
 
 _TOOLTIP_TITLES = {
-    "tt_name": "fan_tt_name", "tt_group": "fan_tt_group", "tt_stars": "fan_tt_stars",
-    "tt_effect": "fan_tt_effect", "tt_price": "fan_tt_price", "tt_job_rate": "fan_tt_job_rate",
-    "tt_control": "fan_tt_control", "tt_net": "fan_tt_net", "tt_ppj": "fan_tt_ppj",
-    "tt_ppaj": "fan_tt_ppaj", "tt_provider": "fan_tt_provider",
-    "tt_uncertain": "fan_tt_uncertain", "tt_kommune": "fan_tt_kommune",
+    "tt_name": "fan_tt_name",
+    "tt_group": "fan_tt_group",
+    "tt_stars": "fan_tt_stars",
+    "tt_effect": "fan_tt_effect",
+    "tt_price": "fan_tt_price",
+    "tt_job_rate": "fan_tt_job_rate",
+    "tt_control": "fan_tt_control",
+    "tt_net": "fan_tt_net",
+    "tt_ppj": "fan_tt_ppj",
+    "tt_ppaj": "fan_tt_ppaj",
+    "tt_provider": "fan_tt_provider",
+    "tt_uncertain": "fan_tt_uncertain",
+    "tt_kommune": "fan_tt_kommune",
 }
 
 
@@ -223,14 +264,20 @@ def _tile_rows(layout: fan.FanLayout, lang: str) -> list[dict[str, Any]]:
     out = []
     for tile in layout.tiles:
         row: dict[str, Any] = {
-            SELECT_FIELD: tile.key, "x": tile.x, "x2": tile.x + tile.width, "y": tile.y,
-            "y2": tile.y + tile.height, "fill": tile.fill,
+            SELECT_FIELD: tile.key,
+            "x": tile.x,
+            "x2": tile.x + tile.width,
+            "y": tile.y,
+            "y2": tile.y + tile.height,
+            "fill": tile.fill,
             "stroke": tile.fill if tile.reason else tile.stroke,
             "ink": tile.text_color,
-            "text": "\n".join(tile.lines), "detail": tile.detail,
+            "text": "\n".join(tile.lines),
+            "detail": tile.detail,
             "tx": tile.x + layout.geometry.tile_padding,
             "ty": tile.y + layout.geometry.tile_padding,
-            "dy": tile.y + layout.geometry.tile_padding
+            "dy": tile.y
+            + layout.geometry.tile_padding
             + len(tile.lines) * layout.geometry.line_height,
             "aria": f"{tile.name or tile.lines[0]}, {tile.detail}",
         }
@@ -242,47 +289,75 @@ def _tile_rows(layout: fan.FanLayout, lang: str) -> list[dict[str, Any]]:
 def with_selected(spec: dict[str, Any], name: str) -> dict[str, Any]:
     """The spec with the tile of `name` selected from the start (outlined as a click does), for
     an intervention chosen from the list or a shared link. The cached spec is not changed."""
-    params = [dict(p, value=[{SELECT_FIELD: name}]) if p.get("name") == SELECTION else p
-              for p in spec.get("params", [])]
+    params = [
+        dict(p, value=[{SELECT_FIELD: name}]) if p.get("name") == SELECTION else p
+        for p in spec.get("params", [])
+    ]
     return {**spec, "params": params}
 
 
 def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any) -> alt.Chart:
-    selection = alt.selection_point(name=SELECTION, fields=[SELECT_FIELD], on="click",
-                                    clear="dblclick", empty=False)
+    selection = alt.selection_point(
+        name=SELECTION, fields=[SELECT_FIELD], on="click", clear="dblclick", empty=False
+    )
     tooltip_keys = ["tt_name", "tt_group", "tt_ppj"] if aggregated else list(_TOOLTIP_TITLES)
     tooltip = [alt.Tooltip(f"{k}:N", title=t(_TOOLTIP_TITLES[k], lang)) for k in tooltip_keys]
     if aggregated:
         tooltip[0] = alt.Tooltip("tt_name:N", title=t("fan_tt_count", lang))
         tooltip[2] = alt.Tooltip("tt_ppj:N", title=t("fan_median", lang))
-    return _data("tiles").mark_rect(cornerRadius=3, cursor="pointer").encode(
-        x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q",
-        fill=alt.Fill("fill:N", scale=None),
-        stroke=alt.condition(selection, alt.value("#000000"),
-                             alt.Stroke("stroke:N", scale=None)),
-        strokeWidth=alt.condition(selection, alt.value(3.5), alt.value(1.25)),
-        tooltip=tooltip,
-        description=alt.Description("aria:N"),
-    ).add_params(selection)
+    return (
+        _data("tiles")
+        .mark_rect(cornerRadius=3, cursor="pointer")
+        .encode(
+            x=x("x"),
+            x2="x2:Q",
+            y=y("y"),
+            y2="y2:Q",
+            fill=alt.Fill("fill:N", scale=None),
+            stroke=alt.condition(
+                selection, alt.value("#000000"), alt.Stroke("stroke:N", scale=None)
+            ),
+            strokeWidth=alt.condition(selection, alt.value(3.5), alt.value(1.25)),
+            tooltip=tooltip,
+            description=alt.Description("aria:N"),
+        )
+        .add_params(selection)
+    )
 
 
 def _dashed_rows(layout: fan.FanLayout) -> list[dict[str, Any]]:
     """A dashed border over the tiles that lack the measure, and the legend's example."""
     return [
-        {SELECT_FIELD: tile.key, "x": tile.x, "x2": tile.x + tile.width, "y": tile.y,
-         "y2": tile.y + tile.height, "stroke": tile.stroke}
-        for tile in layout.tiles if tile.reason
+        {
+            SELECT_FIELD: tile.key,
+            "x": tile.x,
+            "x2": tile.x + tile.width,
+            "y": tile.y,
+            "y2": tile.y + tile.height,
+            "stroke": tile.stroke,
+        }
+        for tile in layout.tiles
+        if tile.reason
     ] + [
         {"x": b.x, "x2": b.x + b.width, "y": b.y, "y2": b.y + b.height, "stroke": b.stroke}
-        for b in layout.legend if b.dashed
+        for b in layout.legend
+        if b.dashed
     ]
 
 
 def _dashed_outlines(x: Any, y: Any) -> alt.Chart:
-    return _data("dashed").mark_rect(
-        fillOpacity=0, strokeWidth=1.75, strokeDash=[5, 3], cornerRadius=3, aria=False,
-        cursor="pointer",
-    ).encode(x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q", stroke=alt.Stroke("stroke:N", scale=None))
+    return (
+        _data("dashed")
+        .mark_rect(
+            fillOpacity=0,
+            strokeWidth=1.75,
+            strokeDash=[5, 3],
+            cornerRadius=3,
+            aria=False,
+            cursor="pointer",
+        )
+        .encode(x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q", stroke=alt.Stroke("stroke:N", scale=None))
+    )
 
 
 def _tile_text(x: Any, y: Any) -> list[alt.Chart]:
@@ -290,21 +365,38 @@ def _tile_text(x: Any, y: Any) -> list[alt.Chart]:
     geo = fan.DEFAULT_GEOMETRY
     base = _data("tiles")
     names = base.mark_text(
-        align="left", baseline="top", fontSize=geo.font_size, lineHeight=geo.line_height,
-        lineBreak="\n", fontWeight=600, aria=False, cursor="pointer",
+        align="left",
+        baseline="top",
+        fontSize=geo.font_size,
+        lineHeight=geo.line_height,
+        lineBreak="\n",
+        fontWeight=600,
+        aria=False,
+        cursor="pointer",
     ).encode(x=x("tx"), y=y("ty"), text="text:N", color=alt.Color("ink:N", scale=None))
     details = base.mark_text(
-        align="left", baseline="top", fontSize=geo.font_size - 0.5, aria=False,
-        cursor="pointer", fontWeight="normal",
+        align="left",
+        baseline="top",
+        fontSize=geo.font_size - 0.5,
+        aria=False,
+        cursor="pointer",
+        fontWeight="normal",
     ).encode(x=x("tx"), y=y("dy"), text="detail:N", color=alt.Color("ink:N", scale=None))
     return [names, details]
 
 
 def _legend(x: Any, y: Any) -> alt.Chart:
-    return _data("legend").mark_rect(strokeWidth=1, aria=False).encode(
-        x=x("x"), x2="x2:Q", y=y("y"), y2="y2:Q",
-        fill=alt.Fill("fill:N", scale=None),
-        stroke=alt.Stroke("stroke:N", scale=None),
+    return (
+        _data("legend")
+        .mark_rect(strokeWidth=1, aria=False)
+        .encode(
+            x=x("x"),
+            x2="x2:Q",
+            y=y("y"),
+            y2="y2:Q",
+            fill=alt.Fill("fill:N", scale=None),
+            stroke=alt.Stroke("stroke:N", scale=None),
+        )
     )
 
 
@@ -315,20 +407,31 @@ _LABEL_STYLES = (("left", True), ("left", False), ("center", True), ("center", F
 def _label_rows(layout: fan.FanLayout) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {f"labels{i}": [] for i in range(len(_LABEL_STYLES))}
     for label in layout.labels:
-        index = _LABEL_STYLES.index((label.align if label.align == "center" else "left",
-                                     label.bold))
-        out[f"labels{index}"].append({"x": label.x, "y": label.y, "text": label.text,
-                                      "size": label.size, "ink": label.color})
+        index = _LABEL_STYLES.index(
+            (label.align if label.align == "center" else "left", label.bold)
+        )
+        out[f"labels{index}"].append(
+            {"x": label.x, "y": label.y, "text": label.text, "size": label.size, "ink": label.color}
+        )
     return out
 
 
 def _labels(x: Any, y: Any) -> list[alt.Chart]:
     return [
-        _data(f"labels{index}").mark_text(
-            align=align, baseline="middle", fontWeight="bold" if bold else "normal",  # type: ignore[arg-type]
-            aria=False, lineBreak="\n", lineHeight=14,
-        ).encode(
-            x=x("x"), y=y("y"), text="text:N", size=alt.Size("size:Q", scale=None),
+        _data(f"labels{index}")
+        .mark_text(
+            align=align,  # type: ignore[arg-type]
+            baseline="middle",
+            fontWeight="bold" if bold else "normal",
+            aria=False,
+            lineBreak="\n",
+            lineHeight=14,
+        )
+        .encode(
+            x=x("x"),
+            y=y("y"),
+            text="text:N",
+            size=alt.Size("size:Q", scale=None),
             color=alt.Color("ink:N", scale=None),
         )
         for index, (align, bold) in enumerate(_LABEL_STYLES)
@@ -341,9 +444,9 @@ LOG_TICKS = [1_000 * m * 10**k for k in range(0, 6) for m in (1, 2, 5)]
 """Round kroner for the log axis: 1.000, 2.000, 5.000, 10.000, ... 500.000.000."""
 
 
-
-def scatter_rows(frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
-                 ) -> list[dict[str, Any]]:
+def scatter_rows(
+    frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
+) -> list[dict[str, Any]]:
     """The interventions that have both an extra effect and the measure, ready to plot."""
     from viften.model.domain import records
 
@@ -354,16 +457,20 @@ def scatter_rows(frame: pd.DataFrame, lang: str = "da", measure: str = "gross"
         if formatting.is_missing(value) or formatting.is_missing(effect):
             continue
         group = str(record.get("target_group"))
-        out.append({
-            "name": str(record["name"]), "points": float(effect or 0) * 100,
-            "price": float(value or 0),
-            "participants": float(record.get("participants") or 0),
-            "group": t(f"tg_{group}_short", lang), "group_key": group,
-            "tt_ppj": formatting.kroner(value, lang),
-            "tt_net": formatting.points(effect, lang),
-            "tt_participants": formatting.number(record.get("participants"), lang),
-            "tt_stars": formatting.stars(record.get("evidence_stars")),
-        })
+        out.append(
+            {
+                "name": str(record["name"]),
+                "points": float(effect or 0) * 100,
+                "price": float(value or 0),
+                "participants": float(record.get("participants") or 0),
+                "group": t(f"tg_{group}_short", lang),
+                "group_key": group,
+                "tt_ppj": formatting.kroner(value, lang),
+                "tt_net": formatting.points(effect, lang),
+                "tt_participants": formatting.number(record.get("participants"), lang),
+                "tt_stars": formatting.stars(record.get("evidence_stars")),
+            }
+        )
     return out
 
 
@@ -371,33 +478,49 @@ SCATTER_LIMIT = 2_000
 """Dots in the scatter; a bigger view shows those with the most participants."""
 
 
-def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
-                  height: int = 460) -> alt.LayerChart:
+def scatter_chart(
+    frame: pd.DataFrame, lang: str = "da", measure: str = "gross", height: int = 460
+) -> alt.LayerChart:
     """Price per job (log scale) against extra effect; dot size = participants.
 
     At most SCATTER_LIMIT dots, those with the most participants (the caller says so).
     """
     if len(frame) > SCATTER_LIMIT:
         frame = frame.sort_values("participants", ascending=False, kind="stable").head(
-            SCATTER_LIMIT)
+            SCATTER_LIMIT
+        )
     rows = scatter_rows(frame, lang, measure)
     column = fan.measure_column(measure)
     groups = list(TARGET_GROUPS)
     colour = alt.Color(
-        "group:N", title=t("target_group", lang),
-        scale=alt.Scale(domain=[t(f"tg_{g}_short", lang) for g in groups],
-                        range=[COLOURS[g] for g in groups]),
+        "group:N",
+        title=t("target_group", lang),
+        scale=alt.Scale(
+            domain=[t(f"tg_{g}_short", lang) for g in groups], range=[COLOURS[g] for g in groups]
+        ),
         legend=alt.Legend(orient="top"),
     )
     base = alt.Chart(alt.NamedData(name="dots"))
     dots = base.mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.75).encode(
-        x=alt.X("points:Q", title=t("col_net_effect", lang) + " (pct.point)"
-                if lang != "en" else t("col_net_effect", lang) + " (pp)",
-                axis=alt.Axis(format=",.1f")),
-        y=alt.Y("price:Q", title=t(f"col_{column}", lang), scale=alt.Scale(type="log"),
-                axis=alt.Axis(format=",.0f", values=LOG_TICKS)),
-        size=alt.Size("participants:Q", title=t("col_participants", lang),
-                      scale=alt.Scale(range=[40, 900]), legend=alt.Legend(orient="top")),
+        x=alt.X(
+            "points:Q",
+            title=t("col_net_effect", lang) + " (pct.point)"
+            if lang != "en"
+            else t("col_net_effect", lang) + " (pp)",
+            axis=alt.Axis(format=",.1f"),
+        ),
+        y=alt.Y(
+            "price:Q",
+            title=t(f"col_{column}", lang),
+            scale=alt.Scale(type="log"),
+            axis=alt.Axis(format=",.0f", values=LOG_TICKS),
+        ),
+        size=alt.Size(
+            "participants:Q",
+            title=t("col_participants", lang),
+            scale=alt.Scale(range=[40, 900]),
+            legend=alt.Legend(orient="top"),
+        ),
         color=colour,
         tooltip=[
             alt.Tooltip("name:N", title=t("fan_tt_name", lang)),
@@ -410,12 +533,17 @@ def scatter_chart(frame: pd.DataFrame, lang: str = "da", measure: str = "gross",
         description=alt.Description("name:N"),
     )
     names = base.mark_text(align="left", dx=9, fontSize=10.5, color="#333333").encode(
-        x="points:Q", y="price:Q", text="name:N",
+        x="points:Q",
+        y="price:Q",
+        text="name:N",
     )
-    zero = alt.Chart(alt.Data(values=[{"x": 0}])).mark_rule(
-        color="#888888", strokeDash=[4, 3]
-    ).encode(x="x:Q")
+    zero = (
+        alt.Chart(alt.Data(values=[{"x": 0}]))
+        .mark_rule(color="#888888", strokeDash=[4, 3])
+        .encode(x="x:Q")
+    )
     chart = alt.layer(zero, dots, names).properties(height=height, datasets={"dots": rows})
     return chart.configure(
-        font=FONT, locale=locale(lang),
+        font=FONT,
+        locale=locale(lang),
     )

@@ -105,8 +105,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "not a measurement.",
     ),
     "budget_msg_uncounted_case": (
-        "Uden budgetberegning (tæller 0 i nettonutidsværdien, men deres pris er betalt): "
-        "{names}.",
+        "Uden budgetberegning (tæller 0 i nettonutidsværdien, men deres pris er betalt): {names}.",
         "Without a budget case (they count 0 in the net present value, though their price is "
         "paid): {names}.",
     ),
@@ -175,8 +174,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_msg_locks_over_budget": (
         "De låste indsatser koster {locked}, mere end budgettet på {budget} ({short} for lidt).",
-        "The locked interventions cost {locked}, more than the budget of {budget} ({short} "
-        "short).",
+        "The locked interventions cost {locked}, more than the budget of {budget} ({short} short).",
     ),
     "budget_msg_minimum_over_budget": (
         "Alle minimumsandele og låse kræver tilsammen mindst {needed} med hele deltagere, men "
@@ -198,8 +196,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_bind_budget_only": (
         "Budgettet er grænsen: de {left}, der er tilbage, rækker ikke til endnu en deltager, "
         "der giver job.",
-        "The budget is the limit: the {left} left do not buy another participant who adds "
-        "jobs.",
+        "The budget is the limit: the {left} left do not buy another participant who adds jobs.",
     ),
     "budget_bind_all_full": (
         "Alle indsatser, der giver job, er fyldt op: flere penge køber ikke flere job "
@@ -270,30 +267,52 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- why an intervention moves -----------------------------------------------------------
     "budget_why_locked": ("Låst", "Locked"),
-    "budget_why_mandatory": ("Lovpligtig: mindst de planlagte deltagere",
-                             "Statutory: at least the planned participants"),
+    "budget_why_mandatory": (
+        "Lovpligtig: mindst de planlagte deltagere",
+        "Statutory: at least the planned participants",
+    ),
     "budget_why_stars": ("For få stjerner", "Too few stars"),
-    "budget_why_no_case": ("Ingen kontrolgruppe: ingen budgetberegning",
-                           "No control group: no budget case"),
-    "budget_why_npv_not_positive": ("Nettonutidsværdien er ikke over 0",
-                                    "Its net present value is not above 0"),
-    "budget_why_npv_value": ("Blandt dem med højest nettonutidsværdi pr. krone",
-                             "Among those with the highest net present value per krone"),
-    "budget_why_npv_dear": ("Lavere nettonutidsværdi pr. krone end dem, der får pengene",
-                            "Less net present value per krone than those that get the money"),
-    "budget_why_no_control": ("Ingen kontrolgruppe: ukendt mer-effekt",
-                              "No control group: unknown extra effect"),
+    "budget_why_no_case": (
+        "Ingen kontrolgruppe: ingen budgetberegning",
+        "No control group: no budget case",
+    ),
+    "budget_why_npv_not_positive": (
+        "Nettonutidsværdien er ikke over 0",
+        "Its net present value is not above 0",
+    ),
+    "budget_why_npv_value": (
+        "Blandt dem med højest nettonutidsværdi pr. krone",
+        "Among those with the highest net present value per krone",
+    ),
+    "budget_why_npv_dear": (
+        "Lavere nettonutidsværdi pr. krone end dem, der får pengene",
+        "Less net present value per krone than those that get the money",
+    ),
+    "budget_why_no_control": (
+        "Ingen kontrolgruppe: ukendt mer-effekt",
+        "No control group: unknown extra effect",
+    ),
     "budget_why_no_effect": ("Ingen mer-effekt", "No extra effect"),
-    "budget_why_free_unlimited": ("Gratis og uden kapacitetsgrænse: udeladt",
-                                  "Free and without a capacity limit: left out"),
-    "budget_why_full": ("Fyldt op til kapaciteten eller maksimum",
-                        "Filled to its capacity or maximum"),
-    "budget_why_share": ("Holdt oppe af minimumsandelen for målgruppen",
-                         "Kept up by the target group's minimum share"),
-    "budget_why_value": ("Blandt dem med flest job pr. krone",
-                         "Among those with the most jobs per krone"),
-    "budget_why_dear": ("Færre job pr. krone end dem, der får pengene",
-                        "Fewer jobs per krone than those that get the money"),
+    "budget_why_free_unlimited": (
+        "Gratis og uden kapacitetsgrænse: udeladt",
+        "Free and without a capacity limit: left out",
+    ),
+    "budget_why_full": (
+        "Fyldt op til kapaciteten eller maksimum",
+        "Filled to its capacity or maximum",
+    ),
+    "budget_why_share": (
+        "Holdt oppe af minimumsandelen for målgruppen",
+        "Kept up by the target group's minimum share",
+    ),
+    "budget_why_value": (
+        "Blandt dem med flest job pr. krone",
+        "Among those with the most jobs per krone",
+    ),
+    "budget_why_dear": (
+        "Færre job pr. krone end dem, der får pengene",
+        "Fewer jobs per krone than those that get the money",
+    ),
     # --- the budget page ----------------------------------------------------------------
     "budget_title": ("Budget {year}", "Budget {year}"),
     "budget_intro": (
@@ -338,8 +357,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_without_control": (
         "{count} indsatser med deltagere har ingen kontrolgruppe: de tæller 0 ekstra job.",
-        "{count} interventions with participants have no control group: they count 0 extra "
-        "jobs.",
+        "{count} interventions with participants have no control group: they count 0 extra jobs.",
     ),
     "budget_col_participants_now": ("Deltagere nu", "Participants now"),
     "budget_col_participants_what_if": ("Deltagere", "Participants"),
@@ -387,10 +405,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_opt_objective": ("Mål", "Objective"),
     "budget_obj_net": ("Flest ekstra job (mer-effekt)", "Most extra jobs (extra effect)"),
     "budget_obj_gross": ("Flest job (jobandel)", "Most jobs (job rate)"),
-    "budget_obj_kommune": ("Størst nettonutidsværdi for kommunen",
-                           "Most net present value for the kommune"),
-    "budget_obj_public": ("Størst nettonutidsværdi for det offentlige",
-                          "Most net present value for the public purse"),
+    "budget_obj_kommune": (
+        "Størst nettonutidsværdi for kommunen",
+        "Most net present value for the kommune",
+    ),
+    "budget_obj_public": (
+        "Størst nettonutidsværdi for det offentlige",
+        "Most net present value for the public purse",
+    ),
     "budget_opt_ignore_mandatory": (
         "Se bort fra lovpligtige indsatsers planlagte deltagere",
         "Ignore the planned participants of statutory interventions",
@@ -407,32 +429,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_tradeoff_same": (
         "Målet »{chosen}« giver lige så mange ekstra job og den samme nettonutidsværdi til hver "
         "betaler som målet »{other}«.",
-        "The objective \"{chosen}\" buys as many extra jobs and the same net present value for "
-        "each payer as the objective \"{other}\".",
+        'The objective "{chosen}" buys as many extra jobs and the same net present value for '
+        'each payer as the objective "{other}".',
     ),
     "budget_tradeoff_fewer_less": (
         "Målet »{chosen}« køber {jobs} færre ekstra job end målet »{other}« og giver {payer} "
         "{amount} mindre.",
-        "The objective \"{chosen}\" buys {jobs} fewer extra jobs than the objective "
-        "\"{other}\" and gives {payer} {amount} less.",
+        'The objective "{chosen}" buys {jobs} fewer extra jobs than the objective '
+        '"{other}" and gives {payer} {amount} less.',
     ),
     "budget_tradeoff_fewer_more": (
         "Målet »{chosen}« køber {jobs} færre ekstra job end målet »{other}« og giver {payer} "
         "{amount} mere.",
-        "The objective \"{chosen}\" buys {jobs} fewer extra jobs than the objective "
-        "\"{other}\" and gives {payer} {amount} more.",
+        'The objective "{chosen}" buys {jobs} fewer extra jobs than the objective '
+        '"{other}" and gives {payer} {amount} more.',
     ),
     "budget_tradeoff_more_less": (
         "Målet »{chosen}« køber {jobs} flere ekstra job end målet »{other}« og giver {payer} "
         "{amount} mindre.",
-        "The objective \"{chosen}\" buys {jobs} more extra jobs than the objective "
-        "\"{other}\" and gives {payer} {amount} less.",
+        'The objective "{chosen}" buys {jobs} more extra jobs than the objective '
+        '"{other}" and gives {payer} {amount} less.',
     ),
     "budget_tradeoff_more_more": (
         "Målet »{chosen}« køber {jobs} flere ekstra job end målet »{other}« og giver {payer} "
         "{amount} mere.",
-        "The objective \"{chosen}\" buys {jobs} more extra jobs than the objective "
-        "\"{other}\" and gives {payer} {amount} more.",
+        'The objective "{chosen}" buys {jobs} more extra jobs than the objective '
+        '"{other}" and gives {payer} {amount} more.',
     ),
     "budget_case_heading": (
         "Budgetberegningen pr. betaler: nettonutidsværdi af fordelingerne",
@@ -451,16 +473,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_case_row_spend": ("Udgift", "Spend"),
     "budget_case_row_kommune": ("Kommunen", "The kommune"),
     "budget_case_row_state": ("Staten", "The state"),
-    "budget_case_row_other_municipalities": ("Andre kommuner (udligning)",
-                                             "Other kommuner (equalisation)"),
+    "budget_case_row_other_municipalities": (
+        "Andre kommuner (udligning)",
+        "Other kommuner (equalisation)",
+    ),
     "budget_case_row_public": ("Det offentlige i alt", "The public purse in all"),
     "budget_case_col_figure": ("Tal", "Figure"),
     "budget_reason_no_case": ("ingen budgetberegning", "no budget case"),
     "budget_case_col_current": ("Nuværende", "Current"),
     "budget_case_col_optimal": ("Optimal: {goal}", "Optimal: {goal}"),
     "budget_case_col_scenario": ("Scenarie: {name}", "Scenario: {name}"),
-    "budget_case_infeasible": ("–: kravene kan ikke opfyldes",
-                               "–: the requirements cannot be met"),
+    "budget_case_infeasible": ("–: kravene kan ikke opfyldes", "–: the requirements cannot be met"),
     "budget_metric_marginal_npv": ("{amount} i nettonutidsværdi", "{amount} of net present value"),
     "budget_opt_shares": (
         "Mindst denne andel af budgettet til hver målgruppe",
@@ -478,7 +501,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_lock_at_least": ("Mindst planlagt", "At least planned"),
     "budget_lock_exactly": ("Præcis planlagt", "Exactly planned"),
     "budget_infeasible": (
-        "Kravene kan ikke opfyldes: {why}", "The requirements cannot be met: {why}",
+        "Kravene kan ikke opfyldes: {why}",
+        "The requirements cannot be met: {why}",
     ),
     "budget_binding_heading": ("Det begrænser resultatet", "What limits the result"),
     "budget_nothing_binds": ("Ingen af kravene koster job.", "None of the requirements cost jobs."),
@@ -493,10 +517,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_kind_net": ("ekstra job", "extra jobs"),
     "budget_kind_gross": ("job", "jobs"),
-    "budget_kind_kommune": ("kr. i kommunens nettonutidsværdi",
-                            "kroner of the kommune's net present value"),
-    "budget_kind_public": ("kr. i det offentliges nettonutidsværdi",
-                           "kroner of the public purse's net present value"),
+    "budget_kind_kommune": (
+        "kr. i kommunens nettonutidsværdi",
+        "kroner of the kommune's net present value",
+    ),
+    "budget_kind_public": (
+        "kr. i det offentliges nettonutidsværdi",
+        "kroner of the public purse's net present value",
+    ),
     "budget_frontier_caption": (
         "Flest mulige job ved hvert budget fra en tiendedel til det dobbelte af budgettet, med "
         "de samme krav som under Optimal fordeling. Det grå punkt er den nuværende fordeling.",
@@ -512,10 +540,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_axis_budget_short": ("Budget", "Budget"),
     "budget_axis_jobs_net": ("Forventede ekstra job", "Expected extra jobs"),
     "budget_axis_jobs_gross": ("Forventede job", "Expected jobs"),
-    "budget_axis_jobs_kommune": ("Kommunens nettonutidsværdi (kr.)",
-                                 "The kommune's net present value (DKK)"),
-    "budget_axis_jobs_public": ("Det offentliges nettonutidsværdi (kr.)",
-                                "The public purse's net present value (DKK)"),
+    "budget_axis_jobs_kommune": (
+        "Kommunens nettonutidsværdi (kr.)",
+        "The kommune's net present value (DKK)",
+    ),
+    "budget_axis_jobs_public": (
+        "Det offentliges nettonutidsværdi (kr.)",
+        "The public purse's net present value (DKK)",
+    ),
     "budget_axis_cost": ("Udgift (mio. kr.)", "Cost (mio. kr.)"),
     "budget_series_current": ("Nuværende fordeling", "Current allocation"),
     "budget_series_optimal": ("Optimal fordeling", "Optimal allocation"),
@@ -549,8 +581,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only editors can save and delete scenarios (sign in under Editor on the left).",
     ),
     "budget_sc_list_heading": ("Gemte scenarier for {year}", "Saved scenarios for {year}"),
-    "budget_sc_none": ("Der er ingen gemte scenarier for {year} endnu.",
-                       "There are no saved scenarios for {year} yet."),
+    "budget_sc_none": (
+        "Der er ingen gemte scenarier for {year} endnu.",
+        "There are no saved scenarios for {year} yet.",
+    ),
     "budget_sc_col_created": ("Gemt", "Saved"),
     "budget_sc_col_by": ("Af", "By"),
     "budget_sc_col_source": ("Lavet som", "Made as"),
@@ -566,37 +600,43 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_sc_compare_heading": ("Sammenlign to scenarier", "Compare two scenarios"),
     "budget_sc_first": ("Første", "First"),
     "budget_sc_second": ("Andet", "Second"),
-    "budget_sc_need_two": ("Gem mindst to scenarier for at sammenligne dem.",
-                           "Save at least two scenarios to compare them."),
+    "budget_sc_need_two": (
+        "Gem mindst to scenarier for at sammenligne dem.",
+        "Save at least two scenarios to compare them.",
+    ),
 }
 
-TEXTS.update({
-    "budget_large_solve": (
-        "Året har {count} indsatser. Den eksakte optimering kan tage fra sekunder til få "
-        "minutter ved så mange, så den kører først, når du beder om det. Vælg indstillingerne "
-        "ovenfor og tryk på knappen.",
-        "The year has {count} interventions. The exact optimisation can take from seconds to "
-        "a few minutes with that many, so it runs only when you ask. Choose the settings above "
-        "and press the button.",
-    ),
-    "budget_solve_button": ("Beregn den optimale fordeling", "Find the optimal allocation"),
-    "budget_solving": (
-        "Finder den optimale fordeling af {count} indsatser …",
-        "Finding the optimal allocation of {count} interventions …",
-    ),
-    "budget_frontier_after_solve": (
-        "Kurven over job og budget tegnes, når den optimale fordeling er beregnet (fanen "
-        "Optimal fordeling).",
-        "The curve of jobs against budget is drawn once the optimal allocation has been found "
-        "(the Optimal allocation tab).",
-    ),
-})
+TEXTS.update(
+    {
+        "budget_large_solve": (
+            "Året har {count} indsatser. Den eksakte optimering kan tage fra sekunder til få "
+            "minutter ved så mange, så den kører først, når du beder om det. Vælg indstillingerne "
+            "ovenfor og tryk på knappen.",
+            "The year has {count} interventions. The exact optimisation can take from seconds to "
+            "a few minutes with that many, so it runs only when you ask. Choose the settings above "
+            "and press the button.",
+        ),
+        "budget_solve_button": ("Beregn den optimale fordeling", "Find the optimal allocation"),
+        "budget_solving": (
+            "Finder den optimale fordeling af {count} indsatser …",
+            "Finding the optimal allocation of {count} interventions …",
+        ),
+        "budget_frontier_after_solve": (
+            "Kurven over job og budget tegnes, når den optimale fordeling er beregnet (fanen "
+            "Optimal fordeling).",
+            "The curve of jobs against budget is drawn once the optimal allocation has been found "
+            "(the Optimal allocation tab).",
+        ),
+    }
+)
 
-TEXTS.update({
-    "budget_frontier_large": (
-        "Tegn kurven (20 optimeringer; kan tage flere minutter ved så mange indsatser)",
-        "Draw the curve (20 optimisations; can take several minutes with this many "
-        "interventions)",
-    ),
-    "budget_frontier_drawing": ("Tegner kurven …", "Drawing the curve …"),
-})
+TEXTS.update(
+    {
+        "budget_frontier_large": (
+            "Tegn kurven (20 optimeringer; kan tage flere minutter ved så mange indsatser)",
+            "Draw the curve (20 optimisations; can take several minutes with this many "
+            "interventions)",
+        ),
+        "budget_frontier_drawing": ("Tegner kurven …", "Drawing the curve …"),
+    }
+)

@@ -27,8 +27,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_scale_unit": ("Pr. deltager", "Per participant"),
     "case_scale_planned": ("For de planlagte deltagere", "For the planned participants"),
     "case_scale_note_unit": ("pr. deltager", "per participant"),
-    "case_scale_note_planned": ("for {count} planlagte deltagere", "for {count} planned "
-                                "participants"),
+    "case_scale_note_planned": (
+        "for {count} planlagte deltagere",
+        "for {count} planned participants",
+    ),
     "case_tab_one": ("Én indsats", "One intervention"),
     "case_tab_ranking": ("Rangliste", "Ranking"),
     "case_tab_allocation": ("Den nuværende fordeling", "The current allocation"),
@@ -46,8 +48,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_col_p10": ("Forsigtigt skøn (P10)", "Cautious estimate (P10)"),
     "case_payer_kommune": ("Kommunen", "The kommune"),
     "case_payer_state": ("Staten", "The state"),
-    "case_payer_other_municipalities": ("Andre kommuner (udligning)",
-                                        "Other kommuner (equalisation)"),
+    "case_payer_other_municipalities": (
+        "Andre kommuner (udligning)",
+        "Other kommuner (equalisation)",
+    ),
     "case_payer_public": ("Det offentlige i alt", "The public purse in total"),
     "case_line_benefit": ("Sparet ydelse", "Saved benefit"),
     "case_line_taxes": ("Skatter", "Taxes"),
@@ -57,8 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_pays_nothing": ("betaler ikke prisen", "does not pay the price"),
     "case_no_gain": ("ingen gevinst", "no gain"),
     "case_no_spread": ("ingen fordeling af effekten", "no distribution of the effect"),
-    "case_assumed_no_spread": ("antaget effekt, ingen fordeling",
-                               "assumed effect, no distribution"),
+    "case_assumed_no_spread": (
+        "antaget effekt, ingen fordeling",
+        "assumed effect, no distribution",
+    ),
     "case_assumed_mark": ("{text} (antaget)", "{text} (assumed)"),
     "case_wrong_pocket": (
         "{share} af gevinsten lander uden for kommunens budget: {state} hos staten og {other} "
@@ -87,19 +93,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "E.g. 5 % or 0.05 (the share of participants in a job beyond the control group). Only "
         "to try: the figure is not stored and is shown as assumed.",
     ),
-    "case_try_effect_bad": ("Kunne ikke læse mer-effekten: {reason}",
-                            "Could not read the extra effect: {reason}"),
-    "case_chart_title": ("{name}: hvem får hvad, år for år ({scale})",
-                         "{name}: who gets what, year by year ({scale})"),
-    "case_chart_year": ("År efter indsatsen (0 = prisen betales)",
-                        "Year after the intervention (0 = the price is paid)"),
+    "case_try_effect_bad": (
+        "Kunne ikke læse mer-effekten: {reason}",
+        "Could not read the extra effect: {reason}",
+    ),
+    "case_chart_title": (
+        "{name}: hvem får hvad, år for år ({scale})",
+        "{name}: who gets what, year by year ({scale})",
+    ),
+    "case_chart_year": (
+        "År efter indsatsen (0 = prisen betales)",
+        "Year after the intervention (0 = the price is paid)",
+    ),
     "case_chart_amount": ("Kroner (ikke tilbagediskonteret)", "Kroner (not discounted)"),
     "case_chart_line": ("Post", "Line"),
     "case_chart_payer": ("Betaler", "Payer"),
-    "case_cash_title": ("{name}: kommunens akkumulerede nettoværdi ({scale})",
-                        "{name}: the kommune's cumulative net value ({scale})"),
-    "case_cash_amount": ("Kroner (nutidsværdi, akkumuleret)",
-                         "Kroner (present value, cumulative)"),
+    "case_cash_title": (
+        "{name}: kommunens akkumulerede nettoværdi ({scale})",
+        "{name}: the kommune's cumulative net value ({scale})",
+    ),
+    "case_cash_amount": ("Kroner (nutidsværdi, akkumuleret)", "Kroner (present value, cumulative)"),
     "case_cash_value": ("Akkumuleret", "Cumulative"),
     "case_cash_payback": ("Tilbagebetalt år {year}", "Paid back in year {year}"),
     "case_cash_no_payback": (
@@ -113,8 +126,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "duration {duration} weeks, persistence {persistence}, extra effect {effect}.",
     ),
     # --- the ranking ---------------------------------------------------------------------------
-    "case_ranking_heading": ("Rangliste: kommunens nettogevinst pr. krone",
-                             "Ranking: the kommune's net gain per krone"),
+    "case_ranking_heading": (
+        "Rangliste: kommunens nettogevinst pr. krone",
+        "Ranking: the kommune's net gain per krone",
+    ),
     "case_ranking_caption": (
         "Kommunens netto-nutidsværdi ÷ prisen: hvad kommunen får igen netto for hver krone, "
         "den bruger. Over 0: indsatsen betaler sig for kommunens eget budget.",
@@ -129,8 +144,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_col_wrong_pocket": ("Uden for kommunens budget", "Outside the kommune's budget"),
     "case_col_payback_kommune": ("Kommunen tilbagebetalt", "Kommune paid back"),
     # --- the current allocation ----------------------------------------------------------------
-    "case_allocation_heading": ("Den nuværende fordeling: de planlagte deltagere",
-                                "The current allocation: the planned participants"),
+    "case_allocation_heading": (
+        "Den nuværende fordeling: de planlagte deltagere",
+        "The current allocation: the planned participants",
+    ),
     "case_allocation_caption": (
         "Summen over indsatserne i visningen af planlagte deltagere × casen pr. deltager: "
         "{participants} deltagere i {count} indsatser.",
@@ -144,8 +161,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{participants} planned participants ({names}).",
     ),
     "case_names_more": ("og {count} flere", "and {count} more"),
-    "case_allocation_none": ("Ingen indsatser i visningen har planlagte deltagere.",
-                             "No intervention in view has planned participants."),
+    "case_allocation_none": (
+        "Ingen indsatser i visningen har planlagte deltagere.",
+        "No intervention in view has planned participants.",
+    ),
     "case_allocation_wrong_pocket": (
         "{share} af den samlede gevinst lander uden for kommunens budget.",
         "{share} of the total gain lands outside the kommune's budget.",
@@ -166,8 +185,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_kind_estimate": ("Skøn", "Estimate"),
     "case_kind_sourced": ("Med kilde", "Sourced"),
     "case_no_source": ("ingen kilde angivet", "no source given"),
-    "case_staircase": ("Kommunens andel af ydelsen (refusionstrappen)",
-                       "The kommune's share of the benefit (the refund staircase)"),
+    "case_staircase": (
+        "Kommunens andel af ydelsen (refusionstrappen)",
+        "The kommune's share of the benefit (the refund staircase)",
+    ),
     "case_staircase_value": (
         "uge 1–4: 20 %, uge 5–26: 60 %, uge 27–52: 70 %, fra uge 53: 80 %",
         "weeks 1–4: 20 %, weeks 5–26: 60 %, weeks 27–52: 70 %, from week 53: 80 %",
@@ -176,17 +197,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_a_wage": ("Årsløn i job", "Yearly wage in a job"),
     "case_a_tax_rate": ("Skat i alt af en ekstra krone", "All taxes on an extra krone"),
     "case_a_municipal_tax_rate": ("Kommunens del af skatten", "The kommune's part of the tax"),
-    "case_a_equalisation": ("Udligning til andre kommuner",
-                            "Equalisation to other kommuner"),
+    "case_a_equalisation": ("Udligning til andre kommuner", "Equalisation to other kommuner"),
     "case_a_discount_rate": ("Diskonteringsrente", "Discount rate"),
     "case_a_horizon": ("Horisont", "Horizon"),
     "case_a_horizon_value": ("{years} år", "{years} years"),
-    "case_a_horizon_whole": ("skal være et helt antal år, fx 10",
-                             "must be a whole number of years, e.g. 10"),
+    "case_a_horizon_whole": (
+        "skal være et helt antal år, fx 10",
+        "must be a whole number of years, e.g. 10",
+    ),
     "case_a_persistence": ("Holdbarhed fra år til år", "Persistence from year to year"),
     "case_a_group": ("Standard for {group}", "Default for {group}"),
-    "case_a_group_value": ("{benefit}, {weeks} uger på ydelse",
-                           "{benefit}, {weeks} weeks on benefit"),
+    "case_a_group_value": (
+        "{benefit}, {weeks} uger på ydelse",
+        "{benefit}, {weeks} weeks on benefit",
+    ),
     "case_benefit_kontanthjaelp": ("kontanthjælp", "social assistance (kontanthjælp)"),
     "case_benefit_uddannelseshjaelp": ("uddannelseshjælp", "education benefit"),
     "case_benefit_sygedagpenge": ("sygedagpenge", "sickness benefit"),
@@ -201,8 +225,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_assumptions_save": ("Gem antagelserne", "Save the assumptions"),
     "case_assumptions_reset": ("Tilbage til standardværdierne", "Back to the defaults"),
     "case_assumptions_saved": ("Antagelserne er gemt.", "The assumptions are saved."),
-    "case_assumptions_was_reset": ("Antagelserne er sat tilbage til standardværdierne.",
-                                   "The assumptions are back to the defaults."),
+    "case_assumptions_was_reset": (
+        "Antagelserne er sat tilbage til standardværdierne.",
+        "The assumptions are back to the defaults.",
+    ),
     "case_assumptions_bad": ("{field}: {reason}", "{field}: {reason}"),
     "case_assumptions_tax_order": (
         "Kommunens del af skatten kan ikke være større end skatten i alt.",
@@ -213,8 +239,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hvor de nye tal kommer fra. Uden kilde kaldes de et skøn.",
         "Where the new figures come from. Without a source they are called an estimate.",
     ),
-    "case_assumptions_default_source": ("Skøn: ændret i appen af {user}",
-                                        "Estimate: changed in the app by {user}"),
+    "case_assumptions_default_source": (
+        "Skøn: ændret i appen af {user}",
+        "Estimate: changed in the app by {user}",
+    ),
     # --- the fan's shade by the case -------------------------------------------------------------
     "fan_grade": ("Farvetone", "Shade"),
     "fan_grade_price": ("Pris pr. job", "Price per job"),
@@ -234,10 +262,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "white.",
     ),
     # --- the committee -------------------------------------------------------------------------
-    "committee_case": ("Budgetcasen: kommunens nettogevinst pr. krone",
-                       "The business case: the kommune's net gain per krone"),
-    "committee_case_split": ("Budgetcasen: hvem får gevinsten, pr. deltager",
-                             "The business case: who gains, per participant"),
+    "committee_case": (
+        "Budgetcasen: kommunens nettogevinst pr. krone",
+        "The business case: the kommune's net gain per krone",
+    ),
+    "committee_case_split": (
+        "Budgetcasen: hvem får gevinsten, pr. deltager",
+        "The business case: who gains, per participant",
+    ),
     "committee_case_note": (
         "{scope}. Nutidsværdi over {horizon} år med {rate} diskonteringsrente, efter statens "
         "refusion (LBK nr. 221 af 12/02/2021 § 5).",
@@ -254,11 +286,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "committee_case_without": (
         "{count} indsatser uden mer-effekt har ingen budgetcase og er ikke talt med.",
-        "{count} interventions without an extra effect have no business case and are not "
-        "counted.",
+        "{count} interventions without an extra effect have no business case and are not counted.",
     ),
-    "committee_case_split_axis": ("Gevinst pr. deltager (nutidsværdi, kr.)",
-                                  "Gain per participant (present value, DKK)"),
+    "committee_case_split_axis": (
+        "Gevinst pr. deltager (nutidsværdi, kr.)",
+        "Gain per participant (present value, DKK)",
+    ),
     "committee_case_price": ("Prisen pr. deltager", "The price per participant"),
     "committee_case_tick": (
         "Sort streg: prisen pr. deltager. I parentes: kommunens nettogevinst pr. krone.",

@@ -9,8 +9,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Price per job and effect of the employment interventions",
     ),
     "committee_made_on": ("Udarbejdet {date}", "Prepared {date}"),
-    "committee_footer": ("{municipality} · Tilbudsviften {year}",
-                         "{municipality} · The offering fan {year}"),
+    "committee_footer": (
+        "{municipality} · Tilbudsviften {year}",
+        "{municipality} · The offering fan {year}",
+    ),
     "committee_key_figures": ("Nøgletal {year}", "Key figures {year}"),
     "committee_kf_interventions": ("Indsatser", "Interventions"),
     "committee_kf_interventions_note": (
@@ -20,14 +22,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "committee_kf_participants": ("Planlagte deltagere", "Planned participants"),
     "committee_kf_spend": ("Budget i den nuværende fordeling", "Budget in the current allocation"),
     "committee_kf_jobs": ("Forventede job", "Expected jobs"),
-    "committee_kf_jobs_note": ("heraf {extra} ekstra job (mer-effekt)",
-                               "of which {extra} additional jobs (extra effect)"),
+    "committee_kf_jobs_note": (
+        "heraf {extra} ekstra job (mer-effekt)",
+        "of which {extra} additional jobs (extra effect)",
+    ),
     "committee_kf_price_per_job": ("Gennemsnitlig pris pr. job", "Average price per job"),
     "committee_kf_optimal": ("Samme budget, optimal fordeling", "Same budget, optimal allocation"),
-    "committee_kf_optimal_note": ("ekstra job (i dag {current})",
-                                  "additional jobs (today {current})"),
-    "committee_fan_all": ("Viften: alle målgrupper (model 2)",
-                          "The fan: all target groups (model 2)"),
+    "committee_kf_optimal_note": (
+        "ekstra job (i dag {current})",
+        "additional jobs (today {current})",
+    ),
+    "committee_fan_all": (
+        "Viften: alle målgrupper (model 2)",
+        "The fan: all target groups (model 2)",
+    ),
     "committee_fan_group": ("Viften: {group}", "The fan: {group}"),
     "committee_fan_note": (
         "Vandret: pris pr. job, billigst til venstre. Lodret: forvaltningens vurdering af "
@@ -35,8 +43,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Across: price per job, cheapest on the left. Down: the administration's judgement "
         "of effect, best at the top. The lighter the tile, the cheaper the job.",
     ),
-    "committee_table": ("Indsatserne: pris, effekt og evidens",
-                        "The interventions: price, effect and evidence"),
+    "committee_table": (
+        "Indsatserne: pris, effekt og evidens",
+        "The interventions: price, effect and evidence",
+    ),
     "committee_table_part": ("({part} af {parts})", "({part} of {parts})"),
     "committee_col_name": ("Indsats", "Intervention"),
     "committee_col_group": ("Målgruppe", "Target group"),
@@ -45,10 +55,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "committee_col_net": ("Mer-effekt", "Extra effect"),
     "committee_col_ppaj": ("Pris pr. ekstra job", "Price per additional job"),
     "committee_col_stars": ("Evidens", "Evidence"),
-    "committee_allocation": ("Fordelingen: nuværende og optimal",
-                             "The allocation: current and optimal"),
-    "committee_allocation_scenario": ("Fordelingen: nuværende og scenariet «{name}»",
-                                      "The allocation: current and the scenario «{name}»"),
+    "committee_allocation": (
+        "Fordelingen: nuværende og optimal",
+        "The allocation: current and optimal",
+    ),
+    "committee_allocation_scenario": (
+        "Fordelingen: nuværende og scenariet «{name}»",
+        "The allocation: current and the scenario «{name}»",
+    ),
     "committee_allocation_summary": (
         "Samme budget ({budget}): den nuværende fordeling giver {current} ekstra job, den "
         "optimale giver {other}.",
@@ -75,8 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fordelingen kunne ikke beregnes: {reason}",
         "The allocation could not be computed: {reason}",
     ),
-    "committee_frontier": ("Effektivitetsfronten: job for hvert budget",
-                           "The efficiency frontier: jobs for every budget"),
+    "committee_frontier": (
+        "Effektivitetsfronten: job for hvert budget",
+        "The efficiency frontier: jobs for every budget",
+    ),
     "committee_frontier_note": (
         "Kurven viser, hvor mange ekstra job hvert budget højst kan købe med de nuværende "
         "indsatser og kapaciteter. Punkterne under kurven kan flyttes op uden flere penge.",
@@ -150,13 +166,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Log ind som redaktør for at ændre kommunens navn.",
         "Sign in as an editor to change the municipality's name.",
     ),
-    "committee_compare_with": ("Sammenlign den nuværende fordeling med",
-                               "Compare the current allocation with"),
+    "committee_compare_with": (
+        "Sammenlign den nuværende fordeling med",
+        "Compare the current allocation with",
+    ),
     "committee_compare_optimal": ("Den optimale fordeling", "The optimal allocation"),
     "committee_scenario_option": ("Scenarie: {name}", "Scenario: {name}"),
     "committee_build_deck": ("Lav PowerPoint", "Make PowerPoint"),
-    "committee_built": ("Præsentationen er klar ({slides} dias, {seconds} s).",
-                        "The presentation is ready ({slides} slides, {seconds} s)."),
+    "committee_built": (
+        "Præsentationen er klar ({slides} dias, {seconds} s).",
+        "The presentation is ready ({slides} slides, {seconds} s).",
+    ),
     "committee_download_deck": ("Hent PowerPoint (.pptx)", "Download PowerPoint (.pptx)"),
     "committee_deck_scope": (
         "Præsentationen og diasene følger filtrene (år, målgruppe, evidens m.m.); fordelingen "
@@ -175,20 +195,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "committee_step_fan": ("Tegner viften", "Drawing the fan"),
     "committee_step_groups": ("Tegner viften pr. målgruppe", "Drawing the fan per target group"),
-    "committee_step_data": ("Henter tallene og beregner fordelingen",
-                            "Reading the figures and computing the allocation"),
+    "committee_step_data": (
+        "Henter tallene og beregner fordelingen",
+        "Reading the figures and computing the allocation",
+    ),
     "committee_step_allocation": ("Tegner fordelingen", "Drawing the allocation"),
     "committee_step_frontier": ("Tegner effektivitetsfronten", "Drawing the frontier"),
     "committee_step_slides": ("Sætter diasene op", "Laying out the slides"),
     "committee_step_done": ("Færdig", "Done"),
 }
 
-TEXTS.update({
-    "committee_allocation_too_many": (
-        "Året har {count} indsatser: for mange til at finde den optimale fordeling, mens "
-        "skærmen venter. Beregn den på siden Budget, og gem den som et scenarie, der kan vises "
-        "her.",
-        "The year has {count} interventions: too many to find the optimal allocation while "
-        "the screen waits. Find it on the Budget page and save it as a scenario to show here.",
-    ),
-})
+TEXTS.update(
+    {
+        "committee_allocation_too_many": (
+            "Året har {count} indsatser: for mange til at finde den optimale fordeling, mens "
+            "skærmen venter. Beregn den på siden Budget, og gem den som et scenarie, der kan vises "
+            "her.",
+            "The year has {count} interventions: too many to find the optimal allocation while "
+            "the screen waits. Find it on the Budget page and save it as a scenario to show here.",
+        ),
+    }
+)

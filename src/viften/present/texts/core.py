@@ -70,15 +70,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reason_no_extra_effect": ("ingen mer-effekt", "no extra effect"),
     "reason_zero_price": ("gratis indsats", "free intervention"),
     "no_limit": ("ingen grænse", "no limit"),
-    "stars_1": ("1 stjerne: før/efter, leverandørdata eller for få studier",
-                "1 star: before/after, provider data or too few studies"),
-    "stars_2": ("2 stjerner: kvasi-eksperiment eller registermatch med sammenligningsgruppe",
-                "2 stars: quasi-experiment or register matching with a comparison group"),
-    "stars_3": ("3 stjerner: metaanalyse eller lodtrækningsforsøg",
-                "3 stars: meta-analysis or randomised trial"),
+    "stars_1": (
+        "1 stjerne: før/efter, leverandørdata eller for få studier",
+        "1 star: before/after, provider data or too few studies",
+    ),
+    "stars_2": (
+        "2 stjerner: kvasi-eksperiment eller registermatch med sammenligningsgruppe",
+        "2 stars: quasi-experiment or register matching with a comparison group",
+    ),
+    "stars_3": (
+        "3 stjerner: metaanalyse eller lodtrækningsforsøg",
+        "3 stars: meta-analysis or randomised trial",
+    ),
 }
 
-TEXTS.update({
-    "rates_from_outcomes": ("målt", "measured"),
-    "rates_from_entered": ("indtastet", "entered"),
-})
+TEXTS.update(
+    {
+        "rates_from_outcomes": ("målt", "measured"),
+        "rates_from_entered": ("indtastet", "entered"),
+    }
+)

@@ -133,8 +133,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "effects_basis_outcomes": ("målt", "measured"),
     "effects_basis_stars": ("indtastet (stjerneregel)", "entered (star rule)"),
     # sensitivity
-    "effects_tornado_heading": ("Hvad betyder mest for business casen?",
-                                "What matters most for the business case?"),
+    "effects_tornado_heading": (
+        "Hvad betyder mest for business casen?",
+        "What matters most for the business case?",
+    ),
     "effects_tornado_caption": (
         "Hver bjælke viser gevinsten pr. krone, når én forudsætning flyttes ±{swing} (eller "
         "over sit 95 %-interval, hvor jobandelen er målt), mens resten holdes fast. Den "
@@ -152,8 +154,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "effects_axis_outcome_bcr": ("Gevinst pr. krone", "Benefit per krone"),
     "effects_low": ("lav", "low"),
     "effects_high": ("høj", "high"),
-    "effects_flip_heading": ("Hvornår bytter to indsatser plads?",
-                             "When do two interventions swap places?"),
+    "effects_flip_heading": (
+        "Hvornår bytter to indsatser plads?",
+        "When do two interventions swap places?",
+    ),
     "effects_flip_a": ("Indsats A", "Intervention A"),
     "effects_flip_b": ("Indsats B", "Intervention B"),
     "effects_flip_ranking": (
@@ -187,8 +191,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "At least one of the two has no extra effect or a price of 0, so there is no order to "
         "turn round.",
     ),
-    "effects_allocation_heading": ("Den nuværende fordeling: hvor mange ekstra job?",
-                                   "The current allocation: how many extra jobs?"),
+    "effects_allocation_heading": (
+        "Den nuværende fordeling: hvor mange ekstra job?",
+        "The current allocation: how many extra jobs?",
+    ),
     "effects_allocation_summary": (
         "Med de planlagte deltagere forventes {expected} ekstra job. Ni gange ud af ti bliver "
         "det mindst {p10} (forsigtigt skøn); medianen er {median}, og én gang ud af ti mere "
@@ -244,8 +250,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # definitions
     "effects_definitions_intro": (
         "Sådan regnes tallene. V er værdien af et job om året, E antal år med effekt.",
-        "How the figures are calculated. V is the value of a job a year, E the years of "
-        "effect.",
+        "How the figures are calculated. V is the value of a job a year, E the years of effect.",
     ),
     "effects_def_net_result": (
         "Nettoresultat pr. deltager: mer-effekt × V × E − pris pr. deltager. Positivt: "
@@ -278,12 +283,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-TEXTS.update({
-    "effects_interval_chart_capped": (
-        "Figuren viser {shown} af {count} indsatser: dem med målte tal først, derefter dem med "
-        "størst forventet mer-effekt. Brug filtrene til venstre for at se andre.",
-        "The chart shows {shown} of {count} interventions: those with measured figures first, "
-        "then those with the largest expected extra effect. Use the filters on the left to see "
-        "others.",
-    ),
-})
+TEXTS.update(
+    {
+        "effects_interval_chart_capped": (
+            "Figuren viser {shown} af {count} indsatser: dem med målte tal først, derefter dem med "
+            "størst forventet mer-effekt. Brug filtrene til venstre for at se andre.",
+            "The chart shows {shown} of {count} interventions: those with measured figures first, "
+            "then those with the largest expected extra effect. Use the filters on the left to see "
+            "others.",
+        ),
+    }
+)

@@ -20,7 +20,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_axis_rows_stars": ("Evidens", "Evidence"),
     "fan_legend_target_group": ("Målgruppe:", "Target group:"),
     "fan_legend_shade": (
-        "Farvetone: jo lysere, jo billigere pr. job", "Shade: the lighter, the cheaper per job"
+        "Farvetone: jo lysere, jo billigere pr. job",
+        "Shade: the lighter, the cheaper per job",
     ),
     "fan_legend_cheap": ("billig", "cheap"),
     "fan_legend_dear": ("dyr", "dear"),
@@ -121,8 +122,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_value": ("Værdi", "Value"),
     "fan_definition": ("Definition", "Definition"),
     "fan_def_price_per_participant": (
-        "Hvad det koster at give én borger indsatsen.", "What it costs to give one citizen "
-        "the intervention."
+        "Hvad det koster at give én borger indsatsen.",
+        "What it costs to give one citizen the intervention.",
     ),
     "fan_def_job_rate": (
         "Andelen af deltagerne, der er i job eller uddannelse ved opfølgningen.",
@@ -167,7 +168,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_compare_heading": ("Sammenlign side om side", "Compare side by side"),
     "fan_compare_pick": ("Vælg 2 til 4 indsatser", "Choose 2 to 4 interventions"),
     "fan_compare_need_two": (
-        "Vælg mindst 2 indsatser for at sammenligne.", "Choose at least 2 interventions to compare."
+        "Vælg mindst 2 indsatser for at sammenligne.",
+        "Choose at least 2 interventions to compare.",
     ),
     # --- overview page -----------------------------------------------------------------------
     "fan_overview_intro": (
@@ -220,18 +222,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_cw_no_price": ("pris pr. job mangler", "price per job missing"),
 }
 
-TEXTS.update({
-    "fan_legend_uncertain": (
-        "{mark} efter stjernerne = usikker effekt: den kan være nul, eller intervallet er bredt",
-        "{mark} after the stars = uncertain effect: it may be zero, or the interval is wide",
-    ),
-    "fan_tt_uncertain": ("Sikkerhed", "Certainty"),
-    "fan_uncertain_includes_zero": (
-        "Usikker: mer-effekten kan være nul (95 %-intervallet rummer 0)",
-        "Uncertain: the extra effect may be zero (the 95 % interval includes 0)",
-    ),
-    "fan_uncertain_wide": (
-        "Usikker: 95 %-intervallet for mer-effekten er bredere end 20 procentpoint",
-        "Uncertain: the 95 % interval of the extra effect is wider than 20 percentage points",
-    ),
-})
+TEXTS.update(
+    {
+        "fan_legend_uncertain": (
+            "{mark} efter stjernerne = usikker effekt: den kan være nul, "
+            "eller intervallet er bredt",
+            "{mark} after the stars = uncertain effect: it may be zero, or the interval is wide",
+        ),
+        "fan_tt_uncertain": ("Sikkerhed", "Certainty"),
+        "fan_uncertain_includes_zero": (
+            "Usikker: mer-effekten kan være nul (95 %-intervallet rummer 0)",
+            "Uncertain: the extra effect may be zero (the 95 % interval includes 0)",
+        ),
+        "fan_uncertain_wide": (
+            "Usikker: 95 %-intervallet for mer-effekten er bredere end 20 procentpoint",
+            "Uncertain: the 95 % interval of the extra effect is wider than 20 percentage points",
+        ),
+    }
+)

@@ -28,8 +28,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only editors can edit and import. Sign in as editor on the left.",
     ),
     "iv_template": ("Hent importskabelon (Excel)", "Download the import template (Excel)"),
-    "iv_upload": ("Vælg en CSV- eller Excel-fil med indsatser",
-                  "Choose a CSV or Excel file of interventions"),
+    "iv_upload": (
+        "Vælg en CSV- eller Excel-fil med indsatser",
+        "Choose a CSV or Excel file of interventions",
+    ),
     "iv_upload_hint": (
         "Én række pr. indsats; kolonnerne er forklaret i skabelonens ark 'Forklaring'. "
         "Rækker matches på navn og år: en kendt indsats opdateres, en ny tilføjes. "
@@ -74,24 +76,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "iv_edit_benefit_help": (
         "Den ydelse, deltagerne ellers ville leve af. Tom: målgruppens standard i antagelserne.",
         "The benefit participants would otherwise live on. Empty: the target group's default "
-        "in the assumptions."),
+        "in the assumptions.",
+    ),
     "iv_edit_weeks_help": (
         "Uger på offentlig forsørgelse, når indsatsen begynder; afgør kommunens andel af "
         "ydelsen. Tom: målgruppens standard i antagelserne.",
         "Weeks on public benefit when the intervention starts; sets the kommune's share of the "
-        "benefit. Empty: the target group's default in the assumptions."),
+        "benefit. Empty: the target group's default in the assumptions.",
+    ),
     "iv_edit_persistence_help": (
         "Andelen af mer-effekten, der stadig er der et år senere (0 til 1). Tom: antagelsen.",
-        "The share of the extra effect still there a year later (0 to 1). Empty: the "
-        "assumption."),
-    "iv_edit_mandatory_help": ("Sæt flueben, hvis kommunen skal give indsatsen efter loven.",
-                               "Tick if the law obliges the kommune to provide it."),
+        "The share of the extra effect still there a year later (0 to 1). Empty: the assumption.",
+    ),
+    "iv_edit_mandatory_help": (
+        "Sæt flueben, hvis kommunen skal give indsatsen efter loven.",
+        "Tick if the law obliges the kommune to provide it.",
+    ),
     "iv_benefit_kontanthjaelp": ("Kontanthjælp", "Cash benefit (kontanthjælp)"),
     "iv_benefit_uddannelseshjaelp": ("Uddannelseshjælp", "Education benefit (uddannelseshjælp)"),
     "iv_benefit_sygedagpenge": ("Sygedagpenge", "Sickness benefit (sygedagpenge)"),
     "iv_benefit_dagpenge": ("Dagpenge", "Unemployment benefit (dagpenge)"),
-    "iv_benefit_ressourceforloeb": ("Ressourceforløbsydelse", "Rehabilitation benefit "
-                                 "(ressourceforløbsydelse)"),
+    "iv_benefit_ressourceforloeb": (
+        "Ressourceforløbsydelse",
+        "Rehabilitation benefit (ressourceforløbsydelse)",
+    ),
     "iv_benefit_foertidspension": ("Førtidspension", "Disability pension (førtidspension)"),
     "hist_mandatory_yes": ("Ja", "Yes"),
     "hist_mandatory_no": ("Nej", "No"),
@@ -120,7 +128,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hist_new": ("Efter", "After"),
 }
 
-TEXTS.update({
-    "col_outcome_records": ("Udfaldsdata (deltagere og kontrol)",
-                            "Outcome records (participants and controls)"),
-})
+TEXTS.update(
+    {
+        "col_outcome_records": (
+            "Udfaldsdata (deltagere og kontrol)",
+            "Outcome records (participants and controls)",
+        ),
+    }
+)

@@ -143,7 +143,7 @@ def test_the_spread_shows_the_chance_and_the_cautious_p10(view) -> None:
     spread = model.PayerSpread(np.full((4, 4), 0.8), np.full((4, 4), -1234.0), 100)
     table = present.payer_table(view, 0, "da", spread=spread)
     assert column(table, "case_col_chance")[0] == "80 %"
-    assert column(table, "case_col_p10")[0] == "-1.234 kr."
+    assert column(table, "case_col_p10")[0] == "−1.234 kr."
 
 
 def test_every_figure_of_an_assumed_effect_is_marked_and_it_has_no_spread() -> None:
@@ -173,7 +173,7 @@ def test_the_year_rows_add_up_to_the_public_npv_without_discounting(view) -> Non
 
 def test_the_cash_line_starts_at_minus_the_price_and_crosses_zero_in_the_payback_year(view) -> None:
     rows = present.cumulative_rows(view, 0, "da")
-    assert rows[0] == {"year": 0, "value": -10_000.0, "value_text": "-10.000 kr."}
+    assert rows[0] == {"year": 0, "value": -10_000.0, "value_text": "−10.000 kr."}
     payback = int(view.case.payback_year_kommune[0])
     assert rows[payback]["value"] >= 0 > rows[payback - 1]["value"]
 
@@ -304,7 +304,7 @@ def test_the_payer_chart_has_a_panel_per_payer_its_title_and_scope(view) -> None
     assert spec["title"]["subtitle"] == "2026 · alle indsatser · 4 indsatser"
     assert spec["facet"]["sort"][0] == "Kommunen" and len(spec["facet"]["sort"]) == 4
     texts = [r["amount_text"] for r in spec["data"]["values"]]
-    assert "-10.000 kr." in texts
+    assert "−10.000 kr." in texts
 
 
 def test_the_cash_chart_marks_the_payback_year(view) -> None:

@@ -18,6 +18,7 @@ import duckdb
 
 from viften.files.interventions import coerce_stored
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
+from viften.store import db
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -170,7 +171,8 @@ def _record_history(
     ]
     if rows:
         con.executemany(
-            "INSERT INTO history VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO history ({db.HISTORY_FIELDS}) "  # noqa: S608 - constant names
+            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
@@ -317,7 +319,8 @@ def _record_changes(
     actions, ids, names, years_, fields, olds, news = zip(*changes, strict=True)
     con.execute(
         """
-        INSERT INTO history
+        INSERT INTO history ("at", seq, "user", action, intervention_id, name, year,
+                             field, old, new)
         SELECT $1, nextval('history_seq'), $2, * FROM (
             SELECT unnest($3::VARCHAR[]), unnest($4::BIGINT[]), unnest($5::VARCHAR[]),
                    unnest($6::INTEGER[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),

@@ -51,6 +51,7 @@ import duckdb
 from viften.files import tabular
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
+from viften.store import db
 from viften.store.interventions import newest_year
 
 MAX_PROBLEMS = 50
@@ -705,7 +706,8 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
             )
     if history:
         con.executemany(
-            "INSERT INTO history VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO history ({db.HISTORY_FIELDS}) "  # noqa: S608 - constant names
+            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
             history,
         )
     return summary

@@ -17,8 +17,9 @@ from viften.model import domain
 from viften.model import filters as flt
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
+from viften.present.case import scope_text
 from viften.present.charts import fan as fan_charts
-from viften.present.charts import localised
+from viften.present.charts import localised, with_scope
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db
@@ -225,7 +226,9 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
-    matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
+    # the picture taken away says what it covers: the year, the filters, how many
+    scope = scope_text(view.year, view.filters, len(view.frame), lang)
+    matrix_downloads(with_scope(spec, scope), f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 
 

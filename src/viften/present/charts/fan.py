@@ -532,7 +532,9 @@ def scatter_chart(
             "participants:Q",
             title=t("col_participants", lang),
             scale=alt.Scale(range=[40, 900]),
-            legend=alt.Legend(orient="top"),
+            # on the right, where the layout makes room for it: on top, beside the groups'
+            # legend, it ran past the chart's right edge at 1366 px
+            legend=alt.Legend(orient="right"),
         ),
         color=colour,
         tooltip=[

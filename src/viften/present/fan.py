@@ -1185,6 +1185,56 @@ def caseworker_list(
     return order.drop(columns=["_stars", "_effect", "_missing", "_price"]).head(max(1, limit))
 
 
+def free_places(record: dict[str, Any]) -> float | None:
+    """Capacity less the planned participants, never below 0; None where there is no limit."""
+    capacity = _number(record.get("capacity"))
+    if capacity is None:
+        return None
+    return max(0.0, capacity - (_number(record.get("participants")) or 0.0))
+
+
+def caseworker_facts(record: dict[str, Any], lang: str = "da") -> tuple[str, ...]:
+    """What a caseworker needs to refer a citizen: how long it lasts, whether there is room,
+    and whom to contact (the provider) with where the figures come from. Plain text: the
+    provider and the source are as typed, so the page shows them with `st.text`."""
+    weeks = _number(record.get("duration_weeks"))
+    duration = (
+        t(
+            "fan_cw_duration",
+            lang,
+            weeks=formatting.number(weeks, lang, 0 if weeks.is_integer() else 1),
+        )
+        if weeks is not None
+        else t("fan_cw_duration_missing", lang)
+    )
+    free = free_places(record)
+    if free is None:
+        room = t("fan_cw_free_unlimited", lang)
+    else:
+        room = t(
+            "fan_cw_free" if free > 0 else "fan_cw_full",
+            lang,
+            free=formatting.number(free, lang),
+            capacity=formatting.number(record.get("capacity"), lang),
+        )
+    provider = str(record.get("provider") or "").strip()
+    refer = (
+        t(
+            "fan_cw_refer",
+            lang,
+            provider=provider,
+            type=formatting.figure_value("provider_type", record, lang),
+        )
+        if provider
+        else t("fan_cw_refer_unknown", lang)
+    )
+    source = str(record.get("source") or "").strip()
+    lines = [duration, room, refer]
+    if source:
+        lines.append(t("fan_cw_source", lang, source=source))
+    return tuple(lines)
+
+
 # --- the lists of the fan and overview pages ------------------------------------------------
 
 

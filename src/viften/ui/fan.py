@@ -513,5 +513,4 @@ def caseworker_list(view: View, group: str, need: str | None, limit: int, lang: 
                 + t(f"stars_{int(record['evidence_stars'])}", lang)
             )
             st.text(str(record.get("description") or t("fan_no_description", lang)))
-            if record.get("provider"):
-                st.text(f"{t('col_provider', lang)}: {record['provider']}")
+            st.text("\n".join(fan.caseworker_facts(record, lang)))

@@ -4,8 +4,10 @@ import streamlit as st
 
 from viften.present.texts import t
 from viften.ui import filters, state
+from viften.ui.fit_css import inject_fit_css
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
+inject_fit_css()
 
 lang = state.language_switch()
 PAGES = (

@@ -40,6 +40,7 @@ from numpy.typing import ArrayLike, NDArray
 from viften.model import effects
 from viften.model.assumptions import BENEFITS, REFUND_STAIRCASE, Assumptions, parse_benefit
 from viften.model.errors import BadInput
+from viften.model.messages import Message
 
 FloatArray = NDArray[np.float64]
 
@@ -151,7 +152,13 @@ def used_inputs(
     parsed = {text: parse_benefit(text) for text in set(own_benefit) if text is not None}
     wrong = [text for text, key in parsed.items() if key is None]
     if wrong:
-        raise BadInput(f"benefit {sorted(wrong)[0]!r} is not a benefit; use {', '.join(BENEFITS)}")
+        raise BadInput(
+            Message.of(
+                "case_bad_benefit",
+                value=("quoted", sorted(wrong)[0]),
+                known=("text", ", ".join(BENEFITS)),
+            )
+        )
     own = np.array([parsed.get(text, "") if text else "" for text in own_benefit], dtype=object)
     codes = {name: code for code, name in enumerate(dict.fromkeys(g or "" for g in groups))}
     names = list(codes)
@@ -160,10 +167,7 @@ def used_inputs(
     needs_default = (own == "") | np.isnan(own_weeks)
     for position, default in enumerate(defaults):
         if default is None and (needs_default & (group_index == position)).any():
-            raise BadInput(
-                f"target group {names[position]!r} has no default benefit and "
-                "weeks on benefit in the assumptions"
-            )
+            raise BadInput(Message.of("case_no_group_default", group=("quoted", names[position])))
     default_benefit = np.array([d.benefit if d else "" for d in defaults], dtype=object)
     default_weeks = np.array([d.weeks_on_benefit if d else 0 for d in defaults], dtype=np.float64)
     used_benefit = np.where(own != "", own, default_benefit[group_index]) if length else own

@@ -314,7 +314,16 @@ def _number(
             raise BadInput(
                 _message("assumptions_too_low", origin, key, low=("figure", low), value=written)
             )
-        raise BadInput(_between("assumptions_out_of_range", origin, key, low, high, value))
+        raise BadInput(
+            _between(
+                "assumptions_out_of_range",
+                origin,
+                key,
+                low if low is not None else -math.inf,
+                high,
+                value,
+            )
+        )
     return number
 
 

@@ -68,9 +68,11 @@ def browser() -> str:
     try:
         address = st.context.ip_address
         agent = st.context.headers.get("User-Agent")
-    except Exception:  # outside a browser session (AppTest): no client to tell apart
+    except Exception:  # outside a browser session: no client to tell apart
         address, agent = None, None
-    return sessions.browser_fingerprint(address, agent)
+    return sessions.browser_fingerprint(
+        address if isinstance(address, str) else None, agent if isinstance(agent, str) else None
+    )
 
 
 def oidc_configured() -> bool:
@@ -86,7 +88,7 @@ def _oidc_actor() -> Actor | None:
         return None
     email = st.user.get("email")
     claimed = st.user.get("groups")
-    groups = [str(g) for g in claimed] if isinstance(claimed, (list, tuple)) else []
+    groups: list[str] = [str(g) for g in claimed] if isinstance(claimed, (list, tuple)) else []
     try:
         mapping = parse_role_mapping(os.environ.get(OIDC_ROLES_VARIABLE))
     except ValueError:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from viften.present.texts import t
-from viften.ui import filters, state
+from viften.ui import accounts, filters, state
 from viften.ui.fit_css import inject_fit_css
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
@@ -21,6 +21,8 @@ PAGES = (
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
 )
+if state.actor().can_manage:
+    PAGES = (*PAGES, ("users", "page_users", "group"))
 page = st.navigation(
     [
         st.Page(
@@ -36,5 +38,6 @@ if page.url_path == "presentation":
     filters.keep_view()
 else:
     filters.sidebar_filters()
-    state.editor_login()
+    accounts.sign_in_panel(lang)
+state.keep_session_in_url()
 page.run()

@@ -18,6 +18,7 @@ PAGES = (
     ("effects", "page_effects", "monitoring"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
+    ("year_over_year", "page_yoy", "compare_arrows"),
 )
 page = st.navigation(
     [

@@ -45,7 +45,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Filen ændrer intet: alle indsatser er som de er gemt.",
         "The file changes nothing: every intervention is as stored.",
     ),
-    "imp_confirm": ("Importér alt ({count} rækker)", "Import all of it ({count} rows)"),
     "imp_cancel": ("Annullér", "Cancel"),
     "imp_imported_as": (
         "Gemt som import nr. {id}; den kan fortrydes under Historik.",
@@ -53,6 +52,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # the history page, grouped by import (ui.history)
     "imp_heading": ("Importer", "Imports"),
+    "hist_all": ("Alle ændringer", "All changes"),
     "imp_intro": (
         "Hver import er samlet her; en import kan fortrydes som helhed, så længe intet af "
         "det, den ændrede, er ændret igen siden.",
@@ -76,7 +76,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "imp_none": ("Ingen importer endnu.", "No imports yet."),
     "imp_other_changes": ("Øvrige ændringer", "Other changes"),
-    "hist_action_revert": ("Fortrudt", "Reverted"),
+    "hist_action_revert": ("fortrudt", "reverted"),
     # next year's fan (ui.year_over_year)
     "year_new_heading": ("Start næste år", "Start next year"),
     "year_new_button": (

@@ -20,6 +20,7 @@ PAGES = (
     ("effects", "page_effects", "monitoring"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
+    ("year_over_year", "page_yoy", "compare_arrows"),
 )
 if state.actor().can_manage:
     PAGES = (*PAGES, ("users", "page_users", "group"))

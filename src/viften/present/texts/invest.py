@@ -78,7 +78,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "der er ingen indsats {value} i {year} i viften for {municipality}",
         "there is no intervention {value} in the {year} fan of {municipality}",
     ),
-    "invest_own_municipality": ("databasens egen kommune", "the database's own municipality"),
     "invest_warning_unknown": (
         "kontrakt {contract} ({name}): felterne {fields} bruges ikke",
         "contract {contract} ({name}): the fields {fields} are not used",

@@ -71,9 +71,12 @@ CONTRACT_KEYS: tuple[str, ...] = (
     "funding",
     "status",
     "description",
+    "outlay_pool",
+    "payment_pool",
 )
 """The keys a contract may have: interface.md's, and what a stored case adds (cohorts per year,
-the funding by payer, the status, a description)."""
+the funding by payer, the status, a description, the pools the kommune's outlay and the
+payments are committed against)."""
 OUTCOME_KEYS: tuple[str, ...] = ("name", "payment", "month", "rate", "baseline", "basis")
 
 
@@ -136,6 +139,10 @@ class Contract:
     """Shares of the whole cost by FUNDERS; they add up to f. Empty: the investor pays it all."""
     status: str = "idea"
     description: str | None = None
+    outlay_pool: str | None = None
+    """The pool the kommune's outlay is committed against (Aarhus: the 48 mio. kr.)."""
+    payment_pool: str | None = None
+    """The pool the outcome payments are committed against (the resultatbetalingspulje)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form, the one `parse_contract` reads (and the store keeps)."""
@@ -156,8 +163,9 @@ class Contract:
         if self.funding:
             out["funding"] = dict(self.funding)
         out["status"] = self.status
-        if self.description:
-            out["description"] = self.description
+        for key in ("description", "outlay_pool", "payment_pool"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
     def with_changes(self, **changes: Any) -> Contract:
@@ -316,6 +324,8 @@ def parse_contract(data: Any, position: int = 1) -> Contract:
         funding=_funding(reader, data.get("funding"), investor_share),
         status=_status(reader, data.get("status")),
         description=str(data["description"]) if _optional(data, "description") else None,
+        outlay_pool=_pool(reader, data, "outlay_pool"),
+        payment_pool=_pool(reader, data, "payment_pool"),
     )
     return contract
 
@@ -344,6 +354,11 @@ def _funding(reader: _Reader, value: Any, investor_share: float) -> dict[str, fl
     if abs(math.fsum(shares.values()) - investor_share) > 1e-9:
         raise reader.fail("invest_error_funding", "funding", dict(value))
     return shares
+
+
+def _pool(reader: _Reader, data: Mapping[str, Any], key: str) -> str | None:
+    value = _optional(data, key)
+    return None if value is None else reader.text(value, key)
 
 
 def _status(reader: _Reader, value: Any) -> str:
@@ -843,3 +858,63 @@ def record(figures: Figures, municipality: str, year: int) -> dict[str, Any]:
             for y in figures.years
         ],
     }
+
+
+# --- the portfolio and the pools --------------------------------------------------------------
+
+COMMITTED: tuple[str, ...] = ("decided", "running", "closed")
+"""The statuses whose money is committed: an idea commits nothing yet."""
+
+DEFAULT_POOLS: tuple[tuple[str, float], ...] = (
+    ("Sociale investeringer", 48_000_000.0),
+    ("Resultatbetalingspulje", 27_000_000.0),
+)
+"""Aarhus' pools (the slides of 23 October 2025): what the pools form suggests where none are
+stored."""
+
+
+@dataclass(frozen=True)
+class PoolFigures:
+    name: str
+    size: float
+    committed: float
+    """Everything committed against it by decided, running and closed cases (outlays for an
+    outlay pool, expected payments for a payment pool; the payments due where more is due)."""
+    paid: float
+    """Payments due from the entered results (a payment pool)."""
+    by_year: tuple[tuple[int, float], ...]
+    """(year, committed that year), in order."""
+
+    @property
+    def left(self) -> float:
+        return self.size - self.committed
+
+
+def pool_figures(
+    pools: Sequence[tuple[str, float]],
+    cases: Sequence[tuple[Contract, Figures | None, float]],
+) -> list[PoolFigures]:
+    """Each pool's commitments year by year from the cases (contract, its figures, the payments
+    due from its results so far) whose status commits money."""
+    out = []
+    for name, size in pools:
+        by_year: dict[int, float] = {}
+        paid = 0.0
+        for contract, figures, due in cases:
+            if contract.status not in COMMITTED or figures is None:
+                continue
+            if contract.outlay_pool == name:
+                for y in figures.years:
+                    by_year[y.year] = by_year.get(y.year, 0.0) + y.outlay_kommune
+            if contract.payment_pool == name:
+                paid += due
+                expected = sum(y.payments for y in figures.years)
+                extra = max(0.0, due - expected)  # more due than expected: it is committed too
+                for y in figures.years:
+                    by_year[y.year] = by_year.get(y.year, 0.0) + y.payments
+                if extra and figures.years:
+                    last = figures.years[-1].year
+                    by_year[last] = by_year.get(last, 0.0) + extra
+        years = tuple(sorted(by_year.items()))
+        out.append(PoolFigures(name, size, math.fsum(v for _, v in years), paid, years))
+    return out

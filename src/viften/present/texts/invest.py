@@ -78,6 +78,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "der er ingen indsats {value} i {year} i viften for {municipality}",
         "there is no intervention {value} in the {year} fan of {municipality}",
     ),
+    "invest_error_result": (
+        "{reached} borgere kan ikke nå målet af {citizens} fulgte op",
+        "{reached} citizens cannot reach the goal out of {citizens} followed up",
+    ),
+    "invest_error_result_goal": (
+        "casen har intet resultatmål {outcome}",
+        "the case has no outcome goal {outcome}",
+    ),
+    "invest_error_no_records": (
+        "indsatsen {name} har ingen resultatdata for deltagerne i casens startår",
+        "the intervention {name} has no outcome records of participants in the case's start year",
+    ),
+    "invest_error_pool": (
+        "en pulje skal have et navn på 1 til 100 tegn og en størrelse på 0 kr. eller mere ({name})",
+        "a pool needs a name of 1 to 100 characters and a size of 0 kr. or more ({name})",
+    ),
     "invest_warning_unknown": (
         "kontrakt {contract} ({name}): felterne {fields} bruges ikke",
         "contract {contract} ({name}): the fields {fields} are not used",

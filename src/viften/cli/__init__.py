@@ -194,6 +194,32 @@ def build_parser() -> argparse.ArgumentParser:
         "persistence, target_group_defaults, sources)",
     )
 
+    inv = command(
+        "invest",
+        "The figures of social-investment outcome contracts: outlays, expected payments, "
+        "deadweight, the investor's multiple, the kommune's net present value.",
+    )
+    inv.add_argument(
+        "--contract",
+        required=True,
+        metavar="FILE",
+        help="a JSON file with one contract or a list of them",
+    )
+    inv.add_argument(
+        "--assumptions",
+        metavar="FILE",
+        help="a JSON file whose keys override the budget case's assumptions, as for `case`",
+    )
+    inv.add_argument(
+        "--municipality",
+        metavar="M",
+        help="whose fan a contract's intervention is in where the contract names none "
+        "(default: the database's own)",
+    )
+    inv.add_argument(
+        "--json", action="store_true", required=True, help="print a JSON array (the only format)"
+    )
+
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
         dest="outcomes_command", metavar="ACTION", parser_class=_Parser

@@ -151,7 +151,7 @@ _HELP = {
 }
 
 
-def _code_text(column: str, lang: str) -> Callable[[str], str]:
+def _code_text(column: str, lang: str) -> Callable[[str | int | float | bool], str]:
     pattern = _CODE_TEXT[column]
     return lambda code: t(pattern.format(code), lang)
 

@@ -233,14 +233,12 @@ def _how(kind: str, lang: str) -> str:
 def amount_text(value: float, lang: str = "da", kind: str = "kroner") -> str:
     """A value as a typed field shows it, and as `parse_amount` reads it back: 76.479.000,
     1,5, 47 %."""
-    if kind == "share":
-        return _share_text(number(float(value) * 100, lang, 1), _symbols(lang)[1])
-    decimals = 0 if float(value).is_integer() else 2
-    text = number(value, lang, decimals)
+    shown = float(value) * 100 if kind == "share" else float(value)
+    text = number(shown, lang, 0 if shown.is_integer() else 2)
     decimal = _symbols(lang)[1]
     if decimal in text:
         text = text.rstrip("0").rstrip(decimal)
-    return text
+    return f"{text} %" if kind == "share" else text
 
 
 def parse_amount(

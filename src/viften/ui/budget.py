@@ -40,10 +40,15 @@ _LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
 
 
 def interventions(frame: pd.DataFrame) -> Interventions:
-    """The year's interventions with their budget case (the year's assumptions)."""
+    """The year's interventions with their budget case (the year's assumptions), extra effects
+    assumed from the stars where there is no control group (`budget_msg_assumed_effects`)."""
     years = frame["year"].dropna().tolist() if "year" in frame else []
     year = int(years[0]) if years else None
-    return Interventions.from_columns(frame, assumptions=assumptions_for(database(), year))
+    # the app values an intervention without a control group by the extra effect its stars
+    # stand for, shown as assumed: a statutory one is never dropped for lack of a measurement
+    return Interventions.from_columns(
+        frame, assumptions=assumptions_for(database(), year), assume_effects=True
+    )
 
 
 def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Result:
@@ -109,7 +114,7 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
     figures = [
         (
             "budget_metric_spend",
-            formatting.money(evaluation.spend, lang),
+            _short_money(evaluation.spend, lang),
             delta("spend", tables.signed_money),
             "off",
         ),
@@ -138,8 +143,25 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
             "off",
         ),
     ]
+    exact = {"budget_metric_spend": formatting.kroner(evaluation.spend, lang)}
     for column, (key, value, change, colour) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(t(key, lang), value, change, delta_color=colour)  # type: ignore[arg-type]
+        column.metric(
+            t(key, lang),
+            value,
+            change,
+            delta_color=colour,  # type: ignore[arg-type]
+            help=exact.get(key),
+        )
+
+
+def _short_money(amount: float, lang: str) -> str:
+    """An amount for a metric, a fifth of the page wide: millions from 10 mio. kr. (the
+    exact kroner in its help), or "94.479.0…" at 1366 px."""
+    return (
+        formatting.millions(amount, lang)
+        if abs(amount) >= 10 * allocator.MILLION
+        else (formatting.money(amount, lang))
+    )
 
 
 def current_section(data: Interventions, now: Evaluation, year: int, lang: str) -> None:
@@ -150,6 +172,8 @@ def current_section(data: Interventions, now: Evaluation, year: int, lang: str) 
     metrics(now, lang)
     if now.without_control:
         st.caption(t("budget_without_control", lang, count=now.without_control))
+    if now.assumed_effects:
+        st.caption(t("budget_assumed_effects", lang, count=now.assumed_effects))
     st.dataframe(
         tables.allocation_table(data, np.asarray(now.participants), lang),
         hide_index=True,
@@ -492,15 +516,22 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     best = allocator.evaluate(data, result.participants, result.budget)
     metrics(best, lang, against=now)
     left, right = st.columns(2)
-    left.metric(t("budget_metric_left", lang), formatting.money(best.budget_left, lang))
+    left.metric(t("budget_metric_left", lang), _short_money(best.budget_left, lang))
     marginal = result.marginal_jobs_per_million
-    if marginal is None:
+    full = any(n.key.startswith("budget_msg_unspent_full") for n in result.notes)
+    if full:
+        more = t("budget_metric_marginal_full", lang)
+    elif marginal is None:
         more = "–"
     elif objective in allocator.NPV_OBJECTIVES:
         more = t("budget_metric_marginal_npv", lang, amount=formatting.money(marginal, lang))
     else:
         more = t("budget_metric_marginal_value", lang, jobs=formatting.number(marginal, lang, 1))
-    right.metric(t("budget_metric_marginal", lang), more)
+    right.metric(
+        t("budget_metric_marginal", lang),
+        more,
+        help=t("budget_metric_marginal_full_help", lang) if full else None,
+    )
     st.subheader(t("budget_binding_heading", lang))
     notes = [messages.render(b.note, lang) for b in result.binding]
     st.markdown("\n".join(f"- {n}" for n in notes) if notes else t("budget_nothing_binds", lang))

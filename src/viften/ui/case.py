@@ -18,8 +18,8 @@ from viften.model import filters as flt
 from viften.model.assumptions import BENEFITS, Assumptions
 from viften.model.case import PayerSpread
 from viften.model.errors import ViftenError
+from viften.present import budget_tables, formatting
 from viften.present import case as present
-from viften.present import formatting
 from viften.present.charts import case as charts
 from viften.present.texts import t
 from viften.ui import cache
@@ -171,7 +171,8 @@ def allocation(view: present.CaseView, scope: str, lang: str) -> None:
     st.caption(formatting.escape_markdown(scope))
     total = present.allocation_case(view)
     if total.counted:
-        _table(present.allocation_table(total, lang))
+        column = (t("case_allocation_column", lang), total)
+        _table(budget_tables.payer_case_table([column], lang))
     for note in present.allocation_notes(total, lang):
         st.caption(formatting.escape_markdown(note))
 

@@ -359,8 +359,18 @@ def test_the_cash_chart_marks_the_payback_year(view) -> None:
 
 
 def test_the_axes_write_danish_numbers(view) -> None:
-    spec = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da").to_dict()
-    assert "replace" in str(spec["layer"][1]["encoding"]["y"]["axis"]["labelExpr"])
+    from viften.present.charts import localised
+
+    chart = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da")
+    spec = localised(chart, "da")
+    axis = spec["layer"][1]["encoding"]["y"]["axis"]
+    # the locale groups with "." and "," is the decimal mark: no swapping of its own on top
+    assert axis == {"format": ",.0~f"} | {k: v for k, v in axis.items() if k != "format"}
+    assert "labelExpr" not in axis
+    assert (
+        spec["config"]["locale"]["number"]["thousands"],
+        spec["config"]["locale"]["number"]["decimal"],
+    ) == (".", ",")
 
 
 def test_the_split_chart_stacks_the_gain_by_payer_with_the_price_as_a_tick(view) -> None:

@@ -92,10 +92,15 @@ def assumed_effect(view: present.CaseView, name: str | None, lang: str) -> cache
     return ((str(name), value),) if value is not None else ()
 
 
+def _cell(value: Any) -> str:
+    return formatting.unbroken_amounts(formatting.escape_markdown(value))
+
+
 def _table(frame: pd.DataFrame) -> None:
-    """A table that wraps its cells instead of cutting them off (a projector, a laptop);
-    every cell and heading escaped, as Streamlit reads a table's cells as Markdown."""
-    shown = frame.astype(object).where(frame.notna(), "").map(formatting.escape_markdown)
+    """A table that wraps its cells instead of cutting them off (a projector, a laptop), but
+    never inside an amount (`9.000 kr.`); every cell and heading escaped, as Streamlit reads a
+    table's cells as Markdown."""
+    shown = frame.astype(object).where(frame.notna(), "").map(_cell)
     shown.columns = [formatting.escape_markdown(c) for c in frame.columns]
     st.table(shown, hide_index=True, border="horizontal")
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from viften.model import case
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
 from viften.model.target_groups import TARGET_GROUPS
@@ -204,8 +205,6 @@ class Interventions:
         target_group = _texts(_column(columns, "target_group"))
         npv = None
         if assumptions is not None:
-            from viften.model import case
-
             optional = {key: columns[key] for key in case.OPTIONAL_COLUMNS if key in columns}
             npv = case.from_columns(
                 {
@@ -756,9 +755,7 @@ def payer_npv(data: Interventions, participants: np.ndarray) -> tuple[float, ...
     budget case."""
     if data.npv is None:
         return None
-    chosen = participants > 0
-    values = np.where(np.isnan(data.npv[:, chosen]), 0.0, data.npv[:, chosen])
-    return tuple(math.fsum((row * participants[chosen]).tolist()) for row in values)
+    return tuple(float(v) for v in case.allocation_npv(data.npv, participants))
 
 
 def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> Result:

@@ -4,8 +4,10 @@ import streamlit as st
 
 from viften.present.texts import t
 from viften.ui import accounts, filters, state
+from viften.ui.fit_css import inject_fit_css
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
+inject_fit_css()
 
 lang = state.language_switch()
 PAGES = (
@@ -18,6 +20,7 @@ PAGES = (
     ("effects", "page_effects", "monitoring"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
+    ("year_over_year", "page_yoy", "compare_arrows"),
 )
 if state.actor().can_manage:
     PAGES = (*PAGES, ("users", "page_users", "group"))

@@ -166,7 +166,7 @@ def test_the_frontier_marks_current_and_optimal_and_prices_a_cut(database):
     assert frontier
     spec = json.dumps(json.loads(frontier[0].proto.spec), ensure_ascii=False)
     assert "Nuværende fordeling" in spec and "Optimal fordeling" in spec
-    app.number_input(key="budget_cut").set_value(2_000_000).run()
+    app.text_input(key="budget_cut").input("2.000.000").run()
     assert any("færre end" in i.value for i in app.info)
 
 
@@ -355,3 +355,32 @@ def test_an_impossible_npv_request_leaves_its_column_without_figures(database):
     table = payer_table(app)
     assert set(table["Optimal: kommunens eget regnestykke"]) == {"–: kravene kan ikke opfyldes"}
     assert "–" not in " ".join(table["Nuværende"])
+
+
+def test_a_budget_typed_the_danish_way_is_that_many_kroner(database):
+    app = page()
+    app.text_input(key="budget_opt_budget_2030").input("7.479.000").run()
+    assert not app.exception
+    assert app.text_input(key="budget_opt_budget_2030").value == "7.479.000"
+    info = " ".join(i.value for i in app.info)
+    assert "budgettet på 7.479.000 kr." in info
+    app.text_input(key="budget_opt_budget_2030").input("1,5 mio. kr.").run()
+    assert "budgettet på 1,5 mio. kr." in " ".join(i.value for i in app.info)
+
+
+def test_an_amount_that_cannot_be_read_says_what_to_type_and_keeps_the_last(database):
+    app = page()
+    app.text_input(key="budget_opt_budget_2030").input("7.479.000").run()
+    app.text_input(key="budget_opt_budget_2030").input("syv mio").run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error).replace("\\", "")
+    assert "kan ikke læses som et tal" in errors and "76.479.000" in errors
+    assert "7.479.000 kr." in errors
+    assert "budgettet på 7.479.000 kr." in " ".join(i.value for i in app.info)
+
+
+def test_an_english_reader_types_english_amounts(database):
+    app = page("en")
+    app.text_input(key="budget_opt_budget_2030").input("DKK 7,479,000").run()
+    assert not app.exception
+    assert app.text_input(key="budget_opt_budget_2030").value == "7,479,000"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from viften.model import case as model
-from viften.model.assumptions import DEFAULT
+from viften.model.assumptions import DEFAULT, BenefitDefault
 from viften.model.filters import Filters
 from viften.present import case as present
 from viften.present import texts as texts_module
@@ -268,6 +268,28 @@ def test_the_form_stores_only_what_changed_with_its_source() -> None:
         "sources": {"wage": "Skøn: budget 2027", "discount_rate": "Skøn: budget 2027"},
     }
     assert DEFAULT.overridden(overrides).wage == 340_000.0
+
+
+def test_the_form_overrides_a_target_groups_default_field_by_field() -> None:
+    typed = {key: present.form_text(DEFAULT, key) for key in present.FORM_KEYS}
+    typed["target_group_defaults.closer.weeks_on_benefit"] = "40"
+    typed["target_group_defaults.cross.benefit"] = "sygedagpenge"
+    overrides, problems = present.form_overrides(typed, DEFAULT, "Jobcentret 2026")
+    assert problems == []
+    assert overrides == {
+        "target_group_defaults": {
+            "closer": {"weeks_on_benefit": 40},
+            "cross": {"benefit": "sygedagpenge"},
+        },
+        "sources": {
+            "target_group_defaults.closer": "Jobcentret 2026",
+            "target_group_defaults.cross": "Jobcentret 2026",
+        },
+    }
+    changed = DEFAULT.overridden(overrides)
+    assert changed.target_group_defaults["closer"] == BenefitDefault("dagpenge", 40)
+    assert changed.target_group_defaults["cross"].weeks_on_benefit == 52
+    assert changed.source("target_group_defaults.cross") == "Jobcentret 2026"
 
 
 def test_the_form_names_every_field_it_cannot_read() -> None:

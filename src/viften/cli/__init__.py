@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         "rows are matched by (name, year).",
     )
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the file and print as JSON what the import would add, update and leave "
+        "unchanged; write nothing",
+    )
 
     lst = command("list", "List the interventions of one year with their derived figures.")
     lst.add_argument(
@@ -188,6 +194,32 @@ def build_parser() -> argparse.ArgumentParser:
         "persistence, target_group_defaults, sources)",
     )
 
+    inv = command(
+        "invest",
+        "The figures of social-investment outcome contracts: outlays, expected payments, "
+        "deadweight, the investor's multiple, the kommune's net present value.",
+    )
+    inv.add_argument(
+        "--contract",
+        required=True,
+        metavar="FILE",
+        help="a JSON file with one contract or a list of them",
+    )
+    inv.add_argument(
+        "--assumptions",
+        metavar="FILE",
+        help="a JSON file whose keys override the budget case's assumptions, as for `case`",
+    )
+    inv.add_argument(
+        "--municipality",
+        metavar="M",
+        help="whose fan a contract's intervention is in where the contract names none "
+        "(default: the database's own)",
+    )
+    inv.add_argument(
+        "--json", action="store_true", required=True, help="print a JSON array (the only format)"
+    )
+
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
         dest="outcomes_command", metavar="ACTION", parser_class=_Parser
@@ -204,6 +236,28 @@ def build_parser() -> argparse.ArgumentParser:
     hist = command("history", "The audit trail of changes, newest first.")
     hist.add_argument("--json", action="store_true", required=True)
     hist.add_argument("--limit", type=_count)
+
+    rev = command("revert", "Undo every change of one import, in one transaction.")
+    rev.add_argument(
+        "--import",
+        dest="import_id",
+        type=_count,
+        required=True,
+        metavar="ID",
+        help="the import's id (`history --json` shows it as import_id)",
+    )
+
+    year = command("year", "Start a new fan year.")
+    year_commands = year.add_subparsers(dest="year_command", metavar="ACTION", parser_class=_Parser)
+    year_commands.required = True
+    year_new = year_commands.add_parser(
+        "new",
+        help="Copy every intervention of one year to a year that has none.",
+        description="Copy every intervention of one year to a year that has none.",
+    )
+    year_new.add_argument("--from", dest="from_year", type=_year, required=True, metavar="Y1")
+    year_new.add_argument("--to", dest="to_year", type=_year, required=True, metavar="Y2")
+    year_new.add_argument("--db", metavar="PATH", help="the database file")
 
     report = command("report", "Build the committee deck as PowerPoint.")
     report.add_argument("--out", required=True, metavar="FILE.pptx")
@@ -245,6 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = args.command
     if name == "outcomes":
         name = f"outcomes_{args.outcomes_command}"
+    if name == "year":
+        name = f"year_{args.year_command}"
     import duckdb
 
     from viften.model.errors import BadInput, ViftenError

@@ -22,6 +22,7 @@ import numpy as np
 
 from viften.model import case as model
 from viften.model.assumptions import BENEFITS, REFUND_STAIRCASE_SOURCE, Assumptions
+from viften.model.target_groups import TARGET_GROUPS
 from viften.present import formatting, messages
 from viften.present.texts import t
 
@@ -697,28 +698,56 @@ FORM_SHARES: tuple[str, ...] = (
     "persistence",
 )
 FORM_MONEY: tuple[str, ...] = ("wage", *(f"benefits.{b}" for b in BENEFITS))
-FORM_KEYS: tuple[str, ...] = (*FORM_MONEY, *FORM_SHARES, "horizon")
-"""The fields of the form, by the key an `--assumptions` file uses (benefits.X inside)."""
+GROUP_PREFIX = "target_group_defaults."
+FORM_GROUP_BENEFITS: tuple[str, ...] = tuple(
+    f"{GROUP_PREFIX}{group}.benefit" for group in TARGET_GROUPS
+)
+"""The fields of each target group's default benefit (a choice of BENEFITS, not typed)."""
+FORM_GROUP_WEEKS: tuple[str, ...] = tuple(
+    f"{GROUP_PREFIX}{group}.weeks_on_benefit" for group in TARGET_GROUPS
+)
+FORM_KEYS: tuple[str, ...] = (
+    *FORM_MONEY,
+    *FORM_SHARES,
+    "horizon",
+    *(key for pair in zip(FORM_GROUP_BENEFITS, FORM_GROUP_WEEKS, strict=True) for key in pair),
+)
+"""The fields of the form, by the key an `--assumptions` file uses (benefits.X and
+target_group_defaults.GROUP.FIELD inside)."""
 
 
 def form_label(key: str, lang: str = "da") -> str:
-    if key.startswith("benefits."):
-        return t("case_a_benefit", lang, benefit=t(f"case_benefit_{key.partition('.')[2]}", lang))
-    return t(f"case_a_{key}", lang)
+    return messages.assumption_label(key, lang)
 
 
-def _current_value(assumptions: Assumptions, key: str) -> float:
+def _group_field(key: str) -> tuple[str, str]:
+    """(target group, field) of a key under target_group_defaults."""
+    group, _, field = key.removeprefix(GROUP_PREFIX).partition(".")
+    return group, field
+
+
+def _current_value(assumptions: Assumptions, key: str) -> Any:
     if key.startswith("benefits."):
         return float(assumptions.benefits[key.partition(".")[2]])
+    if key.startswith(GROUP_PREFIX):
+        group, field = _group_field(key)
+        return getattr(assumptions.target_group_defaults[group], field)
     return float(getattr(assumptions, key))
 
 
 def form_text(assumptions: Assumptions, key: str, lang: str = "da") -> str:
-    """A field's value as the form shows it: 330.000 / 3,5 % / 10."""
+    """A field's value as the form shows it: 330.000 / 3,5 % / 10 / dagpenge (its key)."""
     value = _current_value(assumptions, key)
+    if key in FORM_GROUP_BENEFITS:
+        return str(value)
     if key in FORM_SHARES:
         return _share_text(value, lang)
     return formatting.number(value, lang)
+
+
+def benefit_name(benefit: str, lang: str = "da") -> str:
+    """A benefit by its name (`kontanthjælp`), for a choice of BENEFITS."""
+    return t(f"case_benefit_{benefit}", lang)
 
 
 def _share_text(value: float, lang: str) -> str:
@@ -730,12 +759,40 @@ def _share_text(value: float, lang: str) -> str:
     return f"{text} %"
 
 
+def _read_field(key: str, text: str, lang: str) -> Any:
+    """The value typed or chosen in one field; ValueError or CellError where it is none."""
+    from viften.files.interventions import parse_number
+    from viften.model.assumptions import parse_benefit
+
+    if key in FORM_GROUP_BENEFITS:
+        benefit = parse_benefit(text)
+        if benefit is None:
+            raise ValueError(t("case_a_not_benefit", lang))
+        return benefit
+    if key in FORM_SHARES:
+        value, why = parse_effect(text, lang)
+        if value is None:
+            raise ValueError(why)
+        return value
+    number = parse_number(text, decimal_comma=lang != "en")
+    if key == "horizon" and not float(number).is_integer():
+        raise ValueError(t("case_a_horizon_whole", lang))
+    if key in FORM_GROUP_WEEKS:
+        if not (float(number).is_integer() and number >= 0):
+            raise ValueError(t("case_a_weeks_whole", lang))
+        return int(number)
+    return int(number) if key == "horizon" else float(number)
+
+
 def form_overrides(
     typed: Mapping[str, str], assumptions: Assumptions, source: str, lang: str = "da"
 ) -> tuple[dict[str, Any], list[str]]:
     """The overrides of what an editor changed (only the fields whose value changed), with
-    `source` as the source of each; and the problems, one per field that cannot be read."""
-    from viften.files.interventions import CellError, parse_number
+    `source` as the source of each; and the problems, one per field that cannot be read.
+
+    A target group's default is overridden field by field (`model.assumptions`' rule), and
+    its source is that of the group's entry (`target_group_defaults.closer`)."""
+    from viften.files.interventions import CellError
 
     overrides: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -745,14 +802,7 @@ def form_overrides(
         if not text or text == form_text(assumptions, key, lang):
             continue
         try:
-            if key in FORM_SHARES:
-                value, why = parse_effect(text, lang)
-                if value is None:
-                    raise ValueError(why)
-            else:
-                value = parse_number(text, decimal_comma=lang != "en")
-                if key == "horizon" and not float(value).is_integer():
-                    raise ValueError(t("case_a_horizon_whole", lang))
+            value = _read_field(key, text, lang)
         except (CellError, ValueError) as error:
             reason = (
                 messages.render(error.message, lang) if isinstance(error, CellError) else str(error)
@@ -761,13 +811,21 @@ def form_overrides(
                 t("case_assumptions_bad", lang, field=form_label(key, lang), reason=reason)
             )
             continue
-        if math.isclose(float(value), _current_value(assumptions, key), rel_tol=1e-12):
+        current = _current_value(assumptions, key)
+        if value == current or (
+            isinstance(value, float) and math.isclose(value, current, rel_tol=1e-12)
+        ):
             continue
         if key.startswith("benefits."):
-            overrides.setdefault("benefits", {})[key.partition(".")[2]] = float(value)
+            overrides.setdefault("benefits", {})[key.partition(".")[2]] = value
+            sources[key] = source
+        elif key.startswith(GROUP_PREFIX):
+            group, field = _group_field(key)
+            overrides.setdefault("target_group_defaults", {}).setdefault(group, {})[field] = value
+            sources[f"{GROUP_PREFIX}{group}"] = source
         else:
-            overrides[key] = int(value) if key == "horizon" else float(value)
-        sources[key] = source
+            overrides[key] = value
+            sources[key] = source
     tax = overrides.get("tax_rate", assumptions.tax_rate)
     if overrides.get("municipal_tax_rate", assumptions.municipal_tax_rate) > tax:
         problems.append(t("case_assumptions_tax_order", lang))

@@ -140,7 +140,11 @@ def _history_table(name: str, version: int) -> str:
 
 
 def _outcomes_table(name: str, version: int) -> str:
-    later = ",\n        municipality VARCHAR NOT NULL DEFAULT ''" if version >= 3 else ""
+    later = (
+        ",\n        municipality VARCHAR NOT NULL DEFAULT '',\n        import_id BIGINT"
+        if version >= 3
+        else ""
+    )
     return f"""
     CREATE TABLE IF NOT EXISTS {name} (
         intervention VARCHAR NOT NULL,
@@ -179,6 +183,18 @@ _VERSION_3_TABLES = (
         created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
         failed_sign_ins INTEGER NOT NULL DEFAULT 0 CHECK (failed_sign_ins >= 0),
         locked_until TIMESTAMP
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS outcomes_replaced (
+        import_id BIGINT NOT NULL,
+        intervention VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        treatment BOOLEAN NOT NULL,
+        employed BOOLEAN NOT NULL,
+        person_id VARCHAR,
+        municipality VARCHAR NOT NULL DEFAULT '',
+        original_import_id BIGINT
     )
     """,
     "CREATE SEQUENCE IF NOT EXISTS investment_case_ids START 1",
@@ -233,7 +249,8 @@ _VERSION_3_TABLES = (
     )
     """,
 )
-"""New in version 3: the imports (issue 12: every change carries the import it came from),
+"""New in version 3: the imports (issue 12: every change carries the import it came from;
+the outcome records an import replaced are kept with its id, so that it can be undone),
 the accounts (issue 12), and the social investments (issue 13: a case's contract is the
 JSON document `invest` reads; results are entered per outcome and follow-up date)."""
 

@@ -18,7 +18,6 @@ import duckdb
 
 from viften.files.interventions import coerce_stored
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
-from viften.store import db
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -37,6 +36,8 @@ class WriteSummary:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    import_id: int | None = None
+    """The row of `imports` the write is recorded as, where it was an import."""
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -119,8 +120,8 @@ def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any
 def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[dict[str, Any]]:
     """The audit trail, newest first."""
     query = """
-        SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, name, year,
-               field, old, new
+        SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, municipality,
+               name, year, field, old, new, import_id
         FROM history ORDER BY seq DESC
     """
     params: list[Any] = []
@@ -164,17 +165,11 @@ def _record_history(
     year: int,
     changes: Iterable[tuple[str | None, Any, Any]],
 ) -> None:
-    now = dt.datetime.now()
-    rows = [
-        (now, user, action, intervention_id, name, year, fld, _text(old), _text(new))
-        for fld, old, new in changes
-    ]
-    if rows:
-        con.executemany(
-            f"INSERT INTO history ({db.HISTORY_FIELDS}) "  # noqa: S608 - constant names
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    record_changes(
+        con,
+        user,
+        [(action, intervention_id, name, year, fld, old, new) for fld, old, new in changes],
+    )
 
 
 def _current(con: duckdb.DuckDBPyConnection, name: str, year: int) -> dict[str, Any] | None:
@@ -232,57 +227,160 @@ def _column_lists(
     return "SELECT " + ", ".join(parts), params
 
 
+Key = tuple[str, int]
+"""What an imported row is matched to a stored one by: (name, year) for now. Issue 14 adds
+the municipality (interface.md: (municipality, name, year)): change `identity`, and the
+import, its preview and its undo all follow."""
+
+
+def identity(row: Mapping[str, Any]) -> Key:
+    """The matching key of a row of a file or of the store."""
+    return (str(row["name"]), int(row["year"]))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field an import would change."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class RowDiff:
+    """One row of a file against the stored intervention it matches (if any)."""
+
+    name: str
+    year: int
+    municipality: str
+    row: Mapping[str, Any]
+    """The file's row (checked values)."""
+    stored: Mapping[str, Any] | None = None
+    """The stored intervention (id, version and every column), None for a new one."""
+    changes: tuple[FieldChange, ...] = ()
+
+    def item(self) -> dict[str, Any]:
+        """As `import --dry-run` prints it."""
+        found: dict[str, Any] = {
+            "municipality": self.municipality,
+            "name": self.name,
+            "year": self.year,
+        }
+        if self.changes:
+            found["fields"] = [c.field for c in self.changes]
+        return found
+
+
+@dataclass
+class Diff:
+    """What an import of a checked file would do to the stored interventions of its years."""
+
+    added: list[RowDiff] = field(default_factory=list)
+    updated: list[RowDiff] = field(default_factory=list)
+    unchanged: list[RowDiff] = field(default_factory=list)
+    missing: list[RowDiff] = field(default_factory=list)
+    """Stored interventions of the file's years that the file lacks (an import keeps them)."""
+
+    def as_json(self) -> dict[str, list[dict[str, Any]]]:
+        return {
+            "added": [r.item() for r in self.added],
+            "updated": [r.item() for r in self.updated],
+            "unchanged": [r.item() for r in self.unchanged],
+        }
+
+
+def diff(
+    stored: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    own_municipality: str = "",
+) -> Diff:
+    """The pure comparison of a file's checked rows with the stored rows of the same years.
+
+    Only `columns` (those the file has) count as changes: the others keep their values.
+    """
+    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
+    by_key = {identity(r): r for r in stored}
+    result = Diff()
+    seen: set[Key] = set()
+    for row in rows:
+        key = identity(row)
+        seen.add(key)
+        existing = by_key.get(key)
+        if existing is None:
+            place = str(row.get("municipality") or own_municipality)
+            result.added.append(RowDiff(key[0], key[1], place, row))
+            continue
+        place = str(existing.get("municipality") or "")
+        changes = tuple(
+            FieldChange(c, existing[c], _value(row, c))
+            for c in writable
+            if not _same(existing[c], _value(row, c))
+        )
+        found = RowDiff(key[0], key[1], place, row, existing, changes)
+        (result.updated if changes else result.unchanged).append(found)
+    result.missing = [
+        RowDiff(str(r["name"]), int(r["year"]), str(r.get("municipality") or ""), r, r)
+        for key, r in by_key.items()
+        if key not in seen
+    ]
+    result.missing.sort(key=lambda r: (r.year, r.name))
+    return result
+
+
+def stored_for_years(con: duckdb.DuckDBPyConnection, years_: Sequence[int]) -> list[dict[str, Any]]:
+    """Every stored intervention of these years: id, version, municipality and the columns."""
+    cursor = con.execute(
+        f"SELECT id, version, municipality, {', '.join(COLUMN_NAMES)} "  # noqa: S608
+        "FROM interventions WHERE year IN (SELECT unnest($1::INTEGER[]))",
+        [sorted(set(years_))],
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def compare(
+    con: duckdb.DuckDBPyConnection,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+) -> Diff:
+    """What `upsert` of these rows would do, without writing anything."""
+    stored = stored_for_years(con, [int(row["year"]) for row in rows])
+    return diff(stored, rows, columns, get_setting(con, "municipality", "") or "")
+
+
 def upsert(
     con: duckdb.DuckDBPyConnection,
     user: str,
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
     progress: Callable[[float, str], None] | None = None,
+    import_id: int | None = None,
 ) -> WriteSummary:
-    """Insert or update interventions matched by (name, year), inside the caller's transaction.
+    """Insert or update interventions matched by `identity`, inside the caller's transaction.
 
     Only `columns` (those present in the imported file) are written on an update;
-    the others keep their stored values. Each changed field goes to the audit trail.
+    the others keep their stored values. Each changed field goes to the audit trail,
+    marked with `import_id` where the rows come from an import.
     """
     report = progress or (lambda share, step: None)
     summary = WriteSummary()
     writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
-    years_in_file = sorted({int(row["year"]) for row in rows})
-    cursor = con.execute(
-        f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
-        "WHERE year IN (SELECT unnest($1::INTEGER[]))",
-        [years_in_file],
-    )
-    names = [d[0] for d in cursor.description]
-    stored = {
-        (r["name"], r["year"]): r
-        for r in (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
-    }
+    plan = compare(con, rows, columns)
     report(0.5, "compared")
-    inserts: list[Mapping[str, Any]] = []
+    inserts = [{**{c: _value(r.row, c) for c in COLUMN_NAMES}, "year": r.year} for r in plan.added]
+    summary.inserted = [f"{r.name} ({r.year})" for r in plan.added]
+    summary.unchanged = [f"{r.name} ({r.year})" for r in plan.unchanged]
+    summary.updated = [f"{r.name} ({r.year})" for r in plan.updated]
     updates: list[dict[str, Any]] = []
     changes: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
-    for row in rows:
-        name, year = row["name"], int(row["year"])
-        label = f"{name} ({year})"
-        existing = stored.get((name, year))
-        if existing is None:
-            inserts.append({**{c: _value(row, c) for c in COLUMN_NAMES}, "year": year})
-            summary.inserted.append(label)
-            continue
-        changed = [
-            (c, existing[c], _value(row, c))
-            for c in writable
-            if not _same(existing[c], _value(row, c))
-        ]
-        if not changed:
-            summary.unchanged.append(label)
-            continue
-        updates.append({**existing, **{c: new for c, _, new in changed}})
+    for r in plan.updated:
+        assert r.stored is not None
+        updates.append({**r.stored, **{c.field: c.new for c in r.changes}})
         changes.extend(
-            ("update", existing["id"], name, year, c, old, new) for c, old, new in changed
+            ("update", r.stored["id"], r.name, r.year, c.field, c.old, c.new) for c in r.changes
         )
-        summary.updated.append(label)
     if inserts:
         select, params = _column_lists(COLUMN_NAMES, inserts)
         created = con.execute(
@@ -303,29 +401,35 @@ def upsert(
             f"FROM ({select}) AS changed WHERE interventions.id = changed.id",
             [*params, user],
         )
-    _record_changes(con, user, changes)
+    record_changes(con, user, changes, import_id)
     report(0.95, "written")
     return summary
 
 
-def _record_changes(
+def record_changes(
     con: duckdb.DuckDBPyConnection,
     user: str,
     changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any]],
+    import_id: int | None = None,
 ) -> None:
-    """Many audit-trail rows in one statement."""
+    """Many audit-trail rows in one statement; each carries its intervention's municipality
+    (read while the row is still there) and the import it came from (None: not an import)."""
     if not changes:
         return
     actions, ids, names, years_, fields, olds, news = zip(*changes, strict=True)
     con.execute(
         """
         INSERT INTO history ("at", seq, "user", action, intervention_id, name, year,
-                             field, old, new)
-        SELECT $1, nextval('history_seq'), $2, * FROM (
-            SELECT unnest($3::VARCHAR[]), unnest($4::BIGINT[]), unnest($5::VARCHAR[]),
-                   unnest($6::INTEGER[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),
-                   unnest($9::VARCHAR[])
-        )
+                             field, old, new, municipality, import_id)
+        SELECT $1, nextval('history_seq'), $2, c.*,
+               coalesce((SELECT i.municipality FROM interventions i WHERE i.id = c.iid),
+                        (SELECT value FROM settings WHERE key = 'municipality'), ''),
+               $10
+        FROM (
+            SELECT unnest($3::VARCHAR[]) AS action, unnest($4::BIGINT[]) AS iid,
+                   unnest($5::VARCHAR[]), unnest($6::INTEGER[]), unnest($7::VARCHAR[]),
+                   unnest($8::VARCHAR[]), unnest($9::VARCHAR[])
+        ) AS c
         """,
         [
             dt.datetime.now(),
@@ -337,11 +441,12 @@ def _record_changes(
             list(fields),
             [_text(v) for v in olds],
             [_text(v) for v in news],
+            import_id,
         ],
     )
 
 
-def _apply_update(
+def apply_update(
     con: duckdb.DuckDBPyConnection,
     user: str,
     existing: Mapping[str, Any],
@@ -385,7 +490,7 @@ def update_intervention(
     wanted = {c: _value(changes, c) for c in changes}
     real = {c: v for c, v in wanted.items() if not _same(existing[c], v)}
     if real:
-        _apply_update(con, user, existing, real)
+        apply_update(con, user, existing, real)
 
 
 def delete_intervention(
@@ -397,7 +502,7 @@ def delete_intervention(
             f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
             "after you opened it; reload before deleting it"
         )
-    con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
+    # recorded first, so that the trail can still read the row's municipality
     _record_history(
         con,
         user,
@@ -407,6 +512,7 @@ def delete_intervention(
         int(existing["year"]),
         [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
     )
+    con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
 
 
 def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: int) -> None:

@@ -24,6 +24,7 @@ from viften.present.charts import budget as charts
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
+from viften.ui.amounts import amount_input
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
@@ -226,13 +227,12 @@ def what_if_section(
     """The editable table and what it costs and buys, beside the current allocation."""
     st.caption(t("budget_what_if_hint", lang))
     left, middle, right = st.columns([2, 1, 1])
-    budget = left.number_input(
+    budget = amount_input(
         t("budget_what_if_budget", lang),
-        min_value=0.0,
-        value=float(now.spend),
-        step=100_000.0,
-        format="%.0f",
+        default=float(now.spend),
         key=f"budget_what_if_budget_{year}",
+        lang=lang,
+        where=left,
     )
     if middle.button(t("budget_reset", lang), key="budget_reset"):
         start_from(year, data.participants, "current")
@@ -365,13 +365,13 @@ def optimiser_controls(
     with st.container(border=True):
         st.markdown(f"**{t('budget_opt_settings', lang)}**")
         left, middle, right = st.columns([2, 2, 1])
-        budget = left.number_input(
+        budget = amount_input(
             t("budget_opt_budget", lang),
-            min_value=0.0,
-            step=100_000.0,
-            format="%.0f",
-            value=float(now.spend) if now.spend > 0 else allocator.MILLION,
+            default=float(now.spend) if now.spend > 0 else allocator.MILLION,
             key=f"budget_opt_budget_{year}",
+            lang=lang,
+            help=t("budget_amount_help", lang),
+            where=left,
         )
         objective = middle.radio(
             t("budget_opt_objective", lang),
@@ -550,14 +550,13 @@ def frontier_section(
     gaps = sum(p.expected_jobs is None for p in points)
     if gaps:
         st.caption(t("budget_frontier_gap", lang, count=gaps))
-    cut = st.number_input(
+    cut = amount_input(
         t("budget_cut", lang),
-        min_value=0.0,
-        max_value=float(request.budget),
-        value=0.0,
-        step=1_000_000.0,
-        format="%.0f",
+        default=0.0,
         key="budget_cut",
+        lang=lang,
+        most=float(request.budget),
+        help=t("budget_amount_help", lang),
     )
     if cut > 0 and result.status == allocator.OPTIMAL:
         smaller = request.with_budget(max(0.0, request.budget - cut))

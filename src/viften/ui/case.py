@@ -15,7 +15,7 @@ import streamlit as st
 
 from viften.actions import assumptions as writer
 from viften.model import filters as flt
-from viften.model.assumptions import Assumptions
+from viften.model.assumptions import BENEFITS, Assumptions
 from viften.model.case import PayerSpread
 from viften.model.errors import ViftenError
 from viften.present import case as present
@@ -198,13 +198,32 @@ def assumptions_form(year: int, assumptions: Assumptions, lang: str) -> None:
     with st.expander(t("case_assumptions_form", lang, year=year)):
         with st.form(FORM_KEY, border=False):
             typed: dict[str, str] = {}
+            plain = [k for k in present.FORM_KEYS if not k.startswith(present.GROUP_PREFIX)]
             columns = st.columns(3)
-            for number, key in enumerate(present.FORM_KEYS):
+            for number, key in enumerate(plain):
                 typed[key] = columns[number % 3].text_input(
                     present.form_label(key, lang),
                     value=present.form_text(assumptions, key, lang),
                     key=f"case_a_{key}",
                     max_chars=30,
+                )
+            st.markdown(f"**{t('case_a_groups_heading', lang)}**")
+            columns = st.columns(3)
+            pairs = zip(present.FORM_GROUP_BENEFITS, present.FORM_GROUP_WEEKS, strict=True)
+            for column, (benefit, weeks) in zip(columns, pairs, strict=False):
+                current = present.form_text(assumptions, benefit, lang)
+                typed[benefit] = column.selectbox(
+                    present.form_label(benefit, lang),
+                    BENEFITS,
+                    index=BENEFITS.index(current),
+                    key=f"case_a_{benefit}",
+                    format_func=lambda b: present.benefit_name(b, lang),
+                )
+                typed[weeks] = column.text_input(
+                    present.form_label(weeks, lang),
+                    value=present.form_text(assumptions, weeks, lang),
+                    key=f"case_a_{weeks}",
+                    max_chars=10,
                 )
             source = st.text_input(
                 t("case_assumptions_source_field", lang),

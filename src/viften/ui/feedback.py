@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from viften.model.errors import BadInput, ViftenError
+from viften.present.formatting import escape_markdown
 from viften.present.messages import error_lines
 from viften.present.texts import t
 from viften.store.interventions import ConflictError
@@ -28,5 +29,8 @@ def write_failed(error: ViftenError, lang: str, conflict_key: str | None = None)
     in the page's own words (`conflict_key`, a text with `{detail}`) where it has them."""
     if isinstance(error, ConflictError) and conflict_key is not None:
         st.error(t(conflict_key, lang, detail=str(error)))
+    elif isinstance(error, BadInput):
+        # the catalogue's words in the reader's language; typed values escaped, as text
+        st.error("\n\n".join(escape_markdown(line) for line in error_lines(error, lang)))
     else:
         st.error(str(error))

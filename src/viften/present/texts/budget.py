@@ -402,6 +402,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_opt_settings": ("Krav til fordelingen", "Requirements for the allocation"),
     "budget_opt_budget": ("Budget (kr.)", "Budget (DKK)"),
+    "budget_amount_help": (
+        "Skriv beløbet, som du plejer: 76.479.000, 76479000, 1,5 mio. eller 260.000 kr.",
+        "Write the amount as usual: 76,479,000, 76479000, 1.5m or DKK 260,000.",
+    ),
     "budget_opt_objective": ("Mål", "Objective"),
     "budget_obj_net": ("Flest ekstra job (mer-effekt)", "Most extra jobs (extra effect)"),
     "budget_obj_gross": ("Flest job (jobandel)", "Most jobs (job rate)"),

@@ -19,7 +19,7 @@ from viften.ui import state
 
 
 def role_name(role: str, lang: str) -> str:
-    return t(f"role_{role}", lang)
+    return t(f"acc_role_{role}", lang)
 
 
 def sign_in_panel(lang: str) -> Actor:

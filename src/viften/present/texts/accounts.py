@@ -2,9 +2,9 @@
 
 TEXTS: dict[str, tuple[str, str]] = {
     "page_users": ("Brugere", "Users"),
-    "role_viewer": ("læser", "viewer"),
-    "role_editor": ("redaktør", "editor"),
-    "role_admin": ("administrator", "admin"),
+    "acc_role_viewer": ("læser", "viewer"),
+    "acc_role_editor": ("redaktør", "editor"),
+    "acc_role_admin": ("administrator", "admin"),
     "acc_sign_in_heading": ("Log ind", "Sign in"),
     "acc_signed_in_heading": ("Logget ind: {name}", "Signed in: {name}"),
     "acc_name": ("Brugernavn", "User name"),

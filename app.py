@@ -3,7 +3,7 @@
 import streamlit as st
 
 from viften.present.texts import t
-from viften.ui import filters, state
+from viften.ui import filters, safety, state
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
 
@@ -31,9 +31,13 @@ page = st.navigation(
         for name, title, icon in PAGES
     ]
 )
-if page.url_path == "presentation":
-    filters.keep_view()
-else:
-    filters.sidebar_filters()
-    state.editor_login()
-page.run()
+if safety.read_only():
+    safety.banner(lang)
+with safety.guard(lang):
+    if page.url_path == "presentation":
+        filters.keep_view()
+    else:
+        filters.sidebar_filters()
+        if not safety.read_only():
+            state.editor_login()
+    page.run()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from viften.present.texts import t
-from viften.ui import accounts, filters, state
+from viften.ui import accounts, filters, safety, state
 from viften.ui.fit_css import inject_fit_css
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
@@ -35,10 +35,14 @@ page = st.navigation(
         for name, title, icon in PAGES
     ]
 )
-if page.url_path == "presentation":
-    filters.keep_view()
-else:
-    filters.sidebar_filters()
-    accounts.sign_in_panel(lang)
-state.keep_session_in_url()
-page.run()
+if safety.read_only():
+    safety.banner(lang)
+with safety.guard(lang):
+    if page.url_path == "presentation":
+        filters.keep_view()
+    else:
+        filters.sidebar_filters()
+        if not safety.read_only():
+            accounts.sign_in_panel(lang)
+    state.keep_session_in_url()
+    page.run()

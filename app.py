@@ -18,6 +18,8 @@ PAGES = (
     ("effects", "page_effects", "monitoring"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
+    ("investments", "page_investments", "handshake"),
+    ("investment", "page_investment", "request_quote"),
 )
 page = st.navigation(
     [

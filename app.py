@@ -21,6 +21,8 @@ PAGES = (
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
     ("year_over_year", "page_yoy", "compare_arrows"),
+    ("investments", "page_investments", "handshake"),
+    ("investment", "page_investment", "request_quote"),
 )
 if state.actor().can_manage:
     PAGES = (*PAGES, ("users", "page_users", "group"))

@@ -75,7 +75,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{outcomes} outcome records put back.",
     ),
     "imp_none": ("Ingen importer endnu.", "No imports yet."),
-    "imp_other_changes": ("Øvrige ændringer", "Other changes"),
     "hist_action_revert": ("fortrudt", "reverted"),
     # next year's fan (ui.year_over_year)
     "year_new_heading": ("Start næste år", "Start next year"),

@@ -8,6 +8,7 @@ import streamlit as st
 
 from viften.actions import interventions as changes
 from viften.model.errors import ViftenError
+from viften.present.formatting import escape_markdown
 from viften.present.history import trail_table
 from viften.present.texts import t
 from viften.store import db
@@ -43,4 +44,4 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
         except ViftenError as error:
             write_failed(error, lang)
             return
-        st.success(t("hist_restored", lang, name=choice[0]))
+        st.success(t("hist_restored", lang, name=escape_markdown(choice[0])))

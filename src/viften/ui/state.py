@@ -10,6 +10,7 @@ import streamlit as st
 
 from viften.actions import database as databases
 from viften.actions.access import EDITOR, VIEWER, Actor
+from viften.present.formatting import escape_markdown
 from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 
 EDITOR_PASSWORD_VARIABLE = "VIFTEN_EDITOR_PASSWORD"
@@ -74,7 +75,7 @@ def editor_login() -> Actor:
             st.session_state["is_editor"] = False
             return actor()
         if st.session_state.get("is_editor") is True:
-            st.caption(t("ui_signed_in_as", lang, name=actor().name))
+            st.caption(t("ui_signed_in_as", lang, name=escape_markdown(actor().name)))
             if st.button(t("ui_sign_out", lang), key="editor_sign_out"):
                 st.session_state["is_editor"] = False
                 st.rerun()

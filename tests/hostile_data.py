@@ -2,8 +2,8 @@
 
 Intervention names, providers, descriptions, sources and kinds, outcome records of those
 interventions (small samples, so the Effekt page names them in a warning) and saved scenarios
-all carry the payloads, and so does the municipality's name. Used by the sweep of every page (tests/app/test_hostile_sweep.py) and
-its Chromium twin (tests/browser/test_browser_hostile_sweep.py).
+all carry the payloads, and so does the municipality's name. Used by the sweep of every page
+(tests/app/test_hostile_sweep.py) and its Chromium twin (tests/browser/test_browser_hostile.py).
 """
 
 from __future__ import annotations

@@ -470,7 +470,7 @@ def tradeoff_section(
     other = optimal(frame, replace(request, objective=str(compare)), explain=False)
     sentence = allocator.tradeoff(result, other)
     if sentence is not None:
-        st.info(messages.render(sentence, lang))
+        st.info(messages.render(sentence, lang, markdown=True))
     columns: list[tuple[str, Evaluation | None]] = [(t("budget_case_col_current", lang), now)]
     for found in (result, other):
         heading = t("budget_case_col_optimal", lang, goal=t(f"budget_goal_{found.objective}", lang))
@@ -506,12 +506,14 @@ def tradeoff_section(
 def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: str) -> None:
     """The optimal allocation beside the current one: what moves where, and why."""
     if result.status != allocator.OPTIMAL:
-        st.error(t("budget_infeasible", lang, why=messages.render_all(result.notes, lang)))
+        st.error(
+            t("budget_infeasible", lang, why=messages.render_all(result.notes, lang, markdown=True))
+        )
         return
     flagged = [n for n in result.notes if n.key == "budget_msg_uncapped"]
-    st.info(messages.render_all([n for n in result.notes if n not in flagged], lang))
+    st.info(messages.render_all([n for n in result.notes if n not in flagged], lang, markdown=True))
     for note in flagged:
-        st.warning(messages.render(note, lang))
+        st.warning(messages.render(note, lang, markdown=True))
     objective = result.objective
     best = allocator.evaluate(data, result.participants, result.budget)
     metrics(best, lang, against=now)
@@ -533,7 +535,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         help=t("budget_metric_marginal_full_help", lang) if full else None,
     )
     st.subheader(t("budget_binding_heading", lang))
-    notes = [messages.render(b.note, lang) for b in result.binding]
+    notes = [messages.render(b.note, lang, markdown=True) for b in result.binding]
     st.markdown("\n".join(f"- {n}" for n in notes) if notes else t("budget_nothing_binds", lang))
     st.subheader(t("budget_moves_heading", lang))
     st.caption(
@@ -614,7 +616,7 @@ def frontier_section(
                     "budget_cut_infeasible",
                     lang,
                     budget=formatting.money(smaller.budget, lang),
-                    why=messages.render_all(after.notes, lang),
+                    why=messages.render_all(after.notes, lang, markdown=True),
                 )
             )
     with st.expander(t("budget_frontier_table", lang)):
@@ -665,7 +667,7 @@ def _save_form(
     except ViftenError as error:
         write_failed(error, lang)
         return
-    st.session_state[FLASH_KEY] = t("budget_sc_saved", lang, name=saved.name)
+    st.session_state[FLASH_KEY] = t("budget_sc_saved", lang, name=escape_markdown(saved.name))
     st.rerun()
 
 
@@ -732,7 +734,7 @@ def scenarios_section(
         except ViftenError as error:
             write_failed(error, lang)
         else:
-            st.session_state[FLASH_KEY] = t("budget_sc_deleted", lang, name=str(chosen))
+            st.session_state[FLASH_KEY] = t("budget_sc_deleted", lang, name=escape_markdown(chosen))
             st.rerun()
     _compare(saved, lang)
 

@@ -16,8 +16,9 @@ import streamlit as st
 
 from viften.present.texts import t
 from viften.store.db import StoreError
+from viften.ui import state
 
-FLAG = "database_failed"
+FLAG = state.DATABASE_FAILED
 
 
 def read_only() -> bool:
@@ -27,7 +28,7 @@ def read_only() -> bool:
 def _engage(detail: str) -> None:
     st.session_state[FLAG] = detail
     # writes are off until the database answers again: the editor is signed out
-    st.session_state["is_editor"] = False
+    state.sign_out()
 
 
 def banner(lang: str) -> None:

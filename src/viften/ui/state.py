@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
 import streamlit as st
 
 from viften.actions import database as databases
@@ -12,6 +13,7 @@ from viften.actions import sessions
 from viften.actions.access import VIEWER, Actor
 from viften.model.accounts import parse_role_mapping, role_for_identity
 from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES
+from viften.store.db import StoreError
 
 OIDC_ROLES_VARIABLE = "VIFTEN_OIDC_ROLES"
 """A JSON object mapping e-mail addresses, @domains and group:names to roles (see
@@ -105,14 +107,26 @@ def _token() -> str | None:
     return from_url if isinstance(from_url, str) and from_url else None
 
 
+DATABASE_FAILED = "database_failed"
+"""Set by `viften.ui.safety` while the database fails: the session is then a viewer's."""
+
+
 def actor() -> Actor:
     """The person behind this session, decided on the server: the account its sign-in token
-    stands for (as the database has it now), the OIDC identity, or a viewer."""
+    stands for (as the database has it now), the OIDC identity, or a viewer (always while
+    the database fails: nobody writes then)."""
+    if st.session_state.get(DATABASE_FAILED):
+        return Actor("app", VIEWER)
     from_oidc = _oidc_actor()
     if from_oidc is not None:
         return from_oidc
     token = _token()
-    found = sessions.actor(database(), token, browser()) if token else None
+    try:
+        found = sessions.actor(database(), token, browser()) if token else None
+    except (StoreError, duckdb.Error):
+        # the page meets the same failure and shows the banner (`viften.ui.safety`); until
+        # then, whoever this is reads like a viewer
+        return Actor("app", VIEWER)
     if found is None:
         if token:
             _forget_token(ended=True)

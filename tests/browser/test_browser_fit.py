@@ -22,7 +22,7 @@ SIZES = ((1366, 768), (1920, 1080))
 MEASURE = (Path(__file__).parent / "fit.js").read_text(encoding="utf-8")
 DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
     .filter(c => c.getBoundingClientRect().width > 0)
-    .every(c => { const s = c.querySelector('svg'); return s && s.getBoundingClientRect().width > 0; })
+    .every(c => c.querySelector('svg') && c.querySelector('svg').getBoundingClientRect().width)
   && [...document.querySelectorAll('[data-testid="stImage"] img')]
     .every(i => i.complete && i.naturalWidth > 0)"""
 """Every chart on show drawn (one in a hidden tab is not) and every picture loaded."""

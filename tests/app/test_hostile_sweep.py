@@ -6,7 +6,6 @@ Text shown as text (st.text, st.dataframe's canvas, st.code) is safe and is not 
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,15 +40,6 @@ LABELLED = (
     "button",
     "slider",
 )
-
-
-def app_pages() -> list[str]:
-    """The page names of app.py's PAGES, read from its source."""
-    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
-            return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
-    raise AssertionError("app.py has no PAGES")
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +102,7 @@ def _runs(page: str) -> list[dict[str, Any]]:
 NAMES_IN_MARKDOWN = {("fan", 1), ("budget", 0), ("case", 0), ("case", 1), ("effects", 0)}
 """Pages that put typed names into Markdown (notes, warnings, headings) in the states swept:
 there the sweep must find them, escaped."""
-SWEEP = [(page, i) for page in app_pages() for i in range(len(_runs(page)))]
+SWEEP = [(page, i) for page in hostile_data.app_pages() for i in range(len(_runs(page)))]
 
 
 @pytest.fixture

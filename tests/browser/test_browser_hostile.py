@@ -4,12 +4,11 @@ and no dialog fires."""
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 
 import hostile_data
 import pytest
-from conftest import REPO, Server, screenshot, start_server, stop_server, wait_for_app
+from conftest import Server, screenshot, start_server, stop_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +26,6 @@ MADE_FROM_PAYLOAD = """() => {
     };
 }"""
 CLEAN = {"links": 0, "images": 0, "scripts": 0, "bold": 0, "red": 0, "latex": 0}
-
-
-def app_pages() -> list[str]:
-    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
-            return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
-    raise AssertionError("app.py has no PAGES")
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +57,7 @@ def test_no_page_runs_or_styles_what_an_attacker_typed(hostile_app: Server, page
     sidebar.get_by_text("Logget ind som redaktør").wait_for()
     wait_for_app(page)
     seen: dict[str, dict[str, int]] = {}
-    for name in app_pages():
+    for name in hostile_data.app_pages():
         page.locator(
             f'[data-testid="stSidebarNav"] a[href$="/{"" if name == "fan" else name}"]'
         ).first.click()

@@ -12,6 +12,7 @@ from typing import Any
 
 import hostile_data
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -91,9 +92,9 @@ def _runs(page: str) -> list[dict[str, Any]]:
             for tab in ("Mer-effekt og usikkerhed", "Business case", "Følsomhed")
         ]
     if page == "interventions":
-        return [{"is_editor": True, "user_name": hostile_data.PAYLOADS[1]}]
+        return [{"signed_in": hostile_data.PAYLOADS[1]}]
     if page in ("budget", "history"):
-        return [{"is_editor": True, "user_name": hostile_data.PAYLOADS[0]}]
+        return [{"signed_in": hostile_data.PAYLOADS[0]}]
     if page == "presentation":
         return [{"presentation_view": view} for view in (0, 2, 4)]
     return [{}]
@@ -120,12 +121,16 @@ def routed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _visit(page: str, state: dict[str, Any], query: dict[str, str] | None = None) -> AppTest:
+    """The page through app.py; `state` may hold `signed_in`, the name of an editor."""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     for key, value in (query or {}).items():
         app.query_params[key] = value
     app.run()
     for key, value in state.items():
-        app.session_state[key] = value
+        if key == "signed_in":
+            sign_in(app, value)
+        else:
+            app.session_state[key] = value
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -147,7 +152,7 @@ def test_a_search_and_a_deleted_row_show_typed_text_as_text(hostile_db: Path, ro
     from viften.actions import editing
     from viften.store import db
 
-    state = {"is_editor": True, "user_name": hostile_data.PAYLOADS[2]}
+    state = {"signed_in": hostile_data.PAYLOADS[2]}
     app = _visit("interventions", state, {"q": hostile_data.PAYLOADS[0]})
     with db.connect(hostile_db) as con:
         key = editing.editor_key(2026, editing.stored_identities(con, 2026)) + "_da"

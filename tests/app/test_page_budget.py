@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import interventions as changes
@@ -57,8 +58,7 @@ def page(lang: str = "da", editor: bool = False) -> AppTest:
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.session_state["lang"] = lang
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Birgit"
+        sign_in(app, "Birgit")
     return app.run()
 
 

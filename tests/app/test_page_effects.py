@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import database
@@ -38,8 +39,7 @@ def _page(editor: bool = False, lang: str | None = None, tab: str | None = None)
     """The page with one tab open (only the open tab is drawn)."""
     app = AppTest.from_file(PAGE, default_timeout=60)
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Test Editor"
+        sign_in(app, "Test Editor")
     if lang:
         app.session_state["lang"] = lang
     if tab:

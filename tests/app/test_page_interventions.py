@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import database, editing
@@ -27,8 +28,7 @@ def _editor_key(db_path: Path) -> str:
 def _page(db_path: Path, editor: bool = False) -> AppTest:
     app = AppTest.from_file(PAGE, default_timeout=30)
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Test Editor"
+        sign_in(app, "Test Editor")
     return app.run()
 
 

@@ -1,4 +1,4 @@
-"""Every page of app.py in Chromium on a database typed by an attacker, an editor signed in
+"""Every page of app.py in Chromium on a database typed by an attacker, someone signed in
 under a hostile name: no payload becomes a link, an image, bold or red text, LaTeX or a script,
 and no dialog fires."""
 
@@ -50,11 +50,13 @@ def test_no_page_runs_or_styles_what_an_attacker_typed(hostile_app: Server, page
     page.goto(hostile_app.url + "/")
     _settled(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("Redaktør", exact=True).click()
-    sidebar.get_by_label("Dit navn").fill(f"{hostile_data.PAYLOADS[1]} {hostile_data.PAYLOADS[0]}")
+    sidebar.get_by_text("Log ind", exact=True).first.click()
+    sidebar.get_by_label("Brugernavn").fill(
+        f"{hostile_data.PAYLOADS[1]} {hostile_data.PAYLOADS[0]}"
+    )
     sidebar.get_by_label("Adgangskode").fill("test-pw")
-    sidebar.get_by_role("button", name="Log ind som redaktør").click()
-    sidebar.get_by_text("Logget ind som redaktør").wait_for()
+    sidebar.get_by_role("button", name="Log ind").click()
+    sidebar.get_by_text("Logget ind").first.wait_for()
     wait_for_app(page)
     seen: dict[str, dict[str, int]] = {}
     for name in hostile_data.app_pages():

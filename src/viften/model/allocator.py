@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from viften.model import case
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
 from viften.model.target_groups import TARGET_GROUPS
@@ -204,8 +205,6 @@ class Interventions:
         target_group = _texts(_column(columns, "target_group"))
         npv = None
         if assumptions is not None:
-            from viften.model import case
-
             optional = {key: columns[key] for key in case.OPTIONAL_COLUMNS if key in columns}
             npv = case.from_columns(
                 {
@@ -646,9 +645,9 @@ class _Model:
             short[group] = share * budget - spent
         return over, short
 
-    def solve(self, budget: float) -> np.ndarray | None:
+    def solve(self, budget: float, rel_gap: float = 0.0) -> np.ndarray | None:
         """Optimal whole participants for `budget`, checked; None when nothing meets the
-        constraints."""
+        constraints. With `rel_gap` > 0: proven within that share of the optimum."""
         if len(self.conflicts()):
             return None
         prepared = self.inputs(budget)
@@ -661,7 +660,7 @@ class _Model:
         margin = 2 * _SOLVER_SLACK + 1e-9 * max(1.0, budget)
         slack = tolerance(budget)
         for _ in range(_REPAIR_ATTEMPTS):
-            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper))
+            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper), rel_gap)
             if chosen is None:
                 return None
             participants = fixed.copy()
@@ -684,22 +683,25 @@ def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
     return over <= slack and all(s <= slack for s in short.values())
 
 
-def _milp(inputs: MilpInputs) -> np.ndarray | None:
-    """One exact solve; whole participants, or None when the model is infeasible."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+def _milp(inputs: MilpInputs, rel_gap: float = 0.0) -> np.ndarray | None:
+    """One exact solve; whole participants, or None when the model is infeasible. Large models
+    are reduced first without losing the proof of optimality (`viften.model.exact`)."""
+    from viften.model import exact
 
-    found = milp(
-        c=inputs.c,
-        integrality=np.ones(len(inputs.c)),
-        bounds=Bounds(inputs.lower, inputs.upper),
-        constraints=LinearConstraint(inputs.matrix, inputs.row_lower, inputs.row_upper),
-        options={"mip_rel_gap": 0.0},
+    status, x, message = exact.solve(
+        inputs.c,
+        inputs.lower,
+        inputs.upper,
+        inputs.matrix,
+        inputs.row_lower,
+        inputs.row_upper,
+        rel_gap=rel_gap,
     )
-    if found.status == 2:
+    if status == 2:
         return None
-    if found.x is None or found.status != 0:
-        raise ViftenError(f"the optimiser stopped without an answer: {found.message}")
-    return np.clip(np.rint(found.x), inputs.lower, inputs.upper)
+    if x is None or status != 0:
+        raise ViftenError(f"the optimiser stopped without an answer: {message}")
+    return np.clip(x, inputs.lower, inputs.upper)
 
 
 @contextmanager
@@ -753,9 +755,7 @@ def payer_npv(data: Interventions, participants: np.ndarray) -> tuple[float, ...
     budget case."""
     if data.npv is None:
         return None
-    chosen = participants > 0
-    values = np.where(np.isnan(data.npv[:, chosen]), 0.0, data.npv[:, chosen])
-    return tuple(math.fsum((row * participants[chosen]).tolist()) for row in values)
+    return tuple(float(v) for v in case.allocation_npv(data.npv, participants))
 
 
 def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> Result:
@@ -1212,8 +1212,17 @@ class FrontierPoint:
     budget: float
     expected_jobs: float | None
     """The objective at this budget: jobs, or kroner for an NPV objective; None where no
-    allocation meets the constraints at this budget."""
+    allocation meets the constraints at this budget. Optimal, or on a model of
+    `viften.model.exact.REDUCE_FROM` interventions or more proven within `FRONTIER_GAP` of the
+    optimum."""
     total_cost: float | None
+
+
+FRONTIER_GAP = 1e-6
+"""How close to the optimum each point of a large frontier is proven to be: a millionth, far
+below what a chart or a table of the curve shows. Proving the last millionth takes HiGHS
+seconds per budget at national size (a subset-sum-like search over the last few
+interventions); the allocation itself is always solved to optimality."""
 
 
 def frontier_budgets(budget: float, points: int = FRONTIER_POINTS) -> tuple[float, ...]:
@@ -1226,11 +1235,15 @@ def frontier_budgets(budget: float, points: int = FRONTIER_POINTS) -> tuple[floa
 def frontier(
     data: Interventions, request: Request, budgets: Iterable[float] | None = None
 ) -> tuple[FrontierPoint, ...]:
-    """The best objective each budget can reach under the request's other constraints."""
+    """The best objective each budget can reach under the request's other constraints (see
+    `FrontierPoint.expected_jobs`)."""
+    from viften.model.exact import REDUCE_FROM
+
     model = _Model.build(data, request)
+    rel_gap = FRONTIER_GAP if len(data) >= REDUCE_FROM else 0.0
     points = []
     for budget in budgets if budgets is not None else frontier_budgets(request.budget):
-        found = model.solve(budget)
+        found = model.solve(budget, rel_gap)
         if found is None:
             points.append(FrontierPoint(float(budget), None, None))
         else:

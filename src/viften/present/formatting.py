@@ -328,6 +328,18 @@ def escape_markdown(text: Any) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
 
 
+NO_BREAK = "\u00a0"
+_UNIT_AFTER = re.compile(r"(?<=\d) (?=kr\\\.|pct\\\.point|pp\b|\\%|uger\b|weeks\b|år\b|years\b)")
+_UNIT_BEFORE = re.compile(r"\b(DKK|år|year) (?=\\?[+\-−\d])")
+
+
+def unbroken_amounts(escaped: str) -> str:
+    """Markdown from `escape_markdown` with a no-break space between a number and its unit
+    (`9.000 kr.`, `DKK 9,000`, `+2,4 pct.point`, `80 %`, `år 3`), so that a narrow table
+    column wraps between words, never inside an amount."""
+    return _UNIT_BEFORE.sub(r"\1" + NO_BREAK, _UNIT_AFTER.sub(NO_BREAK, escaped))
+
+
 # --- a figure of the registry (viften.present.figures) --------------------------------------
 
 _NUMBER_KINDS = {

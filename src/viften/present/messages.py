@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from viften.model.assumptions import SCALAR_KEYS
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import KINDS, Message
 from viften.present import formatting
-from viften.present.texts import t
+from viften.present.texts import has, t
 
 
 def _figure(value: Any, lang: str) -> str:
@@ -43,7 +44,41 @@ def _value(kind: str, value: Any, lang: str) -> str:
         return t(f"budget_payer_{value}", lang)
     if kind == "figure":
         return _figure(value, lang)
+    if kind == "assumption":
+        return str(value) if lang == "en" else assumption_label(str(value), lang)
+    if kind == "origin":
+        return t(ORIGINS[value], lang) if value in ORIGINS else str(value)
     return str(value)
+
+
+ORIGINS = {
+    "assumptions": "assumptions_origin_checked",
+    "stored assumptions": "assumptions_origin_stored",
+    "--assumptions file": "assumptions_origin_file",
+}
+"""The origins of assumptions that `viften.model.assumptions` names in words (a file is
+named by its own name)."""
+
+_GROUP_FIELDS = {"benefit": "case_a_group_benefit", "weeks_on_benefit": "case_a_group_weeks"}
+
+
+def assumption_label(key: str, lang: str) -> str:
+    """The name of an assumption by its key (`wage`, `benefits.dagpenge`,
+    `target_group_defaults.closer.weeks_on_benefit`), as the form and the assumptions table
+    call it; a key that is none of them as it is."""
+    head, _, rest = key.partition(".")
+    if not rest and head in SCALAR_KEYS:
+        return t(f"case_a_{head}", lang)
+    if head == "benefits" and has(f"case_benefit_{rest}"):
+        return t("case_a_benefit", lang, benefit=t(f"case_benefit_{rest}", lang))
+    group, _, field = rest.partition(".")
+    if head == "target_group_defaults" and has(f"tg_{group}_short"):
+        name = t(f"tg_{group}_short", lang).lower()
+        if not field:
+            return t("case_a_group", lang, group=name)
+        if field in _GROUP_FIELDS:
+            return t(_GROUP_FIELDS[field], lang, group=name)
+    return key
 
 
 _TYPED_KINDS = ("names", "quoted", "text", "name")

@@ -30,5 +30,8 @@ def write_failed(error: ViftenError, lang: str, conflict_key: str | None = None)
     # the error names interventions and users as they were typed: text, never Markdown
     if isinstance(error, ConflictError) and conflict_key is not None:
         st.error(t(conflict_key, lang, detail=escape_markdown(error)))
+    elif isinstance(error, BadInput):
+        # the catalogue's words in the reader's language; typed values escaped, as text
+        st.error("\n\n".join(escape_markdown(line) for line in error_lines(error, lang)))
     else:
         st.error(escape_markdown(error))

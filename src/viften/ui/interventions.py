@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from viften.files import export as exporter
 from viften.model.assumptions import BENEFITS
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import ViftenError
+from viften.present import imports as present_imports
 from viften.present import messages, tables
 from viften.present.formatting import amount_text, escape_markdown
 from viften.present.formatting import is_missing as missing
@@ -71,11 +73,24 @@ def importer_section(lang: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="iv_template_download",
     )
-    upload = st.file_uploader(t("iv_upload", lang), type=["csv", "xlsx"], key="iv_upload")
+    round_ = int(st.session_state.get("iv_upload_round", 0))
+    upload = st.file_uploader(t("iv_upload", lang), type=["csv", "xlsx"], key=f"iv_upload_{round_}")
     if upload is None:
         st.caption(t("iv_upload_hint", lang))
         return
-    if not st.button(
+    data = upload.getvalue()
+    try:
+        preview = _preview(data, upload.name)
+    except ViftenError as error:
+        import_failed(error, st.empty(), "iv_problems", lang)
+        return
+    _show_preview(preview, lang)
+    confirm, cancel = st.columns([3, 1])
+    if cancel.button(t("imp_cancel", lang), key="iv_import_cancel"):
+        st.session_state["iv_upload_round"] = round_ + 1  # a new, empty uploader
+        st.session_state.pop("iv_preview", None)
+        st.rerun()
+    if not confirm.button(
         t("iv_import_button", lang, name=upload.name), type="primary", key="iv_import_button"
     ):
         return
@@ -85,9 +100,7 @@ def importer_section(lang: str) -> None:
         bar.progress(min(share, 1.0), text=t("iv_importing", lang))
 
     try:
-        summary = changes.import_file(
-            database(), upload.getvalue(), upload.name, actor(), progress=advance
-        )
+        summary = changes.import_file(database(), data, upload.name, actor(), progress=advance)
     except ViftenError as error:
         import_failed(error, bar, "iv_problems", lang)
         return
@@ -100,7 +113,51 @@ def importer_section(lang: str) -> None:
             updated=len(summary.updated),
             unchanged=len(summary.unchanged),
         )
+        + " "
+        + t("imp_imported_as", lang, id=summary.import_id)
     )
+
+
+def _preview(data: bytes, filename: str) -> store.Diff:
+    """The preview of an upload, computed once per file content and stored data version."""
+    path = database()
+    key = (hashlib.sha256(data).hexdigest(), filename, db.data_version(path))
+    kept = st.session_state.get("iv_preview")
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    preview = changes.preview(path, data, filename)
+    st.session_state["iv_preview"] = (key, preview)
+    return preview
+
+
+def _show_preview(preview: store.Diff, lang: str) -> None:
+    """What the import will do, as text: counts, then the rows, changed fields old → new."""
+    st.subheader(t("imp_preview_heading", lang))
+    st.text(present_imports.counts_text(preview, lang))
+    if not preview.added and not preview.updated:
+        st.info(t("imp_preview_nothing", lang))
+    if preview.added:
+        st.markdown(f"**{t('imp_preview_added', lang)}** ({len(preview.added)})")
+        st.dataframe(
+            present_imports.names_table(preview.added, lang), hide_index=True, width="stretch"
+        )
+    if preview.updated:
+        st.markdown(f"**{t('imp_preview_updated', lang)}** ({len(preview.updated)})")
+        st.text("\n".join(present_imports.change_lines(preview.updated, lang)))
+    if preview.missing:
+        with st.expander(f"{t('imp_preview_missing', lang)} ({len(preview.missing)})"):
+            st.dataframe(
+                present_imports.names_table(preview.missing, lang),
+                hide_index=True,
+                width="stretch",
+            )
+    if preview.unchanged:
+        with st.expander(f"{t('imp_preview_unchanged', lang)} ({len(preview.unchanged)})"):
+            st.dataframe(
+                present_imports.names_table(preview.unchanged, lang),
+                hide_index=True,
+                width="stretch",
+            )
 
 
 def _export_file(path: Path, year: int, suffix: str) -> Callable[[], bytes]:

@@ -95,6 +95,8 @@ def _runs(page: str) -> list[dict[str, Any]]:
         return [{"signed_in": hostile_data.PAYLOADS[1]}]
     if page in ("budget", "history"):
         return [{"signed_in": hostile_data.PAYLOADS[0]}]
+    if page == "users":
+        return [{"admin": hostile_data.PAYLOADS[3]}]
     if page == "presentation":
         return [{"presentation_view": view} for view in (0, 2, 4)]
     return [{}]
@@ -103,7 +105,11 @@ def _runs(page: str) -> list[dict[str, Any]]:
 NAMES_IN_MARKDOWN = {("fan", 1), ("budget", 0), ("case", 0), ("case", 1), ("effects", 0)}
 """Pages that put typed names into Markdown (notes, warnings, headings) in the states swept:
 there the sweep must find them, escaped."""
-SWEEP = [(page, i) for page in hostile_data.app_pages() for i in range(len(_runs(page)))]
+SWEEP = [
+    (page, i)
+    for page in [*hostile_data.app_pages(), "users"]  # Brugere: only an admin's navigation has it
+    for i in range(len(_runs(page)))
+]
 
 
 @pytest.fixture
@@ -129,8 +135,12 @@ def _visit(page: str, state: dict[str, Any], query: dict[str, str] | None = None
     for key, value in state.items():
         if key == "signed_in":
             sign_in(app, value)
+        elif key == "admin":
+            sign_in(app, value, role="admin")
         else:
             app.session_state[key] = value
+    if page == "users":
+        app.run()  # the admin's navigation, which has the page
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app

@@ -29,21 +29,31 @@ def sign_in_panel(lang: str) -> Actor:
     current = state.actor()
     signed_in = current.role != "viewer" or state.SESSION_KEY in st.session_state
     heading = (
-        t("acc_signed_in_heading", lang, name=current.name)
+        t("acc_signed_in_heading", lang, name=formatting.escape_markdown(current.name))
         if signed_in or _oidc_signed_in()
         else t("acc_sign_in_heading", lang)
     )
     with st.sidebar.expander(heading, expanded=False):
         if _oidc_signed_in():
             st.caption(
-                t("acc_signed_in_as", lang, name=current.name, role=role_name(current.role, lang))
+                t(
+                    "acc_signed_in_as",
+                    lang,
+                    name=formatting.escape_markdown(current.name),
+                    role=role_name(current.role, lang),
+                )
             )
             if st.button(t("acc_sign_out", lang), key="acc_oidc_sign_out"):
                 st.logout()
             return current
         if signed_in:
             st.caption(
-                t("acc_signed_in_as", lang, name=current.name, role=role_name(current.role, lang))
+                t(
+                    "acc_signed_in_as",
+                    lang,
+                    name=formatting.escape_markdown(current.name),
+                    role=role_name(current.role, lang),
+                )
             )
             if users.bootstrap_open(path) and not users.account(path, current.name):
                 st.caption(t("acc_bootstrap", lang, variable=users.BOOTSTRAP_PASSWORD_VARIABLE))
@@ -155,7 +165,14 @@ def add_form(lang: str) -> None:
     except ViftenError as error:
         _failed(error, lang)
         return
-    _done(t("users_added", lang, name=added.name, role=role_name(added.role, lang)))
+    _done(
+        t(
+            "users_added",
+            lang,
+            name=formatting.escape_markdown(added.name),
+            role=role_name(added.role, lang),
+        )
+    )
 
 
 def change_forms(lang: str) -> None:
@@ -179,7 +196,12 @@ def change_forms(lang: str) -> None:
             _attempt(
                 lambda: users.change_role(state.database(), state.actor(), chosen, role),
                 lang,
-                t("users_role_changed", lang, name=chosen, role=role_name(role, lang)),
+                t(
+                    "users_role_changed",
+                    lang,
+                    name=formatting.escape_markdown(chosen),
+                    role=role_name(role, lang),
+                ),
             )
     with password_column:
         new = st.text_input(
@@ -193,12 +215,21 @@ def change_forms(lang: str) -> None:
                 st.error(t("users_passwords_differ", lang))
             else:
                 _attempt(
-                    lambda: _reset(chosen, new), lang, t("users_password_set", lang, name=chosen)
+                    lambda: _reset(chosen, new),
+                    lang,
+                    t("users_password_set", lang, name=formatting.escape_markdown(chosen)),
                 )
     with remove_column:
-        sure = st.checkbox(t("users_remove_confirm", lang, name=chosen), key="users_remove_sure")
+        sure = st.checkbox(
+            t("users_remove_confirm", lang, name=formatting.escape_markdown(chosen)),
+            key="users_remove_sure",
+        )
         if st.button(t("users_remove_button", lang), key="users_remove_button", disabled=not sure):
-            _attempt(lambda: _remove(chosen), lang, t("users_removed", lang, name=chosen))
+            _attempt(
+                lambda: _remove(chosen),
+                lang,
+                t("users_removed", lang, name=formatting.escape_markdown(chosen)),
+            )
 
 
 def _reset(name: str, password: str) -> None:

@@ -6,7 +6,6 @@ Text shown as text (st.text, st.dataframe's canvas, st.code) is safe and is not 
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,15 +41,6 @@ LABELLED = (
     "button",
     "slider",
 )
-
-
-def app_pages() -> list[str]:
-    """The page names of app.py's PAGES, read from its source."""
-    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
-            return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
-    raise AssertionError("app.py has no PAGES")
 
 
 @pytest.fixture(scope="module")
@@ -102,21 +92,24 @@ def _runs(page: str) -> list[dict[str, Any]]:
             for tab in ("Mer-effekt og usikkerhed", "Business case", "Følsomhed")
         ]
     if page == "interventions":
-        return [{SIGNED_IN: hostile_data.PAYLOADS[1]}]
+        return [{"signed_in": hostile_data.PAYLOADS[1]}]
     if page in ("budget", "history"):
-        return [{SIGNED_IN: hostile_data.PAYLOADS[0]}]
+        return [{"signed_in": hostile_data.PAYLOADS[0]}]
+    if page == "users":
+        return [{"admin": hostile_data.PAYLOADS[3]}]
     if page == "presentation":
         return [{"presentation_view": view} for view in (0, 2, 4)]
     return [{}]
 
 
-SIGNED_IN = "signed in as"
-"""In a run's state: sign in as this (hostile) account name, as the sign-in form does."""
-
 NAMES_IN_MARKDOWN = {("fan", 1), ("budget", 0), ("case", 0), ("case", 1), ("effects", 0)}
 """Pages that put typed names into Markdown (notes, warnings, headings) in the states swept:
 there the sweep must find them, escaped."""
-SWEEP = [(page, i) for page in app_pages() for i in range(len(_runs(page)))]
+SWEEP = [
+    (page, i)
+    for page in [*hostile_data.app_pages(), "users"]  # Brugere: only an admin's navigation has it
+    for i in range(len(_runs(page)))
+]
 
 
 @pytest.fixture
@@ -134,15 +127,20 @@ def routed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _visit(page: str, state: dict[str, Any], query: dict[str, str] | None = None) -> AppTest:
+    """The page through app.py; `state` may hold `signed_in`, the name of an editor."""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     for key, value in (query or {}).items():
         app.query_params[key] = value
     app.run()
     for key, value in state.items():
-        if key == SIGNED_IN:
+        if key == "signed_in":
             sign_in(app, value)
+        elif key == "admin":
+            sign_in(app, value, role="admin")
         else:
             app.session_state[key] = value
+    if page == "users":
+        app.run()  # the admin's navigation, which has the page
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -164,7 +162,7 @@ def test_a_search_and_a_deleted_row_show_typed_text_as_text(hostile_db: Path, ro
     from viften.actions import editing
     from viften.store import db
 
-    state = {SIGNED_IN: hostile_data.PAYLOADS[2]}
+    state = {"signed_in": hostile_data.PAYLOADS[2]}
     app = _visit("interventions", state, {"q": hostile_data.PAYLOADS[0]})
     with db.connect(hostile_db) as con:
         key = editing.editor_key(2026, editing.stored_identities(con, 2026)) + "_da"

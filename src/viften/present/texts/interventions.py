@@ -69,9 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "iv_edit_hint": (
         "Ret direkte i cellerne, tilføj rækker nederst, eller markér rækker og slet dem. "
-        "Jobandele skrives som andele (0,35). Gem, når du er færdig.",
-        "Edit the cells, add rows at the bottom, or select rows and delete them. Job rates "
-        "are shares (0.35). Save when you are done.",
+        "Tal skrives som du plejer (27.500); jobandele som 35 % eller 0,35. Sletning skal "
+        "bekræftes. Gem, når du er færdig.",
+        "Edit the cells, add rows at the bottom, or select rows and delete them. Numbers as "
+        "you usually write them (27,500); job rates as 35 % or 0.35. A deletion must be "
+        "confirmed. Save when you are done.",
     ),
     "iv_edit_benefit_help": (
         "Den ydelse, deltagerne ellers ville leve af. Tom: målgruppens standard i antagelserne.",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.store import db
@@ -213,8 +214,7 @@ def test_an_editor_saves_the_years_assumptions(db_path: Path) -> None:
     from viften.actions import assumptions
 
     app = AppTest.from_file(APP, default_timeout=120).run()
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Redaktør"
+    sign_in(app, "Redaktør")
     app.switch_page("pages/case.py").run()
     assert not app.exception
     app.text_input(key="case_a_discount_rate").input("4 %")
@@ -235,8 +235,7 @@ def test_an_editor_who_types_a_bad_value_is_told_and_nothing_is_stored(db_path: 
     from viften.actions import assumptions
 
     app = AppTest.from_file(APP, default_timeout=120).run()
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Redaktør"
+    sign_in(app, "Redaktør")
     app.switch_page("pages/case.py").run()
     app.text_input(key="case_a_tax_rate").input("150 %")
     app.text_input(key="case_a_wage").input("mange penge")

@@ -343,6 +343,7 @@ def cumulative_rows(
 def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
     """The inputs the case used for one intervention, in a sentence."""
     used = view.case.used
+    assumed = view.case.assumptions
     benefit = str(used.benefit[index])
     effect = formatting.points(view.case.net_effect[index], lang)
     return t(
@@ -354,6 +355,12 @@ def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
         duration=formatting.number(used.duration_weeks[index], lang),
         persistence=formatting.percent(used.persistence[index], lang),
         effect=_marked(effect, bool(view.assumed[index]), lang),
+        wage=formatting.kroner(assumed.wage, lang),
+        tax=formatting.percent(assumed.tax_rate, lang, 1),
+        municipal=formatting.percent(assumed.municipal_tax_rate, lang, 1),
+        equalisation=formatting.percent(assumed.equalisation, lang, 1),
+        rate=formatting.percent(assumed.discount_rate, lang, 1),
+        horizon=assumed.horizon,
     )
 
 

@@ -119,9 +119,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "case_used_inputs": (
         "Beregnet med: {benefit} ({amount} om året), {weeks} uger på ydelse ved start, "
-        "varighed {duration} uger, holdbarhed {persistence}, mer-effekt {effect}.",
+        "varighed {duration} uger, holdbarhed {persistence}, mer-effekt {effect}; årsløn i job "
+        "{wage}, skat {tax} (heraf kommunen {municipal}, udligning {equalisation}), "
+        "diskonteringsrente {rate} over {horizon} år.",
         "Computed with: {benefit} ({amount} a year), {weeks} weeks on benefit at the start, "
-        "duration {duration} weeks, persistence {persistence}, extra effect {effect}.",
+        "duration {duration} weeks, persistence {persistence}, extra effect {effect}; yearly "
+        "wage {wage}, tax {tax} (the kommune's part {municipal}, equalisation {equalisation}), "
+        "discount rate {rate} over {horizon} years.",
     ),
     # --- the ranking ---------------------------------------------------------------------------
     "case_ranking_heading": (

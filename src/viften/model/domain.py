@@ -168,6 +168,17 @@ def unavailable_reason(figure: str, row: dict[str, Any]) -> str | None:
         if control is None:
             return "reason_no_control"
         return "reason_zero_price" if price == 0 else None
+    # the budget case (interface.md): asked only where the figure is missing
+    if figure in ("case_npv", "case_payback", "kommune_npv_per_krone") and control is None:
+        return "reason_no_control"
+    if figure == "kommune_npv_per_krone":
+        return "reason_zero_price" if price == 0 else None
+    if figure == "case_payback":
+        return "reason_no_payback"
+    if figure == "case_break_even":
+        return "reason_no_gain"
+    if figure == "case_wrong_pocket":
+        return "reason_no_public_gain"
     return None
 
 

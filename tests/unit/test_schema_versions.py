@@ -1,5 +1,6 @@
-"""The stored schema version and the migration from version 1 (before the budget case's
-columns) to version 2: applied once, in one transaction, with every row kept."""
+"""The stored schema version and the migrations: from version 1 (before the budget case's
+columns) to 2, and from 2 to 3 (the municipality of every row, the imports, the accounts
+and the social investments), applied once, in one transaction, with every row kept."""
 
 from __future__ import annotations
 
@@ -99,15 +100,15 @@ def version(path: Path) -> int | None:
 def columns_and_rules(path: Path) -> tuple[list[tuple[object, ...]], list[str]]:
     with db.connect(path) as con:
         columns = con.execute(
-            "SELECT column_name, data_type, is_nullable, column_default "
-            "FROM information_schema.columns WHERE table_name = 'interventions' "
-            "ORDER BY ordinal_position"
+            "SELECT table_name, column_name, data_type, is_nullable, column_default "
+            "FROM information_schema.columns WHERE table_schema = 'main' "
+            "ORDER BY table_name, ordinal_position"
         ).fetchall()
         rules = sorted(
-            str(row[0])
+            f"{row[0]}: {row[1]} {row[2]}"
             for row in con.execute(
-                "SELECT expression FROM duckdb_constraints() WHERE table_name = 'interventions' "
-                "AND expression IS NOT NULL"
+                "SELECT table_name, constraint_type, coalesce(expression, "
+                "array_to_string(constraint_column_names, ',')) FROM duckdb_constraints()"
             ).fetchall()
         )
     return columns, rules
@@ -119,15 +120,19 @@ def test_a_version_1_database_is_migrated_when_first_opened_with_its_data_intact
     path = version_1_database(tmp_path / "old.duckdb")
     assert version(path) == 1
     database.ensure(path)
-    assert version(path) == db.SCHEMA_VERSION == 2
-    assert "assumptions" in tables(path)
+    assert version(path) == db.SCHEMA_VERSION == 3
+    assert {"assumptions", "imports", "users", "investment_cases", "pools"} <= tables(path)
     with db.connect(path) as con:
         rows = store.stored_rows(con, 2026) + store.stored_rows(con, 2025)
         frame = store.interventions(con, 2026)
         assert con.execute("SELECT count(*) FROM history").fetchone() == (1,)
         assert con.execute("SELECT * FROM outcomes").fetchall() == [
-            ("Mentor", 2026, True, True, "p1")
+            ("Mentor", 2026, True, True, "p1", "Randers")
         ]
+        assert con.execute("SELECT municipality, import_id FROM history").fetchall() == [
+            ("Randers", None)
+        ]
+        kept = con.execute("SELECT municipality, kind FROM interventions").fetchall()
         assert store.get_setting(con, "municipality") == "Randers"
         identities = con.execute(
             "SELECT id, name, version, updated_by FROM interventions ORDER BY id"
@@ -138,11 +143,16 @@ def test_a_version_1_database_is_migrated_when_first_opened_with_its_data_intact
         (r["benefit"], r["weeks_on_benefit"], r["persistence"], r["mandatory"]) for r in rows
     ] == [(None, None, None, False)] * 2
     assert identities == [(1, "Mentor", 1, "mette"), (2, "Praktik", 1, "mette")]
+    assert kept == [("Randers", None)] * 2  # the database's own municipality
     assert frame["job_rate"].tolist() == [1.0]  # the outcome records still count
 
 
-def test_a_migrated_database_has_exactly_the_schema_of_a_new_one(tmp_path: Path) -> None:
-    old = version_1_database(tmp_path / "old.duckdb")
+@pytest.mark.parametrize("old_version", [1, 2])
+def test_a_migrated_database_has_exactly_the_schema_of_a_new_one(
+    tmp_path: Path, old_version: int
+) -> None:
+    make = version_1_database if old_version == 1 else version_2_database
+    old = make(tmp_path / "old.duckdb")
     db.migrate(old)
     new = tmp_path / "new.duckdb"
     con = duckdb.connect(str(new))
@@ -170,7 +180,7 @@ def test_the_first_write_migrates_a_version_1_database_and_then_writes(tmp_path:
         "x.csv",
         command_line_actor(),
     )
-    assert version(path) == 2
+    assert version(path) == db.SCHEMA_VERSION
     with db.connect(path) as con:
         assert con.execute(
             "SELECT mandatory FROM interventions WHERE name = 'Ressourceforløb'"
@@ -202,7 +212,7 @@ def test_a_database_from_a_newer_viften_is_refused_and_left_alone(tmp_path: Path
     db.create_schema(con)
     con.execute("UPDATE schema_version SET version = 7")
     con.close()
-    with pytest.raises(db.NewerSchema, match="schema version 7.*newer viften.*up to 2"):
+    with pytest.raises(db.NewerSchema, match="schema version 7.*newer viften.*up to 3"):
         database.ensure(path)
     with pytest.raises(db.NewerSchema):
         with db.transaction(path):
@@ -217,3 +227,50 @@ def test_a_new_database_is_created_at_the_current_version(tmp_path: Path) -> Non
 
 def test_the_schema_knows_the_benefits_of_the_model() -> None:
     assert db.BENEFIT_KEYS == BENEFITS
+
+
+def version_2_database(path: Path) -> Path:
+    """A database as viften 2 wrote it: one municipality, no imports, no accounts."""
+    con = duckdb.connect(str(path))
+    try:
+        db.create_schema(con, 2)
+        con.execute(
+            f"INSERT INTO interventions ({V1_COLUMNS}, mandatory) "  # noqa: S608
+            f"VALUES ({', '.join('?' for _ in range(16))})",
+            [*V1_ROWS[0], True],
+        )
+        con.execute(
+            "INSERT INTO history VALUES (current_localtimestamp(), "
+            "nextval('history_seq'), 'mette', 'restore', 1, 'Mentor', 2026, 'price', '1', '2')"
+        )
+        con.execute("INSERT INTO outcomes VALUES ('Mentor', 2026, false, true, NULL)")
+    finally:
+        con.close()
+    return path
+
+
+def test_a_version_2_database_without_a_municipality_gets_the_empty_one(
+    tmp_path: Path,
+) -> None:
+    path = version_2_database(tmp_path / "two.duckdb")
+    assert db.migrate(path) is True
+    with db.connect(path) as con:
+        assert con.execute(
+            "SELECT name, municipality, kind, mandatory, version FROM interventions"
+        ).fetchall() == [("Mentor", "", None, True, 1)]
+        assert con.execute("SELECT action, field, municipality FROM history").fetchall() == [
+            ("restore", "price", "")
+        ]
+        assert con.execute("SELECT municipality FROM outcomes").fetchall() == [("",)]
+        # the same name may now be stored for another municipality in the same year
+        con.execute(
+            "INSERT INTO interventions (name, year, target_group, price_per_participant, "
+            "job_rate, evidence_stars, municipality) "
+            "VALUES ('Mentor', 2026, 'closer', 1, 0.5, 1, 'Aarhus')"
+        )
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(
+                "INSERT INTO interventions (name, year, target_group, price_per_participant, "
+                "job_rate, evidence_stars, municipality) "
+                "VALUES ('Mentor', 2026, 'closer', 1, 0.5, 1, 'Aarhus')"
+            )

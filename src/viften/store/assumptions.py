@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from viften.model.assumptions import HISTORY_PREFIX as FIELD_PREFIX
+from viften.store import db
 
 SUBJECT = ""
 """The history's `name` for a change of the assumptions (an intervention's is never empty)."""
@@ -78,7 +79,8 @@ def _record(
         return
     now = dt.datetime.now()
     con.executemany(
-        "INSERT INTO history VALUES (?, nextval('history_seq'), ?, 'update', NULL, ?, ?, ?, ?, ?)",
+        f"INSERT INTO history ({db.HISTORY_FIELDS}) "  # noqa: S608 - constant names
+        "VALUES (?, nextval('history_seq'), ?, 'update', NULL, ?, ?, ?, ?, ?)",
         [(now, user, SUBJECT, year, field, old, new) for field, old, new in changed],
     )
 

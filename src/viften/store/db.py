@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +22,9 @@ from pathlib import Path
 
 import duckdb
 
-from viften.model.errors import ViftenError
+from viften.model.errors import BadInput, ViftenError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the schema this code writes, kept in the table `schema_version`.
 
 A database from before versions were stored (it has `interventions` but no
@@ -52,8 +53,13 @@ _INTERVENTIONS_V1_COLUMNS = """
 _ROW_BOOKKEEPING = """
         version INTEGER NOT NULL DEFAULT 1,
         updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
-        updated_by VARCHAR,
-        UNIQUE (name, year)"""
+        updated_by VARCHAR,"""
+
+_MUNICIPALITY_COLUMNS = """
+        municipality VARCHAR NOT NULL DEFAULT '' CHECK (length(municipality) <= 200),
+        kind VARCHAR CHECK (length(kind) <= 200),"""
+"""The columns of version 3 (issue 14): an intervention belongs to a municipality and may
+name its kind; "" is the database's own municipality where the setting is unset."""
 
 _V1_COLUMN_NAMES = (
     "id",
@@ -98,8 +104,155 @@ _CASE_COLUMNS = f"""
 
 
 def _interventions_table(name: str, version: int) -> str:
-    columns = _INTERVENTIONS_V1_COLUMNS + (_CASE_COLUMNS if version >= 2 else "")
-    return f"CREATE TABLE IF NOT EXISTS {name} ({columns}{_ROW_BOOKKEEPING}\n    )"
+    columns = (
+        _INTERVENTIONS_V1_COLUMNS
+        + (_CASE_COLUMNS if version >= 2 else "")
+        + (_MUNICIPALITY_COLUMNS if version >= 3 else "")
+        + _ROW_BOOKKEEPING
+    )
+    unique = "UNIQUE (municipality, name, year)" if version >= 3 else "UNIQUE (name, year)"
+    return f"CREATE TABLE IF NOT EXISTS {name} ({columns}\n        {unique}\n    )"
+
+
+def _history_table(name: str, version: int) -> str:
+    actions = "'insert', 'update', 'delete', 'restore'" + (", 'revert'" if version >= 3 else "")
+    later = (
+        """,
+        municipality VARCHAR,
+        import_id BIGINT"""
+        if version >= 3
+        else ""
+    )
+    return f"""
+    CREATE TABLE IF NOT EXISTS {name} (
+        "at" TIMESTAMP NOT NULL,
+        seq BIGINT NOT NULL,
+        "user" VARCHAR NOT NULL,
+        action VARCHAR NOT NULL CHECK (action IN ({actions})),
+        intervention_id BIGINT,
+        name VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        field VARCHAR,
+        old VARCHAR,
+        new VARCHAR{later}
+    )
+    """
+
+
+def _outcomes_table(name: str, version: int) -> str:
+    later = (
+        ",\n        municipality VARCHAR NOT NULL DEFAULT '',\n        import_id BIGINT"
+        if version >= 3
+        else ""
+    )
+    return f"""
+    CREATE TABLE IF NOT EXISTS {name} (
+        intervention VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        treatment BOOLEAN NOT NULL,
+        employed BOOLEAN NOT NULL,
+        person_id VARCHAR{later}
+    )
+    """
+
+
+HISTORY_FIELDS = '"at", seq, "user", action, intervention_id, name, year, field, old, new'
+"""The history's columns of version 2, by name: an INSERT that names its columns does not
+depend on their order, and leaves the later ones (municipality, import_id) to their
+defaults."""
+
+_VERSION_3_TABLES = (
+    "CREATE SEQUENCE IF NOT EXISTS import_ids START 1",
+    """
+    CREATE TABLE IF NOT EXISTS imports (
+        id BIGINT PRIMARY KEY DEFAULT nextval('import_ids'),
+        "at" TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        "user" VARCHAR NOT NULL,
+        what VARCHAR NOT NULL CHECK (what IN ('interventions', 'outcomes')),
+        file_name VARCHAR,
+        rows BIGINT NOT NULL DEFAULT 0 CHECK (rows >= 0),
+        reverted_at TIMESTAMP,
+        reverted_by VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS users (
+        name VARCHAR PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 100),
+        role VARCHAR NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0 CHECK (failed_sign_ins >= 0),
+        locked_until TIMESTAMP
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS outcomes_replaced (
+        import_id BIGINT NOT NULL,
+        intervention VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        treatment BOOLEAN NOT NULL,
+        employed BOOLEAN NOT NULL,
+        person_id VARCHAR,
+        municipality VARCHAR NOT NULL DEFAULT '',
+        original_import_id BIGINT
+    )
+    """,
+    "CREATE SEQUENCE IF NOT EXISTS investment_case_ids START 1",
+    """
+    CREATE TABLE IF NOT EXISTS investment_cases (
+        id BIGINT PRIMARY KEY DEFAULT nextval('investment_case_ids'),
+        municipality VARCHAR NOT NULL DEFAULT '',
+        name VARCHAR NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        status VARCHAR NOT NULL DEFAULT 'idea'
+            CHECK (status IN ('idea', 'decided', 'running', 'closed')),
+        start_year INTEGER CHECK (start_year BETWEEN 2000 AND 2100),
+        contract JSON NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        updated_by VARCHAR,
+        UNIQUE (municipality, name)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS investment_results (
+        case_id BIGINT NOT NULL,
+        outcome VARCHAR NOT NULL,
+        follow_up DATE NOT NULL,
+        citizens BIGINT NOT NULL CHECK (citizens >= 0),
+        reached BIGINT NOT NULL CHECK (reached >= 0),
+        entered_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        entered_by VARCHAR,
+        PRIMARY KEY (case_id, outcome, follow_up)
+    )
+    """,
+    "CREATE SEQUENCE IF NOT EXISTS investment_history_seq START 1",
+    """
+    CREATE TABLE IF NOT EXISTS investment_history (
+        "at" TIMESTAMP NOT NULL,
+        seq BIGINT NOT NULL,
+        "user" VARCHAR NOT NULL,
+        action VARCHAR NOT NULL
+            CHECK (action IN ('insert', 'update', 'delete', 'restore', 'result')),
+        case_id BIGINT,
+        name VARCHAR NOT NULL,
+        field VARCHAR,
+        old VARCHAR,
+        new VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS pools (
+        name VARCHAR PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 100),
+        size DOUBLE NOT NULL CHECK (size >= 0),
+        updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+        updated_by VARCHAR
+    )
+    """,
+)
+"""New in version 3: the imports (issue 12: every change carries the import it came from;
+the outcome records an import replaced are kept with its id, so that it can be undone),
+the accounts (issue 12), and the social investments (issue 13: a case's contract is the
+JSON document `invest` reads; results are entered per outcome and follow-up date)."""
 
 
 _ASSUMPTIONS_TABLE = """
@@ -119,30 +272,9 @@ def schema_statements(version: int = SCHEMA_VERSION) -> tuple[str, ...]:
     return (
         "CREATE SEQUENCE IF NOT EXISTS intervention_ids START 1",
         _interventions_table("interventions", version),
-        """
-    CREATE TABLE IF NOT EXISTS history (
-        "at" TIMESTAMP NOT NULL,
-        seq BIGINT NOT NULL,
-        "user" VARCHAR NOT NULL,
-        action VARCHAR NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'restore')),
-        intervention_id BIGINT,
-        name VARCHAR NOT NULL,
-        year INTEGER NOT NULL,
-        field VARCHAR,
-        old VARCHAR,
-        new VARCHAR
-    )
-    """,
+        _history_table("history", version),
         "CREATE SEQUENCE IF NOT EXISTS history_seq START 1",
-        """
-    CREATE TABLE IF NOT EXISTS outcomes (
-        intervention VARCHAR NOT NULL,
-        year INTEGER NOT NULL,
-        treatment BOOLEAN NOT NULL,
-        employed BOOLEAN NOT NULL,
-        person_id VARCHAR
-    )
-    """,
+        _outcomes_table("outcomes", version),
         """
     CREATE TABLE IF NOT EXISTS scenarios (
         name VARCHAR NOT NULL,
@@ -161,6 +293,7 @@ def schema_statements(version: int = SCHEMA_VERSION) -> tuple[str, ...]:
     )
     """,
         *((_ASSUMPTIONS_TABLE,) if version >= 2 else ()),
+        *(_VERSION_3_TABLES if version >= 3 else ()),
     )
 
 
@@ -182,7 +315,67 @@ def _to_version_2(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_ASSUMPTIONS_TABLE)
 
 
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _to_version_2}
+_V2_COLUMN_NAMES = (
+    *_V1_COLUMN_NAMES,
+    "benefit",
+    "weeks_on_benefit",
+    "persistence",
+    "mandatory",
+)
+_V2_OUTCOMES_COLUMNS = "intervention, year, treatment, employed, person_id"
+
+
+def _rebuild(
+    con: duckdb.DuckDBPyConnection, table: str, create: str, kept: str, filled: dict[str, str]
+) -> None:
+    """Move `table` into the shape `create` makes under the name `{table}_next`, keeping the
+    columns `kept` and filling each new column of `filled` with its SQL expression."""
+    con.execute(create)
+    targets = ", ".join((kept, *filled))
+    sources = ", ".join((kept, *filled.values()))
+    con.execute(
+        f"INSERT INTO {table}_next ({targets}) "  # noqa: S608 - constant names
+        f"SELECT {sources} FROM {table}"
+    )
+    con.execute(f"DROP TABLE {table}")
+    con.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
+
+
+def _to_version_3(con: duckdb.DuckDBPyConnection) -> None:
+    """2 → 3: interventions, history and outcomes gain their municipality (the database's
+    own, from the setting, for every row there is) and interventions their kind; the
+    history gains the import a change came from and the action `revert`; the imports,
+    users and social-investment tables appear."""
+    own = "COALESCE((SELECT value FROM settings WHERE key = 'municipality'), '')"
+    _rebuild(
+        con,
+        "interventions",
+        _interventions_table("interventions_next", 3),
+        ", ".join(_V2_COLUMN_NAMES),
+        {"municipality": own},
+    )
+    _rebuild(
+        con,
+        "history",
+        _history_table("history_next", 3),
+        HISTORY_FIELDS,
+        {"municipality": own},
+    )
+    _rebuild(
+        con,
+        "outcomes",
+        _outcomes_table("outcomes_next", 3),
+        _V2_OUTCOMES_COLUMNS,
+        {"municipality": own},
+    )
+    for statement in _VERSION_3_TABLES:
+        con.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _to_version_2,
+    2: _to_version_3,
+}
 """From each version to the next: MIGRATIONS[v] turns version v into v + 1."""
 
 
@@ -417,3 +610,98 @@ def data_version(path: Path) -> tuple[int, int, int, int]:
         except FileNotFoundError:
             stats.extend((0, 0))
     return (stats[0], stats[1], stats[2], stats[3])
+
+
+# --- backup and restore (issue 12) ---------------------------------------------------------
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def backup(path: Path, target: Path) -> None:
+    """A consistent copy of the whole database at `target`, also while others write.
+
+    `COPY FROM DATABASE` reads one snapshot (what was committed when it began: a write in
+    progress in another session is in the copy entirely or not at all), into a new file that
+    is moved into place when it is complete, so `target` is never half written.
+    """
+    target = target.resolve()
+    if target == path.resolve():
+        raise BadInput("the backup would overwrite the database itself; choose another file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    alias = f"viften_backup_{os.getpid()}_{threading.get_ident()}"
+    for leftover in (partial, Path(f"{partial}.wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        con = _open(_existing(path))
+        try:
+            row = con.execute("SELECT current_database()").fetchone()
+            assert row is not None
+            con.execute(f"ATTACH {_sql_text(str(partial))} AS {alias}")
+            try:
+                con.execute(f"COPY FROM DATABASE {_sql_name(str(row[0]))} TO {alias}")
+            finally:
+                con.execute(f"DETACH {alias}")
+        finally:
+            con.close()
+        os.replace(partial, target)
+    finally:
+        for leftover in (partial, Path(f"{partial}.wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def restore(path: Path, source: Path) -> int:
+    """Replace the database at `path` with the backup `source`, all or nothing; returns the
+    backup's schema version as it was (an older one is brought up to date first).
+
+    The backup is checked and migrated in a copy under a temporary name, then swapped in
+    place in one step; a file that is not a viften database leaves `path` untouched.
+    """
+    if not source.is_file():
+        raise BadInput(f"there is no file {source}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.restoring")
+    leftovers = (staged, Path(f"{staged}.wal"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(source, staged)
+        if Path(f"{source}.wal").is_file():
+            shutil.copyfile(f"{source}.wal", f"{staged}.wal")
+        try:
+            con = duckdb.connect(str(staged))
+        except duckdb.Error as error:
+            raise BadInput(
+                f"{source.name} is not a viften database: DuckDB cannot read it as one"
+            ) from error
+        try:
+            version = stored_version(con)
+            if version is None:
+                raise BadInput(f"{source.name} is not a viften database (it has no interventions)")
+            if version > SCHEMA_VERSION:
+                raise BadInput(
+                    f"{source.name} has schema version {version}, made by a newer viften; this "
+                    f"one reads versions up to {SCHEMA_VERSION}"
+                )
+            con.execute("BEGIN TRANSACTION")
+            try:
+                upgrade(con)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        Path(f"{staged}.wal").unlink(missing_ok=True)
+        _replace_held_file(path, staged)
+        return version
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-REDUCE_FROM = 400
+REDUCE_FROM = 100
 """Models with fewer variables are solved as they are: HiGHS proves them in milliseconds, and
 the reduction's own solves would cost more than they save."""
 
@@ -108,6 +108,7 @@ def solve(
     *,
     reduce_from: int = REDUCE_FROM,
     rel_gap: float = 0.0,
+    first_core: int = FIRST_CORE,
     report: Report | None = None,
 ) -> tuple[int, np.ndarray | None, str]:
     """An optimal whole x, as `plain` returns it, found on a reduced model where that is
@@ -129,7 +130,9 @@ def solve(
     dominated = _dominated(c, lower, upper, matrix, row_lower, row_upper)
     report.dominated = int(dominated.sum())
     upper[dominated] = lower[dominated]
-    found = _by_reduced_costs(c, lower, upper, matrix, row_lower, row_upper, report, rel_gap)
+    found = _by_reduced_costs(
+        c, lower, upper, matrix, row_lower, row_upper, report, rel_gap, first_core
+    )
     if found is None:
         report.plain = True
         return plain(c, lower, upper, matrix, row_lower, row_upper, rel_gap=rel_gap)
@@ -297,6 +300,7 @@ def _by_reduced_costs(
     row_upper: np.ndarray,
     report: Report,
     rel_gap: float,
+    first_core: int,
 ) -> tuple[int, np.ndarray | None, str] | None:
     """The optimum through a core and the reduced costs; None where a step cannot be taken
     safely (then the caller solves the model as it is)."""
@@ -314,7 +318,7 @@ def _by_reduced_costs(
     order = np.argsort(np.where(fixed_anyway, np.inf, np.abs(d)), kind="stable")
     movable = int((~fixed_anyway).sum())
     basic = (d == 0) & ~fixed_anyway
-    size = min(movable, FIRST_CORE)
+    size = max(1, min(movable, first_core))
     while True:
         core = basic.copy()
         core[order[:size]] = True

@@ -284,8 +284,7 @@ def test_the_fan_shades_by_price_unless_the_url_asks(db_path: Path) -> None:
 
 def _editor_on_the_case_page() -> AppTest:
     app = AppTest.from_file(APP, default_timeout=120).run()
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Redaktør"
+    sign_in(app, "Redaktør")
     app.switch_page("pages/case.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app

@@ -245,3 +245,28 @@ def backup_section(lang: str) -> None:
             mime="application/octet-stream",
             key="users_backup_download",
         )
+
+
+def restore_section(lang: str) -> None:
+    """Replace the database with an uploaded backup, all or nothing, after a confirmation."""
+    st.subheader(t("users_restore_heading", lang))
+    st.caption(t("users_restore_intro", lang))
+    uploaded = st.file_uploader(
+        t("users_restore_file", lang), type=["duckdb"], key="users_restore_file"
+    )
+    if uploaded is None:
+        return
+    sure = st.checkbox(t("users_restore_confirm", lang), key="users_restore_sure")
+    if not st.button(
+        t("users_restore_button", lang), key="users_restore_button", disabled=not sure
+    ):
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / (Path(uploaded.name).name or "restore.duckdb")
+        source.write_bytes(uploaded.getvalue())
+        try:
+            backups.restore(state.database(), state.actor(), source)
+        except ViftenError as error:
+            _failed(error, lang)
+            return
+    _done(t("users_restored", lang, name=uploaded.name))

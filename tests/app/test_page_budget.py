@@ -76,8 +76,9 @@ def test_the_page_shows_the_current_allocation_in_danish(database):
     assert app.title[0].value == "Budget 2030"
     assert metric(app, "Udgift") == "8,5 mio. kr."
     assert current_spend() == 8_500_000
-    assert metric(app, "Forventede ekstra job") == "31,1"
-    assert any("ingen kontrolgruppe" in c.value for c in app.caption)
+    # Kursus has no control group: 50 × 20 % job rate × 5 % (one star) assumed, 0,5 job
+    assert metric(app, "Forventede ekstra job") == "31,6"
+    assert any("antaget ud fra stjernerne" in c.value for c in app.caption)
 
 
 def test_the_optimal_allocation_is_shown_with_what_limits_it(database):
@@ -209,7 +210,9 @@ def test_an_editor_saves_opens_and_compares_scenarios(database):
 def test_the_page_matches_the_allocator(database):
     app = page()
     with db.connect(database) as con:
-        data = allocator.Interventions.from_columns(store.intervention_arrays(con, 2030))
+        data = allocator.Interventions.from_columns(
+            store.intervention_arrays(con, 2030), assume_effects=True
+        )
     result = allocator.optimise(data, allocator.Request.of(current_spend()))
     info = " ".join(i.value for i in app.info)
     flagged = [n for n in result.notes if n.key == "budget_msg_uncapped"]
@@ -273,7 +276,7 @@ def data_with_case(database: Path) -> allocator.Interventions:
 
     with db.connect(database) as con:
         return allocator.Interventions.from_columns(
-            store.intervention_arrays(con, 2030), assumptions=DEFAULT
+            store.intervention_arrays(con, 2030), assumptions=DEFAULT, assume_effects=True
         )
 
 
@@ -384,3 +387,18 @@ def test_an_english_reader_types_english_amounts(database):
     app.text_input(key="budget_opt_budget_2030").input("DKK 7,479,000").run()
     assert not app.exception
     assert app.text_input(key="budget_opt_budget_2030").value == "7,479,000"
+
+
+def test_the_demo_plan_at_18_mio_less_keeps_the_statutory_and_values_the_unmeasured(db_path):
+    app = page()
+    app.text_input(key="budget_opt_budget_2026").input("76.479.000").run()
+    assert not app.exception
+    info = " ".join(i.value for i in app.info)
+    assert "budgettet på 76.479.000 kr." in info and "job i alt" in info
+    assert "Ressourceforløb" in info and "antaget mer-effekt" in info
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    optimal = dict(zip(moves["Indsats"], moves["Optimal"], strict=True))
+    assert int(optimal["Ressourceforløb"].replace(".", "")) >= 60
+    assert int(optimal["Jobafklaringsforløb"].replace(".", "")) >= 150
+    assert moves["Ekstra job optimal"].str.contains("antaget").any()
+    assert "0,0 job" not in [m.value for m in app.metric]

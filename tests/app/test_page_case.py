@@ -53,7 +53,8 @@ def words(app: AppTest) -> str:
     for table in app.table:
         parts += [str(c) for c in table.value.columns]
         parts += [str(c) for c in table.value.astype(str).to_numpy().ravel()]
-    return unescape(" ".join(parts))
+    # a table keeps an amount together with no-break spaces (`9.000 kr.`); read them as spaces
+    return unescape(" ".join(parts)).replace("\u00a0", " ")
 
 
 def specs(app: AppTest) -> list[dict[str, Any]]:
@@ -103,6 +104,16 @@ def test_the_page_shows_the_best_case_per_payer_in_danish(db_path: Path) -> None
     assert any("kommunens akkumulerede nettoværdi" in title for title in titles)
     year = figures.load_year(db_path).year
     assert all(spec["title"]["subtitle"].startswith(f"{year} · ") for spec in specs(app))
+
+
+def test_an_amount_in_a_table_never_breaks_between_the_number_and_its_unit(
+    db_path: Path,
+) -> None:
+    cells = [str(c) for table in run().table for c in table.value.astype(str).to_numpy().ravel()]
+    amounts = [c for c in cells if re.search(r"\d[\s\u00a0]kr\\\.", c)]
+    assert amounts, "the page shows no amounts"
+    assert all(re.search(r"\d\u00a0kr\\\.", c) and not re.search(r"\d kr", c) for c in amounts)
+    assert any(re.search(r"\u00a0pct\\\.point", c) for c in cells)
 
 
 def test_the_page_speaks_english_with_the_switch(db_path: Path) -> None:

@@ -225,6 +225,20 @@ def test_the_allocation_sums_planned_participants_times_the_case_per_payer(view)
     assert total.left_out == ("Uden kontrolgruppe",) and total.left_out_participants == 40
 
 
+def test_the_case_page_and_the_budget_page_show_the_current_allocation_in_one_table(
+    view,
+) -> None:
+    from viften.model import allocator
+    from viften.present import budget_tables
+
+    rows = frame().assign(name=lambda f: f["name"], year=2026, capacity=math.nan, evidence_stars=2)
+    data = allocator.Interventions.from_columns(rows, assumptions=PLAIN)
+    budget_page = budget_tables.payer_case_table([("Nu", allocator.current(data))], "da")
+    case_page = budget_tables.payer_case_table([("Nu", present.allocation_case(view))], "da")
+    assert case_page.equals(budget_page)
+    assert "Kommunen" in case_page["Tal"].tolist()
+
+
 def test_the_allocation_notes_name_what_was_left_out(view) -> None:
     notes = present.allocation_notes(present.allocation_case(view), "da")
     assert notes[0].endswith("110 deltagere i 2 indsatser.")
@@ -345,8 +359,18 @@ def test_the_cash_chart_marks_the_payback_year(view) -> None:
 
 
 def test_the_axes_write_danish_numbers(view) -> None:
-    spec = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da").to_dict()
-    assert "replace" in str(spec["layer"][1]["encoding"]["y"]["axis"]["labelExpr"])
+    from viften.present.charts import localised
+
+    chart = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da")
+    spec = localised(chart, "da")
+    axis = spec["layer"][1]["encoding"]["y"]["axis"]
+    # the locale groups with "." and "," is the decimal mark: no swapping of its own on top
+    assert axis == {"format": ",.0~f"} | {k: v for k, v in axis.items() if k != "format"}
+    assert "labelExpr" not in axis
+    assert (
+        spec["config"]["locale"]["number"]["thousands"],
+        spec["config"]["locale"]["number"]["decimal"],
+    ) == (".", ",")
 
 
 def test_the_split_chart_stacks_the_gain_by_payer_with_the_price_as_a_tick(view) -> None:

@@ -96,6 +96,7 @@ def linked_intervention(
         if has_case
         else (),
         effect=effects.effect_distributions(row),
+        evidence_stars=int(row["evidence_stars"].iloc[0]),
     )
 
 

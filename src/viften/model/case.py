@@ -378,6 +378,20 @@ def from_columns(columns: Columns, assumptions: Assumptions) -> Case:
     return compute(assumptions, price, effect, columns["target_group"], **optional)
 
 
+# --- an allocation's case -------------------------------------------------------------------
+
+
+def allocation_npv(npv: FloatArray, participants: ArrayLike) -> FloatArray:
+    """Each payer's net present value of an allocation, shape (4,) in PAYERS order:
+    participants × NPV per participant, summed (exactly, `math.fsum`); an intervention
+    without a case (NaN) counts 0. The budget page, the case page and the deck all sum an
+    allocation's case here."""
+    counts = np.nan_to_num(np.asarray(participants, dtype=np.float64), nan=0.0)
+    chosen = counts > 0
+    values = np.where(np.isnan(npv[:, chosen]), 0.0, npv[:, chosen])
+    return np.array([math.fsum((row * counts[chosen]).tolist()) for row in values])
+
+
 # --- the case as interface.md prints it ---------------------------------------------------
 
 

@@ -396,6 +396,8 @@ class Linked:
     effect)."""
     effect: effects.EffectDistributions | None = None
     """The distribution of its net effect (`effects.effect_distributions`, one intervention)."""
+    evidence_stars: int | None = None
+    """Its evidence stars (1 to 3), for the portfolio's view."""
 
     @property
     def has_case(self) -> bool:

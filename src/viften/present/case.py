@@ -478,7 +478,9 @@ def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT) 
 
 @dataclass(frozen=True)
 class AllocationCase:
-    """The case of the planned participants, summed per payer."""
+    """The case of the planned participants, summed per payer (`model.case.allocation_npv`,
+    as the budget page sums an allocation's); shown by `budget_tables.payer_case_table`,
+    the one table of an allocation's case, on the case page as on the budget page."""
 
     gain: NDArray[np.float64]
     """Σ participants × Δ × g per payer, shape (4,)."""
@@ -493,6 +495,17 @@ class AllocationCase:
     left_out_participants: float
     assumed: int
     """Interventions counted whose effect is assumed."""
+    spend: float = 0.0
+    """Σ planned participants × price, every intervention in view."""
+    gross_jobs: float = 0.0
+    """Σ planned participants × job rate."""
+    net_jobs: float = 0.0
+    """Σ planned participants × extra effect (0 without a case)."""
+
+    @property
+    def payer_npv(self) -> tuple[float, ...]:
+        """Each payer's NPV (PAYERS order), as `allocator.Evaluation.payer_npv`."""
+        return tuple(float(v) for v in self.npv)
 
 
 def allocation_case(view: CaseView) -> AllocationCase:
@@ -502,40 +515,22 @@ def allocation_case(view: CaseView) -> AllocationCase:
     planned = participants > 0
     counted = planned & with_case
     weight = np.where(counted, participants, 0.0)
-    effect = np.nan_to_num(case.net_effect)
-    gain = (effect * case.gain * weight).sum(axis=1)
+    npv = model.allocation_npv(case.npv, weight)
     cost = (case.cost * weight).sum(axis=1)
     gone = planned & ~with_case
+    rate = np.nan_to_num(np.asarray(view.frame["job_rate"], dtype=np.float64), nan=0.0)
     return AllocationCase(
-        gain=gain,
+        gain=npv + cost,
         cost=cost,
-        npv=gain - cost,
+        npv=npv,
         participants=float(weight.sum()),
         counted=int(counted.sum()),
         left_out=tuple(n for n, g in zip(view.names, gone, strict=True) if g),
         left_out_participants=float(participants[gone].sum()),
         assumed=int((counted & view.assumed).sum()),
-    )
-
-
-def allocation_table(total: AllocationCase, lang: str = "da") -> pd.DataFrame:
-    import pandas as pd
-
-    marked = total.assumed > 0
-    return pd.DataFrame(
-        [
-            {
-                t("case_col_payer", lang): t(f"case_payer_{key}", lang),
-                t("case_col_gain", lang): _marked(
-                    formatting.kroner(total.gain[p], lang), marked, lang
-                ),
-                t("case_col_cost", lang): formatting.kroner(total.cost[p], lang),
-                t("case_col_npv", lang): _marked(
-                    formatting.kroner(total.npv[p], lang), marked, lang
-                ),
-            }
-            for p, key in enumerate(PAYERS)
-        ]
+        spend=float(np.nansum(participants * case.price)),
+        gross_jobs=float((participants * rate).sum()),
+        net_jobs=float((weight * np.nan_to_num(case.net_effect)).sum()),
     )
 
 
@@ -561,6 +556,10 @@ def allocation_notes(total: AllocationCase, lang: str = "da") -> list[str]:
                     share=formatting.percent(1.0 - total.gain[KOMMUNE] / public, lang),
                 )
             )
+    if total.assumed:
+        notes.append(
+            t("case_allocation_assumed", lang, count=formatting.number(total.assumed, lang))
+        )
     if total.left_out:
         notes.append(
             t(

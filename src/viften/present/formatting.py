@@ -233,14 +233,12 @@ def _how(kind: str, lang: str) -> str:
 def amount_text(value: float, lang: str = "da", kind: str = "kroner") -> str:
     """A value as a typed field shows it, and as `parse_amount` reads it back: 76.479.000,
     1,5, 47 %."""
-    if kind == "share":
-        return _share_text(number(float(value) * 100, lang, 1), _symbols(lang)[1])
-    decimals = 0 if float(value).is_integer() else 2
-    text = number(value, lang, decimals)
+    shown = float(value) * 100 if kind == "share" else float(value)
+    text = number(shown, lang, 0 if shown.is_integer() else 2)
     decimal = _symbols(lang)[1]
     if decimal in text:
         text = text.rstrip("0").rstrip(decimal)
-    return text
+    return f"{text} %" if kind == "share" else text
 
 
 def parse_amount(
@@ -328,6 +326,18 @@ def escape_markdown(text: Any) -> str:
     """
     plain = " ".join(str(text).split()) if text is not None else ""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+NO_BREAK = "\u00a0"
+_UNIT_AFTER = re.compile(r"(?<=\d) (?=kr\\\.|pct\\\.point|pp\b|\\%|uger\b|weeks\b|år\b|years\b)")
+_UNIT_BEFORE = re.compile(r"\b(DKK|år|year) (?=\\?[+\-−\d])")
+
+
+def unbroken_amounts(escaped: str) -> str:
+    """Markdown from `escape_markdown` with a no-break space between a number and its unit
+    (`9.000 kr.`, `DKK 9,000`, `+2,4 pct.point`, `80 %`, `år 3`), so that a narrow table
+    column wraps between words, never inside an amount."""
+    return _UNIT_BEFORE.sub(r"\1" + NO_BREAK, _UNIT_AFTER.sub(NO_BREAK, escaped))
 
 
 # --- a figure of the registry (viften.present.figures) --------------------------------------

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from viften.model.import_diff import Diff, RowDiff
 from viften.present.history import field_text, value_text, when
 from viften.present.texts import t
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from viften.store.imports import Import
-    from viften.store.interventions import Diff, RowDiff
 
 
 def _stored(value: Any) -> str | None:
@@ -72,8 +70,10 @@ def names_table(rows: Sequence[RowDiff], lang: str) -> pd.DataFrame:
     )
 
 
-def import_label(found: Import, changes: int, lang: str) -> str:
-    """`Import nr. 3: fil.xlsx · indsatser · Anna · 01.12.2026 19.01 · 12 ændringer`."""
+def import_label(found: Any, changes: int, lang: str) -> str:
+    """`found` is a `viften.store.imports.Import` (present does not import the store).
+
+    `Import nr. 3: fil.xlsx · indsatser · Anna · 01.12.2026 19.01 · 12 ændringer`."""
     text = t(
         "imp_label",
         lang,

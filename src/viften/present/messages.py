@@ -13,7 +13,7 @@ from typing import Any
 
 from viften.model.assumptions import SCALAR_KEYS
 from viften.model.errors import BadInput, Problem
-from viften.model.messages import Message
+from viften.model.messages import KINDS, Message
 from viften.present import formatting
 from viften.present.texts import has, t
 
@@ -81,20 +81,38 @@ def assumption_label(key: str, lang: str) -> str:
     return key
 
 
-def render(message: Message | str, lang: str) -> str:
-    """The sentence in `lang`; plain text (words not in the catalogue yet) as it is."""
+_TYPED_KINDS = ("names", "quoted", "text", "name")
+"""Kinds whose values a user typed (names of interventions, scenarios, cells of a file)."""
+
+
+def _markdown_value(kind: str, value: Any, lang: str) -> str:
+    if kind == "names":
+        return ", ".join(formatting.escape_markdown(v) for v in value)
+    written = _value(kind, value, lang)
+    known = kind in KINDS and kind not in _TYPED_KINDS
+    return written if known else formatting.escape_markdown(written)
+
+
+def render(message: Message | str, lang: str, markdown: bool = False) -> str:
+    """The sentence in `lang`; plain text (words not in the catalogue yet) as it is.
+
+    With `markdown`, for Streamlit's Markdown (st.info, st.markdown, ...): every value a user
+    typed is escaped (`formatting.escape_markdown`), and a plain text entirely, while the
+    catalogue's own words keep their emphasis.
+    """
     if isinstance(message, str):
-        return message
+        return formatting.escape_markdown(message) if markdown else message
+    write = _markdown_value if markdown else _value
     return t(
         message.key,
         lang,
-        **{name: _value(kind, value, lang) for name, kind, value in message.values},
+        **{name: write(kind, value, lang) for name, kind, value in message.values},
     )
 
 
-def render_all(messages: Iterable[Message], lang: str) -> str:
+def render_all(messages: Iterable[Message], lang: str, markdown: bool = False) -> str:
     """Several sentences as one paragraph (an allocation's notes)."""
-    return " ".join(render(message, lang) for message in messages)
+    return " ".join(render(message, lang, markdown) for message in messages)
 
 
 def problem_text(problem: Problem, lang: str) -> str:

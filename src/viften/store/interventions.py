@@ -10,14 +10,18 @@ with a `ConflictError` instead of silently overwriting their work.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from viften.files.interventions import coerce_stored
+from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
+from viften.model.import_diff import Diff, diff
+from viften.model.import_diff import same as _same
+from viften.model.import_diff import stored_value as _value
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -184,14 +188,6 @@ def _current(con: duckdb.DuckDBPyConnection, name: str, year: int) -> dict[str, 
     return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
 
-def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, float) or isinstance(new, float):
-        if old is None or new is None:
-            return old is new
-        return abs(float(old) - float(new)) <= 1e-12 * max(1.0, abs(float(old)))
-    return bool(old == new)
-
-
 _SQL_TYPES = {
     "text": "VARCHAR",
     "year": "INTEGER",
@@ -209,12 +205,6 @@ _SQL_TYPES = {
 }
 
 
-def _value(row: Mapping[str, Any], column: str) -> Any:
-    """The value to store: an absent or empty one is the column's `empty` (mandatory: no)."""
-    value = row.get(column)
-    return COLUMNS_BY_NAME[column].empty if value is None else value
-
-
 def _column_lists(
     columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
 ) -> tuple[str, list[list[Any]]]:
@@ -225,108 +215,6 @@ def _column_lists(
         parts.append(f"unnest(${position}::{sql_type}[]) AS {column}")
         params.append([row.get(column) for row in rows])
     return "SELECT " + ", ".join(parts), params
-
-
-Key = tuple[str, int]
-"""What an imported row is matched to a stored one by: (name, year) for now. Issue 14 adds
-the municipality (interface.md: (municipality, name, year)): change `identity`, and the
-import, its preview and its undo all follow."""
-
-
-def identity(row: Mapping[str, Any]) -> Key:
-    """The matching key of a row of a file or of the store."""
-    return (str(row["name"]), int(row["year"]))
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field an import would change."""
-
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass(frozen=True)
-class RowDiff:
-    """One row of a file against the stored intervention it matches (if any)."""
-
-    name: str
-    year: int
-    municipality: str
-    row: Mapping[str, Any]
-    """The file's row (checked values)."""
-    stored: Mapping[str, Any] | None = None
-    """The stored intervention (id, version and every column), None for a new one."""
-    changes: tuple[FieldChange, ...] = ()
-
-    def item(self) -> dict[str, Any]:
-        """As `import --dry-run` prints it."""
-        found: dict[str, Any] = {
-            "municipality": self.municipality,
-            "name": self.name,
-            "year": self.year,
-        }
-        if self.changes:
-            found["fields"] = [c.field for c in self.changes]
-        return found
-
-
-@dataclass
-class Diff:
-    """What an import of a checked file would do to the stored interventions of its years."""
-
-    added: list[RowDiff] = field(default_factory=list)
-    updated: list[RowDiff] = field(default_factory=list)
-    unchanged: list[RowDiff] = field(default_factory=list)
-    missing: list[RowDiff] = field(default_factory=list)
-    """Stored interventions of the file's years that the file lacks (an import keeps them)."""
-
-    def as_json(self) -> dict[str, list[dict[str, Any]]]:
-        return {
-            "added": [r.item() for r in self.added],
-            "updated": [r.item() for r in self.updated],
-            "unchanged": [r.item() for r in self.unchanged],
-        }
-
-
-def diff(
-    stored: Sequence[Mapping[str, Any]],
-    rows: Sequence[Mapping[str, Any]],
-    columns: Sequence[str],
-    own_municipality: str = "",
-) -> Diff:
-    """The pure comparison of a file's checked rows with the stored rows of the same years.
-
-    Only `columns` (those the file has) count as changes: the others keep their values.
-    """
-    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
-    by_key = {identity(r): r for r in stored}
-    result = Diff()
-    seen: set[Key] = set()
-    for row in rows:
-        key = identity(row)
-        seen.add(key)
-        existing = by_key.get(key)
-        if existing is None:
-            place = str(row.get("municipality") or own_municipality)
-            result.added.append(RowDiff(key[0], key[1], place, row))
-            continue
-        place = str(existing.get("municipality") or "")
-        changes = tuple(
-            FieldChange(c, existing[c], _value(row, c))
-            for c in writable
-            if not _same(existing[c], _value(row, c))
-        )
-        found = RowDiff(key[0], key[1], place, row, existing, changes)
-        (result.updated if changes else result.unchanged).append(found)
-    result.missing = [
-        RowDiff(str(r["name"]), int(r["year"]), str(r.get("municipality") or ""), r, r)
-        for key, r in by_key.items()
-        if key not in seen
-    ]
-    result.missing.sort(key=lambda r: (r.year, r.name))
-    return result
 
 
 def stored_for_years(con: duckdb.DuckDBPyConnection, years_: Sequence[int]) -> list[dict[str, Any]]:
@@ -502,7 +390,10 @@ def delete_intervention(
             f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
             "after you opened it; reload before deleting it"
         )
+    # one row for the deletion: the whole record as JSON in `old` (field empty), each value
+    # as the trail writes values, so a restore reads it back as a per-field row would be;
     # recorded first, so that the trail can still read the row's municipality
+    record = {c: _text(existing[c]) for c in COLUMN_NAMES if existing[c] is not None}
     _record_history(
         con,
         user,
@@ -510,7 +401,7 @@ def delete_intervention(
         intervention_id,
         str(existing["name"]),
         int(existing["year"]),
-        [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
+        [(None, json.dumps(record, ensure_ascii=False), None)],
     )
     con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
 
@@ -531,7 +422,7 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: 
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
-    values.update({fld: coerce_stored(fld, old) for fld, old in rows})
+    values.update({fld: coerce_stored(fld, old) for fld, old in deleted_fields(rows)})
     values["name"], values["year"] = name, year
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)
     new_id = con.execute(

@@ -9,6 +9,7 @@ import streamlit as st
 from viften.actions import imports as import_actions
 from viften.actions import interventions as changes
 from viften.model.errors import BadInput, ViftenError
+from viften.present.formatting import escape_markdown
 from viften.present.history import trail_table
 from viften.present.imports import by_import, import_label
 from viften.present.messages import render
@@ -46,7 +47,7 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
         except ViftenError as error:
             write_failed(error, lang)
             return
-        st.success(t("hist_restored", lang, name=choice[0]))
+        st.success(t("hist_restored", lang, name=escape_markdown(choice[0])))
 
 
 def imports_section(rows: list[dict[str, Any]], lang: str) -> None:

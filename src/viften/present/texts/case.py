@@ -161,6 +161,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{participants} planned participants ({names}).",
     ),
     "case_names_more": ("og {count} flere", "and {count} more"),
+    "case_allocation_assumed": (
+        "ANTAGET: {count} af indsatserne regnes med en antaget mer-effekt, ikke en målt.",
+        "ASSUMED: {count} of the interventions count with an assumed extra effect, not a "
+        "measured one.",
+    ),
+    "case_allocation_column": ("Den nuværende fordeling", "The current allocation"),
     "case_allocation_none": (
         "Ingen indsatser i visningen har planlagte deltagere.",
         "No intervention in view has planned participants.",

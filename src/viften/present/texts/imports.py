@@ -75,7 +75,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{outcomes} outcome records put back.",
     ),
     "imp_none": ("Ingen importer endnu.", "No imports yet."),
-    "imp_other_changes": ("Øvrige ændringer", "Other changes"),
     "hist_action_revert": ("fortrudt", "reverted"),
     # next year's fan (ui.year_over_year)
     "year_new_heading": ("Start næste år", "Start next year"),
@@ -119,4 +118,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "yoy_figure": ("Tal", "Figure"),
     "yoy_moves": ("Flytninger i viften", "Moves in the fan"),
     "yoy_fans": ("Viften i begge år", "The fan in both years"),
+    # a database error (ui.safety)
+    "safety_banner": (
+        "Databasen svarer ikke, så appen er skrivebeskyttet lige nu: intet kan gemmes, og "
+        "siden kan ikke vises. Prøv igen om lidt; hjælper det ikke, så kontakt den, der "
+        "driver appen. (Databasen sagde: {detail})",
+        "The database does not answer, so the app is read-only for now: nothing can be "
+        "saved, and the page cannot be shown. Try again in a moment; if that does not "
+        "help, contact whoever runs the app. (The database said: {detail})",
+    ),
+    "safety_retry": ("Prøv igen", "Try again"),
 }

@@ -189,7 +189,7 @@ def test_an_admin_restores_an_uploaded_backup_and_a_bad_file_changes_nothing(
     app.run()
     app.checkbox(key="users_restore_sure").check().run()
     app.button(key="users_restore_button").click().run()
-    assert "rod.duckdb is not a viften database" in app.error[0].value
+    assert "is not a viften database" in app.error[0].value and "rod" in app.error[0].value
     assert "efter" in [a.name for a in users.accounts(db_path)]
     backup = (tmp_path / "kopi.duckdb").read_bytes()
     app.get("file_uploader")[0].set_value(("kopi.duckdb", backup, "application/octet-stream"))
@@ -197,5 +197,5 @@ def test_an_admin_restores_an_uploaded_backup_and_a_bad_file_changes_nothing(
     app.checkbox(key="users_restore_sure").check().run()
     app.button(key="users_restore_button").click().run()
     assert not app.exception
-    assert any("gendannet fra kopi.duckdb" in s.value for s in app.success)
+    assert any("Databasen er gendannet fra kopi" in s.value for s in app.success)
     assert [a.name for a in users.accounts(db_path)] == ["Ada"]

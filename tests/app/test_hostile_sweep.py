@@ -13,6 +13,7 @@ from typing import Any
 
 import hostile_data
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -89,6 +90,10 @@ def _texts(app: AppTest) -> Iterator[tuple[str, str]]:
         yield "metric", str(element.value)
 
 
+SIGNED_IN = "signed in as"
+"""A state key of `_runs` that is no session-state key: sign in as the editor it names."""
+
+
 def _runs(page: str) -> list[dict[str, Any]]:
     """The states a page is swept in: each tab, tile or choice that shows typed text."""
     if page == "fan":
@@ -101,9 +106,9 @@ def _runs(page: str) -> list[dict[str, Any]]:
             for tab in ("Mer-effekt og usikkerhed", "Business case", "Følsomhed")
         ]
     if page == "interventions":
-        return [{"is_editor": True, "user_name": hostile_data.PAYLOADS[1]}]
+        return [{SIGNED_IN: hostile_data.PAYLOADS[1]}]
     if page in ("budget", "history"):
-        return [{"is_editor": True, "user_name": hostile_data.PAYLOADS[0]}]
+        return [{SIGNED_IN: hostile_data.PAYLOADS[0]}]
     if page == "presentation":
         return [{"presentation_view": view} for view in (0, 2, 4)]
     return [{}]
@@ -135,7 +140,10 @@ def _visit(page: str, state: dict[str, Any], query: dict[str, str] | None = None
         app.query_params[key] = value
     app.run()
     for key, value in state.items():
-        app.session_state[key] = value
+        if key == SIGNED_IN:
+            sign_in(app, value)  # an editor whose account name is a payload
+        else:
+            app.session_state[key] = value
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -157,7 +165,7 @@ def test_a_search_and_a_deleted_row_show_typed_text_as_text(hostile_db: Path, ro
     from viften.actions import editing
     from viften.store import db
 
-    state = {"is_editor": True, "user_name": hostile_data.PAYLOADS[2]}
+    state = {SIGNED_IN: hostile_data.PAYLOADS[2]}
     app = _visit("interventions", state, {"q": hostile_data.PAYLOADS[0]})
     with db.connect(hostile_db) as con:
         key = editing.editor_key(2026, editing.stored_identities(con, 2026)) + "_da"

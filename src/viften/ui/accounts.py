@@ -13,9 +13,14 @@ from viften.actions.access import ROLES, Actor
 from viften.model.errors import BadInput, ViftenError
 from viften.present import formatting
 from viften.present.history import when
-from viften.present.messages import error_lines
+from viften.present.messages import render
 from viften.present.texts import t
 from viften.ui import state
+
+
+def _typed(text: str) -> str:
+    """A name someone typed, for Streamlit's Markdown: shown exactly as typed."""
+    return formatting.escape_markdown(text)
 
 
 def role_name(role: str, lang: str) -> str:
@@ -29,21 +34,31 @@ def sign_in_panel(lang: str) -> Actor:
     current = state.actor()
     signed_in = current.role != "viewer" or state.SESSION_KEY in st.session_state
     heading = (
-        t("acc_signed_in_heading", lang, name=current.name)
+        t("acc_signed_in_heading", lang, name=_typed(current.name))
         if signed_in or _oidc_signed_in()
         else t("acc_sign_in_heading", lang)
     )
     with st.sidebar.expander(heading, expanded=False):
         if _oidc_signed_in():
             st.caption(
-                t("acc_signed_in_as", lang, name=current.name, role=role_name(current.role, lang))
+                t(
+                    "acc_signed_in_as",
+                    lang,
+                    name=_typed(current.name),
+                    role=role_name(current.role, lang),
+                )
             )
             if st.button(t("acc_sign_out", lang), key="acc_oidc_sign_out"):
                 st.logout()
             return current
         if signed_in:
             st.caption(
-                t("acc_signed_in_as", lang, name=current.name, role=role_name(current.role, lang))
+                t(
+                    "acc_signed_in_as",
+                    lang,
+                    name=_typed(current.name),
+                    role=role_name(current.role, lang),
+                )
             )
             if users.bootstrap_open(path) and not users.account(path, current.name):
                 st.caption(t("acc_bootstrap", lang, variable=users.BOOTSTRAP_PASSWORD_VARIABLE))
@@ -115,10 +130,11 @@ def _done(message: str) -> None:
 
 
 def _failed(error: ViftenError, lang: str) -> None:
-    if isinstance(error, BadInput):
-        st.error("\n".join(error_lines(error, lang)))
+    """Why nothing was saved; a name or file name the user typed shows as typed."""
+    if isinstance(error, BadInput) and not error.problems:
+        st.error(render(error.message, lang, markdown=True))
     else:
-        st.error(str(error))
+        st.error(_typed(str(error)))
 
 
 def show_done() -> None:
@@ -155,7 +171,7 @@ def add_form(lang: str) -> None:
     except ViftenError as error:
         _failed(error, lang)
         return
-    _done(t("users_added", lang, name=added.name, role=role_name(added.role, lang)))
+    _done(t("users_added", lang, name=_typed(added.name), role=role_name(added.role, lang)))
 
 
 def change_forms(lang: str) -> None:
@@ -179,7 +195,7 @@ def change_forms(lang: str) -> None:
             _attempt(
                 lambda: users.change_role(state.database(), state.actor(), chosen, role),
                 lang,
-                t("users_role_changed", lang, name=chosen, role=role_name(role, lang)),
+                t("users_role_changed", lang, name=_typed(chosen), role=role_name(role, lang)),
             )
     with password_column:
         new = st.text_input(
@@ -193,12 +209,16 @@ def change_forms(lang: str) -> None:
                 st.error(t("users_passwords_differ", lang))
             else:
                 _attempt(
-                    lambda: _reset(chosen, new), lang, t("users_password_set", lang, name=chosen)
+                    lambda: _reset(chosen, new),
+                    lang,
+                    t("users_password_set", lang, name=_typed(chosen)),
                 )
     with remove_column:
-        sure = st.checkbox(t("users_remove_confirm", lang, name=chosen), key="users_remove_sure")
+        sure = st.checkbox(
+            t("users_remove_confirm", lang, name=_typed(chosen)), key="users_remove_sure"
+        )
         if st.button(t("users_remove_button", lang), key="users_remove_button", disabled=not sure):
-            _attempt(lambda: _remove(chosen), lang, t("users_removed", lang, name=chosen))
+            _attempt(lambda: _remove(chosen), lang, t("users_removed", lang, name=_typed(chosen)))
 
 
 def _reset(name: str, password: str) -> None:
@@ -269,4 +289,4 @@ def restore_section(lang: str) -> None:
         except ViftenError as error:
             _failed(error, lang)
             return
-    _done(t("users_restored", lang, name=uploaded.name))
+    _done(t("users_restored", lang, name=_typed(uploaded.name)))

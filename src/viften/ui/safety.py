@@ -16,6 +16,7 @@ import streamlit as st
 
 from viften.present.texts import t
 from viften.store.db import StoreError
+from viften.ui.state import sign_out
 
 FLAG = "database_failed"
 
@@ -26,8 +27,8 @@ def read_only() -> bool:
 
 def _engage(detail: str) -> None:
     st.session_state[FLAG] = detail
-    # writes are off until the database answers again: the editor is signed out
-    st.session_state["is_editor"] = False
+    # writes are off until the database answers again: whoever was signed in is signed out
+    sign_out()
 
 
 def banner(lang: str) -> None:

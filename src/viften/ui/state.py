@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
 import streamlit as st
 
 from viften.actions import database as databases
@@ -12,6 +13,7 @@ from viften.actions import sessions
 from viften.actions.access import VIEWER, Actor
 from viften.model.accounts import parse_role_mapping, role_for_identity
 from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES
+from viften.store.db import StoreError
 
 OIDC_ROLES_VARIABLE = "VIFTEN_OIDC_ROLES"
 """A JSON object mapping e-mail addresses, @domains and group:names to roles (see
@@ -119,6 +121,15 @@ def actor() -> Actor:
         return Actor("app", VIEWER)
     st.session_state[SESSION_KEY] = token
     return found
+
+
+def can_manage() -> bool:
+    """Whether to offer the admins' page; asked before a page's guard (`ui.safety`) runs, so a
+    database that fails here says nothing and is reported by the page."""
+    try:
+        return actor().can_manage
+    except (StoreError, duckdb.Error):
+        return False
 
 
 def remember(token: str) -> None:

@@ -168,3 +168,34 @@ def test_the_organisation_sign_in_button_appears_only_with_an_oidc_provider(
     assert [b.label for b in configured.button if b.key == "acc_oidc_sign_in"] == [
         "Log ind med organisationens konto"
     ]
+
+
+def test_an_admin_restores_an_uploaded_backup_and_a_bad_file_changes_nothing(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from conftest import sign_in
+
+    from viften.actions import backups
+
+    sign_in(AppTest.from_file(USERS), "Ada", ADMIN)  # Ada is in the backup too
+    backups.backup(db_path, OWNER, tmp_path / "kopi.duckdb")
+    users.add(db_path, OWNER, "efter", EDITOR, "pw")
+    app = AppTest.from_file(USERS, default_timeout=30)
+    sign_in(app, "Ada", ADMIN)
+    app.run()
+    app.get("file_uploader")[0].set_value(
+        ("rod.duckdb", b"no database", "application/octet-stream")
+    )
+    app.run()
+    app.checkbox(key="users_restore_sure").check().run()
+    app.button(key="users_restore_button").click().run()
+    assert "is not a viften database" in app.error[0].value and "rod" in app.error[0].value
+    assert "efter" in [a.name for a in users.accounts(db_path)]
+    backup = (tmp_path / "kopi.duckdb").read_bytes()
+    app.get("file_uploader")[0].set_value(("kopi.duckdb", backup, "application/octet-stream"))
+    app.run()
+    app.checkbox(key="users_restore_sure").check().run()
+    app.button(key="users_restore_button").click().run()
+    assert not app.exception
+    assert any("Databasen er gendannet fra kopi" in s.value for s in app.success)
+    assert [a.name for a in users.accounts(db_path)] == ["Ada"]

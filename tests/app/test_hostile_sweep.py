@@ -6,6 +6,7 @@ Text shown as text (st.text, st.dataframe's canvas, st.code) is safe and is not 
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,15 @@ LABELLED = (
     "button",
     "slider",
 )
+
+
+def app_pages() -> list[str]:
+    """The page names of app.py's PAGES, read from its source."""
+    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
+            return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
+    raise AssertionError("app.py has no PAGES")
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +90,10 @@ def _texts(app: AppTest) -> Iterator[tuple[str, str]]:
         yield "metric", str(element.value)
 
 
+SIGNED_IN = "signed in as"
+"""A state key of `_runs` that is no session-state key: sign in as the editor it names."""
+
+
 def _runs(page: str) -> list[dict[str, Any]]:
     """The states a page is swept in: each tab, tile or choice that shows typed text."""
     if page == "fan":
@@ -92,11 +106,9 @@ def _runs(page: str) -> list[dict[str, Any]]:
             for tab in ("Mer-effekt og usikkerhed", "Business case", "Følsomhed")
         ]
     if page == "interventions":
-        return [{"signed_in": hostile_data.PAYLOADS[1]}]
+        return [{SIGNED_IN: hostile_data.PAYLOADS[1]}]
     if page in ("budget", "history"):
-        return [{"signed_in": hostile_data.PAYLOADS[0]}]
-    if page == "users":
-        return [{"admin": hostile_data.PAYLOADS[3]}]
+        return [{SIGNED_IN: hostile_data.PAYLOADS[0]}]
     if page == "presentation":
         return [{"presentation_view": view} for view in (0, 2, 4)]
     return [{}]
@@ -105,11 +117,7 @@ def _runs(page: str) -> list[dict[str, Any]]:
 NAMES_IN_MARKDOWN = {("fan", 1), ("budget", 0), ("case", 0), ("case", 1), ("effects", 0)}
 """Pages that put typed names into Markdown (notes, warnings, headings) in the states swept:
 there the sweep must find them, escaped."""
-SWEEP = [
-    (page, i)
-    for page in [*hostile_data.app_pages(), "users"]  # Brugere: only an admin's navigation has it
-    for i in range(len(_runs(page)))
-]
+SWEEP = [(page, i) for page in app_pages() for i in range(len(_runs(page)))]
 
 
 @pytest.fixture
@@ -127,20 +135,15 @@ def routed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _visit(page: str, state: dict[str, Any], query: dict[str, str] | None = None) -> AppTest:
-    """The page through app.py; `state` may hold `signed_in`, the name of an editor."""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     for key, value in (query or {}).items():
         app.query_params[key] = value
     app.run()
     for key, value in state.items():
-        if key == "signed_in":
-            sign_in(app, value)
-        elif key == "admin":
-            sign_in(app, value, role="admin")
+        if key == SIGNED_IN:
+            sign_in(app, value)  # an editor whose account name is a payload
         else:
             app.session_state[key] = value
-    if page == "users":
-        app.run()  # the admin's navigation, which has the page
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -162,7 +165,7 @@ def test_a_search_and_a_deleted_row_show_typed_text_as_text(hostile_db: Path, ro
     from viften.actions import editing
     from viften.store import db
 
-    state = {"signed_in": hostile_data.PAYLOADS[2]}
+    state = {SIGNED_IN: hostile_data.PAYLOADS[2]}
     app = _visit("interventions", state, {"q": hostile_data.PAYLOADS[0]})
     with db.connect(hostile_db) as con:
         key = editing.editor_key(2026, editing.stored_identities(con, 2026)) + "_da"

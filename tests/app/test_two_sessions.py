@@ -27,7 +27,6 @@ def _key(path: Path) -> tuple[str, int]:
     with db.connect(path) as con:
         year = store.newest_year(con)
         assert year is not None
-        # the grid's key carries the page's language (its cells are written in it)
         return editing.editor_key(year, editing.stored_identities(con, year)) + "_da", year
 
 
@@ -39,7 +38,7 @@ def _rows(path: Path, year: int) -> dict[str, dict[str, Any]]:
 def _edit(app: AppTest, key: str, edits: dict[int, dict[str, Any]], deleted: list[int]) -> None:
     app.session_state[key] = {"edited_rows": edits, "added_rows": [], "deleted_rows": deleted}
     app.run()
-    if deleted:  # a deletion is confirmed first
+    if deleted:
         app.checkbox(key="iv_delete_confirm").check().run()
     app.button(key="iv_save").click().run()
 

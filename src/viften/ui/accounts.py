@@ -13,9 +13,14 @@ from viften.actions.access import ROLES, Actor
 from viften.model.errors import BadInput, ViftenError
 from viften.present import formatting
 from viften.present.history import when
-from viften.present.messages import error_lines
+from viften.present.messages import render
 from viften.present.texts import t
 from viften.ui import state
+
+
+def _typed(text: str) -> str:
+    """A name someone typed, for Streamlit's Markdown: shown exactly as typed."""
+    return formatting.escape_markdown(text)
 
 
 def role_name(role: str, lang: str) -> str:
@@ -29,7 +34,7 @@ def sign_in_panel(lang: str) -> Actor:
     current = state.actor()
     signed_in = current.role != "viewer" or state.SESSION_KEY in st.session_state
     heading = (
-        t("acc_signed_in_heading", lang, name=formatting.escape_markdown(current.name))
+        t("acc_signed_in_heading", lang, name=_typed(current.name))
         if signed_in or _oidc_signed_in()
         else t("acc_sign_in_heading", lang)
     )
@@ -39,7 +44,7 @@ def sign_in_panel(lang: str) -> Actor:
                 t(
                     "acc_signed_in_as",
                     lang,
-                    name=formatting.escape_markdown(current.name),
+                    name=_typed(current.name),
                     role=role_name(current.role, lang),
                 )
             )
@@ -51,7 +56,7 @@ def sign_in_panel(lang: str) -> Actor:
                 t(
                     "acc_signed_in_as",
                     lang,
-                    name=formatting.escape_markdown(current.name),
+                    name=_typed(current.name),
                     role=role_name(current.role, lang),
                 )
             )
@@ -125,10 +130,11 @@ def _done(message: str) -> None:
 
 
 def _failed(error: ViftenError, lang: str) -> None:
-    if isinstance(error, BadInput):
-        st.error("\n".join(error_lines(error, lang)))
+    """Why nothing was saved; a name or file name the user typed shows as typed."""
+    if isinstance(error, BadInput) and not error.problems:
+        st.error(render(error.message, lang, markdown=True))
     else:
-        st.error(str(error))
+        st.error(_typed(str(error)))
 
 
 def show_done() -> None:
@@ -165,14 +171,7 @@ def add_form(lang: str) -> None:
     except ViftenError as error:
         _failed(error, lang)
         return
-    _done(
-        t(
-            "users_added",
-            lang,
-            name=formatting.escape_markdown(added.name),
-            role=role_name(added.role, lang),
-        )
-    )
+    _done(t("users_added", lang, name=_typed(added.name), role=role_name(added.role, lang)))
 
 
 def change_forms(lang: str) -> None:
@@ -196,12 +195,7 @@ def change_forms(lang: str) -> None:
             _attempt(
                 lambda: users.change_role(state.database(), state.actor(), chosen, role),
                 lang,
-                t(
-                    "users_role_changed",
-                    lang,
-                    name=formatting.escape_markdown(chosen),
-                    role=role_name(role, lang),
-                ),
+                t("users_role_changed", lang, name=_typed(chosen), role=role_name(role, lang)),
             )
     with password_column:
         new = st.text_input(
@@ -217,19 +211,14 @@ def change_forms(lang: str) -> None:
                 _attempt(
                     lambda: _reset(chosen, new),
                     lang,
-                    t("users_password_set", lang, name=formatting.escape_markdown(chosen)),
+                    t("users_password_set", lang, name=_typed(chosen)),
                 )
     with remove_column:
         sure = st.checkbox(
-            t("users_remove_confirm", lang, name=formatting.escape_markdown(chosen)),
-            key="users_remove_sure",
+            t("users_remove_confirm", lang, name=_typed(chosen)), key="users_remove_sure"
         )
         if st.button(t("users_remove_button", lang), key="users_remove_button", disabled=not sure):
-            _attempt(
-                lambda: _remove(chosen),
-                lang,
-                t("users_removed", lang, name=formatting.escape_markdown(chosen)),
-            )
+            _attempt(lambda: _remove(chosen), lang, t("users_removed", lang, name=_typed(chosen)))
 
 
 def _reset(name: str, password: str) -> None:
@@ -276,3 +265,28 @@ def backup_section(lang: str) -> None:
             mime="application/octet-stream",
             key="users_backup_download",
         )
+
+
+def restore_section(lang: str) -> None:
+    """Replace the database with an uploaded backup, all or nothing, after a confirmation."""
+    st.subheader(t("users_restore_heading", lang))
+    st.caption(t("users_restore_intro", lang))
+    uploaded = st.file_uploader(
+        t("users_restore_file", lang), type=["duckdb"], key="users_restore_file"
+    )
+    if uploaded is None:
+        return
+    sure = st.checkbox(t("users_restore_confirm", lang), key="users_restore_sure")
+    if not st.button(
+        t("users_restore_button", lang), key="users_restore_button", disabled=not sure
+    ):
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / (Path(uploaded.name).name or "restore.duckdb")
+        source.write_bytes(uploaded.getvalue())
+        try:
+            backups.restore(state.database(), state.actor(), source)
+        except ViftenError as error:
+            _failed(error, lang)
+            return
+    _done(t("users_restored", lang, name=_typed(uploaded.name)))

@@ -27,7 +27,7 @@ def read_only() -> bool:
 
 def _engage(detail: str) -> None:
     st.session_state[FLAG] = detail
-    # writes are off until the database answers again: the editor is signed out
+    # writes are off until the database answers again: whoever was signed in is signed out
     state.sign_out()
 
 

@@ -105,6 +105,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "users_backup_make": ("Lav sikkerhedskopi", "Make a backup"),
     "users_backup_download": ("Hent sikkerhedskopien ({size})", "Download the backup ({size})"),
+    "users_restore_heading": ("Gendan en sikkerhedskopi", "Restore a backup"),
+    "users_restore_intro": (
+        "Erstatter hele databasen med sikkerhedskopien, alt eller intet. Ændringer efter "
+        "sikkerhedskopien går tabt, også brugere. En fil, der ikke er en viften-database, "
+        "ændrer intet.",
+        "Replaces the whole database with the backup, all or nothing. Changes made after the "
+        "backup are lost, users too. A file that is not a viften database changes nothing.",
+    ),
+    "users_restore_file": ("Sikkerhedskopi (.duckdb)", "Backup (.duckdb)"),
+    "users_restore_confirm": (
+        "Ja, erstat hele databasen med denne fil",
+        "Yes, replace the whole database with this file",
+    ),
+    "users_restore_button": ("Gendan", "Restore"),
+    "users_restored": (
+        "Databasen er gendannet fra {name}.",
+        "The database was restored from {name}.",
+    ),
     # errors of the accounts' actions
     "users_err_empty_name": ("Brugernavnet er tomt.", "The user name is empty."),
     "users_err_long_name": (

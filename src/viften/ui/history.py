@@ -9,6 +9,7 @@ import streamlit as st
 from viften.actions import imports as import_actions
 from viften.actions import interventions as changes
 from viften.model.errors import BadInput, ViftenError
+from viften.present.formatting import escape_markdown
 from viften.present.history import trail_table
 from viften.present.imports import by_import, import_label
 from viften.present.messages import render
@@ -60,7 +61,8 @@ def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
     may_write = actor().can_write
     for one in found:
         changes_of = grouped.get(one.id, [])
-        with st.expander(import_label(one, len(changes_of), lang)):
+        # a file's and a user's name are typed text: never read as Markdown
+        with st.expander(escape_markdown(import_label(one, len(changes_of), lang))):
             if changes_of:
                 st.dataframe(trail_table(changes_of, lang), hide_index=True, width="stretch")
             if may_write and one.reverted_at is None:

@@ -3,9 +3,11 @@
 import streamlit as st
 
 from viften.present.texts import t
-from viften.ui import filters, safety, state
+from viften.ui import accounts, filters, safety, state
+from viften.ui.fit_css import inject_fit_css
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
+inject_fit_css()
 
 lang = state.language_switch()
 PAGES = (
@@ -19,7 +21,11 @@ PAGES = (
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
     ("year_over_year", "page_yoy", "compare_arrows"),
+    ("investments", "page_investments", "handshake"),
+    ("investment", "page_investment", "request_quote"),
 )
+if state.actor().can_manage:
+    PAGES = (*PAGES, ("users", "page_users", "group"))
 page = st.navigation(
     [
         st.Page(
@@ -39,5 +45,6 @@ with safety.guard(lang):
     else:
         filters.sidebar_filters()
         if not safety.read_only():
-            state.editor_login()
+            accounts.sign_in_panel(lang)
+    state.keep_session_in_url()
     page.run()

@@ -194,6 +194,32 @@ def build_parser() -> argparse.ArgumentParser:
         "persistence, target_group_defaults, sources)",
     )
 
+    inv = command(
+        "invest",
+        "The figures of social-investment outcome contracts: outlays, expected payments, "
+        "deadweight, the investor's multiple, the kommune's net present value.",
+    )
+    inv.add_argument(
+        "--contract",
+        required=True,
+        metavar="FILE",
+        help="a JSON file with one contract or a list of them",
+    )
+    inv.add_argument(
+        "--assumptions",
+        metavar="FILE",
+        help="a JSON file whose keys override the budget case's assumptions, as for `case`",
+    )
+    inv.add_argument(
+        "--municipality",
+        metavar="M",
+        help="whose fan a contract's intervention is in where the contract names none "
+        "(default: the database's own)",
+    )
+    inv.add_argument(
+        "--json", action="store_true", required=True, help="print a JSON array (the only format)"
+    )
+
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
         dest="outcomes_command", metavar="ACTION", parser_class=_Parser
@@ -241,6 +267,30 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--out", required=True, metavar="FILE")
     matrix.add_argument("--year", type=_year)
     matrix.add_argument("--target-group", type=_target_group)
+
+    user = command("user", "Accounts of the app: add, remove and list them.")
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
+    user_commands.required = True
+    user_add = user_commands.add_parser(
+        "add",
+        help="Add an account; the password is read from standard input.",
+        description="Add an account; the password is read from standard input "
+        "(typed without echo on a terminal).",
+    )
+    user_add.add_argument("name", metavar="NAME")
+    user_add.add_argument("--role", choices=("viewer", "editor", "admin"), required=True)
+    user_remove = user_commands.add_parser("remove", help="Remove an account.")
+    user_remove.add_argument("name", metavar="NAME")
+    user_list = user_commands.add_parser("list", help="List the accounts (name and role).")
+    user_list.add_argument("--json", action="store_true", required=True)
+    for sub in (user_add, user_remove, user_list):
+        sub.add_argument("--db", metavar="PATH", help="the database file")
+
+    backup = command("backup", "Write a consistent copy of the whole database.")
+    backup.add_argument("--out", required=True, metavar="FILE")
+
+    restore = command("restore", "Replace the database with a backup, all or nothing.")
+    restore.add_argument("file", metavar="FILE")
     return parser
 
 

@@ -10,13 +10,14 @@ with a `ConflictError` instead of silently overwriting their work.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from viften.files.interventions import coerce_stored
+from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.import_diff import Diff, diff
 from viften.model.import_diff import same as _same
@@ -389,7 +390,10 @@ def delete_intervention(
             f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
             "after you opened it; reload before deleting it"
         )
+    # one row for the deletion: the whole record as JSON in `old` (field empty), each value
+    # as the trail writes values, so a restore reads it back as a per-field row would be;
     # recorded first, so that the trail can still read the row's municipality
+    record = {c: _text(existing[c]) for c in COLUMN_NAMES if existing[c] is not None}
     _record_history(
         con,
         user,
@@ -397,7 +401,7 @@ def delete_intervention(
         intervention_id,
         str(existing["name"]),
         int(existing["year"]),
-        [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
+        [(None, json.dumps(record, ensure_ascii=False), None)],
     )
     con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
 
@@ -418,7 +422,7 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: 
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
-    values.update({fld: coerce_stored(fld, old) for fld, old in rows})
+    values.update({fld: coerce_stored(fld, old) for fld, old in deleted_fields(rows)})
     values["name"], values["year"] = name, year
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)
     new_id = con.execute(

@@ -47,7 +47,7 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
         except ViftenError as error:
             write_failed(error, lang)
             return
-        st.success(t("hist_restored", lang, name=choice[0]))
+        st.success(t("hist_restored", lang, name=escape_markdown(choice[0])))
 
 
 def imports_section(rows: list[dict[str, Any]], lang: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,11 +14,13 @@ from viften.actions import editing
 from viften.actions import interventions as changes
 from viften.files import export as exporter
 from viften.model.assumptions import BENEFITS
-from viften.model.domain import COLUMN_NAMES
+from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import ViftenError
 from viften.present import imports as present_imports
 from viften.present import messages, tables
-from viften.present.texts import t
+from viften.present.formatting import amount_text, escape_markdown
+from viften.present.formatting import is_missing as missing
+from viften.present.texts import has, t
 from viften.store import db
 from viften.store import interventions as store
 from viften.ui.feedback import import_failed, write_failed
@@ -53,7 +56,12 @@ def table(frame: pd.DataFrame, lang: str) -> None:
 
 def _report_problems(problems: list[Any], lang: str) -> None:
     st.error(t("iv_problems", lang, count=len(problems)))
-    st.text("\n".join(messages.problem_text(p, lang) for p in problems[:200]))
+    # a column by its heading in the table (Jobandel), not by its code (job_rate)
+    named = [
+        replace(p, column=t(f"col_{p.column}", lang)) if has(f"col_{p.column}") else p
+        for p in problems[:200]
+    ]
+    st.text("\n".join(messages.problem_text(p, lang) for p in named))
 
 
 def importer_section(lang: str) -> None:
@@ -185,34 +193,36 @@ def exporter_section(year: int, lang: str) -> None:
 
 
 _EDIT_COLUMNS = [c for c in COLUMN_NAMES if c != "year"]
+_CODES = {
+    "target_group": ("closer", "further", "cross"),
+    "provider_type": ("internal", "external"),
+    "effect_rating": ("high", "medium", "low"),
+}
+_CODE_TEXT = {"target_group": "tg_{}_short", "provider_type": "pt_{}", "effect_rating": "er_{}"}
+_HELP = {
+    "persistence": "iv_edit_persistence_help",
+    "weeks_on_benefit": "iv_edit_weeks_help",
+    "job_rate": "iv_edit_share_help",
+    "control_job_rate": "iv_edit_share_help",
+    "price_per_participant": "iv_edit_number_help",
+}
 
 
-def editor_section(year: int, lang: str) -> None:
-    """Edit the year's interventions in place; a save is refused if someone else got first.
+def _code_text(column: str, lang: str) -> Callable[[str | int | float | bool], str]:
+    pattern = _CODE_TEXT[column]
+    return lambda code: t(pattern.format(code), lang)
 
-    The table is a snapshot taken when editing began, with each row's version; saving
-    checks those versions, so a change someone made in the meantime is never overwritten.
-    """
-    snapshot_key = f"iv_snapshot_{year}"
-    snapshot = st.session_state.get(snapshot_key)
-    if snapshot is None:
-        with db.connect(database()) as con:
-            snapshot = (editing.stored_identities(con, year), store.stored_rows(con, year))
-        st.session_state[snapshot_key] = snapshot
-    identities, rows = snapshot
-    import pandas as pd
 
-    base = pd.DataFrame(rows, columns=COLUMN_NAMES)[_EDIT_COLUMNS]
-    options = {
-        "target_group": ["closer", "further", "cross"],
-        "provider_type": ["internal", "external"],
-        "effect_rating": ["high", "medium", "low"],
-    }
+def _config(lang: str) -> dict[str, Any]:
+    """Danish labels for codes, numbers as text in the reader's style (260.000, 47 %)."""
     config: dict[str, Any] = {}
     for column in _EDIT_COLUMNS:
         label = t(f"col_{column}", lang)
-        if column in options:
-            config[column] = st.column_config.SelectboxColumn(label, options=options[column])
+        helper = t(_HELP[column], lang) if column in _HELP else None
+        if column in _CODES:
+            config[column] = st.column_config.SelectboxColumn(
+                label, options=list(_CODES[column]), format_func=_code_text(column, lang)
+            )
         elif column == "benefit":
             config[column] = st.column_config.SelectboxColumn(
                 label,
@@ -227,26 +237,54 @@ def editor_section(year: int, lang: str) -> None:
             )
         elif column == "evidence_stars":
             config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3, step=1)
-        elif column in ("job_rate", "control_job_rate", "persistence"):
-            config[column] = st.column_config.NumberColumn(
-                label,
-                min_value=0.0,
-                max_value=1.0,
-                step=0.01,
-                format="%.3f",
-                help=t("iv_edit_persistence_help", lang) if column == "persistence" else None,
-            )
-        elif column == "weeks_on_benefit":
-            config[column] = st.column_config.NumberColumn(
-                label, min_value=0, step=1, help=t("iv_edit_weeks_help", lang)
-            )
-        elif column in ("price_per_participant", "capacity", "participants", "duration_weeks"):
-            config[column] = st.column_config.NumberColumn(label, min_value=0)
         else:
-            config[column] = st.column_config.TextColumn(label)
-    key = editing.editor_key(year, identities)
+            config[column] = st.column_config.TextColumn(label, help=helper)
+    return config
+
+
+def edit_frame(rows: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    """The stored rows as the edit table shows them: numbers and shares as text the reader
+    writes (and the importer reads back), an empty cell empty, never "None"."""
+    import pandas as pd
+
+    base = pd.DataFrame(rows, columns=COLUMN_NAMES)[_EDIT_COLUMNS]
+    shown: dict[str, Any] = {}
+    for column in _EDIT_COLUMNS:
+        kind = COLUMNS_BY_NAME[column].kind
+        values = base[column].tolist()
+        if column in _CODES or column in ("benefit", "mandatory", "evidence_stars"):
+            shown[column] = values
+        elif kind == "rate":
+            shown[column] = ["" if missing(v) else amount_text(v, lang, "share") for v in values]
+        elif kind in ("money", "count", "positive", "weeks"):
+            shown[column] = ["" if missing(v) else amount_text(v, lang, "number") for v in values]
+        else:
+            shown[column] = ["" if missing(v) else str(v) for v in values]
+    return pd.DataFrame(shown)
+
+
+def editor_section(year: int, lang: str) -> None:
+    """Edit the year's interventions in place; a save is refused if someone else got first.
+
+    The table is a snapshot taken when editing began, with each row's version; saving
+    checks those versions, so a change someone made in the meantime is never overwritten.
+    Deleting rows asks for a confirmation that names them.
+    """
+    snapshot_key = f"iv_snapshot_{year}"
+    snapshot = st.session_state.get(snapshot_key)
+    if snapshot is None:
+        with db.connect(database()) as con:
+            snapshot = (editing.stored_identities(con, year), store.stored_rows(con, year))
+        st.session_state[snapshot_key] = snapshot
+    identities, rows = snapshot
+    key = editing.editor_key(year, identities) + f"_{lang}"
     st.data_editor(
-        base, column_config=config, num_rows="dynamic", hide_index=True, key=key, width="stretch"
+        edit_frame(rows, lang),
+        column_config=_config(lang),
+        num_rows="dynamic",
+        hide_index=True,
+        key=key,
+        width="stretch",
     )
     state = st.session_state.get(key) or {}
     plan = editing.plan_edits(
@@ -255,9 +293,19 @@ def editor_section(year: int, lang: str) -> None:
         state.get("added_rows", []),
         state.get("deleted_rows", []),
         year,
+        decimal_comma=lang != "en",
     )
     if plan.problems:
         _report_problems(plan.problems, lang)
+    confirmed = True
+    if plan.deletes:
+        names = ", ".join(row.name for row in plan.deletes)
+        st.warning(
+            escape_markdown(t("iv_delete_warning", lang, count=len(plan.deletes), names=names))
+        )
+        confirmed = st.checkbox(
+            t("iv_delete_confirm", lang, count=len(plan.deletes)), key="iv_delete_confirm"
+        )
     save, reload = st.columns([1, 4])
     if reload.button(t("iv_reload", lang), key="iv_reload"):
         _forget(snapshot_key, key)
@@ -265,7 +313,7 @@ def editor_section(year: int, lang: str) -> None:
     if save.button(
         t("iv_save", lang),
         type="primary",
-        disabled=plan.empty or bool(plan.problems),
+        disabled=plan.empty or bool(plan.problems) or not confirmed,
         key="iv_save",
     ):
         try:
@@ -273,7 +321,7 @@ def editor_section(year: int, lang: str) -> None:
         except ViftenError as error:
             write_failed(error, lang, conflict_key="iv_conflict")
             return
-        _forget(snapshot_key, key)
+        _forget(snapshot_key, key, "iv_delete_confirm")
         st.toast(t("iv_saved", lang))
         st.rerun()
 

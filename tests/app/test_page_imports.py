@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import interventions as actions
@@ -20,8 +21,7 @@ ANNA = Actor("Anna", EDITOR)
 def _page(name: str, editor: bool = True) -> AppTest:
     app = AppTest.from_file(str(PAGES / name), default_timeout=60)
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Anna"
+        sign_in(app, "Anna")
     return app.run()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import editing
@@ -18,8 +19,7 @@ PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "interventions.py")
 
 def _session(name: str) -> AppTest:
     app = AppTest.from_file(PAGE, default_timeout=60)
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = name
+    sign_in(app, name)
     return app.run()
 
 
@@ -27,7 +27,7 @@ def _key(path: Path) -> tuple[str, int]:
     with db.connect(path) as con:
         year = store.newest_year(con)
         assert year is not None
-        return editing.editor_key(year, editing.stored_identities(con, year)), year
+        return editing.editor_key(year, editing.stored_identities(con, year)) + "_da", year
 
 
 def _rows(path: Path, year: int) -> dict[str, dict[str, Any]]:
@@ -38,6 +38,8 @@ def _rows(path: Path, year: int) -> dict[str, dict[str, Any]]:
 def _edit(app: AppTest, key: str, edits: dict[int, dict[str, Any]], deleted: list[int]) -> None:
     app.session_state[key] = {"edited_rows": edits, "added_rows": [], "deleted_rows": deleted}
     app.run()
+    if deleted:
+        app.checkbox(key="iv_delete_confirm").check().run()
     app.button(key="iv_save").click().run()
 
 

@@ -24,7 +24,7 @@ PAGES = (
     ("investments", "page_investments", "handshake"),
     ("investment", "page_investment", "request_quote"),
 )
-if state.can_manage():
+if safety.can_manage():
     PAGES = (*PAGES, ("users", "page_users", "group"))
 page = st.navigation(
     [

@@ -61,7 +61,8 @@ def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
     may_write = actor().can_write
     for one in found:
         changes_of = grouped.get(one.id, [])
-        with st.expander(import_label(one, len(changes_of), lang)):
+        # a file's and a user's name are typed text: never read as Markdown
+        with st.expander(escape_markdown(import_label(one, len(changes_of), lang))):
             if changes_of:
                 st.dataframe(trail_table(changes_of, lang), hide_index=True, width="stretch")
             if may_write and one.reverted_at is None:

@@ -135,15 +135,6 @@ def actor() -> Actor:
     return found
 
 
-def can_manage() -> bool:
-    """Whether to offer the admins' page; asked before a page's guard (`ui.safety`) runs, so a
-    database that fails here says nothing and is reported by the page."""
-    try:
-        return actor().can_manage
-    except (StoreError, duckdb.Error):
-        return False
-
-
 def remember(token: str) -> None:
     st.session_state[SESSION_KEY] = token
     st.session_state.pop(_ENDED_KEY, None)

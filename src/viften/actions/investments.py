@@ -166,7 +166,9 @@ def save_case(
     `expected_version`); editors only. The contract is checked as `invest` checks it (an
     unknown intervention is BadInput); its id."""
     require_editor(actor, CHANGING)
-    evaluate(path, [contract])
+    (figures,) = evaluate(path, [contract])
+    if contract.year is None:  # a stored case keeps the start year it was computed for
+        contract = contract.with_changes(year=figures.terms.contract.year)
     document = contract.to_dict()
     place = _municipality(path, contract)
     with database.write(path) as con:

@@ -10,7 +10,6 @@ from typing import Any
 import altair as alt
 
 from viften.model import invest
-from viften.present.charts.budget import _axis_format
 from viften.present.texts import t
 
 STAR_COLOURS = ("#BBBBBB", "#9ECAE1", "#4292C6", "#08519C")
@@ -34,13 +33,13 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
         x=alt.X(
             "risk:Q",
             title=t("invest_chart_risk", lang),
-            scale=alt.Scale(domain=[0, 1]),
-            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1.1], nice=False),
+            axis=alt.Axis(format="%", values=[0, 0.2, 0.4, 0.6, 0.8, 1.0]),
         ),
         y=alt.Y(
             "per_krone:Q",
             title=t("invest_chart_per_krone", lang),
-            axis=alt.Axis(**_axis_format(lang, 2)),
+            axis=alt.Axis(format=",.2~f"),
         ),
     )
     dots = base.mark_circle(opacity=0.9, stroke="#333333", strokeWidth=0.5).encode(
@@ -48,9 +47,13 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
             "stars:O",
             title=t("invest_chart_stars", lang),
             scale=alt.Scale(domain=[0, 1, 2, 3], range=list(STAR_COLOURS)),
+            legend=alt.Legend(orient="bottom", direction="horizontal"),
         ),
         size=alt.Size(
-            "citizens:Q", title=t("invest_col_citizens", lang), scale=alt.Scale(range=[80, 900])
+            "citizens:Q",
+            title=t("invest_col_citizens", lang),
+            scale=alt.Scale(range=[80, 900]),
+            legend=None,
         ),
         tooltip=[
             alt.Tooltip("name:N", title=t("invest_col_name", lang)),
@@ -84,7 +87,7 @@ def cash_chart(figures: invest.Figures, lang: str = "da", width: float = 560) ->
         for y in figures.years
     ]
     data = alt.Data(values=rows)
-    axis = alt.Axis(**_axis_format(lang, 0))
+    axis = alt.Axis(format=",.0~f")
     year = alt.X("year:O", title=t("invest_chart_year", lang), axis=alt.Axis(labelAngle=0))
     bars = (
         alt.Chart(data)

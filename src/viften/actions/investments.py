@@ -22,6 +22,7 @@ from viften.model import effects, invest
 from viften.model.assumptions import Assumptions
 from viften.model.errors import BadInput
 from viften.model.messages import Message
+from viften.present import invest as present_invest
 from viften.store import db, views
 from viften.store import investments as store
 
@@ -385,3 +386,23 @@ def import_cases(path: Path, actor: Actor, data: bytes, file_name: str) -> tuple
             elif store.update_case(con, actor.name, before.id, before.version, contract.to_dict()):
                 updated += 1
     return added, updated
+
+
+def case_lines(folio: Portfolio) -> list[present_invest.CaseLine]:
+    """The portfolio's cases as the tables, the chart and the deck read them."""
+    return [
+        present_invest.CaseLine(
+            id=view.stored.id,
+            name=view.stored.name,
+            status=view.stored.status,
+            start_year=view.stored.start_year,
+            intervention=view.contract.intervention,
+            stars=view.figures.terms.linked.evidence_stars
+            if view.figures and view.figures.terms.linked
+            else None,
+            figures=view.figures,
+            paid=view.paid,
+            committed=view.committed,
+        )
+        for view in folio.cases
+    ]

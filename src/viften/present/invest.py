@@ -471,3 +471,71 @@ def follow_up_default(contract: invest.Contract, outcome: str) -> dt.date:
     year = contract.year or dt.date.today().year
     months = next((int(o.month) for o in contract.outcomes if o.name == outcome), 0)
     return dt.date(year + months // 12, months % 12 + 1, 1)
+
+
+# --- for the committee ------------------------------------------------------------------------
+
+
+def sheet_figures(figures: invest.Figures, lang: str = "da") -> list[tuple[str, str, str]]:
+    """(label, value, note) of the six figures on a case's sheet."""
+    return [
+        (
+            t("invest_col_outlay_investor", lang),
+            fmt.millions(figures.outlay_investor, lang),
+            t(
+                "invest_sheet_share",
+                lang,
+                share=fmt.percent(figures.terms.contract.investor_share, lang),
+            ),
+        ),
+        (
+            t("invest_col_outlay_kommune", lang),
+            fmt.millions(figures.outlay_kommune, lang),
+            t(
+                "invest_sheet_citizens",
+                lang,
+                count=fmt.number(figures.terms.contract.citizens, lang),
+            ),
+        ),
+        (
+            t("invest_col_payments", lang),
+            fmt.millions(figures.payments_expected, lang),
+            t(
+                "invest_sheet_deadweight",
+                lang,
+                share=fmt.percent(figures.deadweight_share, lang),
+            ),
+        ),
+        (
+            t("invest_col_npv", lang),
+            fmt.millions(figures.kommune_npv, lang),
+            t("invest_sheet_per_krone", lang, value=fmt.number(per_krone(figures), lang, 2))
+            if per_krone(figures) is not None
+            else "",
+        ),
+        (
+            t("invest_col_multiple", lang),
+            _multiple(figures.investor_multiple, lang),
+            t("invest_sheet_loss", lang, share=fmt.percent(figures.investor_loss_chance, lang)),
+        ),
+        (t("invest_col_lowest", lang), _lowest(figures, lang, short=True), ""),
+    ]
+
+
+def sheet_note(figures: invest.Figures, lang: str = "da") -> str:
+    """The rate card in one or two sentences: each goal, its payment and basis, and its
+    break-even payment."""
+    parts = []
+    for goal in figures.outcomes:
+        parts.append(
+            t(
+                "invest_sheet_goal",
+                lang,
+                goal=goal.name,
+                payment=fmt.kroner(goal.payment, lang),
+                basis=_basis(goal.basis, lang).split(" (")[0].lower(),
+                month=fmt.number(goal.month, lang),
+                break_even=fmt.kroner(goal.break_even_payment, lang),
+            )
+        )
+    return " ".join(parts) or t("invest_sheet_no_goals", lang)

@@ -110,3 +110,33 @@ def cash_chart(figures: invest.Figures, lang: str = "da", width: float = 560) ->
         height=300,
         title=_title(t("invest_chart_cash_title", lang), t("invest_chart_cash_subtitle", lang)),
     )
+
+
+def case_sheet(
+    name: str, lines: Sequence[tuple[str, str, str]], figures: invest.Figures, lang: str = "da"
+) -> Any:
+    """A case's sheet as one picture (PNG or PDF through vl-convert): its key figures as text,
+    and its money year by year."""
+    rows = [
+        {"row": i // 3, "column": i % 3, "label": label, "value": value, "note": note}
+        for i, (label, value, note) in enumerate(lines)
+    ]
+    data = alt.Data(values=rows)
+    x = alt.X("column:Q", axis=None, scale=alt.Scale(domain=[0, 3]))
+    y = alt.Y("row:Q", axis=None, scale=alt.Scale(domain=[-0.5, 1.5], reverse=True))
+    label = alt.Chart(data).mark_text(align="left", dy=-22, fontSize=13, color="#5B6472")
+    value = alt.Chart(data).mark_text(align="left", fontSize=22, fontWeight="bold")
+    note = alt.Chart(data).mark_text(align="left", dy=22, fontSize=12, color="#5B6472")
+    block = alt.layer(
+        label.encode(x=x, y=y, text="label:N"),
+        value.encode(x=x, y=y, text="value:N"),
+        note.encode(x=x, y=y, text="note:N"),
+    ).properties(width=760, height=180)
+    parts: list[Any] = [block]
+    if figures.years:
+        parts.append(cash_chart(figures, lang, width=760))
+    return (
+        alt.vconcat(*parts)
+        .properties(title=_title(name, t("invest_sheet_subtitle", lang)))
+        .configure_view(stroke=None)
+    )

@@ -347,3 +347,40 @@ TEXTS.update(
         ),
     }
 )
+
+TEXTS.update(
+    {
+        "invest_sheet_share": (
+            "investor betaler {share} af prisen",
+            "the investor pays {share} of the cost",
+        ),
+        "invest_sheet_citizens": ("{count} borgere", "{count} citizens"),
+        "invest_sheet_deadweight": ("dødvægt {share}", "deadweight {share}"),
+        "invest_sheet_per_krone": ("{value} pr. krone", "{value} per krone"),
+        "invest_sheet_loss": ("risiko for tab {share}", "chance of a loss {share}"),
+        "invest_sheet_goal": (
+            "{goal}: {payment} pr. borger ({basis}) efter {month} mdr.; kommunen går i nul op "
+            "til {break_even}.",
+            "{goal}: {payment} per citizen ({basis}) after {month} months; the kommune breaks "
+            "even up to {break_even}.",
+        ),
+        "invest_sheet_no_goals": (
+            "Casen har ingen resultatmål endnu.",
+            "The case has no outcome goals yet.",
+        ),
+        "invest_sheet_subtitle": (
+            "Investeringscase: kontraktens tal og pengene år for år",
+            "Investment case: the contract's figures and the money year by year",
+        ),
+        "invest_sheet_title": ("Investeringscase: {name}", "Investment case: {name}"),
+        "invest_portfolio_title": (
+            "Sociale investeringer: porteføljen",
+            "Social investments: the portfolio",
+        ),
+        "committee_step_invest_portfolio": (
+            "Tegner porteføljen af sociale investeringer",
+            "Drawing the social-investment portfolio",
+        ),
+        "invest_sheet_download": ("Hent casens ark", "Download the case sheet"),
+    }
+)

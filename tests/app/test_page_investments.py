@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import investments
@@ -54,8 +55,7 @@ def test_the_portfolio_lists_every_case_its_pools_and_the_chart(db_path: Path) -
 
 def test_the_portfolio_without_cases_says_so_and_offers_the_pools_to_editors(db_path: Path) -> None:
     app = AppTest.from_file(PORTFOLIO, default_timeout=30)
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Mette"
+    sign_in(app, "Mette")
     app.run()
     assert not app.exception
     assert any("ingen investeringscases" in i.value for i in app.info)
@@ -80,8 +80,7 @@ def test_the_case_page_shows_the_figures_and_the_payment_due_of_a_result(db_path
 
 def test_an_editor_creates_a_case_and_enters_a_result(db_path: Path) -> None:
     app = AppTest.from_file(CASE, default_timeout=30)
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Mette"
+    sign_in(app, "Mette")
     app.run()
     assert not app.exception
     app.text_input[0].set_value("Job til Mor")

@@ -35,13 +35,14 @@ def server(demo_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def _sign_in(page, server: Server) -> None:
     page.goto(f"{server.url}/investment")
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("Redaktør", exact=True).wait_for()
+    summary = sidebar.locator('[data-testid="stExpander"] summary', has_text="Log ind")
+    summary.wait_for()
     wait_for_app(page)
-    sidebar.get_by_text("Redaktør", exact=True).click()
-    sidebar.get_by_label("Dit navn").fill("Browser Editor")
-    sidebar.get_by_label("Adgangskode").fill("test-pw")
-    sidebar.get_by_role("button", name="Log ind som redaktør").click()
-    page.wait_for_selector("text=Logget ind som redaktør")
+    summary.click()
+    sidebar.get_by_label("Brugernavn").fill("Browser Editor")
+    sidebar.get_by_label("Adgangskode").fill("test-pw")  # the bootstrap password
+    sidebar.get_by_role("button", name="Log ind").click()
+    page.wait_for_selector("text=Logget ind: Browser Editor")
     page.wait_for_selector("text=Opret en ny case")
     wait_for_app(page)
 

@@ -121,6 +121,8 @@ class OutcomeImportSummary:
     replaced: int = 0
     """Records stored earlier for the same (intervention, year) and now replaced."""
     interventions: list[InterventionOutcome] = field(default_factory=list)
+    import_id: int | None = None
+    """The row of `imports` the import is recorded as."""
 
     def describe(self) -> str:
         names = ", ".join(f"{i.intervention} ({i.year})" for i in self.interventions)
@@ -633,7 +635,7 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int) -> str | None:
+def counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int) -> str | None:
     if n_treatment + n_control == 0:
         return None
     return (
@@ -649,7 +651,9 @@ _COUNTS = """
 """
 
 
-def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
+def _write(
+    con: duckdb.DuckDBPyConnection, user: str, import_id: int | None = None
+) -> OutcomeImportSummary:
     before = {
         (r[0], int(r[1])): r[2:]
         for r in con.execute(
@@ -660,6 +664,17 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
             """  # noqa: S608 - a constant
         ).fetchall()
     }
+    if import_id is not None:
+        # kept, so that `store.imports.revert` can put them back
+        con.execute(
+            """
+            INSERT INTO outcomes_replaced
+            SELECT $1, intervention, year, treatment, employed, person_id, municipality, import_id
+            FROM outcomes
+            WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
+            """,
+            [import_id],
+        )
     con.execute(
         """
         DELETE FROM outcomes
@@ -667,8 +682,9 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
         """
     )
     con.execute(
-        "INSERT INTO outcomes (intervention, year, treatment, employed, person_id) "
-        "SELECT intervention, year, treatment, employed, person_id FROM outcome_upload"
+        "INSERT INTO outcomes (intervention, year, treatment, employed, person_id, import_id) "
+        "SELECT intervention, year, treatment, employed, person_id, $1 FROM outcome_upload",
+        [import_id],
     )
     after = con.execute(
         f"""
@@ -688,8 +704,8 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
         )
         summary.records += int(n1) + int(n2)
         summary.replaced += replaced
-        old_text = _counts_text(*(int(v) for v in old))
-        new_text = _counts_text(int(n1), int(k1), int(n2), int(k2))
+        old_text = counts_text(*(int(v) for v in old))
+        new_text = counts_text(int(n1), int(k1), int(n2), int(k2))
         if old_text != new_text:
             history.append(
                 (
@@ -706,9 +722,10 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
             )
     if history:
         con.executemany(
-            f"INSERT INTO history ({db.HISTORY_FIELDS}) "  # noqa: S608 - constant names
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
-            history,
+            f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality, import_id) "  # noqa: S608
+            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, "
+            "(SELECT municipality FROM interventions WHERE id = ?), ?)",
+            [(*entry, entry[3], import_id) for entry in history],
         )
     return summary
 
@@ -718,8 +735,11 @@ def import_records(
     path: str | os.PathLike[str],
     user: str,
     progress: ProgressCallback | None = None,
+    import_id: int | None = None,
 ) -> OutcomeImportSummary:
     """Check and store the outcome records of a CSV or XLSX file, inside the caller's transaction.
+
+    `import_id` (a row of `imports`) marks the records, the ones they replace and the trail.
 
     Raises `BadInput` (an `OutcomeProblems` for bad rows) before anything is written;
     the caller's transaction makes the write all or nothing. `user` is named in the audit
@@ -733,7 +753,7 @@ def import_records(
         report(0.4, "checking")
         _check(con, staged)
         report(0.6, "writing")
-        summary = _write(con, user)
+        summary = _write(con, user, import_id)
     finally:
         with suppress(duckdb.Error):  # an aborted transaction is rolled back by the caller
             con.execute("DROP TABLE IF EXISTS temp.outcome_upload")

@@ -33,7 +33,7 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
         x=alt.X(
             "risk:Q",
             title=t("invest_chart_risk", lang),
-            scale=alt.Scale(domain=[0, 1.1], nice=False),
+            scale=alt.Scale(domain=[0, 1.3], nice=False),
             axis=alt.Axis(format="%", values=[0, 0.2, 0.4, 0.6, 0.8, 1.0]),
         ),
         y=alt.Y(
@@ -72,6 +72,7 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
     return alt.layer(zero, dots, labels).properties(
         width=width,
         height=380,
+        padding={"top": 14, "left": 5, "right": 5, "bottom": 5},
         title=_title(t("invest_chart_title", lang), t("invest_chart_subtitle", lang)),
     )
 

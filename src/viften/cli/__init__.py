@@ -220,6 +220,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", required=True, help="print a JSON array (the only format)"
     )
 
+    cases = command("investments", "Import and export the stored social-investment cases.")
+    case_commands = cases.add_subparsers(
+        dest="investments_command", metavar="ACTION", parser_class=_Parser
+    )
+    case_commands.required = True
+    cimp = case_commands.add_parser(
+        "import",
+        help="Import investment cases from CSV or XLSX (one row per outcome goal), all or nothing.",
+        description="Import investment cases from CSV or XLSX, all or nothing.",
+    )
+    cimp.add_argument("file", metavar="FILE")
+    cimp.add_argument("--db", metavar="PATH", help="the database file")
+    cexp = case_commands.add_parser(
+        "export",
+        help="Write every investment case to .csv or .xlsx (Danish headers).",
+        description="Write every investment case to .csv or .xlsx (Danish headers).",
+    )
+    cexp.add_argument("--out", required=True, metavar="FILE")
+    cexp.add_argument("--db", metavar="PATH", help="the database file")
+
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
         dest="outcomes_command", metavar="ACTION", parser_class=_Parser
@@ -299,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = args.command
     if name == "outcomes":
         name = f"outcomes_{args.outcomes_command}"
+    if name == "investments":
+        name = f"investments_{args.investments_command}"
     if name == "year":
         name = f"year_{args.year_command}"
     import duckdb

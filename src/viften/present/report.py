@@ -584,6 +584,44 @@ def case_views(
     return views
 
 
+def investment_views(lines: Sequence[Any], lang: str = "da") -> list[View]:
+    """The social investments for the committee: the portfolio (the kommune's NPV per krone
+    against the risk) and one sheet per case (`present.invest.CaseLine`s)."""
+    from viften.present import invest as present_invest
+    from viften.present.charts import invest as invest_charts
+
+    if not lines:
+        return []
+    views = []
+    points = present_invest.portfolio_points(lines, lang)
+    if points:
+        views.append(
+            View(
+                "invest_portfolio",
+                t("invest_portfolio_title", lang),
+                _for_a_slide(invest_charts.portfolio_chart(points, lang, width=900)),
+                t("invest_chart_reading", lang),
+                chart_width=900,
+                description="; ".join(str(p["name"]) for p in points),
+            )
+        )
+    for line in lines:
+        if line.figures is None:
+            continue
+        views.append(
+            View(
+                f"invest_case_{line.id}",
+                t("invest_sheet_title", lang, name=line.name),
+                note=present_invest.sheet_note(line.figures, lang),
+                figures=tuple(
+                    KeyFigure(label, value, note)
+                    for label, value, note in present_invest.sheet_figures(line.figures, lang)
+                ),
+            )
+        )
+    return views
+
+
 def key_figures_view(
     frame: pd.DataFrame,
     year: int | None,

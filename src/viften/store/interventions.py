@@ -47,14 +47,14 @@ _VIEW_COLUMNS = ", ".join(
 
 INTERVENTIONS_QUERY = f"""
     WITH measured AS (
-        SELECT intervention, year,
+        SELECT municipality, intervention, year,
                count(*) FILTER (WHERE treatment) AS n_treatment,
                count(*) FILTER (WHERE treatment AND employed) AS k_treatment,
                count(*) FILTER (WHERE NOT treatment) AS n_control,
                count(*) FILTER (WHERE NOT treatment AND employed) AS k_control
         FROM outcomes
         WHERE year = $year
-        GROUP BY intervention, year
+        GROUP BY municipality, intervention, year
     )
     SELECT i.id, {_VIEW_COLUMNS},
            CASE WHEN coalesce(m.n_treatment, 0) > 0
@@ -71,9 +71,10 @@ INTERVENTIONS_QUERY = f"""
                AS rates_from,
            i.version, i.updated_at, i.updated_by
     FROM interventions i
-    LEFT JOIN measured m ON m.intervention = i.name AND m.year = i.year
+    LEFT JOIN measured m
+        ON m.municipality = i.municipality AND m.intervention = i.name AND m.year = i.year
     WHERE i.year = $year
-    ORDER BY i.name
+    ORDER BY i.name, i.municipality
 """  # noqa: S608 - the column list is a constant, the values are parameters
 
 
@@ -98,19 +99,67 @@ def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, 
     return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
 
 
-def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str]]:
-    """(id, version, name) of every intervention of a year, by name: what an edit is based on."""
+def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str, str]]:
+    """(id, version, name, municipality) of every intervention of a year, by name (as
+    `interventions` orders them): what an edit is based on."""
     rows = con.execute(
-        "SELECT id, version, name FROM interventions WHERE year = ? ORDER BY name", [year]
+        "SELECT id, version, name, municipality FROM interventions WHERE year = ? "
+        "ORDER BY name, municipality",
+        [year],
     ).fetchall()
-    return [(int(i), int(v), str(n)) for i, v, n in rows]
+    return [(int(i), int(v), str(n), str(m)) for i, v, n, m in rows]
+
+
+def own_municipality(con: duckdb.DuckDBPyConnection) -> str:
+    """The database's own municipality: the `municipality` setting, "" where it is unset.
+
+    A row written without a municipality belongs to it (interface.md)."""
+    stored = get_setting(con, "municipality")
+    return " ".join(str(stored).split())[:100] if stored else ""
+
+
+def rename_municipality(
+    con: duckdb.DuckDBPyConnection, user: str, old: str, new: str
+) -> tuple[str, int] | None:
+    """Move the interventions and outcome records of municipality `old` to `new`, inside the
+    caller's transaction, each moved intervention's change in the audit trail. Returns the
+    first (name, year) that `new` has already (and moves nothing), else None."""
+    clash = con.execute(
+        "SELECT a.name, a.year FROM interventions a JOIN interventions b "
+        "ON a.name = b.name AND a.year = b.year "
+        "WHERE a.municipality = ? AND b.municipality = ? ORDER BY a.year, a.name LIMIT 1",
+        [old, new],
+    ).fetchone()
+    if clash is not None:
+        return str(clash[0]), int(clash[1])
+    moved = con.execute(
+        "UPDATE interventions SET municipality = ?, version = version + 1, "
+        "updated_at = current_localtimestamp(), updated_by = ? WHERE municipality = ? "
+        "RETURNING id, name, year",
+        [new, user, old],
+    ).fetchall()
+    con.execute("UPDATE outcomes SET municipality = ? WHERE municipality = ?", [new, old])
+    _record_changes(
+        con,
+        user,
+        [("update", i, n, int(y), "municipality", old, new, new) for i, n, y in moved],
+    )
+    return None
+
+
+def municipalities(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every municipality that has interventions, in alphabetical order."""
+    rows = con.execute(
+        "SELECT DISTINCT municipality FROM interventions ORDER BY municipality"
+    ).fetchall()
+    return [str(row[0]) for row in rows]
 
 
 def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any]]:
     """The interventions of a year as entered (no measured rates): what an export writes."""
     cursor = con.execute(
         f"SELECT {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
-        "WHERE year = ? ORDER BY name",
+        "WHERE year = ? ORDER BY name, municipality",
         [year],
     )
     return [dict(zip(COLUMN_NAMES, row, strict=True)) for row in cursor.fetchall()]
@@ -120,7 +169,7 @@ def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[di
     """The audit trail, newest first."""
     query = """
         SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, name, year,
-               field, old, new
+               field, old, new, municipality
         FROM history ORDER BY seq DESC
     """
     params: list[Any] = []
@@ -163,25 +212,28 @@ def _record_history(
     name: str,
     year: int,
     changes: Iterable[tuple[str | None, Any, Any]],
+    municipality: str | None = None,
 ) -> None:
     now = dt.datetime.now()
     rows = [
-        (now, user, action, intervention_id, name, year, fld, _text(old), _text(new))
+        (now, user, action, intervention_id, name, year, fld, _text(old), _text(new), municipality)
         for fld, old, new in changes
     ]
     if rows:
         con.executemany(
-            f"INSERT INTO history ({db.HISTORY_FIELDS}) "  # noqa: S608 - constant names
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality) "  # noqa: S608
+            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
 
-def _current(con: duckdb.DuckDBPyConnection, name: str, year: int) -> dict[str, Any] | None:
+def _current(
+    con: duckdb.DuckDBPyConnection, name: str, year: int, municipality: str
+) -> dict[str, Any] | None:
     cursor = con.execute(
         f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
-        "WHERE name = ? AND year = ?",
-        [name, year],
+        "WHERE name = ? AND year = ? AND municipality = ?",
+        [name, year, municipality],
     )
     row = cursor.fetchone()
     if row is None:
@@ -239,14 +291,22 @@ def upsert(
     columns: Sequence[str],
     progress: Callable[[float, str], None] | None = None,
 ) -> WriteSummary:
-    """Insert or update interventions matched by (name, year), inside the caller's transaction.
+    """Insert or update interventions matched by (municipality, name, year), inside the
+    caller's transaction.
 
     Only `columns` (those present in the imported file) are written on an update;
     the others keep their stored values. Each changed field goes to the audit trail.
+    A row without a municipality belongs to the database's own (`own_municipality`).
     """
     report = progress or (lambda share, step: None)
     summary = WriteSummary()
-    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
+    writable = [
+        c for c in COLUMN_NAMES if c in columns and c not in ("name", "year", "municipality")
+    ]
+    own = own_municipality(con)
+    rows = [
+        row if row.get("municipality") is not None else {**row, "municipality": own} for row in rows
+    ]
     years_in_file = sorted({int(row["year"]) for row in rows})
     cursor = con.execute(
         f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
@@ -255,17 +315,17 @@ def upsert(
     )
     names = [d[0] for d in cursor.description]
     stored = {
-        (r["name"], r["year"]): r
+        (r["municipality"], r["name"], r["year"]): r
         for r in (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
     }
     report(0.5, "compared")
     inserts: list[Mapping[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    changes: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
+    changes: list[tuple[str, Any, str, int, str | None, Any, Any, str]] = []
     for row in rows:
-        name, year = row["name"], int(row["year"])
-        label = f"{name} ({year})"
-        existing = stored.get((name, year))
+        name, year, place = row["name"], int(row["year"]), str(row["municipality"])
+        label = f"{name} ({place}, {year})" if place and place != own else f"{name} ({year})"
+        existing = stored.get((place, name, year))
         if existing is None:
             inserts.append({**{c: _value(row, c) for c in COLUMN_NAMES}, "year": year})
             summary.inserted.append(label)
@@ -280,18 +340,20 @@ def upsert(
             continue
         updates.append({**existing, **{c: new for c, _, new in changed}})
         changes.extend(
-            ("update", existing["id"], name, year, c, old, new) for c, old, new in changed
+            ("update", existing["id"], name, year, c, old, new, place) for c, old, new in changed
         )
         summary.updated.append(label)
     if inserts:
         select, params = _column_lists(COLUMN_NAMES, inserts)
         created = con.execute(
             f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
-            f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
+            f"SELECT *, ${len(params) + 1} FROM ({select}) "
+            "RETURNING id, name, year, municipality",
             [*params, user],
         ).fetchall()
         changes.extend(
-            ("insert", new_id, name, year, None, None, None) for new_id, name, year in created
+            ("insert", new_id, name, year, None, None, None, place)
+            for new_id, name, year, place in created
         )
     report(0.75, "inserted")
     if updates:
@@ -311,20 +373,20 @@ def upsert(
 def _record_changes(
     con: duckdb.DuckDBPyConnection,
     user: str,
-    changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any]],
+    changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any, str]],
 ) -> None:
     """Many audit-trail rows in one statement."""
     if not changes:
         return
-    actions, ids, names, years_, fields, olds, news = zip(*changes, strict=True)
+    actions, ids, names, years_, fields, olds, news, places = zip(*changes, strict=True)
     con.execute(
         """
         INSERT INTO history ("at", seq, "user", action, intervention_id, name, year,
-                             field, old, new)
+                             field, old, new, municipality)
         SELECT $1, nextval('history_seq'), $2, * FROM (
             SELECT unnest($3::VARCHAR[]), unnest($4::BIGINT[]), unnest($5::VARCHAR[]),
                    unnest($6::INTEGER[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),
-                   unnest($9::VARCHAR[])
+                   unnest($9::VARCHAR[]), unnest($10::VARCHAR[])
         )
         """,
         [
@@ -337,6 +399,7 @@ def _record_changes(
             list(fields),
             [_text(v) for v in olds],
             [_text(v) for v in news],
+            list(places),
         ],
     )
 
@@ -362,6 +425,7 @@ def _apply_update(
         str(existing["name"]),
         int(existing["year"]),
         [(c, existing[c], new) for c, new in changes.items()],
+        str(existing["municipality"]),
     )
 
 
@@ -406,27 +470,38 @@ def delete_intervention(
         str(existing["name"]),
         int(existing["year"]),
         [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
+        str(existing["municipality"]),
     )
 
 
-def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: int) -> None:
-    """Bring back the last deleted version of an intervention from the audit trail."""
-    if _current(con, name, year) is not None:
+def restore_deleted(
+    con: duckdb.DuckDBPyConnection,
+    user: str,
+    name: str,
+    year: int,
+    municipality: str | None = None,
+) -> None:
+    """Bring back the last deleted version of an intervention from the audit trail
+    (of `municipality`; None: the database's own)."""
+    place = own_municipality(con) if municipality is None else municipality
+    if _current(con, name, year, place) is not None:
         raise StoreError(f"{name} ({year}) exists; there is nothing to restore")
     rows = con.execute(
         """
-        SELECT field, old FROM history
-        WHERE action = 'delete' AND name = ? AND year = ?
-          AND "at" = (SELECT max("at") FROM history
-                      WHERE action = 'delete' AND name = ? AND year = ?)
+        WITH deleted AS (
+            SELECT field, old, "at" FROM history
+            WHERE action = 'delete' AND name = ? AND year = ?
+              AND coalesce(municipality, '') = ?
+        )
+        SELECT field, old FROM deleted WHERE "at" = (SELECT max("at") FROM deleted)
         """,
-        [name, year, name, year],
+        [name, year, place],
     ).fetchall()
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
-    values.update({fld: coerce_stored(fld, old) for fld, old in rows})
-    values["name"], values["year"] = name, year
+    values.update({fld: coerce_stored(fld, old) for fld, old in rows if fld in COLUMNS_BY_NAME})
+    values["name"], values["year"], values["municipality"] = name, year, place
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)
     new_id = con.execute(
         f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
@@ -441,6 +516,7 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: 
         name,
         year,
         [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None],
+        place,
     )
 
 

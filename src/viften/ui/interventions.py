@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from viften.actions import editing
+from viften.actions import editing, settings
 from viften.actions import interventions as changes
 from viften.files import export as exporter
 from viften.model.assumptions import BENEFITS
@@ -198,6 +198,7 @@ def editor_section(year: int, lang: str) -> None:
         state.get("added_rows", []),
         state.get("deleted_rows", []),
         year,
+        settings.municipality_setting(database()),
     )
     if plan.problems:
         _report_problems(plan.problems, lang)

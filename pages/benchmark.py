@@ -13,9 +13,9 @@ chosen = current()
 year, objects = benchmarks(chosen.year, chosen.municipality)
 st.title(t("bm_title", lang, year=year) if year else t("page_benchmark", lang), anchor=False)
 st.caption(t("bm_intro", lang))
-st.caption(t("bm_i2_thresholds", lang))
 if not objects:
     st.info(t("bm_none", lang, year=year or "–"))
     st.stop()
-for index, obj in enumerate(objects):
-    parts.kind_section(obj, index, lang)
+parts.overview(objects, lang)
+obj = parts.choose_kind(objects, lang)
+parts.kind_section(obj, lang)

@@ -116,9 +116,7 @@ def national(
     # a kommune's own level of effect and price, shared by all its interventions
     place_effect = rng.normal(0.0, 1.0, len(places))[place_index]
     place_price = rng.normal(0.0, 0.15, len(places))[place_index]
-    effect = np.clip(
-        true_effect + spread * (0.7 * place_effect + 0.7 * rng.normal(0.0, 1.0, size)), -0.05, 0.4
-    )
+    effect = np.clip(true_effect + spread * (place_effect + rng.normal(0.0, 1.0, size)), -0.05, 0.4)
     control_rate = np.clip(control + rng.normal(0.0, 0.04, size), 0.02, 0.9)
     job_rate = np.clip(control_rate + effect, 0.0, 0.98)
     price = np.round(median_price * np.exp(place_price + rng.normal(0.0, 0.25, size)), -2)

@@ -79,3 +79,28 @@ def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def overview(objects: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    """One line per kind: how many measured it, the pool and what I² says."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                t("bm_kind", lang): obj["kind"],
+                t("bm_col_municipalities", lang): formatting.number(obj["municipalities"], lang),
+                t("bm_col_k", lang): formatting.number(obj["k"], lang),
+                t("bm_pooled", lang): formatting.points(obj["pooled_effect"], lang),
+                t("bm_col_interval", lang): t(
+                    "bm_interval",
+                    lang,
+                    low=formatting.points(obj["pooled_ci_low"], lang),
+                    high=formatting.points(obj["pooled_ci_high"], lang),
+                ),
+                "I²": formatting.percent(obj["i2"], lang),
+                t("bm_col_spread", lang): t(f"bm_level_{i2_level(obj['i2'])}", lang),
+            }
+            for obj in objects
+        ]
+    )

@@ -14,6 +14,7 @@ from viften.files import export as exporter
 from viften.model.assumptions import BENEFITS
 from viften.model.domain import COLUMN_NAMES
 from viften.model.errors import ViftenError
+from viften.model.kinds import CATALOGUE
 from viften.present import messages, tables
 from viften.present.texts import t
 from viften.store import db
@@ -167,6 +168,14 @@ def editor_section(year: int, lang: str) -> None:
         elif column == "mandatory":
             config[column] = st.column_config.CheckboxColumn(
                 label, default=False, help=t("iv_edit_mandatory_help", lang)
+            )
+        elif column == "kind":
+            config[column] = st.column_config.TextColumn(
+                label, help=t("iv_edit_kind_help", lang, kinds=", ".join(CATALOGUE)), max_chars=200
+            )
+        elif column == "municipality":
+            config[column] = st.column_config.TextColumn(
+                label, help=t("iv_edit_municipality_help", lang), max_chars=200
             )
         elif column == "evidence_stars":
             config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3, step=1)

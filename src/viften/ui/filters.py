@@ -32,8 +32,9 @@ _WIDGETS: dict[str, Callable[[Filters], Any]] = {
     "f_q": lambda f: f.search,
     "f_kommune": lambda f: f.municipality or _EVERY_MUNICIPALITY,
 }
-_EVERY_MUNICIPALITY = "\x00every"
-"""The switch's choice for every municipality (no name can be it: names are one line)."""
+_EVERY_MUNICIPALITY = "*"
+"""The switch's choice for every municipality (a municipality named "*" is shown as every
+one: a name nobody uses)."""
 """Each filter widget's key and its value in a `Filters`."""
 
 

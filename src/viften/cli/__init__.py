@@ -173,6 +173,17 @@ def build_parser() -> argparse.ArgumentParser:
         "its stars stand for (★★★ 20 %%, ★★ 10 %%, ★ 5 %% of its job rate); "
         'its items carry "assumed": true',
     )
+    alloc.add_argument(
+        "--municipality", metavar="M", help="only municipality M's interventions (default: all)"
+    )
+    alloc.add_argument(
+        "--min-municipality",
+        action="append",
+        default=[],
+        metavar="M=F",
+        help="a shared pool across kommuner: spend at least F × budget on municipality M's "
+        "interventions (repeatable)",
+    )
     alloc.add_argument("--json", action="store_true", required=True)
 
     case = command(
@@ -184,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", required=True, help="print a JSON array (the only format)"
     )
     case.add_argument("--year", type=_year, help="default: the newest year in the database")
+    case.add_argument(
+        "--municipality", metavar="M", help="only municipality M's interventions (default: all)"
+    )
     case.add_argument(
         "--assumptions",
         metavar="FILE",

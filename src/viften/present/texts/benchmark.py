@@ -97,5 +97,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bm_level_none": ("ikke ud over tilfældighed", "no more than chance"),
     "bm_overview": ("Alle indsatstyper", "Every kind"),
     "bm_choose_kind": ("Vis indsatstypen", "Show the kind"),
+    "committee_step_benchmark": ("Tegner benchmark", "Drawing the benchmark"),
     "bm_slide_title": ("Benchmark: {kind}", "Benchmark: {kind}"),
 }

@@ -3,9 +3,11 @@
 import streamlit as st
 
 from viften.present.texts import t
-from viften.ui import filters, state
+from viften.ui import accounts, filters, safety, state
+from viften.ui.fit_css import inject_fit_css
 
 st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:", layout="wide")
+inject_fit_css()
 
 lang = state.language_switch()
 PAGES = (
@@ -19,7 +21,12 @@ PAGES = (
     ("benchmark", "page_benchmark", "compare_arrows"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
+    ("year_over_year", "page_yoy", "compare_arrows"),
+    ("investments", "page_investments", "handshake"),
+    ("investment", "page_investment", "request_quote"),
 )
+if state.actor().can_manage:
+    PAGES = (*PAGES, ("users", "page_users", "group"))
 page = st.navigation(
     [
         st.Page(
@@ -31,9 +38,14 @@ page = st.navigation(
         for name, title, icon in PAGES
     ]
 )
-if page.url_path == "presentation":
-    filters.keep_view()
-else:
-    filters.sidebar_filters()
-    state.editor_login()
-page.run()
+if safety.read_only():
+    safety.banner(lang)
+with safety.guard(lang):
+    if page.url_path == "presentation":
+        filters.keep_view()
+    else:
+        filters.sidebar_filters()
+        if not safety.read_only():
+            accounts.sign_in_panel(lang)
+    state.keep_session_in_url()
+    page.run()

@@ -27,6 +27,7 @@ if not ui.no_data_message(view, lang):
     )
     clicked = ui.fan_matrix(view, settings, lang)
     chosen = ui.pick(view, clicked, lang)
+    ui.clicked_detail(view, settings.measure, lang)
     if chosen:
         ui.detail(view, chosen, settings.measure, lang)
     ui.compare(view, lang)

@@ -5,6 +5,7 @@ import streamlit as st
 from viften.model import filters as flt
 from viften.present.texts import t
 from viften.ui import interventions as parts
+from viften.ui import year_over_year as next_year
 from viften.ui.cache import year_view
 from viften.ui.filters import current
 from viften.ui.state import actor, language
@@ -45,6 +46,7 @@ with edit_tab:
 with import_tab:
     if actor().can_write:
         parts.importer_section(lang)
+        next_year.start_next_year(view.years[0] if view.years else None, lang)
     else:
         st.info(t("iv_editor_only", lang))
 with export_tab:

@@ -302,3 +302,27 @@ def add_municipalities(path: Path, folder: Path, municipalities: int = 4) -> Pat
     )
     outcomes.import_records(path, written["outcomes"], editor)
     return path
+# --- accounts: a session signed in as the app would sign it in --------------------------------
+
+
+def sign_in(app: object, name: str = "Editor", role: str = "editor") -> str:
+    """Sign the AppTest `app` in as `name` with `role`: the account is stored in the database
+    of $VIFTEN_DB (without a real hash: no test signs in with its password), and the session
+    gets a token from the server's registry, the way the sign-in form gives one. Setting
+    session state by hand grants nothing (tests/app/test_accounts.py)."""
+    from viften.actions import sessions, users
+    from viften.actions.access import Actor
+    from viften.store import db, paths
+    from viften.store import users as accounts
+
+    path = paths.database_path()
+    with db.transaction(path) as con:
+        if accounts.account(con, name) is None:
+            accounts.insert(con, name, role, "not-a-hash")
+        else:
+            accounts.set_role(con, name, role)
+    token = sessions.start(
+        users.SignedIn(Actor(name, role)), sessions.browser_fingerprint(None, None)
+    )
+    app.session_state["viften_session"] = token  # type: ignore[attr-defined]
+    return token

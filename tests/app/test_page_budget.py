@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import interventions as changes
@@ -57,8 +58,7 @@ def page(lang: str = "da", editor: bool = False) -> AppTest:
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.session_state["lang"] = lang
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Birgit"
+        sign_in(app, "Birgit")
     return app.run()
 
 
@@ -76,8 +76,9 @@ def test_the_page_shows_the_current_allocation_in_danish(database):
     assert app.title[0].value == "Budget 2030"
     assert metric(app, "Udgift") == "8,5 mio. kr."
     assert current_spend() == 8_500_000
-    assert metric(app, "Forventede ekstra job") == "31,1"
-    assert any("ingen kontrolgruppe" in c.value for c in app.caption)
+    # Kursus has no control group: 50 × 20 % job rate × 5 % (one star) assumed, 0,5 job
+    assert metric(app, "Forventede ekstra job") == "31,6"
+    assert any("antaget ud fra stjernerne" in c.value for c in app.caption)
 
 
 def test_the_optimal_allocation_is_shown_with_what_limits_it(database):
@@ -166,7 +167,7 @@ def test_the_frontier_marks_current_and_optimal_and_prices_a_cut(database):
     assert frontier
     spec = json.dumps(json.loads(frontier[0].proto.spec), ensure_ascii=False)
     assert "Nuværende fordeling" in spec and "Optimal fordeling" in spec
-    app.number_input(key="budget_cut").set_value(2_000_000).run()
+    app.text_input(key="budget_cut").input("2.000.000").run()
     assert any("færre end" in i.value for i in app.info)
 
 
@@ -209,7 +210,9 @@ def test_an_editor_saves_opens_and_compares_scenarios(database):
 def test_the_page_matches_the_allocator(database):
     app = page()
     with db.connect(database) as con:
-        data = allocator.Interventions.from_columns(store.intervention_arrays(con, 2030))
+        data = allocator.Interventions.from_columns(
+            store.intervention_arrays(con, 2030), assume_effects=True
+        )
     result = allocator.optimise(data, allocator.Request.of(current_spend()))
     info = " ".join(i.value for i in app.info)
     flagged = [n for n in result.notes if n.key == "budget_msg_uncapped"]
@@ -273,7 +276,7 @@ def data_with_case(database: Path) -> allocator.Interventions:
 
     with db.connect(database) as con:
         return allocator.Interventions.from_columns(
-            store.intervention_arrays(con, 2030), assumptions=DEFAULT
+            store.intervention_arrays(con, 2030), assumptions=DEFAULT, assume_effects=True
         )
 
 
@@ -355,3 +358,47 @@ def test_an_impossible_npv_request_leaves_its_column_without_figures(database):
     table = payer_table(app)
     assert set(table["Optimal: kommunens eget regnestykke"]) == {"–: kravene kan ikke opfyldes"}
     assert "–" not in " ".join(table["Nuværende"])
+
+
+def test_a_budget_typed_the_danish_way_is_that_many_kroner(database):
+    app = page()
+    app.text_input(key="budget_opt_budget_2030").input("7.479.000").run()
+    assert not app.exception
+    assert app.text_input(key="budget_opt_budget_2030").value == "7.479.000"
+    info = " ".join(i.value for i in app.info)
+    assert "budgettet på 7.479.000 kr." in info
+    app.text_input(key="budget_opt_budget_2030").input("1,5 mio. kr.").run()
+    assert "budgettet på 1,5 mio. kr." in " ".join(i.value for i in app.info)
+
+
+def test_an_amount_that_cannot_be_read_says_what_to_type_and_keeps_the_last(database):
+    app = page()
+    app.text_input(key="budget_opt_budget_2030").input("7.479.000").run()
+    app.text_input(key="budget_opt_budget_2030").input("syv mio").run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error).replace("\\", "")
+    assert "kan ikke læses som et tal" in errors and "76.479.000" in errors
+    assert "7.479.000 kr." in errors
+    assert "budgettet på 7.479.000 kr." in " ".join(i.value for i in app.info)
+
+
+def test_an_english_reader_types_english_amounts(database):
+    app = page("en")
+    app.text_input(key="budget_opt_budget_2030").input("DKK 7,479,000").run()
+    assert not app.exception
+    assert app.text_input(key="budget_opt_budget_2030").value == "7,479,000"
+
+
+def test_the_demo_plan_at_18_mio_less_keeps_the_statutory_and_values_the_unmeasured(db_path):
+    app = page()
+    app.text_input(key="budget_opt_budget_2026").input("76.479.000").run()
+    assert not app.exception
+    info = " ".join(i.value for i in app.info)
+    assert "budgettet på 76.479.000 kr." in info and "job i alt" in info
+    assert "Ressourceforløb" in info and "antaget mer-effekt" in info
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    optimal = dict(zip(moves["Indsats"], moves["Optimal"], strict=True))
+    assert int(optimal["Ressourceforløb"].replace(".", "")) >= 60
+    assert int(optimal["Jobafklaringsforløb"].replace(".", "")) >= 150
+    assert moves["Ekstra job optimal"].str.contains("antaget").any()
+    assert "0,0 job" not in [m.value for m in app.metric]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.store import db
@@ -52,7 +53,8 @@ def words(app: AppTest) -> str:
     for table in app.table:
         parts += [str(c) for c in table.value.columns]
         parts += [str(c) for c in table.value.astype(str).to_numpy().ravel()]
-    return unescape(" ".join(parts))
+    # a table keeps an amount together with no-break spaces (`9.000 kr.`); read them as spaces
+    return unescape(" ".join(parts)).replace("\u00a0", " ")
 
 
 def specs(app: AppTest) -> list[dict[str, Any]]:
@@ -102,6 +104,16 @@ def test_the_page_shows_the_best_case_per_payer_in_danish(db_path: Path) -> None
     assert any("kommunens akkumulerede nettoværdi" in title for title in titles)
     year = figures.load_year(db_path).year
     assert all(spec["title"]["subtitle"].startswith(f"{year} · ") for spec in specs(app))
+
+
+def test_an_amount_in_a_table_never_breaks_between_the_number_and_its_unit(
+    db_path: Path,
+) -> None:
+    cells = [str(c) for table in run().table for c in table.value.astype(str).to_numpy().ravel()]
+    amounts = [c for c in cells if re.search(r"\d[\s\u00a0]kr\\\.", c)]
+    assert amounts, "the page shows no amounts"
+    assert all(re.search(r"\d\u00a0kr\\\.", c) and not re.search(r"\d kr", c) for c in amounts)
+    assert any(re.search(r"\u00a0pct\\\.point", c) for c in cells)
 
 
 def test_the_page_speaks_english_with_the_switch(db_path: Path) -> None:
@@ -181,8 +193,7 @@ def test_an_editor_saves_the_years_assumptions(db_path: Path) -> None:
     from viften.actions import assumptions
 
     app = AppTest.from_file(APP, default_timeout=120).run()
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Redaktør"
+    sign_in(app, "Redaktør")
     app.switch_page("pages/case.py").run()
     assert not app.exception
     app.text_input(key="case_a_discount_rate").input("4 %")
@@ -203,8 +214,7 @@ def test_an_editor_who_types_a_bad_value_is_told_and_nothing_is_stored(db_path: 
     from viften.actions import assumptions
 
     app = AppTest.from_file(APP, default_timeout=120).run()
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Redaktør"
+    sign_in(app, "Redaktør")
     app.switch_page("pages/case.py").run()
     app.text_input(key="case_a_tax_rate").input("150 %")
     app.text_input(key="case_a_wage").input("mange penge")
@@ -278,3 +288,120 @@ def test_the_fan_shades_by_price_unless_the_url_asks(db_path: Path) -> None:
     app = run(page=FAN)
     assert not any(c.value.startswith("Farvetonen viser") for c in app.caption)
     assert "fan_grade" not in app.query_params
+
+
+# --- the target groups' defaults in the editors' form ----------------------------------------
+
+
+def _editor_on_the_case_page() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    app.session_state["is_editor"] = True
+    app.session_state["user_name"] = "Redaktør"
+    app.switch_page("pages/case.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def _kommune_npv(app: AppTest) -> str:
+    payers = [t for t in app.table if "Betaler" in [unescape(c) for c in t.value.columns]][0]
+    frame = payers.value
+    return unescape(str(frame.loc[frame.index[0], frame.columns[3]]))
+
+
+@pytest.fixture
+def without_own_inputs(empty_db: Path) -> Path:
+    """One intervention of tættere på that gives no benefit and no weeks on benefit: its case
+    rests on the target group's defaults."""
+    row = {
+        "name": "Mentor",
+        "year": 2026,
+        "target_group": "closer",
+        "provider": None,
+        "provider_type": None,
+        "price_per_participant": 20_000.0,
+        "capacity": None,
+        "participants": 10,
+        "job_rate": 0.4,
+        "control_job_rate": 0.3,
+        "evidence_stars": 2,
+        "effect_rating": "medium",
+        "duration_weeks": 8,
+        "description": None,
+        "source": None,
+    }
+    with db.transaction(empty_db) as con:
+        store.upsert(con, "tester", [row], list(row))
+    return empty_db
+
+
+def test_an_editor_changes_a_target_groups_weeks_on_benefit_and_the_case_follows(
+    without_own_inputs: Path,
+) -> None:
+    from viften.actions import assumptions
+    from viften.model.assumptions import DEFAULT
+
+    app = _editor_on_the_case_page()
+    before = _kommune_npv(app)
+    weeks = DEFAULT.target_group_defaults["closer"].weeks_on_benefit
+    assert any(f"{weeks} uger på ydelse ved start" in unescape(c.value) for c in app.caption)
+    field = app.text_input(key="case_a_target_group_defaults.closer.weeks_on_benefit")
+    assert field.label == "Uger på ydelse ved start for tættere på"
+    assert field.value == str(weeks)
+    field.input("80")
+    app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    stored = assumptions.for_year(without_own_inputs, 2026)
+    assert stored.target_group_defaults["closer"].weeks_on_benefit == 80
+    assert stored.target_group_defaults["closer"].benefit == "dagpenge"
+    assert stored.source("target_group_defaults.closer") == "Skøn: ændret i appen af Redaktør"
+    assert stored.target_group_defaults["further"] == DEFAULT.target_group_defaults["further"]
+    assert any("80 uger på ydelse ved start" in unescape(c.value) for c in app.caption)
+    assert "Standard for tættere på" in words(app) and "dagpenge, 80 uger på ydelse" in words(app)
+    # 80 weeks in, the kommune bears 80 % of the dagpenge rather than 60-70 %: it gains more
+    after = _kommune_npv(app)
+    assert after != before
+    digits = [int(re.sub(r"\D", "", text)) for text in (before, after)]
+    assert digits[1] > digits[0]
+
+
+def test_an_editor_chooses_another_default_benefit_for_a_target_group(
+    without_own_inputs: Path,
+) -> None:
+    from viften.actions import assumptions
+
+    app = _editor_on_the_case_page()
+    choice = app.selectbox(key="case_a_target_group_defaults.closer.benefit")
+    assert choice.value == "dagpenge"
+    choice.set_value("kontanthjaelp")
+    app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    stored = assumptions.for_year(without_own_inputs, 2026)
+    assert stored.target_group_defaults["closer"].benefit == "kontanthjaelp"
+    assert any("Beregnet med: kontanthjælp" in unescape(c.value) for c in app.caption)
+
+
+def test_weeks_on_benefit_that_are_not_whole_weeks_are_refused_in_danish(
+    without_own_inputs: Path,
+) -> None:
+    from viften.actions import assumptions
+
+    app = _editor_on_the_case_page()
+    app.text_input(key="case_a_target_group_defaults.further.weeks_on_benefit").input("2,5")
+    app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
+    errors = [unescape(e.value) for e in app.error]
+    assert errors == [
+        "Uger på ydelse ved start for længere væk: skal være et helt antal uger, 0 eller flere"
+    ]
+    assert assumptions.stored(without_own_inputs, 2026) is None
+
+
+def test_a_value_the_store_refuses_is_told_in_danish(db_path: Path) -> None:
+    from viften.actions import assumptions
+
+    app = _editor_on_the_case_page()
+    app.text_input(key="case_a_horizon").input("500")
+    app.button(key="FormSubmitter:case_assumptions_form-Gem antagelserne").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    errors = [unescape(e.value) for e in app.error]
+    assert errors == ["Antagelserne: Horisont skal være et helt tal fra 1 til 100, ikke 500"]
+    assert assumptions.stored(db_path, figures.load_year(db_path).year) is None

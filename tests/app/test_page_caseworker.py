@@ -63,3 +63,41 @@ def test_the_page_in_english(db_path: Path) -> None:
     app = run({"lang": "en"})
     assert app.title[0].value == "Find an intervention"
     assert any("per job" in t.value for t in app.text)
+
+
+def test_each_card_says_how_long_whether_there_is_room_and_whom_to_contact(
+    db_path: Path,
+) -> None:
+    app = run()
+    frame = figures.load_year(db_path).frame.set_index("name")
+    cards = [t.value for t in app.text if t.value.startswith("Varighed:")]
+    names = shown(app)
+    assert len(cards) == len(names)
+    for name, card in zip(names, cards, strict=True):
+        assert card.split("\n")[:3] == list(fan.caseworker_facts(frame.loc[name].to_dict())[:3])
+        assert "Ledige pladser:" in card and "Henvisning:" in card
+
+
+def test_the_caseworker_facts_count_free_places_and_keep_typed_text_as_it_is() -> None:
+    record = {
+        "duration_weeks": 13.0,
+        "capacity": 40.0,
+        "participants": 25.0,
+        "provider": "**Jobhus** <b>A/S</b>",
+        "provider_type": "external",
+        "source": "[kilde](javascript:alert(1))",
+    }
+    assert fan.caseworker_facts(record) == (
+        "Varighed: 13 uger",
+        "Ledige pladser: 15 af 40 i år",
+        "Henvisning: kontakt **Jobhus** <b>A/S</b> (Ekstern)",
+        "Kilde: [kilde](javascript:alert(1))",
+    )
+    full = fan.caseworker_facts({**record, "participants": 55.0, "source": None})
+    assert full[1] == "Ledige pladser: ingen, alle 40 er planlagt i år" and len(full) == 3
+    open_ended = fan.caseworker_facts({"capacity": None, "duration_weeks": None})
+    assert open_ended == (
+        "Varighed: ikke oplyst",
+        "Ledige pladser: ingen grænse (ingen kapacitet angivet)",
+        "Henvisning: ingen leverandør angivet",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import database
@@ -38,8 +39,7 @@ def _page(editor: bool = False, lang: str | None = None, tab: str | None = None)
     """The page with one tab open (only the open tab is drawn)."""
     app = AppTest.from_file(PAGE, default_timeout=60)
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Test Editor"
+        sign_in(app, "Test Editor")
     if lang:
         app.session_state["lang"] = lang
     if tab:
@@ -82,8 +82,8 @@ def test_an_interval_that_includes_zero_is_marked(with_outcomes: Path) -> None:
 
 def test_the_business_case_follows_the_value_of_a_job_the_user_sets(with_outcomes: Path) -> None:
     app = _page(tab="case")
-    app.number_input(key="effects_value_per_job").set_value(300_000).run()
-    app.number_input(key="effects_effect_years").set_value(2.0).run()
+    app.text_input(key="effects_value_per_job").input("300.000").run()
+    app.text_input(key="effects_effect_years").input("2").run()
     assert not app.exception
     case = _table(app, "Gevinst pr. krone").set_index("Indsats")
     with db.connect(with_outcomes) as con:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.store import db
@@ -18,8 +19,7 @@ def test_a_deleted_intervention_is_listed_and_restored(db_path: Path) -> None:
     with db.transaction(db_path) as con:
         store.delete_intervention(con, "tester", int(row["id"]), int(row["version"]))
     app = AppTest.from_file(PAGE, default_timeout=30)
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Editor"
+    sign_in(app, "Editor")
     app.run()
     assert not app.exception
     trail = app.dataframe[0].value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import database, editing
@@ -21,14 +22,13 @@ def _editor_key(db_path: Path) -> str:
     with db.connect(db_path) as con:
         year = store.newest_year(con)
         assert year is not None
-        return editing.editor_key(year, editing.stored_identities(con, year))
+        return editing.editor_key(year, editing.stored_identities(con, year)) + "_da"
 
 
 def _page(db_path: Path, editor: bool = False) -> AppTest:
     app = AppTest.from_file(PAGE, default_timeout=30)
     if editor:
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Test Editor"
+        sign_in(app, "Test Editor")
     return app.run()
 
 
@@ -128,7 +128,7 @@ def test_a_bad_edit_names_its_row_and_column_and_cannot_be_saved(db_path: Path) 
     app.run()
     assert any("fejl" in e.value for e in app.error)
     assert any(
-        "række 2, kolonne job_rate: 1,7 skal være en andel mellem 0 og 1" in x.value
+        "række 2, kolonne Jobandel: 1,7 skal være en andel mellem 0 og 1" in x.value
         for x in app.text
     )
     assert app.button(key="iv_save").disabled
@@ -228,3 +228,70 @@ def test_the_app_migrates_a_version_1_database_when_it_opens_it(
     assert "Gammel indsats" in app.dataframe[0].value["Indsats"].tolist()
     with db.connect(path) as con:
         assert db.stored_version(con) == db.SCHEMA_VERSION
+
+
+def _edit_table(app: AppTest) -> object:
+    return next(e for e in app.dataframe if (e.key or "").startswith("iv_editor"))
+
+
+def test_the_edit_table_shows_danish_labels_numbers_and_shares_and_never_none(
+    db_path: Path,
+) -> None:
+    import json
+
+    app = _page(db_path, editor=True)
+    editor = _edit_table(app)
+    config = json.loads(editor.proto.columns)
+    labels = [o["label"] for o in config["target_group"]["type_config"]["options"]]
+    assert labels == ["Tættere på", "Længere væk", "Tværgående"]
+    assert [o["label"] for o in config["provider_type"]["type_config"]["options"]] == [
+        "Intern",
+        "Ekstern",
+    ]
+    frame = editor.value
+    ips = frame[frame["name"] == "IPS"].iloc[0]
+    assert ips["price_per_participant"] == "80.000" or "." in ips["price_per_participant"]
+    assert ips["job_rate"].endswith(" %") and "," in ips["job_rate"] + ips["control_job_rate"]
+    text = frame.drop(columns=["mandatory", "evidence_stars"]).astype(str)
+    assert not text.isin(["None", "nan", "<NA>"]).to_numpy().any()
+    assert not text["job_rate"].str.contains(r"^0\.\d").any()
+
+
+def test_numbers_typed_the_danish_way_in_the_edit_table_are_saved_as_numbers(
+    db_path: Path,
+) -> None:
+    app = _page(db_path, editor=True)
+    key = _edit_table(app).key
+    app.session_state[key] = {
+        "edited_rows": {0: {"price_per_participant": "12.345", "job_rate": "46,5 %"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.error, [e.value for e in app.error]
+    app.button(key="iv_save").click().run()
+    with db.connect(db_path) as con:
+        year = store.newest_year(con)
+        assert year is not None
+        first = store.stored_rows(con, year)[0]
+    assert (first["price_per_participant"], first["job_rate"]) == (12345, 0.465)
+
+
+def test_deleting_a_row_asks_first_and_writes_one_history_row(db_path: Path) -> None:
+    app = _page(db_path, editor=True)
+    key = _edit_table(app).key
+    first = _edit_table(app).value.iloc[0]["name"]
+    app.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0]}
+    app.run()
+    assert any(first in w.value.replace("\\", "") for w in app.warning)
+    assert app.button(key="iv_save").disabled
+    with db.connect(db_path) as con:
+        before = len(store.history(con))
+    app.checkbox(key="iv_delete_confirm").check().run()
+    app.button(key="iv_save").click().run()
+    assert not app.exception
+    with db.connect(db_path) as con:
+        trail = store.history(con)
+    assert len(trail) == before + 1
+    assert (trail[0]["action"], trail[0]["name"], trail[0]["field"]) == ("delete", first, None)
+    assert first not in figures.load_year(db_path).frame["name"].tolist()

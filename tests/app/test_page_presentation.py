@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import settings
@@ -36,9 +37,7 @@ def page(editor: bool = False, view: int | None = None) -> AppTest:
     """The presentation page as the app routes to it (its exit link needs the navigation)."""
     app = AppTest.from_file(APP, default_timeout=90).run()
     if editor:
-        # after the landing page's run: its sign-in box decides the role from the password
-        app.session_state["is_editor"] = True
-        app.session_state["user_name"] = "Test Editor"
+        sign_in(app, "Test Editor")
     if view is not None:
         app.session_state["presentation_view"] = view
     app.switch_page(PAGE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
 from viften.actions import database
@@ -37,8 +38,7 @@ def test_the_page_renders_with_sparse_interventions(db_path: Path, page: str) ->
     database.ensure(db_path)
     changes.import_file(db_path, MINIMAL.encode(), "minimal.csv", command_line_actor())
     app = AppTest.from_file(APP, default_timeout=120)
-    app.session_state["is_editor"] = True
-    app.session_state["user_name"] = "Editor"
+    sign_in(app, "Editor")
     app.run()
     app.switch_page(f"pages/{page}.py").run()
     assert not app.exception, app.exception[0].stack_trace if app.exception else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import test_browser_fan as fan_tests
 from conftest import Server, screenshot, wait_for_app
@@ -49,6 +51,14 @@ def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Serve
     main = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]');
         return [m.scrollWidth, m.clientWidth]; }""")
     assert main[0] <= main[1] + 1, main
+    # the axes in Danish numbers (the format locale alone groups them: 5.000, never 5,000)
+    ticks = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stVegaLiteChart"] svg text')].map(t => t.textContent)""")
+    assert "5.000" in ticks and "5,000" not in ticks, ticks
+    # an amount in a table never breaks between the number and "kr."
+    cells = [c for c in page.locator('[data-testid="stTable"] td').all_inner_texts() if c]
+    amounts = [c for c in cells if re.search(r"\d\skr\.", c)]
+    assert amounts and all("\u00a0kr." in c and " kr." not in c for c in amounts), amounts
     assert page.query_selector('[data-testid="stException"]') is None
     assert page.errors == []
     screenshot(page, "case-1366")

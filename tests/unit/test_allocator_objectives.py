@@ -162,16 +162,29 @@ def test_the_tradeoff_says_what_the_kommune_objective_costs_in_jobs_and_for_the_
 
 def test_an_uncapped_intervention_over_a_quarter_of_the_budget_is_flagged():
     rows = [
-        row("Open", price_per_participant=1_000.0, capacity=None),
+        row("Open", price_per_participant=1_000.0, capacity=None, participants=20),
         row(
             "Small", price_per_participant=1_000.0, capacity=10, job_rate=0.3, control_job_rate=0.25
         ),
     ]
     result = allocator.optimise(table(rows), Request.of(100_000))
     assert result.participants == (100, 0)
-    assert "Without a capacity limit and over 25 % of the budget: Open." in message(result)
+    assert (
+        "Without a capacity limit and over 25 % of the budget or over 2 times the planned "
+        "participants: Open." in message(result)
+    )
     assert allocator.uncapped_over_share(table(rows), [25, 10], 100_000) == []
     assert allocator.uncapped_over_share(table(rows), [26, 10], 100_000) == ["Open"]
+
+
+def test_an_uncapped_intervention_over_twice_its_plan_is_flagged_before_a_quarter():
+    rows = [
+        row("Open", price_per_participant=1_000.0, capacity=None, participants=5),
+        row("New", price_per_participant=1_000.0, capacity=None, participants=0),
+    ]
+    assert allocator.uncapped_over_share(table(rows), [10, 0], 1_000_000) == []
+    assert allocator.uncapped_over_share(table(rows), [11, 0], 1_000_000) == ["Open"]
+    assert allocator.uncapped_over_share(table(rows), [0, 1], 1_000_000) == ["New"]
 
 
 def test_an_intervention_without_a_control_group_has_no_case_and_no_participants():

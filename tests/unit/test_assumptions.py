@@ -11,6 +11,7 @@ import pytest
 from viften.model import assumptions as assumed
 from viften.model.assumptions import DEFAULT, Assumptions, BenefitDefault
 from viften.model.errors import BadInput
+from viften.present.messages import error_lines
 
 
 def test_the_benefit_keys_are_exactly_those_of_the_interface() -> None:
@@ -174,12 +175,51 @@ def test_a_bad_override_is_bad_input_that_names_the_key(
 ) -> None:
     with pytest.raises(BadInput) as raised:
         DEFAULT.overridden(overrides)
-    assert named in str(raised.value)
+    assert named in " ".join(error_lines(raised.value, "en"))
 
 
 def test_an_unknown_key_names_the_nearest_known_one() -> None:
-    with pytest.raises(BadInput, match="did you mean wage"):
+    with pytest.raises(BadInput) as raised:
         DEFAULT.overridden({"wag": 1})
+    assert "did you mean wage?" in error_lines(raised.value, "en")[0]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "english", "danish"),
+    [
+        (
+            {"horizon": 0},
+            "assumptions: horizon must be a whole number from 1 to 100, not 0",
+            "Antagelserne: Horisont skal være et helt tal fra 1 til 100, ikke 0",
+        ),
+        (
+            {"benefits": {"dagpenge": -5}},
+            "assumptions: benefits.dagpenge must be ≥ 0, not -5",
+            "Antagelserne: Ydelse: dagpenge (kr. om året) skal være mindst 0, ikke -5",
+        ),
+        (
+            {"target_group_defaults": {"closer": {"weeks_on_benefit": 2.5}}},
+            "assumptions: target_group_defaults.closer.weeks_on_benefit must be a whole number "
+            "from 0 to 10000, not 2.5",
+            "Antagelserne: Uger på ydelse ved start for tættere på skal være et helt tal fra 0 "
+            "til 10000, ikke 2.5",
+        ),
+        (
+            {"municipal_tax_rate": 0.6, "tax_rate": 0.5},
+            "assumptions: municipal_tax_rate (60 %) is the kommune's part of tax_rate (50 %) and "
+            "cannot exceed it",
+            "Antagelserne: Kommunens del af skatten (60 %) kan ikke være større end skatten i "
+            "alt (50 %)",
+        ),
+    ],
+)
+def test_a_bad_value_reads_in_english_for_the_command_and_in_danish_for_the_app(
+    overrides: dict[str, Any], english: str, danish: str
+) -> None:
+    with pytest.raises(BadInput) as raised:
+        DEFAULT.overridden(overrides, origin="assumptions")
+    assert error_lines(raised.value, "en") == [english]
+    assert error_lines(raised.value, "da") == [danish]
 
 
 @pytest.mark.parametrize("text", ["{", "[1, 2]", "3", b"\xff\xfe"])

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from viften.model import case as model
-from viften.model.assumptions import DEFAULT
+from viften.model.assumptions import DEFAULT, BenefitDefault
 from viften.model.filters import Filters
 from viften.present import case as present
 from viften.present import texts as texts_module
@@ -225,6 +225,20 @@ def test_the_allocation_sums_planned_participants_times_the_case_per_payer(view)
     assert total.left_out == ("Uden kontrolgruppe",) and total.left_out_participants == 40
 
 
+def test_the_case_page_and_the_budget_page_show_the_current_allocation_in_one_table(
+    view,
+) -> None:
+    from viften.model import allocator
+    from viften.present import budget_tables
+
+    rows = frame().assign(name=lambda f: f["name"], year=2026, capacity=math.nan, evidence_stars=2)
+    data = allocator.Interventions.from_columns(rows, assumptions=PLAIN)
+    budget_page = budget_tables.payer_case_table([("Nu", allocator.current(data))], "da")
+    case_page = budget_tables.payer_case_table([("Nu", present.allocation_case(view))], "da")
+    assert case_page.equals(budget_page)
+    assert "Kommunen" in case_page["Tal"].tolist()
+
+
 def test_the_allocation_notes_name_what_was_left_out(view) -> None:
     notes = present.allocation_notes(present.allocation_case(view), "da")
     assert notes[0].endswith("110 deltagere i 2 indsatser.")
@@ -268,6 +282,28 @@ def test_the_form_stores_only_what_changed_with_its_source() -> None:
         "sources": {"wage": "Skøn: budget 2027", "discount_rate": "Skøn: budget 2027"},
     }
     assert DEFAULT.overridden(overrides).wage == 340_000.0
+
+
+def test_the_form_overrides_a_target_groups_default_field_by_field() -> None:
+    typed = {key: present.form_text(DEFAULT, key) for key in present.FORM_KEYS}
+    typed["target_group_defaults.closer.weeks_on_benefit"] = "40"
+    typed["target_group_defaults.cross.benefit"] = "sygedagpenge"
+    overrides, problems = present.form_overrides(typed, DEFAULT, "Jobcentret 2026")
+    assert problems == []
+    assert overrides == {
+        "target_group_defaults": {
+            "closer": {"weeks_on_benefit": 40},
+            "cross": {"benefit": "sygedagpenge"},
+        },
+        "sources": {
+            "target_group_defaults.closer": "Jobcentret 2026",
+            "target_group_defaults.cross": "Jobcentret 2026",
+        },
+    }
+    changed = DEFAULT.overridden(overrides)
+    assert changed.target_group_defaults["closer"] == BenefitDefault("dagpenge", 40)
+    assert changed.target_group_defaults["cross"].weeks_on_benefit == 52
+    assert changed.source("target_group_defaults.cross") == "Jobcentret 2026"
 
 
 def test_the_form_names_every_field_it_cannot_read() -> None:
@@ -323,8 +359,18 @@ def test_the_cash_chart_marks_the_payback_year(view) -> None:
 
 
 def test_the_axes_write_danish_numbers(view) -> None:
-    spec = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da").to_dict()
-    assert "replace" in str(spec["layer"][1]["encoding"]["y"]["axis"]["labelExpr"])
+    from viften.present.charts import localised
+
+    chart = charts.cash_chart(present.cumulative_rows(view, 0), None, "x", "y", "z", "da")
+    spec = localised(chart, "da")
+    axis = spec["layer"][1]["encoding"]["y"]["axis"]
+    # the locale groups with "." and "," is the decimal mark: no swapping of its own on top
+    assert axis == {"format": ",.0~f"} | {k: v for k, v in axis.items() if k != "format"}
+    assert "labelExpr" not in axis
+    assert (
+        spec["config"]["locale"]["number"]["thousands"],
+        spec["config"]["locale"]["number"]["decimal"],
+    ) == (".", ",")
 
 
 def test_the_split_chart_stacks_the_gain_by_payer_with_the_price_as_a_tick(view) -> None:

@@ -148,7 +148,10 @@ def test_an_import_exits_0_and_stores_every_row(
 ) -> None:
     done = viften("import", str(data_file), "--db", str(empty_db), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == "imported indsatser.csv: 5 added, 0 updated, 0 unchanged"
+    assert done.stderr.strip() == (
+        "imported indsatser.csv: 5 added, 0 updated, 0 unchanged "
+        "(import 1; undo it with `revert --import 1`)"
+    )
     again = viften("import", str(data_file), "--db", str(empty_db), cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "0 added, 0 updated, 5 unchanged" in again.stderr

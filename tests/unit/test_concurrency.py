@@ -42,14 +42,14 @@ KILLED_IMPORT = textwrap.dedent("""
     from viften import cli
     from viften.store import interventions as store
 
-    original = store._record_changes
+    original = store.record_changes
 
     def record_then_stop(*args, **kwargs):
         original(*args, **kwargs)
         print("written, not committed", flush=True)
         time.sleep(60)
 
-    store._record_changes = record_then_stop
+    store.record_changes = record_then_stop
     raise SystemExit(cli.main(["import", sys.argv[1], "--db", sys.argv[2]]))
 """)
 

@@ -247,9 +247,22 @@ def test_wrapping_breaks_between_words_and_cuts_only_words_too_long_for_a_line()
         "løntilskud",
         "til ledige",
     )
-    assert fan.wrap_name("Jobafklaringsforløb", 10) == ("Jobafklar-", "ingsforløb")
+    assert fan.wrap_name("Jobafklaringsforløb", 10) == ("Jobafkla-", "ringsforløb")
     assert fan.wrap_name("", 10) == ("",)
     assert fan.wrap_name("  spaces\n and\tlines ", 40) == ("spaces and lines",)
+
+
+def test_a_long_word_is_hyphenated_where_danish_allows_it_never_mid_syllable() -> None:
+    assert fan.wrap_name("Virksomhedspraktik", 14) == ("Virksomheds-", "praktik")
+    assert fan.wrap_name("Jobafklaringsforløb", 17) == ("Jobafklarings-", "forløb")
+    assert fan.wrap_name("Delvis raskmelding og fastholdelsesforløb", 15) == (
+        "Delvis",
+        "raskmelding og",
+        "fastholdelses-",
+        "forløb",
+    )
+    # a word with no hyphenation point that fits is still cut, and keeps every character
+    assert "".join(fan.wrap_name("Xqzvbnmlkjhgf", 6)).replace("-", "") == "Xqzvbnmlkjhgf"
 
 
 def test_a_narrow_chart_wraps_names_over_more_lines() -> None:

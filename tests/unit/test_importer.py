@@ -972,7 +972,7 @@ def test_a_file_that_the_database_refuses_writes_nothing(
     def failing_history(*args: Any) -> None:
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(store, "_record_changes", failing_history)
+    monkeypatch.setattr(store, "record_changes", failing_history)
     with pytest.raises(RuntimeError):
         import_csv(
             empty_db,

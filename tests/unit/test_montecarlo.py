@@ -212,3 +212,35 @@ def test_a_large_allocation_sums_its_many_small_terms_without_changing_the_sprea
     assert abs(slow.mean - analytic) < 0.02 * width
     assert quick.p10 == pytest.approx(slow.p10, abs=0.03 * width)
     assert quick.p90 == pytest.approx(slow.p90, abs=0.03 * width)
+
+
+# --- the small samples' draws, each posterior once ----------------------------------------------
+
+
+def test_small_sample_effects_are_drawn_from_their_two_beta_posteriors() -> None:
+    # Beta(6.5, 6.5) - Beta(1.5, 9.5): mean 0.5 - 1.5/11, variance the sum of the two
+    beta = np.array([[6.5], [6.5], [1.5], [9.5]])
+    drawn = effects.beta_difference_draws(beta, 100_000, seed=4)[0]
+    variance = 6.5 * 6.5 / (13**2 * 14) + 1.5 * 9.5 / (11**2 * 12)
+    assert drawn.mean() == pytest.approx(0.5 - 1.5 / 11, abs=0.002)
+    assert drawn.var() == pytest.approx(variance, rel=0.02)
+
+
+def test_two_groups_with_the_same_posterior_are_still_drawn_independently() -> None:
+    beta = np.array([[3.5, 3.5], [5.5, 5.5], [3.5, 1.5], [5.5, 7.5]])
+    drawn = effects.beta_difference_draws(beta, 50_000, seed=4)
+    same = drawn[0]
+    # X - Y with X, Y independent Beta(3.5, 5.5): never identically 0, variance twice one's
+    one = 3.5 * 5.5 / (9**2 * 10)
+    assert same.var() == pytest.approx(2 * one, rel=0.03)
+    # the shared treatment posterior is drawn once: both effects see the same X draws
+    # (common random numbers), so their draws correlate (about 0.56 here)
+    assert np.corrcoef(drawn[0], drawn[1])[0, 1] > 0.45
+
+
+def test_the_same_seed_draws_the_same_small_sample_effects() -> None:
+    beta = np.array([[3.5, 2.5], [5.5, 9.5], [1.5, 2.5], [8.5, 9.5]])
+    np.testing.assert_array_equal(
+        effects.beta_difference_draws(beta, 1_000, seed=8),
+        effects.beta_difference_draws(beta, 1_000, seed=8),
+    )

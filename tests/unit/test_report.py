@@ -302,14 +302,36 @@ def test_a_screen_shows_the_optimal_allocation_when_its_scenario_has_just_been_d
     assert material.allocations is not None and material.allocations.scenario is None
 
 
-def test_filters_narrow_the_fans_and_the_table_but_not_the_budget(database: Path) -> None:
+def test_every_key_figure_is_of_the_filtered_interventions_and_every_view_says_so(
+    database: Path,
+) -> None:
+    from viften.present import formatting
+
     narrowed = committee_material(database, filters=Filters(target_groups=("further",)))
-    assert set(narrowed.frame["target_group"]) == {"further"}
+    frame = narrowed.frame
+    assert set(frame["target_group"]) == {"further"}
     assert [v.key for v in narrowed.views if v.key.startswith("fan")] == ["fan", "fan_further"]
-    assert narrowed.allocations is not None
-    whole = committee_material(database)
-    assert whole.allocations is not None
-    assert narrowed.allocations.budget == whole.allocations.budget
+    figures = {f.label: f.value for f in narrowed.views[0].figures}
+    participants = frame["participants"].fillna(0)
+    spend = float((participants * frame["price_per_participant"]).sum())
+    assert figures["Indsatser"] == formatting.number(len(frame))
+    assert figures["Planlagte deltagere"] == formatting.number(participants.sum())
+    assert figures["Budget i den nuværende fordeling"] == formatting.millions(spend)
+    assert figures["Forventede job"] == formatting.number((participants * frame["job_rate"]).sum())
+    assert narrowed.allocations is not None and narrowed.allocations.budget == pytest.approx(spend)
+    scope = f"målgruppe: længere væk · {len(frame)} indsatser"
+    for view in narrowed.views:
+        assert scope in view.note, view.key
+        if view.chart is not None:
+            spec = view.chart if isinstance(view.chart, dict) else view.chart.to_dict()
+            assert scope in str(spec.get("title")), view.key
+
+
+def test_a_search_that_finds_nothing_shows_no_budget_beside_its_zero(database: Path) -> None:
+    material = committee_material(database, filters=Filters(search="findes ikke"))
+    (view,) = material.views
+    assert [(f.label, f.value) for f in view.figures] == [("Indsatser", "0")]
+    assert "søgning: “findes ikke” · 0 indsatser" in view.note
 
 
 def test_without_planned_participants_the_deck_says_there_is_nothing_to_compare(

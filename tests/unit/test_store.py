@@ -4,6 +4,7 @@ decided by the actions: tests/unit/test_actions.py.)"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,26 @@ def test_a_deleted_intervention_is_restored_from_the_history(filled: Path) -> No
     assert {h["field"] for h in restored} == {c for c in COLUMN_NAMES if original[c] is not None}
     assert all(h["user"] == "bo" and h["year"] == 2026 for h in restored)
     deleted = [h for h in trail if h["action"] == "delete"]
-    assert {h["field"]: h["old"] for h in deleted}["description"] == "Tekst, med komma"
+    assert [h["field"] for h in deleted] == [None], "one row for the whole deleted record"
+    assert json.loads(deleted[0]["old"])["description"] == "Tekst, med komma"
+
+
+def test_a_deletion_written_one_row_per_field_is_restored_too(filled: Path) -> None:
+    original = stored(filled, "Mentor")
+    ident, _version = identity(filled, "Mentor")
+    with db.transaction(filled) as con:
+        con.execute("DELETE FROM interventions WHERE id = ?", [ident])
+        for column in COLUMN_NAMES:
+            if original[column] is not None:
+                old = original[column]
+                old = str(int(old)) if isinstance(old, float) and old.is_integer() else str(old)
+                con.execute(
+                    "INSERT INTO history VALUES (now(), nextval('history_seq'), 'bo', 'delete', "
+                    "?, 'Mentor', 2026, ?, ?, NULL)",
+                    [ident, column, old],
+                )
+        store.restore_deleted(con, OTHER_EDITOR, "Mentor", 2026)
+    assert stored(filled, "Mentor") == original
 
 
 def test_the_latest_delete_is_the_one_restored(filled: Path) -> None:

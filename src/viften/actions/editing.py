@@ -62,14 +62,16 @@ def stored_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[StoredR
     return [StoredRow(*identity) for identity in store.row_identities(con, year)]
 
 
-def _check(values: Mapping[str, Any], row_number: int, problems: list[Problem]) -> dict[str, Any]:
+def _check(
+    values: Mapping[str, Any], row_number: int, problems: list[Problem], decimal_comma: bool
+) -> dict[str, Any]:
     checked: dict[str, Any] = {}
     for column, raw in values.items():
         if column not in COLUMNS_BY_NAME or column == "year":
             continue
         try:
             checked[column] = read_cell(
-                COLUMNS_BY_NAME[column], raw, decimal_comma=True, guarded=False
+                COLUMNS_BY_NAME[column], raw, decimal_comma=decimal_comma, guarded=False
             )
         except CellError as error:
             problems.append(Problem(row_number, column, error.message))
@@ -98,19 +100,21 @@ def plan_edits(
     deleted_rows: Sequence[int],
     year: int,
     own_municipality: str | None = None,
+    decimal_comma: bool = True,
 ) -> EditPlan:
-    """Check the table's changes; rows are numbered from 1 as the table shows them."""
+    """Check the table's changes; rows are numbered from 1 as the table shows them. Numbers
+    typed as text are read with a decimal comma (Danish) unless `decimal_comma` is False."""
     plan = EditPlan()
     for index, values in edited_rows.items():
         position = int(index)
         if position in deleted_rows or not values:
             continue
-        checked = _check(values, position + 1, plan.problems)
+        checked = _check(values, position + 1, plan.problems, decimal_comma)
         if checked:
             plan.updates.append((stored[position], checked))
     for offset, values in enumerate(added_rows):
         row_number = len(stored) + offset + 1
-        checked = _check(values, row_number, plan.problems)
+        checked = _check(values, row_number, plan.problems, decimal_comma)
         for column in COLUMN_NAMES:
             if (
                 COLUMNS_BY_NAME[column].required

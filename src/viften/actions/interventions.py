@@ -8,6 +8,7 @@ from pathlib import Path
 from viften.actions import database, settings
 from viften.actions.access import Actor, require_editor
 from viften.files import interventions as importer
+from viften.store import db, imports
 from viften.store import interventions as store
 
 CHANGING = "changing interventions"
@@ -27,9 +28,22 @@ def import_file(
     parsed = importer.parse(data, filename, own_municipality=settings.municipality_setting(path))
     report(0.4, "checked")
     with database.write(path) as con:
-        summary = store.upsert(con, actor.name, parsed.rows, parsed.columns, progress=report)
+        import_id = imports.start(
+            con, actor.name, imports.INTERVENTIONS, filename, len(parsed.rows)
+        )
+        summary = store.upsert(
+            con, actor.name, parsed.rows, parsed.columns, progress=report, import_id=import_id
+        )
     report(1.0, "done")
+    summary.import_id = import_id
     return summary
+
+
+def preview(path: Path, data: bytes, filename: str) -> store.Diff:
+    """What `import_file` would do with a file, written nowhere: BadInput as it would raise."""
+    parsed = importer.parse(data, filename, own_municipality=settings.municipality_setting(path))
+    with db.connect(path) as con:
+        return store.compare(con, parsed.rows, parsed.columns)
 
 
 def restore(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from viften.actions import database
 from viften.actions.access import Actor, require_editor
-from viften.store import outcomes
+from viften.store import imports, outcomes
 
 
 def import_records(
@@ -19,4 +19,8 @@ def import_records(
     """Check the records of a CSV or XLSX file and store them in one transaction."""
     require_editor(actor, "importing outcome records")
     with database.write(path) as con:
-        return outcomes.import_records(con, source, actor.name, progress)
+        import_id = imports.start(con, actor.name, imports.OUTCOMES, Path(source).name, 0)
+        summary = outcomes.import_records(con, source, actor.name, progress, import_id)
+        imports.set_rows(con, import_id, summary.records)
+    summary.import_id = import_id
+    return summary

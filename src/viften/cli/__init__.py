@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         "rows are matched by (name, year).",
     )
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the file and print as JSON what the import would add, update and leave "
+        "unchanged; write nothing",
+    )
 
     lst = command("list", "List the interventions of one year with their derived figures.")
     lst.add_argument(
@@ -238,6 +244,32 @@ def build_parser() -> argparse.ArgumentParser:
     national.add_argument("--interventions", type=_count, default=15_000)
     national.add_argument("--records", type=_count, default=2_000_000)
 
+    inv = command(
+        "invest",
+        "The figures of social-investment outcome contracts: outlays, expected payments, "
+        "deadweight, the investor's multiple, the kommune's net present value.",
+    )
+    inv.add_argument(
+        "--contract",
+        required=True,
+        metavar="FILE",
+        help="a JSON file with one contract or a list of them",
+    )
+    inv.add_argument(
+        "--assumptions",
+        metavar="FILE",
+        help="a JSON file whose keys override the budget case's assumptions, as for `case`",
+    )
+    inv.add_argument(
+        "--municipality",
+        metavar="M",
+        help="whose fan a contract's intervention is in where the contract names none "
+        "(default: the database's own)",
+    )
+    inv.add_argument(
+        "--json", action="store_true", required=True, help="print a JSON array (the only format)"
+    )
+
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
         dest="outcomes_command", metavar="ACTION", parser_class=_Parser
@@ -255,6 +287,28 @@ def build_parser() -> argparse.ArgumentParser:
     hist.add_argument("--json", action="store_true", required=True)
     hist.add_argument("--limit", type=_count)
 
+    rev = command("revert", "Undo every change of one import, in one transaction.")
+    rev.add_argument(
+        "--import",
+        dest="import_id",
+        type=_count,
+        required=True,
+        metavar="ID",
+        help="the import's id (`history --json` shows it as import_id)",
+    )
+
+    year = command("year", "Start a new fan year.")
+    year_commands = year.add_subparsers(dest="year_command", metavar="ACTION", parser_class=_Parser)
+    year_commands.required = True
+    year_new = year_commands.add_parser(
+        "new",
+        help="Copy every intervention of one year to a year that has none.",
+        description="Copy every intervention of one year to a year that has none.",
+    )
+    year_new.add_argument("--from", dest="from_year", type=_year, required=True, metavar="Y1")
+    year_new.add_argument("--to", dest="to_year", type=_year, required=True, metavar="Y2")
+    year_new.add_argument("--db", metavar="PATH", help="the database file")
+
     report = command("report", "Build the committee deck as PowerPoint.")
     report.add_argument("--out", required=True, metavar="FILE.pptx")
     report.add_argument("--year", type=_year)
@@ -265,6 +319,30 @@ def build_parser() -> argparse.ArgumentParser:
     matrix.add_argument("--year", type=_year)
     matrix.add_argument("--target-group", type=_target_group)
     matrix.add_argument("--municipality", metavar="M", help="only municipality M's interventions")
+
+    user = command("user", "Accounts of the app: add, remove and list them.")
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
+    user_commands.required = True
+    user_add = user_commands.add_parser(
+        "add",
+        help="Add an account; the password is read from standard input.",
+        description="Add an account; the password is read from standard input "
+        "(typed without echo on a terminal).",
+    )
+    user_add.add_argument("name", metavar="NAME")
+    user_add.add_argument("--role", choices=("viewer", "editor", "admin"), required=True)
+    user_remove = user_commands.add_parser("remove", help="Remove an account.")
+    user_remove.add_argument("name", metavar="NAME")
+    user_list = user_commands.add_parser("list", help="List the accounts (name and role).")
+    user_list.add_argument("--json", action="store_true", required=True)
+    for sub in (user_add, user_remove, user_list):
+        sub.add_argument("--db", metavar="PATH", help="the database file")
+
+    backup = command("backup", "Write a consistent copy of the whole database.")
+    backup.add_argument("--out", required=True, metavar="FILE")
+
+    restore = command("restore", "Replace the database with a backup, all or nothing.")
+    restore.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -275,6 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = f"outcomes_{args.outcomes_command}"
     if name == "demo":
         name = f"demo_{args.demo_command}"
+    if name == "year":
+        name = f"year_{args.year_command}"
     import duckdb
 
     from viften.model.errors import BadInput, ViftenError

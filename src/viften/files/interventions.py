@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -288,6 +289,18 @@ def coerce_stored(field: str, text: str | None) -> Any:
     if column.kind == "text":
         return text  # exactly what was stored
     return read_cell(column, text, decimal_comma=False, guarded=False, strip=False)
+
+
+def deleted_fields(rows: Iterable[tuple[str | None, str | None]]) -> list[tuple[str, str]]:
+    """(field, old value) of a deletion in the trail: its one row holds the record as JSON;
+    a deletion written before that holds one row per field."""
+    out: list[tuple[str, str]] = []
+    for fld, old in rows:
+        if fld is None and old:
+            out.extend((str(k), str(v)) for k, v in json.loads(old).items() if k in COLUMNS_BY_NAME)
+        elif fld is not None and old is not None:
+            out.append((fld, old))
+    return out
 
 
 # --- reading files -------------------------------------------------------------------------

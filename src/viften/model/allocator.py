@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from viften.model import case
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
 from viften.model.target_groups import TARGET_GROUPS
@@ -81,6 +82,9 @@ UNCAPPED_SHARE = 0.25
 """An intervention without a capacity is flagged when an allocation spends more than this share
 of the budget on it: no provider has unlimited places, so a quarter of the budget on one
 without a stated limit is worth checking before it is planned."""
+UNCAPPED_GROWTH = 2
+"""... or when it gives it more than this many times its planned participants (any at all
+where none are planned): places beyond twice this year's plan are not known to exist."""
 
 
 INTERACTIVE_LIMIT = 2_000
@@ -204,8 +208,6 @@ class Interventions:
         target_group = _texts(_column(columns, "target_group"))
         npv = None
         if assumptions is not None:
-            from viften.model import case
-
             optional = {key: columns[key] for key in case.OPTIONAL_COLUMNS if key in columns}
             npv = case.from_columns(
                 {
@@ -669,9 +671,9 @@ class _Model:
             short[f"\x00municipality {index}"] = share * budget - spent
         return over, short
 
-    def solve(self, budget: float) -> np.ndarray | None:
+    def solve(self, budget: float, rel_gap: float = 0.0) -> np.ndarray | None:
         """Optimal whole participants for `budget`, checked; None when nothing meets the
-        constraints."""
+        constraints. With `rel_gap` > 0: proven within that share of the optimum."""
         if len(self.conflicts()):
             return None
         prepared = self.inputs(budget)
@@ -684,7 +686,7 @@ class _Model:
         margin = 2 * _SOLVER_SLACK + 1e-9 * max(1.0, budget)
         slack = tolerance(budget)
         for _ in range(_REPAIR_ATTEMPTS):
-            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper))
+            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper), rel_gap)
             if chosen is None:
                 return None
             participants = fixed.copy()
@@ -736,22 +738,25 @@ def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
     return over <= slack and all(s <= slack for s in short.values())
 
 
-def _milp(inputs: MilpInputs) -> np.ndarray | None:
-    """One exact solve; whole participants, or None when the model is infeasible."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+def _milp(inputs: MilpInputs, rel_gap: float = 0.0) -> np.ndarray | None:
+    """One exact solve; whole participants, or None when the model is infeasible. Large models
+    are reduced first without losing the proof of optimality (`viften.model.exact`)."""
+    from viften.model import exact
 
-    found = milp(
-        c=inputs.c,
-        integrality=np.ones(len(inputs.c)),
-        bounds=Bounds(inputs.lower, inputs.upper),
-        constraints=LinearConstraint(inputs.matrix, inputs.row_lower, inputs.row_upper),
-        options={"mip_rel_gap": 0.0},
+    status, x, message = exact.solve(
+        inputs.c,
+        inputs.lower,
+        inputs.upper,
+        inputs.matrix,
+        inputs.row_lower,
+        inputs.row_upper,
+        rel_gap=rel_gap,
     )
-    if found.status == 2:
+    if status == 2:
         return None
-    if found.x is None or found.status != 0:
-        raise ViftenError(f"the optimiser stopped without an answer: {found.message}")
-    return np.clip(np.rint(found.x), inputs.lower, inputs.upper)
+    if x is None or status != 0:
+        raise ViftenError(f"the optimiser stopped without an answer: {message}")
+    return np.clip(x, inputs.lower, inputs.upper)
 
 
 @contextmanager
@@ -805,9 +810,7 @@ def payer_npv(data: Interventions, participants: np.ndarray) -> tuple[float, ...
     budget case."""
     if data.npv is None:
         return None
-    chosen = participants > 0
-    values = np.where(np.isnan(data.npv[:, chosen]), 0.0, data.npv[:, chosen])
-    return tuple(math.fsum((row * participants[chosen]).tolist()) for row in values)
+    return tuple(float(v) for v in case.allocation_npv(data.npv, participants))
 
 
 def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> Result:
@@ -887,6 +890,7 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
             "count": ("count", int(chosen.sum())),
             "participants": ("count", int(participants.sum())),
             "jobs": ("jobs", float(data.jobs_per_participant(request.objective) @ participants)),
+            "gross": ("jobs", float(data.jobs_per_participant("gross") @ participants)),
             "cost": ("money", _spend(data.price, participants)),
             "budget": ("money", request.budget),
         }
@@ -899,10 +903,18 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
         notes.append(
             _note("budget_msg_mandatory_kept", names=("names", list(data.name[model.required])))
         )
+    unspent = _unspent(model, participants)
+    if unspent is not None:
+        notes.append(unspent)
     uncapped = uncapped_over_share(data, participants, request.budget)
     if uncapped:
         notes.append(
-            _note("budget_msg_uncapped", names=("names", uncapped), share=("share", UNCAPPED_SHARE))
+            _note(
+                "budget_msg_uncapped",
+                names=("names", uncapped),
+                share=("share", UNCAPPED_SHARE),
+                times=("count", UNCAPPED_GROWTH),
+            )
         )
     if model.free_unbounded.any():
         notes.append(
@@ -927,6 +939,24 @@ def _headline(model: _Model, participants: np.ndarray) -> list[Note]:
     return notes
 
 
+def _unspent(model: _Model, participants: np.ndarray) -> Note | None:
+    """Why an optimum leaves money unspent when every intervention that could take more is
+    full: the money left, and how many interventions cannot get participants at all."""
+    data, request = model.data, model.request
+    left = request.budget - _spend(data.price, participants)
+    if left <= max(tolerance(request.budget), 0.5) or not participants.any():
+        return None
+    room = model.usable & (model.jobs > 0) & (participants < model.upper)
+    if room.any():
+        return None  # the budget binds: `budget_bind_budget` says what the rest cannot buy
+    shut_out = ~model.usable & ~model.required & ~model.locked
+    return _note(
+        "budget_msg_unspent_full" if shut_out.any() else "budget_msg_unspent_full_all",
+        left=("money", left),
+        excluded=("count", int(shut_out.sum())),
+    )
+
+
 def uncapped_over_share(
     data: Interventions,
     participants: Sequence[float] | np.ndarray,
@@ -934,10 +964,12 @@ def uncapped_over_share(
     share: float = UNCAPPED_SHARE,
 ) -> list[str]:
     """The interventions without a capacity on which an allocation spends more than `share`
-    of `budget` (see `UNCAPPED_SHARE`)."""
+    of `budget` (see `UNCAPPED_SHARE`) or that it gives more than `UNCAPPED_GROWTH` times
+    their planned participants."""
     whole = np.asarray(participants, dtype="float64")
     spent = np.where(whole > 0, data.price * whole, 0.0)
-    flagged = np.isinf(data.capacity) & (spent > share * budget) & (spent > 0)
+    grown = whole > UNCAPPED_GROWTH * np.asarray(data.participants, dtype="float64")
+    flagged = np.isinf(data.capacity) & ((spent > share * budget) | grown) & (whole > 0)
     return [str(name) for name in data.name[flagged]]
 
 
@@ -1236,8 +1268,17 @@ class FrontierPoint:
     budget: float
     expected_jobs: float | None
     """The objective at this budget: jobs, or kroner for an NPV objective; None where no
-    allocation meets the constraints at this budget."""
+    allocation meets the constraints at this budget. Optimal, or on a model of
+    `viften.model.exact.REDUCE_FROM` interventions or more proven within `FRONTIER_GAP` of the
+    optimum."""
     total_cost: float | None
+
+
+FRONTIER_GAP = 1e-6
+"""How close to the optimum each point of a large frontier is proven to be: a millionth, far
+below what a chart or a table of the curve shows. Proving the last millionth takes HiGHS
+seconds per budget at national size (a subset-sum-like search over the last few
+interventions); the allocation itself is always solved to optimality."""
 
 
 def frontier_budgets(budget: float, points: int = FRONTIER_POINTS) -> tuple[float, ...]:
@@ -1250,11 +1291,15 @@ def frontier_budgets(budget: float, points: int = FRONTIER_POINTS) -> tuple[floa
 def frontier(
     data: Interventions, request: Request, budgets: Iterable[float] | None = None
 ) -> tuple[FrontierPoint, ...]:
-    """The best objective each budget can reach under the request's other constraints."""
+    """The best objective each budget can reach under the request's other constraints (see
+    `FrontierPoint.expected_jobs`)."""
+    from viften.model.exact import REDUCE_FROM
+
     model = _Model.build(data, request)
+    rel_gap = FRONTIER_GAP if len(data) >= REDUCE_FROM else 0.0
     points = []
     for budget in budgets if budgets is not None else frontier_budgets(request.budget):
-        found = model.solve(budget)
+        found = model.solve(budget, rel_gap)
         if found is None:
             points.append(FrontierPoint(float(budget), None, None))
         else:
@@ -1295,6 +1340,8 @@ class Evaluation:
     """Interventions with participants but no control group."""
     payer_npv: tuple[float, ...] | None = None
     """Each payer's net present value (PAYERS order) where the data carry the budget case."""
+    assumed_effects: int = 0
+    """Interventions with participants whose extra effect is assumed from their stars."""
 
     def expected_jobs(self, objective: str) -> float:
         return self.gross_jobs if objective == "gross" else self.net_jobs
@@ -1332,6 +1379,7 @@ def evaluate(
         ),
         without_control=int(((whole > 0) & np.isnan(data.net_effect)).sum()),
         payer_npv=payer_npv(data, whole),
+        assumed_effects=int(((whole > 0) & data.assumed).sum()),
     )
 
 
@@ -1361,6 +1409,12 @@ class Move:
     npv_per_krone: float | None = None
     """For an NPV objective: that NPV per participant / price; None if free or without a
     case."""
+    jobs_after: float = 0.0
+    """All jobs (job rate × participants) in the optimum."""
+    extra_jobs_after: float | None = None
+    """Extra jobs (net effect × participants) in the optimum; None without a net effect."""
+    assumed: bool = False
+    """The net effect is assumed from the stars (no control rate)."""
 
     @property
     def change(self) -> int:
@@ -1427,6 +1481,11 @@ def moves(
                 npv_per_krone=None
                 if not priced or math.isnan(per_krone[i])
                 else float(per_krone[i]),
+                jobs_after=float(data.job_rate[i] * after[i]),
+                extra_jobs_after=None
+                if math.isnan(data.net_effect[i])
+                else float(data.net_effect[i] * after[i]),
+                assumed=bool(data.assumed[i]),
             )
         )
     return tuple(out)

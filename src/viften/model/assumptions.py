@@ -27,6 +27,7 @@ from typing import Any
 
 from viften.model.domain import TargetGroup
 from viften.model.errors import BadInput
+from viften.model.messages import Message
 
 HISTORY_PREFIX = "assumptions."
 """How the history names a changed assumption: `assumptions.` and its key (`assumptions.wage`,
@@ -189,7 +190,7 @@ class Assumptions:
         if overrides is None:
             return self
         if not isinstance(overrides, Mapping):
-            raise BadInput(f"{origin}: the assumptions must be a JSON object of keys and values")
+            raise BadInput(_message("assumptions_not_object", origin))
         unknown = [key for key in overrides if key not in _KEYS]
         if unknown:
             raise BadInput(_unknown_key(str(unknown[0]), _KEYS, origin))
@@ -227,7 +228,9 @@ class Assumptions:
         given = overrides.get("sources", {})
         for key, text in _entries(given, "sources", origin).items():
             if not isinstance(text, str):
-                raise BadInput(f"{origin}: sources.{key} must be a text")
+                raise BadInput(
+                    _message("assumptions_source_not_text", origin, key=f"sources.{key}")
+                )
             if key.partition(".")[0] not in _KEYS or key == "sources":
                 raise BadInput(
                     _unknown_key(f"sources.{key}", tuple(f"sources.{k}" for k in _KEYS), origin)
@@ -241,18 +244,37 @@ class Assumptions:
         """Raise BadInput where the values do not fit together (named by their keys)."""
         if self.municipal_tax_rate > self.tax_rate:
             raise BadInput(
-                f"{origin}: municipal_tax_rate ({self.municipal_tax_rate}) is the "
-                f"kommune's part of tax_rate ({self.tax_rate}) and cannot exceed it"
+                _message(
+                    "assumptions_tax_order",
+                    origin,
+                    "municipal_tax_rate",
+                    part=("share", self.municipal_tax_rate),
+                    whole=("share", self.tax_rate),
+                )
             )
         missing = [b for b in BENEFITS if b not in self.benefits]
         if missing:
-            raise BadInput(f"{origin}: benefits.{missing[0]} has no amount")
+            raise BadInput(_message("assumptions_no_amount", origin, key=f"benefits.{missing[0]}"))
 
 
-def _unknown_key(key: str, known: tuple[str, ...], origin: str) -> str:
+def _message(text_key: str, origin: str, key: str | None = None, **values: Any) -> Message:
+    """A message about the assumptions: where they came from (`origin`), the key it is
+    about (written as the reader knows it: the key in English, its name in Danish) and
+    more values as `Message.of` takes them."""
+    named: dict[str, tuple[str, Any]] = {"origin": ("origin", origin)}
+    if key is not None:
+        named["field"] = ("assumption", key)
+    return Message.of(text_key, **named, **values)
+
+
+def _unknown_key(key: str, known: tuple[str, ...], origin: str) -> Message:
     close = difflib.get_close_matches(key, known, n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    return f"{origin}: unknown key {key}{hint}; the keys are {', '.join(known)}"
+    listed = ("text", ", ".join(known))
+    if close:
+        return _message(
+            "assumptions_unknown_key_close", origin, key, close=("text", close[0]), known=listed
+        )
+    return _message("assumptions_unknown_key", origin, key, known=listed)
 
 
 def _benefit_keys() -> tuple[str, ...]:
@@ -261,7 +283,7 @@ def _benefit_keys() -> tuple[str, ...]:
 
 def _entries(value: Any, key: str, origin: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise BadInput(f"{origin}: {key} must be a JSON object")
+        raise BadInput(_message("assumptions_not_mapping", origin, key))
     return value
 
 
@@ -284,12 +306,37 @@ def _number(
             number = float(text.rstrip("%").strip()) / scale
         except ValueError:
             number = None
+    written = ("text", repr(value))
     if number is None or not math.isfinite(number):
-        raise BadInput(f"{origin}: {key} must be a number, not {value!r}")
+        raise BadInput(_message("assumptions_not_number", origin, key, value=written))
     if (low is not None and number < low) or (high is not None and number > high):
-        bounds = f"from {low:g} to {high:g}" if high is not None else f"≥ {low:g}"
-        raise BadInput(f"{origin}: {key} must be {bounds}, not {value!r}")
+        if high is None:
+            raise BadInput(
+                _message("assumptions_too_low", origin, key, low=("figure", low), value=written)
+            )
+        raise BadInput(
+            _between(
+                "assumptions_out_of_range",
+                origin,
+                key,
+                low if low is not None else -math.inf,
+                high,
+                value,
+            )
+        )
     return number
+
+
+def _between(text_key: str, origin: str, key: str, low: float, high: float, value: Any) -> Message:
+    """`key must be (a whole number) from low to high, not value`."""
+    return _message(
+        text_key,
+        origin,
+        key,
+        low=("figure", low),
+        high=("figure", high),
+        value=("text", repr(value)),
+    )
 
 
 def _share(value: Any, key: str, origin: str) -> float:
@@ -303,9 +350,7 @@ def _money(value: Any, key: str, origin: str) -> float:
 def _whole(value: Any, key: str, origin: str, low: int, high: int) -> int:
     number = _number(value, key, origin)
     if not number.is_integer() or not low <= number <= high:
-        raise BadInput(
-            f"{origin}: {key} must be a whole number from {low} to {high}, not {value!r}"
-        )
+        raise BadInput(_between("assumptions_not_whole", origin, key, low, high, value))
     return int(number)
 
 
@@ -329,14 +374,19 @@ def _benefit_default(
             )
         )
     if current is None and len(fields) < 2:
-        raise BadInput(f"{origin}: {key} needs both benefit and weeks_on_benefit")
+        raise BadInput(_message("assumptions_needs_both", origin, key))
     benefit = current.benefit if current is not None else ""
     if "benefit" in fields:
         parsed = parse_benefit(fields["benefit"])
         if parsed is None:
             raise BadInput(
-                f"{origin}: {key}.benefit {fields['benefit']!r} is not a benefit; "
-                f"use {', '.join(BENEFITS)}"
+                _message(
+                    "assumptions_not_benefit",
+                    origin,
+                    f"{key}.benefit",
+                    value=("text", repr(fields["benefit"])),
+                    known=("text", ", ".join(BENEFITS)),
+                )
             )
         benefit = parsed
     weeks = current.weeks_on_benefit if current is not None else 0
@@ -354,6 +404,8 @@ _SCALARS = {
     "horizon": _horizon,
     "persistence": _share,
 }
+SCALAR_KEYS: tuple[str, ...] = tuple(_SCALARS)
+"""The assumptions that are one number each (not `benefits`, `target_group_defaults`)."""
 _KEYS: tuple[str, ...] = ("benefits", *_SCALARS, "target_group_defaults", "sources")
 _GROUPS: tuple[str, ...] = tuple(group.value for group in TargetGroup)
 
@@ -363,9 +415,11 @@ def parse_overrides(text: str | bytes, origin: str = "--assumptions file") -> di
     try:
         data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadInput(f"{origin}: not valid JSON: {error}") from None
+        raise BadInput(
+            _message("assumptions_not_json", origin, error=("text", str(error)))
+        ) from None
     if not isinstance(data, dict):
-        raise BadInput(f"{origin}: the assumptions must be a JSON object of keys and values")
+        raise BadInput(_message("assumptions_not_object", origin))
     return data
 
 

@@ -358,7 +358,7 @@ _NEVER_CLIPPED = 6.0
 INDIVIDUAL_DRAWS = 200
 """In an allocation, at most this many normal effects near a bound are drawn one by one."""
 
-_CHUNK_CELLS = 4_000_000
+CHUNK_CELLS = 4_000_000
 """Draws × interventions computed at once: bounds the memory a Monte Carlo takes."""
 
 
@@ -400,6 +400,30 @@ def _draw_block(dist: EffectDistributions, rng: np.random.Generator, draws: int)
     return np.clip(values, dist.lower, dist.upper)
 
 
+def beta_difference_draws(
+    beta: FloatArray, draws: int = DRAWS, seed: int | np.random.Generator | None = None
+) -> FloatArray:
+    """Draws of Beta(a1, b1) − Beta(a2, b2) for each column (a1, b1, a2, b2) of `beta`
+    (shape (4, m), as `EffectDistributions.beta`): shape (m, draws).
+
+    Drawing Beta variates is most of a small-sample Monte Carlo's time, and posteriors repeat
+    (a group of fewer than SMALL_SAMPLE people has one of a few hundred), so each distinct
+    posterior is drawn once, `draws` times, in one call, and shared by every group that has
+    it: common random numbers, as for the normal effects. A control group reads its
+    posterior's draws shifted by half their number, so draw j of an effect pairs draw j of
+    the treatment group's posterior with draw j + draws/2 of the control group's: two
+    independent draws even where both groups have the same posterior. Every effect's draws
+    are exact draws of its distribution.
+    """
+    rng = _rng(seed)
+    groups = np.concatenate([beta[:2].T, beta[2:].T])
+    posteriors, which = np.unique(groups, axis=0, return_inverse=True)
+    which = which.ravel()
+    pool = rng.beta(posteriors[:, :1], posteriors[:, 1:], size=(len(posteriors), draws))
+    treated, compared = which[: beta.shape[1]], which[beta.shape[1] :]
+    return pool[treated] - np.roll(pool, -(draws // 2), axis=1)[compared]
+
+
 def draw_effects(
     dist: EffectDistributions, draws: int = DRAWS, seed: int | np.random.Generator | None = None
 ) -> FloatArray:
@@ -439,7 +463,7 @@ def probability_pays_off(
     if dist.exact.any():
         exact = np.flatnonzero(dist.exact)
         a1, b1, a2, b2 = dist.beta[:, exact]
-        columns_per_block = max(1, _CHUNK_CELLS // max(draws, 1))
+        columns_per_block = max(1, CHUNK_CELLS // max(draws, 1))
         for start in range(0, exact.size, columns_per_block):
             part = slice(start, start + columns_per_block)
             size = (draws, exact[part].size)
@@ -507,7 +531,7 @@ def allocation_draws(
         return totals
     part_dist = dist.take(chosen)
     weights = counts[chosen]
-    columns_per_block = max(1, _CHUNK_CELLS // max(draws, 1))
+    columns_per_block = max(1, CHUNK_CELLS // max(draws, 1))
     for start in range(0, chosen.size, columns_per_block):
         block = part_dist.take(np.arange(start, min(start + columns_per_block, chosen.size)))
         totals += _draw_block(block, rng, draws) @ weights[start : start + columns_per_block]

@@ -21,11 +21,15 @@ KINDS = (
     "text",
     "objective",
     "payer",
+    "assumption",
+    "origin",
 )
 """How a value is written: kroner, a share as a percentage, jobs (one decimal), a whole count,
 a target group, a list of names, text in quotes as Python shows it, a number as written
 (`1.5`, `1,5` in Danish), plain text, an allocator objective (`net`, `kommune`, ...) or a
-payer of the budget case (`kommune`, `state`, ...) by name."""
+payer of the budget case (`kommune`, `state`, ...) by name, a key of the budget case's
+assumptions (`wage`, `benefits.dagpenge`: the key in English, its name in Danish), or where
+assumptions came from (`--assumptions file`, a file's name, the app's `assumptions`)."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ def allocation_table(data: Interventions, participants: np.ndarray, lang: str) -
     price = np.asarray(data.price, dtype="float64")[chosen]
     no_control = np.isnan(np.asarray(data.net_effect, dtype="float64")[chosen])
     extra = formatting.column(np.where(no_control, np.nan, net * count), "number", lang, 1)
+    assumed = np.asarray(data.assumed, dtype=bool)[chosen]
+    extra = [_assumed(text, flag, lang) for text, flag in zip(extra, assumed, strict=True)]
     missing = formatting.missing("reason_no_control", lang)
     return pd.DataFrame(
         {
@@ -61,6 +63,11 @@ def allocation_table(data: Interventions, participants: np.ndarray, lang: str) -
     )
 
 
+def _assumed(text: str, assumed: bool, lang: str) -> str:
+    """Extra jobs from an effect assumed from the stars: "4,2 (antaget)"."""
+    return f"{text} ({t('budget_assumed', lang)})" if assumed else text
+
+
 def moves_table(moved: Sequence[Move], lang: str) -> pd.DataFrame:
     """What the optimal allocation moves, the largest change of spend first."""
     import pandas as pd
@@ -78,6 +85,13 @@ def moves_table(moved: Sequence[Move], lang: str) -> pd.DataFrame:
             ],
             t("budget_col_cost_after", lang): [
                 formatting.kroner(m.cost_after, lang) for m in ordered
+            ],
+            t("budget_col_jobs_after", lang): [
+                formatting.number(m.jobs_after, lang, 1) for m in ordered
+            ],
+            t("budget_col_extra_jobs_after", lang): [
+                _assumed(formatting.number(m.extra_jobs_after, lang, 1), m.assumed, lang)
+                for m in ordered
             ],
             t("budget_col_jobs_per_million", lang): [
                 formatting.number(m.jobs_per_million, lang, 1) for m in ordered

@@ -22,6 +22,7 @@ import numpy as np
 
 from viften.model import case as model
 from viften.model.assumptions import BENEFITS, REFUND_STAIRCASE_SOURCE, Assumptions
+from viften.model.target_groups import TARGET_GROUPS
 from viften.present import formatting, messages
 from viften.present.texts import t
 
@@ -477,7 +478,9 @@ def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT) 
 
 @dataclass(frozen=True)
 class AllocationCase:
-    """The case of the planned participants, summed per payer."""
+    """The case of the planned participants, summed per payer (`model.case.allocation_npv`,
+    as the budget page sums an allocation's); shown by `budget_tables.payer_case_table`,
+    the one table of an allocation's case, on the case page as on the budget page."""
 
     gain: NDArray[np.float64]
     """Σ participants × Δ × g per payer, shape (4,)."""
@@ -492,6 +495,17 @@ class AllocationCase:
     left_out_participants: float
     assumed: int
     """Interventions counted whose effect is assumed."""
+    spend: float = 0.0
+    """Σ planned participants × price, every intervention in view."""
+    gross_jobs: float = 0.0
+    """Σ planned participants × job rate."""
+    net_jobs: float = 0.0
+    """Σ planned participants × extra effect (0 without a case)."""
+
+    @property
+    def payer_npv(self) -> tuple[float, ...]:
+        """Each payer's NPV (PAYERS order), as `allocator.Evaluation.payer_npv`."""
+        return tuple(float(v) for v in self.npv)
 
 
 def allocation_case(view: CaseView) -> AllocationCase:
@@ -501,40 +515,22 @@ def allocation_case(view: CaseView) -> AllocationCase:
     planned = participants > 0
     counted = planned & with_case
     weight = np.where(counted, participants, 0.0)
-    effect = np.nan_to_num(case.net_effect)
-    gain = (effect * case.gain * weight).sum(axis=1)
+    npv = model.allocation_npv(case.npv, weight)
     cost = (case.cost * weight).sum(axis=1)
     gone = planned & ~with_case
+    rate = np.nan_to_num(np.asarray(view.frame["job_rate"], dtype=np.float64), nan=0.0)
     return AllocationCase(
-        gain=gain,
+        gain=npv + cost,
         cost=cost,
-        npv=gain - cost,
+        npv=npv,
         participants=float(weight.sum()),
         counted=int(counted.sum()),
         left_out=tuple(n for n, g in zip(view.names, gone, strict=True) if g),
         left_out_participants=float(participants[gone].sum()),
         assumed=int((counted & view.assumed).sum()),
-    )
-
-
-def allocation_table(total: AllocationCase, lang: str = "da") -> pd.DataFrame:
-    import pandas as pd
-
-    marked = total.assumed > 0
-    return pd.DataFrame(
-        [
-            {
-                t("case_col_payer", lang): t(f"case_payer_{key}", lang),
-                t("case_col_gain", lang): _marked(
-                    formatting.kroner(total.gain[p], lang), marked, lang
-                ),
-                t("case_col_cost", lang): formatting.kroner(total.cost[p], lang),
-                t("case_col_npv", lang): _marked(
-                    formatting.kroner(total.npv[p], lang), marked, lang
-                ),
-            }
-            for p, key in enumerate(PAYERS)
-        ]
+        spend=float(np.nansum(participants * case.price)),
+        gross_jobs=float((participants * rate).sum()),
+        net_jobs=float((weight * np.nan_to_num(case.net_effect)).sum()),
     )
 
 
@@ -560,6 +556,10 @@ def allocation_notes(total: AllocationCase, lang: str = "da") -> list[str]:
                     share=formatting.percent(1.0 - total.gain[KOMMUNE] / public, lang),
                 )
             )
+    if total.assumed:
+        notes.append(
+            t("case_allocation_assumed", lang, count=formatting.number(total.assumed, lang))
+        )
     if total.left_out:
         notes.append(
             t(
@@ -697,28 +697,56 @@ FORM_SHARES: tuple[str, ...] = (
     "persistence",
 )
 FORM_MONEY: tuple[str, ...] = ("wage", *(f"benefits.{b}" for b in BENEFITS))
-FORM_KEYS: tuple[str, ...] = (*FORM_MONEY, *FORM_SHARES, "horizon")
-"""The fields of the form, by the key an `--assumptions` file uses (benefits.X inside)."""
+GROUP_PREFIX = "target_group_defaults."
+FORM_GROUP_BENEFITS: tuple[str, ...] = tuple(
+    f"{GROUP_PREFIX}{group}.benefit" for group in TARGET_GROUPS
+)
+"""The fields of each target group's default benefit (a choice of BENEFITS, not typed)."""
+FORM_GROUP_WEEKS: tuple[str, ...] = tuple(
+    f"{GROUP_PREFIX}{group}.weeks_on_benefit" for group in TARGET_GROUPS
+)
+FORM_KEYS: tuple[str, ...] = (
+    *FORM_MONEY,
+    *FORM_SHARES,
+    "horizon",
+    *(key for pair in zip(FORM_GROUP_BENEFITS, FORM_GROUP_WEEKS, strict=True) for key in pair),
+)
+"""The fields of the form, by the key an `--assumptions` file uses (benefits.X and
+target_group_defaults.GROUP.FIELD inside)."""
 
 
 def form_label(key: str, lang: str = "da") -> str:
-    if key.startswith("benefits."):
-        return t("case_a_benefit", lang, benefit=t(f"case_benefit_{key.partition('.')[2]}", lang))
-    return t(f"case_a_{key}", lang)
+    return messages.assumption_label(key, lang)
 
 
-def _current_value(assumptions: Assumptions, key: str) -> float:
+def _group_field(key: str) -> tuple[str, str]:
+    """(target group, field) of a key under target_group_defaults."""
+    group, _, field = key.removeprefix(GROUP_PREFIX).partition(".")
+    return group, field
+
+
+def _current_value(assumptions: Assumptions, key: str) -> Any:
     if key.startswith("benefits."):
         return float(assumptions.benefits[key.partition(".")[2]])
+    if key.startswith(GROUP_PREFIX):
+        group, field = _group_field(key)
+        return getattr(assumptions.target_group_defaults[group], field)
     return float(getattr(assumptions, key))
 
 
 def form_text(assumptions: Assumptions, key: str, lang: str = "da") -> str:
-    """A field's value as the form shows it: 330.000 / 3,5 % / 10."""
+    """A field's value as the form shows it: 330.000 / 3,5 % / 10 / dagpenge (its key)."""
     value = _current_value(assumptions, key)
+    if key in FORM_GROUP_BENEFITS:
+        return str(value)
     if key in FORM_SHARES:
         return _share_text(value, lang)
     return formatting.number(value, lang)
+
+
+def benefit_name(benefit: str, lang: str = "da") -> str:
+    """A benefit by its name (`kontanthjælp`), for a choice of BENEFITS."""
+    return t(f"case_benefit_{benefit}", lang)
 
 
 def _share_text(value: float, lang: str) -> str:
@@ -730,12 +758,40 @@ def _share_text(value: float, lang: str) -> str:
     return f"{text} %"
 
 
+def _read_field(key: str, text: str, lang: str) -> Any:
+    """The value typed or chosen in one field; ValueError or CellError where it is none."""
+    from viften.files.interventions import parse_number
+    from viften.model.assumptions import parse_benefit
+
+    if key in FORM_GROUP_BENEFITS:
+        benefit = parse_benefit(text)
+        if benefit is None:
+            raise ValueError(t("case_a_not_benefit", lang))
+        return benefit
+    if key in FORM_SHARES:
+        value, why = parse_effect(text, lang)
+        if value is None:
+            raise ValueError(why)
+        return value
+    number = parse_number(text, decimal_comma=lang != "en")
+    if key == "horizon" and not float(number).is_integer():
+        raise ValueError(t("case_a_horizon_whole", lang))
+    if key in FORM_GROUP_WEEKS:
+        if not (float(number).is_integer() and number >= 0):
+            raise ValueError(t("case_a_weeks_whole", lang))
+        return int(number)
+    return int(number) if key == "horizon" else float(number)
+
+
 def form_overrides(
     typed: Mapping[str, str], assumptions: Assumptions, source: str, lang: str = "da"
 ) -> tuple[dict[str, Any], list[str]]:
     """The overrides of what an editor changed (only the fields whose value changed), with
-    `source` as the source of each; and the problems, one per field that cannot be read."""
-    from viften.files.interventions import CellError, parse_number
+    `source` as the source of each; and the problems, one per field that cannot be read.
+
+    A target group's default is overridden field by field (`model.assumptions`' rule), and
+    its source is that of the group's entry (`target_group_defaults.closer`)."""
+    from viften.files.interventions import CellError
 
     overrides: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -745,14 +801,7 @@ def form_overrides(
         if not text or text == form_text(assumptions, key, lang):
             continue
         try:
-            if key in FORM_SHARES:
-                value, why = parse_effect(text, lang)
-                if value is None:
-                    raise ValueError(why)
-            else:
-                value = parse_number(text, decimal_comma=lang != "en")
-                if key == "horizon" and not float(value).is_integer():
-                    raise ValueError(t("case_a_horizon_whole", lang))
+            value = _read_field(key, text, lang)
         except (CellError, ValueError) as error:
             reason = (
                 messages.render(error.message, lang) if isinstance(error, CellError) else str(error)
@@ -761,13 +810,21 @@ def form_overrides(
                 t("case_assumptions_bad", lang, field=form_label(key, lang), reason=reason)
             )
             continue
-        if math.isclose(float(value), _current_value(assumptions, key), rel_tol=1e-12):
+        current = _current_value(assumptions, key)
+        if value == current or (
+            isinstance(value, float) and math.isclose(value, current, rel_tol=1e-12)
+        ):
             continue
         if key.startswith("benefits."):
-            overrides.setdefault("benefits", {})[key.partition(".")[2]] = float(value)
+            overrides.setdefault("benefits", {})[key.partition(".")[2]] = value
+            sources[key] = source
+        elif key.startswith(GROUP_PREFIX):
+            group, field = _group_field(key)
+            overrides.setdefault("target_group_defaults", {}).setdefault(group, {})[field] = value
+            sources[f"{GROUP_PREFIX}{group}"] = source
         else:
-            overrides[key] = int(value) if key == "horizon" else float(value)
-        sources[key] = source
+            overrides[key] = value
+            sources[key] = source
     tax = overrides.get("tax_rate", assumptions.tax_rate)
     if overrides.get("municipal_tax_rate", assumptions.municipal_tax_rate) > tax:
         problems.append(t("case_assumptions_tax_order", lang))

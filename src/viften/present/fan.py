@@ -11,6 +11,7 @@ Everything is in pixels of a chart `width` wide; y grows downwards from the top.
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -49,8 +50,9 @@ MAX_BANDS = 8
 MAX_TILES = 600
 """Above this many interventions the matrix shows counts per cell instead of one tile each."""
 
-LIGHTEST_MIX = 0.86
-"""How much white the cheapest tile's fill has."""
+LIGHTEST_MIX = 0.62
+"""How much white the cheapest tile's fill has: pale, yet with its target group's hue plain to
+see (at 0.86 the three groups' palest tiles looked alike)."""
 DARKEST_MIX = 0.30
 """How much black the dearest tile's fill has."""
 BLACK = "#000000"
@@ -146,7 +148,7 @@ class Tile:
     lines: tuple[str, ...]
     """The name, wrapped to fit the tile."""
     detail: str
-    """The line under the name: stars and price."""
+    """The line under the name: stars and price (on two lines in a narrow tile)."""
     x: float
     y: float
     width: float
@@ -365,8 +367,9 @@ WORD_SLACK = 1
 def wrap_name(name: str, chars_per_line: int) -> tuple[str, ...]:
     """The whole name over as many lines as it needs, breaking between words.
 
-    A word too long for a line gets lines of its own, cut with a hyphen; no character of the
-    name is ever left out.
+    A word too long for a line is hyphenated where Danish hyphenation allows it
+    ("Virksomheds-" "praktik", never "Virksomhedspra-" "ktik"), at the latest point that
+    fits; only a word with no such point is cut. No character of the name is left out.
     """
     width = max(4, chars_per_line)
     lines: list[str] = []
@@ -380,12 +383,39 @@ def wrap_name(name: str, chars_per_line: int) -> tuple[str, ...]:
         current = ""
         # a word a little too long still fits in the tile's padding; only a longer one is cut
         while len(word) > width + WORD_SLACK:
-            lines.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
+            head, word = _hyphenate(word, width)
+            lines.append(head + "-")
         current = word
     if current or not lines:
         lines.append(current)
     return tuple(lines)
+
+
+def _hyphenate(word: str, width: int) -> tuple[str, str]:
+    """The longest head of `word` that fits `width` with its hyphen, and the rest; a break
+    that leaves a short tail ("Jobafklaringsfor-" "løb") only where no other fits."""
+    points = [
+        (head, tail)
+        for head, tail in _hyphenator().iterate(word)
+        if len(head) + 1 <= width + WORD_SLACK and len(head) >= 2
+    ]
+    for head, tail in points:
+        if len(tail) >= MIN_TAIL:
+            return head, tail
+    if points:
+        return points[0]
+    return word[: width - 1], word[width - 1 :]
+
+
+MIN_TAIL = 4
+"""Characters a hyphenated word's last part should keep, so it reads as a word."""
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenator() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="da_DK")
 
 
 def wrap_label(text: str, chars_per_line: int) -> tuple[str, ...]:
@@ -486,9 +516,9 @@ def layout(
     panels: list[Panel] = []
     row_list: list[Row] = []
     labels: list[Label] = []
-    legend, legend_labels = _legend(items, lang, geo, grade)
+    legend, legend_labels, legend_bottom = _legend(items, lang, geo, grade)
     labels.extend(legend_labels)
-    y = geo.legend_height
+    y = max(geo.legend_height, legend_bottom)
     for group in groups:
         panel_top = y
         if group != "all":
@@ -770,10 +800,14 @@ def _place_row(
         for start in range(0, len(cell), across):
             line = cell[start : start + across]
             wrapped = [_lines(i, chars, lang) for i in line]
-            line_height = max(tile_height(len(w), geo) for w in wrapped)
-            for k, (item, lines) in enumerate(zip(line, wrapped, strict=True)):
+            details = [_detail(i, chars, lang) for i in line]
+            line_height = max(
+                tile_height(len(w) + d.count("\n"), geo)
+                for w, d in zip(wrapped, details, strict=True)
+            )
+            for k, (item, lines, detail) in enumerate(zip(line, wrapped, details, strict=True)):
                 x = column.x + geo.cell_padding + k * (tile_width + geo.tile_gap)
-                placed.append(_tile(item, lines, x, y, tile_width, line_height, chars, lang))
+                placed.append(_tile(item, lines, detail, x, y, tile_width, line_height))
             y += line_height + geo.tile_gap
         height = max(height, y - top - geo.tile_gap + geo.cell_padding)
     return placed, height
@@ -786,28 +820,32 @@ def _lines(item: _Item, chars: int, lang: str) -> tuple[str, ...]:
     return wrap_name(item.name, chars)
 
 
+def _detail(item: _Item, chars: int, lang: str) -> str:
+    """The stars and the price; on two lines where one is too narrow, so no price is lost."""
+    price = formatting.kroner(item.value, lang) if item.value is not None else ""
+    if item.grade_text is not None:
+        price = item.grade_text
+    stars = formatting.stars(item.stars) + (UNCERTAIN_MARK if item.uncertain else "")
+    if not price:
+        return stars
+    one_line = f"{stars}  {price}"
+    return one_line if len(one_line) <= chars else f"{stars}\n{price}"
+
+
 def _tile(
     item: _Item,
     lines: tuple[str, ...],
+    detail: str,
     x: float,
     y: float,
     width: float,
     height: float,
-    chars: int,
-    lang: str,
 ) -> Tile:
     hue = COLOURS.get(item.target_group, "#777777")
     if item.shade is None:
         fill, stroke = MISSING_FILL, _darker(hue, 0.1)
     else:
         fill, stroke = shade_color(item.target_group, item.shade), _darker(hue)
-    price = formatting.kroner(item.value, lang) if item.value is not None else ""
-    if item.grade_text is not None:
-        price = item.grade_text
-    stars = formatting.stars(item.stars) + (UNCERTAIN_MARK if item.uncertain else "")
-    detail = stars + (f"  {price}" if price else "")
-    if len(detail) > chars:
-        detail = stars
     key = (
         item.name
         if item.count == 1 and item.name
@@ -849,75 +887,115 @@ def _text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (0.62 if bold else 0.58)
 
 
+LEGEND_SWATCH = 14.0
+LEGEND_LINE = 24.0
+"""Pixels from one line of the legend to the next."""
+LEGEND_GAP = 22.0
+"""Pixels between two items on a line of the legend."""
+
+
+@dataclass
+class _LegendFlow:
+    """Items placed left to right, on a new line when the next would pass the width."""
+
+    width: float
+    boxes: list[LegendItem] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    x: float = 0.0
+    y: float = 8.0
+
+    def room_for(self, width: float) -> None:
+        if self.x > 0 and self.x + width > self.width:
+            self.x, self.y = 0.0, self.y + LEGEND_LINE
+
+    def label(
+        self, text: str, size: float = 11.5, bold: bool = False, colour: str = "#444444"
+    ) -> None:
+        self.labels.append(
+            Label(text, self.x, self.y + LEGEND_SWATCH / 2, bold=bold, size=size, color=colour)
+        )
+        self.x += _text_width(text, size, bold)
+
+    def end_item(self) -> None:
+        self.x += LEGEND_GAP
+
+    @property
+    def bottom(self) -> float:
+        return self.y + LEGEND_SWATCH + 12
+
+
 def _legend(
     items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
-) -> tuple[list[LegendItem], list[Label]]:
-    """Swatches for the target groups, the shade ramp and the dashed 'missing' border."""
-    boxes: list[LegendItem] = []
-    labels: list[Label] = []
-    size, gap = 14.0, 26.0
-    y = 8.0
+) -> tuple[list[LegendItem], list[Label], float]:
+    """Swatches for the target groups, the shade ramp, the dashed 'missing' border and the
+    marks; wrapped to the chart's width, so no word runs past it. Also the legend's bottom."""
+    size = LEGEND_SWATCH
+    flow = _LegendFlow(geo.width)
     heading = t("fan_legend_target_group", lang)
-    labels.append(Label(heading, 0, y + size / 2, bold=True, size=12))
-    x = _text_width(heading, 12, bold=True) + 8
+    flow.label(heading, 12, bold=True, colour="#222222")
+    flow.x += 8
     for group in TARGET_GROUPS:
-        boxes.append(
-            LegendItem(group, shade_color(group, 0.5), _darker(COLOURS[group]), x, y, size, size)
-        )
         text = t(f"tg_{group}", lang)
-        labels.append(Label(text, x + size + 5, y + size / 2, size=12))
-        x += size + 5 + _text_width(text, 12) + gap
-    # second line: the shade ramp for each hue, the dashed border and the stars
-    y2 = y + size + 12
-    x = 0.0
+        flow.room_for(size + 5 + _text_width(text, 12))
+        flow.boxes.append(
+            LegendItem(
+                group, shade_color(group, 0.5), _darker(COLOURS[group]), flow.x, flow.y, size, size
+            )
+        )
+        flow.x += size + 5
+        flow.label(text, 12, colour="#222222")
+        flow.end_item()
+    # a new line: the shade ramp of each hue, then the dashed border and the marks
+    flow.x, flow.y = 0.0, flow.y + LEGEND_LINE
     by_gain = grade == "kommune"
-    cheap, dear = (
+    light, dark = (
         (t("fan_legend_best", lang), t("fan_legend_worst", lang))
         if by_gain
         else (t("fan_legend_cheap", lang), t("fan_legend_dear", lang))
     )
-    labels.append(Label(cheap, x, y2 + size / 2, size=11.5))
-    x += _text_width(cheap, 11.5) + 6
+    shade = "(" + t("fan_legend_shade_kommune" if by_gain else "fan_legend_shade", lang) + ")"
+    ramp = 6 * 16.0
+    flow.room_for(_text_width(light, 11.5) + 6 + ramp + 6 + _text_width(dark, 11.5))
+    flow.label(light, colour="#222222")
+    flow.x += 6
     for step in range(6):
         for k, group in enumerate(TARGET_GROUPS):
-            boxes.append(
+            flow.boxes.append(
                 LegendItem(
                     f"{group}-{step}",
                     shade_color(group, step / 5),
                     _darker(COLOURS[group]),
-                    x + step * 16,
-                    y2 + k * size / 3,
+                    flow.x + step * 16,
+                    flow.y + k * size / 3,
                     16,
                     size / 3,
                 )
             )
-    x += 6 * 16 + 6
-    labels.append(Label(dear, x, y2 + size / 2, size=11.5))
-    x += _text_width(dear, 11.5) + 10
-    shade = "(" + t("fan_legend_shade_kommune" if by_gain else "fan_legend_shade", lang) + ")"
-    labels.append(Label(shade, x, y2 + size / 2, size=11.5, color="#444444"))
-    x += _text_width(shade, 11.5) + gap
+    flow.x += ramp + 6
+    flow.label(dark, colour="#222222")
+    flow.x += 10
+    flow.room_for(_text_width(shade, 11.5))
+    flow.label(shade)
+    flow.end_item()
     if any(i.reason for i in items):
-        boxes.append(
-            LegendItem("missing", MISSING_FILL, "#555555", x, y2, size * 1.6, size, dashed=True)
-        )
-        x += size * 1.6 + 5
         missing = t("fan_legend_missing", lang)
-        labels.append(Label(missing, x, y2 + size / 2, size=11.5, color="#444444"))
-        x += _text_width(missing, 11.5) + gap
-    labels.append(Label(t("fan_legend_stars", lang), x, y2 + size / 2, size=11.5, color="#444444"))
-    if any(i.uncertain for i in items):
-        x += _text_width(t("fan_legend_stars", lang), 11.5) + gap
-        labels.append(
-            Label(
-                t("fan_legend_uncertain", lang, mark=UNCERTAIN_MARK),
-                x,
-                y2 + size / 2,
-                size=11.5,
-                color="#444444",
+        flow.room_for(size * 1.6 + 5 + _text_width(missing, 11.5))
+        flow.boxes.append(
+            LegendItem(
+                "missing", MISSING_FILL, "#555555", flow.x, flow.y, size * 1.6, size, dashed=True
             )
         )
-    return boxes, labels
+        flow.x += size * 1.6 + 5
+        flow.label(missing)
+        flow.end_item()
+    marks = [t("fan_legend_stars", lang)]
+    if any(i.uncertain for i in items):
+        marks.append(t("fan_legend_uncertain", lang, mark=UNCERTAIN_MARK))
+    for text in marks:
+        flow.room_for(_text_width(text, 11.5))
+        flow.label(text)
+        flow.end_item()
+    return flow.boxes, flow.labels, flow.bottom
 
 
 # --- the figures around the matrix: drill-down, comparison, ranking ---------------------------
@@ -1105,6 +1183,56 @@ def caseworker_list(
         _price=fitting["price_per_job"].fillna(0.0),
     ).sort_values(["_stars", "_effect", "_missing", "_price"], kind="stable")
     return order.drop(columns=["_stars", "_effect", "_missing", "_price"]).head(max(1, limit))
+
+
+def free_places(record: dict[str, Any]) -> float | None:
+    """Capacity less the planned participants, never below 0; None where there is no limit."""
+    capacity = _number(record.get("capacity"))
+    if capacity is None:
+        return None
+    return max(0.0, capacity - (_number(record.get("participants")) or 0.0))
+
+
+def caseworker_facts(record: dict[str, Any], lang: str = "da") -> tuple[str, ...]:
+    """What a caseworker needs to refer a citizen: how long it lasts, whether there is room,
+    and whom to contact (the provider) with where the figures come from. Plain text: the
+    provider and the source are as typed, so the page shows them with `st.text`."""
+    weeks = _number(record.get("duration_weeks"))
+    duration = (
+        t(
+            "fan_cw_duration",
+            lang,
+            weeks=formatting.number(weeks, lang, 0 if weeks.is_integer() else 1),
+        )
+        if weeks is not None
+        else t("fan_cw_duration_missing", lang)
+    )
+    free = free_places(record)
+    if free is None:
+        room = t("fan_cw_free_unlimited", lang)
+    else:
+        room = t(
+            "fan_cw_free" if free > 0 else "fan_cw_full",
+            lang,
+            free=formatting.number(free, lang),
+            capacity=formatting.number(record.get("capacity"), lang),
+        )
+    provider = str(record.get("provider") or "").strip()
+    refer = (
+        t(
+            "fan_cw_refer",
+            lang,
+            provider=provider,
+            type=formatting.figure_value("provider_type", record, lang),
+        )
+        if provider
+        else t("fan_cw_refer_unknown", lang)
+    )
+    source = str(record.get("source") or "").strip()
+    lines = [duration, room, refer]
+    if source:
+        lines.append(t("fan_cw_source", lang, source=source))
+    return tuple(lines)
 
 
 # --- the lists of the fan and overview pages ------------------------------------------------

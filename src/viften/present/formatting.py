@@ -201,6 +201,118 @@ def column(values: Any, kind: str, lang: str = "da", decimals: int = 0) -> list[
     return out
 
 
+# --- amounts typed by the reader ----------------------------------------------------------------
+
+AMOUNT_KINDS: tuple[str, ...] = ("kroner", "number", "share")
+"""What a typed field holds: kroner (units kr., mio., mia. allowed), a plain number (years of
+effect), or a share (0,47 or 47 %)."""
+
+_KRONER_UNITS = re.compile(r"^(?:dkk|kr\.?)\s*|\s*(?:dkk|kr\.?|kroner|,-|\.-)$")
+_THOUSAND_KRONER = re.compile(r"\s*(?:t\.\s?kr\.?|tkr\.?)$")
+_SCALES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\s*(?:mia\.?|milliard(?:er)?|billion|bn)$"), 1_000_000_000),
+    (re.compile(r"\s*(?:mio\.?|mill\.?|million(?:er)?|mn|m)$"), 1_000_000),
+    (re.compile(r"\s*(?:tusind|thousand|k)$"), 1_000),
+)
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?:\D|$))")
+
+
+class AmountError(ValueError):
+    """Typed text that is not an amount; `message` says why and what to type, in the reader's
+    language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _how(kind: str, lang: str) -> str:
+    return t(f"amount_how_{kind}", lang)
+
+
+def amount_text(value: float, lang: str = "da", kind: str = "kroner") -> str:
+    """A value as a typed field shows it, and as `parse_amount` reads it back: 76.479.000,
+    1,5, 47 %."""
+    shown = float(value) * 100 if kind == "share" else float(value)
+    text = number(shown, lang, 0 if shown.is_integer() else 2)
+    decimal = _symbols(lang)[1]
+    if decimal in text:
+        text = text.rstrip("0").rstrip(decimal)
+    return f"{text} %" if kind == "share" else text
+
+
+def parse_amount(
+    text: str | None,
+    lang: str = "da",
+    kind: str = "kroner",
+    least: float | None = None,
+    most: float | None = None,
+) -> float:
+    """The one reader of an amount or number typed in the app, as the reader writes it.
+
+    Danish: 76.479.000, 76479000, 76 479 000, 1,5 mio., 1,5 mio. kr., 260.000 kr., 0,47;
+    English: 76,479,000, DKK 1.5m, 0.47. Babel checks the digits against the language's
+    grouping and decimal marks (strict), so 1.5 in Danish is refused with "Mente du »1,5«?"
+    rather than read as 15. A share may end in %; a sign may be a hyphen or a minus.
+    Raises `AmountError` with the reason and what to type.
+    """
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    if kind not in AMOUNT_KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    typed = " ".join(str(text or "").split())
+    if not typed:
+        raise AmountError(t("amount_empty", lang, how=_how(kind, lang)))
+    digits = typed.lower().replace(MINUS, "-")
+    scale = Decimal(1)
+    if kind == "kroner" and _THOUSAND_KRONER.search(digits):
+        digits, scale = _THOUSAND_KRONER.sub("", digits).strip(), Decimal(1_000)
+    elif kind == "kroner":
+        digits = _KRONER_UNITS.sub("", digits).strip()
+        for pattern, factor in _SCALES:
+            if pattern.search(digits):
+                digits, scale = pattern.sub("", digits).strip(), Decimal(factor)
+                digits = _KRONER_UNITS.sub("", digits).strip()  # DKK 1,5 mio.
+                break
+    elif kind == "share" and digits.endswith("%"):
+        digits, scale = digits[:-1].strip(), Decimal("0.01")
+    group, _decimal = _symbols(lang)
+    digits = _SPACE_IN_NUMBER.sub(group, digits).replace(" ", "")
+    try:
+        if not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", digits):
+            raise NumberFormatError(digits)
+        parsed = parse_decimal(digits, locale=_locale(lang), strict=True)
+    except NumberFormatError as error:
+        message = t("amount_not_a_number", lang, typed=typed, how=_how(kind, lang))
+        suggestions = [s for s in getattr(error, "suggestions", None) or [] if s != digits]
+        if suggestions:
+            # babel offers the digits read with the other mark too; the decimal one is last
+            message += " " + t("amount_did_you_mean", lang, suggestion=suggestions[-1])
+        raise AmountError(message) from None
+    value = float(parsed * scale)
+    if not math.isfinite(value):
+        raise AmountError(t("amount_not_a_number", lang, typed=typed, how=_how(kind, lang)))
+    if least is not None and value < least:
+        raise AmountError(
+            t(
+                "amount_too_small",
+                lang,
+                value=amount_text(value, lang, kind),
+                least=amount_text(least, lang, kind),
+            )
+        )
+    if most is not None and value > most:
+        raise AmountError(
+            t(
+                "amount_too_large",
+                lang,
+                value=amount_text(value, lang, kind),
+                most=amount_text(most, lang, kind),
+            )
+        )
+    return value
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
 
 
@@ -214,6 +326,18 @@ def escape_markdown(text: Any) -> str:
     """
     plain = " ".join(str(text).split()) if text is not None else ""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+NO_BREAK = "\u00a0"
+_UNIT_AFTER = re.compile(r"(?<=\d) (?=kr\\\.|pct\\\.point|pp\b|\\%|uger\b|weeks\b|år\b|years\b)")
+_UNIT_BEFORE = re.compile(r"\b(DKK|år|year) (?=\\?[+\-−\d])")
+
+
+def unbroken_amounts(escaped: str) -> str:
+    """Markdown from `escape_markdown` with a no-break space between a number and its unit
+    (`9.000 kr.`, `DKK 9,000`, `+2,4 pct.point`, `80 %`, `år 3`), so that a narrow table
+    column wraps between words, never inside an amount."""
+    return _UNIT_BEFORE.sub(r"\1" + NO_BREAK, _UNIT_AFTER.sub(NO_BREAK, escaped))
 
 
 # --- a figure of the registry (viften.present.figures) --------------------------------------

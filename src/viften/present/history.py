@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_datetime
 
-from viften.files.interventions import coerce_stored
+from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.assumptions import HISTORY_PREFIX
 from viften.model.domain import COLUMNS_BY_NAME
 from viften.present import formatting
@@ -64,10 +64,37 @@ def _assumption_text(key: str, stored: str, lang: str) -> str:
     return formatting.number(value, lang, 0 if float(value).is_integer() else 2)
 
 
+_RECORD_SUMMARY = (
+    "target_group",
+    "price_per_participant",
+    "capacity",
+    "participants",
+    "job_rate",
+    "control_job_rate",
+    "evidence_stars",
+)
+"""What the trail shows of a deleted record (the whole of it is kept for a restore)."""
+
+
+def _record_text(stored: str, lang: str) -> str:
+    """A deleted record (JSON) as a short line: Målgruppe: Tættere på; Pris pr. deltager: …"""
+    values = dict(deleted_fields([(None, stored)]))
+    return "; ".join(
+        f"{field_text(name, lang)}: {value_text(name, values[name], lang)}"
+        for name in _RECORD_SUMMARY
+        if name in values
+    )
+
+
 def value_text(field: str | None, stored: str | None, lang: str = "da") -> str:
     """One old or new value of the trail; an empty one stays empty (nothing was there)."""
     if stored is None or stored == "":
         return ""
+    if field is None and stored.startswith("{"):
+        try:
+            return _record_text(stored, lang)
+        except ValueError:
+            return stored
     if (
         field
         and field.startswith(HISTORY_PREFIX)
@@ -87,9 +114,9 @@ def value_text(field: str | None, stored: str | None, lang: str = "da") -> str:
     return formatting.figure_value(field, {field: typed}, lang)
 
 
-def field_text(field: str | None, lang: str = "da") -> str:
+def field_text(field: str | None, lang: str = "da", action: str | None = None) -> str:
     if not field:
-        return ""
+        return t("hist_whole_record", lang) if action == "delete" else ""
     key = f"col_{field}"
     return t(key, lang) if has(key) else field
 
@@ -112,7 +139,7 @@ def trail_table(rows: Sequence[Mapping[str, Any]], lang: str = "da") -> pd.DataF
             t("hist_action", lang): [t(f"hist_action_{r['action']}", lang) for r in rows],
             t("col_name", lang): [subject_text(r, lang) for r in rows],
             t("col_year", lang): ["" if r["year"] is None else str(r["year"]) for r in rows],
-            t("hist_field", lang): [field_text(r["field"], lang) for r in rows],
+            t("hist_field", lang): [field_text(r["field"], lang, r["action"]) for r in rows],
             t("hist_old", lang): [value_text(r["field"], r["old"], lang) for r in rows],
             t("hist_new", lang): [value_text(r["field"], r["new"], lang) for r in rows],
         }

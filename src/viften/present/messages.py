@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from viften.model.assumptions import SCALAR_KEYS
 from viften.model.errors import BadInput, Problem
-from viften.model.messages import Message
+from viften.model.messages import KINDS, Message
 from viften.present import formatting
-from viften.present.texts import t
+from viften.present.texts import has, t
 
 
 def _figure(value: Any, lang: str) -> str:
@@ -43,23 +44,75 @@ def _value(kind: str, value: Any, lang: str) -> str:
         return t(f"budget_payer_{value}", lang)
     if kind == "figure":
         return _figure(value, lang)
+    if kind == "assumption":
+        return str(value) if lang == "en" else assumption_label(str(value), lang)
+    if kind == "origin":
+        return t(ORIGINS[value], lang) if value in ORIGINS else str(value)
     return str(value)
 
 
-def render(message: Message | str, lang: str) -> str:
-    """The sentence in `lang`; plain text (words not in the catalogue yet) as it is."""
+ORIGINS = {
+    "assumptions": "assumptions_origin_checked",
+    "stored assumptions": "assumptions_origin_stored",
+    "--assumptions file": "assumptions_origin_file",
+}
+"""The origins of assumptions that `viften.model.assumptions` names in words (a file is
+named by its own name)."""
+
+_GROUP_FIELDS = {"benefit": "case_a_group_benefit", "weeks_on_benefit": "case_a_group_weeks"}
+
+
+def assumption_label(key: str, lang: str) -> str:
+    """The name of an assumption by its key (`wage`, `benefits.dagpenge`,
+    `target_group_defaults.closer.weeks_on_benefit`), as the form and the assumptions table
+    call it; a key that is none of them as it is."""
+    head, _, rest = key.partition(".")
+    if not rest and head in SCALAR_KEYS:
+        return t(f"case_a_{head}", lang)
+    if head == "benefits" and has(f"case_benefit_{rest}"):
+        return t("case_a_benefit", lang, benefit=t(f"case_benefit_{rest}", lang))
+    group, _, field = rest.partition(".")
+    if head == "target_group_defaults" and has(f"tg_{group}_short"):
+        name = t(f"tg_{group}_short", lang).lower()
+        if not field:
+            return t("case_a_group", lang, group=name)
+        if field in _GROUP_FIELDS:
+            return t(_GROUP_FIELDS[field], lang, group=name)
+    return key
+
+
+_TYPED_KINDS = ("names", "quoted", "text", "name")
+"""Kinds whose values a user typed (names of interventions, scenarios, cells of a file)."""
+
+
+def _markdown_value(kind: str, value: Any, lang: str) -> str:
+    if kind == "names":
+        return ", ".join(formatting.escape_markdown(v) for v in value)
+    written = _value(kind, value, lang)
+    known = kind in KINDS and kind not in _TYPED_KINDS
+    return written if known else formatting.escape_markdown(written)
+
+
+def render(message: Message | str, lang: str, markdown: bool = False) -> str:
+    """The sentence in `lang`; plain text (words not in the catalogue yet) as it is.
+
+    With `markdown`, for Streamlit's Markdown (st.info, st.markdown, ...): every value a user
+    typed is escaped (`formatting.escape_markdown`), and a plain text entirely, while the
+    catalogue's own words keep their emphasis.
+    """
     if isinstance(message, str):
-        return message
+        return formatting.escape_markdown(message) if markdown else message
+    write = _markdown_value if markdown else _value
     return t(
         message.key,
         lang,
-        **{name: _value(kind, value, lang) for name, kind, value in message.values},
+        **{name: write(kind, value, lang) for name, kind, value in message.values},
     )
 
 
-def render_all(messages: Iterable[Message], lang: str) -> str:
+def render_all(messages: Iterable[Message], lang: str, markdown: bool = False) -> str:
     """Several sentences as one paragraph (an allocation's notes)."""
-    return " ".join(render(message, lang) for message in messages)
+    return " ".join(render(message, lang, markdown) for message in messages)
 
 
 def problem_text(problem: Problem, lang: str) -> str:

@@ -13,6 +13,7 @@ the municipality's name from the database.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -140,28 +141,39 @@ def fan_views(
     year: int | None,
     lang: str = "da",
     box: tuple[float, float] = SLIDE_CHART_BOX,
+    filters: Filters | None = None,
 ) -> list[View]:
-    """The fan in Model 2, then one fan per target group that has interventions."""
+    """The fan in Model 2, then one fan per target group that has interventions; each
+    picture and note says its scope (the year, the filters, how many)."""
+    from viften.model.filters import Filters
+    from viften.present.case import scope_text
+    from viften.present.charts import with_scope
     from viften.present.charts.fan import fan_spec
 
-    def view(key: str, title: str, part: pd.DataFrame) -> View:
+    def view(key: str, title: str, part: pd.DataFrame, scope: str) -> View:
         width = fan_width_for(part, box, lang)
         names = "; ".join(str(name) for name in part["name"])
         return View(
             key,
             title,
-            fan_spec(part, lang, width=width),
-            t("committee_fan_note", lang),
+            with_scope(fan_spec(part, lang, width=width), scope),
+            f"{scope}. {t('committee_fan_note', lang)}",
             chart_width=width,
-            description=f"{title}: {names}",
+            description=f"{title} ({scope}): {names}",
         )
 
-    views = [view("fan", t("committee_fan_all", lang), frame)]
+    views = [
+        view(
+            "fan", t("committee_fan_all", lang), frame, scope_text(year, filters, len(frame), lang)
+        )
+    ]
     for group in TARGET_GROUPS:
         part = frame[frame["target_group"] == group]
         if not part.empty:
             title = t("committee_fan_group", lang, group=t(f"tg_{group}", lang))
-            views.append(view(f"fan_{group}", title, part))
+            narrowed = dataclasses.replace(filters or Filters(), target_groups=(group,))
+            scope = scope_text(year, narrowed, len(part), lang)
+            views.append(view(f"fan_{group}", title, part, scope))
     return views
 
 
@@ -420,8 +432,9 @@ def committee_from(
 ) -> Committee:
     """The committee's material from one year's interventions (a derived table) in memory.
 
-    `filters` narrow the interventions in the fans and the table; the allocation and the
-    frontier always use every intervention of the year, as the budget does. `scenario` is
+    `filters` narrow the interventions, and every figure, fan, allocation and frontier is of
+    the interventions in view, so that no slide sets one scope's figure beside another's
+    (each view says its scope). `scenario` is
     shown against the current allocation instead of the optimal one. With `exact_limit`,
     a year with more interventions than that gets no optimal allocation (too slow to wait
     for on a screen). `assumptions` are the year's for the budget case (None: the defaults).
@@ -431,7 +444,7 @@ def committee_from(
         from viften.model import filters as flt
 
         in_view = flt.apply(frame, filters).reset_index(drop=True)
-    allocs = allocations(frame, lang, scenario, exact_limit) if not frame.empty else None
+    allocs = allocations(in_view, lang, scenario, exact_limit) if not in_view.empty else None
     return Committee(
         municipality=municipality_name,
         year=year,
@@ -470,11 +483,14 @@ def committee_views(
 ) -> list[View]:
     """Key figures, the fans, the allocation, the frontier and the budget case: one view
     each."""
-    views = [key_figures_view(frame, year, lang, allocs)]
+    from viften.present.case import scope_text
+
+    scope = scope_text(year, filters, len(frame), lang)
+    views = [key_figures_view(frame, year, lang, allocs, scope)]
     if not frame.empty:
-        views.extend(fan_views(frame, year, lang, box))
+        views.extend(fan_views(frame, year, lang, box, filters))
     if allocs is not None:
-        views.extend(allocation_views(allocs, lang, box))
+        views.extend(allocation_views(allocs, lang, box, scope))
     if not frame.empty:
         views.extend(case_views(frame, year, lang, assumptions, filters, box))
     return views
@@ -615,8 +631,13 @@ def case_views(
 
 
 def key_figures_view(
-    frame: pd.DataFrame, year: int | None, lang: str, allocs: Allocations | None
+    frame: pd.DataFrame,
+    year: int | None,
+    lang: str,
+    allocs: Allocations | None,
+    scope: str = "",
 ) -> View:
+    """The year's key figures, every one of the interventions in `frame` (the scope)."""
     counts = {g: int((frame["target_group"] == g).sum()) for g in TARGET_GROUPS}
     figures = [
         KeyFigure(
@@ -672,14 +693,27 @@ def key_figures_view(
             )
     title_year = year if year is not None else ""
     return View(
-        "key_figures", t("committee_key_figures", lang, year=title_year), figures=tuple(figures)
+        "key_figures",
+        t("committee_key_figures", lang, year=title_year),
+        note=scope,
+        figures=tuple(figures),
     )
 
 
 def allocation_views(
-    allocs: Allocations, lang: str = "da", box: tuple[float, float] = SLIDE_CHART_BOX
+    allocs: Allocations,
+    lang: str = "da",
+    box: tuple[float, float] = SLIDE_CHART_BOX,
+    scope: str = "",
 ) -> list[View]:
-    """The allocation against the current one, and the frontier (or why they are missing)."""
+    """The allocation against the current one, and the frontier (or why they are missing);
+    their pictures and notes say the `scope`."""
+    from viften.present.charts import with_scope
+
+    def scoped(chart: Any) -> Any:
+        return with_scope(chart, scope) if scope else chart
+
+    lead = f"{scope}. " if scope else ""
     title = (
         t("committee_allocation_scenario", lang, name=allocs.scenario)
         if allocs.scenario is not None
@@ -687,7 +721,7 @@ def allocation_views(
     )
     aspect = box[1] / box[0]
     if allocs.other is None:
-        views = [View("allocation", title, note=allocs.problem)]
+        views = [View("allocation", title, note=lead + allocs.problem)]
     else:
         if allocs.scenario is not None:
             summary = t(
@@ -717,8 +751,8 @@ def allocation_views(
             View(
                 "allocation",
                 title,
-                allocation_chart(allocs, lang, width, height),
-                summary,
+                scoped(allocation_chart(allocs, lang, width, height)),
+                lead + summary,
                 chart_width=width,
             )
         ]
@@ -728,8 +762,8 @@ def allocation_views(
             View(
                 "frontier",
                 t("committee_frontier", lang),
-                frontier_picture(allocs, lang, width, (width + 80) * aspect - 90),
-                t("committee_frontier_note", lang),
+                scoped(frontier_picture(allocs, lang, width, (width + 80) * aspect - 90)),
+                lead + t("committee_frontier_note", lang),
                 chart_width=width,
             )
         )

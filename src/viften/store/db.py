@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from viften.model.errors import ViftenError
+from viften.model.errors import BadInput, ViftenError
 
 SCHEMA_VERSION = 3
 """The version of the schema this code writes, kept in the table `schema_version`.
@@ -139,7 +140,11 @@ def _history_table(name: str, version: int) -> str:
 
 
 def _outcomes_table(name: str, version: int) -> str:
-    later = ",\n        municipality VARCHAR NOT NULL DEFAULT ''" if version >= 3 else ""
+    later = (
+        ",\n        municipality VARCHAR NOT NULL DEFAULT '',\n        import_id BIGINT"
+        if version >= 3
+        else ""
+    )
     return f"""
     CREATE TABLE IF NOT EXISTS {name} (
         intervention VARCHAR NOT NULL,
@@ -178,6 +183,18 @@ _VERSION_3_TABLES = (
         created_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
         failed_sign_ins INTEGER NOT NULL DEFAULT 0 CHECK (failed_sign_ins >= 0),
         locked_until TIMESTAMP
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS outcomes_replaced (
+        import_id BIGINT NOT NULL,
+        intervention VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        treatment BOOLEAN NOT NULL,
+        employed BOOLEAN NOT NULL,
+        person_id VARCHAR,
+        municipality VARCHAR NOT NULL DEFAULT '',
+        original_import_id BIGINT
     )
     """,
     "CREATE SEQUENCE IF NOT EXISTS investment_case_ids START 1",
@@ -232,7 +249,8 @@ _VERSION_3_TABLES = (
     )
     """,
 )
-"""New in version 3: the imports (issue 12: every change carries the import it came from),
+"""New in version 3: the imports (issue 12: every change carries the import it came from;
+the outcome records an import replaced are kept with its id, so that it can be undone),
 the accounts (issue 12), and the social investments (issue 13: a case's contract is the
 JSON document `invest` reads; results are entered per outcome and follow-up date)."""
 
@@ -592,3 +610,98 @@ def data_version(path: Path) -> tuple[int, int, int, int]:
         except FileNotFoundError:
             stats.extend((0, 0))
     return (stats[0], stats[1], stats[2], stats[3])
+
+
+# --- backup and restore (issue 12) ---------------------------------------------------------
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def backup(path: Path, target: Path) -> None:
+    """A consistent copy of the whole database at `target`, also while others write.
+
+    `COPY FROM DATABASE` reads one snapshot (what was committed when it began: a write in
+    progress in another session is in the copy entirely or not at all), into a new file that
+    is moved into place when it is complete, so `target` is never half written.
+    """
+    target = target.resolve()
+    if target == path.resolve():
+        raise BadInput("the backup would overwrite the database itself; choose another file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    alias = f"viften_backup_{os.getpid()}_{threading.get_ident()}"
+    for leftover in (partial, Path(f"{partial}.wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        con = _open(_existing(path))
+        try:
+            row = con.execute("SELECT current_database()").fetchone()
+            assert row is not None
+            con.execute(f"ATTACH {_sql_text(str(partial))} AS {alias}")
+            try:
+                con.execute(f"COPY FROM DATABASE {_sql_name(str(row[0]))} TO {alias}")
+            finally:
+                con.execute(f"DETACH {alias}")
+        finally:
+            con.close()
+        os.replace(partial, target)
+    finally:
+        for leftover in (partial, Path(f"{partial}.wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def restore(path: Path, source: Path) -> int:
+    """Replace the database at `path` with the backup `source`, all or nothing; returns the
+    backup's schema version as it was (an older one is brought up to date first).
+
+    The backup is checked and migrated in a copy under a temporary name, then swapped in
+    place in one step; a file that is not a viften database leaves `path` untouched.
+    """
+    if not source.is_file():
+        raise BadInput(f"there is no file {source}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.restoring")
+    leftovers = (staged, Path(f"{staged}.wal"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(source, staged)
+        if Path(f"{source}.wal").is_file():
+            shutil.copyfile(f"{source}.wal", f"{staged}.wal")
+        try:
+            con = duckdb.connect(str(staged))
+        except duckdb.Error as error:
+            raise BadInput(
+                f"{source.name} is not a viften database: DuckDB cannot read it as one"
+            ) from error
+        try:
+            version = stored_version(con)
+            if version is None:
+                raise BadInput(f"{source.name} is not a viften database (it has no interventions)")
+            if version > SCHEMA_VERSION:
+                raise BadInput(
+                    f"{source.name} has schema version {version}, made by a newer viften; this "
+                    f"one reads versions up to {SCHEMA_VERSION}"
+                )
+            con.execute("BEGIN TRANSACTION")
+            try:
+                upgrade(con)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        Path(f"{staged}.wal").unlink(missing_ok=True)
+        _replace_held_file(path, staged)
+        return version
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)

@@ -10,15 +10,18 @@ with a `ConflictError` instead of silently overwriting their work.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from viften.files.interventions import coerce_stored
+from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
-from viften.store import db
+from viften.model.import_diff import Diff, RowDiff, diff
+from viften.model.import_diff import same as _same
+from viften.model.import_diff import stored_value as _value
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ class WriteSummary:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    import_id: int | None = None
+    """The row of `imports` the write is recorded as, where it was an import."""
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -99,7 +104,9 @@ def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, 
     return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
 
 
-def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str, str]]:
+def row_identities(
+    con: duckdb.DuckDBPyConnection, year: int
+) -> list[tuple[int, int, str, str]]:
     """(id, version, name, municipality) of every intervention of a year, by name (as
     `interventions` orders them): what an edit is based on."""
     rows = con.execute(
@@ -116,35 +123,6 @@ def own_municipality(con: duckdb.DuckDBPyConnection) -> str:
     A row written without a municipality belongs to it (interface.md)."""
     stored = get_setting(con, "municipality")
     return " ".join(str(stored).split())[:100] if stored else ""
-
-
-def rename_municipality(
-    con: duckdb.DuckDBPyConnection, user: str, old: str, new: str
-) -> tuple[str, int] | None:
-    """Move the interventions and outcome records of municipality `old` to `new`, inside the
-    caller's transaction, each moved intervention's change in the audit trail. Returns the
-    first (name, year) that `new` has already (and moves nothing), else None."""
-    clash = con.execute(
-        "SELECT a.name, a.year FROM interventions a JOIN interventions b "
-        "ON a.name = b.name AND a.year = b.year "
-        "WHERE a.municipality = ? AND b.municipality = ? ORDER BY a.year, a.name LIMIT 1",
-        [old, new],
-    ).fetchone()
-    if clash is not None:
-        return str(clash[0]), int(clash[1])
-    moved = con.execute(
-        "UPDATE interventions SET municipality = ?, version = version + 1, "
-        "updated_at = current_localtimestamp(), updated_by = ? WHERE municipality = ? "
-        "RETURNING id, name, year",
-        [new, user, old],
-    ).fetchall()
-    con.execute("UPDATE outcomes SET municipality = ? WHERE municipality = ?", [new, old])
-    _record_changes(
-        con,
-        user,
-        [("update", i, n, int(y), "municipality", old, new, new) for i, n, y in moved],
-    )
-    return None
 
 
 def municipalities(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -168,8 +146,8 @@ def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any
 def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[dict[str, Any]]:
     """The audit trail, newest first."""
     query = """
-        SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, name, year,
-               field, old, new, municipality
+        SELECT strftime("at", '%Y-%m-%dT%H:%M:%S') AS "at", "user", action, municipality,
+               name, year, field, old, new, import_id
         FROM history ORDER BY seq DESC
     """
     params: list[Any] = []
@@ -212,19 +190,12 @@ def _record_history(
     name: str,
     year: int,
     changes: Iterable[tuple[str | None, Any, Any]],
-    municipality: str | None = None,
 ) -> None:
-    now = dt.datetime.now()
-    rows = [
-        (now, user, action, intervention_id, name, year, fld, _text(old), _text(new), municipality)
-        for fld, old, new in changes
-    ]
-    if rows:
-        con.executemany(
-            f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality) "  # noqa: S608
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    record_changes(
+        con,
+        user,
+        [(action, intervention_id, name, year, fld, old, new) for fld, old, new in changes],
+    )
 
 
 def _current(
@@ -239,14 +210,6 @@ def _current(
     if row is None:
         return None
     return dict(zip([d[0] for d in cursor.description], row, strict=True))
-
-
-def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, float) or isinstance(new, float):
-        if old is None or new is None:
-            return old is new
-        return abs(float(old) - float(new)) <= 1e-12 * max(1.0, abs(float(old)))
-    return bool(old == new)
 
 
 _SQL_TYPES = {
@@ -266,12 +229,6 @@ _SQL_TYPES = {
 }
 
 
-def _value(row: Mapping[str, Any], column: str) -> Any:
-    """The value to store: an absent or empty one is the column's `empty` (mandatory: no)."""
-    value = row.get(column)
-    return COLUMNS_BY_NAME[column].empty if value is None else value
-
-
 def _column_lists(
     columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
 ) -> tuple[str, list[list[Any]]]:
@@ -284,19 +241,43 @@ def _column_lists(
     return "SELECT " + ", ".join(parts), params
 
 
+def stored_for_years(con: duckdb.DuckDBPyConnection, years_: Sequence[int]) -> list[dict[str, Any]]:
+    """Every stored intervention of these years: id, version and the columns (municipality
+    among them)."""
+    cursor = con.execute(
+        f"SELECT id, version, {', '.join(COLUMN_NAMES)} "  # noqa: S608
+        "FROM interventions WHERE year IN (SELECT unnest($1::INTEGER[]))",
+        [sorted(set(years_))],
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def compare(
+    con: duckdb.DuckDBPyConnection,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+) -> Diff:
+    """What `upsert` of these rows would do, without writing anything."""
+    stored = stored_for_years(con, [int(row["year"]) for row in rows])
+    return diff(stored, rows, columns, own_municipality(con))
+
+
 def upsert(
     con: duckdb.DuckDBPyConnection,
     user: str,
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
     progress: Callable[[float, str], None] | None = None,
+    import_id: int | None = None,
 ) -> WriteSummary:
-    """Insert or update interventions matched by (municipality, name, year), inside the
-    caller's transaction.
+    """Insert or update interventions matched by (municipality, name, year) (`identity`),
+    inside the caller's transaction; a row without a municipality belongs to the database's
+    own (`own_municipality`).
 
     Only `columns` (those present in the imported file) are written on an update;
-    the others keep their stored values. Each changed field goes to the audit trail.
-    A row without a municipality belongs to the database's own (`own_municipality`).
+    the others keep their stored values. Each changed field goes to the audit trail,
+    marked with `import_id` where the rows come from an import.
     """
     report = progress or (lambda share, step: None)
     summary = WriteSummary()
@@ -304,56 +285,38 @@ def upsert(
         c for c in COLUMN_NAMES if c in columns and c not in ("name", "year", "municipality")
     ]
     own = own_municipality(con)
-    rows = [
-        row if row.get("municipality") is not None else {**row, "municipality": own} for row in rows
-    ]
-    years_in_file = sorted({int(row["year"]) for row in rows})
-    cursor = con.execute(
-        f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
-        "WHERE year IN (SELECT unnest($1::INTEGER[]))",
-        [years_in_file],
-    )
-    names = [d[0] for d in cursor.description]
-    stored = {
-        (r["municipality"], r["name"], r["year"]): r
-        for r in (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
-    }
+    plan = compare(con, rows, columns)
     report(0.5, "compared")
-    inserts: list[Mapping[str, Any]] = []
+    inserts = [
+        {**{c: _value(r.row, c) for c in COLUMN_NAMES}, "year": r.year, "municipality": r.municipality}
+        for r in plan.added
+    ]
+
+    def label(r: RowDiff) -> str:
+        # the own municipality's rows are named as before; another's say whose they are
+        place = r.municipality
+        return f"{r.name} ({place}, {r.year})" if place and place != own else f"{r.name} ({r.year})"
+
+    summary.inserted = [label(r) for r in plan.added]
+    summary.unchanged = [label(r) for r in plan.unchanged]
+    summary.updated = [label(r) for r in plan.updated]
     updates: list[dict[str, Any]] = []
-    changes: list[tuple[str, Any, str, int, str | None, Any, Any, str]] = []
-    for row in rows:
-        name, year, place = row["name"], int(row["year"]), str(row["municipality"])
-        label = f"{name} ({place}, {year})" if place and place != own else f"{name} ({year})"
-        existing = stored.get((place, name, year))
-        if existing is None:
-            inserts.append({**{c: _value(row, c) for c in COLUMN_NAMES}, "year": year})
-            summary.inserted.append(label)
-            continue
-        changed = [
-            (c, existing[c], _value(row, c))
-            for c in writable
-            if not _same(existing[c], _value(row, c))
-        ]
-        if not changed:
-            summary.unchanged.append(label)
-            continue
-        updates.append({**existing, **{c: new for c, _, new in changed}})
+    changes: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
+    for r in plan.updated:
+        assert r.stored is not None
+        updates.append({**r.stored, **{c.field: c.new for c in r.changes}})
         changes.extend(
-            ("update", existing["id"], name, year, c, old, new, place) for c, old, new in changed
+            ("update", r.stored["id"], r.name, r.year, c.field, c.old, c.new) for c in r.changes
         )
-        summary.updated.append(label)
     if inserts:
         select, params = _column_lists(COLUMN_NAMES, inserts)
         created = con.execute(
             f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
-            f"SELECT *, ${len(params) + 1} FROM ({select}) "
-            "RETURNING id, name, year, municipality",
+            f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
             [*params, user],
         ).fetchall()
         changes.extend(
-            ("insert", new_id, name, year, None, None, None, place)
-            for new_id, name, year, place in created
+            ("insert", new_id, name, year, None, None, None) for new_id, name, year in created
         )
     report(0.75, "inserted")
     if updates:
@@ -365,29 +328,35 @@ def upsert(
             f"FROM ({select}) AS changed WHERE interventions.id = changed.id",
             [*params, user],
         )
-    _record_changes(con, user, changes)
+    record_changes(con, user, changes, import_id)
     report(0.95, "written")
     return summary
 
 
-def _record_changes(
+def record_changes(
     con: duckdb.DuckDBPyConnection,
     user: str,
-    changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any, str]],
+    changes: Sequence[tuple[str, Any, str, int, str | None, Any, Any]],
+    import_id: int | None = None,
 ) -> None:
-    """Many audit-trail rows in one statement."""
+    """Many audit-trail rows in one statement; each carries its intervention's municipality
+    (read while the row is still there) and the import it came from (None: not an import)."""
     if not changes:
         return
-    actions, ids, names, years_, fields, olds, news, places = zip(*changes, strict=True)
+    actions, ids, names, years_, fields, olds, news = zip(*changes, strict=True)
     con.execute(
         """
         INSERT INTO history ("at", seq, "user", action, intervention_id, name, year,
-                             field, old, new, municipality)
-        SELECT $1, nextval('history_seq'), $2, * FROM (
-            SELECT unnest($3::VARCHAR[]), unnest($4::BIGINT[]), unnest($5::VARCHAR[]),
-                   unnest($6::INTEGER[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),
-                   unnest($9::VARCHAR[]), unnest($10::VARCHAR[])
-        )
+                             field, old, new, municipality, import_id)
+        SELECT $1, nextval('history_seq'), $2, c.*,
+               coalesce((SELECT i.municipality FROM interventions i WHERE i.id = c.iid),
+                        (SELECT value FROM settings WHERE key = 'municipality'), ''),
+               $10
+        FROM (
+            SELECT unnest($3::VARCHAR[]) AS action, unnest($4::BIGINT[]) AS iid,
+                   unnest($5::VARCHAR[]), unnest($6::INTEGER[]), unnest($7::VARCHAR[]),
+                   unnest($8::VARCHAR[]), unnest($9::VARCHAR[])
+        ) AS c
         """,
         [
             dt.datetime.now(),
@@ -399,12 +368,12 @@ def _record_changes(
             list(fields),
             [_text(v) for v in olds],
             [_text(v) for v in news],
-            list(places),
+            import_id,
         ],
     )
 
 
-def _apply_update(
+def apply_update(
     con: duckdb.DuckDBPyConnection,
     user: str,
     existing: Mapping[str, Any],
@@ -425,7 +394,6 @@ def _apply_update(
         str(existing["name"]),
         int(existing["year"]),
         [(c, existing[c], new) for c, new in changes.items()],
-        str(existing["municipality"]),
     )
 
 
@@ -449,7 +417,7 @@ def update_intervention(
     wanted = {c: _value(changes, c) for c in changes}
     real = {c: v for c, v in wanted.items() if not _same(existing[c], v)}
     if real:
-        _apply_update(con, user, existing, real)
+        apply_update(con, user, existing, real)
 
 
 def delete_intervention(
@@ -461,7 +429,10 @@ def delete_intervention(
             f"{existing['name']} ({existing['year']}) was changed by {existing['updated_by']} "
             "after you opened it; reload before deleting it"
         )
-    con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
+    # one row for the deletion: the whole record as JSON in `old` (field empty), each value
+    # as the trail writes values, so a restore reads it back as a per-field row would be;
+    # recorded first, so that the trail can still read the row's municipality
+    record = {c: _text(existing[c]) for c in COLUMN_NAMES if existing[c] is not None}
     _record_history(
         con,
         user,
@@ -469,9 +440,9 @@ def delete_intervention(
         intervention_id,
         str(existing["name"]),
         int(existing["year"]),
-        [(c, existing[c], None) for c in COLUMN_NAMES if existing[c] is not None],
-        str(existing["municipality"]),
+        [(None, json.dumps(record, ensure_ascii=False), None)],
     )
+    con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
 
 
 def restore_deleted(
@@ -500,7 +471,9 @@ def restore_deleted(
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
-    values.update({fld: coerce_stored(fld, old) for fld, old in rows if fld in COLUMNS_BY_NAME})
+    values.update(
+        {fld: coerce_stored(fld, old) for fld, old in deleted_fields(rows) if fld in COLUMNS_BY_NAME}
+    )
     values["name"], values["year"], values["municipality"] = name, year, place
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)
     new_id = con.execute(
@@ -516,8 +489,34 @@ def restore_deleted(
         name,
         year,
         [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None],
-        place,
     )
+
+
+def rename_municipality(
+    con: duckdb.DuckDBPyConnection, user: str, old: str, new: str
+) -> tuple[str, int] | None:
+    """Move the interventions and outcome records of municipality `old` to `new`, inside the
+    caller's transaction, each moved intervention's change in the audit trail. Returns the
+    first (name, year) that `new` has already (and moves nothing), else None."""
+    clash = con.execute(
+        "SELECT a.name, a.year FROM interventions a JOIN interventions b "
+        "ON a.name = b.name AND a.year = b.year "
+        "WHERE a.municipality = ? AND b.municipality = ? ORDER BY a.year, a.name LIMIT 1",
+        [old, new],
+    ).fetchone()
+    if clash is not None:
+        return str(clash[0]), int(clash[1])
+    moved = con.execute(
+        "UPDATE interventions SET municipality = ?, version = version + 1, "
+        "updated_at = current_localtimestamp(), updated_by = ? WHERE municipality = ? "
+        "RETURNING id, name, year",
+        [new, user, old],
+    ).fetchall()
+    con.execute("UPDATE outcomes SET municipality = ? WHERE municipality = ?", [new, old])
+    record_changes(
+        con, user, [("update", i, n, int(y), "municipality", old, new) for i, n, y in moved]
+    )
+    return None
 
 
 def _by_id(con: duckdb.DuckDBPyConnection, intervention_id: int) -> dict[str, Any]:

@@ -126,6 +126,8 @@ class OutcomeImportSummary:
     replaced: int = 0
     """Records stored earlier for the same (intervention, year) and now replaced."""
     interventions: list[InterventionOutcome] = field(default_factory=list)
+    import_id: int | None = None
+    """The row of `imports` the import is recorded as."""
 
     def describe(self) -> str:
         names = ", ".join(f"{i.intervention} ({i.year})" for i in self.interventions)
@@ -653,7 +655,7 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int) -> str | None:
+def counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int) -> str | None:
     if n_treatment + n_control == 0:
         return None
     return (
@@ -669,7 +671,9 @@ _COUNTS = """
 """
 
 
-def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
+def _write(
+    con: duckdb.DuckDBPyConnection, user: str, import_id: int | None = None
+) -> OutcomeImportSummary:
     before = {
         (r[0], r[1], int(r[2])): r[3:]
         for r in con.execute(
@@ -681,6 +685,17 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
             """  # noqa: S608 - a constant
         ).fetchall()
     }
+    if import_id is not None:
+        # kept, so that `store.imports.revert` can put them back
+        con.execute(
+            """
+            INSERT INTO outcomes_replaced
+            SELECT $1, intervention, year, treatment, employed, person_id, municipality, import_id
+            FROM outcomes
+            WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
+            """,
+            [import_id],
+        )
     con.execute(
         """
         DELETE FROM outcomes
@@ -689,9 +704,11 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
         """
     )
     con.execute(
-        "INSERT INTO outcomes (intervention, year, treatment, employed, person_id, municipality) "
-        "SELECT intervention, year, treatment, employed, person_id, municipality "
-        "FROM outcome_upload"
+        "INSERT INTO outcomes "
+        "(intervention, year, treatment, employed, person_id, municipality, import_id) "
+        "SELECT intervention, year, treatment, employed, person_id, municipality, $1 "
+        "FROM outcome_upload",
+        [import_id],
     )
     after = con.execute(
         f"""
@@ -713,8 +730,8 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
         )
         summary.records += int(n1) + int(n2)
         summary.replaced += replaced
-        old_text = _counts_text(*(int(v) for v in old))
-        new_text = _counts_text(int(n1), int(k1), int(n2), int(k2))
+        old_text = counts_text(*(int(v) for v in old))
+        new_text = counts_text(int(n1), int(k1), int(n2), int(k2))
         if old_text != new_text:
             history.append(
                 (
@@ -732,9 +749,9 @@ def _write(con: duckdb.DuckDBPyConnection, user: str) -> OutcomeImportSummary:
             )
     if history:
         con.executemany(
-            f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality) "  # noqa: S608
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            history,
+            f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality, import_id) "  # noqa: S608
+            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*entry, import_id) for entry in history],
         )
     return summary
 
@@ -744,8 +761,11 @@ def import_records(
     path: str | os.PathLike[str],
     user: str,
     progress: ProgressCallback | None = None,
+    import_id: int | None = None,
 ) -> OutcomeImportSummary:
     """Check and store the outcome records of a CSV or XLSX file, inside the caller's transaction.
+
+    `import_id` (a row of `imports`) marks the records, the ones they replace and the trail.
 
     Raises `BadInput` (an `OutcomeProblems` for bad rows) before anything is written;
     the caller's transaction makes the write all or nothing. `user` is named in the audit
@@ -760,7 +780,7 @@ def import_records(
         report(0.4, "checking")
         _check(con, staged)
         report(0.6, "writing")
-        summary = _write(con, user)
+        summary = _write(con, user, import_id)
     finally:
         with suppress(duckdb.Error):  # an aborted transaction is rolled back by the caller
             con.execute("DROP TABLE IF EXISTS temp.outcome_upload")

@@ -24,6 +24,7 @@ from viften.present.charts import budget as charts
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
+from viften.ui.amounts import amount_input
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
@@ -39,10 +40,15 @@ _LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
 
 
 def interventions(frame: pd.DataFrame) -> Interventions:
-    """The year's interventions with their budget case (the year's assumptions)."""
+    """The year's interventions with their budget case (the year's assumptions), extra effects
+    assumed from the stars where there is no control group (`budget_msg_assumed_effects`)."""
     years = frame["year"].dropna().tolist() if "year" in frame else []
     year = int(years[0]) if years else None
-    return Interventions.from_columns(frame, assumptions=assumptions_for(database(), year))
+    # the app values an intervention without a control group by the extra effect its stars
+    # stand for, shown as assumed: a statutory one is never dropped for lack of a measurement
+    return Interventions.from_columns(
+        frame, assumptions=assumptions_for(database(), year), assume_effects=True
+    )
 
 
 def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Result:
@@ -108,7 +114,7 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
     figures = [
         (
             "budget_metric_spend",
-            formatting.money(evaluation.spend, lang),
+            _short_money(evaluation.spend, lang),
             delta("spend", tables.signed_money),
             "off",
         ),
@@ -137,8 +143,25 @@ def metrics(evaluation: Evaluation, lang: str, against: Evaluation | None = None
             "off",
         ),
     ]
+    exact = {"budget_metric_spend": formatting.kroner(evaluation.spend, lang)}
     for column, (key, value, change, colour) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(t(key, lang), value, change, delta_color=colour)  # type: ignore[arg-type]
+        column.metric(
+            t(key, lang),
+            value,
+            change,
+            delta_color=colour,  # type: ignore[arg-type]
+            help=exact.get(key),
+        )
+
+
+def _short_money(amount: float, lang: str) -> str:
+    """An amount for a metric, a fifth of the page wide: millions from 10 mio. kr. (the
+    exact kroner in its help), or "94.479.0…" at 1366 px."""
+    return (
+        formatting.millions(amount, lang)
+        if abs(amount) >= 10 * allocator.MILLION
+        else (formatting.money(amount, lang))
+    )
 
 
 def current_section(data: Interventions, now: Evaluation, year: int, lang: str) -> None:
@@ -149,6 +172,8 @@ def current_section(data: Interventions, now: Evaluation, year: int, lang: str) 
     metrics(now, lang)
     if now.without_control:
         st.caption(t("budget_without_control", lang, count=now.without_control))
+    if now.assumed_effects:
+        st.caption(t("budget_assumed_effects", lang, count=now.assumed_effects))
     st.dataframe(
         tables.allocation_table(data, np.asarray(now.participants), lang),
         hide_index=True,
@@ -226,13 +251,12 @@ def what_if_section(
     """The editable table and what it costs and buys, beside the current allocation."""
     st.caption(t("budget_what_if_hint", lang))
     left, middle, right = st.columns([2, 1, 1])
-    budget = left.number_input(
+    budget = amount_input(
         t("budget_what_if_budget", lang),
-        min_value=0.0,
-        value=float(now.spend),
-        step=100_000.0,
-        format="%.0f",
+        default=float(now.spend),
         key=f"budget_what_if_budget_{year}",
+        lang=lang,
+        where=left,
     )
     if middle.button(t("budget_reset", lang), key="budget_reset"):
         start_from(year, data.participants, "current")
@@ -365,13 +389,13 @@ def optimiser_controls(
     with st.container(border=True):
         st.markdown(f"**{t('budget_opt_settings', lang)}**")
         left, middle, right = st.columns([2, 2, 1])
-        budget = left.number_input(
+        budget = amount_input(
             t("budget_opt_budget", lang),
-            min_value=0.0,
-            step=100_000.0,
-            format="%.0f",
-            value=float(now.spend) if now.spend > 0 else allocator.MILLION,
+            default=float(now.spend) if now.spend > 0 else allocator.MILLION,
             key=f"budget_opt_budget_{year}",
+            lang=lang,
+            help=t("budget_amount_help", lang),
+            where=left,
         )
         objective = middle.radio(
             t("budget_opt_objective", lang),
@@ -446,7 +470,7 @@ def tradeoff_section(
     other = optimal(frame, replace(request, objective=str(compare)), explain=False)
     sentence = allocator.tradeoff(result, other)
     if sentence is not None:
-        st.info(messages.render(sentence, lang))
+        st.info(messages.render(sentence, lang, markdown=True))
     columns: list[tuple[str, Evaluation | None]] = [(t("budget_case_col_current", lang), now)]
     for found in (result, other):
         heading = t("budget_case_col_optimal", lang, goal=t(f"budget_goal_{found.objective}", lang))
@@ -482,27 +506,36 @@ def tradeoff_section(
 def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: str) -> None:
     """The optimal allocation beside the current one: what moves where, and why."""
     if result.status != allocator.OPTIMAL:
-        st.error(t("budget_infeasible", lang, why=messages.render_all(result.notes, lang)))
+        st.error(
+            t("budget_infeasible", lang, why=messages.render_all(result.notes, lang, markdown=True))
+        )
         return
     flagged = [n for n in result.notes if n.key == "budget_msg_uncapped"]
-    st.info(messages.render_all([n for n in result.notes if n not in flagged], lang))
+    st.info(messages.render_all([n for n in result.notes if n not in flagged], lang, markdown=True))
     for note in flagged:
-        st.warning(messages.render(note, lang))
+        st.warning(messages.render(note, lang, markdown=True))
     objective = result.objective
     best = allocator.evaluate(data, result.participants, result.budget)
     metrics(best, lang, against=now)
     left, right = st.columns(2)
-    left.metric(t("budget_metric_left", lang), formatting.money(best.budget_left, lang))
+    left.metric(t("budget_metric_left", lang), _short_money(best.budget_left, lang))
     marginal = result.marginal_jobs_per_million
-    if marginal is None:
+    full = any(n.key.startswith("budget_msg_unspent_full") for n in result.notes)
+    if full:
+        more = t("budget_metric_marginal_full", lang)
+    elif marginal is None:
         more = "–"
     elif objective in allocator.NPV_OBJECTIVES:
         more = t("budget_metric_marginal_npv", lang, amount=formatting.money(marginal, lang))
     else:
         more = t("budget_metric_marginal_value", lang, jobs=formatting.number(marginal, lang, 1))
-    right.metric(t("budget_metric_marginal", lang), more)
+    right.metric(
+        t("budget_metric_marginal", lang),
+        more,
+        help=t("budget_metric_marginal_full_help", lang) if full else None,
+    )
     st.subheader(t("budget_binding_heading", lang))
-    notes = [messages.render(b.note, lang) for b in result.binding]
+    notes = [messages.render(b.note, lang, markdown=True) for b in result.binding]
     st.markdown("\n".join(f"- {n}" for n in notes) if notes else t("budget_nothing_binds", lang))
     st.subheader(t("budget_moves_heading", lang))
     st.caption(
@@ -550,14 +583,13 @@ def frontier_section(
     gaps = sum(p.expected_jobs is None for p in points)
     if gaps:
         st.caption(t("budget_frontier_gap", lang, count=gaps))
-    cut = st.number_input(
+    cut = amount_input(
         t("budget_cut", lang),
-        min_value=0.0,
-        max_value=float(request.budget),
-        value=0.0,
-        step=1_000_000.0,
-        format="%.0f",
+        default=0.0,
         key="budget_cut",
+        lang=lang,
+        most=float(request.budget),
+        help=t("budget_amount_help", lang),
     )
     if cut > 0 and result.status == allocator.OPTIMAL:
         smaller = request.with_budget(max(0.0, request.budget - cut))
@@ -584,7 +616,7 @@ def frontier_section(
                     "budget_cut_infeasible",
                     lang,
                     budget=formatting.money(smaller.budget, lang),
-                    why=messages.render_all(after.notes, lang),
+                    why=messages.render_all(after.notes, lang, markdown=True),
                 )
             )
     with st.expander(t("budget_frontier_table", lang)):
@@ -635,7 +667,7 @@ def _save_form(
     except ViftenError as error:
         write_failed(error, lang)
         return
-    st.session_state[FLASH_KEY] = t("budget_sc_saved", lang, name=saved.name)
+    st.session_state[FLASH_KEY] = t("budget_sc_saved", lang, name=escape_markdown(saved.name))
     st.rerun()
 
 
@@ -702,7 +734,7 @@ def scenarios_section(
         except ViftenError as error:
             write_failed(error, lang)
         else:
-            st.session_state[FLASH_KEY] = t("budget_sc_deleted", lang, name=str(chosen))
+            st.session_state[FLASH_KEY] = t("budget_sc_deleted", lang, name=escape_markdown(chosen))
             st.rerun()
     _compare(saved, lang)
 

@@ -15,11 +15,11 @@ import streamlit as st
 
 from viften.actions import assumptions as writer
 from viften.model import filters as flt
-from viften.model.assumptions import Assumptions
+from viften.model.assumptions import BENEFITS, Assumptions
 from viften.model.case import PayerSpread
 from viften.model.errors import ViftenError
+from viften.present import budget_tables, formatting
 from viften.present import case as present
-from viften.present import formatting
 from viften.present.charts import case as charts
 from viften.present.texts import t
 from viften.ui import cache
@@ -92,10 +92,15 @@ def assumed_effect(view: present.CaseView, name: str | None, lang: str) -> cache
     return ((str(name), value),) if value is not None else ()
 
 
+def _cell(value: Any) -> str:
+    return formatting.unbroken_amounts(formatting.escape_markdown(value))
+
+
 def _table(frame: pd.DataFrame) -> None:
-    """A table that wraps its cells instead of cutting them off (a projector, a laptop);
-    every cell and heading escaped, as Streamlit reads a table's cells as Markdown."""
-    shown = frame.astype(object).where(frame.notna(), "").map(formatting.escape_markdown)
+    """A table that wraps its cells instead of cutting them off (a projector, a laptop), but
+    never inside an amount (`9.000 kr.`); every cell and heading escaped, as Streamlit reads a
+    table's cells as Markdown."""
+    shown = frame.astype(object).where(frame.notna(), "").map(_cell)
     shown.columns = [formatting.escape_markdown(c) for c in frame.columns]
     st.table(shown, hide_index=True, border="horizontal")
 
@@ -171,7 +176,8 @@ def allocation(view: present.CaseView, scope: str, lang: str) -> None:
     st.caption(formatting.escape_markdown(scope))
     total = present.allocation_case(view)
     if total.counted:
-        _table(present.allocation_table(total, lang))
+        column = (t("case_allocation_column", lang), total)
+        _table(budget_tables.payer_case_table([column], lang))
     for note in present.allocation_notes(total, lang):
         st.caption(formatting.escape_markdown(note))
 
@@ -198,13 +204,32 @@ def assumptions_form(year: int, assumptions: Assumptions, lang: str) -> None:
     with st.expander(t("case_assumptions_form", lang, year=year)):
         with st.form(FORM_KEY, border=False):
             typed: dict[str, str] = {}
+            plain = [k for k in present.FORM_KEYS if not k.startswith(present.GROUP_PREFIX)]
             columns = st.columns(3)
-            for number, key in enumerate(present.FORM_KEYS):
+            for number, key in enumerate(plain):
                 typed[key] = columns[number % 3].text_input(
                     present.form_label(key, lang),
                     value=present.form_text(assumptions, key, lang),
                     key=f"case_a_{key}",
                     max_chars=30,
+                )
+            st.markdown(f"**{t('case_a_groups_heading', lang)}**")
+            columns = st.columns(3)
+            pairs = zip(present.FORM_GROUP_BENEFITS, present.FORM_GROUP_WEEKS, strict=True)
+            for column, (benefit, weeks) in zip(columns, pairs, strict=False):
+                current = present.form_text(assumptions, benefit, lang)
+                typed[benefit] = column.selectbox(
+                    present.form_label(benefit, lang),
+                    BENEFITS,
+                    index=BENEFITS.index(current),
+                    key=f"case_a_{benefit}",
+                    format_func=lambda b: present.benefit_name(b, lang),
+                )
+                typed[weeks] = column.text_input(
+                    present.form_label(weeks, lang),
+                    value=present.form_text(assumptions, weeks, lang),
+                    key=f"case_a_{weeks}",
+                    max_chars=10,
                 )
             source = st.text_input(
                 t("case_assumptions_source_field", lang),

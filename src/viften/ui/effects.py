@@ -17,6 +17,7 @@ from viften.present.charts import effects as charts
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import outcomes
+from viften.ui.amounts import amount_input
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database
@@ -33,24 +34,24 @@ def settings(lang: str) -> tuple[float, float]:
     with st.container(border=True):
         st.markdown(f"**{t('effects_settings', lang)}**")
         left, right = st.columns(2)
-        value = left.number_input(
+        value = amount_input(
             t("effects_value_per_job", lang),
-            min_value=0.0,
-            max_value=10_000_000.0,
-            value=domain.DEFAULT_VALUE_PER_JOB,
-            step=10_000.0,
-            format="%.0f",
+            default=domain.DEFAULT_VALUE_PER_JOB,
             key="effects_value_per_job",
+            lang=lang,
+            most=10_000_000.0,
+            help=t("budget_amount_help", lang),
+            where=left,
         )
-        years = right.number_input(
+        years = amount_input(
             t("effects_effect_years", lang),
-            min_value=0.0,
-            max_value=50.0,
-            value=domain.DEFAULT_EFFECT_YEARS,
-            step=0.5,
-            format="%.1f",
+            default=domain.DEFAULT_EFFECT_YEARS,
             key="effects_effect_years",
+            lang=lang,
+            kind="number",
+            most=50.0,
             help=t("effects_effect_years_help", lang),
+            where=right,
         )
         st.caption(t("effects_value_source", lang))
     return float(value), float(years)

@@ -17,8 +17,9 @@ from viften.model import domain
 from viften.model import filters as flt
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
+from viften.present.case import scope_text
 from viften.present.charts import fan as fan_charts
-from viften.present.charts import localised
+from viften.present.charts import localised, with_scope
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db
@@ -32,7 +33,12 @@ if TYPE_CHECKING:
 
 LIST_LIMIT = 500
 """Names listed as text under the matrix; more than this and the list says how many it left."""
+FAN_WIDTH = 880.0
+"""Pixels the matrix is laid out for: the page's column at 1366 px with the sidebar open, so
+the chart only ever widens to fit its column (its marks spread out, the words keep their
+size); on a narrower page its words shrink with it (`charts.fan._fitted`)."""
 CHART_KEY = "fan_chart"
+_OPEN_DETAIL = "fan_open_detail"
 PICK_KEY = "fan_pick"
 COMPARE_KEY = "fan_compare"
 _LAST_CLICK = "fan_last_click"
@@ -196,6 +202,7 @@ def _fan_spec(
         settings.rows,
         settings.per_target_group,
         settings.band_edges,
+        FAN_WIDTH,
         grade=settings.grade,
     )
     return fan_charts.spec_from_layout(layout, lang), layout.aggregated, layout.count
@@ -219,7 +226,9 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
-    matrix_downloads(spec, f"tilbudsviften-{view.year}", lang)
+    # the picture taken away says what it covers: the year, the filters, how many
+    scope = scope_text(view.year, view.filters, len(view.frame), lang)
+    matrix_downloads(with_scope(spec, scope), f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 
 
@@ -282,6 +291,7 @@ def pick(view: View, clicked: str | None, lang: str) -> str | None:
         st.session_state[_LAST_CLICK] = clicked
         if clicked in names:
             st.session_state[PICK_KEY] = clicked
+            st.session_state[_OPEN_DETAIL] = clicked
     if st.session_state.get(PICK_KEY) not in names:
         st.session_state.pop(PICK_KEY, None)
     chosen = st.selectbox(
@@ -293,6 +303,18 @@ def pick(view: View, clicked: str | None, lang: str) -> str | None:
         bind="query-params",
     )
     return chosen if chosen in names else None
+
+
+def clicked_detail(view: View, measure: str, lang: str) -> None:
+    """The detail of a tile just clicked, in a panel at the side of the screen, where the
+    eye is (the detail under the matrix is below the fold). It closes at the next rerun."""
+    name = st.session_state.pop(_OPEN_DETAIL, None)
+    if not isinstance(name, str) or name not in set(view.frame["name"]):
+        return
+    # a fixed title: a dialog's title is read as Markdown, the name is shown as text inside
+    st.dialog(t("fan_detail_panel", lang), width="large", position="right")(detail)(
+        view, name, measure, lang
+    )
 
 
 def detail(view: View, name: str, measure: str, lang: str) -> None:
@@ -491,5 +513,4 @@ def caseworker_list(view: View, group: str, need: str | None, limit: int, lang: 
                 + t(f"stars_{int(record['evidence_stars'])}", lang)
             )
             st.text(str(record.get("description") or t("fan_no_description", lang)))
-            if record.get("provider"):
-                st.text(f"{t('col_provider', lang)}: {record['provider']}")
+            st.text("\n".join(fan.caseworker_facts(record, lang)))

@@ -161,7 +161,7 @@ def sidebar_filters() -> Filters:
     start, url_notes = st.session_state[_FROM_URL_KEY]
     notes = [*(url_notes if _same_view(chosen, start) else ()), *([turned] if turned else [])]
     for note in notes:
-        notes_box.warning(messages.render(note, lang), icon=":material/info:")
+        notes_box.warning(messages.render(note, lang, markdown=True), icon=":material/info:")
     st.session_state[_STATE_KEY] = chosen
     _write_url(flt.to_query(_shown(chosen, years)))
     return chosen

@@ -6,9 +6,13 @@ from typing import Any
 
 import streamlit as st
 
+from viften.actions import imports as import_actions
 from viften.actions import interventions as changes
-from viften.model.errors import ViftenError
+from viften.model.errors import BadInput, ViftenError
+from viften.present.formatting import escape_markdown
 from viften.present.history import trail_table
+from viften.present.imports import by_import, import_label
+from viften.present.messages import render
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
@@ -49,4 +53,50 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
         except ViftenError as error:
             write_failed(error, lang)
             return
-        st.success(t("hist_restored", lang, name=choice[0]))
+        st.success(t("hist_restored", lang, name=escape_markdown(choice[0])))
+
+
+def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
+    """The trail grouped by import, newest first; an editor may revert a whole import."""
+    st.caption(t("imp_intro", lang))
+    found = import_actions.listing(database(), limit=100)
+    if not found:
+        st.info(t("imp_none", lang))
+        return
+    grouped, _ = by_import(rows)
+    may_write = actor().can_write
+    for one in found:
+        changes_of = grouped.get(one.id, [])
+        with st.expander(import_label(one, len(changes_of), lang)):
+            if changes_of:
+                st.dataframe(trail_table(changes_of, lang), hide_index=True, width="stretch")
+            if may_write and one.reverted_at is None:
+                if st.button(t("imp_revert_button", lang), key=f"imp_revert_{one.id}"):
+                    _revert(one.id, lang)
+
+
+def _revert(import_id: int, lang: str) -> None:
+    try:
+        done = import_actions.revert(database(), actor(), import_id)
+    except BadInput as error:
+        st.error(render(error.message, lang))
+        return
+    except ViftenError as error:
+        write_failed(error, lang)
+        return
+    st.session_state["imp_reverted"] = t(
+        "imp_reverted",
+        lang,
+        id=import_id,
+        removed=len(done.removed),
+        restored=len(done.restored),
+        outcomes=len(done.outcomes),
+    )
+    st.rerun()
+
+
+def reverted_notice() -> None:
+    """The message of a revert, shown once after the rerun that shows its result."""
+    notice = st.session_state.pop("imp_reverted", None)
+    if notice:
+        st.success(notice)

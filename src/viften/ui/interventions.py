@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,11 +14,14 @@ from viften.actions import editing, settings
 from viften.actions import interventions as changes
 from viften.files import export as exporter
 from viften.model.assumptions import BENEFITS
-from viften.model.domain import COLUMN_NAMES
+from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import ViftenError
 from viften.model.kinds import CATALOGUE
+from viften.present import imports as present_imports
 from viften.present import messages, tables
-from viften.present.texts import t
+from viften.present.formatting import amount_text, escape_markdown
+from viften.present.formatting import is_missing as missing
+from viften.present.texts import has, t
 from viften.store import db
 from viften.store import interventions as store
 from viften.ui.feedback import import_failed, write_failed
@@ -52,7 +57,12 @@ def table(frame: pd.DataFrame, lang: str) -> None:
 
 def _report_problems(problems: list[Any], lang: str) -> None:
     st.error(t("iv_problems", lang, count=len(problems)))
-    st.text("\n".join(messages.problem_text(p, lang) for p in problems[:200]))
+    # a column by its heading in the table (Jobandel), not by its code (job_rate)
+    named = [
+        replace(p, column=t(f"col_{p.column}", lang)) if has(f"col_{p.column}") else p
+        for p in problems[:200]
+    ]
+    st.text("\n".join(messages.problem_text(p, lang) for p in named))
 
 
 def importer_section(lang: str) -> None:
@@ -64,11 +74,24 @@ def importer_section(lang: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="iv_template_download",
     )
-    upload = st.file_uploader(t("iv_upload", lang), type=["csv", "xlsx"], key="iv_upload")
+    round_ = int(st.session_state.get("iv_upload_round", 0))
+    upload = st.file_uploader(t("iv_upload", lang), type=["csv", "xlsx"], key=f"iv_upload_{round_}")
     if upload is None:
         st.caption(t("iv_upload_hint", lang))
         return
-    if not st.button(
+    data = upload.getvalue()
+    try:
+        preview = _preview(data, upload.name)
+    except ViftenError as error:
+        import_failed(error, st.empty(), "iv_problems", lang)
+        return
+    _show_preview(preview, lang)
+    confirm, cancel = st.columns([3, 1])
+    if cancel.button(t("imp_cancel", lang), key="iv_import_cancel"):
+        st.session_state["iv_upload_round"] = round_ + 1  # a new, empty uploader
+        st.session_state.pop("iv_preview", None)
+        st.rerun()
+    if not confirm.button(
         t("iv_import_button", lang, name=upload.name), type="primary", key="iv_import_button"
     ):
         return
@@ -78,9 +101,7 @@ def importer_section(lang: str) -> None:
         bar.progress(min(share, 1.0), text=t("iv_importing", lang))
 
     try:
-        summary = changes.import_file(
-            database(), upload.getvalue(), upload.name, actor(), progress=advance
-        )
+        summary = changes.import_file(database(), data, upload.name, actor(), progress=advance)
     except ViftenError as error:
         import_failed(error, bar, "iv_problems", lang)
         return
@@ -93,7 +114,51 @@ def importer_section(lang: str) -> None:
             updated=len(summary.updated),
             unchanged=len(summary.unchanged),
         )
+        + " "
+        + t("imp_imported_as", lang, id=summary.import_id)
     )
+
+
+def _preview(data: bytes, filename: str) -> store.Diff:
+    """The preview of an upload, computed once per file content and stored data version."""
+    path = database()
+    key = (hashlib.sha256(data).hexdigest(), filename, db.data_version(path))
+    kept = st.session_state.get("iv_preview")
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    preview = changes.preview(path, data, filename)
+    st.session_state["iv_preview"] = (key, preview)
+    return preview
+
+
+def _show_preview(preview: store.Diff, lang: str) -> None:
+    """What the import will do, as text: counts, then the rows, changed fields old → new."""
+    st.subheader(t("imp_preview_heading", lang))
+    st.text(present_imports.counts_text(preview, lang))
+    if not preview.added and not preview.updated:
+        st.info(t("imp_preview_nothing", lang))
+    if preview.added:
+        st.markdown(f"**{t('imp_preview_added', lang)}** ({len(preview.added)})")
+        st.dataframe(
+            present_imports.names_table(preview.added, lang), hide_index=True, width="stretch"
+        )
+    if preview.updated:
+        st.markdown(f"**{t('imp_preview_updated', lang)}** ({len(preview.updated)})")
+        st.text("\n".join(present_imports.change_lines(preview.updated, lang)))
+    if preview.missing:
+        with st.expander(f"{t('imp_preview_missing', lang)} ({len(preview.missing)})"):
+            st.dataframe(
+                present_imports.names_table(preview.missing, lang),
+                hide_index=True,
+                width="stretch",
+            )
+    if preview.unchanged:
+        with st.expander(f"{t('imp_preview_unchanged', lang)} ({len(preview.unchanged)})"):
+            st.dataframe(
+                present_imports.names_table(preview.unchanged, lang),
+                hide_index=True,
+                width="stretch",
+            )
 
 
 def _export_file(path: Path, year: int, suffix: str) -> Callable[[], bytes]:
@@ -129,34 +194,36 @@ def exporter_section(year: int, lang: str) -> None:
 
 
 _EDIT_COLUMNS = [c for c in COLUMN_NAMES if c != "year"]
+_CODES = {
+    "target_group": ("closer", "further", "cross"),
+    "provider_type": ("internal", "external"),
+    "effect_rating": ("high", "medium", "low"),
+}
+_CODE_TEXT = {"target_group": "tg_{}_short", "provider_type": "pt_{}", "effect_rating": "er_{}"}
+_HELP = {
+    "persistence": "iv_edit_persistence_help",
+    "weeks_on_benefit": "iv_edit_weeks_help",
+    "job_rate": "iv_edit_share_help",
+    "control_job_rate": "iv_edit_share_help",
+    "price_per_participant": "iv_edit_number_help",
+}
 
 
-def editor_section(year: int, lang: str) -> None:
-    """Edit the year's interventions in place; a save is refused if someone else got first.
+def _code_text(column: str, lang: str) -> Callable[[str | int | float | bool], str]:
+    pattern = _CODE_TEXT[column]
+    return lambda code: t(pattern.format(code), lang)
 
-    The table is a snapshot taken when editing began, with each row's version; saving
-    checks those versions, so a change someone made in the meantime is never overwritten.
-    """
-    snapshot_key = f"iv_snapshot_{year}"
-    snapshot = st.session_state.get(snapshot_key)
-    if snapshot is None:
-        with db.connect(database()) as con:
-            snapshot = (editing.stored_identities(con, year), store.stored_rows(con, year))
-        st.session_state[snapshot_key] = snapshot
-    identities, rows = snapshot
-    import pandas as pd
 
-    base = pd.DataFrame(rows, columns=COLUMN_NAMES)[_EDIT_COLUMNS]
-    options = {
-        "target_group": ["closer", "further", "cross"],
-        "provider_type": ["internal", "external"],
-        "effect_rating": ["high", "medium", "low"],
-    }
+def _config(lang: str) -> dict[str, Any]:
+    """Danish labels for codes, numbers as text in the reader's style (260.000, 47 %)."""
     config: dict[str, Any] = {}
     for column in _EDIT_COLUMNS:
         label = t(f"col_{column}", lang)
-        if column in options:
-            config[column] = st.column_config.SelectboxColumn(label, options=options[column])
+        helper = t(_HELP[column], lang) if column in _HELP else None
+        if column in _CODES:
+            config[column] = st.column_config.SelectboxColumn(
+                label, options=list(_CODES[column]), format_func=_code_text(column, lang)
+            )
         elif column == "benefit":
             config[column] = st.column_config.SelectboxColumn(
                 label,
@@ -179,26 +246,54 @@ def editor_section(year: int, lang: str) -> None:
             )
         elif column == "evidence_stars":
             config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3, step=1)
-        elif column in ("job_rate", "control_job_rate", "persistence"):
-            config[column] = st.column_config.NumberColumn(
-                label,
-                min_value=0.0,
-                max_value=1.0,
-                step=0.01,
-                format="%.3f",
-                help=t("iv_edit_persistence_help", lang) if column == "persistence" else None,
-            )
-        elif column == "weeks_on_benefit":
-            config[column] = st.column_config.NumberColumn(
-                label, min_value=0, step=1, help=t("iv_edit_weeks_help", lang)
-            )
-        elif column in ("price_per_participant", "capacity", "participants", "duration_weeks"):
-            config[column] = st.column_config.NumberColumn(label, min_value=0)
         else:
-            config[column] = st.column_config.TextColumn(label)
-    key = editing.editor_key(year, identities)
+            config[column] = st.column_config.TextColumn(label, help=helper)
+    return config
+
+
+def edit_frame(rows: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    """The stored rows as the edit table shows them: numbers and shares as text the reader
+    writes (and the importer reads back), an empty cell empty, never "None"."""
+    import pandas as pd
+
+    base = pd.DataFrame(rows, columns=COLUMN_NAMES)[_EDIT_COLUMNS]
+    shown: dict[str, Any] = {}
+    for column in _EDIT_COLUMNS:
+        kind = COLUMNS_BY_NAME[column].kind
+        values = base[column].tolist()
+        if column in _CODES or column in ("benefit", "mandatory", "evidence_stars"):
+            shown[column] = values
+        elif kind == "rate":
+            shown[column] = ["" if missing(v) else amount_text(v, lang, "share") for v in values]
+        elif kind in ("money", "count", "positive", "weeks"):
+            shown[column] = ["" if missing(v) else amount_text(v, lang, "number") for v in values]
+        else:
+            shown[column] = ["" if missing(v) else str(v) for v in values]
+    return pd.DataFrame(shown)
+
+
+def editor_section(year: int, lang: str) -> None:
+    """Edit the year's interventions in place; a save is refused if someone else got first.
+
+    The table is a snapshot taken when editing began, with each row's version; saving
+    checks those versions, so a change someone made in the meantime is never overwritten.
+    Deleting rows asks for a confirmation that names them.
+    """
+    snapshot_key = f"iv_snapshot_{year}"
+    snapshot = st.session_state.get(snapshot_key)
+    if snapshot is None:
+        with db.connect(database()) as con:
+            snapshot = (editing.stored_identities(con, year), store.stored_rows(con, year))
+        st.session_state[snapshot_key] = snapshot
+    identities, rows = snapshot
+    key = editing.editor_key(year, identities) + f"_{lang}"
     st.data_editor(
-        base, column_config=config, num_rows="dynamic", hide_index=True, key=key, width="stretch"
+        edit_frame(rows, lang),
+        column_config=_config(lang),
+        num_rows="dynamic",
+        hide_index=True,
+        key=key,
+        width="stretch",
     )
     state = st.session_state.get(key) or {}
     plan = editing.plan_edits(
@@ -208,9 +303,19 @@ def editor_section(year: int, lang: str) -> None:
         state.get("deleted_rows", []),
         year,
         settings.municipality_setting(database()),
+        decimal_comma=lang != "en",
     )
     if plan.problems:
         _report_problems(plan.problems, lang)
+    confirmed = True
+    if plan.deletes:
+        names = ", ".join(row.name for row in plan.deletes)
+        st.warning(
+            escape_markdown(t("iv_delete_warning", lang, count=len(plan.deletes), names=names))
+        )
+        confirmed = st.checkbox(
+            t("iv_delete_confirm", lang, count=len(plan.deletes)), key="iv_delete_confirm"
+        )
     save, reload = st.columns([1, 4])
     if reload.button(t("iv_reload", lang), key="iv_reload"):
         _forget(snapshot_key, key)
@@ -218,7 +323,7 @@ def editor_section(year: int, lang: str) -> None:
     if save.button(
         t("iv_save", lang),
         type="primary",
-        disabled=plan.empty or bool(plan.problems),
+        disabled=plan.empty or bool(plan.problems) or not confirmed,
         key="iv_save",
     ):
         try:
@@ -226,7 +331,7 @@ def editor_section(year: int, lang: str) -> None:
         except ViftenError as error:
             write_failed(error, lang, conflict_key="iv_conflict")
             return
-        _forget(snapshot_key, key)
+        _forget(snapshot_key, key, "iv_delete_confirm")
         st.toast(t("iv_saved", lang))
         st.rerun()
 

@@ -68,10 +68,11 @@ PRESENTATION_CSS = """
   padding: 1.4rem 1.8rem !important;
 }
 [data-testid="stMetricLabel"] p {
-  font-size: 1.7rem !important;
+  font-size: clamp(1.1rem, 1.75vw, 1.7rem) !important;
+  line-height: 1.2 !important;
 }
 [data-testid="stMetricValue"] {
-  font-size: 4.2rem !important;
+  font-size: clamp(2rem, 3.5vw, 4.2rem) !important;
 }
 .st-key-presentation_body [data-testid="stCaptionContainer"] p {
   font-size: 1.45rem !important;

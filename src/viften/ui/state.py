@@ -1,18 +1,21 @@
-"""Session state the pages share: the database, the language and who is editing."""
+"""Session state the pages share: the database, the language and who is signed in."""
 
 from __future__ import annotations
 
-import hmac
 import os
 from pathlib import Path
 
 import streamlit as st
 
 from viften.actions import database as databases
-from viften.actions.access import EDITOR, VIEWER, Actor
-from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
+from viften.actions import sessions
+from viften.actions.access import VIEWER, Actor
+from viften.model.accounts import parse_role_mapping, role_for_identity
+from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES
 
-EDITOR_PASSWORD_VARIABLE = "VIFTEN_EDITOR_PASSWORD"
+OIDC_ROLES_VARIABLE = "VIFTEN_OIDC_ROLES"
+"""A JSON object mapping e-mail addresses, @domains and group:names to roles (see
+`viften.model.accounts.role_for_identity`); everyone else signed in by OIDC is a viewer."""
 
 
 def database() -> Path:
@@ -52,40 +55,101 @@ def _keep_language_in_url(lang: str) -> None:
         st.query_params["lang"] = lang
 
 
-def editor_password() -> str | None:
-    value = os.environ.get(EDITOR_PASSWORD_VARIABLE)
-    return value or None
+SESSION_KEY = "viften_session"
+"""The sign-in token in session state; what it stands for is known only to the server
+(`viften.actions.sessions`), so setting session state grants nothing."""
+URL_SESSION_KEY = "session"
+"""The same token in the address, so a reload of the page stays signed in."""
+_ENDED_KEY = "viften_session_ended"
+
+
+def browser() -> str:
+    """The fingerprint a sign-in token is tied to: the client's address and User-Agent."""
+    try:
+        address = st.context.ip_address
+        agent = st.context.headers.get("User-Agent")
+    except Exception:  # outside a browser session: no client to tell apart
+        address, agent = None, None
+    return sessions.browser_fingerprint(
+        address if isinstance(address, str) else None, agent if isinstance(agent, str) else None
+    )
+
+
+def oidc_configured() -> bool:
+    """An OIDC provider is set up for `st.login` (an `[auth]` section in secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _oidc_actor() -> Actor | None:
+    if not oidc_configured() or not st.user.get("is_logged_in"):
+        return None
+    email = st.user.get("email")
+    claimed = st.user.get("groups")
+    groups: list[str] = [str(g) for g in claimed] if isinstance(claimed, (list, tuple)) else []
+    try:
+        mapping = parse_role_mapping(os.environ.get(OIDC_ROLES_VARIABLE))
+    except ValueError:
+        mapping = {}
+    name = str(st.user.get("name") or email or "oidc")
+    return Actor(name, role_for_identity(mapping, str(email or ""), groups))
+
+
+def _token() -> str | None:
+    held = st.session_state.get(SESSION_KEY)
+    if isinstance(held, str) and held:
+        return held
+    from_url = st.query_params.get(URL_SESSION_KEY)
+    return from_url if isinstance(from_url, str) and from_url else None
 
 
 def actor() -> Actor:
-    """The person behind this session: an editor only after giving the editor password."""
-    name = str(st.session_state.get("user_name") or "app")
-    role = EDITOR if st.session_state.get("is_editor") is True else VIEWER
-    return Actor(name=name, role=role)
+    """The person behind this session, decided on the server: the account its sign-in token
+    stands for (as the database has it now), the OIDC identity, or a viewer."""
+    from_oidc = _oidc_actor()
+    if from_oidc is not None:
+        return from_oidc
+    token = _token()
+    found = sessions.actor(database(), token, browser()) if token else None
+    if found is None:
+        if token:
+            _forget_token(ended=True)
+        return Actor("app", VIEWER)
+    st.session_state[SESSION_KEY] = token
+    return found
 
 
-def editor_login() -> Actor:
-    """A small sign-in for editors; the role is decided here, on the server."""
-    lang = language()
-    expected = editor_password()
-    with st.sidebar.expander(t("ui_editor_heading", lang), expanded=False):
-        if expected is None:
-            st.caption(t("ui_editing_disabled", lang, variable=EDITOR_PASSWORD_VARIABLE))
-            st.session_state["is_editor"] = False
-            return actor()
-        if st.session_state.get("is_editor") is True:
-            st.caption(t("ui_signed_in_as", lang, name=actor().name))
-            if st.button(t("ui_sign_out", lang), key="editor_sign_out"):
-                st.session_state["is_editor"] = False
-                st.rerun()
-            return actor()
-        with st.form("editor_sign_in", border=False):
-            name = st.text_input(t("ui_your_name", lang), max_chars=60)
-            password = st.text_input(t("ui_password", lang), type="password")
-            if st.form_submit_button(t("ui_sign_in", lang)):
-                if hmac.compare_digest(password.encode(), expected.encode()) and name.strip():
-                    st.session_state["is_editor"] = True
-                    st.session_state["user_name"] = name.strip()
-                    st.rerun()
-                st.error(t("ui_sign_in_failed", lang))
-    return actor()
+def remember(token: str) -> None:
+    st.session_state[SESSION_KEY] = token
+    st.session_state.pop(_ENDED_KEY, None)
+    keep_session_in_url()
+
+
+def sign_out() -> None:
+    sessions.end(_token())
+    _forget_token(ended=False)
+
+
+def session_ended() -> bool:
+    """A sign-in of this browser ran out (or its account changed) since the last sign-in."""
+    return bool(st.session_state.get(_ENDED_KEY))
+
+
+def _forget_token(*, ended: bool) -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    if URL_SESSION_KEY in st.query_params:
+        del st.query_params[URL_SESSION_KEY]
+    if ended:
+        st.session_state[_ENDED_KEY] = True
+
+
+def keep_session_in_url() -> None:
+    """The token in the address on every page (a page switch starts with a bare address)."""
+    token = st.session_state.get(SESSION_KEY)
+    if isinstance(token, str) and token:
+        if st.query_params.get(URL_SESSION_KEY) != token:
+            st.query_params[URL_SESSION_KEY] = token
+    elif URL_SESSION_KEY in st.query_params:
+        del st.query_params[URL_SESSION_KEY]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -15,12 +16,17 @@ def run(args: argparse.Namespace) -> int:
         data = source.read_bytes()
     except OSError as error:
         raise BadInput(f"cannot read {source}: {error.strerror}") from error
+    if args.dry_run:
+        preview = interventions.preview(database.ready(args.db), data, source.name)
+        sys.stdout.write(json.dumps(preview.as_json(), ensure_ascii=False) + "\n")
+        return 0
     summary = interventions.import_file(
         database.ready(args.db), data, source.name, command_line_actor()
     )
     print(
         f"imported {source.name}: {len(summary.inserted)} added, {len(summary.updated)} "
-        f"updated, {len(summary.unchanged)} unchanged",
+        f"updated, {len(summary.unchanged)} unchanged (import {summary.import_id}; undo it "
+        f"with `revert --import {summary.import_id}`)",
         file=sys.stderr,
     )
     return 0

@@ -125,4 +125,29 @@ def localised(chart: Any, lang: str) -> dict[str, Any]:
     spec = copy.deepcopy(chart) if isinstance(chart, dict) else chart.to_dict(validate=False)
     config = spec.setdefault("config", {})
     config.setdefault("locale", locale(lang))
+    # room round the plot: an axis title's glyphs or the last tick's label otherwise stick
+    # out of the picture by a pixel or two, and the browser cuts them off
+    if "padding" not in spec:
+        config.setdefault("padding", EDGE_PADDING)
     return spec
+
+
+EDGE_PADDING = 8
+"""Pixels of white round every chart."""
+
+
+def with_scope(chart: Any, scope: str) -> Any:
+    """The chart with its scope (year, filters, how many interventions) as its title, so a
+    picture of it says what it covers wherever it goes. A dict spec is copied; an Altair
+    chart gets the title as a property."""
+    title = {
+        "text": scope,
+        "anchor": "start",
+        "fontSize": 16,
+        "fontWeight": "normal",
+        "color": "#333333",
+        "offset": 6,
+    }
+    if isinstance(chart, dict):
+        return {**chart, "title": title}
+    return chart.properties(title=title)

@@ -18,15 +18,13 @@ FRONTIER_COLOUR = "#333333"
 
 
 def _axis_format(lang: str, decimals: int) -> dict[str, Any]:
-    """Axis labels as the reader writes numbers: 1.234,5 in Danish, 1,234.5 in English."""
-    pattern = f",.{decimals}~f"  # ~: no trailing zeros (10, not 10,0)
-    if lang == "en":
-        return {"format": pattern}
-    swapped = (
-        f"replace(replace(replace(format(datum.value, '{pattern}'), /,/g, '#'), "
-        r"/\./g, ','), /#/g, '.')"
-    )
-    return {"labelExpr": swapped}
+    """Axis labels as the reader writes numbers: 1.234,5 in Danish, 1,234.5 in English.
+
+    The grouping and the decimal mark come from the spec's format locale
+    (`charts.localised`, which every drawn chart goes through); swapping them here as well
+    turned them back to 15,000 on a Danish axis. `lang` is kept for the callers."""
+    del lang
+    return {"format": f",.{decimals}~f"}  # ~: no trailing zeros (10, not 10,0)
 
 
 def _jobs_title(objective: str, lang: str) -> str:

@@ -95,6 +95,8 @@ def _fill_size(node: Any, width: float, height: float) -> Any:
             node[key] = _fill_size(value, width, height)
     elif isinstance(node, list):
         return [_fill_size(v, width, height) for v in node]
+    elif isinstance(node, str) and repr(_WIDTH_MARK) in node:
+        return node.replace(repr(_WIDTH_MARK), repr(float(width)))
     elif node == _WIDTH_MARK:
         return width
     elif node == _HEIGHT_MARK:
@@ -117,19 +119,20 @@ def _structure(lang: str, aggregated: bool, width: float, height: float) -> FanC
         _grid(x, y),
         _tile_rects(lang, aggregated, x, y),
         _dashed_outlines(x, y),
-        *_tile_text(x, y),
+        *_tile_text(x, y, width),
         _legend(x, y),
-        *_labels(x, y),
+        *_labels(x, y, width),
     ]
     return (
         alt.layer(*layers)
         .properties(width=width, height=height)
-        .configure_view(stroke=None)
         .configure(
             font=FONT,
             background="#FFFFFF",
             padding=8,
         )
+        # after `configure`, which would replace it: no frame round the legend and the grid
+        .configure_view(strokeWidth=0)
     )
 
 
@@ -360,14 +363,22 @@ def _dashed_outlines(x: Any, y: Any) -> alt.Chart:
     )
 
 
-def _tile_text(x: Any, y: Any) -> list[alt.Chart]:
+def _fitted(size: float | str, width: float) -> dict[str, str]:
+    """A font size that shrinks with the chart when the page is narrower than the layout
+    (the browser fits the chart's width to its column, and a text mark does not scale), so
+    no word runs out of its tile; it never grows. `size` is points or a field's name."""
+    base = f"datum.{size}" if isinstance(size, str) else repr(float(size))
+    return {"expr": f"{base} * min(1, width / {width!r})"}
+
+
+def _tile_text(x: Any, y: Any, width: float) -> list[alt.Chart]:
     """The name and the line of stars and price, on the tiles' own data."""
     geo = fan.DEFAULT_GEOMETRY
     base = _data("tiles")
     names = base.mark_text(
         align="left",
         baseline="top",
-        fontSize=geo.font_size,
+        fontSize=_fitted(geo.font_size, width),
         lineHeight=geo.line_height,
         lineBreak="\n",
         fontWeight=600,
@@ -377,7 +388,9 @@ def _tile_text(x: Any, y: Any) -> list[alt.Chart]:
     details = base.mark_text(
         align="left",
         baseline="top",
-        fontSize=geo.font_size - 0.5,
+        fontSize=_fitted(geo.font_size - 0.5, width),
+        lineBreak="\n",
+        lineHeight=geo.line_height,
         aria=False,
         cursor="pointer",
         fontWeight="normal",
@@ -416,7 +429,7 @@ def _label_rows(layout: fan.FanLayout) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _labels(x: Any, y: Any) -> list[alt.Chart]:
+def _labels(x: Any, y: Any, width: float) -> list[alt.Chart]:
     return [
         _data(f"labels{index}")
         .mark_text(
@@ -426,12 +439,12 @@ def _labels(x: Any, y: Any) -> list[alt.Chart]:
             aria=False,
             lineBreak="\n",
             lineHeight=14,
+            fontSize=_fitted("size", width),
         )
         .encode(
             x=x("x"),
             y=y("y"),
             text="text:N",
-            size=alt.Size("size:Q", scale=None),
             color=alt.Color("ink:N", scale=None),
         )
         for index, (align, bold) in enumerate(_LABEL_STYLES)
@@ -519,7 +532,9 @@ def scatter_chart(
             "participants:Q",
             title=t("col_participants", lang),
             scale=alt.Scale(range=[40, 900]),
-            legend=alt.Legend(orient="top"),
+            # on the right, where the layout makes room for it: on top, beside the groups'
+            # legend, it ran past the chart's right edge at 1366 px
+            legend=alt.Legend(orient="right"),
         ),
         color=colour,
         tooltip=[

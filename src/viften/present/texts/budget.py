@@ -4,9 +4,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- the optimiser's answer (also the `allocate` command's message, in English) ---------
     "budget_msg_optimal_net": (
         "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
-        "{budget}: {jobs} forventede ekstra job.",
+        "{budget}: {jobs} forventede ekstra job ({gross} job i alt).",
         "{count} interventions get {participants} participants in all for {cost} of the "
-        "budget of {budget}: {jobs} expected extra jobs.",
+        "budget of {budget}: {jobs} expected extra jobs ({gross} jobs in all).",
     ),
     "budget_msg_optimal_gross": (
         "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
@@ -16,17 +16,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_msg_optimal_kommune": (
         "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
-        "{budget}: kommunens nettonutidsværdi {npv} og {jobs} forventede ekstra job.",
+        "{budget}: kommunens nettonutidsværdi {npv} og {jobs} forventede ekstra job "
+        "({gross} job i alt).",
         "{count} interventions get {participants} participants in all for {cost} of the "
         "budget of {budget}: the kommune's net present value {npv} and {jobs} expected extra "
-        "jobs.",
+        "jobs ({gross} jobs in all).",
     ),
     "budget_msg_optimal_public": (
         "{count} indsatser får i alt {participants} deltagere for {cost} af budgettet på "
-        "{budget}: det offentliges nettonutidsværdi {npv} og {jobs} forventede ekstra job.",
+        "{budget}: det offentliges nettonutidsværdi {npv} og {jobs} forventede ekstra job "
+        "({gross} job i alt).",
         "{count} interventions get {participants} participants in all for {cost} of the "
         "budget of {budget}: the public purse's net present value {npv} and {jobs} expected "
-        "extra jobs.",
+        "extra jobs ({gross} jobs in all).",
     ),
     "budget_msg_no_interventions": (
         "Der er ingen indsatser i det valgte år, så der er intet at fordele.",
@@ -75,10 +77,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No allocation buys more jobs than no participants at all.",
     ),
     "budget_msg_uncapped": (
-        "Uden kapacitetsgrænse og over {share} af budgettet: {names}. Tjek, at pladserne findes, "
-        "eller giv dem en kapacitet.",
-        "Without a capacity limit and over {share} of the budget: {names}. Check that the "
-        "places exist, or give them a capacity.",
+        "Uden kapacitetsgrænse og over {share} af budgettet eller over {times} gange de "
+        "planlagte deltagere: {names}. Tjek, at pladserne findes, eller giv dem en kapacitet "
+        "(eller et maksimum under »Låse og maksimum pr. indsats«).",
+        "Without a capacity limit and over {share} of the budget or over {times} times the "
+        "planned participants: {names}. Check that the places exist, or give them a capacity "
+        "(or a maximum under 'Locks and maximum per intervention').",
     ),
     "budget_msg_free_unlimited": (
         "Udeladt, fordi de er gratis og uden kapacitetsgrænse (giv dem en kapacitet for at få "
@@ -108,6 +112,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Uden budgetberegning (tæller 0 i nettonutidsværdien, men deres pris er betalt): {names}.",
         "Without a budget case (they count 0 in the net present value, though their price is "
         "paid): {names}.",
+    ),
+    "budget_msg_unspent_full": (
+        "{left} af budgettet bruges ikke: alle indsatser, der kan få flere deltagere, er fyldt "
+        "op til deres kapacitet eller maksimum, og {excluded} indsatser kan ikke få deltagere "
+        "(for få stjerner, ingen mer-effekt eller ingen gevinst). Flere penge køber ikke mere.",
+        "{left} of the budget is not spent: every intervention that could take more "
+        "participants is full to its capacity or maximum, and {excluded} interventions cannot "
+        "get participants (too few stars, no extra effect or no gain). More money buys nothing "
+        "more.",
+    ),
+    "budget_msg_unspent_full_all": (
+        "{left} af budgettet bruges ikke: alle indsatser er fyldt op til deres kapacitet eller "
+        "maksimum. Flere penge køber ikke mere.",
+        "{left} of the budget is not spent: every intervention is full to its capacity or "
+        "maximum. More money buys nothing more.",
     ),
     "budget_msg_mandatory_kept": (
         "Lovpligtige indsatser beholder mindst deres planlagte deltagere: {names}.",
@@ -342,12 +361,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_metric_left": ("Tilbage af budgettet", "Budget left"),
     "budget_metric_marginal": ("Næste 1 mio. kr. giver", "The next 1 mio. kr. buys"),
     "budget_metric_marginal_value": ("{jobs} job", "{jobs} jobs"),
+    "budget_metric_marginal_full": ("Intet mere", "Nothing more"),
+    "budget_metric_marginal_full_help": (
+        "Alle indsatser, der kan få flere deltagere, er fyldt op: se forklaringen ovenfor.",
+        "Every intervention that could take more participants is full: see the note above.",
+    ),
     "budget_current_caption": (
         "Planlagte deltagere × pris pr. deltager for hver indsats. Ekstra job er deltagere × "
-        "mer-effekt; en indsats uden kontrolgruppe tæller 0 ekstra job.",
+        "mer-effekt; en indsats uden kontrolgruppe tæller med en mer-effekt antaget ud fra "
+        "stjernerne (markeret »antaget«).",
         "Planned participants × price per participant for each intervention. Extra jobs are "
-        "participants × extra effect; an intervention without a control group counts 0 extra "
-        "jobs.",
+        "participants × extra effect; an intervention without a control group counts with an "
+        "extra effect assumed from its stars (marked 'assumed').",
     ),
     "budget_no_plan": (
         "Ingen indsatser har planlagte deltagere i {year}. Angiv deltagere på siden Indsatser, "
@@ -359,6 +384,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} indsatser med deltagere har ingen kontrolgruppe: de tæller 0 ekstra job.",
         "{count} interventions with participants have no control group: they count 0 extra jobs.",
     ),
+    "budget_assumed_effects": (
+        "{count} indsatser med deltagere har ingen kontrolgruppe: deres ekstra job er antaget "
+        "ud fra stjernerne (★★★ 20 %, ★★ 10 %, ★ 5 % af jobandelen) og markeret »antaget«.",
+        "{count} interventions with participants have no control group: their extra jobs are "
+        "assumed from their stars (★★★ 20 %, ★★ 10 %, ★ 5 % of the job rate) and marked "
+        "'assumed'.",
+    ),
+    "budget_assumed": ("antaget", "assumed"),
+    "budget_col_jobs_after": ("Job optimal", "Jobs optimal"),
+    "budget_col_extra_jobs_after": ("Ekstra job optimal", "Extra jobs optimal"),
     "budget_col_participants_now": ("Deltagere nu", "Participants now"),
     "budget_col_participants_what_if": ("Deltagere", "Participants"),
     "budget_col_kroner_what_if": ("Kroner", "Kroner"),
@@ -402,6 +437,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_opt_settings": ("Krav til fordelingen", "Requirements for the allocation"),
     "budget_opt_budget": ("Budget (kr.)", "Budget (DKK)"),
+    "budget_amount_help": (
+        "Skriv beløbet, som du plejer: 76.479.000, 76479000, 1,5 mio. eller 260.000 kr.",
+        "Write the amount as usual: 76,479,000, 76479000, 1.5m or DKK 260,000.",
+    ),
     "budget_opt_objective": ("Mål", "Objective"),
     "budget_obj_net": ("Flest ekstra job (mer-effekt)", "Most extra jobs (extra effect)"),
     "budget_obj_gross": ("Flest job (jobandel)", "Most jobs (job rate)"),
@@ -462,11 +501,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_case_caption": (
         "Deltagere × nettonutidsværdi pr. deltager (siden Budgetberegning), over {horizon} år "
-        "med {rate} diskonteringsrente, {year}. Indsatser uden kontrolgruppe tæller 0 i "
-        "nutidsværdien, men deres pris er betalt.",
+        "med {rate} diskonteringsrente, {year}. Indsatser uden kontrolgruppe tæller med den "
+        "mer-effekt, der er antaget ud fra deres stjerner.",
         "Participants × net present value per participant (the Budget case page), over "
         "{horizon} years at a discount rate of {rate}, {year}. Interventions without a "
-        "control group count 0 in the present value, though their price is paid.",
+        "control group count with the extra effect assumed from their stars.",
     ),
     "budget_case_row_gross": ("Job i alt", "Jobs in all"),
     "budget_case_row_net": ("Ekstra job", "Extra jobs"),

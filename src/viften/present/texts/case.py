@@ -161,6 +161,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{participants} planned participants ({names}).",
     ),
     "case_names_more": ("og {count} flere", "and {count} more"),
+    "case_allocation_assumed": (
+        "ANTAGET: {count} af indsatserne regnes med en antaget mer-effekt, ikke en målt.",
+        "ASSUMED: {count} of the interventions count with an assumed extra effect, not a "
+        "measured one.",
+    ),
+    "case_allocation_column": ("Den nuværende fordeling", "The current allocation"),
     "case_allocation_none": (
         "Ingen indsatser i visningen har planlagte deltagere.",
         "No intervention in view has planned participants.",
@@ -207,6 +213,89 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "case_a_persistence": ("Holdbarhed fra år til år", "Persistence from year to year"),
     "case_a_group": ("Standard for {group}", "Default for {group}"),
+    "case_a_group_benefit": ("Standardydelse for {group}", "Default benefit for {group}"),
+    "case_a_group_weeks": (
+        "Uger på ydelse ved start for {group}",
+        "Weeks on benefit at the start for {group}",
+    ),
+    "case_a_groups_heading": (
+        "Standard for en indsats uden egen ydelse eller egne uger på ydelse",
+        "Defaults for an intervention without its own benefit or weeks on benefit",
+    ),
+    "case_a_not_benefit": ("er ikke en ydelse", "is not a benefit"),
+    "case_a_weeks_whole": (
+        "skal være et helt antal uger, 0 eller flere",
+        "must be a whole number of weeks, 0 or more",
+    ),
+    # --- what is wrong with assumptions (the CLI prints the English) --------------------------
+    "assumptions_origin_checked": ("Antagelserne", "assumptions"),
+    "assumptions_origin_stored": ("De gemte antagelser", "stored assumptions"),
+    "assumptions_origin_file": ("Filen med antagelser", "--assumptions file"),
+    "assumptions_not_object": (
+        "{origin}: antagelserne skal være et JSON-objekt med nøgler og værdier",
+        "{origin}: the assumptions must be a JSON object of keys and values",
+    ),
+    "assumptions_not_json": (
+        "{origin}: ikke gyldig JSON: {error}",
+        "{origin}: not valid JSON: {error}",
+    ),
+    "assumptions_unknown_key": (
+        "{origin}: ukendt nøgle {field}; nøglerne er {known}",
+        "{origin}: unknown key {field}; the keys are {known}",
+    ),
+    "assumptions_unknown_key_close": (
+        "{origin}: ukendt nøgle {field} (mente du {close}?); nøglerne er {known}",
+        "{origin}: unknown key {field} (did you mean {close}?); the keys are {known}",
+    ),
+    "assumptions_not_mapping": (
+        "{origin}: {field} skal være et JSON-objekt",
+        "{origin}: {field} must be a JSON object",
+    ),
+    "assumptions_not_number": (
+        "{origin}: {field} skal være et tal, ikke {value}",
+        "{origin}: {field} must be a number, not {value}",
+    ),
+    "assumptions_too_low": (
+        "{origin}: {field} skal være mindst {low}, ikke {value}",
+        "{origin}: {field} must be ≥ {low}, not {value}",
+    ),
+    "assumptions_out_of_range": (
+        "{origin}: {field} skal være fra {low} til {high}, ikke {value}",
+        "{origin}: {field} must be from {low} to {high}, not {value}",
+    ),
+    "assumptions_not_whole": (
+        "{origin}: {field} skal være et helt tal fra {low} til {high}, ikke {value}",
+        "{origin}: {field} must be a whole number from {low} to {high}, not {value}",
+    ),
+    "assumptions_needs_both": (
+        "{origin}: {field} skal have både en ydelse (benefit) og uger på ydelse (weeks_on_benefit)",
+        "{origin}: {field} needs both benefit and weeks_on_benefit",
+    ),
+    "assumptions_not_benefit": (
+        "{origin}: {field} {value} er ikke en ydelse; brug {known}",
+        "{origin}: {field} {value} is not a benefit; use {known}",
+    ),
+    "assumptions_source_not_text": (
+        "{origin}: {field} skal være en tekst",
+        "{origin}: {field} must be a text",
+    ),
+    "assumptions_tax_order": (
+        "{origin}: {field} ({part}) kan ikke være større end skatten i alt ({whole})",
+        "{origin}: {field} ({part}) is the kommune's part of tax_rate ({whole}) and cannot "
+        "exceed it",
+    ),
+    "assumptions_no_amount": (
+        "{origin}: {field} har intet beløb",
+        "{origin}: {field} has no amount",
+    ),
+    "case_bad_benefit": (
+        "ydelsen {value} er ikke en ydelse; brug {known}",
+        "benefit {value} is not a benefit; use {known}",
+    ),
+    "case_no_group_default": (
+        "målgruppen {group} har ingen standardydelse og standarduger på ydelse i antagelserne",
+        "target group {group} has no default benefit and weeks on benefit in the assumptions",
+    ),
     "case_a_group_value": (
         "{benefit}, {weeks} uger på ydelse",
         "{benefit}, {weeks} weeks on benefit",

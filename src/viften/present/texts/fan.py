@@ -20,11 +20,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_axis_rows_stars": ("Evidens", "Evidence"),
     "fan_legend_target_group": ("Målgruppe:", "Target group:"),
     "fan_legend_shade": (
-        "Farvetone: jo lysere, jo billigere pr. job",
-        "Shade: the lighter, the cheaper per job",
+        "farven er målgruppen, tonen prisen: jo lysere, jo billigere pr. job",
+        "the colour is the target group, the shade the price: the lighter, the cheaper per job",
     ),
-    "fan_legend_cheap": ("billig", "cheap"),
-    "fan_legend_dear": ("dyr", "dear"),
+    "fan_legend_cheap": ("lys: billig", "light: cheap"),
+    "fan_legend_dear": ("mørk: dyr", "dark: dear"),
+    "fan_detail_panel": ("Indsatsen", "The intervention"),
     "fan_legend_missing": ("Stiplet kant: tallet mangler", "Dashed border: figure missing"),
     "fan_legend_stars": ("★ = evidens (1–3)", "★ = evidence (1–3)"),
     "fan_tile_count": ("{count} indsatser", "{count} interventions"),
@@ -220,6 +221,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fan_cw_item": ("{stars}  ·  {price} pr. job", "{stars}  ·  {price} per job"),
     "fan_cw_no_price": ("pris pr. job mangler", "price per job missing"),
+    "fan_cw_duration": ("Varighed: {weeks} uger", "Duration: {weeks} weeks"),
+    "fan_cw_duration_missing": ("Varighed: ikke oplyst", "Duration: not given"),
+    "fan_cw_free": (
+        "Ledige pladser: {free} af {capacity} i år",
+        "Free places: {free} of {capacity} this year",
+    ),
+    "fan_cw_full": (
+        "Ledige pladser: ingen, alle {capacity} er planlagt i år",
+        "Free places: none, all {capacity} are planned this year",
+    ),
+    "fan_cw_free_unlimited": (
+        "Ledige pladser: ingen grænse (ingen kapacitet angivet)",
+        "Free places: no limit (no capacity given)",
+    ),
+    "fan_cw_refer": (
+        "Henvisning: kontakt {provider} ({type})",
+        "To refer: contact {provider} ({type})",
+    ),
+    "fan_cw_refer_unknown": (
+        "Henvisning: ingen leverandør angivet",
+        "To refer: no provider given",
+    ),
+    "fan_cw_source": ("Kilde: {source}", "Source: {source}"),
 }
 
 TEXTS.update(

@@ -134,6 +134,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hist_user": ("Bruger", "User"),
     "hist_action": ("Handling", "Action"),
     "hist_field": ("Felt", "Field"),
+    "hist_whole_record": ("Hele indsatsen", "The whole intervention"),
+    "iv_delete_warning": (
+        "Du er ved at slette {count} indsats(er): {names}. De kan hentes tilbage under Historik.",
+        "You are about to delete {count} intervention(s): {names}. They can be restored under "
+        "History.",
+    ),
+    "iv_delete_confirm": (
+        "Ja, slet {count} indsats(er), når jeg gemmer",
+        "Yes, delete {count} intervention(s) when I save",
+    ),
+    "iv_edit_share_help": (
+        "En andel: 47 % eller 0,47.",
+        "A share: 47 % or 0.47.",
+    ),
+    "iv_edit_number_help": (
+        "Kroner som du plejer at skrive dem: 260.000 eller 260000.",
+        "Kroner as you usually write them: 260,000 or 260000.",
+    ),
     "hist_old": ("Før", "Before"),
     "hist_new": ("Efter", "After"),
 }

@@ -21,22 +21,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ui_search": ("Søg", "Search"),
     "ui_search_hint": ("Navn, leverandør eller beskrivelse", "Name, provider or description"),
-    "ui_editor_heading": ("Redaktør", "Editor"),
-    "ui_editing_disabled": (
-        "Redigering er slået fra. Sæt miljøvariablen {variable} til en adgangskode og "
-        "genstart appen for at kunne rette i data.",
-        "Editing is switched off. Set the environment variable {variable} to a password and "
-        "restart the app to edit data.",
-    ),
-    "ui_signed_in_as": ("Logget ind som redaktør: {name}", "Signed in as editor: {name}"),
-    "ui_sign_out": ("Log ud", "Sign out"),
-    "ui_your_name": ("Dit navn", "Your name"),
-    "ui_password": ("Adgangskode", "Password"),
-    "ui_sign_in": ("Log ind som redaktør", "Sign in as editor"),
-    "ui_sign_in_failed": (
-        "Forkert adgangskode, eller navnet mangler. Prøv igen.",
-        "Wrong password, or the name is missing. Try again.",
-    ),
     "ui_empty_database": (
         "Der er ingen indsatser i databasen endnu. Gå til siden Indsatser og importér en fil "
         "(skabelonen kan hentes der), eller kør `python -m viften init` for demodata.",

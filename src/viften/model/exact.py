@@ -1,0 +1,387 @@
+"""The allocation's integer programme solved exactly, and fast at national size.
+
+A bare `scipy.optimize.milp` call proves optimality by branching over every intervention; at
+15.000 of them that takes seconds to tens of seconds. This module keeps the proof and makes the
+model small first, with three steps that each leave the optimal objective unchanged:
+
+1. **Dominance.** Where intervention i is at least as good as j in every row and in the
+   objective (no dearer, no fewer jobs, and in a minimum-share row exactly as much spend per
+   participant), and i alone can absorb the whole budget (a large or missing capacity), some
+   optimum gives j only its lower bound: move j's participants to i one by one. j is fixed there.
+2. **Reduced costs.** The LP relaxation (HiGHS, through `linprog`) gives dual prices y. For any
+   y of the right signs, weak duality gives a bound that holds for every allocation:
+   objective ≤ LB(y) + d_j · (x_j − its LP bound) with the reduced cost d = c − Aᵀy. With an
+   allocation in hand whose objective is `incumbent`, no better allocation can move x_j further
+   from its LP bound than (LB − incumbent) / |d_j|: its bounds shrink to that. The bound is
+   recomputed here in plain arithmetic from y (and never taken from the solver), so a rounding
+   inside HiGHS can only weaken it, never make it wrong.
+3. **A core.** The incumbent comes from an exact solve over the interventions whose reduced
+   cost is nearest zero (the LP relaxation of this knapsack-like model is almost integral: the
+   rest sit at their bounds). If the reduced costs then prove every other intervention fixed,
+   that solve was already optimal for the whole model; otherwise the model with the shrunken
+   bounds is solved exactly, which holds every better allocation.
+
+Every solve asks HiGHS for a zero relative gap, as the allocator always has. Where a step
+cannot be taken safely (the LP fails, a bound is infinite) the model is solved as it is.
+
+The input is the minimisation `milp` takes: min c·x, row_lower ≤ A·x ≤ row_upper,
+lower ≤ x ≤ upper, x whole. Only numpy at module level; scipy is imported on a solve.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+REDUCE_FROM = 400
+"""Models with fewer variables are solved as they are: HiGHS proves them in milliseconds, and
+the reduction's own solves would cost more than they save."""
+
+FIRST_CORE = 32
+"""Variables in the first core: those with the reduced costs nearest zero. Small, as HiGHS'
+time grows fast with the core; it grows fourfold while it is infeasible."""
+
+ABSOLUTE_GAP = 1e-6
+"""An answer this close to the proven bound is optimal: HiGHS' own absolute gap."""
+
+_BOUND_MARGIN = 1e-9
+"""Relative slack added to the gap before bounds are shrunk: the bound and the incumbent are
+sums of thousands of floats, and a rounding must never cut off an optimum."""
+
+
+@dataclass
+class Report:
+    """What a reduced solve did (for benchmarks and tests)."""
+
+    variables: int = 0
+    dominated: int = 0
+    """Fixed at their lower bound by dominance."""
+    lp_bound: float | None = None
+    """The proven lower bound of the minimisation, from the dual prices."""
+    incumbent: float | None = None
+    cores: list[int] = field(default_factory=list)
+    """Variables of each core solve."""
+    final: int | None = None
+    """Variables left free by the reduced costs (solved again only if not all in the core)."""
+    plain: bool = False
+    """Solved as it is, without reduction."""
+
+
+def plain(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    *,
+    rel_gap: float = 0.0,
+) -> tuple[int, np.ndarray | None, str]:
+    """One `milp` call with the allocator's options (a zero relative gap unless told otherwise):
+    (status, whole x or None, message)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    if len(c) == 0:
+        inside = np.all(row_lower <= 0) and np.all(row_upper >= 0)
+        return (0 if inside else 2), (np.zeros(0) if inside else None), ""
+    found = milp(
+        c=c,
+        integrality=np.ones(len(c)),
+        bounds=Bounds(lower, upper),
+        constraints=LinearConstraint(matrix, row_lower, row_upper),
+        options={"mip_rel_gap": rel_gap},
+    )
+    if found.x is None or found.status != 0:
+        return int(found.status), None, str(found.message)
+    return 0, np.clip(np.rint(found.x), lower, upper), str(found.message)
+
+
+def solve(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    *,
+    reduce_from: int = REDUCE_FROM,
+    rel_gap: float = 0.0,
+    report: Report | None = None,
+) -> tuple[int, np.ndarray | None, str]:
+    """An optimal whole x, as `plain` returns it, found on a reduced model where that is
+    large enough to pay. With `rel_gap` > 0 an answer is proven within that share of the
+    optimum (as HiGHS' `mip_rel_gap`) instead of optimal."""
+    report = report if report is not None else Report()
+    report.variables = len(c)
+    c = np.asarray(c, dtype="float64")
+    lower = np.asarray(lower, dtype="float64").copy()
+    upper = np.asarray(upper, dtype="float64").copy()
+    matrix = np.atleast_2d(np.asarray(matrix, dtype="float64"))
+    if len(c) < max(1, reduce_from) or not _reducible(c, lower, upper, matrix):
+        report.plain = True
+        return plain(c, lower, upper, matrix, row_lower, row_upper, rel_gap=rel_gap)
+    # a variable in no row takes its best bound (any value where it adds nothing)
+    alone = ~matrix.any(axis=0)
+    upper[alone & (c >= 0)] = lower[alone & (c >= 0)]
+    lower[alone & (c < 0)] = upper[alone & (c < 0)]
+    dominated = _dominated(c, lower, upper, matrix, row_lower, row_upper)
+    report.dominated = int(dominated.sum())
+    upper[dominated] = lower[dominated]
+    found = _by_reduced_costs(c, lower, upper, matrix, row_lower, row_upper, report, rel_gap)
+    if found is None:
+        report.plain = True
+        return plain(c, lower, upper, matrix, row_lower, row_upper, rel_gap=rel_gap)
+    return found
+
+
+def _reducible(c: np.ndarray, lower: np.ndarray, upper: np.ndarray, matrix: np.ndarray) -> bool:
+    return bool(
+        np.all(np.isfinite(c))
+        and np.all(np.isfinite(lower))
+        and np.all(np.isfinite(upper))
+        and np.all(np.isfinite(matrix))
+        and np.all(lower <= upper)
+    )
+
+
+def _row_sum(row: np.ndarray, x: np.ndarray) -> float:
+    used = (row != 0) & (x != 0)
+    return math.fsum((row[used] * x[used]).tolist())
+
+
+# --- 1. dominance ------------------------------------------------------------------------
+
+
+def _dominated(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+) -> np.ndarray:
+    """Variables some optimum keeps at their lower bound, by dominance over the budget row.
+
+    Needs the allocator's shape: row 0 a budget (finite upper bound only, coefficients ≥ 0),
+    every other row a minimum (finite lower bound only, coefficients ≥ 0). i dominates j when
+    c_i ≤ c_j, A_0i ≤ A_0j, and A_ri ≥ A_rj in every minimum row, strictly ordered by
+    (A_0, c, index) so that no two dominate each other. Take, among the optima, one that puts
+    as many participants as possible on earlier variables of that order: there, x_j above its
+    lower bound means every dominator of j is at its upper bound (else a participant moves from
+    j to it, the rows still hold and the objective is no worse). A dominator i whose upper
+    bound alone, with j's lower bound + 1 and everyone else's lower bound, breaks the budget
+    row therefore keeps j at its lower bound.
+    """
+    count = len(c)
+    out = np.zeros(count, dtype=bool)
+    if matrix.shape[0] == 0 or not math.isfinite(row_upper[0]) or math.isfinite(row_lower[0]):
+        return out
+    if np.any(matrix < 0) or np.any(np.isfinite(row_upper[1:])):
+        return out
+    price = matrix[0]
+    paid = (price > 0) & (upper > lower)
+    base = math.fsum((price * lower).tolist())
+    room = float(row_upper[0]) - base
+    margin = 1e-9 * max(1.0, abs(float(row_upper[0])))
+    # i full, with j (no cheaper than i) at its lower bound + 1, breaks the budget row
+    absorbs = paid & (price * (upper - lower) + price > room + margin)
+    if not absorbs.any():
+        return out
+    order = np.lexsort((np.arange(count), c, price))
+    rank = np.empty(count, dtype=np.int64)
+    rank[order] = np.arange(count)
+    in_minimum = (matrix[1:] > 0).any(axis=0)
+    # in no minimum row: dominated by any absorbing variable earlier in the order with c ≤
+    pool = order[absorbs[order]]
+    best = np.minimum.accumulate(c[pool])
+    loose = np.flatnonzero(paid & ~in_minimum)
+    earlier = np.searchsorted(rank[pool], rank[loose], side="left")
+    hit = earlier > 0
+    hit[hit] = best[earlier[hit] - 1] <= c[loose[hit]]
+    out[loose[hit]] = True
+    # in a minimum row: only by a variable with the very same column (same price, same rows)
+    bound = np.flatnonzero(paid & in_minimum)
+    if len(bound):
+        _, kind = np.unique(matrix[:, bound].T, axis=0, return_inverse=True)
+        kind = kind.reshape(-1)
+        for members in np.split(
+            bound[np.lexsort((rank[bound], kind))], np.flatnonzero(np.diff(np.sort(kind))) + 1
+        ):
+            absorbing = absorbs[members]
+            best_before = np.minimum.accumulate(np.where(absorbing, c[members], np.inf))
+            best_before = np.concatenate(([np.inf], best_before[:-1]))
+            out[members[best_before <= c[members]]] = True
+    return out
+
+
+# --- 2. and 3. reduced costs and a core ----------------------------------------------------
+
+
+def _lp_duals(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+) -> np.ndarray | None:
+    """Dual prices y of the rows (y_r > 0 presses on a lower bound, < 0 on an upper one), or
+    None when the LP gives none."""
+    from scipy.optimize import linprog
+
+    rows, bounds, signs, index = [], [], [], []
+    for r in range(matrix.shape[0]):
+        if math.isfinite(row_upper[r]):
+            rows.append(matrix[r])
+            bounds.append(row_upper[r])
+            signs.append(1.0)
+            index.append(r)
+        if math.isfinite(row_lower[r]):
+            rows.append(-matrix[r])
+            bounds.append(-row_lower[r])
+            signs.append(-1.0)
+            index.append(r)
+    if not rows:
+        return np.zeros(matrix.shape[0])
+    found = linprog(
+        c,
+        A_ub=np.vstack(rows),
+        b_ub=np.array(bounds),
+        bounds=np.column_stack((lower, upper)),
+        method="highs",
+        # HiGHS' presolve takes far longer on this shape than the simplex itself
+        options={"presolve": False},
+    )
+    if found.status != 0 or found.ineqlin is None:
+        return None
+    y = np.zeros(matrix.shape[0])
+    for marginal, sign, r in zip(
+        np.minimum(np.asarray(found.ineqlin.marginals, dtype="float64"), 0.0),
+        signs,
+        index,
+        strict=True,
+    ):
+        y[r] += sign * marginal
+    return y
+
+
+def _bound(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    y: np.ndarray,
+) -> tuple[float, np.ndarray]:
+    """The Lagrangian lower bound LB(y) on c·x over every x that meets the rows, and the reduced
+    costs d = c − Aᵀy; valid for any y whose signs fit the rows' finite bounds."""
+    y = np.where(
+        y > 0, np.where(np.isfinite(row_lower), y, 0.0), np.where(np.isfinite(row_upper), y, 0.0)
+    )
+    d = c - matrix.T @ y
+    pressed = np.where(y > 0, row_lower, row_upper)
+    terms = [float(v * b) for v, b in zip(y, pressed, strict=True) if v != 0]
+    terms.extend(np.minimum(d * lower, d * upper).tolist())
+    return math.fsum(terms), d
+
+
+def _by_reduced_costs(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    report: Report,
+    rel_gap: float,
+) -> tuple[int, np.ndarray | None, str] | None:
+    """The optimum through a core and the reduced costs; None where a step cannot be taken
+    safely (then the caller solves the model as it is)."""
+    y = _lp_duals(c, lower, upper, matrix, row_lower, row_upper)
+    if y is None:
+        return None
+    lp_bound, d = _bound(c, lower, upper, matrix, row_lower, row_upper, y)
+    report.lp_bound = lp_bound
+    scale = max(1.0, abs(lp_bound))
+    enough = max(ABSOLUTE_GAP, rel_gap * scale)
+    """How close to the bound an answer must be to need no further proof."""
+    # outside the core a variable sits at the bound its reduced cost points at, as in the LP
+    at_bound = np.where(d > 0, lower, upper)
+    fixed_anyway = upper == lower
+    order = np.argsort(np.where(fixed_anyway, np.inf, np.abs(d)), kind="stable")
+    movable = int((~fixed_anyway).sum())
+    basic = (d == 0) & ~fixed_anyway
+    size = min(movable, FIRST_CORE)
+    while True:
+        core = basic.copy()
+        core[order[:size]] = True
+        low, high = np.where(core, lower, at_bound), np.where(core, upper, at_bound)
+        # the core only has to give a good allocation: its gap is the whole model's target
+        outside = math.fsum((c * np.where(core, 0.0, at_bound)).tolist())
+        status, incumbent, message = _restricted(
+            c, low, high, matrix, row_lower, row_upper, enough / max(1.0, abs(lp_bound - outside))
+        )
+        report.cores.append(int(core.sum()))
+        if status == 0 and incumbent is not None:
+            break
+        if status != 2:
+            return None
+        if size >= movable:
+            return status, None, message  # infeasible with every variable free
+        size = min(movable, size * 4)
+    best = math.fsum((c * incumbent).tolist())
+    report.incumbent = best
+    if best - lp_bound <= enough:
+        return 0, incumbent, message
+    gap = best - lp_bound + _BOUND_MARGIN * max(scale, abs(best))
+    low, high = _shrunk(lower, upper, d, gap)
+    report.final = int((high > low).sum())
+    status, x, message = _restricted(c, low, high, matrix, row_lower, row_upper, rel_gap)
+    if status != 0 or x is None:
+        return None  # the incumbent meets these bounds: a failure here is no answer
+    return 0, x, message
+
+
+def _shrunk(
+    lower: np.ndarray, upper: np.ndarray, d: np.ndarray, gap: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The bounds that hold every allocation within `gap` of the bound: x_j moves at most
+    gap / |d_j| from the bound its reduced cost points at."""
+    steps = np.full(len(d), np.inf)
+    moving = d != 0
+    with np.errstate(over="ignore"):
+        steps[moving] = np.floor(gap / np.abs(d[moving]))
+    low = np.where(d < 0, np.maximum(lower, upper - steps), lower)
+    high = np.where(d > 0, np.minimum(upper, lower + steps), upper)
+    return low, high
+
+
+def _restricted(
+    c: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    matrix: np.ndarray,
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    rel_gap: float = 0.0,
+) -> tuple[int, np.ndarray | None, str]:
+    """The model over the variables with room between their bounds, the rest at their bound."""
+    free = upper > lower
+    x = lower.copy()
+    shift = np.array([_row_sum(row, np.where(free, 0.0, lower)) for row in matrix])
+    status, found, message = plain(
+        c[free],
+        lower[free],
+        upper[free],
+        matrix[:, free],
+        row_lower - shift,
+        row_upper - shift,
+        rel_gap=rel_gap,
+    )
+    if found is None:
+        return status, None, message
+    x[free] = found
+    return status, x, message

@@ -1,0 +1,52 @@
+"""When the database fails: a banner and a read-only app, never a traceback.
+
+A page that meets a database error it does not handle itself (the file is damaged, the
+disk is gone, another program holds it too long) ends with a banner that says so. The
+session then stays read-only (no sign-in, no editing) until the reader asks to try again
+and the database answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+import streamlit as st
+
+from viften.present.texts import t
+from viften.store.db import StoreError
+
+FLAG = "database_failed"
+
+
+def read_only() -> bool:
+    return bool(st.session_state.get(FLAG))
+
+
+def _engage(detail: str) -> None:
+    st.session_state[FLAG] = detail
+    # writes are off until the database answers again: the editor is signed out
+    st.session_state["is_editor"] = False
+
+
+def banner(lang: str) -> None:
+    """The read-only banner, with a button that tries the database again."""
+    detail = str(st.session_state.get(FLAG) or "")
+    st.error(t("safety_banner", lang, detail=detail))
+    if st.button(t("safety_retry", lang), key="safety_retry"):
+        st.session_state.pop(FLAG, None)
+        st.rerun()
+
+
+@contextmanager
+def guard(lang: str) -> Iterator[None]:
+    """Run a page; a database error it lets through becomes the banner and read-only mode."""
+    try:
+        yield
+    except (StoreError, duckdb.Error) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        already = read_only()
+        _engage(first)
+        if not already:
+            banner(lang)

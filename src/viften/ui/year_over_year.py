@@ -1,0 +1,111 @@
+"""The year-over-year page's parts, and the button that starts next year from this year's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from viften.actions import imports as import_actions
+from viften.model import filters as flt
+from viften.model import year_over_year as yoy
+from viften.model.errors import BadInput, ViftenError
+from viften.present import fan
+from viften.present import year_over_year as present
+from viften.present.charts import fan as fan_charts
+from viften.present.charts import localised
+from viften.present.charts.year_over_year import moves_chart
+from viften.present.messages import render
+from viften.present.texts import t
+from viften.ui.cache import year_view
+from viften.ui.charts import show
+from viften.ui.feedback import write_failed
+from viften.ui.state import actor, database
+
+
+def choose_years(years: tuple[int, ...], lang: str) -> tuple[int, int]:
+    """The two years to compare: by default the one before the newest, and the newest."""
+    ordered = sorted(years)
+    left, right = st.columns(2)
+    after = right.selectbox(t("yoy_after", lang), ordered[::-1], index=0, key="yoy_after")
+    earlier = [y for y in ordered if y < after] or [y for y in ordered if y != after]
+    before = left.selectbox(t("yoy_before", lang), earlier[::-1], index=0, key="yoy_before")
+    return int(before), int(after)
+
+
+def _rows(year: int, filters: flt.Filters) -> list[dict[str, Any]]:
+    frame = flt.apply(year_view(year).frame, filters)
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def comparison(
+    before: int, after: int, filters: flt.Filters
+) -> tuple[yoy.YearComparison, list[dict[str, Any]], list[dict[str, Any]]]:
+    first, second = _rows(before, filters), _rows(after, filters)
+    return yoy.compare(first, second, before, after), first, second
+
+
+def lists(
+    result: yoy.YearComparison, first: list[dict[str, Any]], second: list[dict[str, Any]], lang: str
+) -> None:
+    """What came, what went and what changed, as tables (names are text)."""
+    st.text(present.counts_text(result, lang))
+    came, went = st.columns(2)
+    with came:
+        st.subheader(f"{t('yoy_came', lang)} ({len(result.came)})", anchor=False)
+        if result.came:
+            st.dataframe(present.listed_table(result.came, second, lang), hide_index=True)
+        else:
+            st.caption(t("yoy_none", lang))
+    with went:
+        st.subheader(f"{t('yoy_went', lang)} ({len(result.went)})", anchor=False)
+        if result.went:
+            st.dataframe(present.listed_table(result.went, first, lang), hide_index=True)
+        else:
+            st.caption(t("yoy_none", lang))
+    st.subheader(f"{t('yoy_changed', lang)} ({len(result.changed)})", anchor=False)
+    if result.changed:
+        st.dataframe(present.changes_table(result, lang), hide_index=True, width="stretch")
+    else:
+        st.caption(t("yoy_none", lang))
+
+
+def moves(result: yoy.YearComparison, lang: str) -> None:
+    arrows = present.moves(result)
+    st.subheader(t("yoy_moves", lang), anchor=False)
+    if not arrows:
+        st.caption(t("yoy_none", lang))
+        return
+    show(moves_chart(arrows, result.before_year, result.after_year, lang), width="stretch")
+
+
+def fans(before: int, after: int, filters: flt.Filters, lang: str) -> None:
+    """The fan matrix of both years, side by side."""
+    import pandas as pd
+
+    st.subheader(t("yoy_fans", lang), anchor=False)
+    for spot, year in zip(st.columns(2), (before, after), strict=True):
+        frame = pd.DataFrame(_rows(year, filters))
+        spec = fan_charts.spec_from_layout(fan.layout(frame, lang), lang)
+        with spot:
+            st.markdown(f"**{year}**")
+            st.vega_lite_chart(localised(spec, lang), width="stretch", key=f"yoy_fan_{year}")
+
+
+def start_next_year(newest: int | None, lang: str) -> None:
+    """For editors: copy the newest year's interventions into the year after it."""
+    if newest is None or not actor().can_write or newest >= 2100:
+        return
+    target = newest + 1
+    st.subheader(t("year_new_heading", lang), anchor=False)
+    st.caption(t("year_new_hint", lang, from_year=newest, to=target))
+    if st.button(t("year_new_button", lang, from_year=newest, to=target), key="year_new_button"):
+        try:
+            copied = import_actions.new_year(database(), actor(), newest, target)
+        except BadInput as error:
+            st.error(render(error.message, lang))
+            return
+        except ViftenError as error:
+            write_failed(error, lang)
+            return
+        st.success(t("year_new_done", lang, count=len(copied), from_year=newest, to=target))

@@ -302,6 +302,8 @@ def add_municipalities(path: Path, folder: Path, municipalities: int = 4) -> Pat
     )
     outcomes.import_records(path, written["outcomes"], editor)
     return path
+
+
 # --- accounts: a session signed in as the app would sign it in --------------------------------
 
 

@@ -104,9 +104,7 @@ def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, 
     return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
 
 
-def row_identities(
-    con: duckdb.DuckDBPyConnection, year: int
-) -> list[tuple[int, int, str, str]]:
+def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str, str]]:
     """(id, version, name, municipality) of every intervention of a year, by name (as
     `interventions` orders them): what an edit is based on."""
     rows = con.execute(
@@ -288,7 +286,11 @@ def upsert(
     plan = compare(con, rows, columns)
     report(0.5, "compared")
     inserts = [
-        {**{c: _value(r.row, c) for c in COLUMN_NAMES}, "year": r.year, "municipality": r.municipality}
+        {
+            **{c: _value(r.row, c) for c in COLUMN_NAMES},
+            "year": r.year,
+            "municipality": r.municipality,
+        }
         for r in plan.added
     ]
 
@@ -472,7 +474,11 @@ def restore_deleted(
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
     values.update(
-        {fld: coerce_stored(fld, old) for fld, old in deleted_fields(rows) if fld in COLUMNS_BY_NAME}
+        {
+            fld: coerce_stored(fld, old)
+            for fld, old in deleted_fields(rows)
+            if fld in COLUMNS_BY_NAME
+        }
     )
     values["name"], values["year"], values["municipality"] = name, year, place
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)

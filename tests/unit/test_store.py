@@ -183,7 +183,7 @@ def test_a_deletion_written_one_row_per_field_is_restored_too(filled: Path) -> N
                 old = str(int(old)) if isinstance(old, float) and old.is_integer() else str(old)
                 con.execute(
                     f"INSERT INTO history ({db.HISTORY_FIELDS}) VALUES (now(), "
-                    "nextval('history_seq'), 'bo', 'delete', ?, 'Mentor', 2026, ?, ?, NULL)",
+                    "nextval('history_seq'), 'bo', 'delete', ?, 'Mentor', 2026, ?, ?, NULL)",  # noqa: S608 - constant names
                     [ident, column, old],
                 )
         store.restore_deleted(con, OTHER_EDITOR, "Mentor", 2026)

@@ -18,6 +18,7 @@ PAGES = (
     ("budget", "page_budget", "savings"),
     ("case", "page_case", "account_balance"),
     ("effects", "page_effects", "monitoring"),
+    ("benchmark", "page_benchmark", "compare_arrows"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
     ("year_over_year", "page_yoy", "compare_arrows"),

@@ -1,6 +1,16 @@
 """Words for the interventions page and the history page."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "iv_edit_kind_help": (
+        "Indsatstypen, som benchmark sammenligner på tværs af kommuner, fx {kinds}. Anden "
+        "tekst er også tilladt; store og små bogstaver er det samme.",
+        "The kind that the benchmark compares across municipalities, such as {kinds}. Other "
+        "text is accepted too; case does not matter.",
+    ),
+    "iv_edit_municipality_help": (
+        "Kommunen, indsatsen hører til; tom: databasens egen.",
+        "The municipality the intervention belongs to; empty: the database's own.",
+    ),
     "iv_title": ("Indsatser {year}", "Interventions {year}"),
     "iv_intro": (
         "Alle indsatser i året med de afledte tal. Filtrene i venstre side gælder også her.",

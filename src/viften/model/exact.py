@@ -46,6 +46,9 @@ time grows fast with the core; it grows fourfold while it is infeasible."""
 ABSOLUTE_GAP = 1e-6
 """An answer this close to the proven bound is optimal: HiGHS' own absolute gap."""
 
+_FEASIBILITY = 1e-7
+"""HiGHS' primal feasibility tolerance: how far a row may be missed and still count as met."""
+
 _BOUND_MARGIN = 1e-9
 """Relative slack added to the gap before bounds are shrunk: the bound and the incumbent are
 sums of thousands of floats, and a rounding must never cut off an optimum."""
@@ -83,8 +86,8 @@ def plain(
     (status, whole x or None, message)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    if len(c) == 0:
-        inside = np.all(row_lower <= 0) and np.all(row_upper >= 0)
+    if len(c) == 0:  # every row must hold as it is, to HiGHS' feasibility tolerance
+        inside = np.all(row_lower <= _FEASIBILITY) and np.all(row_upper >= -_FEASIBILITY)
         return (0 if inside else 2), (np.zeros(0) if inside else None), ""
     found = milp(
         c=c,

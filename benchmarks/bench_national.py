@@ -418,12 +418,18 @@ def main() -> None:
             timed(viften("import", str(source), "--db", str(national)))
         else:
             national = bench_import(folder, source, args.repeat, figures)
-        if "outcomes" not in args.skip:
-            bench_outcomes(folder, national, records, args.repeat, figures)
-        if "allocate" not in args.skip:
-            bench_allocate(folder, national, args.repeat, figures)
-        if "pages" not in args.skip:
-            bench_pages(folder, national, args.repeat, figures)
+        sections = (
+            ("outcomes", lambda: bench_outcomes(folder, national, records, args.repeat, figures)),
+            ("allocate", lambda: bench_allocate(folder, national, args.repeat, figures)),
+            ("pages", lambda: bench_pages(folder, national, args.repeat, figures)),
+        )
+        for name, run in sections:
+            if name in args.skip:
+                continue
+            try:
+                run()
+            except Exception as error:  # one broken figure must not hide the others
+                print(f"  {name}: FAILED: {type(error).__name__}: {error}"[:400], flush=True)
     figures.print()
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
 

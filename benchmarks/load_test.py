@@ -143,8 +143,8 @@ async def step(tally: Tally, number: int, name: str, action, ready) -> bool:
         return False
 
 
-async def session(browser, base: str, number: int, tally: Tally, upload: Path):
-    """One user's walk; returns the still open context (closed once the memory is read)."""
+async def session(browser, base: str, number: int, tally: Tally, upload: Path) -> None:
+    """One user's walk; its context stays open until the memory is read."""
     context = await browser.new_context(viewport={"width": 1366, "height": 768}, locale="da-DK")
     context.set_default_timeout(STEP_TIMEOUT_MS)
     page = await context.new_page()
@@ -170,7 +170,7 @@ async def session(browser, base: str, number: int, tally: Tally, upload: Path):
         lambda: page.goto(base + "/", wait_until="commit"),
         fan_shown,
     ):
-        return context
+        return
     if not await step(
         tally,
         number,
@@ -178,7 +178,7 @@ async def session(browser, base: str, number: int, tally: Tally, upload: Path):
         lambda: sidebar.get_by_text("★★+", exact=True).click(),
         stars_set,
     ):
-        return context
+        return
     await step(
         tally,
         number,
@@ -189,7 +189,6 @@ async def session(browser, base: str, number: int, tally: Tally, upload: Path):
     await exceptions_on(page, number, tally)
     if number == 0:
         await editor_write(page, base, number, tally, upload)
-    return context
 
 
 async def exceptions_on(page, number: int, tally: Tally) -> None:
@@ -259,11 +258,9 @@ async def drive(base: str, sessions: int, upload: Path, tally: Tally, on_open) -
             on_open("before")
             # every session keeps its page open until all have run, so the memory is theirs
             walks = [session(browser, base, n, tally, upload) for n in range(sessions)]
-            contexts = await asyncio.gather(*walks)
-            on_open("after")
-            for context in contexts:
-                await context.close()
+            await asyncio.gather(*walks)
         finally:
+            on_open("after")  # every context still open, also when the time limit struck
             await browser.close()
 
 

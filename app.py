@@ -18,13 +18,14 @@ PAGES = (
     ("budget", "page_budget", "savings"),
     ("case", "page_case", "account_balance"),
     ("effects", "page_effects", "monitoring"),
+    ("benchmark", "page_benchmark", "compare_arrows"),
     ("presentation", "page_presentation", "slideshow"),
     ("history", "page_history", "history"),
     ("year_over_year", "page_yoy", "compare_arrows"),
     ("investments", "page_investments", "handshake"),
     ("investment", "page_investment", "request_quote"),
 )
-if state.can_manage():
+if safety.can_manage():
     PAGES = (*PAGES, ("users", "page_users", "group"))
 page = st.navigation(
     [

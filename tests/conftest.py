@@ -279,6 +279,31 @@ def snapshot() -> object:
     return database_contents
 
 
+def add_municipalities(path: Path, folder: Path, municipalities: int = 4) -> Path:
+    """Add a small national synthetic dataset (issue 14) to the database at `path`: a few
+    kommuner whose interventions share kinds, with outcome records, and one kommune with a
+    name and kind a user typed as markup. Returns `path`."""
+    from viften.actions import database, outcomes
+    from viften.actions import interventions as actions
+    from viften.actions.access import Actor
+    from viften.files import synthetic as files
+    from viften.model import synthetic
+
+    editor = Actor("Test Editor", "editor")
+    database.ensure(path)
+    data = synthetic.national(
+        seed=7, municipalities=municipalities, interventions=14 * municipalities, records=8_000
+    )
+    data.interventions["municipality"][0] = "<b>Fed</b> *kommune*"
+    data.interventions["kind"][0] = "Virksomhedspraktik"
+    written = files.write(data, folder / "national", seed=7)
+    actions.import_file(
+        path, written["interventions"].read_bytes(), written["interventions"].name, editor
+    )
+    outcomes.import_records(path, written["outcomes"], editor)
+    return path
+
+
 # --- accounts: a session signed in as the app would sign it in --------------------------------
 
 

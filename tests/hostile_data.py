@@ -45,6 +45,17 @@ def unescaped(markdown: str) -> list[str]:
     return [fragment for fragment in BARE if fragment in bare]
 
 
+def app_pages() -> list[str]:
+    """The page names of app.py's PAGES, read from its source (a new page is swept too)."""
+    import ast
+
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
+            return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
+    raise AssertionError("app.py has no PAGES")
+
+
 def build(path: Path) -> Path:
     """The hostile database at `path` (created; it must not exist)."""
     from viften.actions import database

@@ -116,6 +116,27 @@ def test_an_amount_in_a_table_never_breaks_between_the_number_and_its_unit(
     assert any(re.search(r"\u00a0pct\\\.point", c) for c in cells)
 
 
+def test_the_case_figures_are_defined_on_the_page_as_the_registry_defines_them(
+    db_path: Path,
+) -> None:
+    from viften.present import case as present
+
+    app = run()
+    assert any(e.label == "Sådan er tallene regnet" for e in app.expander)
+    shown = {m.value for m in app.markdown}
+    for heading, definition in present.definition_rows("da"):
+        assert f"**{heading}**: {definition}" in shown
+    ranking = [t for t in app.table if "Nr." in [unescape(c) for c in t.value.columns]][0]
+    headings = [unescape(c) for c in ranking.value.columns]
+    assert headings[3:] == [
+        "Kommunen netto pr. krone",
+        "Kommunen netto pr. deltager",
+        "Det offentlige netto pr. deltager",
+        "Kommunen tilbagebetalt",
+        "Uden for kommunens budget",
+    ]
+
+
 def test_the_page_speaks_english_with_the_switch(db_path: Path) -> None:
     app = run({"lang": "en"})
     assert app.title[0].value.startswith("Who gains? The business case ")
@@ -204,7 +225,7 @@ def test_an_editor_saves_the_years_assumptions(db_path: Path) -> None:
     assert stored.discount_rate == pytest.approx(0.04)
     assert stored.source("discount_rate") == "Skøn: ændret i appen af Redaktør"
     assert "Antagelserne er gemt." in [s.value for s in app.success]
-    assert "4 %" in words(app)
+    assert "Diskonteringsrente 4,0 %" in words(app)
     app.button(key="case_assumptions_reset").click().run()
     assert assumptions.for_year(db_path, year).discount_rate == pytest.approx(0.035)
     assert "Antagelserne er sat tilbage til standardværdierne." in [s.value for s in app.success]

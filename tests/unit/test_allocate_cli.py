@@ -26,6 +26,10 @@ Gammel;2029;closer;1000;;10;0,9;0,1;3
 """
 
 
+ITEM_KEYS = ["municipality", "name", "year", "participants", "cost", "expected_jobs"]
+"""The keys of an allocation item, in order (interface.md)."""
+
+
 def database_from(folder: Path, csv: str) -> Path:
     """A new database in `folder` holding the interventions of `csv`, imported as a user would."""
     path = folder / "viften.duckdb"
@@ -169,6 +173,7 @@ def test_the_newest_year_is_the_default_and_year_picks_another(database):
     older = answer(database, "--budget", "100000", "--year", "2029")
     assert older["allocation"] == [
         {
+            "municipality": "",
             "name": "Gammel",
             "year": 2029,
             "participants": 100,
@@ -254,7 +259,7 @@ def test_json_is_one_object_with_exactly_the_documented_keys(database):
         "message",
     ]
     for item in out["allocation"]:
-        assert list(item) == ["name", "year", "participants", "cost", "expected_jobs"]
+        assert list(item) == ITEM_KEYS
 
 
 def test_what_native_code_prints_during_the_solve_stays_out_of_the_json():
@@ -403,7 +408,7 @@ def test_an_npv_objective_maximises_the_npv_of_case_and_adds_it(database, tmp_pa
     npv = f"npv_{objective}"
     assert out["allocation"]
     for item in out["allocation"]:
-        assert list(item) == ["name", "year", "participants", "cost", "expected_jobs"]
+        assert list(item) == ITEM_KEYS
         assert case[item["name"]][npv] > 0
         assert item["expected_jobs"] == pytest.approx(
             item["participants"] * case[item["name"]]["net_effect"]

@@ -434,6 +434,7 @@ def test_the_json_lists_only_interventions_with_participants():
     }
     assert out["allocation"] == [
         {
+            "municipality": "",
             "name": "A",
             "year": 2026,
             "participants": 3,

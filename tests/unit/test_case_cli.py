@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 import os
 import subprocess
 import sys
@@ -173,3 +174,145 @@ def test_case_without_json_is_a_bad_argument(loaded: Path) -> None:
     with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as raised:
         cli.main(["case", "--db", str(loaded)])
     assert raised.value.code == 2
+
+
+# --- every figure of interface.md, by hand, on the demo data -----------------------------------
+
+
+def _list_rows(path: Path) -> list[dict[str, Any]]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["list", "--json", "--db", str(path)]) == 0
+    rows: list[dict[str, Any]] = json.loads(out.getvalue())
+    return rows
+
+
+def _share_of_kommune(week: int) -> float:
+    """s(w), interface.md: LBK nr. 221 of 12/02/2021 § 5."""
+    if week <= 4:
+        return 0.20
+    if week <= 26:
+        return 0.60
+    if week <= 52:
+        return 0.70
+    return 0.80
+
+
+def _by_hand(row: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
+    """interface.md's "The budget case" read line by line, with plain floats and loops."""
+    group = a["target_group_defaults"][row["target_group"]]
+    benefit = row["benefit"] if row["benefit"] is not None else group["benefit"]
+    weeks = row["weeks_on_benefit"]
+    if weeks is None:
+        weeks = group["weeks_on_benefit"]
+    rho = row["persistence"] if row["persistence"] is not None else a["persistence"]
+    d = math.ceil(row["duration_weeks"]) if row["duration_weeks"] is not None else 0
+    A, W, t, tau, u, r, H = (
+        a["benefits"][benefit],
+        a["wage"],
+        a["tax_rate"],
+        a["municipal_tax_rate"],
+        a["equalisation"],
+        a["discount_rate"],
+        a["horizon"],
+    )
+    p, delta = row["price_per_participant"], row["net_effect"]
+    k, st, o = [], [], []
+    for y in range(1, H + 1):
+        S = sum(_share_of_kommune(weeks + d + 52 * (y - 1) + j) for j in range(1, 53)) / 52
+        k.append(rho ** (y - 1) * (A * S + tau * (1 - u) * (W - A)))
+        st.append(rho ** (y - 1) * (A * (1 - S) + (t - tau) * (W - A)))
+        o.append(rho ** (y - 1) * tau * u * (W - A))
+    pub = [k[i] + st[i] + o[i] for i in range(H)]
+
+    def g(flows: list[float]) -> float:
+        return sum(flows[y - 1] / (1 + r) ** y for y in range(1, H + 1))
+
+    def payback(flows: list[float]) -> int | None:
+        if delta is None:
+            return None
+        for y in range(1, H + 1):
+            if delta * sum(flows[i - 1] / (1 + r) ** i for i in range(1, y + 1)) >= p:
+                return y
+        return None
+
+    g_k, g_s, g_o, g_p = g(k), g(st), g(o), g(pub)
+    return {
+        "name": row["name"],
+        "municipality": "",
+        "year": row["year"],
+        "target_group": row["target_group"],
+        "net_effect": delta,
+        "price_per_participant": p,
+        "benefit": benefit,
+        "weeks_on_benefit": weeks,
+        "persistence": rho,
+        "npv_kommune": None if delta is None else delta * g_k - p,
+        "npv_state": None if delta is None else delta * g_s,
+        "npv_other_municipalities": None if delta is None else delta * g_o,
+        "npv_public": None if delta is None else delta * g_p - p,
+        "payback_year_kommune": payback(k),
+        "payback_year_public": payback(pub),
+        "break_even_effect_kommune": p / g_k if g_k > 0 else None,
+        "break_even_effect_public": p / g_p if g_p > 0 else None,
+        "wrong_pocket_share": 1 - g_k / g_p if g_p > 0 else None,
+        "years": []
+        if delta is None
+        else [
+            {
+                "year": y,
+                "kommune": delta * k[y - 1],
+                "state": delta * st[y - 1],
+                "other_municipalities": delta * o[y - 1],
+                "public": delta * pub[y - 1],
+            }
+            for y in range(1, H + 1)
+        ],
+    }
+
+
+def _same(found: Any, expected: Any) -> bool:
+    if isinstance(expected, float) and isinstance(found, (int, float)):
+        return found == pytest.approx(expected, rel=1e-9, abs=1e-6)
+    if isinstance(expected, dict):
+        return found.keys() == expected.keys() and all(
+            _same(found[key], expected[key]) for key in expected
+        )
+    if isinstance(expected, list):
+        return len(found) == len(expected) and all(
+            _same(f, e) for f, e in zip(found, expected, strict=True)
+        )
+    return bool(found == expected)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {
+            "discount_rate": 0,
+            "horizon": 3,
+            "persistence": 1,
+            "equalisation": 0.5,
+            "target_group_defaults": {"further": {"weeks_on_benefit": 0}},
+        },
+    ],
+    ids=["the defaults", "an assumptions file"],
+)
+def test_every_figure_of_case_json_on_the_demo_data_is_interface_md_by_hand(
+    db_path: Path, tmp_path: Path, overrides: dict[str, Any]
+) -> None:
+    file = write(tmp_path, overrides)
+    found = cases(db_path, "--assumptions", str(file))
+    used = DEFAULT.overridden(overrides).to_dict()
+    listed = _list_rows(db_path)
+    assert [r["name"] for r in found] == [r["name"] for r in listed]
+    assert any(r["net_effect"] is None for r in listed) and any(r["npv_kommune"] for r in found)
+    wrong = [
+        (row["name"], key)
+        for row, record in zip(listed, found, strict=True)
+        for key, value in _by_hand(row, used).items()
+        if key not in record or not _same(record[key], value)
+    ]
+    assert wrong == []
+    assert all(list(r) == list(_by_hand(listed[0], used)) for r in found)

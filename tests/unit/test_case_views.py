@@ -123,10 +123,33 @@ def test_the_state_pays_nothing_so_it_has_no_payback_year(view) -> None:
     assert column(table, "case_col_cost")[1] == "0 kr."
 
 
-def test_a_payback_never_reached_says_within_which_horizon() -> None:
+def test_a_payback_never_reached_says_so_as_the_registry_writes_it() -> None:
+    from viften.present import formatting
+
     view = present.case_view(frame(), PLAIN)
     table = present.payer_table(view, 1, "da")
-    assert column(table, "case_col_payback")[0] == "– (ikke inden for 3 år)"
+    said = "– (betaler sig ikke hjem inden for horisonten)"
+    assert column(table, "case_col_payback")[0] == said
+    record = present.case_figures(view, [1]).iloc[0].to_dict()
+    assert formatting.figure_value("payback_year_kommune", record) == said
+
+
+def test_every_figure_of_the_case_is_in_the_registry_with_its_definition() -> None:
+    from viften.model import case as model_case
+    from viften.present.figures import CASE_FIGURES, figure
+
+    interface = [f"npv_{p}" for p in model_case.PAYERS] + [
+        "payback_year_kommune",
+        "payback_year_public",
+        "break_even_effect_kommune",
+        "break_even_effect_public",
+        "wrong_pocket_share",
+    ]
+    assert set(interface) <= set(CASE_FIGURES)
+    rows = dict(present.definition_rows("da"))
+    assert rows["Kommunen netto pr. krone"].startswith("Kommunens netto-nutidsværdi ÷ prisen")
+    assert len(rows) == len(CASE_FIGURES)
+    assert all(figure(name).definition for name in CASE_FIGURES)
 
 
 def test_for_the_planned_participants_every_amount_is_multiplied(view) -> None:

@@ -216,10 +216,7 @@ def test_a_bad_file_exits_2_lists_every_problem_and_writes_nothing(
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert lines == [
-        "row 1, column kommentar: unknown column; known columns: name, year, target_group, "
-        "provider, provider_type, price_per_participant, capacity, participants, job_rate, "
-        "control_job_rate, evidence_stars, effect_rating, duration_weeks, description, source, "
-        "benefit, weeks_on_benefit, persistence, mandatory",
+        "row 1, column kommentar: unknown column; did you mean 'kommune' (municipality)?",
         "row 3, column målgruppe: 'ingen' is not one of closer, further or cross (tættere på, "
         "længere væk, tværgående)",
         "row 3, column pris pr. deltager: -5 kr. is negative; a price must be 0 or more",

@@ -99,3 +99,24 @@ def test_deleting_a_case_removes_its_results_and_keeps_its_history(db_path: Path
     investments.delete_case(db_path, EDITOR_ACTOR, case_id, 1)
     assert investments.portfolio(db_path).cases == ()
     assert investments.history(db_path)[0]["action"] == "delete"
+
+
+def test_the_deck_ends_with_the_portfolio_and_a_sheet_per_case(db_path: Path) -> None:
+    from viften.actions.committee import committee_material
+    from viften.present import images
+    from viften.present import invest as present
+    from viften.present.charts import invest as charts
+
+    before = [v.key for v in committee_material(db_path).views]
+    investments.save_case(db_path, EDITOR_ACTOR, CONTRACT)
+    material = committee_material(db_path)
+    added = material.views[len(before) :]
+    assert [v.key for v in material.views[: len(before)]] == before
+    assert added[0].key == "invest_portfolio" and added[0].chart is not None
+    (sheet,) = added[1:]
+    assert sheet.title == "Investeringscase: IPS-investering"
+    assert len(sheet.figures) == 6
+    (line,) = investments.case_lines(investments.portfolio(db_path))
+    assert line.figures is not None
+    picture = charts.case_sheet(line.name, present.sheet_figures(line.figures), line.figures)
+    assert images.render(picture).png()[:4] == b"\x89PNG"

@@ -95,7 +95,7 @@ KILLER = textwrap.dedent("""
     for run in range(1, runs):
         pid, read = fork(run)
         answer(read)  # the child has looked: the import starts now
-        time.sleep(rng.uniform(0, took * 1.2))
+        time.sleep(rng.uniform(0, took))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         killed_early += os.WIFSIGNALED(status)

@@ -126,9 +126,9 @@ def test_a_version_1_database_is_migrated_when_first_opened_with_its_data_intact
         rows = store.stored_rows(con, 2026) + store.stored_rows(con, 2025)
         frame = store.interventions(con, 2026)
         assert con.execute("SELECT count(*) FROM history").fetchone() == (1,)
-        assert con.execute("SELECT * FROM outcomes").fetchall() == [
-            ("Mentor", 2026, True, True, "p1", "Randers")
-        ]
+        assert con.execute(
+            "SELECT intervention, year, treatment, employed, person_id, municipality FROM outcomes"
+        ).fetchall() == [("Mentor", 2026, True, True, "p1", "Randers")]
         assert con.execute("SELECT municipality, import_id FROM history").fetchall() == [
             ("Randers", None)
         ]

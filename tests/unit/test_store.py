@@ -182,8 +182,8 @@ def test_a_deletion_written_one_row_per_field_is_restored_too(filled: Path) -> N
                 old = original[column]
                 old = str(int(old)) if isinstance(old, float) and old.is_integer() else str(old)
                 con.execute(
-                    "INSERT INTO history VALUES (now(), nextval('history_seq'), 'bo', 'delete', "
-                    "?, 'Mentor', 2026, ?, ?, NULL)",
+                    f"INSERT INTO history ({db.HISTORY_FIELDS}) VALUES (now(), "  # noqa: S608
+                    "nextval('history_seq'), 'bo', 'delete', ?, 'Mentor', 2026, ?, ?, NULL)",
                     [ident, column, old],
                 )
         store.restore_deleted(con, OTHER_EDITOR, "Mentor", 2026)

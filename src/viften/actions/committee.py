@@ -65,7 +65,7 @@ def committee_material(
         except scenarios.ScenarioNotFound:
             if not missing_scenario_as_optimal:
                 raise
-    return report.committee_from(
+    material = report.committee_from(
         loaded.frame if known else loaded.frame.iloc[0:0],
         loaded.year if known else year,
         loaded.years,
@@ -78,3 +78,17 @@ def committee_material(
         exact_limit=exact_limit,
         assumptions=case_assumptions(path, loaded.year) if known else None,
     )
+    return with_investments(path, material, lang)
+
+
+def with_investments(path: Path, material: report.Committee, lang: str) -> report.Committee:
+    """The committee's material with the social investments' portfolio and case sheets at the
+    end (nothing more where no case is stored)."""
+    import dataclasses
+
+    from viften.actions import investments
+
+    extra = report.investment_views(investments.case_lines(investments.portfolio(path)), lang)
+    if not extra:
+        return material
+    return dataclasses.replace(material, views=(*material.views, *extra))

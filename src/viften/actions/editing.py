@@ -34,6 +34,7 @@ class StoredRow:
     id: int
     version: int
     name: str
+    municipality: str = ""
 
 
 @dataclass
@@ -98,6 +99,7 @@ def plan_edits(
     added_rows: Sequence[Mapping[str, Any]],
     deleted_rows: Sequence[int],
     year: int,
+    own_municipality: str | None = None,
     decimal_comma: bool = True,
 ) -> EditPlan:
     """Check the table's changes; rows are numbered from 1 as the table shows them. Numbers
@@ -124,16 +126,22 @@ def plan_edits(
         checked["year"] = year
         plan.inserts.append(checked)
     plan.deletes = [stored[int(i)] for i in deleted_rows]
-    names = [row.name for row in stored]
+    # a name is unique within a municipality and year; an added row without one is the own
+    own = own_municipality or ""
+    names = [(row.municipality, row.name) for row in stored]
     for stored_row, changes in plan.updates:
-        if "name" in changes:
-            names[[r.id for r in stored].index(stored_row.id)] = changes["name"]
+        position = [r.id for r in stored].index(stored_row.id)
+        place, name = names[position]
+        names[position] = (
+            changes.get("municipality", place) or own if "municipality" in changes else place,
+            changes.get("name", name),
+        )
     for row in plan.inserts:
         if isinstance(row.get("name"), str):
-            names.append(row["name"])
-    seen: set[str] = set()
-    for position, name in enumerate(names, start=1):
-        if name in seen:
+            names.append((row.get("municipality") or own, row["name"]))
+    seen: set[tuple[str, str]] = set()
+    for position, (place, name) in enumerate(names, start=1):
+        if (place, name) in seen:
             plan.problems.append(
                 Problem(
                     position,
@@ -141,7 +149,7 @@ def plan_edits(
                     Message.of("edit_name_twice", name=("quoted", name), year=("text", year)),
                 )
             )
-        seen.add(name)
+        seen.add((place, name))
     return plan
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from viften.actions import database
+from viften.actions import database, settings
 from viften.actions.access import Actor, require_editor
 from viften.files import interventions as importer
 from viften.store import db, imports
@@ -25,7 +25,7 @@ def import_file(
     require_editor(actor, CHANGING)
     report = progress or (lambda share, step: None)
     report(0.05, "reading")
-    parsed = importer.parse(data, filename)
+    parsed = importer.parse(data, filename, own_municipality=settings.municipality_setting(path))
     report(0.4, "checked")
     with database.write(path) as con:
         import_id = imports.start(
@@ -41,13 +41,16 @@ def import_file(
 
 def preview(path: Path, data: bytes, filename: str) -> store.Diff:
     """What `import_file` would do with a file, written nowhere: BadInput as it would raise."""
-    parsed = importer.parse(data, filename)
+    parsed = importer.parse(data, filename, own_municipality=settings.municipality_setting(path))
     with db.connect(path) as con:
         return store.compare(con, parsed.rows, parsed.columns)
 
 
-def restore(path: Path, actor: Actor, name: str, year: int) -> None:
-    """Bring back the last deleted version of an intervention from the audit trail."""
+def restore(
+    path: Path, actor: Actor, name: str, year: int, municipality: str | None = None
+) -> None:
+    """Bring back the last deleted version of an intervention from the audit trail
+    (`municipality` None: the database's own)."""
     require_editor(actor, CHANGING)
     with database.write(path) as con:
-        store.restore_deleted(con, actor.name, name, year)
+        store.restore_deleted(con, actor.name, name, year, municipality)

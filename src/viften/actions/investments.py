@@ -22,6 +22,7 @@ from viften.model import effects, invest
 from viften.model.assumptions import Assumptions
 from viften.model.errors import BadInput
 from viften.model.messages import Message
+from viften.present import invest as present_invest
 from viften.store import db, views
 from viften.store import investments as store
 
@@ -166,7 +167,9 @@ def save_case(
     `expected_version`); editors only. The contract is checked as `invest` checks it (an
     unknown intervention is BadInput); its id."""
     require_editor(actor, CHANGING)
-    evaluate(path, [contract])
+    (figures,) = evaluate(path, [contract])
+    if contract.year is None:  # a stored case keeps the start year it was computed for
+        contract = contract.with_changes(year=figures.terms.contract.year)
     document = contract.to_dict()
     place = _municipality(path, contract)
     with database.write(path) as con:
@@ -323,3 +326,83 @@ def one_case(path: Path, case_id: int) -> CaseView:
 def history(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     with db.connect(database.ensure(path)) as con:
         return store.history(con, limit)
+
+
+# --- import and export of the cases -------------------------------------------------------------
+
+
+def export_cases(path: Path, out: Path) -> int:
+    """Write every stored case to `out` (.csv or .xlsx, one row per goal); the rows written."""
+    from viften.files import investments as case_files
+
+    with db.connect(database.ensure(path)) as con:
+        stored = store.cases(con)
+    cases = [(s.municipality, s.contract) for s in stored]
+    data = case_files.export_cases(cases, out.suffix.lower())
+    out.write_bytes(data)
+    return len(case_files.case_rows(cases))
+
+
+def import_cases(path: Path, actor: Actor, data: bytes, file_name: str) -> tuple[int, int]:
+    """Import a cases file, all or nothing: a case matched by (municipality, name) is
+    replaced, a new one added; (added, updated). Every case is checked as `invest` checks it
+    (an unknown intervention is BadInput naming the file's row)."""
+    from viften.files import investments as case_files
+    from viften.model.errors import Problem
+
+    require_editor(actor, CHANGING)
+    found = case_files.read_cases(data, file_name)
+    own = settings.municipality_setting(database.ensure(path))
+    documents = []
+    problems = []
+    for row, (place, contract) in enumerate(found, start=1):
+        filled = contract.with_changes(municipality=place if place is not None else None)
+        try:
+            (figures,) = evaluate(path, [filled])
+        except BadInput as error:
+            message = error.message
+            problems.append(
+                Problem(
+                    row,
+                    "indsats",
+                    message
+                    if isinstance(message, Message)
+                    else Message.of("invest_cell_bad", value=("quoted", str(message))),
+                )
+            )
+            continue
+        year = figures.terms.contract.year
+        documents.append((place if place is not None else own, contract.with_changes(year=year)))
+    if problems:
+        raise BadInput(Message.of("invest_cell_problems"), problems)
+    added = updated = 0
+    with database.write(path) as con:
+        existing = {(s.municipality, s.name): s for s in store.cases(con)}
+        for place, contract in documents:
+            before = existing.get((place, contract.name))
+            if before is None:
+                store.insert_case(con, actor.name, place, contract.to_dict())
+                added += 1
+            elif store.update_case(con, actor.name, before.id, before.version, contract.to_dict()):
+                updated += 1
+    return added, updated
+
+
+def case_lines(folio: Portfolio) -> list[present_invest.CaseLine]:
+    """The portfolio's cases as the tables, the chart and the deck read them."""
+    return [
+        present_invest.CaseLine(
+            id=view.stored.id,
+            name=view.stored.name,
+            status=view.stored.status,
+            start_year=view.stored.start_year,
+            intervention=view.contract.intervention,
+            stars=view.figures.terms.linked.evidence_stars
+            if view.figures and view.figures.terms.linked
+            else None,
+            figures=view.figures,
+            paid=view.paid,
+            committed=view.committed,
+        )
+        for view in folio.cases
+    ]

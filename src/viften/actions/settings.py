@@ -36,11 +36,24 @@ def municipality(path: Path, lang: str = "da") -> str:
 
 
 def save_municipality(path: Path, actor: Actor, name: str) -> str:
-    """Store the municipality's name (editors only); returns the name as stored."""
+    """Store the municipality's name (editors only); returns the name as stored.
+
+    The interventions and outcome records stored under the old own name (the empty name
+    where none was set) follow it to the new name, in the same transaction: they are the
+    database's own, and a row without a municipality means the own one. Where the new name
+    has an intervention of the same name and year already, nothing changes (BadInput)."""
     require_editor(actor, "changing the municipality's name")
     cleaned = clean_municipality(name)
     if cleaned is None:
         raise BadInput("the municipality's name is empty")
     with database.write(path) as con:
+        old = store.own_municipality(con)
+        if old != cleaned:
+            clash = store.rename_municipality(con, actor.name, old, cleaned)
+            if clash is not None:
+                raise BadInput(
+                    f"{cleaned} has {clash[0]} ({clash[1]}) already, and so has {old or 'the '}"
+                    f"{'' if old else 'own municipality'}: rename or remove one of them first"
+                )
         store.set_setting(con, MUNICIPALITY_SETTING, cleaned)
     return cleaned

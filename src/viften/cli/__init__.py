@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--target-group", type=_target_group, help="closer, further or cross")
     lst.add_argument("--min-stars", type=_stars, help="only interventions with N stars or more")
     lst.add_argument(
+        "--municipality",
+        metavar="M",
+        help="only the interventions of municipality M (any case; default: every one)",
+    )
+    lst.add_argument(
         "--value-per-job",
         type=_positive_float,
         default=260000.0,
@@ -174,6 +179,17 @@ def build_parser() -> argparse.ArgumentParser:
         "its stars stand for (★★★ 20 %%, ★★ 10 %%, ★ 5 %% of its job rate); "
         'its items carry "assumed": true',
     )
+    alloc.add_argument(
+        "--municipality", metavar="M", help="only municipality M's interventions (default: all)"
+    )
+    alloc.add_argument(
+        "--min-municipality",
+        action="append",
+        default=[],
+        metavar="M=F",
+        help="a shared pool across kommuner: spend at least F × budget on municipality M's "
+        "interventions (repeatable)",
+    )
     alloc.add_argument("--json", action="store_true", required=True)
 
     case = command(
@@ -186,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     case.add_argument("--year", type=_year, help="default: the newest year in the database")
     case.add_argument(
+        "--municipality", metavar="M", help="only municipality M's interventions (default: all)"
+    )
+    case.add_argument(
         "--assumptions",
         metavar="FILE",
         help="a JSON file whose keys override the year's stored assumptions (or "
@@ -193,6 +212,37 @@ def build_parser() -> argparse.ArgumentParser:
         "tax_rate, municipal_tax_rate, equalisation, discount_rate, horizon, "
         "persistence, target_group_defaults, sources)",
     )
+
+    bench = command(
+        "benchmark",
+        "The same kind of intervention across municipalities: each kind that at least two "
+        "municipalities measured, pooled with a random-effects model (DerSimonian-Laird), "
+        "and each municipality's estimate shrunken towards the pool.",
+    )
+    bench.add_argument("--json", action="store_true", required=True)
+    bench.add_argument("--year", type=_year, help="default: the newest year in the database")
+    bench.add_argument("--kind", metavar="K", help="only kind K (any case, spaces ignored)")
+    bench.add_argument(
+        "--municipality", metavar="M", help="only the kinds that municipality M takes part in"
+    )
+
+    demo = commands.add_parser("demo", help="Write demonstration datasets.")
+    demo_commands = demo.add_subparsers(
+        dest="demo_command", metavar="DATASET", parser_class=_Parser
+    )
+    demo_commands.required = True
+    national = demo_commands.add_parser(
+        "national",
+        help="A national SYNTHETIC dataset: 98 kommuner, about 15.000 interventions, "
+        "2.000.000 outcome records.",
+        description="Write a national SYNTHETIC dataset (invented figures, real kommune "
+        "names) to DIR: the interventions file, the outcome records and a README.",
+    )
+    national.add_argument("--out", required=True, metavar="DIR")
+    national.add_argument("--seed", type=int, default=2026, help="default 2026")
+    national.add_argument("--municipalities", type=_count, default=98, help="at most 98")
+    national.add_argument("--interventions", type=_count, default=15_000)
+    national.add_argument("--records", type=_count, default=2_000_000)
 
     inv = command(
         "invest",
@@ -219,6 +269,26 @@ def build_parser() -> argparse.ArgumentParser:
     inv.add_argument(
         "--json", action="store_true", required=True, help="print a JSON array (the only format)"
     )
+
+    cases = command("investments", "Import and export the stored social-investment cases.")
+    case_commands = cases.add_subparsers(
+        dest="investments_command", metavar="ACTION", parser_class=_Parser
+    )
+    case_commands.required = True
+    cimp = case_commands.add_parser(
+        "import",
+        help="Import investment cases from CSV or XLSX (one row per outcome goal), all or nothing.",
+        description="Import investment cases from CSV or XLSX, all or nothing.",
+    )
+    cimp.add_argument("file", metavar="FILE")
+    cimp.add_argument("--db", metavar="PATH", help="the database file")
+    cexp = case_commands.add_parser(
+        "export",
+        help="Write every investment case to .csv or .xlsx (Danish headers).",
+        description="Write every investment case to .csv or .xlsx (Danish headers).",
+    )
+    cexp.add_argument("--out", required=True, metavar="FILE")
+    cexp.add_argument("--db", metavar="PATH", help="the database file")
 
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
@@ -262,11 +332,13 @@ def build_parser() -> argparse.ArgumentParser:
     report = command("report", "Build the committee deck as PowerPoint.")
     report.add_argument("--out", required=True, metavar="FILE.pptx")
     report.add_argument("--year", type=_year)
+    report.add_argument("--municipality", metavar="M", help="only municipality M's interventions")
 
     matrix = command("matrix", "Draw the fan matrix as .png, .svg or .pdf.")
     matrix.add_argument("--out", required=True, metavar="FILE")
     matrix.add_argument("--year", type=_year)
     matrix.add_argument("--target-group", type=_target_group)
+    matrix.add_argument("--municipality", metavar="M", help="only municipality M's interventions")
 
     user = command("user", "Accounts of the app: add, remove and list them.")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
@@ -299,6 +371,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = args.command
     if name == "outcomes":
         name = f"outcomes_{args.outcomes_command}"
+    if name == "investments":
+        name = f"investments_{args.investments_command}"
+    if name == "demo":
+        name = f"demo_{args.demo_command}"
     if name == "year":
         name = f"year_{args.year_command}"
     import duckdb

@@ -8,7 +8,8 @@ from viften.model.filters import Filters
 
 
 def command_filters(args: argparse.Namespace) -> Filters:
-    """The shared filters for `--year`, `--target-group` and `--min-stars`; what a command
+    """The shared filters for `--year`, `--target-group`, `--min-stars` and `--municipality`;
+    what a command
     has no option for lets everything through."""
     everything = Filters()
     target_group = getattr(args, "target_group", None)
@@ -16,4 +17,5 @@ def command_filters(args: argparse.Namespace) -> Filters:
         year=getattr(args, "year", None),
         target_groups=(target_group,) if target_group else everything.target_groups,
         min_stars=getattr(args, "min_stars", None) or everything.min_stars,
+        municipality=getattr(args, "municipality", None),
     )

@@ -17,6 +17,7 @@ from typing import Any
 from viften.files.guard import guard
 from viften.model.domain import COLUMN_NAMES, COLUMNS, COLUMNS_BY_NAME
 from viften.model.errors import BadInput, ViftenError
+from viften.model.kinds import CATALOGUE
 
 FORMATS = (".csv", ".xlsx", ".parquet")
 
@@ -171,6 +172,11 @@ _EXPLANATIONS: dict[str, str] = {
     "mandatory": "Lovpligtig: ja, hvis kommunen skal give indsatsen efter loven (fx "
     "ressourceforløb og jobafklaringsforløb); ellers nej. Også yes/no, 1/0, "
     "true/false. Tom: nej.",
+    "municipality": "Kommunen, indsatsen hører til. Tom: databasens egen kommune. Et navn er "
+    "unikt inden for en kommune og et år.",
+    "kind": "Indsatstypen, fx " + ", ".join(CATALOGUE) + ". Samme type i to kommuner "
+    "sammenlignes i benchmark; store og små bogstaver er det samme. Anden tekst er også "
+    "tilladt.",
 }
 
 TEMPLATE_EXAMPLE: dict[str, Any] = {
@@ -193,6 +199,8 @@ TEMPLATE_EXAMPLE: dict[str, Any] = {
     "weeks_on_benefit": 13,
     "persistence": "50 %",
     "mandatory": "nej",
+    "municipality": "",
+    "kind": "Virksomhedspraktik",
 }
 
 

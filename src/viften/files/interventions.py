@@ -442,13 +442,20 @@ def _map_header(
     return mapping
 
 
-def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
-    """Checked rows of a table; BadInput listing every problem if there is any."""
+def check_table(
+    table: Table, default_year: int | None = None, own_municipality: str = ""
+) -> ParsedFile:
+    """Checked rows of a table; BadInput listing every problem if there is any.
+
+    A name is unique per (municipality, year), an empty `municipality` being
+    `own_municipality`, the database's own (interface.md); the row keeps it empty (None), and
+    `store.interventions.upsert` writes the own one.
+    """
     problems: list[Problem] = []
     mapping = _map_header(table.header, table.header_row, problems)
     year_now = default_year or dt.date.today().year
     rows: list[dict[str, Any]] = []
-    first_row_of: dict[tuple[str, int], int] = {}
+    first_row_of: dict[tuple[str, str, int], int] = {}
     for row_number, cells in table.rows:
         if tabular.blank(cells):
             continue
@@ -482,18 +489,13 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
             row["year"] = year_now
         name_value, year_value = row.get("name"), row.get("year")
         if isinstance(name_value, str) and isinstance(year_value, int):
-            key = (name_value, year_value)
+            key = (str(row.get("municipality") or own_municipality), name_value, year_value)
             if key in first_row_of:
                 problems.append(
                     Problem(
                         row_number,
                         _written(mapping, "name"),
-                        Message.of(
-                            "name_twice_in_file",
-                            name=("quoted", name_value),
-                            year=("text", year_value),
-                            first=("text", first_row_of[key]),
-                        ),
+                        _twice_message(key, first_row_of[key]),
                     )
                 )
             else:
@@ -509,6 +511,20 @@ def check_table(table: Table, default_year: int | None = None) -> ParsedFile:
     if "year" not in columns:
         columns += ("year",)
     return ParsedFile(rows, columns)
+
+
+def _twice_message(key: tuple[str, str, int], first: int) -> Message:
+    municipality, name, year = key
+    values: dict[str, tuple[str, Any]] = {
+        "name": ("quoted", name),
+        "year": ("text", year),
+        "first": ("text", first),
+    }
+    if not municipality:
+        return Message.of("name_twice_in_file", **values)
+    return Message.of(
+        "name_twice_in_file_municipality", municipality=("quoted", municipality), **values
+    )
 
 
 _INVALID = object()
@@ -555,6 +571,8 @@ def required_message(column: str) -> Message:
     return Message.of("cell_required", column=("text", column))
 
 
-def parse(data: bytes, filename: str, default_year: int | None = None) -> ParsedFile:
+def parse(
+    data: bytes, filename: str, default_year: int | None = None, own_municipality: str = ""
+) -> ParsedFile:
     """Read and check an interventions file; BadInput lists every problem."""
-    return check_table(read_table(data, filename), default_year)
+    return check_table(read_table(data, filename), default_year, own_municipality)

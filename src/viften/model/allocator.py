@@ -169,6 +169,9 @@ class Interventions:
     npv: np.ndarray | None = None
     """The budget case's net present value per participant, shape (4, m) in PAYERS order;
     NaN where there is no net effect. None when read without assumptions."""
+    municipality: np.ndarray | None = None
+    """Whose each intervention is (object array; issue 14), None where the table has no
+    municipality column."""
 
     @classmethod
     def from_columns(
@@ -228,6 +231,7 @@ class Interventions:
             mandatory=_flags(columns["mandatory"] if "mandatory" in columns else None, len(net)),
             assumed=assumed,
             npv=npv,
+            municipality=_texts(columns["municipality"]) if "municipality" in columns else None,
         )
 
     def __len__(self) -> int:
@@ -287,6 +291,10 @@ class Request:
     keep_mandatory: bool = True
     """Statutory interventions keep at least their planned participants (at most their
     capacity); False ignores the rule (`allocate --ignore-mandatory`)."""
+    min_municipality_shares: tuple[tuple[str, float], ...] = ()
+    """(municipality, share 0..1): spend at least share × budget on that municipality's
+    interventions (a shared pool across kommuner; `allocate --min-municipality M=F`). Matched
+    as `list --municipality` is; see `_municipality_rows`."""
 
     @classmethod
     def of(
@@ -299,6 +307,7 @@ class Request:
         locks: Mapping[str, str] | None = None,
         maxima: Mapping[str, int] | None = None,
         keep_mandatory: bool = True,
+        min_municipality_shares: Mapping[str, float] | None = None,
     ) -> Request:
         """A checked request from plain mappings; bad values raise `BadInput`."""
         return cls(
@@ -309,6 +318,7 @@ class Request:
             locks=tuple(sorted((locks or {}).items())),
             maxima=tuple(sorted((k, int(v)) for k, v in (maxima or {}).items())),
             keep_mandatory=bool(keep_mandatory),
+            min_municipality_shares=tuple(sorted((min_municipality_shares or {}).items())),
         ).checked()
 
     def checked(self) -> Request:
@@ -326,6 +336,9 @@ class Request:
                 raise BadInput(f"the minimum share for {group} must be from 0 to 1, not {share}")
         if len(set(groups)) != len(groups):
             raise BadInput("a target group has more than one minimum share")
+        for place, share in self.min_municipality_shares:
+            if not (0.0 <= share <= 1.0):
+                raise BadInput(f"the minimum share for {place} must be from 0 to 1, not {share}")
         for name, mode in self.locks:
             if mode not in LOCK_MODES:
                 raise BadInput(f"the lock on {name!r} must be at_least or exactly, not {mode!r}")
@@ -392,6 +405,8 @@ class Placement:
     """For an NPV objective: its net present value per participant × participants."""
     assumed: bool = False
     """The extra effect is assumed from the stars (no control rate)."""
+    municipality: str = ""
+    """Whose intervention it is (the database's own is "" where it has no name)."""
 
 
 @dataclass(frozen=True)
@@ -468,6 +483,7 @@ class Result:
             out["npv"] = self.npv if self.npv is not None else 0.0
         out["allocation"] = [
             {
+                "municipality": p.municipality,
                 "name": p.name,
                 "year": p.year,
                 "participants": p.participants,
@@ -617,6 +633,10 @@ class _Model:
             in_group = fixed_groups == group
             row_lower.append(share * budget - _spend(self.data.price[in_group], fixed[in_group]))
             row_upper.append(np.inf)
+        for in_place, share in _municipality_rows(self.data, self.request):
+            rows.append(np.where(in_place[free], price, 0.0))
+            row_lower.append(share * budget - _spend(self.data.price[in_place], fixed[in_place]))
+            row_upper.append(np.inf)
         return (
             MilpInputs(
                 c=-self.jobs[free] * self.scale,
@@ -643,6 +663,12 @@ class _Model:
                 float(np.sum(price[in_group] * participants[in_group])),
             )
             short[group] = share * budget - spent
+        for index, (in_place, share) in enumerate(_municipality_rows(self.data, self.request)):
+            spent = min(
+                _spend(price[in_place], participants[in_place]),
+                float(np.sum(price[in_place] * participants[in_place])),
+            )
+            short[f"\x00municipality {index}"] = share * budget - spent
         return over, short
 
     def solve(self, budget: float, rel_gap: float = 0.0) -> np.ndarray | None:
@@ -674,7 +700,36 @@ class _Model:
             for row, (group, _share) in enumerate(self.shares, start=1):
                 if short[group] > slack:
                     row_lower[row] += 2 * short[group] + margin
+            first = len(self.shares) + 1
+            for index in range(len(_municipality_rows(self.data, self.request))):
+                missing = short.get(f"\x00municipality {index}", 0.0)
+                if missing > slack:
+                    row_lower[first + index] += 2 * missing + margin
         return None
+
+
+# --- the shared pool across municipalities (issue 14) ---------------------------------------
+
+
+def _municipality_rows(data: Interventions, request: Request) -> list[tuple[np.ndarray, float]]:
+    """(mask of a municipality's interventions, share) for each `min_municipality_shares`
+    entry above 0, in the request's order: one more constraint row each, like a target group's
+    minimum share, kept apart so the target-group rules stay as they are. A municipality that
+    has no interventions gets an empty mask (an unmeetable minimum: infeasible)."""
+    from viften.model.domain import municipality_key
+
+    if not request.min_municipality_shares:
+        return []
+    places = (
+        np.array([municipality_key(m) for m in data.municipality], dtype=object)
+        if data.municipality is not None
+        else np.full(len(data), "", dtype=object)
+    )
+    return [
+        (places == municipality_key(place), share)
+        for place, share in request.min_municipality_shares
+        if share > 0
+    ]
 
 
 def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
@@ -775,6 +830,7 @@ def _result(model: _Model, participants: np.ndarray, notes: Sequence[Note]) -> R
             expected_jobs=float(jobs[i]),
             npv=float(value[i]) if priced else None,
             assumed=bool(data.assumed[i]),
+            municipality=str(data.municipality[i]) if data.municipality is not None else "",
         )
         for i in np.flatnonzero(whole > 0)
     )

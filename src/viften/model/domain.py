@@ -84,6 +84,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("weeks_on_benefit", "uger på ydelse", False, "weeks"),
     Column("persistence", "holdbarhed", False, "rate"),
     Column("mandatory", "lovpligtig", False, "flag", empty=False),
+    Column("municipality", "kommune", False, "text"),
+    Column("kind", "indsatstype", False, "text"),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 COLUMNS_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
@@ -103,6 +105,21 @@ OUTCOME_NAMES: tuple[str, ...] = (
     "net_effect_ci_high",
     "rates_from",
 )
+
+
+def kind_key(kind: Any) -> str | None:
+    """How two kinds of intervention are compared (interface.md: case-insensitively, surrounding
+    spaces ignored); None for no kind. The kind itself is stored as written."""
+    if kind is None or (isinstance(kind, float) and math.isnan(kind)):
+        return None
+    key = str(kind).strip().casefold()
+    return key or None
+
+
+def municipality_key(municipality: Any) -> str:
+    """How `--municipality M` and the sidebar's switch match a stored municipality: as a kind
+    is matched (any case, surrounding spaces ignored). The name is stored as written."""
+    return "" if municipality is None else str(municipality).strip().casefold()
 
 
 # --- the derived figures, one value at a time ---------------------------------------------
@@ -168,6 +185,17 @@ def unavailable_reason(figure: str, row: dict[str, Any]) -> str | None:
         if control is None:
             return "reason_no_control"
         return "reason_zero_price" if price == 0 else None
+    # the budget case (interface.md): asked only where the figure is missing
+    if figure in ("case_npv", "case_payback", "kommune_npv_per_krone") and control is None:
+        return "reason_no_control"
+    if figure == "kommune_npv_per_krone":
+        return "reason_zero_price" if price == 0 else None
+    if figure == "case_payback":
+        return "reason_no_payback"
+    if figure == "case_break_even":
+        return "reason_no_gain"
+    if figure == "case_wrong_pocket":
+        return "reason_no_public_gain"
     return None
 
 

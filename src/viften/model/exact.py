@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-REDUCE_FROM = 400
+REDUCE_FROM = 100
 """Models with fewer variables are solved as they are: HiGHS proves them in milliseconds, and
 the reduction's own solves would cost more than they save."""
 
@@ -45,6 +45,9 @@ time grows fast with the core; it grows fourfold while it is infeasible."""
 
 ABSOLUTE_GAP = 1e-6
 """An answer this close to the proven bound is optimal: HiGHS' own absolute gap."""
+
+_FEASIBILITY = 1e-7
+"""HiGHS' primal feasibility tolerance: how far a row may be missed and still count as met."""
 
 _BOUND_MARGIN = 1e-9
 """Relative slack added to the gap before bounds are shrunk: the bound and the incumbent are
@@ -83,8 +86,8 @@ def plain(
     (status, whole x or None, message)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    if len(c) == 0:
-        inside = np.all(row_lower <= 0) and np.all(row_upper >= 0)
+    if len(c) == 0:  # every row must hold as it is, to HiGHS' feasibility tolerance
+        inside = np.all(row_lower <= _FEASIBILITY) and np.all(row_upper >= -_FEASIBILITY)
         return (0 if inside else 2), (np.zeros(0) if inside else None), ""
     found = milp(
         c=c,
@@ -108,6 +111,7 @@ def solve(
     *,
     reduce_from: int = REDUCE_FROM,
     rel_gap: float = 0.0,
+    first_core: int = FIRST_CORE,
     report: Report | None = None,
 ) -> tuple[int, np.ndarray | None, str]:
     """An optimal whole x, as `plain` returns it, found on a reduced model where that is
@@ -129,7 +133,9 @@ def solve(
     dominated = _dominated(c, lower, upper, matrix, row_lower, row_upper)
     report.dominated = int(dominated.sum())
     upper[dominated] = lower[dominated]
-    found = _by_reduced_costs(c, lower, upper, matrix, row_lower, row_upper, report, rel_gap)
+    found = _by_reduced_costs(
+        c, lower, upper, matrix, row_lower, row_upper, report, rel_gap, first_core
+    )
     if found is None:
         report.plain = True
         return plain(c, lower, upper, matrix, row_lower, row_upper, rel_gap=rel_gap)
@@ -297,6 +303,7 @@ def _by_reduced_costs(
     row_upper: np.ndarray,
     report: Report,
     rel_gap: float,
+    first_core: int,
 ) -> tuple[int, np.ndarray | None, str] | None:
     """The optimum through a core and the reduced costs; None where a step cannot be taken
     safely (then the caller solves the model as it is)."""
@@ -314,7 +321,7 @@ def _by_reduced_costs(
     order = np.argsort(np.where(fixed_anyway, np.inf, np.abs(d)), kind="stable")
     movable = int((~fixed_anyway).sum())
     basic = (d == 0) & ~fixed_anyway
-    size = min(movable, FIRST_CORE)
+    size = max(1, min(movable, first_core))
     while True:
         core = basic.copy()
         core[order[:size]] = True

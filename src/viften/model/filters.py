@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from viften.model.domain import EffectRating, ProviderType
+from viften.model.domain import EffectRating, ProviderType, municipality_key
 from viften.model.messages import Message
 from viften.model.target_groups import TARGET_GROUPS
 
@@ -23,6 +23,7 @@ ALL_TARGET_GROUPS = TARGET_GROUPS
 ALL_EFFECT_RATINGS = tuple(r.value for r in EffectRating)
 ALL_PROVIDER_TYPES = tuple(p.value for p in ProviderType)
 MAX_SEARCH_LENGTH = 100
+MAX_MUNICIPALITY_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Filters:
     min_price_per_job: float | None = None
     max_price_per_job: float | None = None
     search: str = ""
+    municipality: str | None = None
+    """None: every municipality; else the one of that name (matched as `list --municipality`:
+    any case, surrounding spaces ignored)."""
     extra: tuple[tuple[str, str], ...] = field(default=())
     """Other pages' own URL parameters, kept as they are."""
 
@@ -98,8 +102,16 @@ def read_query(params: Mapping[str, str]) -> tuple[Filters, tuple[Message, ...]]
         min_price_per_job=low,
         max_price_per_job=high,
         search=str(params.get("q", ""))[:MAX_SEARCH_LENGTH],
+        municipality=_municipality(params.get("kommune")),
     )
     return filters, tuple(notes)
+
+
+def _municipality(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    cleaned = " ".join(str(raw).split())[:MAX_MUNICIPALITY_LENGTH]
+    return cleaned or None
 
 
 def from_query(params: Mapping[str, str]) -> Filters:
@@ -149,6 +161,8 @@ def to_query(filters: Filters) -> dict[str, str]:
         out["pmax"] = _url_number(filters.max_price_per_job)
     if filters.search:
         out["q"] = filters.search
+    if filters.municipality is not None:
+        out["kommune"] = filters.municipality
     return out
 
 
@@ -159,6 +173,9 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     compare), so a filter never silently hides an intervention for lacking a figure.
     """
     keep = frame["target_group"].isin(filters.target_groups)
+    if filters.municipality is not None and "municipality" in frame:
+        wanted = municipality_key(filters.municipality)
+        keep &= frame["municipality"].fillna("").str.strip().str.casefold() == wanted
     keep &= frame["evidence_stars"] >= filters.min_stars
     if filters.effect_ratings:
         keep &= frame["effect_rating"].isin(filters.effect_ratings)

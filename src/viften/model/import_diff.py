@@ -27,15 +27,15 @@ def stored_value(row: Mapping[str, Any], column: str) -> Any:
     return COLUMNS_BY_NAME[column].empty if value is None else value
 
 
-Key = tuple[str, int]
-"""What an imported row is matched to a stored one by: (name, year) for now. Issue 14 adds
-the municipality (interface.md: (municipality, name, year)): change `identity`, and the
-import, its preview and its undo all follow."""
+Key = tuple[str, str, int]
+"""What an imported row is matched to a stored one by (interface.md): (municipality, name,
+year)."""
 
 
-def identity(row: Mapping[str, Any]) -> Key:
-    """The matching key of a row of a file or of the store."""
-    return (str(row["name"]), int(row["year"]))
+def identity(row: Mapping[str, Any], own_municipality: str = "") -> Key:
+    """The matching key of a row of a file or of the store; a row without a municipality is
+    the database's own."""
+    return (str(row.get("municipality") or own_municipality), str(row["name"]), int(row["year"]))
 
 
 @dataclass(frozen=True)
@@ -100,25 +100,26 @@ def diff(
 
     Only `columns` (those the file has) count as changes: the others keep their values.
     """
-    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
+    writable = [
+        c for c in COLUMN_NAMES if c in columns and c not in ("name", "year", "municipality")
+    ]
     by_key = {identity(r): r for r in stored}
     result = Diff()
     seen: set[Key] = set()
     for row in rows:
-        key = identity(row)
+        key = identity(row, own_municipality)
+        place, name, year = key
         seen.add(key)
         existing = by_key.get(key)
         if existing is None:
-            place = str(row.get("municipality") or own_municipality)
-            result.added.append(RowDiff(key[0], key[1], place, row))
+            result.added.append(RowDiff(name, year, place, row))
             continue
-        place = str(existing.get("municipality") or "")
         changes = tuple(
             FieldChange(c, existing[c], stored_value(row, c))
             for c in writable
             if not same(existing[c], stored_value(row, c))
         )
-        found = RowDiff(key[0], key[1], place, row, existing, changes)
+        found = RowDiff(name, year, place, row, existing, changes)
         (result.updated if changes else result.unchanged).append(found)
     result.missing = [
         RowDiff(str(r["name"]), int(r["year"]), str(r.get("municipality") or ""), r, r)

@@ -203,17 +203,6 @@ def _marked(text: str, assumed: bool, lang: str) -> str:
     return text
 
 
-def _year(value: float, horizon: int, lang: str) -> str:
-    if math.isnan(value):
-        return (
-            formatting.missing(None, lang)
-            + " ("
-            + t("case_year_never", lang, horizon=horizon)
-            + ")"
-        )
-    return t("case_year_n", lang, year=int(value))
-
-
 def payer_table(
     view: CaseView,
     index: int,
@@ -228,25 +217,17 @@ def payer_table(
     assumed = bool(view.assumed[index])
     scale = scale_of(view, index, planned)
     effect = float(case.net_effect[index])
-    horizon = case.horizon
-    paybacks = {KOMMUNE: case.payback_year_kommune[index], PUBLIC: case.payback_year_public[index]}
-    break_evens = {
-        KOMMUNE: case.break_even_effect_kommune[index],
-        PUBLIC: case.break_even_effect_public[index],
-    }
+    # the registry writes the figures of `case --json` (scaled to the planned participants)
+    record: dict[str, Any] = {str(k): v for k, v in case_figures(view, [index]).iloc[0].items()}
     rows = []
     for payer, key in enumerate(PAYERS):
         gain = effect * case.gain[payer, index] * scale
         cost = case.cost[payer, index] * scale
-        npv = case.npv[payer, index] * scale
-        if payer in paybacks:
-            payback = _year(float(paybacks[payer]), horizon, lang)
-            even = float(break_evens[payer])
-            break_even = (
-                formatting.points(even, lang)
-                if not math.isnan(even)
-                else f"– ({t('case_no_gain', lang)})"
-            )
+        record[f"npv_{key}"] = case.npv[payer, index] * scale
+        npv = formatting.figure_value(f"npv_{key}", record, lang)
+        if payer in (KOMMUNE, PUBLIC):
+            payback = formatting.figure_value(f"payback_year_{key}", record, lang)
+            break_even = formatting.figure_value(f"break_even_effect_{key}", record, lang)
         else:
             payback = break_even = f"– ({t('case_pays_nothing', lang)})"
         rows.append(
@@ -254,7 +235,7 @@ def payer_table(
                 t("case_col_payer", lang): t(f"case_payer_{key}", lang),
                 t("case_col_gain", lang): _marked(formatting.kroner(gain, lang), assumed, lang),
                 t("case_col_cost", lang): formatting.kroner(cost, lang),
-                t("case_col_npv", lang): _marked(formatting.kroner(npv, lang), assumed, lang),
+                t("case_col_npv", lang): _marked(npv, assumed, lang),
                 t("case_col_payback", lang): _marked(payback, assumed, lang),
                 t("case_col_break_even", lang): break_even,
                 t("case_col_chance", lang): _spread_text(
@@ -362,6 +343,7 @@ def cumulative_rows(
 def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
     """The inputs the case used for one intervention, in a sentence."""
     used = view.case.used
+    assumed = view.case.assumptions
     benefit = str(used.benefit[index])
     effect = formatting.points(view.case.net_effect[index], lang)
     return t(
@@ -373,6 +355,12 @@ def used_inputs_text(view: CaseView, index: int, lang: str = "da") -> str:
         duration=formatting.number(used.duration_weeks[index], lang),
         persistence=formatting.percent(used.persistence[index], lang),
         effect=_marked(effect, bool(view.assumed[index]), lang),
+        wage=formatting.kroner(assumed.wage, lang),
+        tax=formatting.percent(assumed.tax_rate, lang, 1),
+        municipal=formatting.percent(assumed.municipal_tax_rate, lang, 1),
+        equalisation=formatting.percent(assumed.equalisation, lang, 1),
+        rate=formatting.percent(assumed.discount_rate, lang, 1),
+        horizon=assumed.horizon,
     )
 
 
@@ -417,10 +405,60 @@ RANKING_LIMIT = 1_000
 """Rows of the ranking shown; beyond this a huge view says how many it left out."""
 
 
+RANKING_FIGURES: tuple[str, ...] = (
+    "kommune_npv_per_krone",
+    "npv_kommune",
+    "npv_public",
+    "payback_year_kommune",
+    "wrong_pocket_share",
+)
+"""The registry's figures (`present.figures`) the ranking shows, in order."""
+
+
+def case_figures(view: CaseView, order: Sequence[int] | NDArray[np.intp]) -> pd.DataFrame:
+    """The registry's case figures (`figures.CASE_FIGURES`, named as `case --json` names
+    them) of the interventions in `order`, with the inputs that say why one is missing."""
+    import pandas as pd
+
+    case = view.case
+    index = np.asarray(order, dtype=np.intp)
+    frame = view.frame
+    columns: dict[str, Any] = {
+        name: np.asarray(frame[name], dtype=np.float64)[index]
+        for name in ("price_per_participant", "job_rate", "control_job_rate")
+        if name in frame
+    }
+    # an assumed effect stands in for the control group: its figures are there
+    columns["control_job_rate"] = np.where(
+        view.assumed[index], 0.0, columns.get("control_job_rate", np.full(index.size, np.nan))
+    )
+    columns["kommune_npv_per_krone"] = gain_per_krone(case)[index]
+    for payer, key in enumerate(PAYERS):
+        columns[f"npv_{key}"] = case.npv[payer, index]
+    for key in ("kommune", "public"):
+        columns[f"payback_year_{key}"] = getattr(case, f"payback_year_{key}")[index]
+        columns[f"break_even_effect_{key}"] = getattr(case, f"break_even_effect_{key}")[index]
+    columns["wrong_pocket_share"] = case.wrong_pocket_share[index]
+    return pd.DataFrame(columns)
+
+
+def definition_rows(lang: str = "da") -> list[tuple[str, str]]:
+    """(heading, definition) of every figure of the budget case, from the registry."""
+    from viften.present.figures import CASE_FIGURES, figure
+
+    return [
+        (t(figure(name).heading, lang), t(str(figure(name).definition), lang))
+        for name in CASE_FIGURES
+    ]
+
+
 def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT) -> pd.DataFrame:
     """The interventions in view ranked by the kommune's net gain per krone (the first
-    `limit`), column by column so that a national view stays quick."""
+    `limit`), every figure written by the registry (`formatting.figure_column`), column by
+    column so that a national view stays quick."""
     import pandas as pd
+
+    from viften.present.figures import figure
 
     case = view.case
     order = np.asarray(ranking_order(view)[:limit], dtype=np.intp)
@@ -428,49 +466,22 @@ def ranking_table(view: CaseView, lang: str = "da", limit: int = RANKING_LIMIT) 
     groups: list[Any] = view.frame["target_group"].to_numpy()[order].tolist()
     with_case = ~np.isnan(case.net_effect[order])
     assumed = view.assumed[order]
-    gone = formatting.missing(NO_CASE_REASON, lang)
-    free = formatting.missing("reason_zero_price", lang)
-    per_krone = gain_per_krone(case)[order]
-    decimal_texts = formatting.column(per_krone, "number", lang, 2)
-    per_krone_texts = [
-        (f"DKK {text}" if lang == "en" else f"{text} kr.")
-        if not np.isnan(value)
-        else (free if has else gone)
-        for text, value, has in zip(decimal_texts, per_krone, with_case, strict=True)
-    ]
-
-    def marked(texts: list[str]) -> list[str]:
-        return [
-            _marked(text, bool(a), lang) if has else gone
-            for text, a, has in zip(texts, assumed, with_case, strict=True)
-        ]
-
-    paybacks = [_year(float(y), case.horizon, lang) for y in case.payback_year_kommune[order]]
+    figures = case_figures(view, order)
     ranks = pd.array(
         [rank if has else None for rank, has in enumerate(with_case.tolist(), start=1)],
         dtype="Int64",
     )
-    return pd.DataFrame(
-        {
-            t("case_col_rank", lang): ranks,
-            t("col_name", lang): [names[i] for i in order],
-            t("target_group", lang): [t(f"tg_{g}_short", lang) for g in groups],
-            t("case_col_per_krone", lang): [
-                _marked(text, bool(a), lang)
-                for text, a in zip(per_krone_texts, assumed, strict=True)
-            ],
-            t("case_col_npv_kommune", lang): marked(
-                formatting.column(case.npv[KOMMUNE, order], "kroner", lang)
-            ),
-            t("case_col_npv_public", lang): marked(
-                formatting.column(case.npv[PUBLIC, order], "kroner", lang)
-            ),
-            t("case_col_payback_kommune", lang): marked(paybacks),
-            t("case_col_wrong_pocket", lang): formatting.column(
-                case.wrong_pocket_share[order], "percent", lang
-            ),
-        }
-    )
+    table: dict[str, Any] = {
+        t("case_col_rank", lang): ranks,
+        t("col_name", lang): [names[i] for i in order],
+        t("target_group", lang): [t(f"tg_{g}_short", lang) for g in groups],
+    }
+    for name in RANKING_FIGURES:
+        texts = formatting.figure_column(name, figures, lang)
+        if name != "wrong_pocket_share":
+            texts = [_marked(text, bool(a), lang) for text, a in zip(texts, assumed, strict=True)]
+        table[t(figure(name).heading, lang)] = texts
+    return pd.DataFrame(table)
 
 
 # --- the current allocation ---------------------------------------------------------------------

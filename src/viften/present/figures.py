@@ -28,11 +28,14 @@ Kind = Literal[
     "target_group",
     "provider_type",
     "chance",
+    "year",
+    "per_krone",
     "text",
 ]
 """How a value is written: kroner (1.234 kr.), percent (a share: 35,4 %), points (a difference
 of shares: +2,5 pct.point), ratio (1,25), count (1.234), capacity (a count, or no limit),
-weeks (12 or 12,5), stars (★★☆), chance (a probability in whole percent), a code shown as its
+weeks (12 or 12,5), stars (★★☆), chance (a probability in whole percent), year (a year of
+the budget case: år 3), per_krone (kroner with two decimals: 0,32 kr.), a code shown as its
 name (effect_rating, rates_from, target_group, provider_type), or text as typed."""
 
 
@@ -115,7 +118,54 @@ _FIGURES: tuple[Figure, ...] = (
     ),
 )
 
-FIGURES: dict[str, Figure] = {f.name: f for f in _FIGURES}
+_CASE_FIGURES: tuple[Figure, ...] = (
+    Figure(
+        "kommune_npv_per_krone",
+        "per_krone",
+        "case_def_per_krone",
+        heading_key="case_col_per_krone",
+    ),
+    *(
+        Figure(
+            f"npv_{payer}", "kroner", f"case_def_npv_{payer}", f"case_col_npv_{payer}", "case_npv"
+        )
+        for payer in ("kommune", "state", "other_municipalities", "public")
+    ),
+    *(
+        Figure(
+            f"payback_year_{payer}",
+            "year",
+            f"case_def_payback_{payer}",
+            f"case_col_payback_{payer}",
+            "case_payback",
+        )
+        for payer in ("kommune", "public")
+    ),
+    *(
+        Figure(
+            f"break_even_effect_{payer}",
+            "points",
+            f"case_def_break_even_{payer}",
+            f"case_col_break_even_{payer}",
+            "case_break_even",
+        )
+        for payer in ("kommune", "public")
+    ),
+    Figure(
+        "wrong_pocket_share",
+        "percent",
+        "case_def_wrong_pocket",
+        heading_key="case_col_wrong_pocket",
+        reason_as="case_wrong_pocket",
+    ),
+)
+"""The budget case's figures, named as `case --json` names them (interface.md), per
+participant."""
+
+CASE_FIGURES: tuple[str, ...] = tuple(f.name for f in _CASE_FIGURES)
+"""The budget case's figures in the order the case page defines them."""
+
+FIGURES: dict[str, Figure] = {f.name: f for f in (*_FIGURES, *_CASE_FIGURES)}
 """Name → figure."""
 
 DETAIL_FIGURES: tuple[str, ...] = (

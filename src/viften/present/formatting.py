@@ -382,6 +382,17 @@ def figure_column(name: str, rows: Any, lang: str = "da") -> list[str]:
             limitless if is_missing(v) else text
             for v, text in zip(values, column(values, "number", lang), strict=True)
         ]
+    if kind in ("year", "per_krone"):
+        if kind == "year":
+            texts = [t("case_year_n", lang, year=int(v)) for v in values if not is_missing(v)]
+        else:
+            amounts = column([v for v in values if not is_missing(v)], "number", lang, 2)
+            texts = [f"DKK {a}" if lang == "en" else f"{a} kr." for a in amounts]
+        given = iter(texts)
+        return [
+            next(given) if not is_missing(v) else missing(fig.reason_missing(table.record(i)), lang)
+            for i, v in enumerate(values)
+        ]
     if kind == "weeks":
         return [
             number(v, lang, 0 if float(v).is_integer() else 1)

@@ -54,10 +54,13 @@ def _multiple(value: float | None, lang: str) -> str:
     return "–" if value is None else f"{fmt.number(value, lang, 2)} ×"
 
 
-def _lowest(figures: invest.Figures, lang: str) -> str:
+def _lowest(figures: invest.Figures, lang: str, short: bool = False) -> str:
+    """The kommune's lowest cash position and its year: −3.001.600 kr. (2027), or in
+    millions for a metric (−3,0 mio. kr. (2027))."""
     if figures.kommune_lowest_cash is None:
         return "–"
-    return f"{fmt.kroner(figures.kommune_lowest_cash, lang)} ({figures.kommune_lowest_cash_year})"
+    write = fmt.millions if short else fmt.kroner
+    return f"{write(figures.kommune_lowest_cash, lang)} ({figures.kommune_lowest_cash_year})"
 
 
 def portfolio_table(lines: Sequence[CaseLine], lang: str = "da") -> pd.DataFrame:
@@ -102,7 +105,8 @@ def portfolio_table(lines: Sequence[CaseLine], lang: str = "da") -> pd.DataFrame
 
 
 def _years(lines: Sequence[CaseLine]) -> list[int]:
-    found = {y.year for line in lines if line.figures for y in line.figures.years}
+    """The years in which any case expects a payment."""
+    found = {y.year for line in lines if line.figures for y in line.figures.years if y.payments}
     return sorted(found)
 
 
@@ -110,7 +114,7 @@ def repayments_table(lines: Sequence[CaseLine], lang: str = "da") -> pd.DataFram
     """Expected payments per case and calendar year (and the total row)."""
     import pandas as pd
 
-    years = [y for y in _years(lines)]
+    years = _years(lines)
     rows = []
     totals = dict.fromkeys(years, 0.0)
     for line in lines:
@@ -148,7 +152,7 @@ def pools_table(pools: Sequence[invest.PoolFigures], lang: str = "da") -> pd.Dat
 def pool_years_table(pools: Sequence[invest.PoolFigures], lang: str = "da") -> pd.DataFrame:
     import pandas as pd
 
-    years = sorted({y for p in pools for y, _ in p.by_year})
+    years = sorted({y for p in pools for y, v in p.by_year if v})
     rows = []
     for p in pools:
         by_year = dict(p.by_year)
@@ -291,7 +295,7 @@ def summary_lines(figures: invest.Figures, lang: str = "da") -> list[tuple[str, 
         (t("invest_col_multiple", lang), _multiple(figures.investor_multiple, lang)),
         (t("invest_col_loss", lang), fmt.percent(figures.investor_loss_chance, lang)),
         (t("invest_col_npv", lang), fmt.kroner(figures.kommune_npv, lang)),
-        (t("invest_col_lowest", lang), _lowest(figures, lang)),
+        (t("invest_col_lowest", lang), _lowest(figures, lang, short=True)),
     ]
 
 
@@ -467,3 +471,71 @@ def follow_up_default(contract: invest.Contract, outcome: str) -> dt.date:
     year = contract.year or dt.date.today().year
     months = next((int(o.month) for o in contract.outcomes if o.name == outcome), 0)
     return dt.date(year + months // 12, months % 12 + 1, 1)
+
+
+# --- for the committee ------------------------------------------------------------------------
+
+
+def sheet_figures(figures: invest.Figures, lang: str = "da") -> list[tuple[str, str, str]]:
+    """(label, value, note) of the six figures on a case's sheet."""
+    return [
+        (
+            t("invest_col_outlay_investor", lang),
+            fmt.millions(figures.outlay_investor, lang),
+            t(
+                "invest_sheet_share",
+                lang,
+                share=fmt.percent(figures.terms.contract.investor_share, lang),
+            ),
+        ),
+        (
+            t("invest_col_outlay_kommune", lang),
+            fmt.millions(figures.outlay_kommune, lang),
+            t(
+                "invest_sheet_citizens",
+                lang,
+                count=fmt.number(figures.terms.contract.citizens, lang),
+            ),
+        ),
+        (
+            t("invest_col_payments", lang),
+            fmt.millions(figures.payments_expected, lang),
+            t(
+                "invest_sheet_deadweight",
+                lang,
+                share=fmt.percent(figures.deadweight_share, lang),
+            ),
+        ),
+        (
+            t("invest_col_npv", lang),
+            fmt.millions(figures.kommune_npv, lang),
+            t("invest_sheet_per_krone", lang, value=fmt.number(per_krone(figures), lang, 2))
+            if per_krone(figures) is not None
+            else "",
+        ),
+        (
+            t("invest_col_multiple", lang),
+            _multiple(figures.investor_multiple, lang),
+            t("invest_sheet_loss", lang, share=fmt.percent(figures.investor_loss_chance, lang)),
+        ),
+        (t("invest_col_lowest", lang), _lowest(figures, lang, short=True), ""),
+    ]
+
+
+def sheet_note(figures: invest.Figures, lang: str = "da") -> str:
+    """The rate card in one or two sentences: each goal, its payment and basis, and its
+    break-even payment."""
+    parts = []
+    for goal in figures.outcomes:
+        parts.append(
+            t(
+                "invest_sheet_goal",
+                lang,
+                goal=goal.name,
+                payment=fmt.kroner(goal.payment, lang),
+                basis=_basis(goal.basis, lang).split(" (")[0].lower(),
+                month=fmt.number(goal.month, lang),
+                break_even=fmt.kroner(goal.break_even_payment, lang),
+            )
+        )
+    return " ".join(parts) or t("invest_sheet_no_goals", lang)

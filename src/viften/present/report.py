@@ -455,7 +455,8 @@ def committee_from(
             committee_views(
                 in_view, year, lang, allocs, box, assumptions=assumptions, filters=filters
             )
-        ),
+        )
+        + tuple(benchmark_views(frame, lang, filters, box)),
         lang=lang,
         sources=sources(in_view, lang),
         allocations=allocs,
@@ -492,6 +493,51 @@ def committee_views(
         views.extend(allocation_views(allocs, lang, box, scope))
     if not frame.empty:
         views.extend(case_views(frame, year, lang, assumptions, filters, box))
+    return views
+
+
+# --- the benchmark: the same kind across municipalities ------------------------------------
+
+
+def benchmark_views(
+    frame: pd.DataFrame,
+    lang: str = "da",
+    filters: Filters | None = None,
+    box: tuple[float, float] = SLIDE_CHART_BOX,
+) -> list[View]:
+    """A forest plot per kind that at least two municipalities measured (none for a
+    database of one municipality); with a municipality in the filters, the kinds it takes
+    part in."""
+    if frame.empty or "kind" not in frame:
+        return []
+    from viften.model import benchmark
+    from viften.model.domain import records
+    from viften.present import benchmark as present_benchmark
+    from viften.present.charts.benchmark import forest_chart
+
+    objects = benchmark.benchmarks(
+        records(frame), municipality=filters.municipality if filters is not None else None
+    )
+    width = 760.0
+    views = []
+    for obj in objects:
+        chart = _for_a_slide(forest_chart(obj, lang, int(width)))
+        names = "; ".join(
+            f"{present_benchmark.place(m['municipality'], lang)} – {m['name']}"
+            for m in obj["members"]
+        )
+        views.append(
+            View(
+                "benchmark",
+                t("bm_slide_title", lang, kind=obj["kind"]),
+                chart,
+                present_benchmark.summary_text(obj, lang)
+                + " "
+                + present_benchmark.i2_text(obj, lang),
+                chart_width=width,
+                description=f"{t('bm_slide_title', lang, kind=obj['kind'])}: {names}",
+            )
+        )
     return views
 
 
@@ -579,6 +625,44 @@ def case_views(
                 t("case_allocation_heading", lang),
                 note=" ".join([scope + ".", *notes]),
                 figures=figures,
+            )
+        )
+    return views
+
+
+def investment_views(lines: Sequence[Any], lang: str = "da") -> list[View]:
+    """The social investments for the committee: the portfolio (the kommune's NPV per krone
+    against the risk) and one sheet per case (`present.invest.CaseLine`s)."""
+    from viften.present import invest as present_invest
+    from viften.present.charts import invest as invest_charts
+
+    if not lines:
+        return []
+    views = []
+    points = present_invest.portfolio_points(lines, lang)
+    if points:
+        views.append(
+            View(
+                "invest_portfolio",
+                t("invest_portfolio_title", lang),
+                _for_a_slide(invest_charts.portfolio_chart(points, lang, width=900)),
+                t("invest_chart_reading", lang),
+                chart_width=900,
+                description="; ".join(str(p["name"]) for p in points),
+            )
+        )
+    for line in lines:
+        if line.figures is None:
+            continue
+        views.append(
+            View(
+                f"invest_case_{line.id}",
+                t("invest_sheet_title", lang, name=line.name),
+                note=present_invest.sheet_note(line.figures, lang),
+                figures=tuple(
+                    KeyFigure(label, value, note)
+                    for label, value, note in present_invest.sheet_figures(line.figures, lang)
+                ),
             )
         )
     return views

@@ -19,7 +19,7 @@ import duckdb
 
 from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
-from viften.model.import_diff import Diff, diff
+from viften.model.import_diff import Diff, RowDiff, diff
 from viften.model.import_diff import same as _same
 from viften.model.import_diff import stored_value as _value
 from viften.store.db import StoreError
@@ -52,14 +52,14 @@ _VIEW_COLUMNS = ", ".join(
 
 INTERVENTIONS_QUERY = f"""
     WITH measured AS (
-        SELECT intervention, year,
+        SELECT municipality, intervention, year,
                count(*) FILTER (WHERE treatment) AS n_treatment,
                count(*) FILTER (WHERE treatment AND employed) AS k_treatment,
                count(*) FILTER (WHERE NOT treatment) AS n_control,
                count(*) FILTER (WHERE NOT treatment AND employed) AS k_control
         FROM outcomes
         WHERE year = $year
-        GROUP BY intervention, year
+        GROUP BY municipality, intervention, year
     )
     SELECT i.id, {_VIEW_COLUMNS},
            CASE WHEN coalesce(m.n_treatment, 0) > 0
@@ -76,9 +76,10 @@ INTERVENTIONS_QUERY = f"""
                AS rates_from,
            i.version, i.updated_at, i.updated_by
     FROM interventions i
-    LEFT JOIN measured m ON m.intervention = i.name AND m.year = i.year
+    LEFT JOIN measured m
+        ON m.municipality = i.municipality AND m.intervention = i.name AND m.year = i.year
     WHERE i.year = $year
-    ORDER BY i.name
+    ORDER BY i.name, i.municipality
 """  # noqa: S608 - the column list is a constant, the values are parameters
 
 
@@ -103,19 +104,38 @@ def intervention_arrays(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, 
     return con.execute(INTERVENTIONS_QUERY, {"year": year}).fetchnumpy()
 
 
-def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str]]:
-    """(id, version, name) of every intervention of a year, by name: what an edit is based on."""
+def row_identities(con: duckdb.DuckDBPyConnection, year: int) -> list[tuple[int, int, str, str]]:
+    """(id, version, name, municipality) of every intervention of a year, by name (as
+    `interventions` orders them): what an edit is based on."""
     rows = con.execute(
-        "SELECT id, version, name FROM interventions WHERE year = ? ORDER BY name", [year]
+        "SELECT id, version, name, municipality FROM interventions WHERE year = ? "
+        "ORDER BY name, municipality",
+        [year],
     ).fetchall()
-    return [(int(i), int(v), str(n)) for i, v, n in rows]
+    return [(int(i), int(v), str(n), str(m)) for i, v, n, m in rows]
+
+
+def own_municipality(con: duckdb.DuckDBPyConnection) -> str:
+    """The database's own municipality: the `municipality` setting, "" where it is unset.
+
+    A row written without a municipality belongs to it (interface.md)."""
+    stored = get_setting(con, "municipality")
+    return " ".join(str(stored).split())[:100] if stored else ""
+
+
+def municipalities(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every municipality that has interventions, in alphabetical order."""
+    rows = con.execute(
+        "SELECT DISTINCT municipality FROM interventions ORDER BY municipality"
+    ).fetchall()
+    return [str(row[0]) for row in rows]
 
 
 def stored_rows(con: duckdb.DuckDBPyConnection, year: int) -> list[dict[str, Any]]:
     """The interventions of a year as entered (no measured rates): what an export writes."""
     cursor = con.execute(
         f"SELECT {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
-        "WHERE year = ? ORDER BY name",
+        "WHERE year = ? ORDER BY name, municipality",
         [year],
     )
     return [dict(zip(COLUMN_NAMES, row, strict=True)) for row in cursor.fetchall()]
@@ -176,11 +196,13 @@ def _record_history(
     )
 
 
-def _current(con: duckdb.DuckDBPyConnection, name: str, year: int) -> dict[str, Any] | None:
+def _current(
+    con: duckdb.DuckDBPyConnection, name: str, year: int, municipality: str
+) -> dict[str, Any] | None:
     cursor = con.execute(
         f"SELECT id, version, {', '.join(COLUMN_NAMES)} FROM interventions "  # noqa: S608
-        "WHERE name = ? AND year = ?",
-        [name, year],
+        "WHERE name = ? AND year = ? AND municipality = ?",
+        [name, year, municipality],
     )
     row = cursor.fetchone()
     if row is None:
@@ -218,9 +240,10 @@ def _column_lists(
 
 
 def stored_for_years(con: duckdb.DuckDBPyConnection, years_: Sequence[int]) -> list[dict[str, Any]]:
-    """Every stored intervention of these years: id, version, municipality and the columns."""
+    """Every stored intervention of these years: id, version and the columns (municipality
+    among them)."""
     cursor = con.execute(
-        f"SELECT id, version, municipality, {', '.join(COLUMN_NAMES)} "  # noqa: S608
+        f"SELECT id, version, {', '.join(COLUMN_NAMES)} "  # noqa: S608
         "FROM interventions WHERE year IN (SELECT unnest($1::INTEGER[]))",
         [sorted(set(years_))],
     )
@@ -235,7 +258,7 @@ def compare(
 ) -> Diff:
     """What `upsert` of these rows would do, without writing anything."""
     stored = stored_for_years(con, [int(row["year"]) for row in rows])
-    return diff(stored, rows, columns, get_setting(con, "municipality", "") or "")
+    return diff(stored, rows, columns, own_municipality(con))
 
 
 def upsert(
@@ -246,7 +269,9 @@ def upsert(
     progress: Callable[[float, str], None] | None = None,
     import_id: int | None = None,
 ) -> WriteSummary:
-    """Insert or update interventions matched by `identity`, inside the caller's transaction.
+    """Insert or update interventions matched by (municipality, name, year) (`identity`),
+    inside the caller's transaction; a row without a municipality belongs to the database's
+    own (`own_municipality`).
 
     Only `columns` (those present in the imported file) are written on an update;
     the others keep their stored values. Each changed field goes to the audit trail,
@@ -254,13 +279,29 @@ def upsert(
     """
     report = progress or (lambda share, step: None)
     summary = WriteSummary()
-    writable = [c for c in COLUMN_NAMES if c in columns and c not in ("name", "year")]
+    writable = [
+        c for c in COLUMN_NAMES if c in columns and c not in ("name", "year", "municipality")
+    ]
+    own = own_municipality(con)
     plan = compare(con, rows, columns)
     report(0.5, "compared")
-    inserts = [{**{c: _value(r.row, c) for c in COLUMN_NAMES}, "year": r.year} for r in plan.added]
-    summary.inserted = [f"{r.name} ({r.year})" for r in plan.added]
-    summary.unchanged = [f"{r.name} ({r.year})" for r in plan.unchanged]
-    summary.updated = [f"{r.name} ({r.year})" for r in plan.updated]
+    inserts = [
+        {
+            **{c: _value(r.row, c) for c in COLUMN_NAMES},
+            "year": r.year,
+            "municipality": r.municipality,
+        }
+        for r in plan.added
+    ]
+
+    def label(r: RowDiff) -> str:
+        # the own municipality's rows are named as before; another's say whose they are
+        place = r.municipality
+        return f"{r.name} ({place}, {r.year})" if place and place != own else f"{r.name} ({r.year})"
+
+    summary.inserted = [label(r) for r in plan.added]
+    summary.unchanged = [label(r) for r in plan.unchanged]
+    summary.updated = [label(r) for r in plan.updated]
     updates: list[dict[str, Any]] = []
     changes: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
     for r in plan.updated:
@@ -406,24 +447,40 @@ def delete_intervention(
     con.execute("DELETE FROM interventions WHERE id = ?", [intervention_id])
 
 
-def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: int) -> None:
-    """Bring back the last deleted version of an intervention from the audit trail."""
-    if _current(con, name, year) is not None:
+def restore_deleted(
+    con: duckdb.DuckDBPyConnection,
+    user: str,
+    name: str,
+    year: int,
+    municipality: str | None = None,
+) -> None:
+    """Bring back the last deleted version of an intervention from the audit trail
+    (of `municipality`; None: the database's own)."""
+    place = own_municipality(con) if municipality is None else municipality
+    if _current(con, name, year, place) is not None:
         raise StoreError(f"{name} ({year}) exists; there is nothing to restore")
     rows = con.execute(
         """
-        SELECT field, old FROM history
-        WHERE action = 'delete' AND name = ? AND year = ?
-          AND "at" = (SELECT max("at") FROM history
-                      WHERE action = 'delete' AND name = ? AND year = ?)
+        WITH deleted AS (
+            SELECT field, old, "at" FROM history
+            WHERE action = 'delete' AND name = ? AND year = ?
+              AND coalesce(municipality, '') = ?
+        )
+        SELECT field, old FROM deleted WHERE "at" = (SELECT max("at") FROM deleted)
         """,
-        [name, year, name, year],
+        [name, year, place],
     ).fetchall()
     if not rows:
         raise StoreError(f"{name} ({year}) was never deleted; there is nothing to restore")
     values: dict[str, Any] = {c: COLUMNS_BY_NAME[c].empty for c in COLUMN_NAMES}
-    values.update({fld: coerce_stored(fld, old) for fld, old in deleted_fields(rows)})
-    values["name"], values["year"] = name, year
+    values.update(
+        {
+            fld: coerce_stored(fld, old)
+            for fld, old in deleted_fields(rows)
+            if fld in COLUMNS_BY_NAME
+        }
+    )
+    values["name"], values["year"], values["municipality"] = name, year, place
     placeholders = ", ".join("?" for _ in COLUMN_NAMES)
     new_id = con.execute(
         f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
@@ -439,6 +496,33 @@ def restore_deleted(con: duckdb.DuckDBPyConnection, user: str, name: str, year: 
         year,
         [(c, None, values[c]) for c in COLUMN_NAMES if values[c] is not None],
     )
+
+
+def rename_municipality(
+    con: duckdb.DuckDBPyConnection, user: str, old: str, new: str
+) -> tuple[str, int] | None:
+    """Move the interventions and outcome records of municipality `old` to `new`, inside the
+    caller's transaction, each moved intervention's change in the audit trail. Returns the
+    first (name, year) that `new` has already (and moves nothing), else None."""
+    clash = con.execute(
+        "SELECT a.name, a.year FROM interventions a JOIN interventions b "
+        "ON a.name = b.name AND a.year = b.year "
+        "WHERE a.municipality = ? AND b.municipality = ? ORDER BY a.year, a.name LIMIT 1",
+        [old, new],
+    ).fetchone()
+    if clash is not None:
+        return str(clash[0]), int(clash[1])
+    moved = con.execute(
+        "UPDATE interventions SET municipality = ?, version = version + 1, "
+        "updated_at = current_localtimestamp(), updated_by = ? WHERE municipality = ? "
+        "RETURNING id, name, year",
+        [new, user, old],
+    ).fetchall()
+    con.execute("UPDATE outcomes SET municipality = ? WHERE municipality = ?", [new, old])
+    record_changes(
+        con, user, [("update", i, n, int(y), "municipality", old, new) for i, n, y in moved]
+    )
+    return None
 
 
 def _by_id(con: duckdb.DuckDBPyConnection, intervention_id: int) -> dict[str, Any]:

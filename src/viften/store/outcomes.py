@@ -13,9 +13,13 @@ The file (interface.md, `outcomes import`): CSV or XLSX, read by the rules of
     group (gruppe)           treatment/control, also deltager/kontrol
     employed (i job)         1/0, ja/nej, true/false (also yes/no)
     person_id (person)       optional; a person may appear once per intervention and year
+    municipality (kommune)   optional; empty: the database's own (the `municipality` setting)
 
 Headers match case-insensitively and ignore surrounding spaces. All or nothing:
 any bad row raises `OutcomeProblems` (a `BadInput`) and nothing is written.
+
+Records belong to an intervention of a municipality: everything below is per
+(municipality, intervention, year), and the rates are measured per that triple.
 
 Replace, not append: an import replaces every stored record of each
 (intervention, year) that occurs in the file, and leaves all other records alone.
@@ -52,7 +56,7 @@ from viften.files import tabular
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
 from viften.store import db
-from viften.store.interventions import newest_year
+from viften.store.interventions import newest_year, own_municipality
 
 MAX_PROBLEMS = 50
 """At most this many problems are listed; the rest are counted."""
@@ -80,6 +84,7 @@ OUTCOME_COLUMNS: tuple[OutcomeColumn, ...] = (
     OutcomeColumn("group", "gruppe", True, "group_text"),
     OutcomeColumn("employed", "i job", True, "employed_text"),
     OutcomeColumn("person_id", "person", False, "person_text"),
+    OutcomeColumn("municipality", "kommune", False, "municipality_text"),
 )
 
 TREATMENT_WORDS = ("treatment", "deltager")
@@ -295,6 +300,13 @@ def _create_upload(
     present = {c.name for c in columns}
     year_text = "nullif(trim(year_text), '')" if "year" in present else "NULL"
     person = "nullif(trim(person_text), '')" if "person_id" in present else "NULL"
+    # an empty municipality is the database's own, set by `import_records` for this import
+    own = f"CAST(getvariable('{_OWN_VARIABLE}') AS VARCHAR)"
+    place = (
+        f"coalesce(nullif(trim(municipality_text), ''), {own})"
+        if "municipality" in present
+        else own
+    )
     treatment_words = ", ".join(f"'{w}'" for w in TREATMENT_WORDS)
     control_words = ", ".join(f"'{w}'" for w in CONTROL_WORDS)
     yes_words = ", ".join(f"'{w}'" for w in YES_WORDS)
@@ -309,7 +321,7 @@ def _create_upload(
         f"""
         CREATE TEMP TABLE outcome_upload AS
         SELECT *, CASE WHEN person_id IS NOT NULL
-                       THEN hash(intervention, year, person_id) END AS person_key
+                       THEN hash(municipality, intervention, year, person_id) END AS person_key
         FROM (
             SELECT {raw}
                    nullif(trim(intervention), '') AS intervention,
@@ -322,12 +334,16 @@ def _create_upload(
                    CASE WHEN lower(trim(employed_text)) IN ({yes_words}) THEN true
                         WHEN lower(trim(employed_text)) IN ({no_words}) THEN false
                    END AS employed,
-                   {person} AS person_id
+                   {person} AS person_id,
+                   {place} AS municipality
             FROM {source}
         )
         """,  # noqa: S608 - only constants are formatted in; the values are parameters
         {**params, "default_year": default_year},
     )
+
+
+_OWN_VARIABLE = "viften_own_municipality"
 
 
 def _cell_text(value: Any) -> str:
@@ -478,25 +494,28 @@ _CHECKS = """
 
 _UNKNOWN_INTERVENTIONS = """
     WITH unknown AS (
-        SELECT DISTINCT u.intervention, u.year FROM outcome_upload u
+        SELECT DISTINCT u.municipality, u.intervention, u.year FROM outcome_upload u
         WHERE u.intervention IS NOT NULL AND u.year BETWEEN 2000 AND 2100
           AND NOT EXISTS (SELECT 1 FROM interventions i
-                          WHERE i.name = u.intervention AND i.year = u.year)
+                          WHERE i.name = u.intervention AND i.year = u.year
+                            AND i.municipality = u.municipality)
     )
     SELECT given_row AS row, 'intervention', 'unknown_intervention', u.intervention,
            CAST(u.year AS VARCHAR)
-    FROM outcome_upload u JOIN unknown USING (intervention, year)
+    FROM outcome_upload u JOIN unknown USING (municipality, intervention, year)
 """
 
 _DOUBLE_PERSONS = """
     WITH doubled AS (
-        SELECT intervention, year, person_id FROM outcome_upload
+        SELECT municipality, intervention, year, person_id FROM outcome_upload
         WHERE person_id IS NOT NULL AND intervention IS NOT NULL AND year IS NOT NULL
         GROUP BY ALL HAVING count(*) > 1
     ), placed AS (
         SELECT given_row AS row, u.person_id, u.intervention, u.year,
-               min(given_row) OVER (PARTITION BY u.intervention, u.year, u.person_id) AS first
-        FROM outcome_upload u JOIN doubled USING (intervention, year, person_id)
+               min(given_row) OVER (
+                   PARTITION BY u.municipality, u.intervention, u.year, u.person_id
+               ) AS first
+        FROM outcome_upload u JOIN doubled USING (municipality, intervention, year, person_id)
     )
     SELECT row, 'person_id', 'double_person', person_id,
            intervention || ' (' || year || ')', first
@@ -557,9 +576,10 @@ _QUICK_CHECK = """
          WHERE intervention IS NULL OR year IS NULL OR year NOT BETWEEN 2000 AND 2100
             OR treatment IS NULL OR employed IS NULL),
         (SELECT count(*) FROM (
-            SELECT DISTINCT u.intervention, u.year FROM outcome_upload u
+            SELECT DISTINCT u.municipality, u.intervention, u.year FROM outcome_upload u
             WHERE NOT EXISTS (SELECT 1 FROM interventions i
-                              WHERE i.name = u.intervention AND i.year = u.year))),
+                              WHERE i.name = u.intervention AND i.year = u.year
+                                AND i.municipality = u.municipality))),
         (SELECT count(*) FROM (
             SELECT person_key FROM outcome_upload WHERE person_key IS NOT NULL
             GROUP BY person_key HAVING count(*) > 1))
@@ -655,12 +675,13 @@ def _write(
     con: duckdb.DuckDBPyConnection, user: str, import_id: int | None = None
 ) -> OutcomeImportSummary:
     before = {
-        (r[0], int(r[1])): r[2:]
+        (r[0], r[1], int(r[2])): r[3:]
         for r in con.execute(
             f"""
-            SELECT intervention, year, {_COUNTS} FROM outcomes
-            WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
-            GROUP BY intervention, year
+            SELECT municipality, intervention, year, {_COUNTS} FROM outcomes
+            WHERE (municipality, intervention, year) IN (
+                SELECT DISTINCT municipality, intervention, year FROM outcome_upload)
+            GROUP BY municipality, intervention, year
             """  # noqa: S608 - a constant
         ).fetchall()
     }
@@ -678,26 +699,31 @@ def _write(
     con.execute(
         """
         DELETE FROM outcomes
-        WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
+        WHERE (municipality, intervention, year) IN (
+            SELECT DISTINCT municipality, intervention, year FROM outcome_upload)
         """
     )
     con.execute(
-        "INSERT INTO outcomes (intervention, year, treatment, employed, person_id, import_id) "
-        "SELECT intervention, year, treatment, employed, person_id, $1 FROM outcome_upload",
+        "INSERT INTO outcomes "
+        "(intervention, year, treatment, employed, person_id, municipality, import_id) "
+        "SELECT intervention, year, treatment, employed, person_id, municipality, $1 "
+        "FROM outcome_upload",
         [import_id],
     )
     after = con.execute(
         f"""
-        SELECT u.intervention, u.year, {_COUNTS}, any_value(i.id)
-        FROM outcome_upload u JOIN interventions i ON i.name = u.intervention AND i.year = u.year
-        GROUP BY u.intervention, u.year ORDER BY u.intervention, u.year
+        SELECT u.intervention, u.year, {_COUNTS}, any_value(i.id), u.municipality
+        FROM outcome_upload u JOIN interventions i
+            ON i.name = u.intervention AND i.year = u.year AND i.municipality = u.municipality
+        GROUP BY u.municipality, u.intervention, u.year
+        ORDER BY u.intervention, u.municipality, u.year
         """  # noqa: S608 - a constant
     ).fetchall()
     summary = OutcomeImportSummary()
     now = dt.datetime.now()
     history = []
-    for name, year, n1, k1, n2, k2, intervention_id in after:
-        old = before.get((name, int(year)), (0, 0, 0, 0))
+    for name, year, n1, k1, n2, k2, intervention_id, place in after:
+        old = before.get((place, name, int(year)), (0, 0, 0, 0))
         replaced = int(old[0]) + int(old[2])
         summary.interventions.append(
             InterventionOutcome(name, int(year), int(n1), int(k1), int(n2), int(k2), replaced)
@@ -718,14 +744,14 @@ def _write(
                     "outcome_records",
                     old_text,
                     new_text,
+                    place,
                 )
             )
     if history:
         con.executemany(
             f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality, import_id) "  # noqa: S608
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, "
-            "(SELECT municipality FROM interventions WHERE id = ?), ?)",
-            [(*entry, entry[3], import_id) for entry in history],
+            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*entry, import_id) for entry in history],
         )
     return summary
 
@@ -748,6 +774,7 @@ def import_records(
     report = progress or (lambda share, stage: None)
     source = Path(path)
     report(0.0, "reading")
+    con.execute(f"SET VARIABLE {_OWN_VARIABLE} = ?", [own_municipality(con)])
     try:
         staged = _stage(con, source, newest_year(con))
         report(0.4, "checking")
@@ -762,11 +789,11 @@ def import_records(
 
 
 def counts(con: duckdb.DuckDBPyConnection, year: int | None = None) -> list[dict[str, Any]]:
-    """The stored records per (intervention, year): n and k for both groups."""
+    """The stored records per (municipality, intervention, year): n and k for both groups."""
     where, params = ("WHERE year = ?", [year]) if year is not None else ("", [])
     cursor = con.execute(
-        f"SELECT intervention, year, {_COUNTS} FROM outcomes {where} "  # noqa: S608
-        "GROUP BY intervention, year ORDER BY year DESC, intervention",
+        f"SELECT intervention, year, {_COUNTS}, municipality FROM outcomes {where} "  # noqa: S608
+        "GROUP BY municipality, intervention, year ORDER BY year DESC, intervention, municipality",
         params,
     )
     names = [d[0] for d in cursor.description]

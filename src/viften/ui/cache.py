@@ -108,3 +108,24 @@ def case_spread(year: int | None, filters: flt.Filters, assumed: Assumed = ()) -
     """Each payer's chance of a net gain and cautious P10 over the effect's uncertainty."""
     path = database()
     return _payer_spread(path, db.data_version(path), year, filters, assumed)
+
+
+# --- the benchmark -----------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _benchmarks(
+    path: Path, version: tuple[int, int, int, int], year: int | None, municipality: str | None
+) -> tuple[int | None, list[dict[str, object]]]:
+    from viften.model import benchmark
+
+    view = year_view(year)
+    return view.year, benchmark.benchmarks(domain.records(view.frame), municipality=municipality)
+
+
+def benchmarks(
+    year: int | None, municipality: str | None = None
+) -> tuple[int | None, list[dict[str, object]]]:
+    """The year's benchmark objects (shared between sessions: read-only) and the year."""
+    path = database()
+    return _benchmarks(path, db.data_version(path), year, municipality)

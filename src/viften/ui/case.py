@@ -150,6 +150,7 @@ def one_intervention(
         )
     if known is None:
         st.caption(t("case_cash_no_payback", lang, horizon=view.case.horizon))
+    definitions(lang)
 
 
 # --- every intervention in view ----------------------------------------------------------------
@@ -169,6 +170,14 @@ def ranking(view: present.CaseView, scope: str, lang: str) -> None:
         )
     _table(present.ranking_table(view, lang))
     st.caption(t("case_ranking_caption", lang))
+    definitions(lang)
+
+
+def definitions(lang: str) -> None:
+    """What each figure of the case means, as the figure registry defines it."""
+    with st.expander(t("case_definitions", lang)):
+        for heading, definition in present.definition_rows(lang):
+            st.markdown(f"**{heading}**: {definition}")
 
 
 def allocation(view: present.CaseView, scope: str, lang: str) -> None:

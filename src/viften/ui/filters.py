@@ -9,16 +9,18 @@ from typing import Any
 import streamlit as st
 
 from viften.model import filters as flt
+from viften.model.domain import municipality_key
 from viften.model.filters import Filters
 from viften.present import messages
 from viften.present.texts import t
+from viften.store import views as figures
 from viften.ui.cache import year_view
 from viften.ui.state import language
 
 _STATE_KEY = "filters"
 _FROM_URL_KEY = "filters_from_url"
 """The filters read from the URL on the session's first run, and the notes on reading them."""
-_URL_OWNED = ("year", "tg", "stars", "effect", "ptype", "pmin", "pmax", "q")
+_URL_OWNED = ("year", "tg", "stars", "effect", "ptype", "pmin", "pmax", "q", "kommune")
 _WIDGETS: dict[str, Callable[[Filters], Any]] = {
     "f_year": lambda f: f.year,
     "f_tg": lambda f: list(f.target_groups),
@@ -28,7 +30,11 @@ _WIDGETS: dict[str, Callable[[Filters], Any]] = {
     "f_pmin": lambda f: f.min_price_per_job,
     "f_pmax": lambda f: f.max_price_per_job,
     "f_q": lambda f: f.search,
+    "f_kommune": lambda f: f.municipality or _EVERY_MUNICIPALITY,
 }
+_EVERY_MUNICIPALITY = "*"
+"""The switch's choice for every municipality (a municipality named "*" is shown as every
+one: a name nobody uses)."""
 """Each filter widget's key and its value in a `Filters`."""
 
 
@@ -91,6 +97,7 @@ def sidebar_filters() -> Filters:
     with st.sidebar:
         st.subheader(t("ui_filters", lang))
         notes_box = st.container()
+        _municipality_switch(view, lang)
         if years:
             if st.session_state.get("f_year") not in years:
                 st.session_state["f_year"] = years[0]
@@ -148,6 +155,7 @@ def sidebar_filters() -> Filters:
             min_price_per_job=st.session_state.get("f_pmin"),
             max_price_per_job=st.session_state.get("f_pmax"),
             search=str(st.session_state.get("f_q") or ""),
+            municipality=_chosen_municipality(view),
         )
     )
     start, url_notes = st.session_state[_FROM_URL_KEY]
@@ -157,6 +165,43 @@ def sidebar_filters() -> Filters:
     st.session_state[_STATE_KEY] = chosen
     _write_url(flt.to_query(_shown(chosen, years)))
     return chosen
+
+
+def municipalities(view: figures.YearView) -> list[str]:
+    """The municipalities of the year in view, in alphabetical order."""
+    if "municipality" not in view.frame:
+        return []
+    return sorted({str(m) for m in view.frame["municipality"].fillna("")})
+
+
+def _municipality_switch(view: figures.YearView, lang: str) -> None:
+    """The municipality switch: only where the year has more than one municipality, so a
+    single kommune's sidebar is as it was."""
+    places = municipalities(view)
+    if len(places) < 2:
+        return
+    options = [_EVERY_MUNICIPALITY, *places]
+    chosen = st.session_state.get("f_kommune")
+    if chosen not in options:
+        folded = {municipality_key(p): p for p in places}
+        st.session_state["f_kommune"] = folded.get(municipality_key(chosen), _EVERY_MUNICIPALITY)
+    st.selectbox(
+        t("ui_municipality", lang),
+        options,
+        key="f_kommune",
+        format_func=lambda m: (
+            t("ui_every_municipality", lang)
+            if m == _EVERY_MUNICIPALITY
+            else m or t("ui_own_municipality", lang)
+        ),
+    )
+
+
+def _chosen_municipality(view: figures.YearView) -> str | None:
+    chosen = st.session_state.get("f_kommune")
+    if chosen in (None, _EVERY_MUNICIPALITY) or len(municipalities(view)) < 2:
+        return None
+    return str(chosen)
 
 
 def _write_url(wanted: dict[str, str]) -> None:

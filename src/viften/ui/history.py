@@ -30,20 +30,26 @@ def trail(rows: list[dict[str, Any]], lang: str) -> None:
 
 
 def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
-    deleted = sorted({(r["name"], r["year"]) for r in rows if r["action"] == "delete"})
+    deleted = sorted(
+        {
+            (r["name"], r["year"], r.get("municipality") or "")
+            for r in rows
+            if r["action"] == "delete"
+        }
+    )
     if not deleted:
         return
     st.subheader(t("hist_restore", lang))
     choice = st.selectbox(
         t("hist_restore", lang),
         deleted,
-        format_func=lambda k: f"{k[0]} ({k[1]})",
+        format_func=lambda k: f"{k[0]} ({k[2]}, {k[1]})" if k[2] else f"{k[0]} ({k[1]})",
         label_visibility="collapsed",
         key="hist_restore_choice",
     )
     if st.button(t("hist_restore_button", lang), key="hist_restore_button") and choice:
         try:
-            changes.restore(database(), actor(), choice[0], int(choice[1]))
+            changes.restore(database(), actor(), choice[0], int(choice[1]), choice[2])
         except ViftenError as error:
             write_failed(error, lang)
             return
@@ -61,7 +67,8 @@ def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
     may_write = actor().can_write
     for one in found:
         changes_of = grouped.get(one.id, [])
-        with st.expander(import_label(one, len(changes_of), lang)):
+        # a file's and a user's name are typed text: never read as Markdown
+        with st.expander(escape_markdown(import_label(one, len(changes_of), lang))):
             if changes_of:
                 st.dataframe(trail_table(changes_of, lang), hide_index=True, width="stretch")
             if may_write and one.reverted_at is None:

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from viften.actions import editing
+from viften.actions import editing, settings
 from viften.actions import interventions as changes
 from viften.files import export as exporter
 from viften.model.assumptions import BENEFITS
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import ViftenError
+from viften.model.kinds import CATALOGUE
 from viften.present import imports as present_imports
 from viften.present import messages, tables
 from viften.present.formatting import amount_text, escape_markdown
@@ -235,6 +236,14 @@ def _config(lang: str) -> dict[str, Any]:
             config[column] = st.column_config.CheckboxColumn(
                 label, default=False, help=t("iv_edit_mandatory_help", lang)
             )
+        elif column == "kind":
+            config[column] = st.column_config.TextColumn(
+                label, help=t("iv_edit_kind_help", lang, kinds=", ".join(CATALOGUE)), max_chars=200
+            )
+        elif column == "municipality":
+            config[column] = st.column_config.TextColumn(
+                label, help=t("iv_edit_municipality_help", lang), max_chars=200
+            )
         elif column == "evidence_stars":
             config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3, step=1)
         else:
@@ -293,6 +302,7 @@ def editor_section(year: int, lang: str) -> None:
         state.get("added_rows", []),
         state.get("deleted_rows", []),
         year,
+        settings.municipality_setting(database()),
         decimal_comma=lang != "en",
     )
     if plan.problems:

@@ -39,22 +39,7 @@ def portfolio() -> investments.Portfolio:
 
 
 def lines(folio: investments.Portfolio) -> list[present.CaseLine]:
-    return [
-        present.CaseLine(
-            id=view.stored.id,
-            name=view.stored.name,
-            status=view.stored.status,
-            start_year=view.stored.start_year,
-            intervention=view.contract.intervention,
-            stars=view.figures.terms.linked.evidence_stars
-            if view.figures and view.figures.terms.linked
-            else None,
-            figures=view.figures,
-            paid=view.paid,
-            committed=view.committed,
-        )
-        for view in folio.cases
-    ]
+    return investments.case_lines(folio)
 
 
 def _failed(error: ViftenError, lang: str) -> None:
@@ -181,6 +166,35 @@ def case_figures(view: investments.CaseView, lang: str) -> None:
     st.dataframe(present.outcome_table(figures, lang), hide_index=True, width="stretch")
     if figures.years:
         show(charts.cash_chart(figures, lang), key="invest_cash_chart")
+    sheet_download(view, lang)
+
+
+def sheet_download(view: investments.CaseView, lang: str) -> None:
+    """The case's sheet for the committee as PNG and PDF (drawn only when asked for)."""
+    from viften.present import images
+
+    figures = view.figures
+    if figures is None:
+        return
+
+    def drawn(fmt: str) -> bytes:
+        chart = charts.case_sheet(
+            view.stored.name, present.sheet_figures(figures, lang), figures, lang
+        )
+        return images.render(chart, lang).as_format(fmt)
+
+    import functools
+
+    left, right = st.columns(2)
+    for column, fmt in ((left, "png"), (right, "pdf")):
+        column.download_button(
+            f"{t('invest_sheet_download', lang)} ({fmt.upper()})",
+            data=functools.partial(drawn, fmt),
+            file_name=f"investeringscase-{view.stored.id}.{fmt}",
+            mime="image/png" if fmt == "png" else "application/pdf",
+            key=f"invest_sheet_{fmt}",
+            on_click="ignore",
+        )
 
 
 def follow_up(view: investments.CaseView, lang: str) -> None:

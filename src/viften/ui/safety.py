@@ -2,7 +2,7 @@
 
 A page that meets a database error it does not handle itself (the file is damaged, the
 disk is gone, another program holds it too long) ends with a banner that says so. The
-session then stays read-only (no sign-in, no editing) until the reader asks to try again
+session then stays read-only (signed out, no sign-in, no editing) until the reader asks to try again
 and the database answers.
 """
 
@@ -16,9 +16,9 @@ import streamlit as st
 
 from viften.present.texts import t
 from viften.store.db import StoreError
-from viften.ui.state import sign_out
+from viften.ui import state
 
-FLAG = "database_failed"
+FLAG = state.DATABASE_FAILED
 
 
 def read_only() -> bool:
@@ -27,8 +27,26 @@ def read_only() -> bool:
 
 def _engage(detail: str) -> None:
     st.session_state[FLAG] = detail
-    # writes are off until the database answers again: whoever was signed in is signed out
-    sign_out()
+    # writes are off until the database answers again: the sign-in is dropped here, without
+    # asking the database that just failed (its record of the token runs out by itself)
+    st.session_state.pop(state.SESSION_KEY, None)
+    if state.URL_SESSION_KEY in st.query_params:
+        del st.query_params[state.URL_SESSION_KEY]
+
+
+def can_manage() -> bool:
+    """Whether the session may manage users: never while read-only or the database fails."""
+    if read_only():
+        return False
+    try:
+        return state.actor().can_manage
+    except (StoreError, duckdb.Error) as error:
+        _engage(_first_line(error))
+        return False
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def banner(lang: str) -> None:
@@ -46,8 +64,7 @@ def guard(lang: str) -> Iterator[None]:
     try:
         yield
     except (StoreError, duckdb.Error) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         already = read_only()
-        _engage(first)
+        _engage(_first_line(error))
         if not already:
             banner(lang)

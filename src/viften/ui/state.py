@@ -107,29 +107,32 @@ def _token() -> str | None:
     return from_url if isinstance(from_url, str) and from_url else None
 
 
+DATABASE_FAILED = "database_failed"
+"""Set by `viften.ui.safety` while the database fails: the session is then a viewer's."""
+
+
 def actor() -> Actor:
     """The person behind this session, decided on the server: the account its sign-in token
-    stands for (as the database has it now), the OIDC identity, or a viewer."""
+    stands for (as the database has it now), the OIDC identity, or a viewer (always while
+    the database fails: nobody writes then)."""
+    if st.session_state.get(DATABASE_FAILED):
+        return Actor("app", VIEWER)
     from_oidc = _oidc_actor()
     if from_oidc is not None:
         return from_oidc
     token = _token()
-    found = sessions.actor(database(), token, browser()) if token else None
+    try:
+        found = sessions.actor(database(), token, browser()) if token else None
+    except (StoreError, duckdb.Error):
+        # the page meets the same failure and shows the banner (`viften.ui.safety`); until
+        # then, whoever this is reads like a viewer
+        return Actor("app", VIEWER)
     if found is None:
         if token:
             _forget_token(ended=True)
         return Actor("app", VIEWER)
     st.session_state[SESSION_KEY] = token
     return found
-
-
-def can_manage() -> bool:
-    """Whether to offer the admins' page; asked before a page's guard (`ui.safety`) runs, so a
-    database that fails here says nothing and is reported by the page."""
-    try:
-        return actor().can_manage
-    except (StoreError, duckdb.Error):
-        return False
 
 
 def remember(token: str) -> None:

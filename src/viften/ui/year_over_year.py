@@ -13,10 +13,10 @@ from viften.model.errors import BadInput, ViftenError
 from viften.present import fan
 from viften.present import year_over_year as present
 from viften.present.charts import fan as fan_charts
-from viften.present.charts import localised
 from viften.present.charts.year_over_year import moves_chart
 from viften.present.messages import render
 from viften.present.texts import t
+from viften.store import db
 from viften.ui.cache import year_view
 from viften.ui.charts import show
 from viften.ui.feedback import write_failed
@@ -79,17 +79,29 @@ def moves(result: yoy.YearComparison, lang: str) -> None:
     show(moves_chart(arrows, result.before_year, result.after_year, lang), width="stretch")
 
 
-def fans(before: int, after: int, filters: flt.Filters, lang: str) -> None:
-    """The fan matrix of both years, side by side."""
+@st.cache_data(max_entries=8, show_spinner=False)
+def _fan_picture(
+    path: Any, version: tuple[int, int, int, int], year: int, filters: flt.Filters, lang: str
+) -> bytes:
     import pandas as pd
 
+    from viften.present.images import chart_bytes
+
+    frame = pd.DataFrame(_rows(year, filters))
+    spec = fan_charts.spec_from_layout(fan.layout(frame, lang), lang)
+    return chart_bytes(spec, "png", lang)
+
+
+def fans(before: int, after: int, filters: flt.Filters, lang: str) -> None:
+    """The fan matrix of both years, side by side, as pictures: a picture scales down as a
+    whole, where a chart squeezed into half the page would draw its names over each other.
+    (The fan page draws the year's matrix to click in.)"""
     st.subheader(t("yoy_fans", lang), anchor=False)
+    path = database()
     for spot, year in zip(st.columns(2), (before, after), strict=True):
-        frame = pd.DataFrame(_rows(year, filters))
-        spec = fan_charts.spec_from_layout(fan.layout(frame, lang), lang)
         with spot:
             st.markdown(f"**{year}**")
-            st.vega_lite_chart(localised(spec, lang), width="stretch", key=f"yoy_fan_{year}")
+            st.image(_fan_picture(path, db.data_version(path), year, filters, lang))
 
 
 def start_next_year(newest: int | None, lang: str) -> None:

@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
+from typing import Any
 
 from viften.model.errors import BadInput, ViftenError
 
@@ -57,6 +58,39 @@ def parse_min_shares(values: Iterable[str]) -> dict[str, float]:
     return shares
 
 
+def parse_municipality_shares(values: Iterable[str]) -> dict[str, float]:
+    """`--min-municipality M=F` options as {municipality: share}; a bad one raises BadInput.
+    The name is everything before the last `=`, so a name may hold one."""
+    shares: dict[str, float] = {}
+    for text in values:
+        place, equals, share_text = text.rpartition("=")
+        if not equals or not place.strip():
+            raise BadInput(f"--min-municipality {text!r}: write it as M=F, for example Randers=0.2")
+        try:
+            share = parse_share(share_text)
+        except ValueError:
+            raise BadInput(
+                f"--min-municipality {text!r}: {share_text.strip()!r} is not a share from 0 to 1"
+            ) from None
+        key = " ".join(place.split())
+        if key.casefold() in {k.casefold() for k in shares}:
+            raise BadInput(f"--min-municipality {text!r}: {key} has a minimum share already")
+        shares[key] = share
+    return shares
+
+
+def only_municipality(columns: dict[str, Any], municipality: str) -> dict[str, Any]:
+    """The columns of `store.intervention_arrays` for one municipality's interventions
+    (matched as `list --municipality`: any case, surrounding spaces ignored)."""
+    import numpy as np
+
+    from viften.model.domain import municipality_key
+
+    wanted = municipality_key(municipality)
+    keep = np.array([municipality_key(m) == wanted for m in columns["municipality"]], dtype=bool)
+    return {name: values[keep] for name, values in columns.items()}
+
+
 def run(args: argparse.Namespace) -> int:
     from viften.actions import database
     from viften.model import allocator
@@ -70,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         min_shares=parse_min_shares(args.min_share),
         min_stars=args.min_stars,
         keep_mandatory=not args.ignore_mandatory,
+        min_municipality_shares=parse_municipality_shares(args.min_municipality),
     )
     priced = args.objective in allocator.NPV_OBJECTIVES
     path = database.ready(args.db)
@@ -77,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
         year = args.year if args.year is not None else store.newest_year(con)
         # with no interventions at all, any year gives the empty table with its columns
         columns = store.intervention_arrays(con, year if year is not None else 0)
+    if args.municipality is not None:
+        columns = only_municipality(columns, args.municipality)
     chosen = None
     if priced or args.assumptions is not None:  # a bad file is bad input for every objective
         # the budget case only where it is used: the jobs objectives start without it

@@ -44,6 +44,7 @@ def run_case(
     overrides: Mapping[str, Any] | None,
     stored: Mapping[str, Any] | None = None,
     origin: str = "--assumptions file",
+    municipality: str | None = None,
 ) -> list[dict[str, Any]]:
     """The case objects of one year (the newest when `year` is None).
 
@@ -55,11 +56,15 @@ def run_case(
     from viften.store import views
 
     view = views.load_year(path, year)
+    frame = view.frame
+    if municipality is not None:
+        from viften.model import filters as flt
+
+        frame = flt.apply(frame, flt.Filters(municipality=municipality))
     if stored is None and view.year is not None:
         stored = stored_assumptions.stored(path, view.year)
     chosen = assumed.effective(stored, overrides, origin)
-    municipality = settings.municipality_setting(path)
-    return budget_case.records(view.frame, chosen, municipality)
+    return budget_case.records(frame, chosen, settings.municipality_setting(path))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
 
     overrides = read_overrides(args.assumptions)
     rows = run_case(
-        database.ready(args.db), args.year, overrides, origin=origin_of(args.assumptions)
+        database.ready(args.db),
+        args.year,
+        overrides,
+        origin=origin_of(args.assumptions),
+        municipality=args.municipality,
     )
     sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     return 0

@@ -19,7 +19,14 @@ def run(args: argparse.Namespace) -> int:
     from viften.present import report
 
     started = time.monotonic()
-    committee = committee_material(database.ready(args.db), args.year)
+    from viften.cli.options import command_filters
+
+    municipality = getattr(args, "municipality", None)
+    committee = committee_material(
+        database.ready(args.db),
+        args.year,
+        filters=command_filters(args) if municipality else None,
+    )
     if committee.year is None or committee.frame.empty:
         raise BadInput(report.no_year_message(args.year, committee.years))
     deck = report.write_deck(committee, out)

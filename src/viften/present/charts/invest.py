@@ -10,7 +10,6 @@ from typing import Any
 import altair as alt
 
 from viften.model import invest
-from viften.present.charts.budget import _axis_format
 from viften.present.texts import t
 
 STAR_COLOURS = ("#BBBBBB", "#9ECAE1", "#4292C6", "#08519C")
@@ -34,13 +33,13 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
         x=alt.X(
             "risk:Q",
             title=t("invest_chart_risk", lang),
-            scale=alt.Scale(domain=[0, 1]),
-            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1.3], nice=False),
+            axis=alt.Axis(format="%", values=[0, 0.2, 0.4, 0.6, 0.8, 1.0]),
         ),
         y=alt.Y(
             "per_krone:Q",
             title=t("invest_chart_per_krone", lang),
-            axis=alt.Axis(**_axis_format(lang, 2)),
+            axis=alt.Axis(format=",.2~f"),
         ),
     )
     dots = base.mark_circle(opacity=0.9, stroke="#333333", strokeWidth=0.5).encode(
@@ -48,9 +47,13 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
             "stars:O",
             title=t("invest_chart_stars", lang),
             scale=alt.Scale(domain=[0, 1, 2, 3], range=list(STAR_COLOURS)),
+            legend=alt.Legend(orient="bottom", direction="horizontal"),
         ),
         size=alt.Size(
-            "citizens:Q", title=t("invest_col_citizens", lang), scale=alt.Scale(range=[80, 900])
+            "citizens:Q",
+            title=t("invest_col_citizens", lang),
+            scale=alt.Scale(range=[80, 900]),
+            legend=None,
         ),
         tooltip=[
             alt.Tooltip("name:N", title=t("invest_col_name", lang)),
@@ -69,6 +72,7 @@ def portfolio_chart(points: Sequence[dict[str, Any]], lang: str = "da", width: f
     return alt.layer(zero, dots, labels).properties(
         width=width,
         height=380,
+        padding={"top": 14, "left": 5, "right": 5, "bottom": 5},
         title=_title(t("invest_chart_title", lang), t("invest_chart_subtitle", lang)),
     )
 
@@ -84,7 +88,7 @@ def cash_chart(figures: invest.Figures, lang: str = "da", width: float = 560) ->
         for y in figures.years
     ]
     data = alt.Data(values=rows)
-    axis = alt.Axis(**_axis_format(lang, 0))
+    axis = alt.Axis(format=",.0~f")
     year = alt.X("year:O", title=t("invest_chart_year", lang), axis=alt.Axis(labelAngle=0))
     bars = (
         alt.Chart(data)
@@ -106,4 +110,34 @@ def cash_chart(figures: invest.Figures, lang: str = "da", width: float = 560) ->
         width=width,
         height=300,
         title=_title(t("invest_chart_cash_title", lang), t("invest_chart_cash_subtitle", lang)),
+    )
+
+
+def case_sheet(
+    name: str, lines: Sequence[tuple[str, str, str]], figures: invest.Figures, lang: str = "da"
+) -> Any:
+    """A case's sheet as one picture (PNG or PDF through vl-convert): its key figures as text,
+    and its money year by year."""
+    rows = [
+        {"row": i // 3, "column": i % 3, "label": label, "value": value, "note": note}
+        for i, (label, value, note) in enumerate(lines)
+    ]
+    data = alt.Data(values=rows)
+    x = alt.X("column:Q", axis=None, scale=alt.Scale(domain=[0, 3]))
+    y = alt.Y("row:Q", axis=None, scale=alt.Scale(domain=[-0.5, 1.5], reverse=True))
+    label = alt.Chart(data).mark_text(align="left", dy=-22, fontSize=13, color="#5B6472")
+    value = alt.Chart(data).mark_text(align="left", fontSize=22, fontWeight="bold")
+    note = alt.Chart(data).mark_text(align="left", dy=22, fontSize=12, color="#5B6472")
+    block = alt.layer(
+        label.encode(x=x, y=y, text="label:N"),
+        value.encode(x=x, y=y, text="value:N"),
+        note.encode(x=x, y=y, text="note:N"),
+    ).properties(width=760, height=180)
+    parts: list[Any] = [block]
+    if figures.years:
+        parts.append(cash_chart(figures, lang, width=760))
+    return (
+        alt.vconcat(*parts)
+        .properties(title=_title(name, t("invest_sheet_subtitle", lang)))
+        .configure_view(stroke=None)
     )

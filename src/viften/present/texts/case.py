@@ -57,9 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_line_taxes": ("Skatter", "Taxes"),
     "case_line_price": ("Prisen", "The price"),
     "case_year_n": ("år {year}", "year {year}"),
-    "case_year_never": ("ikke inden for {horizon} år", "not within {horizon} years"),
     "case_pays_nothing": ("betaler ikke prisen", "does not pay the price"),
-    "case_no_gain": ("ingen gevinst", "no gain"),
     "case_no_spread": ("ingen fordeling af effekten", "no distribution of the effect"),
     "case_assumed_no_spread": (
         "antaget effekt, ingen fordeling",
@@ -121,9 +119,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "case_used_inputs": (
         "Beregnet med: {benefit} ({amount} om året), {weeks} uger på ydelse ved start, "
-        "varighed {duration} uger, holdbarhed {persistence}, mer-effekt {effect}.",
+        "varighed {duration} uger, holdbarhed {persistence}, mer-effekt {effect}; årsløn i job "
+        "{wage}, skat {tax} (heraf kommunen {municipal}, udligning {equalisation}), "
+        "diskonteringsrente {rate} over {horizon} år.",
         "Computed with: {benefit} ({amount} a year), {weeks} weeks on benefit at the start, "
-        "duration {duration} weeks, persistence {persistence}, extra effect {effect}.",
+        "duration {duration} weeks, persistence {persistence}, extra effect {effect}; yearly "
+        "wage {wage}, tax {tax} (the kommune's part {municipal}, equalisation {equalisation}), "
+        "discount rate {rate} over {horizon} years.",
     ),
     # --- the ranking ---------------------------------------------------------------------------
     "case_ranking_heading": (
@@ -143,6 +145,78 @@ TEXTS: dict[str, tuple[str, str]] = {
     "case_col_npv_public": ("Det offentlige netto pr. deltager", "Public net per participant"),
     "case_col_wrong_pocket": ("Uden for kommunens budget", "Outside the kommune's budget"),
     "case_col_payback_kommune": ("Kommunen tilbagebetalt", "Kommune paid back"),
+    "case_col_payback_public": ("Det offentlige tilbagebetalt", "Public purse paid back"),
+    "case_col_npv_state": ("Staten netto pr. deltager", "State net per participant"),
+    "case_col_npv_other_municipalities": (
+        "Andre kommuner netto pr. deltager",
+        "Other kommuner net per participant",
+    ),
+    "case_col_break_even_kommune": (
+        "Break-even mer-effekt for kommunen",
+        "Break-even extra effect for the kommune",
+    ),
+    "case_col_break_even_public": (
+        "Break-even mer-effekt for det offentlige",
+        "Break-even extra effect for the public purse",
+    ),
+    "reason_no_payback": (
+        "betaler sig ikke hjem inden for horisonten",
+        "does not pay back within the horizon",
+    ),
+    "reason_no_gain": ("ingen gevinst", "no gain"),
+    "reason_no_public_gain": ("ingen gevinst for det offentlige", "no gain for the public purse"),
+    "case_definitions": ("Sådan er tallene regnet", "How the figures are computed"),
+    "case_def_per_krone": (
+        "Kommunens netto-nutidsværdi ÷ prisen pr. deltager.",
+        "The kommune's net present value ÷ the price per participant.",
+    ),
+    "case_def_npv_kommune": (
+        "Mer-effekten × kommunens tilbagediskonterede gevinst pr. ekstra job (sparet ydelse "
+        "efter refusion og kommuneskat efter udligning) − prisen.",
+        "The extra effect × the kommune's discounted gain per extra job (saved benefit after "
+        "the refunds, municipal tax after the equalisation) − the price.",
+    ),
+    "case_def_npv_state": (
+        "Mer-effekten × statens tilbagediskonterede gevinst: refusionen af ydelsen og "
+        "skatten ud over kommuneskatten. Staten betaler ikke prisen.",
+        "The extra effect × the state's discounted gain: the refunded part of the benefit and "
+        "the taxes beyond the municipal tax. The state does not pay the price.",
+    ),
+    "case_def_npv_other_municipalities": (
+        "Mer-effekten × den del af kommuneskatten, som udligningen sender til andre kommuner, "
+        "tilbagediskonteret.",
+        "The extra effect × the part of the municipal tax that the equalisation passes to "
+        "other kommuner, discounted.",
+    ),
+    "case_def_npv_public": (
+        "Mer-effekten × hele den offentlige gevinst (sparet ydelse og al skat) − prisen; "
+        "summen af de tre betalere.",
+        "The extra effect × the whole public gain (saved benefit and all taxes) − the price; "
+        "the sum of the three payers.",
+    ),
+    "case_def_payback_kommune": (
+        "Det første år, hvor kommunens tilbagediskonterede gevinst har nået prisen.",
+        "The first year in which the kommune's discounted gain has reached the price.",
+    ),
+    "case_def_payback_public": (
+        "Det første år, hvor det offentliges tilbagediskonterede gevinst har nået prisen.",
+        "The first year in which the public purse's discounted gain has reached the price.",
+    ),
+    "case_def_break_even_kommune": (
+        "Den mer-effekt, hvor kommunens netto-nutidsværdi er 0: prisen ÷ gevinsten pr. ekstra job.",
+        "The extra effect at which the kommune's net present value is 0: the price ÷ the gain "
+        "per extra job.",
+    ),
+    "case_def_break_even_public": (
+        "Den mer-effekt, hvor det offentliges netto-nutidsværdi er 0.",
+        "The extra effect at which the public purse's net present value is 0.",
+    ),
+    "case_def_wrong_pocket": (
+        "Andelen af den offentlige gevinst, der lander uden for kommunens eget budget "
+        "(hos staten og andre kommuner).",
+        "The share of the public gain that lands outside the kommune's own budget (with the "
+        "state and other kommuner).",
+    ),
     # --- the current allocation ----------------------------------------------------------------
     "case_allocation_heading": (
         "Den nuværende fordeling: de planlagte deltagere",

@@ -32,6 +32,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_weeks_on_benefit": ("Uger på ydelse", "Weeks on benefit"),
     "col_persistence": ("Holdbarhed", "Persistence"),
     "col_mandatory": ("Lovpligtig", "Statutory"),
+    "col_municipality": ("Kommune", "Municipality"),
+    "col_kind": ("Indsatstype", "Kind"),
     "col_price_per_job": ("Pris pr. job", "Price per job"),
     "col_net_effect": ("Mer-effekt", "Extra effect"),
     "col_price_per_additional_job": ("Pris pr. ekstra job", "Price per additional job"),

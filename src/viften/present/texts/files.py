@@ -88,6 +88,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name} for {year} står allerede i række {first}; et navn skal være unikt inden for et år",
         "{name} for {year} already appears in row {first}; a name must be unique within a year",
     ),
+    "name_twice_in_file_municipality": (
+        "{name} for {municipality} i {year} står allerede i række {first}; et navn skal være "
+        "unikt inden for en kommune og et år",
+        "{name} for {municipality} in {year} already appears in row {first}; a name must be "
+        "unique within a municipality and a year",
+    ),
     "name_too_long": (
         "navnet har {length} tegn; højst {most} er tilladt",
         "the name has {length} characters; at most {most} are allowed",

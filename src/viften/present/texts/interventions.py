@@ -1,6 +1,16 @@
 """Words for the interventions page and the history page."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "iv_edit_kind_help": (
+        "Indsatstypen, som benchmark sammenligner på tværs af kommuner, fx {kinds}. Anden "
+        "tekst er også tilladt; store og små bogstaver er det samme.",
+        "The kind that the benchmark compares across municipalities, such as {kinds}. Other "
+        "text is accepted too; case does not matter.",
+    ),
+    "iv_edit_municipality_help": (
+        "Kommunen, indsatsen hører til; tom: databasens egen.",
+        "The municipality the intervention belongs to; empty: the database's own.",
+    ),
     "iv_title": ("Indsatser {year}", "Interventions {year}"),
     "iv_intro": (
         "Alle indsatser i året med de afledte tal. Filtrene i venstre side gælder også her.",
@@ -69,9 +79,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "iv_edit_hint": (
         "Ret direkte i cellerne, tilføj rækker nederst, eller markér rækker og slet dem. "
-        "Jobandele skrives som andele (0,35). Gem, når du er færdig.",
-        "Edit the cells, add rows at the bottom, or select rows and delete them. Job rates "
-        "are shares (0.35). Save when you are done.",
+        "Tal skrives som du plejer (27.500); jobandele som 35 % eller 0,35. Sletning skal "
+        "bekræftes. Gem, når du er færdig.",
+        "Edit the cells, add rows at the bottom, or select rows and delete them. Numbers as "
+        "you usually write them (27,500); job rates as 35 % or 0.35. A deletion must be "
+        "confirmed. Save when you are done.",
     ),
     "iv_edit_benefit_help": (
         "Den ydelse, deltagerne ellers ville leve af. Tom: målgruppens standard i antagelserne.",

@@ -94,6 +94,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "en pulje skal have et navn på 1 til 100 tegn og en størrelse på 0 kr. eller mere ({name})",
         "a pool needs a name of 1 to 100 characters and a size of 0 kr. or more ({name})",
     ),
+    "invest_cell_status": (
+        "{value} er ikke en status; brug idé, besluttet, i gang eller afsluttet",
+        "{value} is not a status; use idea, decided, running or closed",
+    ),
+    "invest_cell_basis": (
+        "{value} er hverken brutto eller netto",
+        "{value} is neither gross nor net",
+    ),
+    "invest_cell_whole": ("{value} er ikke et helt tal", "{value} is not a whole number"),
+    "invest_cell_missing": (
+        "kolonnen mangler (navn og borgere skal være der)",
+        "the column is missing (name and citizens must be there)",
+    ),
+    "invest_cell_unknown": ("kolonnen kendes ikke", "the column is not known"),
+    "invest_cell_empty": ("casen skal have et navn", "the case needs a name"),
+    "invest_cell_disagrees": (
+        "casens felter skal være de samme på alle dens rækker; række {row} siger noget andet",
+        "a case's fields must be the same on all its rows; row {row} says otherwise",
+    ),
+    "invest_cell_bad": ("ugyldig værdi {value}", "not a valid value: {value}"),
+    "invest_cell_problems": (
+        "filen har fejl; intet blev importeret",
+        "the file has problems; nothing was imported",
+    ),
     "invest_warning_unknown": (
         "kontrakt {contract} ({name}): felterne {fields} bruges ikke",
         "contract {contract} ({name}): the fields {fields} are not used",
@@ -321,5 +345,42 @@ TEXTS.update(
             "En anden har ændret casen imens; genindlæs siden og prøv igen ({detail})",
             "Someone else changed the case meanwhile; reload the page and try again ({detail})",
         ),
+    }
+)
+
+TEXTS.update(
+    {
+        "invest_sheet_share": (
+            "investor betaler {share} af prisen",
+            "the investor pays {share} of the cost",
+        ),
+        "invest_sheet_citizens": ("{count} borgere", "{count} citizens"),
+        "invest_sheet_deadweight": ("dødvægt {share}", "deadweight {share}"),
+        "invest_sheet_per_krone": ("{value} pr. krone", "{value} per krone"),
+        "invest_sheet_loss": ("risiko for tab {share}", "chance of a loss {share}"),
+        "invest_sheet_goal": (
+            "{goal}: {payment} pr. borger ({basis}) efter {month} mdr.; kommunen går i nul op "
+            "til {break_even}.",
+            "{goal}: {payment} per citizen ({basis}) after {month} months; the kommune breaks "
+            "even up to {break_even}.",
+        ),
+        "invest_sheet_no_goals": (
+            "Casen har ingen resultatmål endnu.",
+            "The case has no outcome goals yet.",
+        ),
+        "invest_sheet_subtitle": (
+            "Investeringscase: kontraktens tal og pengene år for år",
+            "Investment case: the contract's figures and the money year by year",
+        ),
+        "invest_sheet_title": ("Investeringscase: {name}", "Investment case: {name}"),
+        "invest_portfolio_title": (
+            "Sociale investeringer: porteføljen",
+            "Social investments: the portfolio",
+        ),
+        "committee_step_invest_portfolio": (
+            "Tegner porteføljen af sociale investeringer",
+            "Drawing the social-investment portfolio",
+        ),
+        "invest_sheet_download": ("Hent casens ark", "Download the case sheet"),
     }
 )

@@ -1,0 +1,106 @@
+"""The benchmark's tables and sentences, built from `model.benchmark` objects (no Streamlit)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from viften.model.benchmark import i2_level
+from viften.present import formatting
+from viften.present.texts import t
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def place(municipality: Any, lang: str) -> str:
+    """A municipality as the reader sees it: the own one without a name says so."""
+    return str(municipality) if municipality else t("bm_own_municipality", lang)
+
+
+def summary_text(obj: Mapping[str, Any], lang: str) -> str:
+    return t(
+        "bm_summary",
+        lang,
+        k=obj["k"],
+        municipalities=obj["municipalities"],
+        pooled=formatting.points(obj["pooled_effect"], lang),
+        low=formatting.points(obj["pooled_ci_low"], lang),
+        high=formatting.points(obj["pooled_ci_high"], lang),
+        tau2=formatting.number(obj["tau2"], lang, 4),
+        i2=formatting.percent(obj["i2"], lang),
+    )
+
+
+def i2_text(obj: Mapping[str, Any], lang: str) -> str:
+    """What I² means for the reader, in plain words ("kommunernes resultater er meget
+    forskellige" from 75 %)."""
+    return t(f"bm_i2_{i2_level(obj['i2'])}", lang, i2=formatting.percent(obj["i2"], lang))
+
+
+def unpooled_text(obj: Mapping[str, Any], lang: str) -> str | None:
+    if not obj["unpooled"]:
+        return None
+    names = ", ".join(f"{u['name']} ({place(u['municipality'], lang)})" for u in obj["unpooled"])
+    return t("bm_unpooled", lang, names=names)
+
+
+def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
+    """The kind's members side by side: price, effect, shrunken effect, stars, and the price
+    per additional job on the shrunken effect."""
+    import pandas as pd
+
+    rows = []
+    for m in obj["members"]:
+        per_job = m["price_per_additional_job_shrunken"]
+        rows.append(
+            {
+                t("bm_col_municipality", lang): place(m["municipality"], lang),
+                t("bm_col_name", lang): m["name"],
+                t("bm_col_price", lang): formatting.kroner(m["price_per_participant"], lang),
+                t("bm_col_effect", lang): formatting.points(m["net_effect"], lang),
+                t("bm_col_interval", lang): t(
+                    "bm_interval",
+                    lang,
+                    low=formatting.points(m["net_effect_ci_low"], lang),
+                    high=formatting.points(m["net_effect_ci_high"], lang),
+                ),
+                t("bm_col_shrunken", lang): formatting.points(m["shrunken_effect"], lang),
+                t("bm_col_price_job", lang): (
+                    formatting.kroner(per_job, lang)
+                    if per_job is not None
+                    else f"– ({t('bm_no_price_job', lang)})"
+                ),
+                t("bm_col_stars", lang): formatting.stars(m["evidence_stars"]),
+                t("bm_col_people", lang): formatting.number(
+                    m["n_treatment"] + m["n_control"], lang
+                ),
+                t("bm_col_weight", lang): formatting.percent(m["weight"], lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def overview(objects: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    """One line per kind: how many measured it, the pool and what I² says."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                t("bm_kind", lang): obj["kind"],
+                t("bm_col_municipalities", lang): formatting.number(obj["municipalities"], lang),
+                t("bm_col_k", lang): formatting.number(obj["k"], lang),
+                t("bm_pooled", lang): formatting.points(obj["pooled_effect"], lang),
+                t("bm_col_interval", lang): t(
+                    "bm_interval",
+                    lang,
+                    low=formatting.points(obj["pooled_ci_low"], lang),
+                    high=formatting.points(obj["pooled_ci_high"], lang),
+                ),
+                "I²": formatting.percent(obj["i2"], lang),
+                t("bm_col_spread", lang): t(f"bm_level_{i2_level(obj['i2'])}", lang),
+            }
+            for obj in objects
+        ]
+    )

@@ -311,7 +311,7 @@ def sign_in(app: object, name: str = "Editor", role: str = "editor") -> str:
     """Sign the AppTest `app` in as `name` with `role`: the account is stored in the database
     of $VIFTEN_DB (without a real hash: no test signs in with its password), and the session
     gets a token from the server's registry, the way the sign-in form gives one. Setting
-    session state by hand grants nothing (tests/app/test_accounts.py)."""
+    session state by hand grants nothing (tests/app/test_page_users.py)."""
     from viften.actions import sessions, users
     from viften.actions.access import Actor
     from viften.store import db, paths

@@ -13,6 +13,7 @@ from viften.model import invest
 from viften.model.errors import BadInput, ViftenError
 from viften.present import invest as present
 from viften.present.charts import invest as charts
+from viften.present.formatting import escape_markdown
 from viften.present.messages import error_lines
 from viften.present.texts import t
 from viften.store import db
@@ -81,9 +82,11 @@ def portfolio_section(folio: investments.Portfolio, lang: str) -> None:
     for view in folio.cases:
         if view.problem is not None:
             st.warning(
-                t("invest_case_problem", lang, name=view.stored.name)
-                + " "
-                + " ".join(error_lines(view.problem, lang))
+                escape_markdown(
+                    t("invest_case_problem", lang, name=view.stored.name)
+                    + " "
+                    + " ".join(error_lines(view.problem, lang))
+                )
             )
     st.subheader(t("invest_repayments_heading", lang), anchor=False)
     st.caption(t("invest_repayments_intro", lang))
@@ -119,9 +122,11 @@ def pools_section(folio: investments.Portfolio, lang: str) -> None:
             except ViftenError as error:
                 _failed(error, lang)
             except ValueError as error:
-                st.error(str(error))
+                st.error(escape_markdown(str(error)))
             else:
-                st.success(t("invest_pool_saved", lang, name=" ".join(name.split())))
+                st.success(
+                    escape_markdown(t("invest_pool_saved", lang, name=" ".join(name.split())))
+                )
 
 
 # --- the case page --------------------------------------------------------------------------
@@ -154,7 +159,7 @@ def choose_case(folio: investments.Portfolio, lang: str) -> investments.CaseView
 def case_figures(view: investments.CaseView, lang: str) -> None:
     if view.figures is None:
         if view.problem is not None:
-            st.warning(" ".join(error_lines(view.problem, lang)))
+            st.warning(escape_markdown(" ".join(error_lines(view.problem, lang))))
         return
     figures = view.figures
     summary = present.summary_lines(figures, lang)
@@ -405,4 +410,4 @@ def flash() -> None:
     """The message of the last write, shown once after its rerun (as text)."""
     message = st.session_state.pop("invest_flash", None)
     if message:
-        st.success(message)
+        st.success(escape_markdown(message))

@@ -217,7 +217,7 @@ def test_the_json_of_an_npv_objective_adds_npv():
     ]
     assert out["objective"] == "kommune" and out["npv"] == pytest.approx(62_000)
     assert [list(item) for item in out["allocation"]] == [
-        ["name", "year", "participants", "cost", "expected_jobs"]
+        ["municipality", "name", "year", "participants", "cost", "expected_jobs"]
     ] * 2
 
 

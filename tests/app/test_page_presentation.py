@@ -33,11 +33,11 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
-def page(editor: bool = False, view: int | None = None) -> AppTest:
+def page(editor: bool = False, view: int | None = None, role: str = "editor") -> AppTest:
     """The presentation page as the app routes to it (its exit link needs the navigation)."""
     app = AppTest.from_file(APP, default_timeout=90).run()
     if editor:
-        sign_in(app, "Test Editor")
+        sign_in(app, "Test Editor", role)
     if view is not None:
         app.session_state["presentation_view"] = view
     app.switch_page(PAGE)
@@ -115,8 +115,16 @@ def test_a_viewer_cannot_change_the_municipality(db_path: Path) -> None:
     assert field.disabled and field.value == "Kommunen"
 
 
-def test_an_editor_saves_the_municipality(db_path: Path) -> None:
+def test_an_editor_may_not_change_the_municipality_a_setting_of_the_admins(
+    db_path: Path,
+) -> None:
     app = page(editor=True)
+    field = next(f for f in app.text_input if f.label == "Kommunens navn")
+    assert field.disabled and "administrator" in (field.help or "")
+
+
+def test_an_admin_saves_the_municipality(db_path: Path) -> None:
+    app = page(editor=True, role="admin")
     app.text_input(key="presentation_municipality").set_value("Randers Kommune")
     app.button[[b.label for b in app.button].index("Gem navnet")].click().run()
     assert not app.exception

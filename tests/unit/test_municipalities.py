@@ -18,6 +18,7 @@ from viften.present.messages import error_lines
 from viften.store import db
 
 EDITOR = Actor("Test Editor", "editor")
+ADMIN = Actor("Test Admin", "admin")
 HEADER = "navn;år;målgruppe;pris pr. deltager;jobandel;evidens;kommune;indsatstype\n"
 
 
@@ -152,9 +153,9 @@ def test_outcome_records_belong_to_the_municipality_they_name(
 
 def test_renaming_the_own_municipality_moves_its_rows(empty_db: Path) -> None:
     actions.import_file(empty_db, _file("IPS;2026;further;45000;0,3;3;;IPS"), "a.csv", EDITOR)
-    settings.save_municipality(empty_db, EDITOR, "Randers")
+    settings.save_municipality(empty_db, ADMIN, "Randers")
     assert _stored(empty_db) == [("Randers", "IPS", 2026, "IPS")]
-    settings.save_municipality(empty_db, EDITOR, "Randers Kommune")
+    settings.save_municipality(empty_db, ADMIN, "Randers Kommune")
     assert _stored(empty_db) == [("Randers Kommune", "IPS", 2026, "IPS")]
 
 
@@ -168,5 +169,5 @@ def test_a_rename_onto_a_municipality_with_the_same_intervention_is_refused(
         EDITOR,
     )
     with pytest.raises(BadInput, match="IPS"):
-        settings.save_municipality(empty_db, EDITOR, "Aarhus")
+        settings.save_municipality(empty_db, ADMIN, "Aarhus")
     assert _stored(empty_db) == [("", "IPS", 2026, "IPS"), ("Aarhus", "IPS", 2026, "IPS")]

@@ -266,11 +266,13 @@ def test_a_saved_scenario_replaces_the_optimal_one(tmp_path: Path) -> None:
         committee_material(path, scenario="Findes ikke")
 
 
-def test_the_municipality_is_a_setting_that_only_editors_change(tmp_path: Path) -> None:
+def test_the_municipality_is_a_setting_that_only_admins_change(tmp_path: Path) -> None:
     path = build_database(tmp_path / "municipality.duckdb", count=3)
     assert settings.municipality(path) == "Kommunen"
     with pytest.raises(PermissionDenied):
         settings.save_municipality(path, Actor("Viggo", VIEWER), "Randers")
+    with pytest.raises(PermissionDenied, match="admin role"):
+        settings.save_municipality(path, Actor("Edda", "editor"), "Randers")
     assert (
         settings.save_municipality(path, command_line_actor(), "  Randers\n Kommune ")
         == "Randers Kommune"

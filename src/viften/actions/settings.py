@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from viften.actions import database
-from viften.actions.access import Actor, require_editor
+from viften.actions.access import Actor, require_admin
 from viften.model.errors import BadInput
 from viften.present.texts import t
 from viften.store import db
@@ -36,13 +36,13 @@ def municipality(path: Path, lang: str = "da") -> str:
 
 
 def save_municipality(path: Path, actor: Actor, name: str) -> str:
-    """Store the municipality's name (editors only); returns the name as stored.
+    """Store the municipality's name (a setting: admins only); returns the name as stored.
 
     The interventions and outcome records stored under the old own name (the empty name
     where none was set) follow it to the new name, in the same transaction: they are the
     database's own, and a row without a municipality means the own one. Where the new name
     has an intervention of the same name and year already, nothing changes (BadInput)."""
-    require_editor(actor, "changing the municipality's name")
+    require_admin(actor, "changing the municipality's name")
     cleaned = clean_municipality(name)
     if cleaned is None:
         raise BadInput("the municipality's name is empty")

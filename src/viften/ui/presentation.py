@@ -263,7 +263,7 @@ def prepare(lang: str, picked: Choices, year: int | None) -> None:
 def municipality_setting(lang: str) -> None:
     path = database()
     stored = settings.municipality(path, lang)
-    if not actor().can_write:
+    if not actor().can_manage:
         st.text_input(
             t("committee_municipality", lang),
             value=stored,

@@ -163,8 +163,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "committee_municipality_save": ("Gem navnet", "Save the name"),
     "committee_municipality_saved": ("Navnet er gemt.", "The name is saved."),
     "committee_municipality_readonly": (
-        "Log ind som redaktør for at ændre kommunens navn.",
-        "Sign in as an editor to change the municipality's name.",
+        "Log ind som administrator for at ændre kommunens navn (en indstilling).",
+        "Sign in as an admin to change the municipality's name (a setting).",
     ),
     "committee_compare_with": (
         "Sammenlign den nuværende fordeling med",

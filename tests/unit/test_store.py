@@ -182,8 +182,9 @@ def test_a_deletion_written_one_row_per_field_is_restored_too(filled: Path) -> N
                 old = original[column]
                 old = str(int(old)) if isinstance(old, float) and old.is_integer() else str(old)
                 con.execute(
-                    "INSERT INTO history VALUES (now(), nextval('history_seq'), 'bo', 'delete', "
-                    "?, 'Mentor', 2026, ?, ?, NULL)",
+                    'INSERT INTO history ("at", seq, "user", action, intervention_id, name, '
+                    "year, field, old, new) VALUES (now(), nextval('history_seq'), 'bo', "
+                    "'delete', ?, 'Mentor', 2026, ?, ?, NULL)",
                     [ident, column, old],
                 )
         store.restore_deleted(con, OTHER_EDITOR, "Mentor", 2026)

@@ -96,14 +96,15 @@ def test_clicking_a_tile_opens_its_detail(app_server: Server, page) -> None:
     name = frame.sort_values("price_per_job").iloc[-1]["name"]
     open_fan(page, app_server.url + "/")
     tile(page, name).click()
-    heading = page.locator("h3", has_text=name)
+    panel = page.get_by_test_id("stDialog")  # the side panel
+    heading = panel.locator("h3", has_text=name)
     heading.wait_for()
-    page.get_by_text("Sammenlignet med målgruppen").wait_for()
+    panel.get_by_text("Sammenlignet med målgruppen").wait_for()
     wait_for_app(page)
     assert "fan_pick=" in page.url
     # the table's code is fetched the first time a table is shown: wait for it
-    page.get_by_text("Kapacitet", exact=True).wait_for()
-    text = body_text(page)
+    panel.get_by_text("Kapacitet", exact=True).wait_for()
+    text = panel.inner_text()
     for label in (
         "Pris pr. deltager",
         "Jobandel",
@@ -122,7 +123,7 @@ def test_clicking_the_name_on_a_tile_works_as_well(app_server: Server, page) -> 
     open_fan(page, app_server.url + "/")
     box = tile(page, name).bounding_box()
     page.mouse.click(box["x"] + 12, box["y"] + 10)
-    page.locator("h3", has_text=name).wait_for()
+    page.get_by_test_id("stDialog").locator("h3", has_text=name).wait_for()
 
 
 def test_a_filter_in_the_sidebar_changes_the_tiles_and_the_url(app_server: Server, page) -> None:
@@ -236,8 +237,10 @@ def test_hostile_names_are_shown_as_text_and_no_script_runs(hostile_server: Serv
     assert sorted(tile_names(page)) == sorted(HOSTILE)
     page.hover(f'{CHART} path[role="graphics-symbol"] >> nth=0')
     tile(page, HOSTILE[0]).click()
-    page.locator("h3", has_text="onerror").wait_for()
+    page.get_by_test_id("stDialog").locator("h3", has_text="onerror").wait_for()
     wait_for_app(page)
+    page.keyboard.press("Escape")  # the side panel closes; the page under it is read on
+    page.get_by_test_id("stDialog").wait_for(state="hidden")
     page.locator('[data-testid="stExpander"] summary').first.click()
     tile(page, HOSTILE[0]).hover()
     tooltip = page.locator("#vg-tooltip-element.visible")

@@ -172,7 +172,8 @@ def test_a_clicked_tile_opens_its_detail_in_view_and_the_tooltip_is_opaque(
         box = panel.bounding_box()
         assert box is not None
         assert box["y"] < 768 and box["y"] + box["height"] > 0, "the detail is on the screen"
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 1366
+        # within the screen, to the sub-pixel rounding of the panel's edges
+        assert box["x"] >= -0.5 and box["x"] + box["width"] <= 1366.5
         screenshot(page, "fit-detail-panel-1366")
     finally:
         context.close()

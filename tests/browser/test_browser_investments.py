@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import (
+    PAINTED,
     PATIENCE_MS,
     Server,
     copy_of_demo,
@@ -62,7 +63,9 @@ def test_an_editor_creates_a_case_enters_a_result_and_sees_the_payment_due(
     assert box is not None
     # the rate card's first row: click its first cell (after the row marker), then type the
     # goal, its payment, its month and its expected share, moving right with Tab
+    page.evaluate(PAINTED)  # the grid has drawn its rows and listens
     page.mouse.click(box["x"] + 90, box["y"] + 35 + 17)
+    page.evaluate(PAINTED)
     for text in ("Job", "40.000", "12", "40 %"):
         page.keyboard.press("Enter")  # open the cell's editor
         editor = page.locator("textarea.gdg-input")
@@ -70,7 +73,9 @@ def test_an_editor_creates_a_case_enters_a_result_and_sees_the_payment_due(
         editor.fill(text)
         page.keyboard.press("Tab")  # keep it, and on to the next column
         editor.wait_for(state="detached")
+        page.evaluate(PAINTED)  # the grid has taken the value before the next key
     form.get_by_role("textbox", name="Borgere").click()  # leave the grid: its edits are kept
+    page.evaluate(PAINTED)
     form.get_by_role("button", name="Gem casen").click()
     page.wait_for_selector("text=Casen Job til Mor <i>kursiv</i> er gemt.", timeout=PATIENCE_MS)
     wait_for_app(page)

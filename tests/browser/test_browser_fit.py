@@ -169,6 +169,16 @@ def test_a_clicked_tile_opens_its_detail_in_view_and_the_tooltip_is_opaque(
         panel = page.locator('[role="dialog"]')
         panel.get_by_role("heading", name="Ressourceforløb").wait_for()
         wait_for_app(page)
+        # the dialog animates in: measure it where it comes to rest
+        page.wait_for_function(
+            """() => new Promise(done => {
+                const d = document.querySelector('[role="dialog"]');
+                const x = d.getBoundingClientRect().x;
+                requestAnimationFrame(() => requestAnimationFrame(
+                    () => done(d.getAnimations({subtree: true}).length === 0
+                               && d.getBoundingClientRect().x === x)));
+            })"""
+        )
         box = panel.bounding_box()
         assert box is not None
         assert box["y"] < 768 and box["y"] + box["height"] > 0, "the detail is on the screen"

@@ -306,13 +306,14 @@ def pick(view: View, clicked: str | None, lang: str) -> str | None:
 
 
 def clicked_detail(view: View, measure: str, lang: str) -> None:
-    """The detail of a tile just clicked, in a panel at the side of the screen, where the
-    eye is (the detail under the matrix is below the fold). It closes at the next rerun."""
+    """The detail of a tile just clicked, in a dialog in the middle of the screen, where the
+    eye is (the detail under the matrix is below the fold; a panel at the right edge ran
+    past a 1366 screen with a scroll bar). It closes at the next rerun."""
     name = st.session_state.pop(_OPEN_DETAIL, None)
     if not isinstance(name, str) or name not in set(view.frame["name"]):
         return
     # a fixed title: a dialog's title is read as Markdown, the name is shown as text inside
-    st.dialog(t("fan_detail_panel", lang), width="medium", position="right")(detail)(
+    st.dialog(t("fan_detail_panel", lang), width="medium")(detail)(
         view, name, measure, lang
     )
 

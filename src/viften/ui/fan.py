@@ -313,9 +313,7 @@ def clicked_detail(view: View, measure: str, lang: str) -> None:
     if not isinstance(name, str) or name not in set(view.frame["name"]):
         return
     # a fixed title: a dialog's title is read as Markdown, the name is shown as text inside
-    st.dialog(t("fan_detail_panel", lang), width="medium")(detail)(
-        view, name, measure, lang
-    )
+    st.dialog(t("fan_detail_panel", lang), width="medium")(detail)(view, name, measure, lang)
 
 
 def detail(view: View, name: str, measure: str, lang: str) -> None:

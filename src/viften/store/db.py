@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -598,6 +599,21 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.execute("COMMIT")
     finally:
         con.close()
+
+
+def records(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of the query just run on `cursor`, each as a dict by column name."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def newest_first(
+    con: duckdb.DuckDBPyConnection, query: str, limit: int | None
+) -> list[dict[str, Any]]:
+    """The records of a trail's `query` (ordered newest first), at most `limit` of them."""
+    if limit is None:
+        return records(con.execute(query))
+    return records(con.execute(f"{query} LIMIT ?", [limit]))
 
 
 def data_version(path: Path) -> tuple[int, int, int, int]:

@@ -19,6 +19,7 @@ from viften.files.interventions import coerce_stored
 from viften.model.domain import COLUMN_NAMES
 from viften.model.errors import BadInput
 from viften.model.messages import Message
+from viften.store import db
 from viften.store import interventions as store
 from viften.store.outcomes import counts_text
 
@@ -116,8 +117,7 @@ def _changes(con: duckdb.DuckDBPyConnection, import_id: int) -> list[dict[str, A
         "WHERE import_id = ? ORDER BY seq",
         [import_id],
     )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return db.records(cursor)
 
 
 def _later(con: duckdb.DuckDBPyConnection, change: dict[str, Any]) -> str | None:

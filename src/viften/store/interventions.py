@@ -22,6 +22,7 @@ from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.import_diff import Diff, RowDiff, diff
 from viften.model.import_diff import same as _same
 from viften.model.import_diff import stored_value as _value
+from viften.store import db
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
@@ -148,13 +149,7 @@ def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[di
                name, year, field, old, new, import_id
         FROM history ORDER BY seq DESC
     """
-    params: list[Any] = []
-    if limit is not None:
-        query += " LIMIT ?"
-        params.append(limit)
-    cursor = con.execute(query, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return db.newest_first(con, query, limit)
 
 
 def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
@@ -247,8 +242,7 @@ def stored_for_years(con: duckdb.DuckDBPyConnection, years_: Sequence[int]) -> l
         "FROM interventions WHERE year IN (SELECT unnest($1::INTEGER[]))",
         [sorted(set(years_))],
     )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return db.records(cursor)
 
 
 def compare(

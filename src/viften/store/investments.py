@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from viften.store import db
 from viften.store.db import StoreError
 from viften.store.interventions import ConflictError
 
@@ -231,13 +232,7 @@ def history(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[di
         'SELECT strftime("at", \'%Y-%m-%dT%H:%M:%S\') AS "at", "user", action, case_id, '
         "name, field, old, new FROM investment_history ORDER BY seq DESC"
     )
-    params: list[Any] = []
-    if limit is not None:
-        query += " LIMIT ?"
-        params.append(limit)
-    cursor = con.execute(query, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return db.newest_first(con, query, limit)
 
 
 # --- follow-up results ------------------------------------------------------------------------

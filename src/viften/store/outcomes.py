@@ -796,5 +796,4 @@ def counts(con: duckdb.DuckDBPyConnection, year: int | None = None) -> list[dict
         "GROUP BY municipality, intervention, year ORDER BY year DESC, intervention, municipality",
         params,
     )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return db.records(cursor)

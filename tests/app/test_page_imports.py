@@ -99,9 +99,9 @@ def test_the_history_page_refuses_a_revert_after_a_later_change_and_says_why(
     app.button(key=f"imp_revert_{summary.import_id}").click().run()
     assert not app.exception
     refusal = " ".join(e.value for e in app.error)
-    assert (
-        "kan ikke fortrydes" in refusal and name in refusal and "price_per_participant" in refusal
-    )
+    assert "kan ikke fortrydes" in refusal and name in refusal
+    # the field's name is shown as typed, as text: Markdown's underscores are escaped
+    assert "price\\_per\\_participant" in refusal
 
 
 def test_a_viewer_sees_the_imports_but_no_revert(db_path: Path) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from viften.model.errors import BadInput, ViftenError
 from viften.present.formatting import escape_markdown
-from viften.present.messages import error_lines
+from viften.present.messages import error_lines, render
 from viften.present.texts import t
 from viften.store.interventions import ConflictError
 
@@ -30,8 +30,10 @@ def write_failed(error: ViftenError, lang: str, conflict_key: str | None = None)
     # the error names interventions and users as they were typed: text, never Markdown
     if isinstance(error, ConflictError) and conflict_key is not None:
         st.error(t(conflict_key, lang, detail=escape_markdown(error)))
+    elif isinstance(error, BadInput) and not error.problems:
+        # the catalogue's sentence in the reader's language, every typed value in it escaped
+        st.error(render(error.message, lang, markdown=True))
     elif isinstance(error, BadInput):
-        # the catalogue's words in the reader's language; typed values escaped, as text
         st.error("\n\n".join(escape_markdown(line) for line in error_lines(error, lang)))
     else:
         st.error(escape_markdown(error))

@@ -8,11 +8,10 @@ import streamlit as st
 
 from viften.actions import imports as import_actions
 from viften.actions import interventions as changes
-from viften.model.errors import BadInput, ViftenError
+from viften.model.errors import ViftenError
 from viften.present.formatting import escape_markdown
 from viften.present.history import trail_table
 from viften.present.imports import by_import, import_label
-from viften.present.messages import render
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
@@ -79,9 +78,6 @@ def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
 def _revert(import_id: int, lang: str) -> None:
     try:
         done = import_actions.revert(database(), actor(), import_id)
-    except BadInput as error:
-        st.error(render(error.message, lang))
-        return
     except ViftenError as error:
         write_failed(error, lang)
         return

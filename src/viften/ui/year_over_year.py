@@ -9,12 +9,11 @@ import streamlit as st
 from viften.actions import imports as import_actions
 from viften.model import filters as flt
 from viften.model import year_over_year as yoy
-from viften.model.errors import BadInput, ViftenError
+from viften.model.errors import ViftenError
 from viften.present import fan
 from viften.present import year_over_year as present
 from viften.present.charts import fan as fan_charts
 from viften.present.charts.year_over_year import moves_chart
-from viften.present.messages import render
 from viften.present.texts import t
 from viften.store import db
 from viften.ui.cache import year_view
@@ -114,9 +113,6 @@ def start_next_year(newest: int | None, lang: str) -> None:
     if st.button(t("year_new_button", lang, from_year=newest, to=target), key="year_new_button"):
         try:
             copied = import_actions.new_year(database(), actor(), newest, target)
-        except BadInput as error:
-            st.error(render(error.message, lang))
-            return
         except ViftenError as error:
             write_failed(error, lang)
             return

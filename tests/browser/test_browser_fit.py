@@ -187,3 +187,18 @@ def test_a_clicked_tile_opens_its_detail_in_view_and_the_tooltip_is_opaque(
         screenshot(page, "fit-detail-panel-1366")
     finally:
         context.close()
+
+
+SIDEWAYS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
+    .filter(s => s.getBoundingClientRect().width > 0 && s.scrollWidth > s.clientWidth + 1)
+    .map(s => s.closest('[data-testid="stVerticalBlock"]').innerText.split('\\n')[0])"""
+"""The first line of the block of every table whose columns run past its width."""
+
+
+def test_the_year_over_year_tables_show_every_column_on_a_laptop(app_server: Server, page) -> None:
+    # side by side in half the page each, "Kom til" and "Gik" scrolled sideways at 1366
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_server.url + "/year_over_year")
+    settled(page)
+    page.locator('[data-testid="stDataFrame"] .dvn-scroller').first.wait_for()
+    assert page.evaluate(SIDEWAYS) == []

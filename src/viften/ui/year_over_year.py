@@ -49,17 +49,12 @@ def lists(
 ) -> None:
     """What came, what went and what changed, as tables (names are text)."""
     st.text(present.counts_text(result, lang))
-    came, went = st.columns(2)
-    with came:
-        st.subheader(f"{t('yoy_came', lang)} ({len(result.came)})", anchor=False)
-        if result.came:
-            st.dataframe(present.listed_table(result.came, second, lang), hide_index=True)
-        else:
-            st.caption(t("yoy_none", lang))
-    with went:
-        st.subheader(f"{t('yoy_went', lang)} ({len(result.went)})", anchor=False)
-        if result.went:
-            st.dataframe(present.listed_table(result.went, first, lang), hide_index=True)
+    # one table under the other, each the page's width: side by side, the six columns of
+    # each ran past half a 1366 screen and scrolled sideways
+    for key, names, rows in (("yoy_came", result.came, second), ("yoy_went", result.went, first)):
+        st.subheader(f"{t(key, lang)} ({len(names)})", anchor=False)
+        if names:
+            st.dataframe(present.listed_table(names, rows, lang), hide_index=True, width="stretch")
         else:
             st.caption(t("yoy_none", lang))
     st.subheader(f"{t('yoy_changed', lang)} ({len(result.changed)})", anchor=False)

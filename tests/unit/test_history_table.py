@@ -118,3 +118,18 @@ def test_the_case_columns_of_an_intervention_are_written_in_words() -> None:
     assert value_text("mandatory", "False", "en") == "No"
     assert value_text("benefit", "kontanthjaelp", "da") == "Kontanthjælp"
     assert value_text("weeks_on_benefit", "52", "da") == "52"
+
+
+def test_outcome_records_are_counted_in_the_readers_language() -> None:
+    from viften.store.outcomes import counts_text
+
+    stored = counts_text(1300, 150, 300, 132)
+    assert stored is not None
+    assert value_text("outcome_records", stored, "da") == (
+        "deltagere 1.300 (150 i job), kontrolgruppe 300 (132 i job)"
+    )
+    assert value_text("outcome_records", stored, "en") == (
+        "participants 1,300 (150 in job), control group 300 (132 in job)"
+    )
+    # any other text under that field is shown as it was stored
+    assert value_text("outcome_records", "treatment 3", "da") == "treatment 3"

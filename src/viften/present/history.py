@@ -17,6 +17,7 @@ from babel.dates import format_datetime
 from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.assumptions import HISTORY_PREFIX
 from viften.model.domain import COLUMNS_BY_NAME
+from viften.model.effects import outcome_counts
 from viften.present import formatting
 from viften.present.figures import FIGURES
 from viften.present.texts import has, t
@@ -101,6 +102,16 @@ def value_text(field: str | None, stored: str | None, lang: str = "da") -> str:
         and not field.startswith(HISTORY_PREFIX + "sources.")
     ):
         return _assumption_text(field.removeprefix(HISTORY_PREFIX), stored, lang)
+    if field == "outcome_records" and (counts := outcome_counts(stored)) is not None:
+        n_treatment, k_treatment, n_control, k_control = counts
+        return t(
+            "hist_outcome_counts",
+            lang,
+            n_treatment=formatting.number(n_treatment, lang),
+            k_treatment=formatting.number(k_treatment, lang),
+            n_control=formatting.number(n_control, lang),
+            k_control=formatting.number(k_control, lang),
+        )
     if field == "mandatory" and stored in ("True", "False"):
         return t("hist_mandatory_yes" if stored == "True" else "hist_mandatory_no", lang)
     if field == "benefit" and has(f"iv_benefit_{stored}"):

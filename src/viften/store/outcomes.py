@@ -53,6 +53,7 @@ from typing import Any
 import duckdb
 
 from viften.files import tabular
+from viften.model.effects import OUTCOME_COUNTS
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
 from viften.store import db
@@ -658,8 +659,8 @@ def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
 def counts_text(n_treatment: int, k_treatment: int, n_control: int, k_control: int) -> str | None:
     if n_treatment + n_control == 0:
         return None
-    return (
-        f"treatment {n_treatment} ({k_treatment} in job), control {n_control} ({k_control} in job)"
+    return OUTCOME_COUNTS.format(
+        n_treatment=n_treatment, k_treatment=k_treatment, n_control=n_control, k_control=k_control
     )
 
 

@@ -113,6 +113,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rehabilitation benefit (ressourceforløbsydelse)",
     ),
     "iv_benefit_foertidspension": ("Førtidspension", "Disability pension (førtidspension)"),
+    "hist_outcome_counts": (
+        "deltagere {n_treatment} ({k_treatment} i job), kontrolgruppe {n_control} "
+        "({k_control} i job)",
+        "participants {n_treatment} ({k_treatment} in job), control group {n_control} "
+        "({k_control} in job)",
+    ),
     "hist_mandatory_yes": ("Ja", "Yes"),
     "hist_mandatory_no": ("Nej", "No"),
     "hist_assumptions": ("Antagelser (businesscase)", "Assumptions (budget case)"),

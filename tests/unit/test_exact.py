@@ -142,7 +142,7 @@ def test_the_bound_holds_for_any_dual_prices_of_the_right_sign(inputs, prices):
     if bare is None:
         return
     y = np.array(prices[: len(inputs.row_lower)])
-    bound, _ = exact._bound(*arrays(inputs), y)
+    bound, _ = exact._bound(exact.Model(*arrays(inputs)), y)
     assert bound <= value(inputs, bare) + 1e-6 * max(1.0, abs(bound))
 
 
@@ -168,13 +168,13 @@ def budget_model(price, value_, capacity, budget, group=None, share_group=None, 
 def test_an_intervention_that_can_absorb_the_budget_takes_out_those_it_dominates():
     # 0 is cheaper and better than 1 and can take the whole budget; 2 is better than 0
     model = budget_model([1000, 2000, 1500], [0.5, 0.4, 0.9], [100, 10, 5], 50_000)
-    dominated = exact._dominated(*model)
+    dominated = exact._dominated(exact.Model(*model))
     assert dominated.tolist() == [False, True, False]
 
 
 def test_dominance_needs_a_dominator_that_can_absorb_the_budget():
     model = budget_model([1000, 2000], [0.5, 0.4], [10, 10], 50_000)
-    assert not exact._dominated(*model).any()
+    assert not exact._dominated(exact.Model(*model)).any()
 
 
 def test_a_minimum_share_keeps_a_dominated_intervention_of_its_group():
@@ -188,7 +188,7 @@ def test_a_minimum_share_keeps_a_dominated_intervention_of_its_group():
         share_group="further",
         share=0.3,
     )
-    dominated = exact._dominated(*model)
+    dominated = exact._dominated(exact.Model(*model))
     assert dominated.tolist() == [False, False, False]
     model = budget_model(
         [1000, 2000, 2000],
@@ -199,12 +199,12 @@ def test_a_minimum_share_keeps_a_dominated_intervention_of_its_group():
         share_group="further",
         share=0.3,
     )
-    assert exact._dominated(*model).tolist() == [False, True, False]
+    assert exact._dominated(exact.Model(*model)).tolist() == [False, True, False]
 
 
 def test_two_identical_interventions_never_take_each_other_out():
     model = budget_model([1000, 1000], [0.5, 0.5], [100, 100], 50_000)
-    assert exact._dominated(*model).tolist() == [False, True]
+    assert exact._dominated(exact.Model(*model)).tolist() == [False, True]
     status, x, _ = exact.solve(*model, reduce_from=0)
     assert status == 0 and x is not None and x.tolist() == [50, 0]
 

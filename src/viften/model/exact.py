@@ -31,7 +31,7 @@ lower ≤ x ≤ upper, x whole. Only numpy at module level; scipy is imported on
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -70,6 +70,27 @@ class Report:
     """Variables left free by the reduced costs (solved again only if not all in the core)."""
     plain: bool = False
     """Solved as it is, without reduction."""
+
+
+@dataclass(frozen=True)
+class Model:
+    """The minimisation `milp` takes: min c·x, row_lower ≤ matrix·x ≤ row_upper,
+    lower ≤ x ≤ upper, x whole."""
+
+    c: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    matrix: np.ndarray
+    row_lower: np.ndarray
+    row_upper: np.ndarray
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """(c, lower, upper, matrix, row_lower, row_upper), as `plain` and `solve` take them."""
+        return (self.c, self.lower, self.upper, self.matrix, self.row_lower, self.row_upper)
+
+    def bounded(self, lower: np.ndarray, upper: np.ndarray) -> Model:
+        """The same model with other bounds on x."""
+        return replace(self, lower=lower, upper=upper)
 
 
 def plain(
@@ -130,15 +151,14 @@ def solve(
     alone = ~matrix.any(axis=0)
     upper[alone & (c >= 0)] = lower[alone & (c >= 0)]
     lower[alone & (c < 0)] = upper[alone & (c < 0)]
-    dominated = _dominated(c, lower, upper, matrix, row_lower, row_upper)
+    model = Model(c, lower, upper, matrix, np.asarray(row_lower), np.asarray(row_upper))
+    dominated = _dominated(model)
     report.dominated = int(dominated.sum())
-    upper[dominated] = lower[dominated]
-    found = _by_reduced_costs(
-        c, lower, upper, matrix, row_lower, row_upper, report, rel_gap, first_core
-    )
+    model = model.bounded(lower, np.where(dominated, lower, upper))
+    found = _by_reduced_costs(model, report, rel_gap, first_core)
     if found is None:
         report.plain = True
-        return plain(c, lower, upper, matrix, row_lower, row_upper, rel_gap=rel_gap)
+        return plain(*model.arrays(), rel_gap=rel_gap)
     return found
 
 
@@ -160,14 +180,7 @@ def _row_sum(row: np.ndarray, x: np.ndarray) -> float:
 # --- 1. dominance ------------------------------------------------------------------------
 
 
-def _dominated(
-    c: np.ndarray,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    matrix: np.ndarray,
-    row_lower: np.ndarray,
-    row_upper: np.ndarray,
-) -> np.ndarray:
+def _dominated(model: Model) -> np.ndarray:
     """Variables some optimum keeps at their lower bound, by dominance over the budget row.
 
     Needs the allocator's shape: row 0 a budget (finite upper bound only, coefficients ≥ 0),
@@ -180,6 +193,8 @@ def _dominated(
     bound alone, with j's lower bound + 1 and everyone else's lower bound, breaks the budget
     row therefore keeps j at its lower bound.
     """
+    c, lower, upper, matrix = model.c, model.lower, model.upper, model.matrix
+    row_lower, row_upper = model.row_lower, model.row_upper
     count = len(c)
     out = np.zeros(count, dtype=bool)
     if matrix.shape[0] == 0 or not math.isfinite(row_upper[0]) or math.isfinite(row_lower[0]):
@@ -225,18 +240,12 @@ def _dominated(
 # --- 2. and 3. reduced costs and a core ----------------------------------------------------
 
 
-def _lp_duals(
-    c: np.ndarray,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    matrix: np.ndarray,
-    row_lower: np.ndarray,
-    row_upper: np.ndarray,
-) -> np.ndarray | None:
+def _lp_duals(model: Model) -> np.ndarray | None:
     """Dual prices y of the rows (y_r > 0 presses on a lower bound, < 0 on an upper one), or
     None when the LP gives none."""
     from scipy.optimize import linprog
 
+    c, matrix, row_lower, row_upper = model.c, model.matrix, model.row_lower, model.row_upper
     rows, bounds, signs, index = [], [], [], []
     for r in range(matrix.shape[0]):
         if math.isfinite(row_upper[r]):
@@ -255,7 +264,7 @@ def _lp_duals(
         c,
         A_ub=np.vstack(rows),
         b_ub=np.array(bounds),
-        bounds=np.column_stack((lower, upper)),
+        bounds=np.column_stack((model.lower, model.upper)),
         method="highs",
         # HiGHS' presolve takes far longer on this shape than the simplex itself
         options={"presolve": False},
@@ -273,44 +282,33 @@ def _lp_duals(
     return y
 
 
-def _bound(
-    c: np.ndarray,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    matrix: np.ndarray,
-    row_lower: np.ndarray,
-    row_upper: np.ndarray,
-    y: np.ndarray,
-) -> tuple[float, np.ndarray]:
+def _bound(model: Model, y: np.ndarray) -> tuple[float, np.ndarray]:
     """The Lagrangian lower bound LB(y) on c·x over every x that meets the rows, and the reduced
     costs d = c − Aᵀy; valid for any y whose signs fit the rows' finite bounds."""
+    row_lower, row_upper = model.row_lower, model.row_upper
     y = np.where(
         y > 0, np.where(np.isfinite(row_lower), y, 0.0), np.where(np.isfinite(row_upper), y, 0.0)
     )
-    d = c - matrix.T @ y
+    d = model.c - model.matrix.T @ y
     pressed = np.where(y > 0, row_lower, row_upper)
     terms = [float(v * b) for v, b in zip(y, pressed, strict=True) if v != 0]
-    terms.extend(np.minimum(d * lower, d * upper).tolist())
+    terms.extend(np.minimum(d * model.lower, d * model.upper).tolist())
     return math.fsum(terms), d
 
 
 def _by_reduced_costs(
-    c: np.ndarray,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    matrix: np.ndarray,
-    row_lower: np.ndarray,
-    row_upper: np.ndarray,
+    model: Model,
     report: Report,
     rel_gap: float,
     first_core: int,
 ) -> tuple[int, np.ndarray | None, str] | None:
     """The optimum through a core and the reduced costs; None where a step cannot be taken
     safely (then the caller solves the model as it is)."""
-    y = _lp_duals(c, lower, upper, matrix, row_lower, row_upper)
+    y = _lp_duals(model)
     if y is None:
         return None
-    lp_bound, d = _bound(c, lower, upper, matrix, row_lower, row_upper, y)
+    lp_bound, d = _bound(model, y)
+    c, lower, upper = model.c, model.lower, model.upper
     report.lp_bound = lp_bound
     scale = max(1.0, abs(lp_bound))
     enough = max(ABSOLUTE_GAP, rel_gap * scale)
@@ -329,7 +327,7 @@ def _by_reduced_costs(
         # the core only has to give a good allocation: its gap is the whole model's target
         outside = math.fsum((c * np.where(core, 0.0, at_bound)).tolist())
         status, incumbent, message = _restricted(
-            c, low, high, matrix, row_lower, row_upper, enough / max(1.0, abs(lp_bound - outside))
+            model.bounded(low, high), enough / max(1.0, abs(lp_bound - outside))
         )
         report.cores.append(int(core.sum()))
         if status == 0 and incumbent is not None:
@@ -346,7 +344,7 @@ def _by_reduced_costs(
     gap = best - lp_bound + _BOUND_MARGIN * max(scale, abs(best))
     low, high = _shrunk(lower, upper, d, gap)
     report.final = int((high > low).sum())
-    status, x, message = _restricted(c, low, high, matrix, row_lower, row_upper, rel_gap)
+    status, x, message = _restricted(model.bounded(low, high), rel_gap)
     if status != 0 or x is None:
         return None  # the incumbent meets these bounds: a failure here is no answer
     return 0, x, message
@@ -366,26 +364,19 @@ def _shrunk(
     return low, high
 
 
-def _restricted(
-    c: np.ndarray,
-    lower: np.ndarray,
-    upper: np.ndarray,
-    matrix: np.ndarray,
-    row_lower: np.ndarray,
-    row_upper: np.ndarray,
-    rel_gap: float = 0.0,
-) -> tuple[int, np.ndarray | None, str]:
+def _restricted(model: Model, rel_gap: float = 0.0) -> tuple[int, np.ndarray | None, str]:
     """The model over the variables with room between their bounds, the rest at their bound."""
+    lower, upper = model.lower, model.upper
     free = upper > lower
     x = lower.copy()
-    shift = np.array([_row_sum(row, np.where(free, 0.0, lower)) for row in matrix])
+    shift = np.array([_row_sum(row, np.where(free, 0.0, lower)) for row in model.matrix])
     status, found, message = plain(
-        c[free],
+        model.c[free],
         lower[free],
         upper[free],
-        matrix[:, free],
-        row_lower - shift,
-        row_upper - shift,
+        model.matrix[:, free],
+        model.row_lower - shift,
+        model.row_upper - shift,
         rel_gap=rel_gap,
     )
     if found is None:

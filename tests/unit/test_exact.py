@@ -22,14 +22,7 @@ def value(inputs: allocator.MilpInputs, x: np.ndarray) -> float:
 
 
 def arrays(inputs: allocator.MilpInputs) -> tuple[np.ndarray, ...]:
-    return (
-        inputs.c,
-        inputs.lower,
-        inputs.upper,
-        inputs.matrix,
-        inputs.row_lower,
-        inputs.row_upper,
-    )
+    return inputs.arrays()
 
 
 def meets(inputs: allocator.MilpInputs, x: np.ndarray) -> bool:

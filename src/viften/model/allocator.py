@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from viften.model import case
+from viften.model import case, exact
 from viften.model.errors import BadInput, ViftenError
 from viften.model.messages import Message
 from viften.model.target_groups import TARGET_GROUPS
@@ -507,15 +507,9 @@ def _spend(price: np.ndarray, participants: np.ndarray) -> float:
 
 
 @dataclass(frozen=True)
-class MilpInputs:
-    """The arrays handed to `scipy.optimize.milp` for one budget (for benchmarks and tests)."""
+class MilpInputs(exact.Model):
+    """The model handed to `scipy.optimize.milp` for one budget (for benchmarks and tests)."""
 
-    c: np.ndarray
-    lower: np.ndarray
-    upper: np.ndarray
-    matrix: np.ndarray
-    row_lower: np.ndarray
-    row_upper: np.ndarray
     offset: float = 0.0
     """The objective of the participants fixed by their bounds (left out of the arrays), in
     the solver's units (`_Model.scale`)."""
@@ -741,17 +735,7 @@ def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
 def _milp(inputs: MilpInputs, rel_gap: float = 0.0) -> np.ndarray | None:
     """One exact solve; whole participants, or None when the model is infeasible. Large models
     are reduced first without losing the proof of optimality (`viften.model.exact`)."""
-    from viften.model import exact
-
-    status, x, message = exact.solve(
-        inputs.c,
-        inputs.lower,
-        inputs.upper,
-        inputs.matrix,
-        inputs.row_lower,
-        inputs.row_upper,
-        rel_gap=rel_gap,
-    )
+    status, x, message = exact.solve(*inputs.arrays(), rel_gap=rel_gap)
     if status == 2:
         return None
     if x is None or status != 0:

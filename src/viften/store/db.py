@@ -23,7 +23,9 @@ from typing import Any
 
 import duckdb
 
-from viften.model.errors import BadInput, ViftenError
+from viften.model.errors import BadInput
+from viften.store import postgres
+from viften.store.postgres import DatabaseBusy, PostgresURL, StoreError
 
 SCHEMA_VERSION = 3
 """The version of the schema this code writes, kept in the table `schema_version`.
@@ -380,14 +382,6 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
 """From each version to the next: MIGRATIONS[v] turns version v into v + 1."""
 
 
-class StoreError(ViftenError):
-    """A problem with the database that the user can act on; the message says what."""
-
-
-class DatabaseBusy(StoreError):
-    """Another process held the database for longer than we were willing to wait."""
-
-
 def lock_timeout() -> float:
     try:
         return max(0.0, float(os.environ.get("VIFTEN_LOCK_TIMEOUT", "30")))
@@ -486,6 +480,8 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> bool:
 def migrate(path: Path) -> bool:
     """Bring the database at `path` up to SCHEMA_VERSION, all of it or nothing; True when it
     was changed. Cheap when it is up to date: one look at its version."""
+    if isinstance(path, PostgresURL):
+        return _prepare_postgres(path, None)
     con = _open(_existing(path))
     try:
         if stored_version(con) == SCHEMA_VERSION:
@@ -511,7 +507,18 @@ def build_new_database(
     It is built under a temporary name and moved into place in one step, so a killed
     process or a racing one never leaves a half-built file behind. Without `replace` a
     database that another process put there first is left as it is.
+
+    A PostgreSQL database gets the schema and `fill` in one transaction when it is empty;
+    one with a viften schema is left as it is, and `replace` is refused.
     """
+    if isinstance(path, PostgresURL):
+        if replace:
+            raise StoreError(
+                f"a new database in place of {path} is not made here: drop and create the "
+                "PostgreSQL database (dropdb, createdb), and viften fills it when it opens it"
+            )
+        _prepare_postgres(path, fill)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.building")
     for leftover in (temporary, Path(f"{temporary}.wal")):
@@ -570,9 +577,38 @@ def _existing(path: Path) -> Path:
     return path
 
 
+def _prepare_postgres(
+    location: PostgresURL, fill: Callable[[duckdb.DuckDBPyConnection], None] | None
+) -> bool:
+    """An empty PostgreSQL database gets the schema of SCHEMA_VERSION (and `fill`'s data);
+    True when it did. Older versions are the DuckDB files' history: PostgreSQL starts at 3."""
+    with postgres.creation(location) as (con, version):
+        if version == SCHEMA_VERSION:
+            return False
+        if version is None:
+            postgres.create_schema(con, SCHEMA, SCHEMA_VERSION)
+            if fill is not None:
+                fill(postgres.as_duckdb(con))
+            return True
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(
+                f"the database has schema version {version}, made by a newer viften; this one "
+                f"knows versions up to {SCHEMA_VERSION}: update viften before opening it "
+                "(nothing was changed)"
+            )
+        raise StoreError(
+            f"the database {location} has schema version {version}; a PostgreSQL store starts "
+            f"at version {SCHEMA_VERSION} (nothing was changed)"
+        )
+
+
 @contextmanager
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
+    if isinstance(path, PostgresURL):
+        with postgres.connect(path) as pg:
+            yield postgres.as_duckdb(pg)
+        return
     con = _open(_existing(path))
     try:
         yield con
@@ -587,6 +623,10 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     Only `viften.actions` writes: it holds the role check and turns DuckDB's errors into
     the project's own.
     """
+    if isinstance(path, PostgresURL):
+        with postgres.transaction(path) as pg:
+            yield postgres.as_duckdb(pg)
+        return
     con = _open(_existing(path))
     try:
         con.execute("BEGIN TRANSACTION")
@@ -618,6 +658,8 @@ def newest_first(
 
 def data_version(path: Path) -> tuple[int, int, int, int]:
     """Changes whenever a write reaches the file: a cheap key for caches."""
+    if isinstance(path, PostgresURL):
+        return postgres.data_version(path)
     stats: list[int] = []
     for candidate in (path, Path(f"{path}.wal")):
         try:
@@ -639,6 +681,14 @@ def _sql_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _no_file_copies(path: Path) -> None:
+    if isinstance(path, PostgresURL):
+        raise BadInput(
+            f"{path} is a PostgreSQL database: back it up with pg_dump and restore it with "
+            "pg_restore (README, 'PostgreSQL and several app servers')"
+        )
+
+
 def backup(path: Path, target: Path) -> None:
     """A consistent copy of the whole database at `target`, also while others write.
 
@@ -646,6 +696,7 @@ def backup(path: Path, target: Path) -> None:
     progress in another session is in the copy entirely or not at all), into a new file that
     is moved into place when it is complete, so `target` is never half written.
     """
+    _no_file_copies(path)
     target = target.resolve()
     if target == path.resolve():
         raise BadInput("the backup would overwrite the database itself; choose another file")
@@ -679,6 +730,7 @@ def restore(path: Path, source: Path) -> int:
     The backup is checked and migrated in a copy under a temporary name, then swapped in
     place in one step; a file that is not a viften database leaves `path` untouched.
     """
+    _no_file_copies(path)
     if not source.is_file():
         raise BadInput(f"there is no file {source}")
     path.parent.mkdir(parents=True, exist_ok=True)

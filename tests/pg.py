@@ -21,6 +21,9 @@ from pathlib import Path
 
 import psycopg
 
+BOTH = ["duckdb", "postgres"]
+"""The params of a test module's `backend` fixture that runs its tests on both stores."""
+
 
 def binaries() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
@@ -90,11 +93,12 @@ class Cluster:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
 
-    def fresh_database(self) -> str:
-        """The URL of a new, empty database."""
+    def fresh_database(self, template: str | None = None) -> str:
+        """The URL of a new database: empty, or a copy of the database `template`."""
         name = f"t_{uuid.uuid4().hex[:16]}"
+        copy = f" TEMPLATE {template}" if template else ""
         with psycopg.connect(self.url(), autocommit=True) as con:
-            con.execute(f"CREATE DATABASE {name}")
+            con.execute(f"CREATE DATABASE {name}{copy}")
         return self.url(name)
 
     def stop(self, bin_dir: Path) -> None:

@@ -115,9 +115,22 @@ _TOKENS = re.compile(
 )
 
 
+_WORDS = re.compile(
+    r"""(?P<text>'(?:[^']|'')*')|(?P<name>"(?:[^"]|"")*")|(?P<comment>--[^\n]*)"""
+    r"""|(?P<double>\bDOUBLE\b(?!\s+PRECISION))|(?P<temp>\btemp\.)""",
+    re.IGNORECASE,
+)
+"""Without parameters psycopg reads no placeholders: only the words change."""
+_WORD_FOR = {"double": "DOUBLE PRECISION", "temp": "pg_temp."}
+
+
 def translate(sql: str, params: Any = None) -> tuple[str, Any]:
     """`sql` with psycopg's placeholders and PostgreSQL's words, and the parameters in the
     order (or by the names) those placeholders take them."""
+    if params is None:
+        return _WORDS.sub(
+            lambda found: _WORD_FOR.get(found.lastgroup or "", found.group()), sql
+        ), None
     positional = params if isinstance(params, Sequence) and not isinstance(params, str) else None
     ordered: list[Any] = []
     at = 0

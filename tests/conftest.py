@@ -308,7 +308,7 @@ def empty_db(
 
         cluster: Cluster = request.getfixturevalue("postgres_cluster")
         location = postgres.PostgresURL(cluster.fresh_database())
-        with postgres.creation(location) as (con, _):
+        with db.postgres_creation(location) as (con, _):
             postgres.create_schema(con, db.SCHEMA, db.SCHEMA_VERSION)
         monkeypatch.setenv("VIFTEN_DB", location.url)
         return location

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import psycopg
 import pytest
 from pg import Cluster
 
-from viften.store import postgres
+from viften.store import db, postgres
 
 HEADER = "name,year,target_group,price_per_participant,job_rate,evidence_stars,capacity\n"
 
@@ -126,7 +127,7 @@ def test_two_writers_of_the_same_rows_end_with_one_of_them(pg_url: str, tmp_path
 
 def _holding_the_write_lock(url: str) -> psycopg.Connection[Any]:
     holder = psycopg.connect(url)
-    holder.execute("SELECT pg_advisory_xact_lock(%s)", [postgres._WRITE_LOCK])
+    holder.execute("SELECT pg_advisory_xact_lock(%s)", [db.WRITE_LOCK])
     return holder
 
 
@@ -210,3 +211,55 @@ def test_sql_placeholders_are_translated() -> None:
     assert postgres.translate("SELECT strftime(x, '%Y') FROM t", None)[0] == (
         "SELECT strftime(x, '%Y') FROM t"
     )
+
+
+def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_message(
+    pg_url: str,
+) -> None:
+    from viften.actions import database, editing
+    from viften.actions.access import EDITOR, Actor
+    from viften.store import interventions as store
+    from viften.store.interventions import ConflictError
+
+    location = postgres.PostgresURL(pg_url)
+    database.ensure(location)
+    with db.connect(location) as con:
+        year = store.newest_year(con)
+        assert year is not None
+        row = editing.stored_identities(con, year)[0]
+    holding, release = threading.Event(), threading.Event()
+    outcome: list[BaseException | None] = []
+
+    def first_session() -> None:
+        with database.write(location) as con:
+            store.update_intervention(
+                con, "Anna", row.id, row.version, {"price_per_participant": 111.0}
+            )
+            holding.set()
+            release.wait(60)
+
+    def second_session() -> None:
+        plan = editing.EditPlan(updates=[(row, {"price_per_participant": 222.0})])
+        try:
+            editing.apply_plan(location, Actor("Edith", EDITOR), plan)
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    first = threading.Thread(target=first_session)
+    first.start()
+    assert holding.wait(60)
+    second = threading.Thread(target=second_session)
+    second.start()
+    try:
+        while not _waiting(pg_url):  # the second session waits for its turn
+            assert second.is_alive()
+    finally:
+        release.set()
+        first.join(60)
+        second.join(60)
+    assert isinstance(outcome[0], ConflictError)
+    assert "was changed by Anna after you opened it" in str(outcome[0])
+    with db.connect(location) as con:
+        saved = {r["name"]: r for r in store.stored_rows(con, year)}[row.name]
+    assert saved["price_per_participant"] == 111.0

@@ -33,7 +33,7 @@ RULE_BROKEN = (duckdb.ConstraintException, postgres.Refused)
 def raw_connection(path: Path) -> Any:
     """A connection outside the store's transactions: each statement on its own."""
     if isinstance(path, postgres.PostgresURL):
-        return postgres.open_connection(path)
+        return db.open_postgres(path)
     return duckdb.connect(str(path))
 
 

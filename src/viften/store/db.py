@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import psycopg
 
 from viften.model.errors import BadInput
 from viften.store import postgres
-from viften.store.postgres import DatabaseBusy, PostgresURL, StoreError
+from viften.store.postgres import DatabaseBusy, PostgresURL, StoreError, lock_timeout
 
 SCHEMA_VERSION = 3
 """The version of the schema this code writes, kept in the table `schema_version`.
@@ -382,13 +383,6 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
 """From each version to the next: MIGRATIONS[v] turns version v into v + 1."""
 
 
-def lock_timeout() -> float:
-    try:
-        return max(0.0, float(os.environ.get("VIFTEN_LOCK_TIMEOUT", "30")))
-    except ValueError:
-        return 30.0
-
-
 _LOCK_MESSAGE = re.compile(r"lock", re.IGNORECASE)
 _HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
 
@@ -577,12 +571,72 @@ def _existing(path: Path) -> Path:
     return path
 
 
+# --- PostgreSQL (issue 15): `--db postgresql://…` ---------------------------------------------
+
+WRITE_LOCK = 7_415_092_015
+"""The advisory lock every write to a PostgreSQL database takes first: writes take turns, as
+they do on a DuckDB file that one process at a time holds."""
+
+
+def open_postgres(location: PostgresURL) -> postgres.Connection:
+    """A connection in autocommit mode (each read on its own); `_postgres_transaction` begins
+    a transaction on it. A lock is waited for up to VIFTEN_LOCK_TIMEOUT seconds."""
+    try:
+        raw = psycopg.connect(location.url, autocommit=True, connect_timeout=10)
+    except psycopg.Error as error:
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise StoreError(f"cannot open the database {location}: {message}") from error
+    con = postgres.Connection(raw)
+    con.execute(f"SET lock_timeout = {int(lock_timeout() * 1000)}")
+    return con
+
+
+@contextmanager
+def _postgres_connect(location: PostgresURL) -> Iterator[postgres.Connection]:
+    con = open_postgres(location)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def _postgres_transaction(location: PostgresURL) -> Iterator[postgres.Connection]:
+    """One transaction: all of the block is written, or none of it; then the write counter
+    that `data_version` reads moves on.
+
+    It waits for the write lock first, and then (READ COMMITTED) sees what every write
+    before it committed.
+    """
+    con = open_postgres(location)
+    try:
+        con.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        try:
+            con.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        con.execute("SELECT nextval('viften_writes')")
+    finally:
+        con.close()
+
+
+@contextmanager
+def postgres_creation(location: PostgresURL) -> Iterator[tuple[postgres.Connection, int | None]]:
+    """The database and its schema version, under the write lock, so that two processes that
+    create it at once take turns: the block creates what is missing."""
+    with _postgres_transaction(location) as con:
+        yield con, postgres.stored_version(con)
+
+
 def _prepare_postgres(
     location: PostgresURL, fill: Callable[[duckdb.DuckDBPyConnection], None] | None
 ) -> bool:
     """An empty PostgreSQL database gets the schema of SCHEMA_VERSION (and `fill`'s data);
     True when it did. Older versions are the DuckDB files' history: PostgreSQL starts at 3."""
-    with postgres.creation(location) as (con, version):
+    with postgres_creation(location) as (con, version):
         if version == SCHEMA_VERSION:
             return False
         if version is None:
@@ -606,7 +660,7 @@ def _prepare_postgres(
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
     if isinstance(path, PostgresURL):
-        with postgres.connect(path) as pg:
+        with _postgres_connect(path) as pg:
             yield postgres.as_duckdb(pg)
         return
     con = _open(_existing(path))
@@ -624,7 +678,7 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     the project's own.
     """
     if isinstance(path, PostgresURL):
-        with postgres.transaction(path) as pg:
+        with _postgres_transaction(path) as pg:
             yield postgres.as_duckdb(pg)
         return
     con = _open(_existing(path))
@@ -659,7 +713,10 @@ def newest_first(
 def data_version(path: Path) -> tuple[int, int, int, int]:
     """Changes whenever a write reaches the file: a cheap key for caches."""
     if isinstance(path, PostgresURL):
-        return postgres.data_version(path)
+        with _postgres_connect(path) as con:  # the count of committed writes
+            row = con.execute("SELECT last_value, is_called FROM viften_writes").fetchone()
+        assert row is not None
+        return (int(row[0]) if row[1] else 0, 0, 0, 0)
     stats: list[int] = []
     for candidate in (path, Path(f"{path}.wal")):
         try:

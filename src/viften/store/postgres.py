@@ -8,8 +8,9 @@ the type `DOUBLE`, the `temp` schema, and the placeholders. The functions DuckDB
 PostgreSQL lacks (`current_localtimestamp`, `strftime` with the one pattern the store
 uses, `any_value`) are created in the database with its schema (`COMPATIBILITY`).
 
-A piece of work is one connection and, when it writes, one transaction that first takes the
-database's write lock (an advisory lock): writes take turns, as they do on a DuckDB file that
+`viften.store.db` opens the connections, as it does DuckDB's. A piece of work is one
+connection and, when it writes, one transaction that first takes the database's write lock
+(an advisory lock): writes take turns, as they do on a DuckDB file that
 one process at a time holds, and one that waits longer than VIFTEN_LOCK_TIMEOUT seconds gives
 up with `DatabaseBusy`. Reads never wait. An edit made on what a user saw earlier is checked
 by the rows' version columns as on DuckDB (`ConflictError`). psycopg's errors leave this
@@ -21,6 +22,7 @@ outcome file in an in-memory DuckDB and sends the checked records here with COPY
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -78,16 +80,20 @@ class PostgresURL(PosixPath):
         return self
 
     def __str__(self) -> str:
-        return _shown(self.url)
+        # a path made from this one (`parent`, `/`) has the class but no URL: a plain path
+        url = getattr(self, "url", None)
+        return _shown(url) if url is not None else super().__str__()
 
     def __repr__(self) -> str:
-        return f"PostgresURL({_shown(self.url)!r})"
+        return f"PostgresURL({str(self)!r})"
 
     def __hash__(self) -> int:
-        return hash(("postgresql", self.url))
+        return hash(("postgresql", getattr(self, "url", super().__str__())))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, PostgresURL) and other.url == self.url
+        return (
+            isinstance(other, PostgresURL) and str(other) == str(self) and hash(other) == hash(self)
+        )
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         return (PostgresURL, (self.url,))
@@ -211,16 +217,14 @@ _ARROW_TYPES = {
 }
 
 
-def _configure(raw: psycopg.Connection[Any]) -> None:
-    for name in ("json", "jsonb"):
-        raw.adapters.register_loader(name, TextLoader)
-    raw.adapters.register_loader("numeric", _Number)
-
-
 class Connection:
     """A psycopg connection that answers like the DuckDB connection the store was written for."""
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
+        for name in ("json", "jsonb"):  # as text, the way DuckDB returns it
+            raw.adapters.register_loader(name, TextLoader)
+        raw.adapters.register_loader("numeric", _Number)
+        raw.execute("SET TIME ZONE 'UTC'")
         self.raw = raw
         self._cursor: psycopg.Cursor[Any] = raw.cursor()
 
@@ -322,65 +326,19 @@ def refused() -> Iterator[None]:
 
 
 def _seconds() -> str:
-    from viften.store.db import lock_timeout
-
     return f"{lock_timeout():.0f}"
 
 
-# --- connections ------------------------------------------------------------------------------
-
-
-def open_connection(location: PostgresURL) -> Connection:
-    """A connection in autocommit mode (each read on its own); a write begins a transaction."""
-    from viften.store.db import lock_timeout
-
+def lock_timeout() -> float:
+    """How long a session waits for another that holds the database: VIFTEN_LOCK_TIMEOUT
+    seconds, 30 unless set (both stores; `viften.store.db` takes it from here)."""
     try:
-        raw = psycopg.connect(location.url, autocommit=True, connect_timeout=10)
-    except psycopg.Error as error:
-        raise StoreError(f"cannot open the database {location}: {_first_line(error)}") from error
-    _configure(raw)
-    milliseconds = int(lock_timeout() * 1000)
-    raw.execute(f"SET lock_timeout = {milliseconds}")
-    raw.execute("SET TIME ZONE 'UTC'")
-    return Connection(raw)
+        return max(0.0, float(os.environ.get("VIFTEN_LOCK_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
 
 
-@contextmanager
-def connect(location: PostgresURL) -> Iterator[Connection]:
-    con = open_connection(location)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-_WRITE_LOCK = 7_415_092_015
-"""The advisory lock every write takes first, so that writes take their turns."""
-
-
-@contextmanager
-def transaction(location: PostgresURL) -> Iterator[Connection]:
-    """One transaction: all of the block is written, or none of it; then the write counter.
-
-    It waits for the write lock first, and then (READ COMMITTED) sees what every write
-    before it committed.
-    """
-    con = open_connection(location)
-    try:
-        con.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
-        try:
-            con.execute("SELECT pg_advisory_xact_lock(?)", [_WRITE_LOCK])
-            yield con
-        except BaseException:
-            with refused():
-                con.raw.execute("ROLLBACK")
-            raise
-        with refused():
-            con.raw.execute("COMMIT")
-        with refused():
-            con.raw.execute("SELECT nextval('viften_writes')")
-    finally:
-        con.close()
+# --- the schema -------------------------------------------------------------------------------
 
 
 def stored_version(con: Connection) -> int | None:
@@ -395,14 +353,6 @@ def stored_version(con: Connection) -> int | None:
     return 1 if row[1] else None
 
 
-@contextmanager
-def creation(location: PostgresURL) -> Iterator[tuple[Connection, int | None]]:
-    """The database and its schema version, under the write lock, so that two processes
-    that create it at once take turns: the block creates what is missing."""
-    with transaction(location) as con:
-        yield con, stored_version(con)
-
-
 def create_schema(con: Connection, statements: Sequence[str], version: int) -> None:
     for statement in COMPATIBILITY:
         con.raw.execute(statement)
@@ -411,11 +361,3 @@ def create_schema(con: Connection, statements: Sequence[str], version: int) -> N
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
     con.execute("DELETE FROM schema_version")
     con.execute("INSERT INTO schema_version VALUES (?)", [version])
-
-
-def data_version(location: PostgresURL) -> tuple[int, int, int, int]:
-    """The count of committed writes: a cheap key for caches (see `transaction`)."""
-    with connect(location) as con:
-        row = con.execute("SELECT last_value, is_called FROM viften_writes").fetchone()
-    assert row is not None
-    return (int(row[0]) if row[1] else 0, 0, 0, 0)

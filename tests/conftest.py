@@ -286,10 +286,11 @@ def postgres_demo(postgres_cluster: Cluster) -> str:
     return url.rsplit("/", 1)[1]
 
 
-@pytest.fixture(params=["duckdb"])
+@pytest.fixture(params=[os.environ.get("VIFTEN_TEST_BACKEND", "duckdb")])
 def backend(request: pytest.FixtureRequest) -> str:
-    """The store a test's database is in: DuckDB here; a module that tests both stores
-    overrides this fixture with `params=pg.BOTH`."""
+    """The store a test's database is in: DuckDB (VIFTEN_TEST_BACKEND=postgres tries every
+    test on PostgreSQL); a module that tests both stores overrides this fixture with
+    `params=pg.BOTH`."""
     return str(request.param)
 
 

@@ -80,20 +80,20 @@ class PostgresURL(PosixPath):
         return self
 
     def __str__(self) -> str:
+        return _shown(self._key())
+
+    def _key(self) -> str:
         # a path made from this one (`parent`, `/`) has the class but no URL: a plain path
-        url = getattr(self, "url", None)
-        return _shown(url) if url is not None else super().__str__()
+        return getattr(self, "url", None) or PosixPath.__str__(self)
 
     def __repr__(self) -> str:
         return f"PostgresURL({str(self)!r})"
 
     def __hash__(self) -> int:
-        return hash(("postgresql", getattr(self, "url", super().__str__())))
+        return hash(("postgresql", self._key()))
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, PostgresURL) and str(other) == str(self) and hash(other) == hash(self)
-        )
+        return isinstance(other, PostgresURL) and other._key() == self._key()
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         return (PostgresURL, (self.url,))

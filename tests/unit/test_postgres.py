@@ -263,3 +263,26 @@ def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_mess
     with db.connect(location) as con:
         saved = {r["name"]: r for r in store.stored_rows(con, year)}[row.name]
     assert saved["price_per_participant"] == 111.0
+
+
+def test_a_bad_outcome_file_on_postgresql_writes_nothing(
+    pg_url: str, tmp_path: Path, snapshot: Any
+) -> None:
+    location = postgres.PostgresURL(pg_url)
+    good = interventions_file(tmp_path / "good.csv", "Mentor", 3)
+    assert viften("import", str(good), "--db", pg_url)[0] == 0
+    assert (
+        viften("outcomes", "import", str(outcomes_file(tmp_path / "ok.csv")), "--db", pg_url)[0]
+        == 0
+    )
+    before = snapshot(location)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "intervention,year,group,employed,person_id\n"
+        "Mentor 1,2026,treatment,1,A\nUkendt,2026,treatment,1,B\nMentor 1,2026,sometimes,1,C\n",
+        "utf-8",
+    )
+    code, _, err = viften("outcomes", "import", str(bad), "--db", pg_url)
+    assert code == 2
+    assert "row 3" in err and "row 4" in err
+    assert snapshot(location) == before

@@ -22,6 +22,7 @@ outcome file in an in-memory DuckDB and sends the checked records here with COPY
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -224,7 +225,13 @@ class Connection:
         for name in ("json", "jsonb"):  # as text, the way DuckDB returns it
             raw.adapters.register_loader(name, TextLoader)
         raw.adapters.register_loader("numeric", _Number)
-        raw.execute("SET TIME ZONE 'UTC'")
+        # DuckDB's current_localtimestamp() is this machine's local time, as Python's
+        # datetime.now() that the store also writes: the session keeps the same clock
+        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+        minutes = int(offset.total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        hours, rest = divmod(abs(minutes), 60)
+        raw.execute(f"SET TIME ZONE INTERVAL '{sign}{hours:02d}:{rest:02d}' HOUR TO MINUTE")
         self.raw = raw
         self._cursor: psycopg.Cursor[Any] = raw.cursor()
 

@@ -134,7 +134,8 @@ def _holding_the_write_lock(url: str) -> psycopg.Connection[Any]:
 def _waiting(url: str) -> bool:
     with psycopg.connect(url, autocommit=True) as con:
         found = con.execute(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
         ).fetchone()
     return bool(found and found[0])
 

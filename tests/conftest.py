@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pg
 import pytest
 from hypothesis import settings
+from pg import Cluster
 
 # Every run, on CI and here alike, tries the same examples: a property test that passes once
 # passes always, and a failure seen anywhere is seen again everywhere. New examples are found on
@@ -63,8 +65,22 @@ def copy_of_demo(demo_database: Path, folder: Path) -> Path:
 
 
 @pytest.fixture
-def db_path(demo_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A demo database of this test's own (a copy of the session's), also in VIFTEN_DB."""
+def db_path(
+    backend: str,
+    request: pytest.FixtureRequest,
+    demo_database: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """A demo database of this test's own (a copy of the session's), also in VIFTEN_DB: a
+    DuckDB file, or a PostgreSQL database where `backend` is "postgres"."""
+    if backend == "postgres":
+        from viften.store.postgres import PostgresURL
+
+        cluster: Cluster = request.getfixturevalue("postgres_cluster")
+        url = cluster.fresh_database(template=request.getfixturevalue("postgres_demo"))
+        monkeypatch.setenv("VIFTEN_DB", url)
+        return PostgresURL(url)
     path = copy_of_demo(demo_database, tmp_path)
     monkeypatch.setenv("VIFTEN_DB", str(path))
     return path
@@ -242,13 +258,61 @@ def screenshot(page: object, name: str) -> Path:
 # --- the foundation's tests: an empty database and a snapshot of what it holds --------------
 
 
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for this test process (tests/pg.py); skipped where
+    PostgreSQL is not installed, except on CI."""
+    found = pg.binaries()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed; scripts/test.sh installs it")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    cluster = Cluster.start(found)
+    try:
+        yield cluster
+    finally:
+        cluster.stop(found)
+
+
+@pytest.fixture(scope="session")
+def postgres_demo(postgres_cluster: Cluster) -> str:
+    """The name of a PostgreSQL database with the demo data, built once per test process, for
+    copies (CREATE DATABASE … TEMPLATE) only."""
+    from viften.actions import database
+    from viften.store.postgres import PostgresURL
+
+    url = postgres_cluster.fresh_database()
+    database.ensure(PostgresURL(url))
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(params=[os.environ.get("VIFTEN_TEST_BACKEND", "duckdb")])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store a test's database is in: DuckDB (VIFTEN_TEST_BACKEND=postgres tries every
+    test on PostgreSQL); a module that tests both stores overrides this fixture with
+    `params=pg.BOTH`."""
+    return str(request.param)
+
+
 @pytest.fixture
-def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A database of this test's own with the schema and no interventions (no demo data)."""
+def empty_db(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A database of this test's own with the schema and no interventions (no demo data):
+    a DuckDB file, or a new PostgreSQL database where `backend` is "postgres"."""
     import duckdb
 
     from viften.store import db
 
+    if backend == "postgres":
+        from viften.store import postgres
+
+        cluster: Cluster = request.getfixturevalue("postgres_cluster")
+        location = postgres.PostgresURL(cluster.fresh_database())
+        with db.postgres_creation(location) as (con, _):
+            postgres.create_schema(con, db.SCHEMA, db.SCHEMA_VERSION)
+        monkeypatch.setenv("VIFTEN_DB", location.url)
+        return location
     path = tmp_path / "empty.duckdb"
     con = duckdb.connect(str(path))
     try:
@@ -262,6 +326,15 @@ def empty_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def database_contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, in a stable order: equal before and after means untouched."""
     import duckdb
+
+    from viften.store import db, postgres
+
+    if isinstance(path, postgres.PostgresURL):
+        with db.connect(path) as pg:
+            return {
+                table: sorted(pg.execute(f"SELECT * FROM {table}").fetchall(), key=repr)  # noqa: S608
+                for table in ("interventions", "history", "outcomes", "settings")
+            }
 
     con = duckdb.connect(str(path), read_only=True)
     try:

@@ -10,6 +10,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pg
 import pytest
 
 from viften import cli
@@ -26,6 +27,15 @@ from viften.actions.access import (
 )
 from viften.model import accounts
 from viften.model.errors import BadInput
+from viften.store import db
+from viften.store.postgres import PostgresURL
+
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
+
 
 REPO = Path(__file__).resolve().parents[2]
 ADMINISTRATOR = Actor("Ada", ADMIN)
@@ -201,7 +211,11 @@ def test_user_add_reads_the_password_from_stdin_and_the_file_never_holds_it(
     assert secret not in added.stdout + added.stderr
     listed = _viften("user", "list", "--json", "--db", str(db_path))
     assert json.loads(listed.stdout) == [{"name": "Mette", "role": "admin"}]
-    raw = b"".join(p.read_bytes() for p in db_path.parent.glob(f"{db_path.name}*"))
+    if isinstance(db_path, PostgresURL):
+        with db.connect(db_path) as con:
+            raw = repr(con.execute("SELECT * FROM users").fetchall()).encode()
+    else:
+        raw = b"".join(p.read_bytes() for p in db_path.parent.glob(f"{db_path.name}*"))
     assert secret.encode() not in raw and secret.encode("utf-16-le") not in raw
     assert users.sign_in(db_path, "Mette", secret).actor.role == ADMIN
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pg
 import pytest
 
 from viften.actions import editing
@@ -25,6 +26,12 @@ from viften.store import interventions as store
 REPO = Path(__file__).resolve().parents[2]
 ANNA = Actor("Anna", EDITOR)
 HEADER = "name,year,target_group,price_per_participant,job_rate,evidence_stars"
+
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
 
 
 def csv_file(*lines: str) -> bytes:
@@ -49,7 +56,10 @@ def contents(path: Path) -> dict[str, Any]:
         rows = con.execute(
             f"SELECT {', '.join(COLUMN_NAMES)} FROM interventions ORDER BY year, name"  # noqa: S608
         ).fetchall()
-        records = con.execute("SELECT * EXCLUDE (import_id) FROM outcomes ORDER BY ALL").fetchall()
+        records = con.execute(
+            "SELECT intervention, year, treatment, employed, person_id, municipality "
+            "FROM outcomes ORDER BY 1, 2, 3, 4, 5, 6"
+        ).fetchall()
     return {"interventions": rows, "outcomes": records}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pg
 import pytest
 
 from viften.actions import investments
@@ -13,6 +14,13 @@ from viften.actions.access import EDITOR, Actor, PermissionDenied
 from viften.model import invest
 from viften.model.errors import BadInput
 from viften.store.interventions import ConflictError
+
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
+
 
 EDITOR_ACTOR = Actor("redaktør", EDITOR)
 VIEWER = Actor("læser")

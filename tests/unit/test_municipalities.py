@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pg
 import pytest
 
 from viften.actions import interventions as actions
@@ -16,6 +17,13 @@ from viften.model import filters as flt
 from viften.model.errors import BadInput
 from viften.present.messages import error_lines
 from viften.store import db
+
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
+
 
 EDITOR = Actor("Test Editor", "editor")
 ADMIN = Actor("Test Admin", "admin")
@@ -31,7 +39,7 @@ def _stored(path: Path) -> list[tuple[str, str, int, str | None]]:
         return [
             (str(m), str(n), int(y), k)
             for m, n, y, k in con.execute(
-                "SELECT municipality, name, year, kind FROM interventions ORDER BY ALL"
+                "SELECT municipality, name, year, kind FROM interventions ORDER BY 1, 2, 3, 4"
             ).fetchall()
         ]
 

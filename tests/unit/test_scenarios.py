@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pg
 import pytest
 
 from viften.actions import scenarios as scenario_actions
@@ -13,6 +14,13 @@ from viften.model.allocator import Interventions, Request
 from viften.model.errors import BadInput
 from viften.store import db, scenarios
 from viften.store.db import StoreError
+
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
+
 
 EDITOR = Actor("Birgit", "editor")
 VIEWER = Actor("Viggo", "viewer")

@@ -9,14 +9,32 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pg
 import pytest
 
 from viften.model.domain import COLUMN_NAMES
-from viften.store import db
+from viften.store import db, postgres
 from viften.store import interventions as store
 
 EDITOR = "anna"
 OTHER_EDITOR = "bo"
+
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
+
+
+REFUSED = (duckdb.Error, postgres.StoreError)
+RULE_BROKEN = (duckdb.ConstraintException, postgres.Refused)
+
+
+def raw_connection(path: Path) -> Any:
+    """A connection outside the store's transactions: each statement on its own."""
+    if isinstance(path, postgres.PostgresURL):
+        return db.open_postgres(path)
+    return duckdb.connect(str(path))
 
 
 def row(name: str, year: int = 2026, **values: Any) -> dict[str, Any]:
@@ -329,10 +347,10 @@ def _with(**changes: Any) -> list[Any]:
 def test_the_database_refuses_values_outside_the_rules(
     empty_db: Path, changes: dict[str, Any]
 ) -> None:
-    con = duckdb.connect(str(empty_db))
+    con = raw_connection(empty_db)
     try:
         con.execute(INSERT, GOOD)
-        with pytest.raises(duckdb.Error):
+        with pytest.raises(REFUSED):
             con.execute(INSERT, _with(**{"name": "Anden", **changes}))
         assert con.execute("SELECT count(*) FROM interventions").fetchone() == (1,)
     finally:
@@ -340,11 +358,11 @@ def test_the_database_refuses_values_outside_the_rules(
 
 
 def test_the_database_refuses_a_duplicate_name_within_a_year(empty_db: Path) -> None:
-    con = duckdb.connect(str(empty_db))
+    con = raw_connection(empty_db)
     try:
         con.execute(INSERT, GOOD)
         con.execute(INSERT, _with(year=2025))
-        with pytest.raises(duckdb.ConstraintException):
+        with pytest.raises(RULE_BROKEN):
             con.execute(INSERT, GOOD)
         assert con.execute("SELECT count(*) FROM interventions").fetchone() == (2,)
     finally:
@@ -355,7 +373,7 @@ def test_a_failed_statement_inside_a_transaction_leaves_nothing(
     filled: Path, snapshot: Any
 ) -> None:
     before = snapshot(filled)
-    with pytest.raises(duckdb.Error), db.transaction(filled) as con:
+    with pytest.raises(REFUSED), db.transaction(filled) as con:
         store.upsert(con, EDITOR, [row("Ny")], COLUMN_NAMES)
         con.execute(INSERT, _with(evidence_stars=4))
     assert snapshot(filled) == before

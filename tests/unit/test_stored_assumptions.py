@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import duckdb
+import pg
 import pytest
 
 from viften import cli
@@ -22,21 +22,25 @@ from viften.store import assumptions as stored
 from viften.store import db
 from viften.store import interventions as store
 
+
+@pytest.fixture(params=pg.BOTH)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a DuckDB file and on a PostgreSQL database (issue 15)."""
+    return str(request.param)
+
+
 EDITOR = Actor("mette", "editor")
 VIEWER = Actor("jens", "viewer")
 
 
 def everything(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables these writes touch: equal before and after means untouched."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
+    with db.connect(path) as con:
         tables = ("assumptions", "history", "interventions")
         query = "SELECT * FROM {}"
         return {
             table: sorted(con.execute(query.format(table)).fetchall(), key=repr) for table in tables
         }
-    finally:
-        con.close()
 
 
 def assumption_history(path: Path) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from viften.files import interventions as importer
-from viften.store import db, outcomes, paths
+from viften.store import db, outcomes, paths, postgres
 from viften.store import interventions as store
 from viften.store.db import StoreError
 from viften.store.interventions import ConflictError
@@ -48,7 +48,9 @@ def ensure(path: Path) -> Path:
     with _creation_lock:
         if path in _prepared and path.exists():
             return path
-        if not path.exists():
+        if isinstance(path, postgres.PostgresURL):
+            db.build_new_database(path, seed_demo)  # the schema and demo data when empty
+        elif not path.exists():
             db.build_new_database(path, seed_demo)
         else:
             db.migrate(path)
@@ -74,17 +76,17 @@ def create(path: Path, *, replace: bool = False) -> None:
 def write(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """One transaction on the database (created first if missing): all of it, or nothing.
 
-    DuckDB's errors leave as the project's own: a write that collides with another
-    session's (the same row changed at once) as `ConflictError`, anything else the
-    database refuses as `StoreError`, each with a message a user can act on.
+    DuckDB's and PostgreSQL's errors leave as the project's own: a write that collides
+    with another session's (the same row changed at once) as `ConflictError`, anything else
+    the database refuses as `StoreError`, each with a message a user can act on.
     """
     ensure(path)
     try:
         with db.transaction(path) as con:
             yield con
-    except duckdb.TransactionException as error:
+    except (duckdb.TransactionException, postgres.Conflict) as error:
         raise ConflictError(CONFLICT_MESSAGE) from error
-    except duckdb.ConstraintException as error:
+    except (duckdb.ConstraintException, postgres.Refused) as error:
         raise StoreError(
             "the database refused the change, which breaks one of its rules "
             f"({_first_line(error)}); nothing was saved"

@@ -86,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--db",
             metavar="PATH",
-            help="the database file (default: $VIFTEN_DB, else data/viften.duckdb); "
-            "created with the demo dataset if it does not exist",
+            help="the database: a DuckDB file, or a postgresql://user@host:port/name URL "
+            "(default: $VIFTEN_DB, else data/viften.duckdb); created with the demo dataset "
+            "if it does not exist (a PostgreSQL database: if it is empty)",
         )
         return sub
 
@@ -281,14 +282,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Import investment cases from CSV or XLSX, all or nothing.",
     )
     cimp.add_argument("file", metavar="FILE")
-    cimp.add_argument("--db", metavar="PATH", help="the database file")
+    cimp.add_argument(
+        "--db", metavar="PATH", help="the database: a DuckDB file or a postgresql:// URL"
+    )
     cexp = case_commands.add_parser(
         "export",
         help="Write every investment case to .csv or .xlsx (Danish headers).",
         description="Write every investment case to .csv or .xlsx (Danish headers).",
     )
     cexp.add_argument("--out", required=True, metavar="FILE")
-    cexp.add_argument("--db", metavar="PATH", help="the database file")
+    cexp.add_argument(
+        "--db", metavar="PATH", help="the database: a DuckDB file or a postgresql:// URL"
+    )
 
     outcomes = command("outcomes", "Participant-level outcome records.")
     outcome_commands = outcomes.add_subparsers(
@@ -301,7 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Import outcome records from CSV or XLSX, all or nothing.",
     )
     oimp.add_argument("file", metavar="FILE")
-    oimp.add_argument("--db", metavar="PATH", help="the database file")
+    oimp.add_argument(
+        "--db", metavar="PATH", help="the database: a DuckDB file or a postgresql:// URL"
+    )
 
     hist = command("history", "The audit trail of changes, newest first.")
     hist.add_argument("--json", action="store_true", required=True)
@@ -327,7 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     year_new.add_argument("--from", dest="from_year", type=_year, required=True, metavar="Y1")
     year_new.add_argument("--to", dest="to_year", type=_year, required=True, metavar="Y2")
-    year_new.add_argument("--db", metavar="PATH", help="the database file")
+    year_new.add_argument(
+        "--db", metavar="PATH", help="the database: a DuckDB file or a postgresql:// URL"
+    )
 
     report = command("report", "Build the committee deck as PowerPoint.")
     report.add_argument("--out", required=True, metavar="FILE.pptx")
@@ -356,7 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     user_list = user_commands.add_parser("list", help="List the accounts (name and role).")
     user_list.add_argument("--json", action="store_true", required=True)
     for sub in (user_add, user_remove, user_list):
-        sub.add_argument("--db", metavar="PATH", help="the database file")
+        sub.add_argument(
+            "--db", metavar="PATH", help="the database: a DuckDB file or a postgresql:// URL"
+        )
 
     backup = command("backup", "Write a consistent copy of the whole database.")
     backup.add_argument("--out", required=True, metavar="FILE")

@@ -22,8 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import psycopg
 
-from viften.model.errors import BadInput, ViftenError
+from viften.model.errors import BadInput
+from viften.store import postgres
+from viften.store.postgres import DatabaseBusy, PostgresURL, StoreError, lock_timeout
 
 SCHEMA_VERSION = 3
 """The version of the schema this code writes, kept in the table `schema_version`.
@@ -380,21 +383,6 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
 """From each version to the next: MIGRATIONS[v] turns version v into v + 1."""
 
 
-class StoreError(ViftenError):
-    """A problem with the database that the user can act on; the message says what."""
-
-
-class DatabaseBusy(StoreError):
-    """Another process held the database for longer than we were willing to wait."""
-
-
-def lock_timeout() -> float:
-    try:
-        return max(0.0, float(os.environ.get("VIFTEN_LOCK_TIMEOUT", "30")))
-    except ValueError:
-        return 30.0
-
-
 _LOCK_MESSAGE = re.compile(r"lock", re.IGNORECASE)
 _HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
 
@@ -486,6 +474,8 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> bool:
 def migrate(path: Path) -> bool:
     """Bring the database at `path` up to SCHEMA_VERSION, all of it or nothing; True when it
     was changed. Cheap when it is up to date: one look at its version."""
+    if isinstance(path, PostgresURL):
+        return _prepare_postgres(path, None)
     con = _open(_existing(path))
     try:
         if stored_version(con) == SCHEMA_VERSION:
@@ -511,7 +501,18 @@ def build_new_database(
     It is built under a temporary name and moved into place in one step, so a killed
     process or a racing one never leaves a half-built file behind. Without `replace` a
     database that another process put there first is left as it is.
+
+    A PostgreSQL database gets the schema and `fill` in one transaction when it is empty;
+    one with a viften schema is left as it is, and `replace` is refused.
     """
+    if isinstance(path, PostgresURL):
+        if replace:
+            raise StoreError(
+                f"a new database in place of {path} is not made here: drop and create the "
+                "PostgreSQL database (dropdb, createdb), and viften fills it when it opens it"
+            )
+        _prepare_postgres(path, fill)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.building")
     for leftover in (temporary, Path(f"{temporary}.wal")):
@@ -570,9 +571,98 @@ def _existing(path: Path) -> Path:
     return path
 
 
+# --- PostgreSQL (issue 15): `--db postgresql://…` ---------------------------------------------
+
+WRITE_LOCK = 7_415_092_015
+"""The advisory lock every write to a PostgreSQL database takes first: writes take turns, as
+they do on a DuckDB file that one process at a time holds."""
+
+
+def open_postgres(location: PostgresURL) -> postgres.Connection:
+    """A connection in autocommit mode (each read on its own); `_postgres_transaction` begins
+    a transaction on it. A lock is waited for up to VIFTEN_LOCK_TIMEOUT seconds."""
+    try:
+        raw = psycopg.connect(location.url, autocommit=True, connect_timeout=10)
+    except psycopg.Error as error:
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise StoreError(f"cannot open the database {location}: {message}") from error
+    con = postgres.Connection(raw)
+    con.execute(f"SET lock_timeout = {int(lock_timeout() * 1000)}")
+    return con
+
+
+@contextmanager
+def _postgres_connect(location: PostgresURL) -> Iterator[postgres.Connection]:
+    con = open_postgres(location)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def _postgres_transaction(location: PostgresURL) -> Iterator[postgres.Connection]:
+    """One transaction: all of the block is written, or none of it; then the write counter
+    that `data_version` reads moves on.
+
+    It waits for the write lock first, and then (READ COMMITTED) sees what every write
+    before it committed.
+    """
+    con = open_postgres(location)
+    try:
+        con.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        try:
+            con.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        con.execute("SELECT nextval('viften_writes')")
+    finally:
+        con.close()
+
+
+@contextmanager
+def postgres_creation(location: PostgresURL) -> Iterator[tuple[postgres.Connection, int | None]]:
+    """The database and its schema version, under the write lock, so that two processes that
+    create it at once take turns: the block creates what is missing."""
+    with _postgres_transaction(location) as con:
+        yield con, postgres.stored_version(con)
+
+
+def _prepare_postgres(
+    location: PostgresURL, fill: Callable[[duckdb.DuckDBPyConnection], None] | None
+) -> bool:
+    """An empty PostgreSQL database gets the schema of SCHEMA_VERSION (and `fill`'s data);
+    True when it did. Older versions are the DuckDB files' history: PostgreSQL starts at 3."""
+    with postgres_creation(location) as (con, version):
+        if version == SCHEMA_VERSION:
+            return False
+        if version is None:
+            postgres.create_schema(con, SCHEMA, SCHEMA_VERSION)
+            if fill is not None:
+                fill(postgres.as_duckdb(con))
+            return True
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(
+                f"the database has schema version {version}, made by a newer viften; this one "
+                f"knows versions up to {SCHEMA_VERSION}: update viften before opening it "
+                "(nothing was changed)"
+            )
+        raise StoreError(
+            f"the database {location} has schema version {version}; a PostgreSQL store starts "
+            f"at version {SCHEMA_VERSION} (nothing was changed)"
+        )
+
+
 @contextmanager
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
+    if isinstance(path, PostgresURL):
+        with _postgres_connect(path) as pg:
+            yield postgres.as_duckdb(pg)
+        return
     con = _open(_existing(path))
     try:
         yield con
@@ -587,6 +677,10 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     Only `viften.actions` writes: it holds the role check and turns DuckDB's errors into
     the project's own.
     """
+    if isinstance(path, PostgresURL):
+        with _postgres_transaction(path) as pg:
+            yield postgres.as_duckdb(pg)
+        return
     con = _open(_existing(path))
     try:
         con.execute("BEGIN TRANSACTION")
@@ -618,6 +712,11 @@ def newest_first(
 
 def data_version(path: Path) -> tuple[int, int, int, int]:
     """Changes whenever a write reaches the file: a cheap key for caches."""
+    if isinstance(path, PostgresURL):
+        with _postgres_connect(path) as con:  # the count of committed writes
+            row = con.execute("SELECT last_value, is_called FROM viften_writes").fetchone()
+        assert row is not None
+        return (int(row[0]) if row[1] else 0, 0, 0, 0)
     stats: list[int] = []
     for candidate in (path, Path(f"{path}.wal")):
         try:
@@ -639,6 +738,14 @@ def _sql_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _no_file_copies(path: Path) -> None:
+    if isinstance(path, PostgresURL):
+        raise BadInput(
+            f"{path} is a PostgreSQL database: back it up with pg_dump and restore it with "
+            "pg_restore (README, 'PostgreSQL and several app servers')"
+        )
+
+
 def backup(path: Path, target: Path) -> None:
     """A consistent copy of the whole database at `target`, also while others write.
 
@@ -646,6 +753,7 @@ def backup(path: Path, target: Path) -> None:
     progress in another session is in the copy entirely or not at all), into a new file that
     is moved into place when it is complete, so `target` is never half written.
     """
+    _no_file_copies(path)
     target = target.resolve()
     if target == path.resolve():
         raise BadInput("the backup would overwrite the database itself; choose another file")
@@ -679,6 +787,7 @@ def restore(path: Path, source: Path) -> int:
     The backup is checked and migrated in a copy under a temporary name, then swapped in
     place in one step; a file that is not a viften database leaves `path` untouched.
     """
+    _no_file_copies(path)
     if not source.is_file():
         raise BadInput(f"there is no file {source}")
     path.parent.mkdir(parents=True, exist_ok=True)

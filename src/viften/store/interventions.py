@@ -64,9 +64,11 @@ INTERVENTIONS_QUERY = f"""
     )
     SELECT i.id, {_VIEW_COLUMNS},
            CASE WHEN coalesce(m.n_treatment, 0) > 0
-                THEN m.k_treatment / m.n_treatment ELSE i.job_rate END AS job_rate,
+                THEN CAST(m.k_treatment AS DOUBLE) / m.n_treatment
+                ELSE i.job_rate END AS job_rate,
            CASE WHEN coalesce(m.n_control, 0) > 0
-                THEN m.k_control / m.n_control ELSE i.control_job_rate END AS control_job_rate,
+                THEN CAST(m.k_control AS DOUBLE) / m.n_control
+                ELSE i.control_job_rate END AS control_job_rate,
            i.job_rate AS entered_job_rate,
            i.control_job_rate AS entered_control_job_rate,
            coalesce(m.n_treatment, 0) AS n_treatment,
@@ -308,7 +310,7 @@ def upsert(
         select, params = _column_lists(COLUMN_NAMES, inserts)
         created = con.execute(
             f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
-            f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",
+            f"SELECT *, ${len(params) + 1} FROM ({select}) AS added RETURNING id, name, year",
             [*params, user],
         ).fetchall()
         changes.extend(

@@ -41,6 +41,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import itertools
 import mmap
 import os
 import tempfile
@@ -56,7 +57,7 @@ from viften.files import tabular
 from viften.model.effects import OUTCOME_COUNTS
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
-from viften.store import db
+from viften.store import db, postgres
 from viften.store.interventions import newest_year, own_municipality
 
 MAX_PROBLEMS = 50
@@ -691,7 +692,8 @@ def _write(
         con.execute(
             """
             INSERT INTO outcomes_replaced
-            SELECT $1, intervention, year, treatment, employed, person_id, municipality, import_id
+            SELECT CAST($1 AS BIGINT), intervention, year, treatment, employed, person_id,
+                   municipality, import_id
             FROM outcomes
             WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
             """,
@@ -707,13 +709,14 @@ def _write(
     con.execute(
         "INSERT INTO outcomes "
         "(intervention, year, treatment, employed, person_id, municipality, import_id) "
-        "SELECT intervention, year, treatment, employed, person_id, municipality, $1 "
+        "SELECT intervention, year, treatment, employed, person_id, municipality, "
+        "CAST($1 AS BIGINT) "
         "FROM outcome_upload",
         [import_id],
     )
     after = con.execute(
         f"""
-        SELECT u.intervention, u.year, {_COUNTS}, any_value(i.id), u.municipality
+        SELECT u.intervention, u.year, {_COUNTS}, min(i.id), u.municipality
         FROM outcome_upload u JOIN interventions i
             ON i.name = u.intervention AND i.year = u.year AND i.municipality = u.municipality
         GROUP BY u.municipality, u.intervention, u.year
@@ -775,6 +778,10 @@ def import_records(
     report = progress or (lambda share, stage: None)
     source = Path(path)
     report(0.0, "reading")
+    if isinstance(con, postgres.Connection):
+        summary = _import_into_postgres(con, source, user, report, import_id)
+        report(1.0, "done")
+        return summary
     con.execute(f"SET VARIABLE {_OWN_VARIABLE} = ?", [own_municipality(con)])
     try:
         staged = _stage(con, source, newest_year(con))
@@ -787,6 +794,46 @@ def import_records(
             con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
     report(1.0, "done")
     return summary
+
+
+_UPLOADED = ("intervention", "year", "treatment", "employed", "person_id", "municipality")
+
+
+def _import_into_postgres(
+    pg: postgres.Connection,
+    source: Path,
+    user: str,
+    report: ProgressCallback,
+    import_id: int | None,
+) -> OutcomeImportSummary:
+    """`import_records` on PostgreSQL: DuckDB (in memory) reads and checks the file against
+    the stored interventions, COPY sends the checked records, and `_write` replaces them."""
+    local = duckdb.connect()
+    try:
+        local.register(
+            "known", pg.execute("SELECT id, municipality, name, year FROM interventions").arrow()
+        )
+        local.execute("CREATE TABLE interventions AS SELECT * FROM known")
+        own = own_municipality(postgres.as_duckdb(pg))
+        local.execute(f"SET VARIABLE {_OWN_VARIABLE} = ?", [own])
+        staged = _stage(local, source, newest_year(local))
+        report(0.4, "checking")
+        _check(local, staged)
+        report(0.6, "writing")
+        pg.execute(
+            "CREATE TEMP TABLE outcome_upload (intervention VARCHAR, year INTEGER, "
+            "treatment BOOLEAN, employed BOOLEAN, person_id VARCHAR, municipality VARCHAR)"
+        )
+        uploaded = local.execute(
+            f"SELECT {', '.join(_UPLOADED)} FROM outcome_upload"  # noqa: S608 - constants
+        )
+        batches = iter(lambda: uploaded.fetchmany(50_000), [])
+        pg.copy_rows("outcome_upload", _UPLOADED, itertools.chain.from_iterable(batches))
+        summary = _write(postgres.as_duckdb(pg), user, import_id)
+        pg.execute("DROP TABLE pg_temp.outcome_upload")
+        return summary
+    finally:
+        local.close()
 
 
 def counts(con: duckdb.DuckDBPyConnection, year: int | None = None) -> list[dict[str, Any]]:

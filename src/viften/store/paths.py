@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from viften.store.postgres import PostgresURL, is_url
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = REPO_ROOT / "data"
 DEFAULT_DB = DATA_DIR / "viften.duckdb"
@@ -15,10 +17,14 @@ DEMO_OUTCOMES = PACKAGE_DATA / "demo_outcomes.csv"
 
 
 def database_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH`, else $VIFTEN_DB, else data/viften.duckdb (interface.md)."""
-    if cli_value:
-        return Path(cli_value).expanduser().resolve()
-    from_env = os.environ.get("VIFTEN_DB")
-    if from_env:
-        return Path(from_env).expanduser().resolve()
-    return DEFAULT_DB
+    """`--db PATH`, else $VIFTEN_DB, else data/viften.duckdb (interface.md). A
+    `postgresql://` URL in place of PATH is a PostgreSQL database (`PostgresURL`, a Path
+    that carries the URL)."""
+    given = cli_value or os.environ.get("VIFTEN_DB")
+    if not given:
+        return DEFAULT_DB
+    if isinstance(given, Path):
+        return given if isinstance(given, PostgresURL) else given.expanduser().resolve()
+    if is_url(str(given)):
+        return PostgresURL(str(given))
+    return Path(given).expanduser().resolve()

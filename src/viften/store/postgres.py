@@ -1,0 +1,370 @@
+"""The PostgreSQL store (issue 15): `--db postgresql://…` in place of a DuckDB file.
+
+The store's modules speak DuckDB's SQL to a DuckDB connection. `Connection` gives them the
+part of that connection they use (`execute` with `?`, `$1` or `$name` parameters,
+`executemany`, `fetchall`, `fetchone`, `description`, `df`, `fetchnumpy`) on top of a
+psycopg 3 connection, and `translate` turns the few DuckDB-only words into PostgreSQL's:
+the type `DOUBLE`, the `temp` schema, and the placeholders. The functions DuckDB has and
+PostgreSQL lacks (`current_localtimestamp`, `strftime` with the one pattern the store
+uses, `any_value`) are created in the database with its schema (`COMPATIBILITY`).
+
+`viften.store.db` opens the connections, as it does DuckDB's. A piece of work is one
+connection and, when it writes, one transaction that first takes the database's write lock
+(an advisory lock): writes take turns, as they do on a DuckDB file that
+one process at a time holds, and one that waits longer than VIFTEN_LOCK_TIMEOUT seconds gives
+up with `DatabaseBusy`. Reads never wait. An edit made on what a user saw earlier is checked
+by the rows' version columns as on DuckDB (`ConflictError`). psycopg's errors leave this
+module as the store's own (`StoreError` and its kinds below); no raw driver error reaches a
+user.
+DuckDB stays the engine that reads files and computes: `viften.store.outcomes` checks an
+outcome file in an in-memory DuckDB and sends the checked records here with COPY.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import PosixPath
+from typing import Any, cast
+from urllib.parse import urlsplit, urlunsplit
+
+import duckdb
+import psycopg
+import pyarrow as pa
+from psycopg import errors as pg_errors
+from psycopg.adapt import Loader
+from psycopg.types.string import TextLoader
+
+from viften.model.errors import ViftenError
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+class StoreError(ViftenError):
+    """A problem with the database that the user can act on; the message says what
+    (`viften.store.db.StoreError`: it lives here so that both stores raise it)."""
+
+
+class DatabaseBusy(StoreError):
+    """Another process held the database for longer than we were willing to wait."""
+
+
+class Conflict(StoreError):
+    """Another session changed the same data at the same moment (a serialization failure or
+    a deadlock, which the write lock should make impossible)."""
+
+
+class Refused(StoreError):
+    """The database refused a change that breaks one of its rules (a constraint)."""
+
+
+def is_url(text: str | None) -> bool:
+    return bool(text) and str(text).startswith(SCHEMES)
+
+
+class PostgresURL(PosixPath):
+    """A PostgreSQL database where the code expects the `Path` of a DuckDB file.
+
+    Paths are what the actions, the CLI and the app hand around; this one carries its URL
+    (`url`), compares and hashes by it, and shows it without the password. It exists
+    (`exists()`): `viften.actions.database.ensure` creates the schema in an empty database.
+    """
+
+    url: str
+
+    def __new__(cls, url: str) -> PostgresURL:
+        self = super().__new__(cls, "/postgresql", _shown(url).split("://", 1)[1])
+        self.url = url
+        return self
+
+    def __str__(self) -> str:
+        return _shown(self._key())
+
+    def _key(self) -> str:
+        # a path made from this one (`parent`, `/`) has the class but no URL: a plain path
+        return getattr(self, "url", None) or PosixPath.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"PostgresURL({str(self)!r})"
+
+    def __hash__(self) -> int:
+        return hash(("postgresql", self._key()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PostgresURL) and other._key() == self._key()
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (PostgresURL, (self.url,))
+
+    def exists(self, *, follow_symlinks: bool = True) -> bool:
+        return True
+
+
+def _shown(url: str) -> str:
+    """The URL without its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{netloc[-1]}"))
+
+
+# --- SQL: DuckDB's words in PostgreSQL's ---------------------------------------------------
+
+_TOKENS = re.compile(
+    r"""(?P<text>'(?:[^']|'')*')|(?P<name>"(?:[^"]|"")*")|(?P<comment>--[^\n]*)"""
+    r"""|(?P<numbered>\$\d+)|(?P<named>\$[A-Za-z_]\w*)|(?P<mark>\?)|(?P<percent>%)"""
+    r"""|(?P<double>\bDOUBLE\b(?!\s+PRECISION))|(?P<temp>\btemp\.)""",
+    re.IGNORECASE,
+)
+
+
+_WORDS = re.compile(
+    r"""(?P<text>'(?:[^']|'')*')|(?P<name>"(?:[^"]|"")*")|(?P<comment>--[^\n]*)"""
+    r"""|(?P<double>\bDOUBLE\b(?!\s+PRECISION))|(?P<temp>\btemp\.)""",
+    re.IGNORECASE,
+)
+"""Without parameters psycopg reads no placeholders: only the words change."""
+_WORD_FOR = {"double": "DOUBLE PRECISION", "temp": "pg_temp."}
+
+
+def translate(sql: str, params: Any = None) -> tuple[str, Any]:
+    """`sql` with psycopg's placeholders and PostgreSQL's words, and the parameters in the
+    order (or by the names) those placeholders take them."""
+    if params is None:
+        return _WORDS.sub(
+            lambda found: _WORD_FOR.get(found.lastgroup or "", found.group()), sql
+        ), None
+    positional = params if isinstance(params, Sequence) and not isinstance(params, str) else None
+    ordered: list[Any] = []
+    at = 0
+
+    def replace(found: re.Match[str]) -> str:
+        nonlocal at
+        kind = found.lastgroup
+        token = found.group()
+        if kind in ("text", "name", "comment"):
+            return token.replace("%", "%%")
+        if kind == "percent":
+            return "%%"
+        if kind == "double":
+            return "DOUBLE PRECISION"
+        if kind == "temp":
+            return "pg_temp."
+        if kind == "mark":
+            assert positional is not None, "a ? needs positional parameters"
+            ordered.append(positional[at])
+            at += 1
+            return "%s"
+        if kind == "numbered":
+            assert positional is not None, "a $1 needs positional parameters"
+            ordered.append(positional[int(token[1:]) - 1])
+            return "%s"
+        return f"%({token[1:]})s"
+
+    translated = _TOKENS.sub(replace, sql)
+    if positional is not None:
+        return translated, ordered
+    return translated, params
+
+
+COMPATIBILITY = (
+    """CREATE OR REPLACE FUNCTION current_localtimestamp() RETURNS timestamp
+       LANGUAGE sql STABLE AS 'SELECT localtimestamp'""",
+    """CREATE OR REPLACE FUNCTION strftime(moment timestamp, pattern text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS $$
+       SELECT to_char(moment, replace(replace(replace(replace(replace(replace(replace(
+           pattern, 'T', '"T"'), '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'),
+           '%M', 'MI'), '%S', 'SS'))
+       $$""",
+    """CREATE OR REPLACE FUNCTION viften_any_value(kept anyelement, next anyelement)
+       RETURNS anyelement LANGUAGE sql IMMUTABLE AS 'SELECT coalesce(kept, next)'""",
+    """CREATE OR REPLACE AGGREGATE any_value(anyelement)
+       (SFUNC = viften_any_value, STYPE = anyelement)""",
+    "CREATE SEQUENCE IF NOT EXISTS viften_writes START 1",
+)
+"""DuckDB's functions the store uses, made in PostgreSQL (PostgreSQL 16 has `any_value` of its
+own, which wins), and the counter of writes that `data_version` reads."""
+
+
+# --- values: what DuckDB would have returned ------------------------------------------------
+
+
+class _Number(Loader):
+    """NUMERIC (PostgreSQL's sum of integers) as DuckDB gives it: an int when whole."""
+
+    def load(self, data: Any) -> int | float:
+        text = bytes(data).decode()
+        try:
+            return int(text)
+        except ValueError:
+            return float(text)
+
+
+_ARROW_TYPES = {
+    "int2": pa.int16(),
+    "int4": pa.int32(),
+    "int8": pa.int64(),
+    "float4": pa.float32(),
+    "float8": pa.float64(),
+    "numeric": pa.float64(),
+    "bool": pa.bool_(),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("us"),
+    "timestamptz": pa.timestamp("us", tz="UTC"),
+}
+
+
+class Connection:
+    """A psycopg connection that answers like the DuckDB connection the store was written for."""
+
+    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+        for name in ("json", "jsonb"):  # as text, the way DuckDB returns it
+            raw.adapters.register_loader(name, TextLoader)
+        raw.adapters.register_loader("numeric", _Number)
+        # DuckDB's current_localtimestamp() is this machine's local time, as Python's
+        # datetime.now() that the store also writes: the session keeps the same clock
+        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+        minutes = int(offset.total_seconds()) // 60
+        sign = "-" if minutes < 0 else "+"
+        hours, rest = divmod(abs(minutes), 60)
+        raw.execute(f"SET TIME ZONE INTERVAL '{sign}{hours:02d}:{rest:02d}' HOUR TO MINUTE")
+        self.raw = raw
+        self._cursor: psycopg.Cursor[Any] = raw.cursor()
+
+    def execute(self, sql: str, params: Any = None) -> Connection:
+        query, values = translate(sql, params)
+        with refused():
+            self._cursor.execute(query, values if params is not None else None)
+        return self
+
+    def executemany(self, sql: str, rows: Iterable[Any]) -> Connection:
+        rows = list(rows)
+        if rows:
+            query = translate(sql, rows[0])[0]
+            with refused():
+                self._cursor.executemany(query, [translate(sql, row)[1] for row in rows])
+        return self
+
+    @property
+    def description(self) -> list[tuple[Any, ...]]:
+        return [(column.name, column.type_code) for column in self._cursor.description or ()]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        with refused():
+            return list(self._cursor.fetchall())
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        with refused():
+            found = self._cursor.fetchone()
+        return None if found is None else tuple(found)
+
+    def arrow(self) -> pa.Table:
+        """The result as an Arrow table, with the types DuckDB would give its columns."""
+        columns = self._cursor.description or ()
+        rows = self.fetchall()
+        arrays, names = [], []
+        for position, column in enumerate(columns):
+            info = psycopg.postgres.types.get(column.type_code)
+            arrow_type = _ARROW_TYPES.get(info.name if info else "", pa.string())
+            values = [row[position] for row in rows]
+            if arrow_type == pa.string():
+                values = [None if v is None else str(v) for v in values]
+            arrays.append(pa.array(values, type=arrow_type))
+            names.append(column.name)
+        return pa.Table.from_arrays(arrays, names=names)
+
+    def df(self) -> Any:
+        """The result as DuckDB's `df()` makes it (DuckDB itself turns it into pandas)."""
+        return _local().from_arrow(self.arrow()).df()
+
+    def fetchnumpy(self) -> dict[str, Any]:
+        return _local().from_arrow(self.arrow()).fetchnumpy()
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Rows into `table` by COPY: the quick way in for many of them."""
+        statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with refused(), self._cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def as_duckdb(con: Connection) -> duckdb.DuckDBPyConnection:
+    """`con` where the store's functions take a DuckDB connection: it answers as one."""
+    return cast(duckdb.DuckDBPyConnection, con)
+
+
+def _local() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect()
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+@contextmanager
+def refused() -> Iterator[None]:
+    """psycopg's errors as the store's own."""
+    try:
+        yield
+    except (pg_errors.SerializationFailure, pg_errors.DeadlockDetected) as error:
+        raise Conflict(_first_line(error)) from error
+    except (pg_errors.LockNotAvailable, pg_errors.QueryCanceled) as error:
+        raise DatabaseBusy(
+            "the database is busy: another session is writing to it and held it for longer "
+            f"than the {_seconds()} s this one waits. Try again."
+        ) from error
+    except pg_errors.IntegrityError as error:
+        raise Refused(_first_line(error)) from error
+    except psycopg.Error as error:
+        raise StoreError(
+            f"the database refused the work ({_first_line(error)}); nothing was saved"
+        ) from error
+
+
+def _seconds() -> str:
+    return f"{lock_timeout():.0f}"
+
+
+def lock_timeout() -> float:
+    """How long a session waits for another that holds the database: VIFTEN_LOCK_TIMEOUT
+    seconds, 30 unless set (both stores; `viften.store.db` takes it from here)."""
+    try:
+        return max(0.0, float(os.environ.get("VIFTEN_LOCK_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
+
+
+# --- the schema -------------------------------------------------------------------------------
+
+
+def stored_version(con: Connection) -> int | None:
+    """The schema version of the database, None for an empty one."""
+    row = con.execute(
+        "SELECT to_regclass('schema_version') IS NOT NULL, to_regclass('interventions') IS NOT NULL"
+    ).fetchone()
+    assert row is not None
+    if row[0]:
+        found = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(found[0]) if found and found[0] is not None else None
+    return 1 if row[1] else None
+
+
+def create_schema(con: Connection, statements: Sequence[str], version: int) -> None:
+    for statement in COMPATIBILITY:
+        con.raw.execute(statement)
+    for statement in statements:
+        con.execute(statement)
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    con.execute("DELETE FROM schema_version")
+    con.execute("INSERT INTO schema_version VALUES (?)", [version])

@@ -199,3 +199,18 @@ def test_an_admin_restores_an_uploaded_backup_and_a_bad_file_changes_nothing(
     assert not app.exception
     assert any("Databasen er gendannet fra kopi" in s.value for s in app.success)
     assert [a.name for a in users.accounts(db_path)] == ["Ada"]
+
+
+@pytest.mark.parametrize("backend", ["postgres"])
+def test_on_postgresql_the_page_points_to_pg_dump_instead_of_a_backup_button(
+    db_path: Path,
+) -> None:
+    from conftest import sign_in
+
+    app = AppTest.from_file(USERS, default_timeout=30)
+    sign_in(app, "Ada", ADMIN)
+    app.run()
+    assert not app.exception
+    assert any("pg_dump" in i.value for i in app.info)
+    keys = {w.key for w in (*app.button, *app.get("file_uploader"))}
+    assert not keys & {"users_backup_make", "users_restore_button", "users_restore_file"}

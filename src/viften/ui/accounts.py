@@ -15,6 +15,7 @@ from viften.present import formatting
 from viften.present.history import when
 from viften.present.messages import render
 from viften.present.texts import t
+from viften.store.postgres import PostgresURL
 from viften.ui import state
 
 
@@ -242,6 +243,10 @@ def _attempt(work: object, lang: str, success: str) -> None:
 
 def backup_section(lang: str) -> None:
     st.subheader(t("users_backup_heading", lang))
+    if isinstance(state.database(), PostgresURL):
+        # viften's backup copies a DuckDB file; PostgreSQL has its own tools
+        st.info(t("users_backup_postgres", lang))
+        return
     st.caption(t("users_backup_intro", lang))
     if st.button(t("users_backup_make", lang), key="users_backup_make"):
         with tempfile.TemporaryDirectory() as folder:
@@ -269,6 +274,8 @@ def backup_section(lang: str) -> None:
 
 def restore_section(lang: str) -> None:
     """Replace the database with an uploaded backup, all or nothing, after a confirmation."""
+    if isinstance(state.database(), PostgresURL):
+        return  # the backup section says how (pg_restore)
     st.subheader(t("users_restore_heading", lang))
     st.caption(t("users_restore_intro", lang))
     uploaded = st.file_uploader(

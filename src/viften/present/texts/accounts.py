@@ -95,6 +95,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "users_remove_button": ("Fjern bruger", "Remove user"),
     "users_removed": ("{name} er fjernet.", "{name} was removed."),
     "users_backup_heading": ("Sikkerhedskopi", "Backup"),
+    "users_backup_postgres": (
+        "Databasen er en PostgreSQL-database. Tag sikkerhedskopier og gendan dem med "
+        "PostgreSQL's egne værktøjer, `pg_dump` og `pg_restore` (se README, \"PostgreSQL and "
+        'several app servers"): viften laver kun sikkerhedskopier af en DuckDB-fil.',
+        "The database is a PostgreSQL database. Back it up and restore it with PostgreSQL's "
+        'own tools, `pg_dump` and `pg_restore` (see the README, "PostgreSQL and several app '
+        'servers"): viften itself backs up only a DuckDB file.',
+    ),
     "users_backup_intro": (
         "En sikkerhedskopi er hele databasen i én fil (også brugerne og deres hash), taget "
         "på ét øjeblik, også mens andre retter. Gendan den med "

@@ -75,7 +75,7 @@ def db_path(
     """A demo database of this test's own (a copy of the session's), also in VIFTEN_DB: a
     DuckDB file, or a PostgreSQL database where `backend` is "postgres"."""
     if backend == "postgres":
-        from viften.store.postgres import PostgresURL
+        from viften.store.location import PostgresURL
 
         cluster: Cluster = request.getfixturevalue("postgres_cluster")
         url = cluster.fresh_database(template=request.getfixturevalue("postgres_demo"))
@@ -279,7 +279,7 @@ def postgres_demo(postgres_cluster: Cluster) -> str:
     """The name of a PostgreSQL database with the demo data, built once per test process, for
     copies (CREATE DATABASE … TEMPLATE) only."""
     from viften.actions import database
-    from viften.store.postgres import PostgresURL
+    from viften.store.location import PostgresURL
 
     url = postgres_cluster.fresh_database()
     database.ensure(PostgresURL(url))
@@ -306,9 +306,10 @@ def empty_db(
 
     if backend == "postgres":
         from viften.store import postgres
+        from viften.store.location import PostgresURL
 
         cluster: Cluster = request.getfixturevalue("postgres_cluster")
-        location = postgres.PostgresURL(cluster.fresh_database())
+        location = PostgresURL(cluster.fresh_database())
         with db.postgres_creation(location) as (con, _):
             postgres.create_schema(con, db.SCHEMA, db.SCHEMA_VERSION)
         monkeypatch.setenv("VIFTEN_DB", location.url)
@@ -327,9 +328,10 @@ def database_contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, in a stable order: equal before and after means untouched."""
     import duckdb
 
-    from viften.store import db, postgres
+    from viften.store import db
+    from viften.store.location import PostgresURL
 
-    if isinstance(path, postgres.PostgresURL):
+    if isinstance(path, PostgresURL):
         with db.connect(path) as pg:
             return {
                 table: sorted(pg.execute(f"SELECT * FROM {table}").fetchall(), key=repr)  # noqa: S608

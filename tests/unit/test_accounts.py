@@ -28,7 +28,7 @@ from viften.actions.access import (
 from viften.model import accounts
 from viften.model.errors import BadInput
 from viften.store import db
-from viften.store.postgres import PostgresURL
+from viften.store.location import PostgresURL
 
 
 @pytest.fixture(params=pg.BOTH)

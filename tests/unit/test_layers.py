@@ -52,6 +52,22 @@ def test_importing_every_core_module_leaves_streamlit_unloaded() -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_a_duckdb_file_never_loads_the_postgresql_driver(db_path: Path) -> None:
+    # psycopg and the store's PostgreSQL dialect cost a third of a second to import: only a
+    # postgresql:// database pays for them (viften.store.location tells the two apart)
+    code = (
+        "import contextlib, io, sys\n"
+        "from viften.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['list', '--json', '--db', {str(db_path)!r}])\n"
+        "print(sorted(m for m in ('psycopg', 'viften.store.postgres') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_the_import_linter_contract_names_every_core_module() -> None:
     import tomllib
 

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 from pg import Cluster
 
-from viften.store import db, postgres
+from viften.store import db, location, postgres
 
 HEADER = "name,year,target_group,price_per_participant,job_rate,evidence_stars,capacity\n"
 
@@ -91,16 +91,16 @@ def test_the_same_imports_list_the_same_on_duckdb_and_postgresql(
 def test_a_bad_import_on_postgresql_writes_nothing(
     pg_url: str, tmp_path: Path, snapshot: Any
 ) -> None:
-    location = postgres.PostgresURL(pg_url)
+    where = location.PostgresURL(pg_url)
     good = interventions_file(tmp_path / "good.csv", "Good", 5)
     assert viften("import", str(good), "--db", pg_url)[0] == 0
-    before = snapshot(location)
+    before = snapshot(where)
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "Fine,2026,closer,100,0.5,2,1\nBad,2026,nowhere,-5,2,9,1\n", "utf-8")
     code, _, err = viften("import", str(bad), "--db", pg_url)
     assert code == 2
     assert "row 3, column target_group" in err
-    assert snapshot(location) == before
+    assert snapshot(where) == before
 
 
 def test_two_writers_at_once_on_postgresql_both_land(pg_url: str, tmp_path: Path) -> None:
@@ -159,9 +159,9 @@ def test_a_writer_waits_for_its_turn_then_lands(pg_url: str, tmp_path: Path) -> 
 def test_a_writer_that_waits_too_long_says_so_and_writes_nothing(
     pg_url: str, tmp_path: Path, snapshot: Any
 ) -> None:
-    location = postgres.PostgresURL(pg_url)
+    where = location.PostgresURL(pg_url)
     assert viften("list", "--json", "--db", pg_url)[0] == 0
-    before = snapshot(location)
+    before = snapshot(where)
     holder = _holding_the_write_lock(pg_url)
     try:
         code, _, err = viften(
@@ -176,7 +176,7 @@ def test_a_writer_that_waits_too_long_says_so_and_writes_nothing(
         holder.close()
     assert code == 1
     assert "the database is busy" in err
-    assert snapshot(location) == before
+    assert snapshot(where) == before
 
 
 def test_a_server_that_is_not_there_is_a_clear_error(postgres_cluster: Cluster) -> None:
@@ -187,10 +187,10 @@ def test_a_server_that_is_not_there_is_a_clear_error(postgres_cluster: Cluster) 
 
 
 def test_the_password_is_not_shown() -> None:
-    location = postgres.PostgresURL("postgresql://anna:secret@db.example:5432/viften")
-    assert "secret" not in str(location) and "secret" not in repr(location)
-    assert location.url.endswith("@db.example:5432/viften")
-    assert location == postgres.PostgresURL(location.url)
+    where = location.PostgresURL("postgresql://anna:secret@db.example:5432/viften")
+    assert "secret" not in str(where) and "secret" not in repr(where)
+    assert where.url.endswith("@db.example:5432/viften")
+    assert where == location.PostgresURL(where.url)
 
 
 def test_a_backup_of_postgresql_points_to_pg_dump(pg_url: str, tmp_path: Path) -> None:
@@ -222,9 +222,9 @@ def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_mess
     from viften.store import interventions as store
     from viften.store.interventions import ConflictError
 
-    location = postgres.PostgresURL(pg_url)
-    database.ensure(location)
-    with db.connect(location) as con:
+    where = location.PostgresURL(pg_url)
+    database.ensure(where)
+    with db.connect(where) as con:
         year = store.newest_year(con)
         assert year is not None
         row = editing.stored_identities(con, year)[0]
@@ -232,7 +232,7 @@ def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_mess
     outcome: list[BaseException | None] = []
 
     def first_session() -> None:
-        with database.write(location) as con:
+        with database.write(where) as con:
             store.update_intervention(
                 con, "Anna", row.id, row.version, {"price_per_participant": 111.0}
             )
@@ -242,7 +242,7 @@ def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_mess
     def second_session() -> None:
         plan = editing.EditPlan(updates=[(row, {"price_per_participant": 222.0})])
         try:
-            editing.apply_plan(location, Actor("Edith", EDITOR), plan)
+            editing.apply_plan(where, Actor("Edith", EDITOR), plan)
             outcome.append(None)
         except BaseException as error:
             outcome.append(error)
@@ -261,7 +261,7 @@ def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_mess
         second.join(60)
     assert isinstance(outcome[0], ConflictError)
     assert "was changed by Anna after you opened it" in str(outcome[0])
-    with db.connect(location) as con:
+    with db.connect(where) as con:
         saved = {r["name"]: r for r in store.stored_rows(con, year)}[row.name]
     assert saved["price_per_participant"] == 111.0
 
@@ -269,14 +269,14 @@ def test_a_second_session_editing_the_same_row_waits_then_gets_the_conflict_mess
 def test_a_bad_outcome_file_on_postgresql_writes_nothing(
     pg_url: str, tmp_path: Path, snapshot: Any
 ) -> None:
-    location = postgres.PostgresURL(pg_url)
+    where = location.PostgresURL(pg_url)
     good = interventions_file(tmp_path / "good.csv", "Mentor", 3)
     assert viften("import", str(good), "--db", pg_url)[0] == 0
     assert (
         viften("outcomes", "import", str(outcomes_file(tmp_path / "ok.csv")), "--db", pg_url)[0]
         == 0
     )
-    before = snapshot(location)
+    before = snapshot(where)
     bad = tmp_path / "bad.csv"
     bad.write_text(
         "intervention,year,group,employed,person_id\n"
@@ -286,4 +286,4 @@ def test_a_bad_outcome_file_on_postgresql_writes_nothing(
     code, _, err = viften("outcomes", "import", str(bad), "--db", pg_url)
     assert code == 2
     assert "row 3" in err and "row 4" in err
-    assert snapshot(location) == before
+    assert snapshot(where) == before

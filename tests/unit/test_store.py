@@ -13,7 +13,7 @@ import pg
 import pytest
 
 from viften.model.domain import COLUMN_NAMES
-from viften.store import db, postgres
+from viften.store import db, location
 from viften.store import interventions as store
 
 EDITOR = "anna"
@@ -26,13 +26,13 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-REFUSED = (duckdb.Error, postgres.StoreError)
-RULE_BROKEN = (duckdb.ConstraintException, postgres.Refused)
+REFUSED = (duckdb.Error, location.StoreError)
+RULE_BROKEN = (duckdb.ConstraintException, location.Refused)
 
 
 def raw_connection(path: Path) -> Any:
     """A connection outside the store's transactions: each statement on its own."""
-    if isinstance(path, postgres.PostgresURL):
+    if isinstance(path, location.PostgresURL):
         return db.open_postgres(path)
     return duckdb.connect(str(path))
 

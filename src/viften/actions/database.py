@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from viften.files import interventions as importer
-from viften.store import db, outcomes, paths, postgres
+from viften.store import db, location, outcomes, paths
 from viften.store import interventions as store
 from viften.store.db import StoreError
 from viften.store.interventions import ConflictError
@@ -48,7 +48,7 @@ def ensure(path: Path) -> Path:
     with _creation_lock:
         if path in _prepared and path.exists():
             return path
-        if isinstance(path, postgres.PostgresURL):
+        if isinstance(path, location.PostgresURL):
             db.build_new_database(path, seed_demo)  # the schema and demo data when empty
         elif not path.exists():
             db.build_new_database(path, seed_demo)
@@ -84,9 +84,9 @@ def write(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         with db.transaction(path) as con:
             yield con
-    except (duckdb.TransactionException, postgres.Conflict) as error:
+    except (duckdb.TransactionException, location.Conflict) as error:
         raise ConflictError(CONFLICT_MESSAGE) from error
-    except (duckdb.ConstraintException, postgres.Refused) as error:
+    except (duckdb.ConstraintException, location.Refused) as error:
         raise StoreError(
             "the database refused the change, which breaks one of its rules "
             f"({_first_line(error)}); nothing was saved"

@@ -14,19 +14,21 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
 import duckdb
-import psycopg
 
 from viften.model.errors import BadInput
-from viften.store import postgres
-from viften.store.postgres import DatabaseBusy, PostgresURL, StoreError, lock_timeout
+from viften.store.location import DatabaseBusy, PostgresURL, StoreError, lock_timeout
+
+if TYPE_CHECKING:  # the driver is imported only when a PostgreSQL store is opened
+    from viften.store import postgres
 
 SCHEMA_VERSION = 3
 """The version of the schema this code writes, kept in the table `schema_version`.
@@ -573,6 +575,27 @@ def _existing(path: Path) -> Path:
 
 # --- PostgreSQL (issue 15): `--db postgresql://…` ---------------------------------------------
 
+
+def _postgres() -> Any:
+    """`viften.store.postgres`, imported on the first PostgreSQL store opened: a DuckDB file
+    never pays for the driver."""
+    from viften.store import postgres
+
+    return postgres
+
+
+def is_postgres(con: object) -> TypeGuard[postgres.Connection]:
+    """Whether `con` is a PostgreSQL store's connection (never, while none was opened)."""
+    module = sys.modules.get("viften.store.postgres")
+    return module is not None and isinstance(con, module.Connection)
+
+
+def as_duckdb(con: postgres.Connection) -> duckdb.DuckDBPyConnection:
+    """A PostgreSQL store's connection where the store's functions take DuckDB's: it
+    speaks the part of DuckDB's interface they use."""
+    return cast("duckdb.DuckDBPyConnection", con)
+
+
 WRITE_LOCK = 7_415_092_015
 """The advisory lock every write to a PostgreSQL database takes first: writes take turns, as
 they do on a DuckDB file that one process at a time holds."""
@@ -581,12 +604,14 @@ they do on a DuckDB file that one process at a time holds."""
 def open_postgres(location: PostgresURL) -> postgres.Connection:
     """A connection in autocommit mode (each read on its own); `_postgres_transaction` begins
     a transaction on it. A lock is waited for up to VIFTEN_LOCK_TIMEOUT seconds."""
+    import psycopg
+
     try:
         raw = psycopg.connect(location.url, autocommit=True, connect_timeout=10)
     except psycopg.Error as error:
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise StoreError(f"cannot open the database {location}: {message}") from error
-    con = postgres.Connection(raw)
+    con = _postgres().Connection(raw)
     con.execute(f"SET lock_timeout = {int(lock_timeout() * 1000)}")
     return con
 
@@ -628,7 +653,7 @@ def postgres_creation(location: PostgresURL) -> Iterator[tuple[postgres.Connecti
     """The database and its schema version, under the write lock, so that two processes that
     create it at once take turns: the block creates what is missing."""
     with _postgres_transaction(location) as con:
-        yield con, postgres.stored_version(con)
+        yield con, _postgres().stored_version(con)
 
 
 def _prepare_postgres(
@@ -640,9 +665,9 @@ def _prepare_postgres(
         if version == SCHEMA_VERSION:
             return False
         if version is None:
-            postgres.create_schema(con, SCHEMA, SCHEMA_VERSION)
+            _postgres().create_schema(con, SCHEMA, SCHEMA_VERSION)
             if fill is not None:
-                fill(postgres.as_duckdb(con))
+                fill(as_duckdb(con))
             return True
         if version > SCHEMA_VERSION:
             raise NewerSchema(
@@ -661,7 +686,7 @@ def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
     if isinstance(path, PostgresURL):
         with _postgres_connect(path) as pg:
-            yield postgres.as_duckdb(pg)
+            yield as_duckdb(pg)
         return
     con = _open(_existing(path))
     try:
@@ -679,7 +704,7 @@ def transaction(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """
     if isinstance(path, PostgresURL):
         with _postgres_transaction(path) as pg:
-            yield postgres.as_duckdb(pg)
+            yield as_duckdb(pg)
         return
     con = _open(_existing(path))
     try:

@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -57,7 +57,10 @@ from viften.files import tabular
 from viften.model.effects import OUTCOME_COUNTS
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
-from viften.store import db, postgres
+from viften.store import db
+
+if TYPE_CHECKING:
+    from viften.store import postgres
 from viften.store.interventions import newest_year, own_municipality
 
 MAX_PROBLEMS = 50
@@ -778,7 +781,7 @@ def import_records(
     report = progress or (lambda share, stage: None)
     source = Path(path)
     report(0.0, "reading")
-    if isinstance(con, postgres.Connection):
+    if db.is_postgres(con):
         summary = _import_into_postgres(con, source, user, report, import_id)
         report(1.0, "done")
         return summary
@@ -814,7 +817,7 @@ def _import_into_postgres(
             "known", pg.execute("SELECT id, municipality, name, year FROM interventions").arrow()
         )
         local.execute("CREATE TABLE interventions AS SELECT * FROM known")
-        own = own_municipality(postgres.as_duckdb(pg))
+        own = own_municipality(db.as_duckdb(pg))
         local.execute(f"SET VARIABLE {_OWN_VARIABLE} = ?", [own])
         staged = _stage(local, source, newest_year(local))
         report(0.4, "checking")
@@ -829,7 +832,7 @@ def _import_into_postgres(
         )
         batches = iter(lambda: uploaded.fetchmany(50_000), [])
         pg.copy_rows("outcome_upload", _UPLOADED, itertools.chain.from_iterable(batches))
-        summary = _write(postgres.as_duckdb(pg), user, import_id)
+        summary = _write(db.as_duckdb(pg), user, import_id)
         pg.execute("DROP TABLE pg_temp.outcome_upload")
         return summary
     finally:

@@ -15,7 +15,7 @@ from viften.present import formatting
 from viften.present.history import when
 from viften.present.messages import render
 from viften.present.texts import t
-from viften.store.postgres import PostgresURL
+from viften.store.location import PostgresURL
 from viften.ui import state
 
 

@@ -5,7 +5,7 @@ import sys
 
 from viften.actions import database
 from viften.store import paths
-from viften.store.postgres import PostgresURL
+from viften.store.location import PostgresURL
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -158,6 +159,10 @@ class Tile:
     uncertain: str | None = None
     """`includes_zero` or `wide` (see `viften.model.effects.uncertainty_flag`), else None."""
     record: dict[str, Any] = field(default_factory=dict, compare=False)
+    municipality: str = ""
+    """Whose intervention it is, where the chart marks the kommuner (else "")."""
+    marker: str = ""
+    """The kommune's short code shown on the tile (see `municipality_codes`)."""
     """The intervention's row, as plain values (for tooltips)."""
 
 
@@ -204,6 +209,9 @@ class FanLayout:
     """Interventions in the view."""
     geometry: Geometry
     grade: str = "price"
+    municipalities: tuple[tuple[str, str], ...] = ()
+    """(code, kommune) for each kommune marked on the tiles: Model 2 with more than one
+    kommune in view; empty otherwise."""
     """What the shade grades (GRADES)."""
 
 
@@ -457,6 +465,9 @@ class _Item:
     uncertain: str | None = None
     grade_text: str | None = None
     """The figure the shade grades, when it is not the price, as the tile shows it."""
+    municipality: str = ""
+    marker: str = ""
+    """The kommune's short code on the tile, where Model 2 shows more than one kommune."""
 
 
 UNCERTAIN_MARK = "?"
@@ -498,6 +509,7 @@ def layout(
         ]
         _mark_uncertain(items, frame)
     grade = grade if not aggregated else "price"
+    marked = () if per_target_group or aggregated else _mark_municipalities(items)
     if grade == "kommune":
         _shade_by_gain(items, lang)
     else:
@@ -516,7 +528,7 @@ def layout(
     panels: list[Panel] = []
     row_list: list[Row] = []
     labels: list[Label] = []
-    legend, legend_labels, legend_bottom = _legend(items, lang, geo, grade)
+    legend, legend_labels, legend_bottom = _legend(items, lang, geo, grade, marked)
     labels.extend(legend_labels)
     y = max(geo.legend_height, legend_bottom)
     for group in groups:
@@ -565,7 +577,71 @@ def layout(
         count=count,
         geometry=geo,
         grade=grade,
+        municipalities=marked,
     )
+
+
+def municipalities_in(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The kommuner of a table, each once as first written, in alphabetical order ("" is the
+    database's own without a name)."""
+    if "municipality" not in frame:
+        return ()
+    from viften.model.domain import municipality_key
+
+    seen: dict[str, str] = {}
+    for name in frame["municipality"].fillna("").astype(str):
+        seen.setdefault(municipality_key(name), name.strip())
+    return tuple(sorted(seen.values(), key=municipality_key))
+
+
+OWN_CODE = "EGEN"
+"""The code of the database's own kommune where it has no name."""
+
+
+def municipality_codes(names: Sequence[str]) -> dict[str, str]:
+    """A short code per kommune for the tiles: its first three letters in capitals, longer
+    where two would read alike (ALBE, ALLE), a number where even the whole name does; the
+    own kommune without a name is "EGEN"."""
+    from viften.model.domain import municipality_key
+
+    keys = sorted({municipality_key(n) for n in names})
+    letters = {k: "".join(c for c in k if c.isalnum()).upper() for k in keys}
+    codes: dict[str, str] = {}
+    for key in keys:
+        if not letters[key]:
+            codes[key] = OWN_CODE
+            continue
+        length = 3
+        while length < len(letters[key]) and any(
+            other != key and letters[other][:length] == letters[key][:length] for other in keys
+        ):
+            length += 1
+        codes[key] = letters[key][:length]
+    alike = Counter(codes.values())
+    numbered: Counter[str] = Counter()
+    for key in keys:
+        if alike[codes[key]] > 1:
+            numbered[codes[key]] += 1
+            codes[key] = f"{codes[key]}{numbered[codes[key]]}"
+    return codes
+
+
+def _mark_municipalities(items: list[_Item]) -> tuple[tuple[str, str], ...]:
+    """Give each item its kommune's code where the items hold more than one kommune; the
+    (code, kommune) pairs for the legend."""
+    from viften.model.domain import municipality_key
+
+    names: dict[str, str] = {}
+    for item in items:
+        place = str(item.record.get("municipality") or "").strip()
+        names.setdefault(municipality_key(place), place)
+    if len(names) < 2:
+        return ()
+    codes = municipality_codes(list(names.values()))
+    for item in items:
+        place = str(item.record.get("municipality") or "").strip()
+        item.municipality, item.marker = place, codes[municipality_key(place)]
+    return tuple((codes[key], names[key]) for key in sorted(names, key=lambda k: (codes[k], k)))
 
 
 def _finite(value: Any) -> bool:
@@ -826,6 +902,8 @@ def _detail(item: _Item, chars: int, lang: str) -> str:
     if item.grade_text is not None:
         price = item.grade_text
     stars = formatting.stars(item.stars) + (UNCERTAIN_MARK if item.uncertain else "")
+    if item.marker:
+        stars = f"{item.marker} {stars}"
     if not price:
         return stars
     one_line = f"{stars}  {price}"
@@ -874,6 +952,8 @@ def _tile(
         count=item.count,
         uncertain=item.uncertain,
         record=item.record,
+        municipality=item.municipality,
+        marker=item.marker,
     )
 
 
@@ -925,7 +1005,11 @@ class _LegendFlow:
 
 
 def _legend(
-    items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
+    items: list[_Item],
+    lang: str,
+    geo: Geometry,
+    grade: str = "price",
+    marked: Sequence[tuple[str, str]] = (),
 ) -> tuple[list[LegendItem], list[Label], float]:
     """Swatches for the target groups, the shade ramp, the dashed 'missing' border and the
     marks; wrapped to the chart's width, so no word runs past it. Also the legend's bottom."""
@@ -995,6 +1079,17 @@ def _legend(
         flow.room_for(_text_width(text, 11.5))
         flow.label(text)
         flow.end_item()
+    if marked:
+        # a line of its own: each kommune's code as the tiles show it, and its name
+        flow.x, flow.y = 0.0, flow.y + LEGEND_LINE
+        flow.label(t("fan_legend_municipality", lang), 12, bold=True, colour="#222222")
+        flow.x += 8
+        for code, place in marked:
+            shown = place or t("bm_own_municipality", lang)
+            text = f"{code} = {shown}"
+            flow.room_for(_text_width(text, 11.5, bold=True))
+            flow.label(text, colour="#222222")
+            flow.end_item()
     return flow.boxes, flow.labels, flow.bottom
 
 

@@ -17,7 +17,7 @@ from viften.model import domain
 from viften.model import filters as flt
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
-from viften.present.case import scope_text
+from viften.present.case import places_text, scope_text
 from viften.present.charts import fan as fan_charts
 from viften.present.charts import localised, with_scope
 from viften.present.formatting import escape_markdown
@@ -216,6 +216,11 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     )
     if aggregated:
         st.warning(t("fan_aggregated", lang, count=formatting.number(count, lang)))
+    elif not settings.per_target_group:
+        # Model 2 across kommuner: which ones the codes on the tiles stand for, and how many
+        in_view = places_text(fan.municipalities_in(view.frame), lang)
+        if in_view is not None:
+            st.caption(escape_markdown(in_view))
     # the list below holds the choice; on a first visit it is still only in the URL
     chosen = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
     shown = fan_charts.with_selected(spec, chosen) if isinstance(chosen, str) else spec
@@ -226,8 +231,9 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
-    # the picture taken away says what it covers: the year, the filters, how many
-    scope = scope_text(view.year, view.filters, len(view.frame), lang)
+    # the picture taken away says what it covers: the year, the filters, the kommuner, how many
+    places = fan.municipalities_in(view.frame) if not settings.per_target_group else ()
+    scope = scope_text(view.year, view.filters, len(view.frame), lang, places)
     matrix_downloads(with_scope(spec, scope), f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 

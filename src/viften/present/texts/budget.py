@@ -697,8 +697,8 @@ TEXTS.update(
         ),
         "budget_msg_municipality_capacity": (
             "Mindst {share} til {place} kræver {needed}, men kommunens indsatser kan kun tage "
-            "{available} ({short} for lidt). Sænk {place}s minimum til højst {available}, "
-            "eller giv dens indsatser mere kapacitet.",
+            "{available} ({short} for lidt). Sænk minimummet for {place} til højst "
+            "{available}, eller giv kommunens indsatser mere kapacitet.",
             "At least {share} for {place} needs {needed}, but the kommune's interventions can "
             "only take {available} ({short} short). Lower {place}'s minimum to at most "
             "{available}, or give its interventions more capacity.",

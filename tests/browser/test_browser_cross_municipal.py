@@ -1,0 +1,62 @@
+"""Model 2 across kommuner and the shared pool in Chromium at a laptop's 1366×768: the kommune
+codes and their legend are drawn, the pool's controls and table are there, and nothing is cut
+(fit.js: scrollWidth against clientWidth, text past its box or the screen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import (
+    Server,
+    add_municipalities,
+    copy_of_demo,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_app,
+)
+from test_browser_fit import MEASURE, settled
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def kommuner_server(
+    demo_database: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("cross")
+    path = add_municipalities(copy_of_demo(demo_database, folder), folder)
+    server, process = start_server(path, folder / "streamlit.log")
+    try:
+        yield server
+    finally:
+        stop_server(process)
+
+
+def test_model_2_across_kommuner_and_the_pool_fit_a_laptop(kommuner_server: Server, page) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(kommuner_server.url)
+    settled(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    tiles = chart.locator('[role="graphics-symbol"][aria-label*="Albertslund"]')
+    assert tiles.count() >= 1
+    assert page.get_by_text("kommuner i visningen").count() >= 1
+    assert chart.locator("text", has_text="Kommune:").count() >= 1
+    assert chart.locator("text", has_text="ALB = Albertslund").count() == 1
+    assert page.evaluate(MEASURE) == []
+    screenshot(page, "cross-model-2-1366")
+
+    page.goto(f"{kommuner_server.url}/budget")
+    settled(page)
+    page.get_by_role("tab", name="Fælles pulje").click()
+    field = page.get_by_role("textbox", name="Minimum: Albertslund", exact=True)
+    field.fill("20 %")
+    field.press("Enter")
+    page.get_by_text("forventede ekstra job med").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    assert page.evaluate(MEASURE) == []
+    # the typed markup of a kommune's name is never rendered as markup
+    assert page.locator('[data-testid="stMain"] b', has_text="Fed").count() == 0
+    screenshot(page, "cross-pool-1366")

@@ -59,4 +59,5 @@ def test_model_2_across_kommuner_and_the_pool_fit_a_laptop(kommuner_server: Serv
     assert page.evaluate(MEASURE) == []
     # the typed markup of a kommune's name is never rendered as markup
     assert page.locator('[data-testid="stMain"] b', has_text="Fed").count() == 0
+    assert page.locator('[data-testid="stMain"] em', has_text="kommune").count() == 0
     screenshot(page, "cross-pool-1366")

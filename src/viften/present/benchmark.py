@@ -46,7 +46,7 @@ def unpooled_text(obj: Mapping[str, Any], lang: str) -> str | None:
 
 
 def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
-    """The kind's members as the pool reads them: the own effect and its interval, the
+    """The kind's members as the pool reads them: the own effect with its interval, the
     shrunken effect, the price per additional job on it, the citizens measured and the
     weight."""
     import pandas as pd
@@ -58,12 +58,12 @@ def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
             {
                 t("bm_col_municipality", lang): place(m["municipality"], lang),
                 t("bm_col_name", lang): m["name"],
-                t("bm_col_effect", lang): formatting.points(m["net_effect"], lang),
-                t("bm_col_interval", lang): t(
-                    "bm_interval",
+                t("bm_col_effect_interval", lang): t(
+                    "bm_effect_interval",
                     lang,
-                    low=formatting.points(m["net_effect_ci_low"], lang),
-                    high=formatting.points(m["net_effect_ci_high"], lang),
+                    effect=_bare_points(m["net_effect"], lang),
+                    low=_bare_points(m["net_effect_ci_low"], lang),
+                    high=_bare_points(m["net_effect_ci_high"], lang),
                 ),
                 t("bm_col_shrunken", lang): formatting.points(m["shrunken_effect"], lang),
                 t("bm_col_price_job", lang): _price_job(per_job, lang),
@@ -96,6 +96,11 @@ def figures_side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
             for m in obj["members"]
         ]
     )
+
+
+def _bare_points(value: float, lang: str) -> str:
+    """Percentage points without their unit (the column's heading names it): +0,7, −2,8."""
+    return formatting.signed(value, formatting.number(abs(value) * 100, lang, 1))
 
 
 def _price_job(per_job: float | None, lang: str) -> str:

@@ -235,7 +235,7 @@ def pool_table(shares: Sequence[KommuneShare], budget: float, lang: str) -> pd.D
             ],
             t("budget_pool_col_spend", lang): [formatting.kroner(s.spend, lang) for s in shares],
             t("budget_pool_col_share", lang): [
-                formatting.percent(s.spend / budget if budget > 0 else 0.0, lang) for s in shares
+                formatting.percent(s.spend / budget if budget > 0 else 0.0, lang, 1) for s in shares
             ],
             t("col_participants", lang): [formatting.number(s.participants, lang) for s in shares],
             t("budget_col_extra_jobs", lang): [

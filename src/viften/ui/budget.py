@@ -834,7 +834,8 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
     columns = st.columns(min(len(chosen), 4))
     for index, name in enumerate(chosen):
         minimums[name] = amount_input(
-            t("budget_pool_minimum", lang, place=place(name, lang)),
+            # a widget's label is Markdown: a kommune's name is the user's own text
+            t("budget_pool_minimum", lang, place=escape_markdown(place(name, lang))),
             default=0.0,
             key=f"budget_pool_min_{kind}_{municipality_key(name)}",
             lang=lang,

@@ -85,6 +85,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pris pr. ekstra job (krympet)",
         "Price per additional job (shrunken)",
     ),
+    "bm_col_effect_interval": (
+        "Eget tal (95 %-interval)",
+        "Own (95 % interval)",
+    ),
+    "bm_effect_interval": ("{effect} ({low} til {high})", "{effect} ({low} to {high})"),
     "bm_col_price_job_own": ("Pris pr. ekstra job", "Price per additional job"),
     "bm_col_job_rate": ("Jobandel", "Job rate"),
     "bm_col_effect_own": ("Mer-effekt", "Extra effect"),

@@ -75,6 +75,20 @@ def test_model_2_across_kommuner_marks_the_tiles_and_lists_the_kommuner(
     assert "6 kommuner i visningen: (egen kommune), <b>Fed</b> *kommune*, Albertslund" in scope
 
 
+def test_the_detail_of_a_tile_names_its_kommune(db_path: Path, tmp_path: Path) -> None:
+    add_municipalities(db_path, tmp_path)
+    app = AppTest.from_file(FAN, default_timeout=60).run()
+    tiles = _dataset(app, "tiles")
+    keys = [row["key"] for row in tiles]
+    # a name only one kommune has (a tile is keyed by the intervention's name)
+    tile = next(r for r in tiles if keys.count(r["key"]) == 1)
+    app.session_state["fan_chart"] = {"selection": {"tile": [{"key": tile["key"]}]}}
+    app.run()
+    assert not app.exception
+    shown = [re.sub(r"\\(.)", r"\1", c.value) for c in app.caption]
+    assert any(c.startswith(f"{tile[MUNICIPALITY_FIELD]} · ") for c in shown), shown
+
+
 def test_model_2_of_one_kommune_has_no_marks(db_path: Path, tmp_path: Path) -> None:
     add_municipalities(db_path, tmp_path)
     app = AppTest.from_file(FAN, default_timeout=60)

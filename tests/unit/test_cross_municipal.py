@@ -231,3 +231,11 @@ def test_the_same_kind_shows_each_kommunes_own_figures_side_by_side() -> None:
     assert aarhus["Mer-effekt"].startswith("+15,0")
     assert aarhus["Deltagere (planlagt)"] == "120"
     assert table.iloc[1]["Kommune"] == "Randers"
+
+
+def test_the_detail_names_the_kommune_in_a_view_across_kommuner() -> None:
+    record = {**_frame(["Randers"]).iloc[0].to_dict(), "provider": "Jobcenter"}
+    assert fan.detail_caption(record, "da", with_place=True).startswith("Randers · Tættere på")
+    assert not fan.detail_caption(record, "da").startswith("Randers")
+    own = {**record, "municipality": ""}
+    assert fan.detail_caption(own, "da", with_place=True).startswith("(egen kommune) · ")

@@ -1110,12 +1110,16 @@ def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str
     return rows
 
 
-def detail_caption(record: dict[str, Any], lang: str = "da") -> str:
-    """The line under an intervention's name: its group, stars, provider and provider type."""
+def detail_caption(record: dict[str, Any], lang: str = "da", with_place: bool = False) -> str:
+    """The line under an intervention's name: its group, stars, provider and provider type;
+    `with_place` (a view across kommuner) puts its kommune first."""
     group = t(f"tg_{record['target_group']}", lang)
     provider = record.get("provider") or t("fan_none", lang)
+    place = ""
+    if with_place:
+        place = f"{str(record.get('municipality') or '') or t('bm_own_municipality', lang)} · "
     return (
-        f"{group} · {formatting.stars(record['evidence_stars'])}"
+        f"{place}{group} · {formatting.stars(record['evidence_stars'])}"
         f" · {t('col_provider', lang)}: {provider}"
         f" ({formatting.figure_value('provider_type', record, lang)})"
     )

@@ -79,18 +79,25 @@ AUTO_SOLVE_LIMIT = allocator.INTERACTIVE_LIMIT
 _ASKED = "budget_solve_asked"
 
 
-def optimal_on_request(frame: pd.DataFrame, request: Request, lang: str) -> Result | None:
-    """The optimal allocation: at once for a municipality's fan, on a button for a huge one."""
+def optimal_on_request(
+    frame: pd.DataFrame,
+    request: Request,
+    lang: str,
+    key: str = "budget_solve_button",
+    explain: bool = True,
+) -> Result | None:
+    """The optimal allocation: at once for a municipality's fan, on a button (`key`) for a
+    huge one."""
     if len(frame) <= AUTO_SOLVE_LIMIT:
-        return optimal(frame, request)
+        return optimal(frame, request, explain)
     asked = st.session_state.setdefault(_ASKED, set())
     if request not in asked:
         st.info(t("budget_large_solve", lang, count=formatting.number(len(frame), lang)))
-        if not st.button(t("budget_solve_button", lang), type="primary", key="budget_solve_button"):
+        if not st.button(t("budget_solve_button", lang), type="primary", key=key):
             return None
         asked.add(request)
     with st.spinner(t("budget_solving", lang, count=formatting.number(len(frame), lang))):
-        return optimal(frame, request)
+        return optimal(frame, request, explain)
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -860,7 +867,9 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
         )
         return
     request = Request.of(budget, min_stars=min_stars, min_municipality_shares=shares)
-    result = optimal(part, request, explain=False)
+    result = optimal_on_request(part, request, lang, key="budget_pool_solve", explain=False)
+    if result is None:
+        return
     if result.status != allocator.OPTIMAL:
         why = messages.render_all(result.notes, lang, markdown=True)
         st.error(t("budget_pool_infeasible", lang, why=why))

@@ -330,7 +330,8 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
     record = domain.records(rows)[0]
     with st.container(border=True):
         st.subheader(escape_markdown(name), anchor=False)
-        st.caption(escape_markdown(fan.detail_caption(record, lang)))
+        across = len(fan.municipalities_in(view.frame)) > 1
+        st.caption(escape_markdown(fan.detail_caption(record, lang, with_place=across)))
         st.text(str(record.get("description") or t("fan_no_description", lang)))
         from viften.model.effects import uncertainty_flags
 

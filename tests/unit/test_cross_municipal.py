@@ -239,3 +239,17 @@ def test_the_detail_names_the_kommune_in_a_view_across_kommuner() -> None:
     assert not fan.detail_caption(record, "da").startswith("Randers")
     own = {**record, "municipality": ""}
     assert fan.detail_caption(own, "da", with_place=True).startswith("(egen kommune) · ")
+
+
+def test_across_kommuner_the_same_name_is_picked_with_its_kommune() -> None:
+    frame = _frame(["Aarhus", "Randers", ""]).assign(name="IPS")
+    keys = fan.view_keys(frame)
+    assert keys == ["IPS · Aarhus", "IPS · Randers", "IPS · EGEN"]
+    assert fan.rows_for(frame, "IPS · Randers")["municipality"].tolist() == ["Randers"]
+    layout = fan.layout(frame, "da")
+    assert sorted(t.key for t in layout.tiles) == sorted(keys)
+    header, rows = fan.compare_rows(frame, ["IPS · Randers", "IPS · Aarhus"])
+    assert header[1:] == ["IPS · Randers", "IPS · Aarhus"]
+    single = _frame(["Aarhus", "Aarhus"])
+    assert fan.view_keys(single) == single["name"].tolist()
+    assert [t.key for t in fan.layout(single, "da").tiles] == sorted(single["name"].tolist())

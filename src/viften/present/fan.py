@@ -468,6 +468,8 @@ class _Item:
     municipality: str = ""
     marker: str = ""
     """The kommune's short code on the tile, where Model 2 shows more than one kommune."""
+    key: str = ""
+    """What picks it (`view_key`) where that is not its name alone."""
 
 
 UNCERTAIN_MARK = "?"
@@ -510,6 +512,9 @@ def layout(
         _mark_uncertain(items, frame)
     grade = grade if not aggregated else "price"
     marked = () if per_target_group or aggregated else _mark_municipalities(items)
+    if not aggregated and len(municipalities_in(frame)) > 1:
+        for item in items:
+            item.key = view_key(item.record, True)
     if grade == "kommune":
         _shade_by_gain(items, lang)
     else:
@@ -596,6 +601,37 @@ def municipalities_in(frame: pd.DataFrame) -> tuple[str, ...]:
 
 OWN_CODE = "EGEN"
 """The code of the database's own kommune where it has no name."""
+
+
+KEY_SEPARATOR = " · "
+"""Between an intervention's name and its kommune in a view key ("IPS · Randers")."""
+
+
+def view_key(record: dict[str, Any], across: bool) -> str:
+    """What picks one intervention in the fan (tile, list, link): its name, and across kommuner
+    also its kommune, as the same name may be in several ("IPS · Randers"; the own kommune
+    without a name is `OWN_CODE`)."""
+    name = str(record.get("name") or "")
+    if not across:
+        return name
+    place = str(record.get("municipality") or "").strip() or OWN_CODE
+    return f"{name}{KEY_SEPARATOR}{place}"
+
+
+def view_keys(frame: pd.DataFrame) -> list[str]:
+    """`view_key` of every row of `frame`, in its order."""
+    names = frame["name"].astype(str).tolist()
+    if len(municipalities_in(frame)) < 2:
+        return names
+    places = frame["municipality"].fillna("").astype(str).str.strip().tolist()
+    return [f"{n}{KEY_SEPARATOR}{p or OWN_CODE}" for n, p in zip(names, places, strict=True)]
+
+
+def rows_for(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of `frame` that `key` (a `view_key`) picks."""
+    import numpy as np
+
+    return frame[np.asarray(view_keys(frame), dtype=object) == key]
 
 
 def municipality_codes(names: Sequence[str]) -> dict[str, str]:
@@ -925,7 +961,7 @@ def _tile(
     else:
         fill, stroke = shade_color(item.target_group, item.shade), _darker(hue)
     key = (
-        item.name
+        (item.key or item.name)
         if item.count == 1 and item.name
         else (f"{item.panel}|{item.row}|{item.column}|{item.target_group}")
     )
@@ -1197,7 +1233,16 @@ def compare_rows(
 
     Returns (column headers, rows); the first column is the figure's name.
     """
-    records = {r["name"]: r for r in _records(frame[frame["name"].isin(list(names))])}
+    keys = view_keys(frame)
+    wanted = set(names)
+    inside = [key in wanted for key in keys]
+    records = dict(
+        zip(
+            [k for k, keep in zip(keys, inside, strict=True) if keep],
+            _records(frame[inside]),
+            strict=True,
+        )
+    )
     chosen = [n for n in names if n in records]
     header = [t("fan_figure", lang), *chosen]
     rows = [

@@ -291,7 +291,7 @@ def _list_lines(
 
 def pick(view: View, clicked: str | None, lang: str) -> str | None:
     """The intervention whose detail is open: a click on a tile, or the choice in the list."""
-    names = sorted(view.frame["name"].tolist(), key=str.casefold)
+    names = sorted(fan.view_keys(view.frame), key=str.casefold)
     last = st.session_state.get(_LAST_CLICK)
     if clicked != last:
         st.session_state[_LAST_CLICK] = clicked
@@ -316,7 +316,7 @@ def clicked_detail(view: View, measure: str, lang: str) -> None:
     eye is (the detail under the matrix is below the fold; a panel at the right edge ran
     past a 1366 screen with a scroll bar). It closes at the next rerun."""
     name = st.session_state.pop(_OPEN_DETAIL, None)
-    if not isinstance(name, str) or name not in set(view.frame["name"]):
+    if not isinstance(name, str) or name not in set(fan.view_keys(view.frame)):
         return
     # a fixed title: a dialog's title is read as Markdown, the name is shown as text inside
     st.dialog(t("fan_detail_panel", lang), width="medium")(detail)(view, name, measure, lang)
@@ -324,7 +324,7 @@ def clicked_detail(view: View, measure: str, lang: str) -> None:
 
 def detail(view: View, name: str, measure: str, lang: str) -> None:
     """Every figure of one intervention with its definition, and where it stands in its group."""
-    rows = view.frame[view.frame["name"] == name]
+    rows = fan.rows_for(view.frame, name)
     if rows.empty:
         return
     record = domain.records(rows)[0]
@@ -350,7 +350,7 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
 
 def compare(view: View, lang: str) -> None:
     """Choose 2 to 4 interventions and see their figures side by side."""
-    names = sorted(view.frame["name"].tolist(), key=str.casefold)
+    names = sorted(fan.view_keys(view.frame), key=str.casefold)
     st.subheader(t("fan_compare_heading", lang), anchor=False)
     if COMPARE_KEY in st.session_state:
         kept = [n for n in st.session_state[COMPARE_KEY] if n in names]

@@ -23,13 +23,15 @@ st.caption(t("budget_intro", lang))
 st.caption(t("budget_scope", lang))
 data = parts.interventions(view.frame)
 now = allocator.current(data)
-now_tab, what_if_tab, optimal_tab, frontier_tab, scenarios_tab = st.tabs(
+pooled = len(parts.pool_places(data)) > 1
+now_tab, what_if_tab, optimal_tab, frontier_tab, scenarios_tab, *pool_tab = st.tabs(
     [
         t("budget_tab_current", lang),
         t("budget_tab_what_if", lang),
         t("budget_tab_optimal", lang),
         t("budget_tab_frontier", lang),
         t("budget_tab_scenarios", lang),
+        *([t("budget_tab_pool", lang)] if pooled else []),
     ]
 )
 with optimal_tab:
@@ -49,3 +51,6 @@ with frontier_tab:
         parts.frontier_section(view.frame, request, result, now, lang)
 with scenarios_tab:
     parts.scenarios_section(data, view.year, now, what_if, result, request, lang)
+if pool_tab:
+    with pool_tab[0]:
+        parts.pool_section(view.frame, data, chosen.min_stars, lang)

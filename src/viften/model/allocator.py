@@ -1084,6 +1084,9 @@ def why_infeasible(model: _Model) -> Note:
     total_share = math.fsum(share for _, share in model.shares)
     if total_share > 1 + COST_TOLERANCE:
         return _note("budget_msg_shares_over_budget", total=("share", total_share))
+    pooled = _why_municipality_infeasible(model)
+    if pooled is not None:
+        return pooled
     locked_cost = _spend(data.price, model.lower)
     if locked_cost - budget > tolerance(budget):
         over = {"budget": ("money", budget), "short": ("money", locked_cost - budget)}
@@ -1104,6 +1107,39 @@ def why_infeasible(model: _Model) -> Note:
             short=("money", least - budget),
         )
     return _note("budget_msg_infeasible")
+
+
+def _why_municipality_infeasible(model: _Model) -> Note | None:
+    """A shared pool's minimums that cannot be met: together above the whole pool, or one
+    kommune's minimum above what its interventions can take (their capacity, or none)."""
+    minimums = [(p, s) for p, s in model.request.min_municipality_shares if s > 0]
+    if not minimums:
+        return None
+    total = math.fsum(share for _, share in minimums)
+    if total > 1 + COST_TOLERANCE:
+        return _note("budget_msg_municipality_shares_over", total=("share", total))
+    data, budget = model.data, model.request.budget
+    for (in_place, share), (place, _share) in zip(
+        _municipality_rows(data, model.request), minimums, strict=True
+    ):
+        needed = share * budget
+        if not in_place.any():
+            return _note("budget_msg_municipality_none", place=("text", place))
+        usable = in_place & (model.upper > 0)
+        price, upper = data.price[usable], model.upper[usable]
+        if np.any(np.isinf(upper) & (price > 0)):
+            continue
+        reachable = _spend(price, upper)
+        if reachable - needed < -tolerance(budget):
+            return _note(
+                "budget_msg_municipality_capacity",
+                place=("text", place),
+                share=("share", share),
+                needed=("money", needed),
+                available=("money", reachable),
+                short=("money", needed - reachable),
+            )
+    return None
 
 
 def _least_cost(model: _Model, budget: float) -> float | None:

@@ -201,6 +201,8 @@ def _object(members: list[dict[str, Any]], unpooled: list[dict[str, Any]]) -> di
                     _number(row.get("price_per_participant")), shrunk
                 ),
                 "evidence_stars": row.get("evidence_stars"),
+                "job_rate": _number(row.get("job_rate")),
+                "participants": _number(row.get("participants")),
                 "n_treatment": int(row.get("n_treatment") or 0),
                 "n_control": int(row.get("n_control") or 0),
             }

@@ -46,8 +46,9 @@ def unpooled_text(obj: Mapping[str, Any], lang: str) -> str | None:
 
 
 def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
-    """The kind's members side by side: price, effect, shrunken effect, stars, and the price
-    per additional job on the shrunken effect."""
+    """The kind's members as the pool reads them: the own effect with its interval, the
+    shrunken effect, the price per additional job on it, the citizens measured and the
+    weight."""
     import pandas as pd
 
     rows = []
@@ -57,21 +58,15 @@ def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
             {
                 t("bm_col_municipality", lang): place(m["municipality"], lang),
                 t("bm_col_name", lang): m["name"],
-                t("bm_col_price", lang): formatting.kroner(m["price_per_participant"], lang),
-                t("bm_col_effect", lang): formatting.points(m["net_effect"], lang),
-                t("bm_col_interval", lang): t(
-                    "bm_interval",
+                t("bm_col_effect_interval", lang): t(
+                    "bm_effect_interval",
                     lang,
-                    low=formatting.points(m["net_effect_ci_low"], lang),
-                    high=formatting.points(m["net_effect_ci_high"], lang),
+                    effect=_bare_points(m["net_effect"], lang),
+                    low=_bare_points(m["net_effect_ci_low"], lang),
+                    high=_bare_points(m["net_effect_ci_high"], lang),
                 ),
                 t("bm_col_shrunken", lang): formatting.points(m["shrunken_effect"], lang),
-                t("bm_col_price_job", lang): (
-                    formatting.kroner(per_job, lang)
-                    if per_job is not None
-                    else f"– ({t('bm_no_price_job', lang)})"
-                ),
-                t("bm_col_stars", lang): formatting.stars(m["evidence_stars"]),
+                t("bm_col_price_job", lang): _price_job(per_job, lang),
                 t("bm_col_people", lang): formatting.number(
                     m["n_treatment"] + m["n_control"], lang
                 ),
@@ -79,6 +74,41 @@ def side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def figures_side_by_side(obj: Mapping[str, Any], lang: str) -> pd.DataFrame:
+    """The same kind in each kommune as its own figures say: price per participant, price
+    per additional job, job rate, extra effect, stars and planned participants."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                t("bm_col_municipality", lang): place(m["municipality"], lang),
+                t("bm_col_name", lang): m["name"],
+                t("bm_col_price", lang): formatting.kroner(m["price_per_participant"], lang),
+                t("bm_col_price_job_own", lang): _price_job(m["price_per_additional_job"], lang),
+                t("bm_col_job_rate", lang): formatting.percent(m.get("job_rate"), lang, 1),
+                t("bm_col_effect_own", lang): formatting.points(m["net_effect"], lang),
+                t("bm_col_stars", lang): formatting.stars(m["evidence_stars"]),
+                t("bm_col_participants", lang): formatting.number(m.get("participants"), lang),
+            }
+            for m in obj["members"]
+        ]
+    )
+
+
+def _bare_points(value: float, lang: str) -> str:
+    """Percentage points without their unit (the column's heading names it): +0,7, −2,8."""
+    return formatting.signed(value, formatting.number(abs(value) * 100, lang, 1))
+
+
+def _price_job(per_job: float | None, lang: str) -> str:
+    return (
+        formatting.kroner(per_job, lang)
+        if per_job is not None
+        else f"– ({t('bm_no_price_job', lang)})"
+    )
 
 
 def overview(objects: list[dict[str, Any]], lang: str) -> pd.DataFrame:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from viften.model.allocator import FrontierPoint, Interventions, Move
+    from viften.model.pool import KommuneShare
     from viften.model.what_if import Rounded
 
 
@@ -214,3 +215,35 @@ def payer_case_table(columns: Sequence[tuple[str, Any]], lang: str) -> pd.DataFr
         )
         table[heading] = cells
     return pd.DataFrame(table)
+
+
+def pool_table(shares: Sequence[KommuneShare], budget: float, lang: str) -> pd.DataFrame:
+    """A shared pool per kommune: its minimum, what it got (kroner and share of the pool),
+    participants, expected extra jobs, and whether its minimum binds."""
+    import pandas as pd
+
+    from viften.present.benchmark import place
+
+    return pd.DataFrame(
+        {
+            t("col_municipality", lang): [place(s.municipality, lang) for s in shares],
+            t("budget_pool_col_minimum", lang): [
+                formatting.kroner(s.minimum, lang)
+                if s.minimum > 0
+                else t("budget_pool_no_minimum", lang)
+                for s in shares
+            ],
+            t("budget_pool_col_spend", lang): [formatting.kroner(s.spend, lang) for s in shares],
+            t("budget_pool_col_share", lang): [
+                formatting.percent(s.spend / budget if budget > 0 else 0.0, lang, 1) for s in shares
+            ],
+            t("col_participants", lang): [formatting.number(s.participants, lang) for s in shares],
+            t("budget_col_extra_jobs", lang): [
+                formatting.number(s.extra_jobs, lang, 1) for s in shares
+            ],
+            t("budget_pool_col_binds", lang): [
+                t("budget_pool_binds_yes" if s.binds else "budget_pool_binds_no", lang)
+                for s in shares
+            ],
+        }
+    )

@@ -137,10 +137,30 @@ def per_krone_text(value: Any, lang: str = "da") -> str:
 # --- the scope: year, filters, count -----------------------------------------------------------
 
 
-def scope_text(year: int | None, filters: Filters | None, count: int, lang: str = "da") -> str:
-    """'2026 · målgruppe: tættere på · mindst ★★ · 12 indsatser'. The search text is the
-    user's own: escape it where it goes into Markdown."""
+def places_text(municipalities: Sequence[str], lang: str = "da") -> str | None:
+    """'5 kommuner i visningen: Albertslund, Allerød, …' where more than one kommune is in
+    view, else None. The names are the user's own: escape them where they go into Markdown."""
+    if len(municipalities) < 2:
+        return None
+    shown = ", ".join(m or t("bm_own_municipality", lang) for m in municipalities)
+    count = formatting.number(len(municipalities), lang)
+    return t("fan_scope_places", lang, count=count, places=shown)
+
+
+def scope_text(
+    year: int | None,
+    filters: Filters | None,
+    count: int,
+    lang: str = "da",
+    municipalities: Sequence[str] = (),
+) -> str:
+    """'2026 · målgruppe: tættere på · mindst ★★ · 12 indsatser'; with more than one kommune
+    in `municipalities`, they are named too. The search text is the user's own: escape it
+    where it goes into Markdown."""
     parts: list[str] = []
+    places = places_text(municipalities, lang)
+    if places is not None:
+        parts.append(places)
     if filters is not None:
         from viften.model import filters as flt
 

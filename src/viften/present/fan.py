@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -158,6 +159,10 @@ class Tile:
     uncertain: str | None = None
     """`includes_zero` or `wide` (see `viften.model.effects.uncertainty_flag`), else None."""
     record: dict[str, Any] = field(default_factory=dict, compare=False)
+    municipality: str = ""
+    """Whose intervention it is, where the chart marks the kommuner (else "")."""
+    marker: str = ""
+    """The kommune's short code shown on the tile (see `municipality_codes`)."""
     """The intervention's row, as plain values (for tooltips)."""
 
 
@@ -204,6 +209,9 @@ class FanLayout:
     """Interventions in the view."""
     geometry: Geometry
     grade: str = "price"
+    municipalities: tuple[tuple[str, str], ...] = ()
+    """(code, kommune) for each kommune marked on the tiles: Model 2 with more than one
+    kommune in view; empty otherwise."""
     """What the shade grades (GRADES)."""
 
 
@@ -457,6 +465,11 @@ class _Item:
     uncertain: str | None = None
     grade_text: str | None = None
     """The figure the shade grades, when it is not the price, as the tile shows it."""
+    municipality: str = ""
+    marker: str = ""
+    """The kommune's short code on the tile, where Model 2 shows more than one kommune."""
+    key: str = ""
+    """What picks it (`view_key`) where that is not its name alone."""
 
 
 UNCERTAIN_MARK = "?"
@@ -498,6 +511,10 @@ def layout(
         ]
         _mark_uncertain(items, frame)
     grade = grade if not aggregated else "price"
+    marked = () if per_target_group or aggregated else _mark_municipalities(items)
+    if not aggregated and len(municipalities_in(frame)) > 1:
+        for item in items:
+            item.key = view_key(item.record, True)
     if grade == "kommune":
         _shade_by_gain(items, lang)
     else:
@@ -516,7 +533,7 @@ def layout(
     panels: list[Panel] = []
     row_list: list[Row] = []
     labels: list[Label] = []
-    legend, legend_labels, legend_bottom = _legend(items, lang, geo, grade)
+    legend, legend_labels, legend_bottom = _legend(items, lang, geo, grade, marked)
     labels.extend(legend_labels)
     y = max(geo.legend_height, legend_bottom)
     for group in groups:
@@ -565,7 +582,102 @@ def layout(
         count=count,
         geometry=geo,
         grade=grade,
+        municipalities=marked,
     )
+
+
+def municipalities_in(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The kommuner of a table, each once as first written, in alphabetical order ("" is the
+    database's own without a name)."""
+    if "municipality" not in frame:
+        return ()
+    from viften.model.domain import municipality_key
+
+    seen: dict[str, str] = {}
+    for name in frame["municipality"].fillna("").astype(str):
+        seen.setdefault(municipality_key(name), name.strip())
+    return tuple(sorted(seen.values(), key=municipality_key))
+
+
+OWN_CODE = "EGEN"
+"""The code of the database's own kommune where it has no name."""
+
+
+KEY_SEPARATOR = " · "
+"""Between an intervention's name and its kommune in a view key ("IPS · Randers")."""
+
+
+def view_key(record: dict[str, Any], across: bool) -> str:
+    """What picks one intervention in the fan (tile, list, link): its name, and across kommuner
+    also its kommune, as the same name may be in several ("IPS · Randers"; the own kommune
+    without a name is `OWN_CODE`)."""
+    name = str(record.get("name") or "")
+    if not across:
+        return name
+    place = str(record.get("municipality") or "").strip() or OWN_CODE
+    return f"{name}{KEY_SEPARATOR}{place}"
+
+
+def view_keys(frame: pd.DataFrame) -> list[str]:
+    """`view_key` of every row of `frame`, in its order."""
+    names = frame["name"].astype(str).tolist()
+    if len(municipalities_in(frame)) < 2:
+        return names
+    places = frame["municipality"].fillna("").astype(str).str.strip().tolist()
+    return [f"{n}{KEY_SEPARATOR}{p or OWN_CODE}" for n, p in zip(names, places, strict=True)]
+
+
+def rows_for(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of `frame` that `key` (a `view_key`) picks."""
+    import numpy as np
+
+    return frame[np.asarray(view_keys(frame), dtype=object) == key]
+
+
+def municipality_codes(names: Sequence[str]) -> dict[str, str]:
+    """A short code per kommune for the tiles: its first three letters in capitals, longer
+    where two would read alike (ALBE, ALLE), a number where even the whole name does; the
+    own kommune without a name is "EGEN"."""
+    from viften.model.domain import municipality_key
+
+    keys = sorted({municipality_key(n) for n in names})
+    letters = {k: "".join(c for c in k if c.isalnum()).upper() for k in keys}
+    codes: dict[str, str] = {}
+    for key in keys:
+        if not letters[key]:
+            codes[key] = OWN_CODE
+            continue
+        length = 3
+        while length < len(letters[key]) and any(
+            other != key and letters[other][:length] == letters[key][:length] for other in keys
+        ):
+            length += 1
+        codes[key] = letters[key][:length]
+    alike = Counter(codes.values())
+    numbered: Counter[str] = Counter()
+    for key in keys:
+        if alike[codes[key]] > 1:
+            numbered[codes[key]] += 1
+            codes[key] = f"{codes[key]}{numbered[codes[key]]}"
+    return codes
+
+
+def _mark_municipalities(items: list[_Item]) -> tuple[tuple[str, str], ...]:
+    """Give each item its kommune's code where the items hold more than one kommune; the
+    (code, kommune) pairs for the legend."""
+    from viften.model.domain import municipality_key
+
+    names: dict[str, str] = {}
+    for item in items:
+        place = str(item.record.get("municipality") or "").strip()
+        names.setdefault(municipality_key(place), place)
+    if len(names) < 2:
+        return ()
+    codes = municipality_codes(list(names.values()))
+    for item in items:
+        place = str(item.record.get("municipality") or "").strip()
+        item.municipality, item.marker = place, codes[municipality_key(place)]
+    return tuple((codes[key], names[key]) for key in sorted(names, key=lambda k: (codes[k], k)))
 
 
 def _finite(value: Any) -> bool:
@@ -826,6 +938,8 @@ def _detail(item: _Item, chars: int, lang: str) -> str:
     if item.grade_text is not None:
         price = item.grade_text
     stars = formatting.stars(item.stars) + (UNCERTAIN_MARK if item.uncertain else "")
+    if item.marker:
+        stars = f"{item.marker} {stars}"
     if not price:
         return stars
     one_line = f"{stars}  {price}"
@@ -847,7 +961,7 @@ def _tile(
     else:
         fill, stroke = shade_color(item.target_group, item.shade), _darker(hue)
     key = (
-        item.name
+        (item.key or item.name)
         if item.count == 1 and item.name
         else (f"{item.panel}|{item.row}|{item.column}|{item.target_group}")
     )
@@ -874,6 +988,8 @@ def _tile(
         count=item.count,
         uncertain=item.uncertain,
         record=item.record,
+        municipality=item.municipality,
+        marker=item.marker,
     )
 
 
@@ -925,7 +1041,11 @@ class _LegendFlow:
 
 
 def _legend(
-    items: list[_Item], lang: str, geo: Geometry, grade: str = "price"
+    items: list[_Item],
+    lang: str,
+    geo: Geometry,
+    grade: str = "price",
+    marked: Sequence[tuple[str, str]] = (),
 ) -> tuple[list[LegendItem], list[Label], float]:
     """Swatches for the target groups, the shade ramp, the dashed 'missing' border and the
     marks; wrapped to the chart's width, so no word runs past it. Also the legend's bottom."""
@@ -995,6 +1115,17 @@ def _legend(
         flow.room_for(_text_width(text, 11.5))
         flow.label(text)
         flow.end_item()
+    if marked:
+        # a line of its own: each kommune's code as the tiles show it, and its name
+        flow.x, flow.y = 0.0, flow.y + LEGEND_LINE
+        flow.label(t("fan_legend_municipality", lang), 12, bold=True, colour="#222222")
+        flow.x += 8
+        for code, place in marked:
+            shown = place or t("bm_own_municipality", lang)
+            text = f"{code} = {shown}"
+            flow.room_for(_text_width(text, 11.5, bold=True))
+            flow.label(text, colour="#222222")
+            flow.end_item()
     return flow.boxes, flow.labels, flow.bottom
 
 
@@ -1015,12 +1146,16 @@ def detail_rows(record: dict[str, Any], lang: str = "da") -> list[tuple[str, str
     return rows
 
 
-def detail_caption(record: dict[str, Any], lang: str = "da") -> str:
-    """The line under an intervention's name: its group, stars, provider and provider type."""
+def detail_caption(record: dict[str, Any], lang: str = "da", with_place: bool = False) -> str:
+    """The line under an intervention's name: its group, stars, provider and provider type;
+    `with_place` (a view across kommuner) puts its kommune first."""
     group = t(f"tg_{record['target_group']}", lang)
     provider = record.get("provider") or t("fan_none", lang)
+    place = ""
+    if with_place:
+        place = f"{str(record.get('municipality') or '') or t('bm_own_municipality', lang)} · "
     return (
-        f"{group} · {formatting.stars(record['evidence_stars'])}"
+        f"{place}{group} · {formatting.stars(record['evidence_stars'])}"
         f" · {t('col_provider', lang)}: {provider}"
         f" ({formatting.figure_value('provider_type', record, lang)})"
     )
@@ -1098,7 +1233,16 @@ def compare_rows(
 
     Returns (column headers, rows); the first column is the figure's name.
     """
-    records = {r["name"]: r for r in _records(frame[frame["name"].isin(list(names))])}
+    keys = view_keys(frame)
+    wanted = set(names)
+    inside = [key in wanted for key in keys]
+    records = dict(
+        zip(
+            [k for k, keep in zip(keys, inside, strict=True) if keep],
+            _records(frame[inside]),
+            strict=True,
+        )
+    )
     chosen = [n for n in names if n in records]
     header = [t("fan_figure", lang), *chosen]
     rows = [

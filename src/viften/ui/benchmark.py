@@ -49,7 +49,10 @@ def kind_section(obj: Mapping[str, Any], lang: str) -> None:
     else:
         st.info(level, icon=":material/compare_arrows:")
     show(forest_chart(obj, lang), key="bm_forest", width="stretch")
+    st.markdown(f"**{t('bm_pool_heading', lang)}**")
     st.dataframe(present.side_by_side(obj, lang), hide_index=True, width="stretch")
+    st.markdown(f"**{t('bm_figures_heading', lang)}**")
+    st.dataframe(present.figures_side_by_side(obj, lang), hide_index=True, width="stretch")
     unpooled = present.unpooled_text(obj, lang)
     if unpooled:
         st.caption(escape_markdown(unpooled))

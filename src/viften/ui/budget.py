@@ -14,7 +14,7 @@ import streamlit as st
 
 from viften.actions import scenarios as scenario_actions
 from viften.actions.budget_case import assumptions_for
-from viften.model import allocator, what_if
+from viften.model import allocator, pool, what_if
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
 from viften.model.target_groups import TARGET_GROUPS
@@ -79,18 +79,25 @@ AUTO_SOLVE_LIMIT = allocator.INTERACTIVE_LIMIT
 _ASKED = "budget_solve_asked"
 
 
-def optimal_on_request(frame: pd.DataFrame, request: Request, lang: str) -> Result | None:
-    """The optimal allocation: at once for a municipality's fan, on a button for a huge one."""
+def optimal_on_request(
+    frame: pd.DataFrame,
+    request: Request,
+    lang: str,
+    key: str = "budget_solve_button",
+    explain: bool = True,
+) -> Result | None:
+    """The optimal allocation: at once for a municipality's fan, on a button (`key`) for a
+    huge one."""
     if len(frame) <= AUTO_SOLVE_LIMIT:
-        return optimal(frame, request)
+        return optimal(frame, request, explain)
     asked = st.session_state.setdefault(_ASKED, set())
     if request not in asked:
         st.info(t("budget_large_solve", lang, count=formatting.number(len(frame), lang)))
-        if not st.button(t("budget_solve_button", lang), type="primary", key="budget_solve_button"):
+        if not st.button(t("budget_solve_button", lang), type="primary", key=key):
             return None
         asked.add(request)
     with st.spinner(t("budget_solving", lang, count=formatting.number(len(frame), lang))):
-        return optimal(frame, request)
+        return optimal(frame, request, explain)
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -763,3 +770,120 @@ def _compare(saved: list[scenarios.Scenario], lang: str) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+# --- the shared pool across kommuner (issue 14) -------------------------------------------------
+
+POOL_PLACES_KEY = "budget_pool_places"
+POOL_MODE_KEY = "budget_pool_mode"
+
+
+def pool_places(data: Interventions) -> tuple[str, ...]:
+    """The kommuner in view; a pool is offered where there are two or more."""
+    return pool.municipalities(data)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _pool_split(
+    frame: pd.DataFrame,
+    request: Request,
+    places: tuple[str, ...],
+    version: tuple[int, int, int, int],
+) -> tuple[pool.KommuneShare, ...]:
+    data = interventions(frame)
+    return pool.split(data, allocator.optimise(data, request), places)
+
+
+def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang: str) -> None:
+    """One pool spent across the chosen kommuner, each with its minimum (a share of the pool
+    or an amount), and the answer per kommune."""
+    from viften.model.domain import municipality_key
+    from viften.present.benchmark import place
+
+    st.subheader(t("budget_pool_heading", lang), anchor=False)
+    st.caption(t("budget_pool_intro", lang))
+    every = pool_places(data)
+    chosen = st.multiselect(
+        t("budget_pool_places", lang),
+        every,
+        default=list(every),
+        format_func=lambda p: place(p, lang),
+        key=POOL_PLACES_KEY,
+    )
+    if len(chosen) < 2:
+        st.info(t("budget_pool_choose", lang))
+        return
+    wanted = {municipality_key(p) for p in chosen}
+    inside = frame["municipality"].fillna("").map(municipality_key).isin(wanted)
+    part = frame[inside.to_numpy()]
+    now = allocator.current(interventions(part))
+    left, right = st.columns([3, 2])
+    budget = amount_input(
+        t("budget_pool_budget", lang),
+        default=float(now.spend) if now.spend > 0 else allocator.MILLION,
+        key="budget_pool_budget",
+        lang=lang,
+        help=t("budget_amount_help", lang),
+        where=left,
+    )
+    as_amounts = (
+        right.radio(
+            t("budget_pool_mode", lang),
+            ["share", "amount"],
+            format_func=lambda m: t(f"budget_pool_mode_{m}", lang),
+            horizontal=True,
+            key=POOL_MODE_KEY,
+        )
+        == "amount"
+    )
+    kind = "kroner" if as_amounts else "share"
+    minimums: dict[str, float] = {}
+    columns = st.columns(min(len(chosen), 4))
+    for index, name in enumerate(chosen):
+        minimums[name] = amount_input(
+            # a widget's label is Markdown: a kommune's name is the user's own text
+            t("budget_pool_minimum", lang, place=escape_markdown(place(name, lang))),
+            default=0.0,
+            key=f"budget_pool_min_{kind}_{municipality_key(name)}",
+            lang=lang,
+            kind=kind,
+            most=None if as_amounts else 1.0,
+            help=t(f"budget_pool_{'amount' if as_amounts else 'share'}_help", lang),
+            where=columns[index % len(columns)],
+        )
+    shares = pool.shares_from_minimums(budget, minimums, as_amounts)
+    over = [name for name, share in shares.items() if share > 1]
+    if over:
+        st.error(
+            escape_markdown(
+                t(
+                    "budget_pool_over_pool",
+                    lang,
+                    place=place(over[0], lang),
+                    amount=formatting.kroner(minimums[over[0]], lang),
+                    budget=formatting.kroner(budget, lang),
+                )
+            )
+        )
+        return
+    request = Request.of(budget, min_stars=min_stars, min_municipality_shares=shares)
+    result = optimal_on_request(part, request, lang, key="budget_pool_solve", explain=False)
+    if result is None:
+        return
+    if result.status != allocator.OPTIMAL:
+        why = messages.render_all(result.notes, lang, markdown=True)
+        st.error(t("budget_pool_infeasible", lang, why=why))
+        return
+    st.success(
+        t(
+            "budget_pool_result",
+            lang,
+            cost=formatting.money(result.total_cost, lang),
+            budget=formatting.money(budget, lang),
+            jobs=formatting.number(result.expected_jobs, lang, 1),
+            participants=formatting.number(sum(result.participants), lang),
+        )
+    )
+    split = _pool_split(part, request, tuple(chosen), db.data_version(database()))
+    st.dataframe(tables.pool_table(split, budget, lang), hide_index=True, width="stretch")
+    st.caption(t("budget_pool_binds_caption", lang))

@@ -17,7 +17,7 @@ from viften.model import domain
 from viften.model import filters as flt
 from viften.model.target_groups import TARGET_GROUPS
 from viften.present import fan, formatting
-from viften.present.case import scope_text
+from viften.present.case import places_text, scope_text
 from viften.present.charts import fan as fan_charts
 from viften.present.charts import localised, with_scope
 from viften.present.formatting import escape_markdown
@@ -216,6 +216,11 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     )
     if aggregated:
         st.warning(t("fan_aggregated", lang, count=formatting.number(count, lang)))
+    elif not settings.per_target_group:
+        # Model 2 across kommuner: which ones the codes on the tiles stand for, and how many
+        in_view = places_text(fan.municipalities_in(view.frame), lang)
+        if in_view is not None:
+            st.caption(escape_markdown(in_view))
     # the list below holds the choice; on a first visit it is still only in the URL
     chosen = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
     shown = fan_charts.with_selected(spec, chosen) if isinstance(chosen, str) else spec
@@ -226,8 +231,9 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         on_select="rerun",
         selection_mode=fan_charts.SELECTION,
     )
-    # the picture taken away says what it covers: the year, the filters, how many
-    scope = scope_text(view.year, view.filters, len(view.frame), lang)
+    # the picture taken away says what it covers: the year, the filters, the kommuner, how many
+    places = fan.municipalities_in(view.frame) if not settings.per_target_group else ()
+    scope = scope_text(view.year, view.filters, len(view.frame), lang, places)
     matrix_downloads(with_scope(spec, scope), f"tilbudsviften-{view.year}", lang)
     return clicked_name(event)
 
@@ -285,7 +291,7 @@ def _list_lines(
 
 def pick(view: View, clicked: str | None, lang: str) -> str | None:
     """The intervention whose detail is open: a click on a tile, or the choice in the list."""
-    names = sorted(view.frame["name"].tolist(), key=str.casefold)
+    names = sorted(fan.view_keys(view.frame), key=str.casefold)
     last = st.session_state.get(_LAST_CLICK)
     if clicked != last:
         st.session_state[_LAST_CLICK] = clicked
@@ -310,7 +316,7 @@ def clicked_detail(view: View, measure: str, lang: str) -> None:
     eye is (the detail under the matrix is below the fold; a panel at the right edge ran
     past a 1366 screen with a scroll bar). It closes at the next rerun."""
     name = st.session_state.pop(_OPEN_DETAIL, None)
-    if not isinstance(name, str) or name not in set(view.frame["name"]):
+    if not isinstance(name, str) or name not in set(fan.view_keys(view.frame)):
         return
     # a fixed title: a dialog's title is read as Markdown, the name is shown as text inside
     st.dialog(t("fan_detail_panel", lang), width="medium")(detail)(view, name, measure, lang)
@@ -318,13 +324,14 @@ def clicked_detail(view: View, measure: str, lang: str) -> None:
 
 def detail(view: View, name: str, measure: str, lang: str) -> None:
     """Every figure of one intervention with its definition, and where it stands in its group."""
-    rows = view.frame[view.frame["name"] == name]
+    rows = fan.rows_for(view.frame, name)
     if rows.empty:
         return
     record = domain.records(rows)[0]
     with st.container(border=True):
         st.subheader(escape_markdown(name), anchor=False)
-        st.caption(escape_markdown(fan.detail_caption(record, lang)))
+        across = len(fan.municipalities_in(view.frame)) > 1
+        st.caption(escape_markdown(fan.detail_caption(record, lang, with_place=across)))
         st.text(str(record.get("description") or t("fan_no_description", lang)))
         from viften.model.effects import uncertainty_flags
 
@@ -343,7 +350,7 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
 
 def compare(view: View, lang: str) -> None:
     """Choose 2 to 4 interventions and see their figures side by side."""
-    names = sorted(view.frame["name"].tolist(), key=str.casefold)
+    names = sorted(fan.view_keys(view.frame), key=str.casefold)
     st.subheader(t("fan_compare_heading", lang), anchor=False)
     if COMPARE_KEY in st.session_state:
         kept = [n for n in st.session_state[COMPARE_KEY] if n in names]

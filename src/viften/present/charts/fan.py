@@ -67,13 +67,16 @@ def fan_spec(
 
 
 def chart_from_layout(layout: fan.FanLayout, lang: str = "da") -> FanChart:
-    chart = _structure(lang, layout.aggregated, layout.width, layout.height)
+    marked = bool(layout.municipalities)
+    chart = _structure(lang, layout.aggregated, layout.width, layout.height, marked)
     return chart.properties(datasets=_datasets(layout, lang))
 
 
 def spec_from_layout(layout: fan.FanLayout, lang: str = "da") -> dict[str, Any]:
     spec = _fill_size(
-        copy.deepcopy(_template(lang, layout.aggregated)), layout.width, layout.height
+        copy.deepcopy(_template(lang, layout.aggregated, bool(layout.municipalities))),
+        layout.width,
+        layout.height,
     )
     spec["datasets"] = _datasets(layout, lang)
     return spec
@@ -84,9 +87,9 @@ _HEIGHT_MARK = 876_543.0
 
 
 @functools.lru_cache(maxsize=8)
-def _template(lang: str, aggregated: bool) -> dict[str, Any]:
+def _template(lang: str, aggregated: bool, marked: bool = False) -> dict[str, Any]:
     """The chart without data, with marker numbers where the size goes."""
-    return _structure(lang, aggregated, _WIDTH_MARK, _HEIGHT_MARK).to_dict()
+    return _structure(lang, aggregated, _WIDTH_MARK, _HEIGHT_MARK, marked).to_dict()
 
 
 def _fill_size(node: Any, width: float, height: float) -> Any:
@@ -104,8 +107,11 @@ def _fill_size(node: Any, width: float, height: float) -> Any:
     return node
 
 
-def _structure(lang: str, aggregated: bool, width: float, height: float) -> FanChart:
-    """Marks, encodings and the selection; the data comes in named datasets."""
+def _structure(
+    lang: str, aggregated: bool, width: float, height: float, marked: bool = False
+) -> FanChart:
+    """Marks, encodings and the selection; the data comes in named datasets. `marked`: the
+    tiles carry their kommune (Model 2 across kommuner), and the tooltip names it."""
     x_scale = alt.Scale(domain=[0, width], nice=False, zero=False)
     y_scale = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
 
@@ -117,7 +123,7 @@ def _structure(lang: str, aggregated: bool, width: float, height: float) -> FanC
 
     layers: list[alt.Chart] = [
         _grid(x, y),
-        _tile_rects(lang, aggregated, x, y),
+        _tile_rects(lang, aggregated, x, y, marked),
         _dashed_outlines(x, y),
         *_tile_text(x, y, width),
         _legend(x, y),
@@ -284,6 +290,10 @@ def _tile_rows(layout: fan.FanLayout, lang: str) -> list[dict[str, Any]]:
             + len(tile.lines) * layout.geometry.line_height,
             "aria": f"{tile.name or tile.lines[0]}, {tile.detail}",
         }
+        if layout.municipalities:
+            place = tile.municipality or t("bm_own_municipality", lang)
+            row[MUNICIPALITY_FIELD] = place
+            row["aria"] = f"{row['aria']}, {place}"
         row.update(_tooltip_rows(tile, lang))
         out.append(row)
     return out
@@ -299,7 +309,11 @@ def with_selected(spec: dict[str, Any], name: str) -> dict[str, Any]:
     return {**spec, "params": params}
 
 
-def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any) -> alt.Chart:
+MUNICIPALITY_FIELD = "tt_municipality"
+"""The tile's kommune, where the chart marks the kommuner (`FanLayout.municipalities`)."""
+
+
+def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any, marked: bool = False) -> alt.Chart:
     selection = alt.selection_point(
         name=SELECTION, fields=[SELECT_FIELD], on="click", clear="dblclick", empty=False
     )
@@ -308,6 +322,10 @@ def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any) -> alt.Chart:
     if aggregated:
         tooltip[0] = alt.Tooltip("tt_name:N", title=t("fan_tt_count", lang))
         tooltip[2] = alt.Tooltip("tt_ppj:N", title=t("fan_median", lang))
+    if marked:
+        tooltip.insert(
+            1, alt.Tooltip(f"{MUNICIPALITY_FIELD}:N", title=t("fan_tt_municipality", lang))
+        )
     return (
         _data("tiles")
         .mark_rect(cornerRadius=3, cursor="pointer")

@@ -85,6 +85,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pris pr. ekstra job (krympet)",
         "Price per additional job (shrunken)",
     ),
+    "bm_col_effect_interval": (
+        "Eget tal (95 %-interval)",
+        "Own (95 % interval)",
+    ),
+    "bm_effect_interval": ("{effect} ({low} til {high})", "{effect} ({low} to {high})"),
+    "bm_col_price_job_own": ("Pris pr. ekstra job", "Price per additional job"),
+    "bm_col_job_rate": ("Jobandel", "Job rate"),
+    "bm_col_effect_own": ("Mer-effekt", "Extra effect"),
+    "bm_col_participants": ("Deltagere (planlagt)", "Participants (planned)"),
+    "bm_figures_heading": (
+        "Side om side: pris, effekt og evidens",
+        "Side by side: price, effect and evidence",
+    ),
+    "bm_pool_heading": (
+        "Sådan indgår hver kommune i puljen",
+        "How each municipality enters the pool",
+    ),
     "bm_interval": ("{low} til {high}", "{low} to {high}"),
     "bm_no_price_job": ("ingen mer-effekt", "no extra effect"),
     "bm_own_municipality": ("(egen kommune)", "(own municipality)"),

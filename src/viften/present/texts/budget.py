@@ -679,3 +679,90 @@ TEXTS.update(
         "budget_frontier_drawing": ("Tegner kurven …", "Drawing the curve …"),
     }
 )
+
+# --- the shared pool across kommuner (issue 14) ------------------------------------------------
+TEXTS.update(
+    {
+        "budget_msg_municipality_shares_over": (
+            "Kommunernes minimumsandele er tilsammen {total} af puljen: mere end hele puljen. "
+            "Sænk en eller flere kommuners minimum, så de tilsammen højst er 100 %.",
+            "The kommuner's minimum shares add up to {total} of the pool: more than the whole "
+            "pool. Lower one or more kommuner's minimum so that together they are at most 100 %.",
+        ),
+        "budget_msg_municipality_none": (
+            "{place} har ingen indsatser i puljen, så dens minimum kan ikke nås. Fjern "
+            "minimummet eller kommunen.",
+            "{place} has no interventions in the pool, so its minimum cannot be met. Remove the "
+            "minimum or the kommune.",
+        ),
+        "budget_msg_municipality_capacity": (
+            "Mindst {share} til {place} kræver {needed}, men kommunens indsatser kan kun tage "
+            "{available} ({short} for lidt). Sænk minimummet for {place} til højst "
+            "{available}, eller giv kommunens indsatser mere kapacitet.",
+            "At least {share} for {place} needs {needed}, but the kommune's interventions can "
+            "only take {available} ({short} short). Lower {place}'s minimum to at most "
+            "{available}, or give its interventions more capacity.",
+        ),
+        "budget_tab_pool": ("Fælles pulje", "Shared pool"),
+        "budget_pool_heading": (
+            "Fælles pulje på tværs af kommuner",
+            "Shared pool across kommuner",
+        ),
+        "budget_pool_intro": (
+            "Én pulje fordeles på de valgte kommuners indsatser, så den giver flest forventede "
+            "ekstra job; hver kommune kan få et minimum, som fordelingen skal give den.",
+            "One pool is spent on the chosen kommuner's interventions so that it buys the most "
+            "expected extra jobs; each kommune can have a minimum the allocation must give it.",
+        ),
+        "budget_pool_places": ("Kommuner i puljen", "Kommuner in the pool"),
+        "budget_pool_budget": ("Puljens størrelse (kr.)", "The pool (DKK)"),
+        "budget_pool_mode": ("Minimum pr. kommune som", "Minimum per kommune as"),
+        "budget_pool_mode_share": ("andel af puljen", "share of the pool"),
+        "budget_pool_mode_amount": ("beløb i kroner", "amount in kroner"),
+        "budget_pool_minimum": ("Minimum: {place}", "Minimum: {place}"),
+        "budget_pool_share_help": (
+            "Fx 20 % eller 0: den andel af puljen, kommunen mindst skal have.",
+            "E.g. 20 % or 0: the share of the pool the kommune must get at least.",
+        ),
+        "budget_pool_amount_help": (
+            "Fx 2.500.000 eller 2,5 mio.: det beløb, kommunen mindst skal have.",
+            "E.g. 2,500,000 or 2.5m: the amount the kommune must get at least.",
+        ),
+        "budget_pool_choose": (
+            "Vælg mindst to kommuner til puljen.",
+            "Choose at least two kommuner for the pool.",
+        ),
+        "budget_pool_over_pool": (
+            "Minimummet for {place} ({amount}) er større end hele puljen ({budget}). Sænk "
+            "minimummet eller gør puljen større.",
+            "The minimum for {place} ({amount}) is more than the whole pool ({budget}). Lower "
+            "the minimum or make the pool larger.",
+        ),
+        "budget_pool_infeasible": (
+            "Puljen kan ikke fordeles med de minimumskrav: {why}",
+            "The pool cannot be spent with these minimums: {why}",
+        ),
+        "budget_pool_result": (
+            "{cost} af puljen på {budget} giver {jobs} forventede ekstra job med {participants} "
+            "deltagere.",
+            "{cost} of the pool of {budget} buys {jobs} expected extra jobs with {participants} "
+            "participants.",
+        ),
+        "budget_pool_col_minimum": ("Minimum", "Minimum"),
+        "budget_pool_col_spend": ("Forbrug", "Spend"),
+        "budget_pool_col_share": ("Andel af puljen", "Share of the pool"),
+        "budget_pool_col_binds": ("Minimum binder", "Minimum binds"),
+        "budget_pool_binds_yes": (
+            "ja: uden det gav puljen flere job",
+            "yes: without it the pool would buy more jobs",
+        ),
+        "budget_pool_binds_no": ("nej", "no"),
+        "budget_pool_no_minimum": ("intet", "none"),
+        "budget_pool_binds_caption": (
+            "Et minimum binder, når kommunen får netop sit minimum, og puljen uden det ville "
+            "give flere forventede ekstra job.",
+            "A minimum binds when the kommune gets just its minimum and the pool would buy more "
+            "expected extra jobs without it.",
+        ),
+    }
+)

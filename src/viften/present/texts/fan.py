@@ -28,6 +28,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fan_detail_panel": ("Indsatsen", "The intervention"),
     "fan_legend_missing": ("Stiplet kant: tallet mangler", "Dashed border: figure missing"),
     "fan_legend_stars": ("★ = evidens (1–3)", "★ = evidence (1–3)"),
+    "fan_legend_municipality": ("Kommune:", "Municipality:"),
+    "fan_tt_municipality": ("Kommune", "Municipality"),
+    "fan_scope_places": (
+        "{count} kommuner i visningen: {places}",
+        "{count} municipalities in view: {places}",
+    ),
     "fan_tile_count": ("{count} indsatser", "{count} interventions"),
     "fan_tile_count_one": ("1 indsats", "1 intervention"),
     "fan_aggregated": (

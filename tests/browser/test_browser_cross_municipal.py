@@ -1,0 +1,85 @@
+"""Model 2 across kommuner and the shared pool in Chromium at a laptop's 1366×768: the kommune
+codes and their legend are drawn, the pool's controls and table are there, the same kind's
+tables show every column, and nothing is cut (fit.js: scrollWidth against clientWidth, text
+past its box or the screen; a table's scroller against its width)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import (
+    Server,
+    add_municipalities,
+    copy_of_demo,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_app,
+)
+from test_browser_fit import MEASURE, SIDEWAYS, settled
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def kommuner_server(
+    demo_database: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("cross")
+    path = add_municipalities(copy_of_demo(demo_database, folder), folder)
+    server, process = start_server(path, folder / "streamlit.log")
+    try:
+        yield server
+    finally:
+        stop_server(process)
+
+
+def test_model_2_across_kommuner_and_the_pool_fit_a_laptop(kommuner_server: Server, page) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(kommuner_server.url)
+    # the first run may not have begun when the page is idle: wait for the tiles themselves
+    marked = '[data-testid="stVegaLiteChart"] [role="graphics-symbol"][aria-label*="Albertslund"]'
+    page.wait_for_selector(marked, timeout=120_000)
+    settled(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    assert chart.locator('[role="graphics-symbol"][aria-label*="Albertslund"]').count() >= 1
+    assert page.get_by_text("kommuner i visningen").count() >= 1
+    assert chart.locator("text", has_text="Kommune:").count() >= 1
+    assert chart.locator("text", has_text="ALB = Albertslund").count() == 1
+    assert page.evaluate(MEASURE) == []
+    screenshot(page, "cross-model-2-1366")
+
+    page.goto(f"{kommuner_server.url}/budget")
+    page.get_by_role("tab", name="Fælles pulje").wait_for(timeout=120_000)
+    settled(page)
+    page.get_by_role("tab", name="Fælles pulje").click()
+    field = page.get_by_role("textbox", name="Minimum: Albertslund", exact=True)
+    field.fill("10 %")
+    field.press("Enter")
+    # the caption under the pool's table; a table is drawn once it is scrolled into sight
+    below = page.get_by_text("Et minimum binder, når kommunen")
+    below.wait_for(timeout=60_000)
+    wait_for_app(page)
+    below.scroll_into_view_if_needed()
+    page.locator('[data-testid="stDataFrame"] .dvn-scroller').filter(visible=True).first.wait_for()
+    assert page.evaluate(MEASURE) == []
+    assert page.evaluate(SIDEWAYS) == []
+    # the typed markup of a kommune's name is never rendered as markup
+    assert page.locator('[data-testid="stMain"] b', has_text="Fed").count() == 0
+    assert page.locator('[data-testid="stMain"] em', has_text="kommune").count() == 0
+    screenshot(page, "cross-pool-1366")
+
+
+def test_the_same_kind_side_by_side_fits_a_laptop(kommuner_server: Server, page) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{kommuner_server.url}/benchmark")
+    page.get_by_text("Side om side: pris, effekt og evidens").wait_for(timeout=120_000)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] svg', timeout=120_000)
+    settled(page)
+    page.locator('[data-testid="stDataFrame"] .dvn-scroller').filter(visible=True).first.wait_for()
+    assert page.evaluate(MEASURE) == []
+    # every column of both side-by-side tables in sight, none scrolled sideways
+    assert page.evaluate(SIDEWAYS) == []
+    screenshot(page, "cross-benchmark-1366")

@@ -180,3 +180,22 @@ def test_one_kommune_has_no_pool(db_path: Path) -> None:
     app = AppTest.from_file(BUDGET, default_timeout=60).run()
     assert not app.exception
     assert "Fælles pulje" not in [tab.label for tab in app.tabs]
+
+
+def test_the_budget_of_one_kommune_is_spent_on_its_own_interventions(pool_db: Path) -> None:
+    # the kommune switch in the URL, as the sidebar sets it
+    app = AppTest.from_file(BUDGET, default_timeout=60)
+    app.query_params["kommune"] = "randers"
+    app.run()
+    assert not app.exception
+    assert "Fælles pulje" not in [tab.label for tab in app.tabs]
+    names = {
+        str(name)
+        for frame in (d.value for d in app.dataframe)
+        if "Indsats" in frame.columns
+        for name in frame["Indsats"]
+    }
+    assert names and {n.split(" · ")[0] for n in names} <= {"IPS", "Mentor"}
+    assert not [n for n in names if "Praktik" in n], "Vejle's intervention is not Randers'"
+    every = AppTest.from_file(BUDGET, default_timeout=60).run()
+    assert "Fælles pulje" in [tab.label for tab in every.tabs]

@@ -166,6 +166,19 @@ def to_query(filters: Filters) -> dict[str, str]:
     return out
 
 
+def _in_municipality(frame: pd.DataFrame, municipality: str | None) -> pd.Series:
+    if municipality is None or "municipality" not in frame:
+        return frame["name"].map(lambda _: True).astype(bool)
+    wanted = municipality_key(municipality)
+    return frame["municipality"].fillna("").str.strip().str.casefold() == wanted
+
+
+def municipality_only(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of the municipality the filters name (all where they name none), the other
+    filters left aside: what a kommune's budget is spent on."""
+    return frame[_in_municipality(frame, filters.municipality)].reset_index(drop=True)
+
+
 def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The rows of a derived interventions table that the filters let through.
 
@@ -173,9 +186,7 @@ def apply(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     compare), so a filter never silently hides an intervention for lacking a figure.
     """
     keep = frame["target_group"].isin(filters.target_groups)
-    if filters.municipality is not None and "municipality" in frame:
-        wanted = municipality_key(filters.municipality)
-        keep &= frame["municipality"].fillna("").str.strip().str.casefold() == wanted
+    keep &= _in_municipality(frame, filters.municipality)
     keep &= frame["evidence_stars"] >= filters.min_stars
     if filters.effect_ratings:
         keep &= frame["effect_rating"].isin(filters.effect_ratings)

@@ -343,10 +343,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "capacity and your requirements.",
     ),
     "budget_scope": (
-        "Siden regner på alle årets indsatser; af filtrene i venstre side bruges kun året "
-        "(og mindste antal stjerner som forslag til optimeringen).",
-        "The page works on all of the year's interventions; of the filters on the left only "
-        "the year is used (and the minimum of stars as the optimiser's default).",
+        "Siden regner på alle årets indsatser i den valgte kommune; af filtrene i venstre "
+        "side bruges kun året og kommunen (og mindste antal stjerner som forslag til "
+        "optimeringen).",
+        "The page works on all of the year's interventions of the chosen municipality; of "
+        "the filters on the left only the year and the municipality are used (and the "
+        "minimum of stars as the optimiser's default).",
     ),
     "budget_tab_current": ("Nuværende fordeling", "Current allocation"),
     "budget_tab_what_if": ("Hvad nu hvis", "What if"),

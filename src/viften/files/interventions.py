@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -105,13 +106,18 @@ class CellError(ValueError):
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _CURRENCY = re.compile(r"^(dkk|kr\.?)\s*|\s*(dkk|kr\.?|,-|\.-)$", re.IGNORECASE)
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(X\d{3})+$")
+_PLAIN = re.compile(r"[0-9]+(\.[0-9]+)?")
+_PLAIN_COMMA = re.compile(r"[0-9]+(,[0-9]+)?")
+"""Digits with a decimal mark, as the file writes it: never a thousands separator."""
 
 
 def parse_number(raw: Any, decimal_comma: bool) -> float:
     """A number as people write it: 1.234.567,5 / 1,234,567.5 / 1 234 567 / 35,5 / 1234.5."""
-    if isinstance(raw, bool):
+    if type(raw) is str and (_PLAIN_COMMA if decimal_comma else _PLAIN).fullmatch(raw):
+        value = float(raw.replace(",", "."))  # most cells: what the rules below make of them
+    elif isinstance(raw, bool):
         raise CellError("cell_boolean")
-    if isinstance(raw, int | float):
+    elif isinstance(raw, int | float):
         value = float(raw)
     elif isinstance(raw, dt.date | dt.time | dt.timedelta):
         raise CellError("cell_date")
@@ -356,10 +362,21 @@ def read_table(data: bytes, filename: str) -> Table:
         and COLUMNS_BY_NAME[column].kind in _NUMBER_KINDS
     ]
     decimal_comma = table.csv_format.delimiter == ";" or any(
-        _shows_decimal_comma(cell)
-        for cell in {cells[index] for _, cells in rows for index in numeric if index < len(cells)}
+        _shows_decimal_comma(cell) for cell in _distinct_cells(rows, numeric)
     )
     return Table(header, rows, decimal_comma, header_row=table.header_row)
+
+
+def _distinct_cells(rows: list[tabular.Row], indexes: Iterable[int]) -> set[Any]:
+    """The distinct cells of some columns (a short row has none in the columns it lacks)."""
+    cells_of = [cells for _, cells in rows]
+    found: set[Any] = set()
+    for index in indexes:
+        try:
+            found.update(map(itemgetter(index), cells_of))
+        except IndexError:
+            found.update(cells[index] for cells in cells_of if index < len(cells))
+    return found
 
 
 _NUMBER_KINDS = ("year", "money", "count", "rate", "stars", "positive", "weeks")
@@ -560,14 +577,11 @@ def _read_column(
     except TypeError:  # a cell no dict can hold (a list in a Parquet file)
         keys, distinct = range(len(raw_cells)), dict(enumerate(raw_cells))
     read = {key: _read_one(column, raw, table) for key, raw in distinct.items()}
-    values = [read[key][0] for key in keys]
-    bad = {key for key, (_, message) in read.items() if message is not None}
-    errors = {
-        position: message
-        for position, key in enumerate(keys)
-        if key in bad and (message := read[key][1]) is not None
-    }
-    return values, errors
+    values = list(map({key: value for key, (value, _) in read.items()}.__getitem__, keys))
+    why = {key: message for key, (_, message) in read.items() if message is not None}
+    if not why:
+        return values, {}
+    return values, {position: why[key] for position, key in enumerate(keys) if key in why}
 
 
 def _read_one(column: Column, raw: Any, table: Table) -> tuple[Any, Message | None]:

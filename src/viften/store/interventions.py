@@ -223,14 +223,19 @@ _SQL_TYPES = {
 
 
 def _column_lists(
-    columns: Sequence[str], rows: Sequence[Mapping[str, Any]]
+    columns: Sequence[str], rows: Sequence[Mapping[str, Any]], stored: bool = False
 ) -> tuple[str, list[list[Any]]]:
-    """`SELECT unnest($1::T[]) AS c1, ...`: one list per column, a bulk write in one statement."""
+    """`SELECT unnest($1::T[]) AS c1, ...`: one list per column, a bulk write in one statement.
+
+    `stored`: an absent or empty value is the column's `empty` (`stored_value`)."""
     parts, params = [], []
     for position, column in enumerate(columns, start=1):
         sql_type = "BIGINT" if column == "id" else _SQL_TYPES[COLUMNS_BY_NAME[column].kind]
         parts.append(f"unnest(${position}::{sql_type}[]) AS {column}")
-        params.append([row.get(column) for row in rows])
+        if stored and column != "id" and COLUMNS_BY_NAME[column].empty is not None:
+            params.append([_value(row, column) for row in rows])
+        else:
+            params.append([row.get(column) for row in rows])
     return "SELECT " + ", ".join(parts), params
 
 
@@ -279,14 +284,7 @@ def upsert(
     own = own_municipality(con)
     plan = compare(con, rows, columns)
     report(0.5, "compared")
-    inserts = [
-        {
-            **{c: _value(r.row, c) for c in COLUMN_NAMES},
-            "year": r.year,
-            "municipality": r.municipality,
-        }
-        for r in plan.added
-    ]
+    inserts = [{**r.row, "year": r.year, "municipality": r.municipality} for r in plan.added]
 
     def label(r: RowDiff) -> str:
         # the own municipality's rows are named as before; another's say whose they are
@@ -305,7 +303,7 @@ def upsert(
             ("update", r.stored["id"], r.name, r.year, c.field, c.old, c.new) for c in r.changes
         )
     if inserts:
-        select, params = _column_lists(COLUMN_NAMES, inserts)
+        select, params = _column_lists(COLUMN_NAMES, inserts, stored=True)
         created = con.execute(
             f"INSERT INTO interventions ({', '.join(COLUMN_NAMES)}, updated_by) "  # noqa: S608
             f"SELECT *, ${len(params) + 1} FROM ({select}) RETURNING id, name, year",

@@ -14,9 +14,10 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -105,13 +106,18 @@ class CellError(ValueError):
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _CURRENCY = re.compile(r"^(dkk|kr\.?)\s*|\s*(dkk|kr\.?|,-|\.-)$", re.IGNORECASE)
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(X\d{3})+$")
+_PLAIN = re.compile(r"[0-9]+(\.[0-9]+)?")
+_PLAIN_COMMA = re.compile(r"[0-9]+(,[0-9]+)?")
+"""Digits with a decimal mark, as the file writes it: never a thousands separator."""
 
 
 def parse_number(raw: Any, decimal_comma: bool) -> float:
     """A number as people write it: 1.234.567,5 / 1,234,567.5 / 1 234 567 / 35,5 / 1234.5."""
-    if isinstance(raw, bool):
+    if type(raw) is str and (_PLAIN_COMMA if decimal_comma else _PLAIN).fullmatch(raw):
+        value = float(raw.replace(",", "."))  # most cells: what the rules below make of them
+    elif isinstance(raw, bool):
         raise CellError("cell_boolean")
-    if isinstance(raw, int | float):
+    elif isinstance(raw, int | float):
         value = float(raw)
     elif isinstance(raw, dt.date | dt.time | dt.timedelta):
         raise CellError("cell_date")
@@ -356,12 +362,21 @@ def read_table(data: bytes, filename: str) -> Table:
         and COLUMNS_BY_NAME[column].kind in _NUMBER_KINDS
     ]
     decimal_comma = table.csv_format.delimiter == ";" or any(
-        _shows_decimal_comma(cells[index])
-        for _, cells in rows
-        for index in numeric
-        if index < len(cells)
+        _shows_decimal_comma(cell) for cell in _distinct_cells(rows, numeric)
     )
     return Table(header, rows, decimal_comma, header_row=table.header_row)
+
+
+def _distinct_cells(rows: list[tabular.Row], indexes: Iterable[int]) -> set[Any]:
+    """The distinct cells of some columns (a short row has none in the columns it lacks)."""
+    cells_of = [cells for _, cells in rows]
+    found: set[Any] = set()
+    for index in indexes:
+        try:
+            found.update(map(itemgetter(index), cells_of))
+        except IndexError:
+            found.update(cells[index] for cells in cells_of if index < len(cells))
+    return found
 
 
 _NUMBER_KINDS = ("year", "money", "count", "rate", "stars", "positive", "weeks")
@@ -450,57 +465,67 @@ def check_table(
     A name is unique per (municipality, year), an empty `municipality` being
     `own_municipality`, the database's own (interface.md); the row keeps it empty (None), and
     `store.interventions.upsert` writes the own one.
+
+    The table is checked column by column: each distinct cell of a column is read once
+    (`read_cell`), so a file of many rows costs about as much as its distinct values. The
+    problems come out as a row-by-row reading would list them: by row, then by column.
     """
     problems: list[Problem] = []
     mapping = _map_header(table.header, table.header_row, problems)
     year_now = default_year or dt.date.today().year
-    rows: list[dict[str, Any]] = []
-    first_row_of: dict[tuple[str, str, int], int] = {}
-    for row_number, cells in table.rows:
-        if tabular.blank(cells):
+    kept = [(number, cells) for number, cells in table.rows if not _blank(cells)]
+    numbers = [number for number, _ in kept]
+    width = max([len(mapping), *(len(cells) for _, cells in kept)])
+    cells_by_column = _columns_of([cells for _, cells in kept], width)
+    found: dict[int, list[Problem]] = {}
+
+    def report(position: int, column: str, message: Message) -> None:
+        found.setdefault(position, []).append(Problem(numbers[position], column, message))
+
+    values: dict[str, list[Any]] = {}
+    invalid: dict[str, set[int]] = {}
+    for index, raw_cells in enumerate(cells_by_column):
+        name, written = mapping.get(index, ("", f"{_column_name(index)} (no header)"))
+        if name == _UNKNOWN:
+            continue  # the header problem is reported once, not on every row
+        if not name:
+            key = "cell_without_header" if index in mapping else "cell_beyond_last_column"
+            for position, raw in enumerate(raw_cells):
+                if not _empty_cell(raw):
+                    report(position, written, Message.of(key))
             continue
-        row: dict[str, Any] = {}
-        for index, raw in enumerate(cells):
-            name, written = mapping.get(index, ("", f"{_column_name(index)} (no header)"))
-            empty = raw is None or (isinstance(raw, str) and not raw.strip())
-            if name == _UNKNOWN:
-                continue  # the header problem is reported once, not on every row
-            if not name:
-                if not empty and index in mapping:
-                    problems.append(Problem(row_number, written, Message.of("cell_without_header")))
-                elif not empty:
-                    problems.append(
-                        Problem(row_number, written, Message.of("cell_beyond_last_column"))
-                    )
-                continue
-            column = COLUMNS_BY_NAME[name]
-            try:
-                row[name] = read_cell(
-                    column, raw, table.decimal_comma, table.guarded, strip=table.strip_text
-                )
-            except CellError as error:
-                problems.append(Problem(row_number, written, error.message))
-                row[name] = _INVALID
-        for name, _ in mapping.values():
-            if name and name != _UNKNOWN:
-                row.setdefault(name, COLUMNS_BY_NAME[name].empty)  # a short row: empty cells
-        _check_row(row, row_number, mapping, problems)
-        if row.get("year") is None:
+        read, errors = _read_column(COLUMNS_BY_NAME[name], raw_cells, table)
+        values[name] = read
+        invalid[name] = set(errors)
+        for position, message in errors.items():
+            report(position, written, message)
+    for column in COLUMNS:
+        if column.required and column.name in values:
+            bad = invalid[column.name]
+            for position, value in enumerate(values[column.name]):
+                if value is None and position not in bad:
+                    report(position, _written(mapping, column.name), required_message(column.name))
+    for position, name in enumerate(values.get("name", ())):
+        if isinstance(name, str) and len(name) > MAX_NAME_LENGTH:
+            report(
+                position,
+                _written(mapping, "name"),
+                Message.of(
+                    "name_too_long", length=("text", len(name)), most=("text", MAX_NAME_LENGTH)
+                ),
+            )
+    if "year" in values:
+        values["year"] = [year_now if year is None else year for year in values["year"]]
+    names = list(values)
+    rows = [dict(zip(names, cells, strict=True)) for cells in zip(*values.values(), strict=True)]
+    if not names:
+        rows = [{} for _ in kept]
+    if "year" not in values:
+        for row in rows:
             row["year"] = year_now
-        name_value, year_value = row.get("name"), row.get("year")
-        if isinstance(name_value, str) and isinstance(year_value, int):
-            key = (str(row.get("municipality") or own_municipality), name_value, year_value)
-            if key in first_row_of:
-                problems.append(
-                    Problem(
-                        row_number,
-                        _written(mapping, "name"),
-                        _twice_message(key, first_row_of[key]),
-                    )
-                )
-            else:
-                first_row_of[key] = row_number
-        rows.append(row)
+    _check_names_once(rows, own_municipality, _written(mapping, "name"), numbers, report)
+    for position in sorted(found):
+        problems.extend(found[position])
     if not problems and not rows:
         problems.append(
             Problem(table.header_row + 1, _written(mapping, "name"), Message.of("iv_no_rows"))
@@ -511,6 +536,79 @@ def check_table(
     if "year" not in columns:
         columns += ("year",)
     return ParsedFile(rows, columns)
+
+
+def _empty_cell(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _blank(cells: list[Any]) -> bool:
+    """`tabular.blank`, quicker for a row of text (every CSV row)."""
+    try:
+        return not "".join(cells).strip()
+    except TypeError:
+        return tabular.blank(cells)
+
+
+def _columns_of(rows: list[list[Any]], width: int) -> list[tuple[Any, ...]]:
+    """The cells column by column, a short row's missing cells empty (None)."""
+    if not rows:
+        return [() for _ in range(width)]
+    padded = [
+        cells if len(cells) == width else [*cells, *([None] * (width - len(cells)))]
+        for cells in rows
+    ]
+    return list(zip(*padded, strict=True))
+
+
+def _read_column(
+    column: Column, raw_cells: Sequence[Any], table: Table
+) -> tuple[list[Any], dict[int, Message]]:
+    """The stored values of a column's cells (None where a cell is bad) and, by position,
+    why each bad one is bad; each distinct cell is read once."""
+    try:
+        keys: Sequence[Any] = (
+            raw_cells
+            if all(raw is None or type(raw) is str for raw in set(raw_cells))
+            # a workbook's True, 1 and 1.0 are equal keys, and are read differently
+            else [(type(raw), raw) for raw in raw_cells]
+        )
+        distinct = dict(zip(keys, raw_cells, strict=True))
+    except TypeError:  # a cell no dict can hold (a list in a Parquet file)
+        keys, distinct = range(len(raw_cells)), dict(enumerate(raw_cells))
+    read = {key: _read_one(column, raw, table) for key, raw in distinct.items()}
+    values = list(map({key: value for key, (value, _) in read.items()}.__getitem__, keys))
+    why = {key: message for key, (_, message) in read.items() if message is not None}
+    if not why:
+        return values, {}
+    return values, {position: why[key] for position, key in enumerate(keys) if key in why}
+
+
+def _read_one(column: Column, raw: Any, table: Table) -> tuple[Any, Message | None]:
+    try:
+        value = read_cell(column, raw, table.decimal_comma, table.guarded, strip=table.strip_text)
+    except CellError as error:
+        return None, error.message
+    return value, None
+
+
+def _check_names_once(
+    rows: Sequence[dict[str, Any]],
+    own_municipality: str,
+    written: str,
+    numbers: Sequence[int],
+    report: Callable[[int, str, Message], None],
+) -> None:
+    """A (municipality, name, year) twice in the file: the second says where the first is."""
+    first_row_of: dict[tuple[str, str, int], int] = {}
+    for position, row in enumerate(rows):
+        name_value, year_value = row.get("name"), row.get("year")
+        if isinstance(name_value, str) and isinstance(year_value, int):
+            key = (str(row.get("municipality") or own_municipality), name_value, year_value)
+            if key in first_row_of:
+                report(position, written, _twice_message(key, first_row_of[key]))
+            else:
+                first_row_of[key] = numbers[position]
 
 
 def _twice_message(key: tuple[str, str, int], first: int) -> Message:
@@ -527,7 +625,6 @@ def _twice_message(key: tuple[str, str, int], first: int) -> Message:
     )
 
 
-_INVALID = object()
 _UNKNOWN = "\x00unknown"
 
 
@@ -536,34 +633,6 @@ def _written(mapping: dict[int, tuple[str, str]], name: str) -> str:
         if english == name:
             return written
     return name
-
-
-def _check_row(
-    row: dict[str, Any],
-    row_number: int,
-    mapping: dict[int, tuple[str, str]],
-    problems: list[Problem],
-) -> None:
-    present = {english for english, _ in mapping.values()}
-    for column in COLUMNS:
-        if column.required and column.name in present and row.get(column.name) is None:
-            problems.append(
-                Problem(row_number, _written(mapping, column.name), required_message(column.name))
-            )
-    name = row.get("name")
-    if isinstance(name, str) and len(name) > MAX_NAME_LENGTH:
-        problems.append(
-            Problem(
-                row_number,
-                _written(mapping, "name"),
-                Message.of(
-                    "name_too_long", length=("text", len(name)), most=("text", MAX_NAME_LENGTH)
-                ),
-            )
-        )
-    for key, value in list(row.items()):
-        if value is _INVALID:
-            row[key] = None
 
 
 def required_message(column: str) -> Message:

@@ -17,7 +17,7 @@ from babel.dates import format_datetime
 from viften.files.interventions import coerce_stored, deleted_fields
 from viften.model.assumptions import HISTORY_PREFIX
 from viften.model.domain import COLUMNS_BY_NAME
-from viften.model.effects import outcome_counts
+from viften.model.outcome_counts import outcome_counts
 from viften.present import formatting
 from viften.present.figures import FIGURES
 from viften.present.texts import has, t

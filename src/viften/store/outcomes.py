@@ -54,9 +54,9 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from viften.files import tabular
-from viften.model.effects import OUTCOME_COUNTS
 from viften.model.errors import BadInput, Problem
 from viften.model.messages import Message
+from viften.model.outcome_counts import OUTCOME_COUNTS
 from viften.store import db
 
 if TYPE_CHECKING:

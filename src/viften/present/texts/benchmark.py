@@ -75,7 +75,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bm_col_municipality": ("Kommune", "Municipality"),
     "bm_col_name": ("Indsats", "Intervention"),
     "bm_col_price": ("Pris pr. deltager", "Price per participant"),
-    "bm_col_effect": ("Mer-effekt (eget tal)", "Extra effect (own)"),
     "bm_col_interval": ("95 %-interval", "95 % interval"),
     "bm_col_shrunken": ("Mer-effekt (krympet)", "Extra effect (shrunken)"),
     "bm_col_stars": ("Evidens", "Evidence"),

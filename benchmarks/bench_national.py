@@ -27,6 +27,7 @@ fairest), the median is printed beside it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -36,7 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -299,14 +300,12 @@ def wait_healthy(port: int, process: subprocess.Popen[bytes], limit: float = 120
     raise SystemExit(f"streamlit on {port} did not start within {limit:.0f} s")
 
 
-def first_render(
-    browser, folder: Path, script: Path, port: int, ready: Callable[[object], None], **env: str
-) -> float:
-    """Seconds from launching `streamlit run script` to its page rendered and finished."""
+@contextlib.contextmanager
+def serving(folder: Path, script: Path, port: int, **env: str) -> Iterator[None]:
+    """`streamlit run script` on `port` (output logged in `folder`), until the block ends."""
     import signal
 
     log = (folder / f"streamlit-{port}.log").open("wb")
-    start = time.perf_counter()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -327,6 +326,22 @@ def first_render(
     )
     try:
         wait_healthy(port, process)
+        yield
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+def first_render(
+    browser, folder: Path, script: Path, port: int, ready: Callable[[object], None], **env: str
+) -> float:
+    """Seconds from launching `streamlit run script` to its page rendered and finished."""
+    start = time.perf_counter()
+    with serving(folder, script, port, **env):
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         try:
             page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
@@ -335,13 +350,6 @@ def first_render(
             return time.perf_counter() - start
         finally:
             page.close()
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
 
 
 def bench_pages(folder: Path, national: Path, repeat: int, figures: Figures) -> None:

@@ -8,14 +8,11 @@ from viften.ui import fan as ui
 from viften.ui.print_css import inject_print_css
 from viften.ui.state import language
 
-lang = language()
-inject_print_css()
-view = ui.current_view()
-st.title(
-    t("fan_title", lang, year=view.year) if view.year else t("fan_title_no_year", lang),
-    anchor=False,
-)
-if not ui.no_data_message(view, lang):
+
+@st.fragment
+def matrix_and_drill_down(view: ui.View, lang: str) -> None:
+    """What a switch, a tile or a pick changes: it reruns alone, without the sidebar and the
+    navigation around it (a filter in the sidebar reruns the whole page, and this with it)."""
     settings = ui.fan_settings(lang)
     with st.expander(t("fan_guide_heading", lang)):
         st.markdown(t("fan_guide", lang))
@@ -32,3 +29,14 @@ if not ui.no_data_message(view, lang):
         ui.detail(view, chosen, settings.measure, lang)
     ui.compare(view, lang)
     ui.name_list(view, settings, lang)
+
+
+lang = language()
+inject_print_css()
+view = ui.current_view()
+st.title(
+    t("fan_title", lang, year=view.year) if view.year else t("fan_title_no_year", lang),
+    anchor=False,
+)
+if not ui.no_data_message(view, lang):
+    matrix_and_drill_down(view, lang)

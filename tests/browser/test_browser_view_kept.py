@@ -69,11 +69,6 @@ def test_leaving_presentation_by_its_exit_link_keeps_the_filter_and_the_fan(
     screenshot(page, "view-kept-after-exit-1920")
 
 
-@pytest.mark.skip(
-    reason="passes as the first test of a Chromium process and times out (the fan is never "
-    "drawn after Back) when another browser module ran before it in the same process; "
-    "kept until the cause is found (noted on issue 10)"
-)
 def test_leaving_presentation_by_the_browsers_back_keeps_the_filter_and_the_fan(
     app_server: Server, page
 ) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from viften.actions import committee
 from viften.model import domain
 from viften.model import filters as flt
 from viften.model.assumptions import Assumptions
@@ -51,6 +50,10 @@ def year_view(
 def _year_assumptions(
     path: Path, version: tuple[int, int, int, int], year: int | None
 ) -> Assumptions:
+    # the committee's module brings the deck's and the allocator's code: the landing page
+    # needs neither, so it is loaded when a page first asks for assumptions
+    from viften.actions import committee
+
     return committee.case_assumptions(path, year)
 
 

@@ -88,8 +88,11 @@ _HEIGHT_MARK = 876_543.0
 
 @functools.lru_cache(maxsize=8)
 def _template(lang: str, aggregated: bool, marked: bool = False) -> dict[str, Any]:
-    """The chart without data, with marker numbers where the size goes."""
-    return _structure(lang, aggregated, _WIDTH_MARK, _HEIGHT_MARK, marked).to_dict()
+    """The chart without data, with marker numbers where the size goes.
+
+    Not validated against the schema here: that is half the first render's chart time, and
+    the same structure is validated by `chart_from_layout` (exports, tests)."""
+    return _structure(lang, aggregated, _WIDTH_MARK, _HEIGHT_MARK, marked).to_dict(validate=False)
 
 
 def _fill_size(node: Any, width: float, height: float) -> Any:

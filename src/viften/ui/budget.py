@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from viften.actions import scenarios as scenario_actions
-from viften.actions.budget_case import assumptions_for
 from viften.model import allocator, pool, what_if
 from viften.model.allocator import Evaluation, FrontierPoint, Interventions, Request, Result
 from viften.model.errors import ViftenError
@@ -25,6 +24,7 @@ from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui.amounts import amount_input
+from viften.ui.cache import year_assumptions
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
@@ -47,7 +47,7 @@ def interventions(frame: pd.DataFrame) -> Interventions:
     # the app values an intervention without a control group by the extra effect its stars
     # stand for, shown as assumed: a statutory one is never dropped for lack of a measurement
     return Interventions.from_columns(
-        frame, assumptions=assumptions_for(database(), year), assume_effects=True
+        frame, assumptions=year_assumptions(year), assume_effects=True
     )
 
 
@@ -497,7 +497,7 @@ def tradeoff_section(
                 allocator.evaluate(data, participants, scenario.budget),
             )
         )
-    chosen_assumptions = assumptions_for(database(), year)
+    chosen_assumptions = year_assumptions(year)
     st.caption(
         t(
             "budget_case_caption",

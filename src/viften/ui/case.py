@@ -23,7 +23,7 @@ from viften.present import case as present
 from viften.present.charts import case as charts
 from viften.present.texts import t
 from viften.ui import cache
-from viften.ui.charts import show
+from viften.ui.charts import show_built
 from viften.ui.fan import publish, url_choice
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
@@ -130,20 +130,27 @@ def one_intervention(
     st.caption(formatting.escape_markdown(present.used_inputs_text(view, index, lang)))
     with st.container(key="case_figures"):
         # theme None: Streamlit's theme squeezes a titled chart's plot under its title
-        show(
-            charts.payer_chart(
-                present.year_rows(view, index, lang, planned), name, scale, scope, lang
-            ),
+        show_built(
+            charts.payer_chart,
+            present.year_rows(view, index, lang, planned),
+            name,
+            scale,
+            scope,
+            lang,
             key="case_payer_chart",
             width="content",
             theme=None,
         )
         payback = float(view.case.payback_year_kommune[index])
         known = None if math.isnan(payback) else int(payback)
-        show(
-            charts.cash_chart(
-                present.cumulative_rows(view, index, lang, planned), known, name, scale, scope, lang
-            ),
+        show_built(
+            charts.cash_chart,
+            present.cumulative_rows(view, index, lang, planned),
+            known,
+            name,
+            scale,
+            scope,
+            lang,
             key="case_cash_chart",
             width="content",
             theme=None,

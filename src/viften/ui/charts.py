@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -15,3 +16,18 @@ def show(chart: Any, **options: Any) -> Any:
     rerun (five times the cost of drawing it; the chart functions' tests validate them), in
     the reader's number format."""
     return st.vega_lite_chart(localised(chart, language()), **options)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _built(
+    name: str, _builder: Callable[..., Any], args: tuple[Any, ...], lang: str
+) -> dict[str, Any]:
+    return localised(_builder(*args), lang)
+
+
+def show_built(builder: Callable[..., Any], *args: Any, **options: Any) -> Any:
+    """`show(builder(*args))`, with the spec kept for the same builder and inputs: a rerun
+    that changes nothing the chart shows does not build it again (Altair's objects cost
+    more than the drawing)."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return st.vega_lite_chart(_built(name, builder, args, language()), **options)

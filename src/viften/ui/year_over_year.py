@@ -37,11 +37,21 @@ def _rows(year: int, filters: flt.Filters) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def comparison(
-    before: int, after: int, filters: flt.Filters
-) -> tuple[yoy.YearComparison, list[dict[str, Any]], list[dict[str, Any]]]:
+Compared = tuple[yoy.YearComparison, list[dict[str, Any]], list[dict[str, Any]]]
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _comparison(
+    path: Any, version: tuple[int, int, int, int], before: int, after: int, filters: flt.Filters
+) -> Compared:
     first, second = _rows(before, filters), _rows(after, filters)
     return yoy.compare(first, second, before, after), first, second
+
+
+def comparison(before: int, after: int, filters: flt.Filters) -> Compared:
+    """The two years compared, once per version of the database (shared: read only)."""
+    path = database()
+    return _comparison(path, db.data_version(path), before, after, filters)
 
 
 def lists(
@@ -76,14 +86,16 @@ def moves(result: yoy.YearComparison, lang: str) -> None:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _fan_picture(
     path: Any, version: tuple[int, int, int, int], year: int, filters: flt.Filters, lang: str
-) -> bytes:
+) -> str:
+    """The year's fan as SVG text: st.image shows SVG as it is, where a PNG is decoded, scaled
+    and encoded again on every rerun (0,4 s for two pictures)."""
     import pandas as pd
 
     from viften.present.images import chart_bytes
 
     frame = pd.DataFrame(_rows(year, filters))
     spec = fan_charts.spec_from_layout(fan.layout(frame, lang), lang)
-    return chart_bytes(spec, "png", lang)
+    return chart_bytes(spec, "svg", lang).decode()
 
 
 def fans(before: int, after: int, filters: flt.Filters, lang: str) -> None:

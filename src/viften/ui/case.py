@@ -137,9 +137,7 @@ def one_intervention(
             scale,
             scope,
             lang,
-            key="case_payer_chart",
-            width="content",
-            theme=None,
+            options={"key": "case_payer_chart", "width": "content", "theme": None},
         )
         payback = float(view.case.payback_year_kommune[index])
         known = None if math.isnan(payback) else int(payback)
@@ -151,9 +149,7 @@ def one_intervention(
             scale,
             scope,
             lang,
-            key="case_cash_chart",
-            width="content",
-            theme=None,
+            options={"key": "case_cash_chart", "width": "content", "theme": None},
         )
     if known is None:
         st.caption(t("case_cash_no_payback", lang, horizon=view.case.horizon))

@@ -20,14 +20,24 @@ def show(chart: Any, **options: Any) -> Any:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _built(
-    name: str, _builder: Callable[..., Any], args: tuple[Any, ...], lang: str
+    name: str,
+    _builder: Callable[..., Any],
+    args: tuple[Any, ...],
+    keywords: tuple[tuple[str, Any], ...],
+    lang: str,
 ) -> dict[str, Any]:
-    return localised(_builder(*args), lang)
+    return localised(_builder(*args, **dict(keywords)), lang)
 
 
-def show_built(builder: Callable[..., Any], *args: Any, **options: Any) -> Any:
-    """`show(builder(*args))`, with the spec kept for the same builder and inputs: a rerun
-    that changes nothing the chart shows does not build it again (Altair's objects cost
-    more than the drawing)."""
+def show_built(
+    builder: Callable[..., Any],
+    *args: Any,
+    options: dict[str, Any] | None = None,
+    **keywords: Any,
+) -> Any:
+    """`show(builder(*args, **keywords), **options)`, with the spec kept for the same builder
+    and inputs: a rerun that changes nothing the chart shows does not build it again (Altair's
+    objects cost more than the drawing)."""
     name = f"{builder.__module__}.{builder.__qualname__}"
-    return st.vega_lite_chart(_built(name, builder, args, language()), **options)
+    spec = _built(name, builder, args, tuple(sorted(keywords.items())), language())
+    return st.vega_lite_chart(spec, **(options or {}))

@@ -45,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
+from bench_allocate import BARE  # noqa: E402
 
 SHARE = 0.35
 BARE_IMPORT = """
@@ -61,18 +62,8 @@ con.execute('SELECT intervention, year, "group", count(*), '
             'sum(CAST(employed AS INTEGER)) FROM raw_records GROUP BY ALL').fetchall()
 con.close()
 """
-BARE_MILP = """
-import sys
-import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-
-model = np.load(sys.argv[1])
-found = milp(c=model["c"], integrality=np.ones(len(model["c"])),
-             bounds=Bounds(model["lower"], model["upper"]),
-             constraints=LinearConstraint(model["matrix"], model["row_lower"], model["row_upper"]),
-             options={"mip_rel_gap": 0.0})
-print(-found.fun + float(model["constant"]))
-"""
+BARE_MILP = BARE
+"""The bare process: one `milp` call on the arrays `allocate` would hand it (bench_allocate's)."""
 ONE_LINE_APP = "import streamlit as st\nst.write('baseline')\n"
 STREAMLIT_CONFIG = """[server]
 headless = true

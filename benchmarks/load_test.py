@@ -35,18 +35,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_national import CHROMIUM_ARGS  # the same browser as every benchmark
+
 REPO = Path(__file__).resolve().parents[1]
 MAX_SESSIONS = 50
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EDITOR, PASSWORD = "Lasttest", "lasttest-kodeord-1"
 STEP_TIMEOUT_MS = 180_000

@@ -188,6 +188,21 @@ def app_server(demo_database: Path, tmp_path_factory: pytest.TempPathFactory) ->
         stop_server(process)
 
 
+@pytest.fixture(scope="module")
+def kommuner_server(
+    demo_database: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The app on a demo database of its own with more kommuner (`add_municipalities`),
+    served for this test module."""
+    folder = tmp_path_factory.mktemp("kommuner")
+    path = add_municipalities(copy_of_demo(demo_database, folder), folder)
+    server, process = start_server(path, folder / "streamlit.log")
+    try:
+        yield server
+    finally:
+        stop_server(process)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
     if not Path(CHROMIUM).exists():

@@ -3,41 +3,21 @@ cut off, and a municipality named in markup stays text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from conftest import (
     Server,
-    add_municipalities,
-    copy_of_demo,
     screenshot,
-    start_server,
-    stop_server,
     wait_for_app,
 )
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def several_server(
-    demo_database: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("kommuner")
-    path = add_municipalities(copy_of_demo(demo_database, folder), folder)
-    server, process = start_server(path, folder / "streamlit.log")
-    try:
-        yield server
-    finally:
-        stop_server(process)
-
-
 def test_the_benchmark_page_draws_a_forest_plot_that_fits_a_laptop(
-    several_server: Server, page
+    kommuner_server: Server, page
 ) -> None:
     page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(f"{several_server.url}/benchmark")
+    page.goto(f"{kommuner_server.url}/benchmark")
     page.wait_for_selector('[data-testid="stVegaLiteChart"] svg', timeout=120_000)
     wait_for_app(page)
     pooled = page.locator(

@@ -5,35 +5,15 @@ past its box or the screen; a table's scroller against its width)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from conftest import (
     Server,
-    add_municipalities,
-    copy_of_demo,
     screenshot,
-    start_server,
-    stop_server,
     wait_for_app,
 )
 from test_browser_fit import MEASURE, SIDEWAYS, settled
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def kommuner_server(
-    demo_database: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("cross")
-    path = add_municipalities(copy_of_demo(demo_database, folder), folder)
-    server, process = start_server(path, folder / "streamlit.log")
-    try:
-        yield server
-    finally:
-        stop_server(process)
 
 
 def test_model_2_across_kommuner_and_the_pool_fit_a_laptop(kommuner_server: Server, page) -> None:

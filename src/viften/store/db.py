@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
@@ -617,15 +617,6 @@ def open_postgres(location: PostgresURL) -> postgres.Connection:
 
 
 @contextmanager
-def _postgres_connect(location: PostgresURL) -> Iterator[postgres.Connection]:
-    con = open_postgres(location)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-@contextmanager
 def _postgres_transaction(location: PostgresURL) -> Iterator[postgres.Connection]:
     """One transaction: all of the block is written, or none of it; then the write counter
     that `data_version` reads moves on.
@@ -685,14 +676,11 @@ def _prepare_postgres(
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
     if isinstance(path, PostgresURL):
-        with _postgres_connect(path) as pg:
+        with closing(open_postgres(path)) as pg:
             yield as_duckdb(pg)
         return
-    con = _open(_existing(path))
-    try:
+    with closing(_open(_existing(path))) as con:
         yield con
-    finally:
-        con.close()
 
 
 @contextmanager
@@ -738,7 +726,7 @@ def newest_first(
 def data_version(path: Path) -> tuple[int, int, int, int]:
     """Changes whenever a write reaches the file: a cheap key for caches."""
     if isinstance(path, PostgresURL):
-        with _postgres_connect(path) as con:  # the count of committed writes
+        with closing(open_postgres(path)) as con:  # the count of committed writes
             row = con.execute("SELECT last_value, is_called FROM viften_writes").fetchone()
         assert row is not None
         return (int(row[0]) if row[1] else 0, 0, 0, 0)

@@ -45,6 +45,20 @@ def test_the_table_shows_the_newest_year_with_danish_headings_and_numbers(db_pat
     assert any("." in p for p in prices), "thousands are grouped with a point in Danish"
 
 
+def test_the_table_shows_the_figures_a_narrow_screen_holds_until_the_reader_adds_more(
+    db_path: Path,
+) -> None:
+    app = _page(db_path)
+    shown = list(app.dataframe[0].value.columns)
+    assert shown == ["Indsats", "Målgruppe", "Evidens", "Pris pr. deltager", "Jobandel"] + [
+        "Mer-effekt",
+        "Pris pr. job",
+        "Pris pr. ekstra job",
+    ]
+    app.multiselect(key="iv_columns").select("provider").run()
+    assert list(app.dataframe[0].value.columns)[-2:] == ["Pris pr. ekstra job", "Leverandør"]
+
+
 def test_a_viewer_cannot_edit_or_import(db_path: Path) -> None:
     app = _page(db_path)
     texts = " ".join(i.value for i in app.info)
@@ -203,7 +217,9 @@ def test_an_intervention_with_only_the_required_columns_is_shown(
     changes.import_file(db_path, minimal.encode(), "minimal.csv", command_line_actor())
     app = _page(db_path, editor=True)
     assert not app.exception
+    app.multiselect(key="iv_columns").set_value(["participants", "capacity"]).run()
     table = app.dataframe[0].value.set_index("Indsats")
+    assert list(table.columns) == ["Deltagere", "Kapacitet"]
     assert table.loc["Kun det nødvendige", "Deltagere"] == "– (ikke angivet)"
     assert table.loc["Kun det nødvendige", "Kapacitet"] == "ingen grænse"
 

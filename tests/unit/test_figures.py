@@ -152,7 +152,7 @@ def test_a_missing_figure_is_a_dash_with_its_reason() -> None:
 
 def test_the_extra_effect_carries_its_interval_where_it_has_one() -> None:
     text = formatting.figure_value("net_effect", domain.records(sample())[3])
-    assert text == "+20,0 pct.point; 95 %-interval: +10,4 pct.point til +29,1 pct.point"
+    assert text == "+20,0 pct.point (+10,4 til +29,1)"
 
 
 def test_weeks_keep_a_half_week() -> None:

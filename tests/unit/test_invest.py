@@ -308,4 +308,7 @@ def test_payments_are_never_negative(data: dict[str, object]) -> None:
 def test_a_net_contract_never_pays_more_than_a_gross_one(data: dict[str, object]) -> None:
     gross, net = _with_basis(data, "gross"), _with_basis(data, "net")
     assert net.payments_expected <= gross.payments_expected + 1e-6  # type: ignore[operator]
-    assert net.payments_present_value <= gross.payments_present_value + 1e-6  # type: ignore[operator]
+    if not gross.cap_binds:
+        # a binding cap scales every payment alike (interface.md), so a net contract whose
+        # early goal alone reaches the cap is worth more today than a gross one paid later
+        assert net.payments_present_value <= gross.payments_present_value + 1e-6  # type: ignore[operator]

@@ -90,6 +90,18 @@ def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: s
     return pd.DataFrame(rows, columns=effect_headings(lang))
 
 
+RATES_PART = 6
+"""The effect table's first six headings (the name, where the figures come from, how many
+stand behind them and the job rates); the extra effect follows in a table of its own."""
+
+
+def effect_parts(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The effect table as two that each fit a 1366 px screen: the job rates, then the extra
+    effect with its interval, its flag and any note. Both begin with the name."""
+    headings = list(table.columns)
+    return table[headings[:RATES_PART]], table[[headings[0], *headings[RATES_PART:]]]
+
+
 def effect_headings(lang: str) -> list[str]:
     return [
         t("col_name", lang),

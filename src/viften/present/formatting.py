@@ -409,11 +409,11 @@ def figure_column(name: str, rows: Any, lang: str = "da") -> list[str]:
         group, decimal = _symbols(lang)
         for i, (low, high) in enumerate(zip(lows, highs, strict=True)):
             if not is_missing(values[i]) and not is_missing(low) and not is_missing(high):
-                out[i] += "; " + t(
+                out[i] += " " + t(
                     "fan_ci",
                     lang,
-                    low=_fast_points(float(low), lang, group, decimal),
-                    high=_fast_points(float(high), lang, group, decimal),
+                    low=_fast_points(float(low), lang, group, decimal).rsplit(" ", 1)[0],
+                    high=_fast_points(float(high), lang, group, decimal).rsplit(" ", 1)[0],
                 )
     return out
 

@@ -16,7 +16,7 @@ from viften.present.history import when
 from viften.present.messages import render
 from viften.present.texts import t
 from viften.store.location import PostgresURL
-from viften.ui import state
+from viften.ui import grid, state
 
 
 def _typed(text: str) -> str:
@@ -122,7 +122,7 @@ def accounts_table(lang: str) -> None:
             ],
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    grid.table(frame)
 
 
 def _done(message: str) -> None:

@@ -12,18 +12,14 @@ from viften.present import benchmark as present
 from viften.present.charts.benchmark import forest_chart
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
+from viften.ui import grid
 from viften.ui.charts import show
 
 
 def overview(objects: Sequence[dict[str, Any]], lang: str) -> None:
     st.subheader(t("bm_overview", lang), anchor=False)
     # every kind in sight: the table's height is its rows', not a scrolling window
-    st.dataframe(
-        present.overview(list(objects), lang),
-        hide_index=True,
-        width="stretch",
-        height=min(36 * (len(objects) + 1) + 3, 800),
-    )
+    grid.table(present.overview(list(objects), lang), max_height=800)
     st.caption(t("bm_i2_thresholds", lang))
 
 
@@ -50,9 +46,9 @@ def kind_section(obj: Mapping[str, Any], lang: str) -> None:
         st.info(level, icon=":material/compare_arrows:")
     show(forest_chart(obj, lang), key="bm_forest", width="stretch")
     st.markdown(f"**{t('bm_pool_heading', lang)}**")
-    st.dataframe(present.side_by_side(obj, lang), hide_index=True, width="stretch")
+    grid.table(present.side_by_side(obj, lang))
     st.markdown(f"**{t('bm_figures_heading', lang)}**")
-    st.dataframe(present.figures_side_by_side(obj, lang), hide_index=True, width="stretch")
+    grid.table(present.figures_side_by_side(obj, lang))
     unpooled = present.unpooled_text(obj, lang)
     if unpooled:
         st.caption(escape_markdown(unpooled))

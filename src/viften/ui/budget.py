@@ -23,6 +23,7 @@ from viften.present.charts import budget as charts
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
+from viften.ui import grid
 from viften.ui.amounts import amount_input
 from viften.ui.cache import year_assumptions
 from viften.ui.charts import show as show_chart
@@ -181,11 +182,7 @@ def current_section(data: Interventions, now: Evaluation, year: int, lang: str) 
         st.caption(t("budget_without_control", lang, count=now.without_control))
     if now.assumed_effects:
         st.caption(t("budget_assumed_effects", lang, count=now.assumed_effects))
-    st.dataframe(
-        tables.allocation_table(data, np.asarray(now.participants), lang),
-        hide_index=True,
-        width="stretch",
-    )
+    grid.table(tables.allocation_table(data, np.asarray(now.participants), lang))
 
 
 # --- what if, by hand -------------------------------------------------------------------------
@@ -507,7 +504,7 @@ def tradeoff_section(
             year=year,
         )
     )
-    st.dataframe(tables.payer_case_table(columns, lang), hide_index=True, width="stretch")
+    grid.table(tables.payer_case_table(columns, lang))
 
 
 def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: str) -> None:
@@ -559,7 +556,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     moved = allocator.moves(data, result)
     if all(m.change == 0 for m in moved):
         st.caption(t("budget_nothing_moves", lang))
-    st.dataframe(tables.moves_table(moved, lang), hide_index=True, width="stretch")
+    grid.table(tables.moves_table(moved, lang))
     if moved:
         show_chart(charts.comparison_chart(moved, lang), width="stretch")
 
@@ -627,9 +624,7 @@ def frontier_section(
                 )
             )
     with st.expander(t("budget_frontier_table", lang)):
-        st.dataframe(
-            tables.frontier_table(points, objective, lang), hide_index=True, width="stretch"
-        )
+        grid.table(tables.frontier_table(points, objective, lang))
 
 
 # --- scenarios --------------------------------------------------------------------------------
@@ -717,7 +712,7 @@ def scenarios_section(
     if not saved:
         st.caption(t("budget_sc_none", lang, year=year))
         return
-    st.dataframe(tables.scenarios_table(saved, lang), hide_index=True, width="stretch")
+    grid.table(tables.scenarios_table(saved, lang))
     names = [s.name for s in saved]
     by_name = {s.name: s for s in saved}
     pick, open_button, delete_button = st.columns([3, 1, 1], vertical_alignment="bottom")
@@ -765,11 +760,7 @@ def _compare(saved: list[scenarios.Scenario], lang: str) -> None:
         column.metric(
             t("budget_metric_gross", lang), formatting.number(scenario.gross_jobs, lang, 1)
         )
-    st.dataframe(
-        tables.comparison_table(both, str(first_name), str(second_name), lang),
-        hide_index=True,
-        width="stretch",
-    )
+    grid.table(tables.comparison_table(both, str(first_name), str(second_name), lang))
 
 
 # --- the shared pool across kommuner (issue 14) -------------------------------------------------
@@ -885,5 +876,5 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
         )
     )
     split = _pool_split(part, request, tuple(chosen), db.data_version(database()))
-    st.dataframe(tables.pool_table(split, budget, lang), hide_index=True, width="stretch")
+    grid.table(tables.pool_table(split, budget, lang))
     st.caption(t("budget_pool_binds_caption", lang))

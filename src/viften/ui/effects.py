@@ -17,6 +17,7 @@ from viften.present.charts import effects as charts
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import outcomes
+from viften.ui import grid
 from viften.ui.amounts import amount_input
 from viften.ui.charts import show as show_chart
 from viften.ui.feedback import import_failed
@@ -82,12 +83,9 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
             escape_markdown(n) for n, s in zip(_names(frame), small, strict=True) if s
         )
         st.warning(t("effects_small_sample_warning", lang, names=names, limit=effects.SMALL_SAMPLE))
-    st.dataframe(
-        _effect_table(frame, lang),
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * len(frame), 600),
-    )
+    rates, extra = effect_tables.effect_parts(_effect_table(frame, lang))
+    grid.table(rates, max_height=600)
+    grid.table(extra, max_height=600)
     st.caption(t("effects_table_caption", lang))
     chosen = charts.chart_rows(dist)
     every_name = _names(frame)
@@ -134,7 +132,7 @@ def case_section(
     """Benefit per krone, break-even, net result and the chance of paying off, per intervention."""
     price = frame["price_per_participant"].to_numpy(dtype="float64")
     table, chance = _case(frame, value, years, lang)
-    st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 600))
+    grid.table(table, max_height=600)
     st.caption(t("effects_case_caption", lang, draws=formatting.number(effects.DRAWS, lang)))
     names = _names(frame)
     pick = st.selectbox(

@@ -23,6 +23,7 @@ from viften.present.charts import localised, with_scope
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db
+from viften.ui import grid
 from viften.ui.cache import year_view
 from viften.ui.downloads import matrix_downloads
 from viften.ui.filters import current
@@ -443,7 +444,8 @@ def ranked_table(view: View, lang: str) -> None:
             )
         )
     # st.dataframe draws on a canvas: the cells are never read as Markdown or HTML
-    st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 640))
+    grid.table(table, max_height=640)
+    st.caption(t("fan_ranked_caption", lang))
 
 
 RANKED_LIMIT = 1_000

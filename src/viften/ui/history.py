@@ -15,6 +15,7 @@ from viften.present.imports import by_import, import_label
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
+from viften.ui import grid
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
 
@@ -25,7 +26,7 @@ def entries(limit: int) -> list[dict[str, Any]]:
 
 
 def trail(rows: list[dict[str, Any]], lang: str) -> None:
-    st.dataframe(trail_table(rows, lang), hide_index=True, width="stretch")
+    grid.table(trail_table(rows, lang))
 
 
 def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
@@ -69,7 +70,7 @@ def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
         # a file's and a user's name are typed text: never read as Markdown
         with st.expander(escape_markdown(import_label(one, len(changes_of), lang))):
             if changes_of:
-                st.dataframe(trail_table(changes_of, lang), hide_index=True, width="stretch")
+                grid.table(trail_table(changes_of, lang))
             if may_write and one.reverted_at is None:
                 if st.button(t("imp_revert_button", lang), key=f"imp_revert_{one.id}"):
                     _revert(one.id, lang)

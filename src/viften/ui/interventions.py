@@ -17,13 +17,14 @@ from viften.model.assumptions import BENEFITS
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME
 from viften.model.errors import ViftenError
 from viften.model.kinds import CATALOGUE
+from viften.present import figures, messages, tables
 from viften.present import imports as present_imports
-from viften.present import messages, tables
 from viften.present.formatting import amount_text, escape_markdown
 from viften.present.formatting import is_missing as missing
 from viften.present.texts import has, t
 from viften.store import db
 from viften.store import interventions as store
+from viften.ui import grid
 from viften.ui.feedback import import_failed, write_failed
 from viften.ui.state import actor, database
 
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _display(frame: pd.DataFrame, lang: str, sort_by: str, descending: bool) -> pd.DataFrame:
-    return tables.display(tables.sort(frame, sort_by, descending), lang)
+def _display(
+    frame: pd.DataFrame, lang: str, sort_by: str, descending: bool, columns: tuple[str, ...]
+) -> pd.DataFrame:
+    return tables.display(tables.sort(frame, sort_by, descending), lang, columns)
 
 
 def table(frame: pd.DataFrame, lang: str) -> None:
@@ -46,12 +49,16 @@ def table(frame: pd.DataFrame, lang: str) -> None:
         key="iv_sort_by",
     )
     descending = right.toggle(t("iv_descending", lang), key="iv_descending")
-    st.dataframe(
-        _display(frame, lang, sort_by, descending),
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * len(frame), 700),
+    columns = st.multiselect(
+        t("iv_columns", lang),
+        tables.TABLE_COLUMNS[1:],
+        default=tables.SHOWN_FIRST[1:],
+        format_func=lambda c: t(figures.FIGURES[c].heading, lang),
+        key="iv_columns",
+        help=t("iv_columns_help", lang),
+        placeholder=t("iv_columns_none", lang),
     )
+    grid.table(_display(frame, lang, sort_by, descending, tuple(columns)), max_height=700)
     st.caption(t("iv_table_caption", lang))
 
 
@@ -139,26 +146,16 @@ def _show_preview(preview: store.Diff, lang: str) -> None:
         st.info(t("imp_preview_nothing", lang))
     if preview.added:
         st.markdown(f"**{t('imp_preview_added', lang)}** ({len(preview.added)})")
-        st.dataframe(
-            present_imports.names_table(preview.added, lang), hide_index=True, width="stretch"
-        )
+        grid.table(present_imports.names_table(preview.added, lang))
     if preview.updated:
         st.markdown(f"**{t('imp_preview_updated', lang)}** ({len(preview.updated)})")
         st.text("\n".join(present_imports.change_lines(preview.updated, lang)))
     if preview.missing:
         with st.expander(f"{t('imp_preview_missing', lang)} ({len(preview.missing)})"):
-            st.dataframe(
-                present_imports.names_table(preview.missing, lang),
-                hide_index=True,
-                width="stretch",
-            )
+            grid.table(present_imports.names_table(preview.missing, lang))
     if preview.unchanged:
         with st.expander(f"{t('imp_preview_unchanged', lang)} ({len(preview.unchanged)})"):
-            st.dataframe(
-                present_imports.names_table(preview.unchanged, lang),
-                hide_index=True,
-                width="stretch",
-            )
+            grid.table(present_imports.names_table(preview.unchanged, lang))
 
 
 def _export_file(path: Path, year: int, suffix: str) -> Callable[[], bytes]:

@@ -17,6 +17,7 @@ from viften.present.formatting import escape_markdown
 from viften.present.messages import error_lines
 from viften.present.texts import t
 from viften.store import db
+from viften.ui import grid
 from viften.ui.cache import year_view
 from viften.ui.charts import show
 from viften.ui.feedback import write_failed
@@ -78,7 +79,7 @@ def portfolio_section(folio: investments.Portfolio, lang: str) -> None:
         show(charts.portfolio_chart(points, lang), key="invest_portfolio_chart")
         st.caption(t("invest_chart_reading", lang))
     st.subheader(t("invest_cases_heading", lang), anchor=False)
-    st.dataframe(present.portfolio_table(cases, lang), hide_index=True, width="stretch")
+    grid.table(present.portfolio_table(cases, lang))
     for view in folio.cases:
         if view.problem is not None:
             st.warning(
@@ -90,16 +91,16 @@ def portfolio_section(folio: investments.Portfolio, lang: str) -> None:
             )
     st.subheader(t("invest_repayments_heading", lang), anchor=False)
     st.caption(t("invest_repayments_intro", lang))
-    st.dataframe(present.repayments_table(cases, lang), hide_index=True, width="stretch")
+    grid.table(present.repayments_table(cases, lang))
 
 
 def pools_section(folio: investments.Portfolio, lang: str) -> None:
     st.subheader(t("invest_pools_heading", lang), anchor=False)
     st.caption(t("invest_pools_intro", lang))
     if folio.pools:
-        st.dataframe(present.pools_table(folio.pools, lang), hide_index=True, width="stretch")
+        grid.table(present.pools_table(folio.pools, lang))
         st.caption(t("invest_pool_years", lang))
-        st.dataframe(present.pool_years_table(folio.pools, lang), hide_index=True, width="stretch")
+        grid.table(present.pool_years_table(folio.pools, lang))
     else:
         st.info(t("invest_no_pools", lang))
     if not actor().can_write:
@@ -168,7 +169,7 @@ def case_figures(view: investments.CaseView, lang: str) -> None:
         for column, (label, value) in zip(columns, summary[start : start + 3], strict=False):
             column.metric(label, value)
     st.subheader(t("invest_rate_card_heading", lang), anchor=False)
-    st.dataframe(present.outcome_table(figures, lang), hide_index=True, width="stretch")
+    grid.table(present.outcome_table(figures, lang))
     if figures.years:
         show(charts.cash_chart(figures, lang), key="invest_cash_chart")
     sheet_download(view, lang)
@@ -206,7 +207,7 @@ def follow_up(view: investments.CaseView, lang: str) -> None:
     st.subheader(t("invest_follow_up_heading", lang), anchor=False)
     terms = view.figures.terms if view.figures else invest.terms(view.contract, None, 0.0)
     if view.due:
-        st.dataframe(present.results_table(view.due, terms, lang), hide_index=True, width="stretch")
+        grid.table(present.results_table(view.due, terms, lang))
         from viften.present import formatting as fmt
 
         st.markdown(
@@ -215,9 +216,7 @@ def follow_up(view: investments.CaseView, lang: str) -> None:
     else:
         st.info(t("invest_no_results", lang))
     if view.figures is not None:
-        st.dataframe(
-            present.projection_table(view.figures, view.due, lang), hide_index=True, width="stretch"
-        )
+        grid.table(present.projection_table(view.figures, view.due, lang))
     if not actor().can_write or not view.contract.outcomes:
         return
     goals = [o.name for o in view.contract.outcomes]

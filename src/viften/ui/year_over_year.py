@@ -16,6 +16,7 @@ from viften.present.charts import fan as fan_charts
 from viften.present.charts.year_over_year import moves_chart
 from viften.present.texts import t
 from viften.store import db
+from viften.ui import grid
 from viften.ui.cache import year_view
 from viften.ui.charts import show
 from viften.ui.feedback import write_failed
@@ -64,12 +65,12 @@ def lists(
     for key, names, rows in (("yoy_came", result.came, second), ("yoy_went", result.went, first)):
         st.subheader(f"{t(key, lang)} ({len(names)})", anchor=False)
         if names:
-            st.dataframe(present.listed_table(names, rows, lang), hide_index=True, width="stretch")
+            grid.table(present.listed_table(names, rows, lang))
         else:
             st.caption(t("yoy_none", lang))
     st.subheader(f"{t('yoy_changed', lang)} ({len(result.changed)})", anchor=False)
     if result.changed:
-        st.dataframe(present.changes_table(result, lang), hide_index=True, width="stretch")
+        grid.table(present.changes_table(result, lang))
     else:
         st.caption(t("yoy_none", lang))
 

@@ -47,9 +47,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "those who would have found a job anyway.",
     ),
     "def_net_effect": (
-        "Deltagernes jobandel minus kontrolgruppens: de job, indsatsen selv skaber.",
+        "Deltagernes jobandel minus kontrolgruppens: de job, indsatsen selv skaber. Tallene i "
+        "parentes er 95 %-intervallet, hvor det kendes.",
         "The participants' job rate minus the control group's: the jobs the intervention "
-        "itself creates.",
+        "itself creates. The figures in brackets are the 95 % interval, where it is known.",
     ),
     "def_price_per_additional_job": (
         "Pris pr. deltager divideret med mer-effekten: hvad ét ekstra job koster.",

@@ -155,7 +155,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Om jobandelene er målt på deltagerdata eller indtastet.",
         "Whether the job rates are measured from participant records or entered.",
     ),
-    "fan_ci": ("95 %-interval: {low} til {high}", "95 % interval: {low} to {high}"),
+    "fan_ci": ("({low} til {high})", "({low} to {high})"),
     "fan_compare_group": ("Sammenlignet med målgruppen", "Compared with its target group"),
     "fan_compare_group_text": (
         "{rank} af {count} i målgruppen {group} målt på {measure} (1 er billigst). "
@@ -197,6 +197,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fan_ranked_heading": ("Rangeret efter pris pr. job", "Ranked by price per job"),
     "fan_rank": ("Nr.", "No."),
+    "fan_ranked_caption": (
+        "Tallene i parentes efter en mer-effekt er dens 95 %-interval. – betyder, at tallet "
+        "ikke kan opgøres; grunden står i parentes.",
+        "The figures in brackets after an extra effect are its 95 % interval. – means the "
+        "figure cannot be computed; the reason is in brackets.",
+    ),
     "fan_sort_by": ("Sortér efter", "Sort by"),
     # --- caseworker page ---------------------------------------------------------------------
     "fan_cw_intro": (

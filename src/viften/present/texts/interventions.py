@@ -20,14 +20,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "iv_count": ("{shown} af {total} indsatser vises.", "{shown} of {total} interventions shown."),
     "iv_sort_by": ("Sortér efter", "Sort by"),
     "iv_descending": ("Største først", "Largest first"),
+    "iv_columns": ("Kolonner", "Columns"),
+    "iv_columns_help": (
+        "Vælg, hvilke tal tabellen viser. Navnet står altid forrest. Flere kolonner, end skærmen "
+        "rummer, kan ses ved at rulle til siden; navnet bliver stående.",
+        "Choose the figures the table shows. The name always comes first. Columns beyond the "
+        "screen's width are seen by scrolling sideways; the name stays in place.",
+    ),
+    "iv_columns_none": ("Kun navnet – vælg kolonner", "Only the name – choose columns"),
     "iv_table_caption": (
         "Pris pr. job = pris pr. deltager ÷ jobandel. Mer-effekt = jobandel − kontrolgruppens "
         "jobandel (i procentpoint). Pris pr. ekstra job = pris pr. deltager ÷ mer-effekt. "
+        "Tallene i parentes efter en mer-effekt er dens 95 %-interval. "
         "– betyder, at tallet ikke kan opgøres (fx ingen kontrolgruppe).",
         "Price per job = price per participant ÷ job rate. Extra effect = job rate − control "
         "group's job rate (in percentage points). Price per additional job = price per "
-        "participant ÷ extra effect. – means the figure cannot be computed (e.g. no control "
-        "group).",
+        "participant ÷ extra effect. The figures in brackets after an extra effect are its "
+        "95 % interval. – means the figure cannot be computed (e.g. no control group).",
     ),
     "iv_tab_table": ("Tabel", "Table"),
     "iv_tab_edit": ("Ret", "Edit"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from viften.actions import database, settings
+from viften.actions import database
 from viften.actions.access import Actor, require_editor
 from viften.files import interventions as importer
 from viften.store import db, imports
@@ -25,9 +25,11 @@ def import_file(
     require_editor(actor, CHANGING)
     report = progress or (lambda share, step: None)
     report(0.05, "reading")
-    parsed = importer.parse(data, filename, own_municipality=settings.municipality_setting(path))
-    report(0.4, "checked")
+    # checked inside the transaction: the own municipality is read on the connection that
+    # writes, so the file is opened once (each open of a DuckDB file costs a few hundredths)
     with database.write(path) as con:
+        parsed = importer.parse(data, filename, own_municipality=store.own_municipality(con))
+        report(0.4, "checked")
         import_id = imports.start(
             con, actor.name, imports.INTERVENTIONS, filename, len(parsed.rows)
         )
@@ -41,8 +43,8 @@ def import_file(
 
 def preview(path: Path, data: bytes, filename: str) -> store.Diff:
     """What `import_file` would do with a file, written nowhere: BadInput as it would raise."""
-    parsed = importer.parse(data, filename, own_municipality=settings.municipality_setting(path))
-    with db.connect(path) as con:
+    with db.connect(database.ensure(path)) as con:
+        parsed = importer.parse(data, filename, own_municipality=store.own_municipality(con))
         return store.compare(con, parsed.rows, parsed.columns)
 
 

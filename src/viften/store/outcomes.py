@@ -61,7 +61,7 @@ from viften.store import db
 
 if TYPE_CHECKING:
     from viften.store import postgres
-from viften.store.interventions import newest_year, own_municipality
+from viften.store.interventions import newest_year, own_municipality, record_changes
 
 MAX_PROBLEMS = 50
 """At most this many problems are listed; the rest are counted."""
@@ -727,8 +727,7 @@ def _write(
         """  # noqa: S608 - a constant
     ).fetchall()
     summary = OutcomeImportSummary()
-    now = dt.datetime.now()
-    history = []
+    history: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
     for name, year, n1, k1, n2, k2, intervention_id, place in after:
         old = before.get((place, name, int(year)), (0, 0, 0, 0))
         replaced = int(old[0]) + int(old[2])
@@ -741,25 +740,11 @@ def _write(
         new_text = counts_text(int(n1), int(k1), int(n2), int(k2))
         if old_text != new_text:
             history.append(
-                (
-                    now,
-                    user,
-                    "update",
-                    intervention_id,
-                    name,
-                    int(year),
-                    "outcome_records",
-                    old_text,
-                    new_text,
-                    place,
-                )
+                ("update", intervention_id, name, int(year), "outcome_records", old_text, new_text)
             )
-    if history:
-        con.executemany(
-            f"INSERT INTO history ({db.HISTORY_FIELDS}, municipality, import_id) "  # noqa: S608
-            "VALUES (?, nextval('history_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*entry, import_id) for entry in history],
-        )
+    # one statement for all of them (one per intervention cost seconds at national scale);
+    # the trail's municipality is the intervention's, which the join above made `place`
+    record_changes(con, user, history, import_id)
     return summary
 
 

@@ -399,3 +399,46 @@ def test_the_demo_outcome_records_import_into_the_demo_database(tmp_path: Path) 
     summary = outcome_actions.import_records(path, paths.DEMO_OUTCOMES, EDITOR)
     assert len(summary.interventions) >= 3
     assert {i.intervention for i in summary.interventions} >= {"IPS", "Din vej i job"}
+
+
+def test_one_audit_row_per_intervention_carries_its_municipality_and_import(
+    database: Path, tmp_path: Path
+) -> None:
+    with db.transaction(database) as con:
+        store.upsert(
+            con,
+            EDITOR.name,
+            [{**_GAMMA, "municipality": "Aarhus"}],
+            [*COLUMNS, "municipality"],
+        )
+    records = (
+        "intervention,year,group,employed,municipality\n"
+        "Alpha,2026,treatment,1,\nBeta,2026,control,0,\nGamma,2026,treatment,0,Aarhus\n"
+    )
+    summary = _import(database, _write(tmp_path, records))
+    with db.connect(database) as con:
+        trail = con.execute(
+            "SELECT name, year, municipality, import_id, old, new FROM history "
+            "WHERE field = 'outcome_records' ORDER BY seq"
+        ).fetchall()
+    assert [(name, year, place) for name, year, place, *_ in trail] == [
+        ("Alpha", 2026, ""),
+        ("Beta", 2026, ""),
+        ("Gamma", 2026, "Aarhus"),
+    ]
+    assert {import_id for *_, import_id, _, _ in trail} == {summary.import_id}
+    assert trail[2][4:] == (None, "treatment 1 (0 in job), control 0 (0 in job)")
+    before = _history_count(database)
+    _import(database, _write(tmp_path, records))  # the same counts again: nothing to record
+    assert _history_count(database) == before
+
+
+_GAMMA = {
+    "name": "Gamma",
+    "year": 2026,
+    "target_group": "closer",
+    "price_per_participant": 20000.0,
+    "job_rate": 0.4,
+    "control_job_rate": 0.3,
+    "evidence_stars": 2,
+}

@@ -679,13 +679,20 @@ _COUNTS = """
 def _write(
     con: duckdb.DuckDBPyConnection, user: str, import_id: int | None = None
 ) -> OutcomeImportSummary:
+    # the few (municipality, intervention, year) of the file, found in one pass over the
+    # upload: each statement below then reads this small table, not every record again
+    con.execute("DROP TABLE IF EXISTS temp.outcome_upload_keys")
+    con.execute(
+        "CREATE TEMP TABLE outcome_upload_keys AS "
+        "SELECT DISTINCT municipality, intervention, year FROM outcome_upload"
+    )
     before = {
         (r[0], r[1], int(r[2])): r[3:]
         for r in con.execute(
             f"""
             SELECT municipality, intervention, year, {_COUNTS} FROM outcomes
             WHERE (municipality, intervention, year) IN (
-                SELECT DISTINCT municipality, intervention, year FROM outcome_upload)
+                SELECT municipality, intervention, year FROM outcome_upload_keys)
             GROUP BY municipality, intervention, year
             """  # noqa: S608 - a constant
         ).fetchall()
@@ -698,7 +705,8 @@ def _write(
             SELECT CAST($1 AS BIGINT), intervention, year, treatment, employed, person_id,
                    municipality, import_id
             FROM outcomes
-            WHERE (intervention, year) IN (SELECT DISTINCT intervention, year FROM outcome_upload)
+            WHERE (intervention, year) IN (
+                SELECT DISTINCT intervention, year FROM outcome_upload_keys)
             """,
             [import_id],
         )
@@ -706,9 +714,10 @@ def _write(
         """
         DELETE FROM outcomes
         WHERE (municipality, intervention, year) IN (
-            SELECT DISTINCT municipality, intervention, year FROM outcome_upload)
+            SELECT municipality, intervention, year FROM outcome_upload_keys)
         """
     )
+    con.execute("DROP TABLE temp.outcome_upload_keys")
     con.execute(
         "INSERT INTO outcomes "
         "(intervention, year, treatment, employed, person_id, municipality, import_id) "

@@ -728,10 +728,15 @@ def _write(
     )
     after = con.execute(
         f"""
-        SELECT u.intervention, u.year, {_COUNTS}, min(i.id), u.municipality
-        FROM outcome_upload u JOIN interventions i
+        SELECT u.intervention, u.year, u.n_treatment, u.k_treatment, u.n_control,
+               u.k_control, i.id, u.municipality
+        FROM (
+            -- counted before the join: it then meets one row per intervention, not every
+            -- record (an intervention is unique by municipality, name and year)
+            SELECT municipality, intervention, year, {_COUNTS} FROM outcome_upload
+            GROUP BY municipality, intervention, year
+        ) AS u JOIN interventions i
             ON i.name = u.intervention AND i.year = u.year AND i.municipality = u.municipality
-        GROUP BY u.municipality, u.intervention, u.year
         ORDER BY u.intervention, u.municipality, u.year
         """  # noqa: S608 - a constant
     ).fetchall()

@@ -123,8 +123,8 @@ class Fit:
     row_height: int | None
     """The rows' height, so that the wrapped lines show; None: one line a row."""
     fits: bool
-    """False where even the narrowest widths run past the page (the caller pins the first
-    column, so the names stay in sight while the reader scrolls)."""
+    """False where even the narrowest widths run past the page: then `widths` is empty and
+    the grid sizes the columns itself."""
 
 
 def column(heading: str, values: Sequence[object]) -> Column:
@@ -164,7 +164,9 @@ def fit(columns: dict[str, Column], page_px: int = PAGE_PX) -> Fit:
         return Fit({}, None, True)
     floors = {name: c.floor for name, c in columns.items()}
     if sum(floors.values()) > page_px:
-        return Fit(floors, _row_height(columns, floors), False)
+        # no widths of ours fit: the grid sizes the columns itself, as it always did (it
+        # shortens the longest values to fit each column's width it chose)
+        return Fit({}, None, False)
     most = max(
         lines_at(text, c.floor - CELL_PADDING_PX)
         for c in columns.values()

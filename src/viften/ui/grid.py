@@ -39,12 +39,10 @@ def fitted(
     """`column_config` with a width for each column and the row height, so the table fits."""
     found = table_fit.fit(measure(frame), page_px or table_fit.PAGE_PX)
     config: dict[str, Any] = dict(column_config or {})
-    for index, (name, width) in enumerate(found.widths.items()):
+    for name, width in found.widths.items():
         given = config.get(name)
         option: dict[str, Any] = {"label": given} if isinstance(given, str) else dict(given or {})
         option.setdefault("width", width)
-        if index == 0 and not found.fits:
-            option.setdefault("pinned", True)  # the names stay in sight while scrolling
         config[name] = option
     return config, found.row_height
 

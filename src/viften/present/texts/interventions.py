@@ -23,9 +23,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "iv_columns": ("Kolonner", "Columns"),
     "iv_columns_help": (
         "Vælg, hvilke tal tabellen viser. Navnet står altid forrest. Flere kolonner, end skærmen "
-        "rummer, kan ses ved at rulle til siden; navnet bliver stående.",
+        "rummer, ses ved at rulle tabellen til siden.",
         "Choose the figures the table shows. The name always comes first. Columns beyond the "
-        "screen's width are seen by scrolling sideways; the name stays in place.",
+        "screen's width are seen by scrolling the table sideways.",
     ),
     "iv_columns_none": ("Kun navnet – vælg kolonner", "Only the name – choose columns"),
     "iv_table_caption": (

@@ -89,3 +89,21 @@ def test_every_column_is_between_its_floor_and_its_natural_width(
         for text in c.values:
             lines = lines_at(text, found.widths[name] - CELL_PADDING_PX)
             assert lines == 1 or lines * LINE_PX + ROW_PADDING_PX <= (found.row_height or 0)
+
+
+def test_a_frame_is_measured_as_its_columns_are() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "Indsats": ["IPS", "Virksomhedspraktik", "IPS", None],
+            "Pris": [45_000, 120_000, 45_000, 3_000_000],
+            "Bemærkning": [NOTE, "", NOTE, "kort"],
+        }
+    )
+    measured = table_fit.measure(frame)
+    assert list(measured) == ["Indsats", "Pris", "Bemærkning"]
+    for name in frame.columns:
+        expected = column(name, frame[name].dropna().astype(str).tolist())
+        assert (measured[name].natural, measured[name].floor) == (expected.natural, expected.floor)
+        assert sorted(measured[name].values) == sorted(expected.values)

@@ -13,6 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PAGE_PX = 880
 """What the narrowest page leaves a table: 904 px at 1366×768 with the sidebar open, less a
@@ -130,7 +134,21 @@ class Fit:
 def column(heading: str, values: Sequence[object]) -> Column:
     """Measure one column: its heading and the text of its values."""
     texts = sorted({"" if value is None else str(value) for value in values}, key=len)
-    longest = tuple(texts[-MEASURED:])
+    return _measured(heading, tuple(texts[-MEASURED:]))
+
+
+def measure(frame: pd.DataFrame) -> dict[str, Column]:
+    """Each column of `frame` measured, as `column` measures it: its heading and its longest
+    distinct values (a missing value shows as an empty cell)."""
+    measured: dict[str, Column] = {}
+    for name in frame.columns:
+        texts = frame[name].dropna().astype(str).drop_duplicates()
+        longest = texts.iloc[texts.str.len().to_numpy().argsort(kind="stable")[-MEASURED:]]
+        measured[str(name)] = _measured(str(name), tuple(longest))
+    return measured
+
+
+def _measured(heading: str, longest: tuple[str, ...]) -> Column:
     head = math.ceil(text_px(heading)) + HEADER_PADDING_PX
     widest = max((text_px(text) for text in longest), default=0.0)
     word = max((text_px(w) for text in longest for w in pieces(text)), default=0.0)

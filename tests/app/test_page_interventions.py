@@ -102,6 +102,18 @@ def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
     assert config["weeks_on_benefit"]["label"] == "Uger på ydelse"
 
 
+def test_the_edit_tables_name_column_stays_in_sight_when_it_scrolls_sideways(
+    db_path: Path,
+) -> None:
+    import json
+
+    app = _page(db_path, editor=True)
+    editor = next(e for e in app.dataframe if (e.key or "").startswith("iv_editor"))
+    config = json.loads(editor.proto.columns)
+    assert config["name"]["pinned"] is True
+    assert [name for name, column in config.items() if column.get("pinned")] == ["name"]
+
+
 def test_an_editor_saves_the_case_columns(db_path: Path) -> None:
     app = _page(db_path, editor=True)
     app.session_state[_editor_key(db_path)] = {

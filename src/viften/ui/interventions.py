@@ -243,6 +243,8 @@ def _config(lang: str) -> dict[str, Any]:
             )
         elif column == "evidence_stars":
             config[column] = st.column_config.NumberColumn(label, min_value=1, max_value=3, step=1)
+        elif column == "name":  # 15 columns cannot fit a laptop: the name stays in sight
+            config[column] = st.column_config.TextColumn(label, help=helper, pinned=True)
         else:
             config[column] = st.column_config.TextColumn(label, help=helper)
     return config

@@ -224,3 +224,26 @@ def test_a_tile_chosen_from_the_list_starts_out_selected() -> None:
     tile = next(p for p in chosen["params"] if p["name"] == fan_charts.SELECTION)
     assert tile["value"] == [{fan_charts.SELECT_FIELD: "Valgt"}]
     assert all("value" not in p for p in spec["params"]), "the cached spec is left alone"
+
+
+def test_the_stored_templates_are_what_altair_builds() -> None:
+    """The app draws the fan from `fan_templates.json`; it must be the chart Altair builds
+    (after a change to the marks or their texts: `python scripts/fan_templates.py`)."""
+    from viften.present.charts import fan as charts
+
+    built = charts.every_template()
+    stored = charts.stored_templates()
+    assert sorted(stored) == sorted(built)
+    for key, template in built.items():
+        assert stored[key] == template, f"{key}: run scripts/fan_templates.py"
+
+
+def test_a_missing_template_is_built_with_altair(monkeypatch: pytest.MonkeyPatch) -> None:
+    from viften.present.charts import fan as charts
+
+    monkeypatch.setattr(charts, "stored_templates", dict)
+    charts._template.cache_clear()
+    try:
+        assert charts._template("da", False) == charts.built_template("da", False)
+    finally:
+        charts._template.cache_clear()

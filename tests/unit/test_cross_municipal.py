@@ -253,3 +253,35 @@ def test_across_kommuner_the_same_name_is_picked_with_its_kommune() -> None:
     single = _frame(["Aarhus", "Aarhus"])
     assert fan.view_keys(single) == single["name"].tolist()
     assert [t.key for t in fan.layout(single, "da").tiles] == sorted(single["name"].tolist())
+
+
+def _kommuner_row_by_row(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The reference: each row's kommune in turn, the first spelling of each kept."""
+    from viften.model.domain import municipality_key
+
+    seen: dict[str, str] = {}
+    for name in frame["municipality"].fillna("").astype(str):
+        seen.setdefault(municipality_key(name), name.strip())
+    return tuple(sorted(seen.values(), key=municipality_key))
+
+
+def test_the_kommuner_and_view_keys_of_a_table_are_those_read_row_by_row() -> None:
+    import random
+
+    spellings = ["Randers", " randers", "RANDERS ", "Aarhus", "aarhus", "", "  ", None, "Ærø"]
+    rng = random.Random(15)
+    for _ in range(200):
+        rows = rng.randint(1, 30)
+        frame = pd.DataFrame(
+            {
+                "name": [rng.choice(["IPS", "Mentor", "Kursus · B", ""]) for _ in range(rows)],
+                "municipality": [rng.choice(spellings) for _ in range(rows)],
+            }
+        )
+        places = _kommuner_row_by_row(frame)
+        assert fan.municipalities_in(frame) == places
+        names = frame["name"].astype(str).tolist()
+        if len(places) > 1:
+            kommuner = frame["municipality"].fillna("").astype(str).str.strip().tolist()
+            names = [f"{n} · {k or 'EGEN'}" for n, k in zip(names, kommuner, strict=True)]
+        assert fan.view_keys(frame) == names

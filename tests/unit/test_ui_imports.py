@@ -94,3 +94,73 @@ def test_the_landing_page_loads_no_library_it_does_not_need() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+FIRST_RUN_SPARES = ("altair", "streamlit.emojis")
+"""What the landing page's first run need not load: Altair (its chart templates are stored)
+and Streamlit's emoji catalogue (an alert without an icon of its own loads it to look for a
+leading emoji in any text that is not plain ASCII)."""
+
+
+def _national_sized(folder: Path, copies: int) -> Path:
+    """A database of `copies` renamed copies of each demo intervention."""
+    import csv
+    import subprocess
+    import sys
+
+    demo = REPO / "src" / "viften" / "data" / "demo_interventions.csv"
+    with demo.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.DictReader(source))
+    target = folder / "many.csv"
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for copy in range(copies):
+            for row in rows:
+                writer.writerow({**row, "name": f"{row['name']} {copy + 1}"})
+    database = folder / "many.duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "viften", "import", str(target), "--db", str(database)],
+        check=True,
+        capture_output=True,
+    )
+    return database
+
+
+def _loaded_by_first_run(database: Path) -> tuple[str, list[str]]:
+    """The landing page's first run on `database`, in a process of its own: the first
+    warning it shows (if any) and which of FIRST_RUN_SPARES it loaded."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        f"app = AppTest.from_file({str(REPO / 'app.py')!r}, default_timeout=120).run()\n"
+        "assert not app.exception, [e.value for e in app.exception]\n"
+        "warning = app.warning[0].value if app.warning else ''\n"
+        f"loaded = sorted(m for m in {FIRST_RUN_SPARES!r} if m in sys.modules)\n"
+        "print(json.dumps([warning, loaded]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "VIFTEN_DB": str(database)},
+    )
+    warning, loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    return warning, loaded
+
+
+def test_the_landing_pages_first_run_loads_neither_altair_nor_the_emoji_catalogue(
+    tmp_path: Path,
+) -> None:
+    from viften.present.fan import MAX_TILES
+
+    database = _national_sized(tmp_path, MAX_TILES // 10)
+    warning, loaded = _loaded_by_first_run(database)
+    assert "indsatser" in warning  # the aggregated view's warning, Danish text and all
+    assert loaded == []

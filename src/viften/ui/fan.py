@@ -216,7 +216,11 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
         path, db.data_version(path), view.year, view.filters, lang, settings
     )
     if aggregated:
-        st.warning(t("fan_aggregated", lang, count=formatting.number(count, lang)))
+        # an icon of its own: else Streamlit loads its emoji catalogue to look for one
+        st.warning(
+            t("fan_aggregated", lang, count=formatting.number(count, lang)),
+            icon=":material/stacks:",
+        )
     elif not settings.per_target_group:
         # Model 2 across kommuner: which ones the codes on the tiles stand for, and how many
         in_view = places_text(fan.municipalities_in(view.frame), lang)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import altair as alt
 
 from viften.model.target_groups import COLOURS, TARGET_GROUPS
 from viften.present import fan, formatting
@@ -20,13 +20,13 @@ from viften.present.charts import locale
 from viften.present.texts import t
 
 if TYPE_CHECKING:
+    import altair as alt
     import pandas as pd
 
 SELECTION = "tile"
 """The name of the point selection on the tiles; its value is the intervention's name."""
 SELECT_FIELD = "key"
 
-FanChart = alt.LayerChart
 FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
 
@@ -38,7 +38,7 @@ def fan_chart(
     per_target_group: bool = False,
     band_edges: Sequence[float] | None = None,
     width: float | None = None,
-) -> FanChart:
+) -> alt.LayerChart:
     """The fan matrix of the interventions in `frame` (a derived table, as `figures.load_year`).
 
     measure: "gross" (price per job) or "additional" (price per additional job).
@@ -66,7 +66,7 @@ def fan_spec(
     return spec_from_layout(layout, lang)
 
 
-def chart_from_layout(layout: fan.FanLayout, lang: str = "da") -> FanChart:
+def chart_from_layout(layout: fan.FanLayout, lang: str = "da") -> alt.LayerChart:
     marked = bool(layout.municipalities)
     chart = _structure(lang, layout.aggregated, layout.width, layout.height, marked)
     return chart.properties(datasets=_datasets(layout, lang))
@@ -86,13 +86,50 @@ _WIDTH_MARK = 987_654.0
 _HEIGHT_MARK = 876_543.0
 
 
+TEMPLATES = Path(__file__).with_name("fan_templates.json")
+"""The app's chart templates, as `built_template` makes them, kept so that the landing page
+never loads Altair (about half a second of a first render): `scripts/fan_templates.py`
+writes them again, and a test fails while they differ from what Altair builds."""
+
+
 @functools.lru_cache(maxsize=8)
 def _template(lang: str, aggregated: bool, marked: bool = False) -> dict[str, Any]:
-    """The chart without data, with marker numbers where the size goes.
+    """The chart without data, with marker numbers where the size goes: the stored one, or
+    one built where none is stored."""
+    stored = stored_templates().get(template_key(lang, aggregated, marked))
+    return stored if stored is not None else built_template(lang, aggregated, marked)
 
-    Not validated against the schema here: that is half the first render's chart time, and
-    the same structure is validated by `chart_from_layout` (exports, tests)."""
+
+def built_template(lang: str, aggregated: bool, marked: bool = False) -> dict[str, Any]:
+    """The template built with Altair. Not validated against the schema here: that is half its
+    time, and the same structure is validated by `chart_from_layout` (exports, tests)."""
     return _structure(lang, aggregated, _WIDTH_MARK, _HEIGHT_MARK, marked).to_dict(validate=False)
+
+
+def template_key(lang: str, aggregated: bool, marked: bool) -> str:
+    return f"{lang}|{'aggregated' if aggregated else 'tiles'}|{'marked' if marked else 'plain'}"
+
+
+@functools.cache
+def stored_templates() -> dict[str, dict[str, Any]]:
+    """The templates in TEMPLATES by `template_key` (none where the file is missing)."""
+    try:
+        found: dict[str, dict[str, Any]] = json.loads(TEMPLATES.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return found
+
+
+def every_template() -> dict[str, dict[str, Any]]:
+    """Every template the app can ask for, built with Altair, by `template_key`."""
+    from viften.present.texts import LANGUAGES
+
+    return {
+        template_key(lang, aggregated, marked): built_template(lang, aggregated, marked)
+        for lang in LANGUAGES
+        for aggregated in (False, True)
+        for marked in (False, True)
+    }
 
 
 def _fill_size(node: Any, width: float, height: float) -> Any:
@@ -112,9 +149,11 @@ def _fill_size(node: Any, width: float, height: float) -> Any:
 
 def _structure(
     lang: str, aggregated: bool, width: float, height: float, marked: bool = False
-) -> FanChart:
+) -> alt.LayerChart:
     """Marks, encodings and the selection; the data comes in named datasets. `marked`: the
     tiles carry their kommune (Model 2 across kommuner), and the tooltip names it."""
+    import altair as alt
+
     x_scale = alt.Scale(domain=[0, width], nice=False, zero=False)
     y_scale = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
 
@@ -146,6 +185,8 @@ def _structure(
 
 
 def _data(name: str) -> alt.Chart:
+    import altair as alt
+
     return alt.Chart(alt.NamedData(name=name))
 
 
@@ -199,6 +240,8 @@ def _grid_rows(layout: fan.FanLayout) -> list[dict[str, Any]]:
 
 
 def _grid(x: Any, y: Any) -> alt.Chart:
+    import altair as alt
+
     return (
         _data("grid")
         .mark_rect(stroke="#D4D4D0", strokeWidth=0.75, aria=False)
@@ -317,6 +360,8 @@ MUNICIPALITY_FIELD = "tt_municipality"
 
 
 def _tile_rects(lang: str, aggregated: bool, x: Any, y: Any, marked: bool = False) -> alt.Chart:
+    import altair as alt
+
     selection = alt.selection_point(
         name=SELECTION, fields=[SELECT_FIELD], on="click", clear="dblclick", empty=False
     )
@@ -370,6 +415,8 @@ def _dashed_rows(layout: fan.FanLayout) -> list[dict[str, Any]]:
 
 
 def _dashed_outlines(x: Any, y: Any) -> alt.Chart:
+    import altair as alt
+
     return (
         _data("dashed")
         .mark_rect(
@@ -394,6 +441,8 @@ def _fitted(size: float | str, width: float) -> dict[str, str]:
 
 def _tile_text(x: Any, y: Any, width: float) -> list[alt.Chart]:
     """The name and the line of stars and price, on the tiles' own data."""
+    import altair as alt
+
     geo = fan.DEFAULT_GEOMETRY
     base = _data("tiles")
     names = base.mark_text(
@@ -420,6 +469,8 @@ def _tile_text(x: Any, y: Any, width: float) -> list[alt.Chart]:
 
 
 def _legend(x: Any, y: Any) -> alt.Chart:
+    import altair as alt
+
     return (
         _data("legend")
         .mark_rect(strokeWidth=1, aria=False)
@@ -451,6 +502,8 @@ def _label_rows(layout: fan.FanLayout) -> dict[str, list[dict[str, Any]]]:
 
 
 def _labels(x: Any, y: Any, width: float) -> list[alt.Chart]:
+    import altair as alt
+
     return [
         _data(f"labels{index}")
         .mark_text(
@@ -519,6 +572,8 @@ def scatter_chart(
 
     At most SCATTER_LIMIT dots, those with the most participants (the caller says so).
     """
+    import altair as alt
+
     if len(frame) > SCATTER_LIMIT:
         frame = frame.sort_values("participants", ascending=False, kind="stable").head(
             SCATTER_LIMIT

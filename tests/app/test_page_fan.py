@@ -293,3 +293,24 @@ def test_the_detail_of_an_uncertain_effect_says_so(db_path) -> None:
     chooser = [s for s in app.selectbox if "Mentorstøtte" in (s.options or [])]
     chooser[0].set_value("Mentorstøtte").run()
     assert any("kan være nul" in w.value for w in app.warning)
+
+
+def test_the_first_visit_reads_the_newest_years_interventions_once(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidebar asks for the newest year (None), the page for the year it shows: one read."""
+    reads: list[int | None] = []
+    load_year = figures.load_year
+
+    def counted(path: Path, year: int | None = None, *args: Any) -> figures.YearView:
+        reads.append(year)
+        return load_year(path, year, *args)
+
+    monkeypatch.setattr(figures, "load_year", counted)
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.get("vega_lite_chart")
+    assert reads == [figures.years(db_path)[0]]
+    app.run()
+    assert len(reads) == 1

@@ -49,6 +49,12 @@ def derived(
     return add_intervals(domain.derive(frame, value_per_job, effect_years))
 
 
+def years(path: Path) -> tuple[int, ...]:
+    """The years the database holds, newest first."""
+    with db.connect(path) as con:
+        return tuple(store.years(con))
+
+
 def load_year(
     path: Path,
     year: int | None = None,

@@ -37,10 +37,16 @@ def year_view(
     The frame is shared between sessions: treat it as read-only (copy before changing it).
     """
     path = database()
-    view = _year_view(path, db.data_version(path), year, value_per_job, effect_years)
-    if year is not None and view.year not in view.years:
-        return _year_view(path, db.data_version(path), None, value_per_job, effect_years)
-    return view
+    version = db.data_version(path)
+    held = _years(path, version)
+    # None and the newest year are one view: read it once, whichever a page asks for
+    chosen = year if year in held else (held[0] if held else None)
+    return _year_view(path, version, chosen, value_per_job, effect_years)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _years(path: Path, version: tuple[int, int, int, int]) -> tuple[int, ...]:
+    return figures.years(path)
 
 
 # --- the budget case ---------------------------------------------------------------------------

@@ -10,6 +10,13 @@ st.set_page_config(page_title="Tilbudsviften", page_icon=":material/grid_view:",
 inject_fit_css()
 
 lang = state.language_switch()
+# The view and the sign-in go into the address before st.navigation tells the browser which
+# page this is. A page switch starts with a bare address; written after it, they would reach
+# the browser after the page's own entry in its history, as a second one, and Back would stay
+# on the page (its bare entry) instead of leaving it.
+with safety.guard(lang, show=False):  # a database that fails is told below, once
+    filters.keep_view()
+state.keep_session_in_url()
 PAGES = (
     ("fan", "page_fan", "grid_view"),
     ("overview", "page_overview", "scatter_plot"),
@@ -41,11 +48,8 @@ page = st.navigation(
 if safety.read_only():
     safety.banner(lang)
 with safety.guard(lang):
-    if page.url_path == "presentation":
-        filters.keep_view()
-    else:
+    if page.url_path != "presentation":  # presentation mode has no sidebar: the view is kept
         filters.sidebar_filters()
         if not safety.read_only():
             accounts.sign_in_panel(lang)
-    state.keep_session_in_url()
     page.run()

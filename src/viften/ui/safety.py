@@ -59,12 +59,13 @@ def banner(lang: str) -> None:
 
 
 @contextmanager
-def guard(lang: str) -> Iterator[None]:
-    """Run a page; a database error it lets through becomes the banner and read-only mode."""
+def guard(lang: str, *, show: bool = True) -> Iterator[None]:
+    """Run a page; a database error it lets through becomes the banner and read-only mode.
+    `show=False`: read-only mode only, for work done before the place the banner is drawn."""
     try:
         yield
     except (StoreError, duckdb.Error) as error:
         already = read_only()
         _engage(_first_line(error))
-        if not already:
+        if show and not already:
             banner(lang)

@@ -552,6 +552,10 @@ _GOOD_FILES = {
         " Indsats ; I job ;Gruppe\nAlpha;ja; deltager \nAlpha; NEJ;KONTROL\nBeta;1;kontrol\n"
     ),
     "a blank line inside": "intervention,group,employed\nAlpha,treatment,1\n\nAlpha,control,0\n",
+    "capitals and spaces around years and words": (
+        "intervention,year,group,employed\nAlpha, 2026 ,Treatment ,YES\nAlpha,2026, control,False\n"
+        "Alpha,,DELTAGER,Nej\nBeta,2026  ,kontrol,  1\n"
+    ),
     "crlf and quotes": 'intervention,group,employed\r\n"Alpha",treatment,1\r\n"Beta",control,0\r\n',
     "in windows-1252": (
         "intervention;group;employed;person\nAlpha;treatment;ja;Søren\nBeta;control;nej;Åse\n"

@@ -620,3 +620,21 @@ def test_the_blank_line_check_answers_as_before(data: bytes) -> None:
         path = Path(folder) / "f.csv"
         path.write_bytes(data)
         assert outcomes._has_inner_blank_line(path) == _blank_line_before_last_record(data)
+
+
+def test_the_command_loads_no_library_it_does_not_need(database: Path, tmp_path: Path) -> None:
+    # each costs start-up time on every import of records (issue 15: within 2x of a bare
+    # DuckDB process); the texts' formatting (babel) only a refused file needs
+    code = (
+        "import contextlib, io, sys\n"
+        "from viften.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['outcomes', 'import', {str(_write(tmp_path, ALPHA))!r}, "
+        f"'--db', {str(database)!r}])\n"
+        "heavy = ('pandas', 'numpy', 'scipy', 'streamlit', 'pyarrow', 'openpyxl', 'babel')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip() == "[]"

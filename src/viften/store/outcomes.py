@@ -28,12 +28,17 @@ and a corrected file for one intervention simply takes the place of the old one.
 Each replaced (intervention, year) is written to the audit trail as an `update` of
 the field `outcome_records`.
 
-Fast path: a regular CSV (UTF-8, the header on row 1) is read straight by DuckDB's
-`read_csv` into a temporary table, with the delimiter the shared reader sniffed,
-numbering the rows as a spreadsheet does. Any other file, and one that DuckDB's strict
-reader refuses (a row with too many or too few values, a blank line that would shift
-the numbering, bad UTF-8), goes through the shared reader's rows instead, which can say
-exactly which row is wrong. Both then meet the same SQL checks.
+Fast path: a regular CSV (UTF-8, the header on row 1, no blank line before the last
+record) imported with an import id is read by DuckDB's `read_csv` straight into
+`outcomes`, with the delimiter the shared reader sniffed: no copy of millions of records
+through a staging table. Each record is marked with the import's id, a bad one (with
+stand-in values) with the id's negation, and the checks in SQL run on the marked records.
+A file with any problem has its records taken out again and is read once more into a
+staging table that numbers the rows as a spreadsheet does, for the messages. Any other
+file, and one that DuckDB's strict reader refuses (a row with too many or too few values,
+a blank line that would shift the numbering, bad UTF-8), goes through the shared reader's
+rows into the staging table instead, which can say exactly which row is wrong. Either
+way the records meet the same SQL checks, and the messages are the same.
 """
 
 from __future__ import annotations
@@ -319,7 +324,7 @@ def _store_csv_directly(
 ) -> bool:
     """Read a regular CSV straight into `outcomes`; False if DuckDB rejected a line.
 
-    Saves a copy of every record through a staging table. Each record is marked with the
+    This spares copying every record through a staging table. Each record is marked with the
     import's id; a bad one, whose values `outcomes` cannot hold, is stored with stand-ins
     and the id's negation, so that `_check` finds it. Either way the caller's transaction
     never commits them: a file with any bad record is refused.

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from viften.actions import database as databases
 from viften.actions import outcomes as outcome_actions
@@ -442,3 +446,203 @@ _GAMMA = {
     "control_job_rate": 0.3,
     "evidence_stars": 2,
 }
+
+
+# --- the fast path: records read straight into `outcomes` -----------------------------------
+# A regular UTF-8 CSV imported with an import id goes into `outcomes` at once and is checked
+# there; one without an id (the demo data) goes through the staging table. Both must give the
+# very same records, trail and messages, and a refused file must leave no trace.
+
+
+def _everything(database: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, to see that a refused file changed nothing at all."""
+    with db.connect(database) as con:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main' ORDER BY table_name"
+            ).fetchall()
+        ]
+        return {t: sorted(con.table(t).fetchall(), key=repr) for t in tables}
+
+
+def _staged_import(database: Path, path: Path) -> outcomes.OutcomeImportSummary:
+    """The same import through the staging table (no import id, as the demo data go in)."""
+    with db.transaction(database) as con:
+        return outcomes.import_records(con, path, EDITOR.name)
+
+
+def _trail(database: Path) -> list[tuple]:
+    with db.connect(database) as con:
+        return con.execute(
+            "SELECT name, year, municipality, field, old, new FROM history "
+            "WHERE field = 'outcome_records' ORDER BY seq"
+        ).fetchall()
+
+
+EARLIER = ALPHA.replace(",p", ",q").replace(",qerson_id", ",person_id")
+"""Alpha's records of an earlier import, with other people."""
+
+_BAD_FILES = {
+    "bad values": (
+        "intervention,year,group,employed,person_id\n"
+        "Alpha,2026,treatment,1,p1\n,2026,control,0,p2\nAlpha,1999,control,0,p3\n"
+        "Alpha,twenty,control,0,p4\nAlpha,2026,neither,1,p5\nAlpha,2026,control,maybe,p6\n"
+        "Alpha,2026,,,p7\n"
+    ),
+    "an unknown intervention": (
+        "intervention,year,group,employed\nAlpha,2026,treatment,1\nalpha,2026,control,0\n"
+        "Gamma,2026,control,0\nBeta,2025,treatment,1\n"
+    ),
+    "a person twice": ALPHA + "Alpha,2026,control,0,p3\nBeta,2026,control,0,p3\n",
+    "a blank line inside and a bad value": (
+        "intervention,group,employed\nAlpha,treatment,1\n\nAlpha,control,x\n\r\nAlpha,x,1\n"
+    ),
+    "a row of empty cells": "intervention,group,employed\nAlpha,treatment,1\n,,\nAlpha,x,1\n",
+    "too many values": "intervention,group,employed\nAlpha,treatment,1\nAlpha,control,0,9\n",
+    "a quote left open": 'intervention,group,employed\nAlpha,treatment,1\n"Alpha,control,0\n',
+    "a wrong header": "intervention,grupe,employed\nAlpha,treatment,1\n",
+    "no records": "intervention,group,employed\n\n",
+}
+
+
+@pytest.mark.parametrize("kind", list(_BAD_FILES))
+def test_a_bad_file_gives_the_same_messages_both_ways_and_leaves_no_trace(
+    database: Path, tmp_path: Path, kind: str
+) -> None:
+    _import(database, _write(tmp_path, EARLIER, "earlier.csv"))
+    before = _everything(database)
+    path = _write(tmp_path, _BAD_FILES[kind])
+    with pytest.raises(BadInput) as fast:
+        _import(database, path)
+    assert _everything(database) == before
+    with pytest.raises(BadInput) as staged:
+        _staged_import(database, path)
+    assert _everything(database) == before
+    for language in ("en", "da"):
+        assert error_lines(fast.value, language) == error_lines(staged.value, language)
+
+
+def test_a_semicolon_file_in_windows_1252_gives_the_same_messages_both_ways(
+    database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes(
+        "Indsats;Gruppe;I job\nAlpha;deltager;ja\nAlpha;kontrol;måske\nÅrhus;kontrol;nej\n".encode(
+            "cp1252"
+        )
+    )
+    before = _everything(database)
+    with pytest.raises(BadInput) as fast:
+        _import(database, path)
+    with pytest.raises(BadInput) as staged:
+        _staged_import(database, path)
+    assert _everything(database) == before
+    assert error_lines(fast.value, "da") == error_lines(staged.value, "da")
+    assert error_lines(fast.value, "en") == [
+        "row 3, column I job: 'måske' is not a yes or no: write 1 or 0 (ja/nej, true/false)",
+        "row 4, column Indsats: there is no intervention named 'Århus' in 2026",
+    ]
+
+
+_GOOD_FILES = {
+    "english": ALPHA + "Beta,2026,control,1,p1\n",
+    "danish, semicolons, spaces and a default year": (
+        " Indsats ; I job ;Gruppe\nAlpha;ja; deltager \nAlpha; NEJ;KONTROL\nBeta;1;kontrol\n"
+    ),
+    "a blank line inside": "intervention,group,employed\nAlpha,treatment,1\n\nAlpha,control,0\n",
+    "capitals and spaces around years and words": (
+        "intervention,year,group,employed\nAlpha, 2026 ,Treatment ,YES\nAlpha,2026, control,False\n"
+        "Alpha,,DELTAGER,Nej\nBeta,2026  ,kontrol,  1\n"
+    ),
+    "empty cells past the header's end": (
+        "intervention,group,employed\nAlpha,treatment,1,,\nBeta,control,0\n"
+    ),
+    # DuckDB's reader refuses the short row, the shared reader takes it (the person empty):
+    # the records stored at first are taken out again and go through the staging table
+    "a short row without its optional last value": (
+        "intervention,group,employed,person_id\nAlpha,treatment,1\nBeta,control,0,p2\n"
+    ),
+    "crlf and quotes": 'intervention,group,employed\r\n"Alpha",treatment,1\r\n"Beta",control,0\r\n',
+    "in windows-1252": (
+        "intervention;group;employed;person\nAlpha;treatment;ja;Søren\nBeta;control;nej;Åse\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(_GOOD_FILES))
+def test_a_good_file_stores_the_same_records_and_trail_both_ways(
+    database: Path, tmp_path: Path, kind: str
+) -> None:
+    encoding = "cp1252" if "1252" in kind else "utf-8"
+    earlier = _write(tmp_path, EARLIER + "Beta,2026,treatment,0,q9\n", "e.csv")
+    path = tmp_path / "records.csv"
+    path.write_bytes(_GOOD_FILES[kind].encode(encoding))
+    results = []
+    for number, way in enumerate((_import, _staged_import)):
+        copy = tmp_path / f"copy{number}.duckdb"
+        shutil.copy(database, copy)
+        _staged_import(copy, earlier)
+        summary = way(copy, path)
+        results.append((summary.records, summary.replaced, summary.interventions))
+        results.append((_stored(copy), _counts(copy), _trail(copy)))
+    assert results[0] == results[2] and results[1] == results[3]
+    with db.connect(tmp_path / "copy0.duckdb") as con:
+        marks = con.execute("SELECT count(*) FROM outcomes WHERE import_id < 0").fetchone()
+    assert marks == (0,)
+
+
+def test_a_file_the_quick_check_doubts_but_the_detailed_one_clears_is_imported(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as where two people's hashes collide: the detailed check finds no problem at all
+    quick = outcomes._quick_check
+    monkeypatch.setattr(
+        outcomes, "_quick_check", lambda con, staged, i: (quick(con, staged, i)[0], True)
+    )
+    summary = _import(database, _write(tmp_path, ALPHA))
+    assert summary.records == 5
+    assert _stored(database) == [
+        ("Alpha", 2026, False, False, "p4"),
+        ("Alpha", 2026, False, True, "p5"),
+        ("Alpha", 2026, True, False, "p2"),
+        ("Alpha", 2026, True, True, "p1"),
+        ("Alpha", 2026, True, True, "p3"),
+    ]
+
+
+def _blank_line_before_last_record(data: bytes) -> bool:
+    """The former check, a reference: the first blank line of each kind, then the rest."""
+    for blank in (b"\n\n", b"\n\r\n"):
+        found = data.find(blank)
+        if found >= 0 and data[found:].strip():
+            return True
+    return False
+
+
+@given(st.binary(max_size=40).map(lambda b: bytes(b"a \n\r\t\x0b\x0c,"[x % 8] for x in b)))
+@settings(max_examples=500, deadline=None)
+def test_the_blank_line_check_answers_as_before(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.csv"
+        path.write_bytes(data)
+        assert outcomes._has_inner_blank_line(path) == _blank_line_before_last_record(data)
+
+
+def test_the_command_loads_no_library_it_does_not_need(database: Path, tmp_path: Path) -> None:
+    # each costs start-up time on every import of records (issue 15: within 2x of a bare
+    # DuckDB process); the texts' formatting (babel) only a refused file needs
+    code = (
+        "import contextlib, io, sys\n"
+        "from viften.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['outcomes', 'import', {str(_write(tmp_path, ALPHA))!r}, "
+        f"'--db', {str(database)!r}])\n"
+        "heavy = ('pandas', 'numpy', 'scipy', 'streamlit', 'pyarrow', 'openpyxl', 'babel')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip() == "[]"

@@ -28,12 +28,17 @@ and a corrected file for one intervention simply takes the place of the old one.
 Each replaced (intervention, year) is written to the audit trail as an `update` of
 the field `outcome_records`.
 
-Fast path: a regular CSV (UTF-8, the header on row 1) is read straight by DuckDB's
-`read_csv` into a temporary table, with the delimiter the shared reader sniffed,
-numbering the rows as a spreadsheet does. Any other file, and one that DuckDB's strict
-reader refuses (a row with too many or too few values, a blank line that would shift
-the numbering, bad UTF-8), goes through the shared reader's rows instead, which can say
-exactly which row is wrong. Both then meet the same SQL checks.
+Fast path: a regular CSV (UTF-8, the header on row 1, no blank line before the last
+record) imported with an import id is read by DuckDB's `read_csv` straight into
+`outcomes`, with the delimiter the shared reader sniffed: no copy of millions of records
+through a staging table. Each record is marked with the import's id, a bad one (with
+stand-in values) with the id's negation, and the checks in SQL run on the marked records.
+A file with any problem has its records taken out again and is read once more into a
+staging table that numbers the rows as a spreadsheet does, for the messages. Any other
+file, and one that DuckDB's strict reader refuses (a row with too many or too few values,
+a blank line that would shift the numbering, bad UTF-8), goes through the shared reader's
+rows into the staging table instead, which can say exactly which row is wrong. Either
+way the records meet the same SQL checks, and the messages are the same.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ import difflib
 import itertools
 import mmap
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -221,7 +227,7 @@ def match_header(headers: Sequence[str], header_row: int = 1) -> list[OutcomeCol
     return matched
 
 
-# --- reading the file into a staging table -------------------------------------------------
+# --- reading the file: straight into `outcomes`, or into a staging table ---------------------
 
 
 @dataclass(frozen=True)
@@ -231,26 +237,53 @@ class _Staged:
     """Column name -> the header as the file writes it (for problem messages)."""
     extra_problems: list[Problem]
     """Problems found while reading (rows of the wrong length)."""
-    detailed: bool = True
-    """The staging table has row numbers and raw cells for messages."""
+    stored: bool = False
+    """The records went straight into `outcomes`, each marked with the import's id (a bad
+    one with its negation); else they are in the staging table `outcome_upload`, with row
+    numbers and raw cells for messages."""
     restage: Callable[[], _Staged] | None = None
-    """Builds the detailed staging table when the quick one turns out to have problems."""
+    """Builds the staging table when the stored records turn out to have problems."""
+
+
+_BLANK_LINE = re.compile(rb"\n\r?\n")
+_NOT_WHITESPACE = re.compile(rb"[^ \t\n\r\x0b\x0c]")
+"""A byte that `bytes.strip` keeps."""
 
 
 def _has_inner_blank_line(path: Path) -> bool:
-    """True when a blank line comes before the last record (DuckDB would skip it silently)."""
+    """True when a blank line comes before the last record (DuckDB would skip it silently).
+
+    One pass over the file: the first blank line of either kind (LF or CRLF), then whether
+    anything but whitespace follows it, without copying the rest of the file.
+    """
     if path.stat().st_size == 0:
         return False
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        for blank in (b"\n\n", b"\n\r\n"):
-            found = data.find(blank)
-            if found >= 0 and data[found:].strip():
-                return True
-    return False
+        blank = _BLANK_LINE.search(data)
+        return blank is not None and _NOT_WHITESPACE.search(data, blank.end()) is not None
 
 
 def _columns_sql(names: Iterable[str]) -> str:
     return "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
+
+
+def _read_csv(columns: list[OutcomeColumn]) -> str:
+    """DuckDB's strict reader of a regular CSV, every cell as text; lines it rejects are
+    collected in `reject_errors` rather than raised (an error inside the caller's
+    transaction would abort it)."""
+    return (
+        "read_csv($path, delim = $delim, header = true, quote = '\"', escape = '\"', "
+        "auto_detect = false, store_rejects = true, "
+        f"columns = {_columns_sql(c.sql for c in columns)})"
+    )
+
+
+def _rejected_lines(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the last `_read_csv` rejected a line; forgets them."""
+    rejected = con.execute("SELECT count(*) FROM reject_errors").fetchone()
+    con.execute("DROP TABLE IF EXISTS temp.reject_errors")
+    con.execute("DROP TABLE IF EXISTS temp.reject_scans")
+    return bool(rejected and rejected[0])
 
 
 def _stage_csv_directly(
@@ -259,48 +292,75 @@ def _stage_csv_directly(
     delimiter: str,
     columns: list[OutcomeColumn],
     default_year: int | None,
-    detail: bool,
 ) -> bool:
-    """Read a regular CSV straight into the staging table; False if DuckDB rejected a line.
-
-    Rejected lines are collected rather than raised, because an error inside the
-    caller's transaction would abort it.
-    """
-    names = [c.sql for c in columns]
-    source = (
-        "read_csv($path, delim = $delim, header = true, quote = '\"', escape = '\"', "
-        f"auto_detect = false, store_rejects = true, columns = {_columns_sql(names)})"
-    )
+    """Read a regular CSV straight into the staging table; False if DuckDB rejected a line."""
     # a streaming row_number() keeps the file's order: the header is row 1
     _create_upload(
         con,
-        source,
+        _read_csv(columns),
         "row_number() OVER () + 1",
         columns,
         {"path": str(path), "delim": delimiter},
         default_year,
-        detail,
     )
-    rejected = con.execute("SELECT count(*) FROM reject_errors").fetchone()
-    con.execute("DROP TABLE IF EXISTS temp.reject_errors")
-    con.execute("DROP TABLE IF EXISTS temp.reject_scans")
-    return not rejected or rejected[0] == 0
+    return not _rejected_lines(con)
 
 
-def _create_upload(
+_VALID = (
+    "intervention IS NOT NULL AND year BETWEEN 2000 AND 2100 "
+    "AND treatment IS NOT NULL AND employed IS NOT NULL"
+)
+"""A record every check in SQL but the ones across records (unknown intervention, a person
+twice) lets through."""
+
+
+def _store_csv_directly(
     con: duckdb.DuckDBPyConnection,
-    source: str,
-    row_expression: str,
+    path: Path,
+    delimiter: str,
     columns: list[OutcomeColumn],
-    params: dict[str, Any],
     default_year: int | None,
-    detail: bool,
-) -> None:
-    """The staging table: parsed values, and with `detail` row numbers and the raw cells.
+    import_id: int,
+) -> bool:
+    """Read a regular CSV straight into `outcomes`; False if DuckDB rejected a line.
 
-    Without detail it is quicker to build; it is enough to learn that a file is fine.
-    person_key hashes (intervention, year, person) so that doubled people are found by
-    grouping one integer column; a hash collision only sends the file to the exact check.
+    This spares copying every record through a staging table. Each record is marked with the
+    import's id; a bad one, whose values `outcomes` cannot hold, is stored with stand-ins
+    and the id's negation, so that `_check` finds it. Either way the caller's transaction
+    never commits them: a file with any bad record is refused.
+    """
+    con.execute(
+        f"""
+        INSERT INTO outcomes
+            (intervention, year, treatment, employed, person_id, municipality, import_id)
+        SELECT coalesce(intervention, ''), coalesce(year, 0), coalesce(treatment, false),
+               coalesce(employed, false), person_id, municipality,
+               CASE WHEN {_VALID} THEN $import ELSE -$import END
+        FROM ({_parsed(_read_csv(columns), None, columns)})
+        """,  # noqa: S608 - only constants are formatted in; the values are parameters
+        {
+            "path": str(path),
+            "delim": delimiter,
+            "default_year": default_year,
+            "import": import_id,
+        },
+    )
+    return not _rejected_lines(con)
+
+
+def _unstore(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
+    """Take the records `_store_csv_directly` stored out again."""
+    con.execute(
+        "DELETE FROM outcomes WHERE import_id IN (CAST($1 AS BIGINT), -CAST($1 AS BIGINT))",
+        [import_id],
+    )
+
+
+def _parsed(source: str, row_expression: str | None, columns: list[OutcomeColumn]) -> str:
+    """The SELECT of the records of `source` as `outcomes` holds them (NULL where a value is
+    bad), with a row expression also their row numbers (`given_row`) and raw cells.
+
+    Its parameters: `default_year`, and those of `source`.
     """
     present = {c.name for c in columns}
     year_text = "nullif(trim(year_text), '')" if "year" in present else "NULL"
@@ -312,38 +372,58 @@ def _create_upload(
         if "municipality" in present
         else own
     )
-    treatment_words = ", ".join(f"'{w}'" for w in TREATMENT_WORDS)
-    control_words = ", ".join(f"'{w}'" for w in CONTROL_WORDS)
-    yes_words = ", ".join(f"'{w}'" for w in YES_WORDS)
-    no_words = ", ".join(f"'{w}'" for w in NO_WORDS)
-    raw = (
-        f"{row_expression} AS given_row, {year_text} AS year_text, group_text, employed_text,"
-        if detail
+    # a cell of four digits as it stands needs no trimming (most files' every year)
+    plain_year = (
+        "WHEN regexp_full_match(year_text, '[0-9]{1,4}') THEN CAST(year_text AS INTEGER)"
+        if "year" in present
         else ""
     )
+    raw = (
+        f"{row_expression} AS given_row, {year_text} AS year_text, group_text, employed_text,"
+        if row_expression is not None
+        else ""
+    )
+    return f"""
+        SELECT {raw}
+               nullif(trim(intervention), '') AS intervention,
+               CASE {plain_year}
+                    WHEN {year_text} IS NULL THEN CAST($default_year AS INTEGER)
+                    WHEN regexp_full_match({year_text}, '[0-9]{{1,4}}')
+                    THEN CAST({year_text} AS INTEGER) END AS year,
+               {_either("group_text", TREATMENT_WORDS, CONTROL_WORDS)} AS treatment,
+               {_either("employed_text", YES_WORDS, NO_WORDS)} AS employed,
+               {person} AS person_id,
+               {place} AS municipality
+        FROM {source}
+    """  # noqa: S608 - only constants are formatted in
+
+
+def _either(cell: str, true_words: Sequence[str], false_words: Sequence[str]) -> str:
+    """SQL: true for a word of `true_words`, false for one of `false_words` (in any case,
+    with spaces around), else NULL. The cell as it stands is compared first: that spares
+    most cells `lower` and `trim`, which cost more than reading them."""
+    true_list, false_list = (
+        ", ".join(f"'{w}'" for w in words) for words in (true_words, false_words)
+    )
+    folded = f"lower(trim({cell}))"
+    return (
+        f"CASE WHEN {cell} IN ({true_list}) THEN true WHEN {cell} IN ({false_list}) THEN false "
+        f"WHEN {folded} IN ({true_list}) THEN true WHEN {folded} IN ({false_list}) THEN false END"
+    )
+
+
+def _create_upload(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    row_expression: str,
+    columns: list[OutcomeColumn],
+    params: dict[str, Any],
+    default_year: int | None,
+) -> None:
+    """The staging table: parsed values, row numbers and the raw cells for messages."""
     con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
     con.execute(
-        f"""
-        CREATE TEMP TABLE outcome_upload AS
-        SELECT *, CASE WHEN person_id IS NOT NULL
-                       THEN hash(municipality, intervention, year, person_id) END AS person_key
-        FROM (
-            SELECT {raw}
-                   nullif(trim(intervention), '') AS intervention,
-                   CASE WHEN {year_text} IS NULL THEN CAST($default_year AS INTEGER)
-                        WHEN regexp_full_match({year_text}, '[0-9]{{1,4}}')
-                        THEN CAST({year_text} AS INTEGER) END AS year,
-                   CASE WHEN lower(trim(group_text)) IN ({treatment_words}) THEN true
-                        WHEN lower(trim(group_text)) IN ({control_words}) THEN false
-                   END AS treatment,
-                   CASE WHEN lower(trim(employed_text)) IN ({yes_words}) THEN true
-                        WHEN lower(trim(employed_text)) IN ({no_words}) THEN false
-                   END AS employed,
-                   {person} AS person_id,
-                   {place} AS municipality
-            FROM {source}
-        )
-        """,  # noqa: S608 - only constants are formatted in; the values are parameters
+        f"CREATE TEMP TABLE outcome_upload AS {_parsed(source, row_expression, columns)}",
         {**params, "default_year": default_year},
     )
 
@@ -409,7 +489,9 @@ def _normalised_file(
         name.unlink(missing_ok=True)
 
 
-def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None) -> _Staged:
+def _stage(
+    con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None, import_id: int | None
+) -> _Staged:
     if not path.exists():
         raise BadInput(Message.of("outcomes_missing_file", file=("text", str(path))))
     kind = tabular.kind_of(path.name) if path.suffix else None
@@ -426,7 +508,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
         fmt = table.csv_format
         if fmt is not None and fmt.encoding == tabular.UTF8 and table.header_row == 1:
             staged = _stage_csv_quickly(
-                con, path, fmt.delimiter, columns, headers_by_name, default_year
+                con, path, fmt.delimiter, columns, headers_by_name, default_year, import_id
             )
             if staged is not None:
                 return staged
@@ -444,7 +526,6 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, default_year: int | None)
                 columns,
                 {"path": str(plain)},
                 default_year,
-                detail=True,
             )
     return _Staged(columns, headers_by_name, problems)
 
@@ -456,19 +537,27 @@ def _stage_csv_quickly(
     columns: list[OutcomeColumn],
     headers_by_name: dict[str, str],
     default_year: int | None,
+    import_id: int | None,
 ) -> _Staged | None:
-    """The staging table straight from DuckDB's reader; None where it refused a line."""
+    """The records straight from DuckDB's reader, into `outcomes` where the import has an
+    id to mark them with (else into the staging table); None where the reader refused a
+    line, or where a blank line would shift its row numbers."""
 
     def detailed() -> _Staged:
-        if not _stage_csv_directly(con, path, delimiter, columns, default_year, detail=True):
+        if not _stage_csv_directly(con, path, delimiter, columns, default_year):
             raise BadInput(Message.of("outcomes_changed", file=("text", path.name)))
         return _Staged(columns, headers_by_name, [])
 
     try:
-        if not _has_inner_blank_line(path) and _stage_csv_directly(
-            con, path, delimiter, columns, default_year, detail=False
-        ):
-            return _Staged(columns, headers_by_name, [], detailed=False, restage=detailed)
+        if _has_inner_blank_line(path):
+            return None
+        if import_id is None:  # nothing would tell its records from the stored ones
+            if _stage_csv_directly(con, path, delimiter, columns, default_year):
+                return _Staged(columns, headers_by_name, [])
+            return None
+        if _store_csv_directly(con, path, delimiter, columns, default_year, import_id):
+            return _Staged(columns, headers_by_name, [], stored=True, restage=detailed)
+        _unstore(con, import_id)
     except duckdb.Error as error:
         raise BadInput(
             Message.of("outcomes_csv_unreadable", file=("text", path.name), error=("text", error))
@@ -574,34 +663,75 @@ def _problem_message(
     return Message.of(_PLAIN_PROBLEMS[kind], value=("quoted", value))
 
 
-_QUICK_CHECK = """
-    SELECT
-        (SELECT count(*) FROM outcome_upload),
-        (SELECT count(*) FROM outcome_upload
-         WHERE intervention IS NULL OR year IS NULL OR year NOT BETWEEN 2000 AND 2100
-            OR treatment IS NULL OR employed IS NULL),
-        (SELECT count(*) FROM (
-            SELECT DISTINCT u.municipality, u.intervention, u.year FROM outcome_upload u
-            WHERE NOT EXISTS (SELECT 1 FROM interventions i
-                              WHERE i.name = u.intervention AND i.year = u.year
-                                AND i.municipality = u.municipality))),
-        (SELECT count(*) FROM (
-            SELECT person_key FROM outcome_upload WHERE person_key IS NOT NULL
-            GROUP BY person_key HAVING count(*) > 1))
-"""
+def _collect_keys(con: duckdb.DuckDBPyConnection, records: str, params: Sequence[Any] = ()) -> None:
+    """The file's few (municipality, intervention, year) with their counts, found in one
+    pass over its `records` (a FROM clause): each statement after it reads this small table,
+    not every record again."""
+    con.execute("DROP TABLE IF EXISTS temp.outcome_upload_keys")
+    con.execute(
+        f"""
+        CREATE TEMP TABLE outcome_upload_keys AS
+        SELECT municipality, intervention, year, {_COUNTS} FROM {records}
+        GROUP BY municipality, intervention, year
+        """,  # noqa: S608 - only constants are formatted in
+        list(params),
+    )
 
 
-def _check(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
-    """Raise `OutcomeProblems` for a file with any bad row; return quietly for a good one."""
-    found = con.execute(_QUICK_CHECK).fetchone()
-    records, bad, unknown, doubled = (int(v) for v in found) if found else (0, 0, 0, 0)
+def _quick_check(
+    con: duckdb.DuckDBPyConnection, staged: _Staged, import_id: int | None
+) -> tuple[int, bool]:
+    """How many records the file has, and whether any of them has a problem; the keys of the
+    good ones in `outcome_upload_keys`."""
+    if staged.stored:
+        good, bad, params = "import_id = $1", "import_id = -$1", [import_id]
+        table = "outcomes"
+    else:
+        good, bad, params = _VALID, f"NOT coalesce({_VALID}, false)", []
+        table = "outcome_upload"
+    _collect_keys(con, f"{table} WHERE {good}", params)
+    doubled = (
+        f"""(SELECT count(*) FROM (
+                SELECT 1 FROM {table} WHERE {good} AND person_id IS NOT NULL
+                GROUP BY hash(municipality, intervention, year, person_id)
+                HAVING count(*) > 1))"""  # noqa: S608 - only constants are formatted in
+        if any(c.name == "person_id" for c in staged.columns)
+        else "0"
+    )
+    found = con.execute(
+        f"""
+        SELECT
+            (SELECT coalesce(sum(n_treatment + n_control), 0) FROM outcome_upload_keys),
+            (SELECT count(*) FROM {table} WHERE {bad}),
+            (SELECT count(*) FROM outcome_upload_keys k
+             WHERE NOT EXISTS (SELECT 1 FROM interventions i
+                               WHERE i.name = k.intervention AND i.year = k.year
+                                 AND i.municipality = k.municipality)),
+            {doubled}
+        """,  # noqa: S608 - only constants are formatted in
+        params,
+    ).fetchone()
+    good_records, bad_records, unknown, twice = (int(v) for v in found) if found else (0, 0, 0, 0)
+    return good_records + bad_records, bad_records + unknown + twice > 0
+
+
+def _check(con: duckdb.DuckDBPyConnection, staged: _Staged, import_id: int | None) -> _Staged:
+    """Raise `OutcomeProblems` for a file with any bad row; for a good one, the staged
+    records, their keys in `outcome_upload_keys`.
+
+    A person key that collided (a hash), and nothing else, sends a file through the
+    detailed check and on."""
+    records, problems = _quick_check(con, staged, import_id)
     if records == 0 and not staged.extra_problems:
         raise BadInput(Message.of("outcomes_no_records"))
-    if bad == unknown == doubled == 0 and not staged.extra_problems:
-        return
-    if not staged.detailed and staged.restage is not None:
+    if not problems and not staged.extra_problems:
+        return staged
+    if staged.stored and staged.restage is not None and import_id is not None:
+        _unstore(con, import_id)
         staged = staged.restage()
     _check_in_detail(con, staged)
+    _collect_keys(con, f"outcome_upload WHERE {_VALID}")
+    return staged
 
 
 def _check_in_detail(con: duckdb.DuckDBPyConnection, staged: _Staged) -> None:
@@ -677,14 +807,13 @@ _COUNTS = """
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, user: str, import_id: int | None = None
+    con: duckdb.DuckDBPyConnection, user: str, import_id: int | None, stored: bool
 ) -> OutcomeImportSummary:
-    # the few (municipality, intervention, year) of the file, found in one pass over the
-    # upload: each statement below then reads this small table, not every record again
-    con.execute("DROP TABLE IF EXISTS temp.outcome_upload_keys")
-    con.execute(
-        "CREATE TEMP TABLE outcome_upload_keys AS "
-        "SELECT DISTINCT municipality, intervention, year FROM outcome_upload"
+    """Replace the stored records of the file's keys (`outcome_upload_keys`) by the file's:
+    those of the staging table, or with `stored` those already in `outcomes` under
+    `import_id`, which the statements below leave alone."""
+    earlier, params = (
+        ("AND import_id IS DISTINCT FROM CAST($1 AS BIGINT)", [import_id]) if stored else ("", [])
     )
     before = {
         (r[0], r[1], int(r[2])): r[3:]
@@ -692,54 +821,52 @@ def _write(
             f"""
             SELECT municipality, intervention, year, {_COUNTS} FROM outcomes
             WHERE (municipality, intervention, year) IN (
-                SELECT municipality, intervention, year FROM outcome_upload_keys)
+                SELECT municipality, intervention, year FROM outcome_upload_keys) {earlier}
             GROUP BY municipality, intervention, year
-            """  # noqa: S608 - a constant
+            """,  # noqa: S608 - only constants are formatted in
+            params,
         ).fetchall()
     }
     if import_id is not None:
         # kept, so that `store.imports.revert` can put them back
         con.execute(
-            """
+            f"""
             INSERT INTO outcomes_replaced
             SELECT CAST($1 AS BIGINT), intervention, year, treatment, employed, person_id,
                    municipality, import_id
             FROM outcomes
             WHERE (intervention, year) IN (
-                SELECT DISTINCT intervention, year FROM outcome_upload_keys)
-            """,
+                SELECT DISTINCT intervention, year FROM outcome_upload_keys) {earlier}
+            """,  # noqa: S608 - only constants are formatted in
             [import_id],
         )
     con.execute(
-        """
+        f"""
         DELETE FROM outcomes
         WHERE (municipality, intervention, year) IN (
-            SELECT municipality, intervention, year FROM outcome_upload_keys)
-        """
+            SELECT municipality, intervention, year FROM outcome_upload_keys) {earlier}
+        """,  # noqa: S608 - only constants are formatted in
+        params,
     )
-    con.execute("DROP TABLE temp.outcome_upload_keys")
-    con.execute(
-        "INSERT INTO outcomes "
-        "(intervention, year, treatment, employed, person_id, municipality, import_id) "
-        "SELECT intervention, year, treatment, employed, person_id, municipality, "
-        "CAST($1 AS BIGINT) "
-        "FROM outcome_upload",
-        [import_id],
-    )
+    if not stored:
+        con.execute(
+            "INSERT INTO outcomes "
+            "(intervention, year, treatment, employed, person_id, municipality, import_id) "
+            "SELECT intervention, year, treatment, employed, person_id, municipality, "
+            "CAST($1 AS BIGINT) "
+            "FROM outcome_upload",
+            [import_id],
+        )
     after = con.execute(
-        f"""
-        SELECT u.intervention, u.year, u.n_treatment, u.k_treatment, u.n_control,
-               u.k_control, i.id, u.municipality
-        FROM (
-            -- counted before the join: it then meets one row per intervention, not every
-            -- record (an intervention is unique by municipality, name and year)
-            SELECT municipality, intervention, year, {_COUNTS} FROM outcome_upload
-            GROUP BY municipality, intervention, year
-        ) AS u JOIN interventions i
-            ON i.name = u.intervention AND i.year = u.year AND i.municipality = u.municipality
-        ORDER BY u.intervention, u.municipality, u.year
-        """  # noqa: S608 - a constant
+        """
+        SELECT k.intervention, k.year, k.n_treatment, k.k_treatment, k.n_control,
+               k.k_control, i.id, k.municipality
+        FROM outcome_upload_keys AS k JOIN interventions i
+            ON i.name = k.intervention AND i.year = k.year AND i.municipality = k.municipality
+        ORDER BY k.intervention, k.municipality, k.year
+        """
     ).fetchall()
+    con.execute("DROP TABLE temp.outcome_upload_keys")
     summary = OutcomeImportSummary()
     history: list[tuple[str, Any, str, int, str | None, Any, Any]] = []
     for name, year, n1, k1, n2, k2, intervention_id, place in after:
@@ -786,14 +913,15 @@ def import_records(
         return summary
     con.execute(f"SET VARIABLE {_OWN_VARIABLE} = ?", [own_municipality(con)])
     try:
-        staged = _stage(con, source, newest_year(con))
+        staged = _stage(con, source, newest_year(con), import_id)
         report(0.4, "checking")
-        _check(con, staged)
+        staged = _check(con, staged, import_id)
         report(0.6, "writing")
-        summary = _write(con, user, import_id)
+        summary = _write(con, user, import_id, staged.stored)
     finally:
         with suppress(duckdb.Error):  # an aborted transaction is rolled back by the caller
             con.execute("DROP TABLE IF EXISTS temp.outcome_upload")
+            con.execute("DROP TABLE IF EXISTS temp.outcome_upload_keys")
     report(1.0, "done")
     return summary
 
@@ -818,9 +946,9 @@ def _import_into_postgres(
         local.execute("CREATE TABLE interventions AS SELECT * FROM known")
         own = own_municipality(db.as_duckdb(pg))
         local.execute(f"SET VARIABLE {_OWN_VARIABLE} = ?", [own])
-        staged = _stage(local, source, newest_year(local))
+        staged = _stage(local, source, newest_year(local), None)  # no `outcomes` here
         report(0.4, "checking")
-        _check(local, staged)
+        _check(local, staged, None)
         report(0.6, "writing")
         pg.execute(
             "CREATE TEMP TABLE outcome_upload (intervention VARCHAR, year INTEGER, "
@@ -831,7 +959,9 @@ def _import_into_postgres(
         )
         batches = iter(lambda: uploaded.fetchmany(50_000), [])
         pg.copy_rows("outcome_upload", _UPLOADED, itertools.chain.from_iterable(batches))
-        summary = _write(db.as_duckdb(pg), user, import_id)
+        writer = db.as_duckdb(pg)
+        _collect_keys(writer, "outcome_upload")
+        summary = _write(writer, user, import_id, stored=False)
         pg.execute("DROP TABLE pg_temp.outcome_upload")
         return summary
     finally:

@@ -65,7 +65,7 @@ def _import_plain(
     if plain is None:
         return None
     import_id = imports.start(con, actor.name, imports.INTERVENTIONS, filename, plain.rows)
-    summary = plain_csv.write(con, actor.name, plain, own, year_now, import_id)
+    summary = plain_csv.write(con, actor.name, plain, own, import_id)
     summary.import_id = import_id
     return summary
 

@@ -391,12 +391,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     import duckdb
 
     from viften.model.errors import BadInput, ViftenError
-    from viften.present.messages import error_lines
 
     try:
         module = importlib.import_module(f"viften.cli.commands.{name}")
         return int(module.run(args))
     except BadInput as error:
+        # only a refused command needs the text catalogue (babel and all)
+        from viften.present.messages import error_lines
+
         for line in error_lines(error, "en"):
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -65,6 +65,10 @@ class PlainFile:
     rows: int
 
 
+_ROWS = "viften_plain_import"
+"""The temporary table of a checked file's rows, from `check` to `write`."""
+
+
 def _cell(index: int) -> str:
     return f"c{index}"
 
@@ -122,57 +126,61 @@ def check(
     """The file, where it is plain and every row of it good and not stored yet; None where
     `parse` must read it (it may still be good, or update stored rows).
 
-    DuckDB refuses a file it cannot read by ending the transaction it reads in: the file is
-    read first on a connection of its own, outside the caller's transaction.
+    The rows, as they would be stored, wait in a temporary table of the caller's connection
+    for `write` (or are dropped again here).
     """
     header = _header(path)
-    if header is None:
+    if header is None or not _readable(con, path, header):
         return None
     values, params = _parameters(header)
+    read = ", ".join(f"{values[name]} AS v{i}" for i, name in enumerate(header))
     good = " AND ".join(
         f"(({_cell(i)} IS NULL OR {_cell(i)} = '') "
-        f"{'AND FALSE' if COLUMNS_BY_NAME[name].required else ''} "
-        f"OR {values[name]} IS NOT NULL)"
+        f"{'AND FALSE' if COLUMNS_BY_NAME[name].required else ''} OR v{i} IS NOT NULL)"
         for i, name in enumerate(header)
     )
-    keyed = _keyed(header, values)
-    query = f"""
-        WITH file AS (SELECT {good} AS good, {keyed} FROM {_read_csv(header)})
+    stored = _keyed({name: f"v{i}" for i, name in enumerate(header)})
+    con.execute(
+        f"CREATE OR REPLACE TEMPORARY TABLE {_ROWS} AS "  # noqa: S608 - ours; values parameters
+        f"SELECT {good} AS good, {stored} FROM (SELECT *, {read} FROM {_read_csv(header)})",
+        {**params, "path": str(path), "own": own_municipality, "year": year_now},
+    )
+    found = con.execute(
+        f"""
         SELECT count(*), coalesce(bool_and(good), false),
-               count(DISTINCT (municipality, name, year)),
-               coalesce(max(length(name)), 0)
-        FROM file
-    """  # noqa: S608 - the columns are ours, the values parameters
-    with con.cursor() as reader:
-        try:
-            found = reader.execute(
-                query, {**params, "path": str(path), "own": own_municipality, "year": year_now}
-            ).fetchone()
-        except duckdb.Error:
-            return None
-    assert found is not None
-    rows, all_good, distinct, longest = found
-    if not rows or not all_good or distinct != rows or longest > importer.MAX_NAME_LENGTH:
-        return None
-    # readable now, so read on the caller's connection: its transaction sees what it wrote
-    source, params = _source(header, path, own_municipality, year_now)
-    stored = con.execute(
-        f"SELECT count(*) FROM ({source}) AS file JOIN interventions i "  # noqa: S608
-        "ON i.municipality = file.municipality AND i.name = file.name AND i.year = file.year",
-        params,
+               count(DISTINCT (municipality, name, year)), coalesce(max(length(name)), 0),
+               (SELECT count(*) FROM {_ROWS} AS file JOIN interventions i
+                ON i.municipality = file.municipality AND i.name = file.name
+                   AND i.year = file.year)
+        FROM {_ROWS}
+        """  # noqa: S608 - the table is ours
     ).fetchone()
-    if stored is None or stored[0]:
-        return None  # an update: `store.interventions.upsert` says what changed
+    assert found is not None
+    rows, all_good, distinct, longest, stored = found
+    if (
+        not rows
+        or not all_good
+        or distinct != rows
+        or longest > importer.MAX_NAME_LENGTH
+        or stored  # an update: `store.interventions.upsert` says what changed
+    ):
+        con.execute(f"DROP TABLE {_ROWS}")
+        return None
     return PlainFile(path, tuple(header), int(rows))
 
 
-def _source(
-    header: Sequence[str], path: Path, own_municipality: str, year_now: int
-) -> tuple[str, dict[str, Any]]:
-    """The query of the file's rows as stored, and its parameters."""
-    values, params = _parameters(header)
-    query = f"SELECT {_keyed(header, values)} FROM {_read_csv(header)}"  # noqa: S608
-    return query, {**params, "path": str(path), "own": own_municipality, "year": year_now}
+def _readable(con: duckdb.DuckDBPyConnection, path: Path, header: Sequence[str]) -> bool:
+    """Whether DuckDB reads the file. It refuses one it cannot read by ending the transaction
+    it reads in: this first reading is on a connection of its own, outside the caller's."""
+    with con.cursor() as reader:
+        try:
+            reader.execute(
+                f"SELECT count(*) FROM {_read_csv(header)}",  # noqa: S608 - the columns are ours
+                {"path": str(path)},
+            ).fetchall()
+        except duckdb.Error:
+            return False
+    return True
 
 
 def _header(path: Path) -> list[str] | None:
@@ -184,7 +192,7 @@ def _header(path: Path) -> list[str] | None:
     return importer.plain_csv_header(head, complete=len(head) < _HEAD_BYTES)
 
 
-def _keyed(header: Sequence[str], values: dict[str, str]) -> str:
+def _keyed(values: dict[str, str]) -> str:
     """The stored value of every column (`stored_value`: an empty mandatory is no; an empty
     municipality is the database's own, an empty year this year)."""
     parts = []
@@ -206,19 +214,17 @@ def write(
     user: str,
     plain: PlainFile,
     own_municipality: str,
-    year_now: int,
     import_id: int | None,
 ) -> WriteSummary:
     """Add every row of a file `check` took, in the caller's transaction, with one history
     row each."""
-    source, params = _source(plain.header, plain.path, own_municipality, year_now)
     names = ", ".join(COLUMN_NAMES)
     created = con.execute(
         f"INSERT INTO interventions ({names}, updated_by) "  # noqa: S608
-        f"SELECT {names}, $user FROM ({source}) AS file "
-        "RETURNING id, name, municipality, year",
-        {**params, "user": user},
+        f"SELECT {names}, $user FROM {_ROWS} RETURNING id, name, municipality, year",
+        {"user": user},
     ).fetchall()
+    con.execute(f"DROP TABLE {_ROWS}")
     created.sort()
     con.execute(
         """

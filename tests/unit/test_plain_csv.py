@@ -174,6 +174,22 @@ NOT_TAKEN = {
     "no rows": f"{HEADER}\n",
     "a tab": PLAIN.replace(",", "\t"),
 }
+MANY = HEADER + "\n" + "".join(f"N{n},2026,closer,1,0.5,2\n" for n in range(3000))
+"""More than the first 64 KiB that the header and the encoding are seen in."""
+LATE = {
+    "Windows-1252 far down": (MANY + "Æble,2026,closer,1,0.5,2\n").encode("cp1252"),
+    "a stray quote far down": (MANY + '"Æble"x,2026,closer,1,0.5,2\n').encode(),
+    "a short row far down": (MANY + "Æble,2026,closer,1,0.5\n").encode(),
+    "good far down": (MANY + "Æble,2026,closer,1,0.5,2\n").encode(),
+}
+
+
+@pytest.mark.parametrize("data", LATE.values(), ids=LATE.keys())
+def test_a_long_file_comes_out_the_same_both_ways(
+    empty_database: Path, tmp_path: Path, data: bytes
+) -> None:
+    assert len(data) > 1 << 16
+    both_ways(empty_database, tmp_path, data)
 
 
 @pytest.mark.parametrize("text", TAKEN.values(), ids=TAKEN.keys())

@@ -174,8 +174,9 @@ def _readable(con: duckdb.DuckDBPyConnection, path: Path, header: Sequence[str])
     it reads in: this first reading is on a connection of its own, outside the caller's."""
     with con.cursor() as reader:
         try:
+            every = ", ".join(f"count({_cell(i)})" for i in range(len(header)))
             reader.execute(
-                f"SELECT count(*) FROM {_read_csv(header)}",  # noqa: S608 - the columns are ours
+                f"SELECT {every} FROM {_read_csv(header)}",  # noqa: S608 - the columns are ours
                 {"path": str(path)},
             ).fetchall()
         except duckdb.Error:
@@ -224,25 +225,22 @@ def write(
         f"SELECT {names}, $user FROM {_ROWS} RETURNING id, name, municipality, year",
         {"user": user},
     ).fetchall()
-    con.execute(f"DROP TABLE {_ROWS}")
     created.sort()
+    # `check` found none of the file's rows stored before: the matches are the rows just added
     con.execute(
-        """
+        f"""
         INSERT INTO history ("at", seq, "user", action, intervention_id, name, year,
                              field, old, new, municipality, import_id)
         SELECT $at, nextval('history_seq'), $user, 'insert', i.id, i.name, i.year,
                NULL, NULL, NULL, i.municipality, $import_id
-        FROM (SELECT unnest($ids::BIGINT[]) AS id) AS added
-        JOIN interventions i ON i.id = added.id
+        FROM {_ROWS} AS added
+        JOIN interventions i ON i.municipality = added.municipality
+            AND i.name = added.name AND i.year = added.year
         ORDER BY i.id
-        """,
-        {
-            "at": dt.datetime.now(),
-            "user": user,
-            "ids": [row[0] for row in created],
-            "import_id": import_id,
-        },
+        """,  # noqa: S608 - the table is ours
+        {"at": dt.datetime.now(), "user": user, "import_id": import_id},
     )
+    con.execute(f"DROP TABLE {_ROWS}")
     summary = WriteSummary()
     summary.inserted = [
         f"{name} ({place}, {year})" if place and place != own_municipality else f"{name} ({year})"

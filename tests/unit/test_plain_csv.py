@@ -50,10 +50,10 @@ def fresh(template: Path, folder: Path, name: str, setup: str = "") -> Path:
     return path
 
 
-def outcome(path: Path, data: bytes, source: Path | None) -> Any:
+def outcome(path: Path, data: bytes, source: Path | None, filename: str = "f.csv") -> Any:
     """What an import did: the summary, or the messages it was refused with (both languages)."""
     try:
-        summary = changes.import_file(path, data, "f.csv", EDITOR, source=source)
+        summary = changes.import_file(path, data, filename, EDITOR, source=source)
     except BadInput as error:
         return ("refused", error_lines(error, "en"), error_lines(error, "da"))
     return ("imported", summary.inserted, summary.updated, summary.unchanged, summary.import_id)
@@ -341,3 +341,32 @@ def test_any_plain_looking_file_over_stored_rows_comes_out_the_same_both_ways(
     empty_database: Path, tmp_path: Path, text: str
 ) -> None:
     both_ways(empty_database, tmp_path, text, setup=f"{HEADER}\nIPS,2026,closer,1,0.1,1\n")
+
+
+def test_a_csv_file_named_as_a_workbook_is_refused_as_the_reader_refuses_it(
+    empty_database: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "f.xlsx"
+    source.write_text(PLAIN, encoding="utf-8")
+    quick = fresh(empty_database, tmp_path, "quick.duckdb")
+    slow = fresh(empty_database, tmp_path, "slow.duckdb")
+    refused = [
+        outcome(path, source.read_bytes(), given, "f.xlsx")
+        for path, given in ((quick, source), (slow, None))
+    ]
+    assert refused[0] == refused[1]
+    assert refused[0][0] == "refused"
+    assert contents(quick) == contents(slow)
+
+
+def test_a_file_whose_name_reads_as_a_pattern_is_imported_as_itself_alone(
+    empty_database: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "f[1].csv"
+    source.write_text(PLAIN, encoding="utf-8")
+    (tmp_path / "f1.csv").write_text(f"{HEADER}\nAndet,2026,cross,1,0.1,1\n", encoding="utf-8")
+    path = fresh(empty_database, tmp_path, "quick.duckdb")
+    with duckdb.connect(str(path)) as con:
+        assert plain_csv.check(con, source, "", YEAR) is None
+    done = outcome(path, source.read_bytes(), source, source.name)
+    assert done[1] == ["IPS (2026)", f"Praktik ({YEAR})"]

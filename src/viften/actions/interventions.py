@@ -60,8 +60,10 @@ def _import_plain(
 ) -> store.WriteSummary | None:
     """`import_file` of a plain CSV file of new interventions; None (nothing written) where
     the file is not one."""
+    if filename != source.name:
+        return None  # the reader goes by the name it is given
     year_now = dt.date.today().year
-    plain = plain_csv.check(con, source, own, year_now)
+    plain = plain_csv.check(con, source.absolute(), own, year_now)
     if plain is None:
         return None
     import_id = imports.start(con, actor.name, imports.INTERVENTIONS, filename, plain.rows)

@@ -26,6 +26,7 @@ from typing import Any
 import duckdb
 
 from viften.files import interventions as importer
+from viften.files import tabular
 from viften.model.domain import COLUMN_NAMES, COLUMNS_BY_NAME, Column
 from viften.store.interventions import WriteSummary
 
@@ -80,7 +81,8 @@ def _read_csv(header: Sequence[str]) -> str:
     return (
         "(SELECT * FROM read_csv($path, delim = ',', quote = '\"', escape = '\"', "  # noqa: S608
         "header = false, skip = 1, auto_detect = false, strict_mode = true, "
-        f"null_padding = false, encoding = 'utf-8', columns = {{{columns}}}) "
+        "null_padding = false, encoding = 'utf-8', compression = 'none', "
+        f"columns = {{{columns}}}) "
         f"WHERE NOT ({blank}))"
     )
 
@@ -184,7 +186,16 @@ def _readable(con: duckdb.DuckDBPyConnection, path: Path, header: Sequence[str])
     return True
 
 
+_GLOB = frozenset("*?[]{}")
+"""Characters that make `read_csv` read every file a pattern matches, not the one named."""
+
+
 def _header(path: Path) -> list[str] | None:
+    """The plain file's columns (`plain_csv_header`); None for any other file, for a file
+    named as other than CSV (`parse` refuses a CSV named .xlsx), and for a name `read_csv`
+    would take as a pattern."""
+    if tabular.kind_of(path.name) != "csv" or _GLOB & set(str(path)):
+        return None
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)

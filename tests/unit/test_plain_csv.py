@@ -370,3 +370,19 @@ def test_a_file_whose_name_reads_as_a_pattern_is_imported_as_itself_alone(
         assert plain_csv.check(con, source, "", YEAR) is None
     done = outcome(path, source.read_bytes(), source, source.name)
     assert done[1] == ["IPS (2026)", f"Praktik ({YEAR})"]
+
+
+def test_the_command_line_takes_a_plain_file_the_quick_way(
+    empty_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viften import cli
+
+    def no_reader(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the reader was asked to read a plain file")
+
+    source = tmp_path / "plain.csv"
+    source.write_text(EVERY_COLUMN, encoding="utf-8")
+    path = fresh(empty_database, tmp_path, "cli.duckdb")
+    monkeypatch.setattr(importer, "parse", no_reader)
+    assert cli.main(["import", str(source), "--db", str(path)]) == 0
+    assert len(contents(path)["interventions"]) == 1

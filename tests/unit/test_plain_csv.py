@@ -171,6 +171,7 @@ NOT_TAKEN = {
     "a year out of range": f"{HEADER}\nIPS,1999,closer,5,0.3,3\n",
     "a name too long": f"{HEADER}\n{'x' * 201},2026,closer,5,0.3,3\n",
     "a control character": f"{HEADER}\nI\x01PS,2026,closer,5,0.3,3\n",
+    "a carriage return in a cell": f'{HEADER}\n"I\r\nPS",2026,closer,5,0.3,3\n',
     "no rows": f"{HEADER}\n",
     "a tab": PLAIN.replace(",", "\t"),
 }

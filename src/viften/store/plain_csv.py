@@ -39,8 +39,9 @@ _SPACE = (
 """Every character that Python's `str.strip` takes off (and the controls), for RE2."""
 TEXT_PATTERN = f"(?s)[^{_SPACE}'](.*[^{_SPACE}])?"
 """Text that `read_cell` stores exactly as written: nothing to strip, no formula guard."""
-CONTROL_PATTERN = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"
-"""A character `read_cell` refuses in text."""
+CONTROL_PATTERN = "[\\x00-\\x08\\x0b-\\x1f]"
+"""A character `read_cell` refuses in text, or a carriage return (Python's csv and DuckDB
+may part lines at a lone one differently): text with one goes to the reader."""
 _DECIMAL = "[0-9]{1,15}(\\.[0-9]{1,15})?"
 
 NUMBER_PATTERNS: dict[str, tuple[str, str, str]] = {

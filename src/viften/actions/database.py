@@ -64,6 +64,12 @@ def ready(cli_value: str | None = None) -> Path:
     return ensure(paths.database_path(cli_value))
 
 
+def chosen(cli_value: str | None = None) -> Path:
+    """The database a command works on, as `ready` finds it, for a command that only
+    writes: `write` creates it where it is missing and brings it up to date."""
+    return paths.database_path(cli_value)
+
+
 def create(path: Path, *, replace: bool = False) -> None:
     """A new database with the demo data; `replace` swaps it in for an existing one."""
     with _creation_lock:
@@ -79,8 +85,13 @@ def write(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     DuckDB's and PostgreSQL's errors leave as the project's own: a write that collides
     with another session's (the same row changed at once) as `ConflictError`, anything else
     the database refuses as `StoreError`, each with a message a user can act on.
+
+    An existing DuckDB file is brought up to the current schema inside this transaction
+    (`db.transaction`), not first on a connection of its own: each open costs a few
+    hundredths of a second.
     """
-    ensure(path)
+    if isinstance(path, location.PostgresURL) or not path.exists():
+        ensure(path)
     try:
         with db.transaction(path) as con:
             yield con

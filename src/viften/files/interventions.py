@@ -645,3 +645,58 @@ def parse(
 ) -> ParsedFile:
     """Read and check an interventions file; BadInput lists every problem."""
     return check_table(read_table(data, filename), default_year, own_municipality)
+
+
+# --- the plain CSV file (read by the store's `plain_csv`, not cell by cell here) ------------
+
+PLAIN_CSV_FORMAT = tabular.CsvFormat(tabular.UTF8, ",")
+"""The only format the plain reading takes: UTF-8, comma-separated (so a decimal point)."""
+
+
+def plain_csv_header(head: bytes, complete: bool) -> list[str] | None:
+    """The columns (English names, in file order) of a CSV file whose first bytes are `head`,
+    where the file is plain: UTF-8 and comma-separated, the header on its first line and
+    without quotes, every header cell a known column once, every required column there.
+
+    None for any other file (`complete`: `head` is the whole file): `parse` reads it, and says
+    what is wrong with it where anything is.
+    """
+    end = head.find(b"\n")
+    if end < 0 and not complete:
+        return None
+    try:
+        if tabular.sniff_csv(head, HEADER_RULE, complete=complete) != PLAIN_CSV_FORMAT:
+            return None
+        first_line = head[: end if end >= 0 else len(head)].decode(tabular.UTF8)
+    except (BadInput, UnicodeDecodeError):
+        return None
+    first_line = first_line.removesuffix("\r")
+    if '"' in first_line:
+        return None
+    names: list[str] = []
+    for cell in first_line.split(","):
+        name = _HEADER_ALIASES.get(normalise_header(cell))
+        if name is None or name in names:
+            return None
+        names.append(name)
+    if not all(c.name in names for c in COLUMNS if c.required):
+        return None
+    return names
+
+
+_CHOICES: dict[str, Iterable[str]] = {
+    "target_group": _TARGET_GROUPS,
+    "provider_type": _PROVIDER_TYPES,
+    "effect_rating": _EFFECT_RATINGS,
+    "flag": _FLAGS,
+    "benefit": BENEFITS,
+}
+
+
+def plain_choices(column: Column) -> dict[str, Any] | None:
+    """For a column of few values (a target group, a flag...): each way to write a value
+    exactly, mapped to what `read_cell` stores for it; None for other columns."""
+    keys = _CHOICES.get(column.kind)
+    if keys is None:
+        return None
+    return {key: read_cell(column, key, decimal_comma=False) for key in keys}

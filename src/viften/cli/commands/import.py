@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(preview.as_json(), ensure_ascii=False) + "\n")
         return 0
     summary = interventions.import_file(
-        database.ready(args.db), data, source.name, command_line_actor()
+        database.chosen(args.db), data, source.name, command_line_actor(), source=source
     )
     print(
         f"imported {source.name}: {len(summary.inserted)} added, {len(summary.updated)} "

@@ -28,6 +28,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -594,6 +595,13 @@ class _Model:
         """Gains below this are rounding, not a reason to call a constraint binding."""
         return _KRONER_EPSILON if self.request.objective in NPV_OBJECTIVES else _JOBS_EPSILON
 
+    @cached_property
+    def share_rows(self) -> tuple[tuple[np.ndarray, float], ...]:
+        """(mask of the interventions it counts, share) for every minimum-share row after the
+        budget row, in the model's order: target groups, then municipalities."""
+        groups = tuple((self.data.target_group == g, share) for g, share in self.shares)
+        return groups + tuple(_municipality_rows(self.data, self.request))
+
     def conflicts(self) -> np.ndarray:
         """Interventions whose lock or statutory minimum asks for more participants than
         their limit allows."""
@@ -617,19 +625,12 @@ class _Model:
         if not free.any():
             return None
         price = self.data.price[free]
-        groups = self.data.target_group[free]
-        fixed_groups = self.data.target_group
         rows = [price]
         row_lower = [-np.inf]
         row_upper = [budget - _spend(self.data.price, fixed)]
-        for group, share in self.shares:
-            rows.append(np.where(groups == group, price, 0.0))
-            in_group = fixed_groups == group
-            row_lower.append(share * budget - _spend(self.data.price[in_group], fixed[in_group]))
-            row_upper.append(np.inf)
-        for in_place, share in _municipality_rows(self.data, self.request):
-            rows.append(np.where(in_place[free], price, 0.0))
-            row_lower.append(share * budget - _spend(self.data.price[in_place], fixed[in_place]))
+        for counted, share in self.share_rows:
+            rows.append(np.where(counted[free], price, 0.0))
+            row_lower.append(share * budget - _spend(self.data.price[counted], fixed[counted]))
             row_upper.append(np.inf)
         return (
             MilpInputs(
@@ -665,9 +666,12 @@ class _Model:
             short[f"\x00municipality {index}"] = share * budget - spent
         return over, short
 
-    def solve(self, budget: float, rel_gap: float = 0.0) -> np.ndarray | None:
+    def solve(
+        self, budget: float, rel_gap: float = 0.0, warm: exact.Warm | None = None
+    ) -> np.ndarray | None:
         """Optimal whole participants for `budget`, checked; None when nothing meets the
-        constraints. With `rel_gap` > 0: proven within that share of the optimum."""
+        constraints. With `rel_gap` > 0: proven within that share of the optimum. With `warm`,
+        what solves at other budgets left is used and kept (`exact.Warm`)."""
         if len(self.conflicts()):
             return None
         prepared = self.inputs(budget)
@@ -680,7 +684,7 @@ class _Model:
         margin = 2 * _SOLVER_SLACK + 1e-9 * max(1.0, budget)
         slack = tolerance(budget)
         for _ in range(_REPAIR_ATTEMPTS):
-            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper), rel_gap)
+            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper), rel_gap, warm)
             if chosen is None:
                 return None
             participants = fixed.copy()
@@ -732,10 +736,12 @@ def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
     return over <= slack and all(s <= slack for s in short.values())
 
 
-def _milp(inputs: MilpInputs, rel_gap: float = 0.0) -> np.ndarray | None:
+def _milp(
+    inputs: MilpInputs, rel_gap: float = 0.0, warm: exact.Warm | None = None
+) -> np.ndarray | None:
     """One exact solve; whole participants, or None when the model is infeasible. Large models
     are reduced first without losing the proof of optimality (`viften.model.exact`)."""
-    status, x, message = exact.solve(*inputs.arrays(), rel_gap=rel_gap)
+    status, x, message = exact.solve(*inputs.arrays(), rel_gap=rel_gap, warm=warm)
     if status == 2:
         return None
     if x is None or status != 0:
@@ -1317,16 +1323,20 @@ def frontier(
 
     model = _Model.build(data, request)
     rel_gap = FRONTIER_GAP if len(data) >= REDUCE_FROM else 0.0
-    points = []
-    for budget in budgets if budgets is not None else frontier_budgets(request.budget):
-        found = model.solve(budget, rel_gap)
-        if found is None:
-            points.append(FrontierPoint(float(budget), None, None))
-        else:
-            points.append(
-                FrontierPoint(float(budget), float(model.jobs @ found), _spend(data.price, found))
-            )
-    return tuple(points)
+    asked = [
+        float(b) for b in (budgets if budgets is not None else frontier_budgets(request.budget))
+    ]
+    # from the smallest up: each solve leaves its dual prices and dominance order to the next
+    warm = exact.Warm()
+    points: dict[float, FrontierPoint] = {}
+    for budget in sorted(set(asked)):
+        found = model.solve(budget, rel_gap, warm)
+        points[budget] = (
+            FrontierPoint(budget, None, None)
+            if found is None
+            else FrontierPoint(budget, float(model.jobs @ found), _spend(data.price, found))
+        )
+    return tuple(points[budget] for budget in asked)
 
 
 # --- allocations made by hand ---------------------------------------------------------------

@@ -255,7 +255,7 @@ class _Dominance:
         order = np.lexsort((np.arange(count), c, price))
         rank = np.empty(count, dtype=np.int64)
         rank[order] = np.arange(count)
-        in_minimum = (matrix[1:] > 0).any(axis=0)
+        in_minimum = np.asarray((matrix[1:] > 0).any(axis=0), dtype=bool)
         c_rank = np.unique(c, return_inverse=True)[1].reshape(-1).astype(np.int64)
         alike = np.flatnonzero((price > 0) & in_minimum)
         kind = np.zeros(0, dtype=np.int64)
@@ -409,12 +409,13 @@ def _through_core(
     lp_bound: float,
     d: np.ndarray,
     *,
-    proven_only: bool = False,
+    final_most: int | None = None,
 ) -> tuple[int, np.ndarray | None, str] | None:
     """Steps 3 and 2 with the bound `lp_bound` and reduced costs `d` of some dual prices: a
     core's optimum, proven by the bound or, with shrunken bounds, by a final solve. With
-    `proven_only`, None unless the core's own answer is proven (the prices came from another
-    budget and may prove little)."""
+    `final_most` (the prices came from another budget and may prove little), None where the
+    core is infeasible or the final solve would leave more variables free than that: an LP of
+    this budget's own then costs less than the search."""
     c, lower, upper = model.c, model.lower, model.upper
     scale = max(1.0, abs(lp_bound))
     enough = _enough(lp_bound, rel_gap)
@@ -437,7 +438,7 @@ def _through_core(
         report.cores.append(int(core.sum()))
         if status == 0 and incumbent is not None:
             break
-        if status != 2 or proven_only:
+        if status != 2 or final_most is not None:
             return None
         if size >= movable:
             return status, None, message  # infeasible with every variable free
@@ -446,11 +447,11 @@ def _through_core(
     report.incumbent = best
     if best - lp_bound <= enough:
         return 0, incumbent, message
-    if proven_only:
-        return None
     gap = best - lp_bound + _BOUND_MARGIN * max(scale, abs(best))
     low, high = _shrunk(lower, upper, d, gap)
     report.final = int((high > low).sum())
+    if final_most is not None and report.final > final_most:
+        return None
     status, x, message = _restricted(model.bounded(low, high), rel_gap)
     if status != 0 or x is None:
         return None  # the incumbent meets these bounds: a failure here is no answer
@@ -478,9 +479,9 @@ def _from_known_prices(
         if best - bound <= _enough(bound, rel_gap):
             report.incumbent, report.rounded = best, True
             return 0, filled, "proven by known dual prices"
-    found = _through_core(model, report, rel_gap, first_core, bound, d, proven_only=True)
+    found = _through_core(model, report, rel_gap, first_core, bound, d, final_most=first_core)
     if found is None:
-        report.known_prices = False
+        report.known_prices, report.final = False, None
         report.cores.clear()
     return found
 

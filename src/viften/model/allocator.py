@@ -88,9 +88,11 @@ UNCAPPED_GROWTH = 2
 where none are planned): places beyond twice this year's plan are not known to exist."""
 
 
-INTERACTIVE_LIMIT = 2_000
-"""Above this many interventions an exact solve takes seconds to minutes (HiGHS proves
-optimality), so screens solve only when asked instead of on every view."""
+INTERACTIVE_LIMIT = 20_000
+"""Up to this many interventions screens solve on every view, without being asked: at national
+size (14.700) the reduced exact solve (`viften.model.exact`) takes tenths of a second and the
+frontier about twice that (`benchmarks/bench_national.py`). Above it a solve may take seconds
+to minutes, so screens solve only when asked."""
 
 
 # --- the interventions, as the allocator reads them ---------------------------------------
@@ -1318,7 +1320,8 @@ def frontier(
     data: Interventions, request: Request, budgets: Iterable[float] | None = None
 ) -> tuple[FrontierPoint, ...]:
     """The best objective each budget can reach under the request's other constraints (see
-    `FrontierPoint.expected_jobs`)."""
+    `FrontierPoint.expected_jobs`), in the order asked. Solved from the smallest budget up,
+    each solve handing its dual prices to the next (`viften.model.exact.Warm`)."""
     from viften.model.exact import REDUCE_FROM
 
     model = _Model.build(data, request)

@@ -24,6 +24,14 @@ model small first, with three steps that each leave the optimal objective unchan
 Every solve asks HiGHS for a zero relative gap, as the allocator always has. Where a step
 cannot be taken safely (the LP fails, a bound is infinite) the model is solved as it is.
 
+**A sequence of budgets** (the frontier, `Warm`) shares what does not need its own LP. Any y
+of the right signs gives a valid bound, so before an LP of its own each budget tries the
+better of two known ones: the budget row's fractional-knapsack price (the exact LP dual where
+no minimum row binds) and the last LP's prices. Against that bound comes, first, an allocation
+filled along the reduced costs and checked in plain arithmetic (no milp at all), then a core
+solve, and a final solve only while it stays as small as a core. Only what is proven that way
+is returned; otherwise the budget is reduced as above, with its own LP.
+
 The input is the minimisation `milp` takes: min c·x, row_lower ≤ A·x ≤ row_upper,
 lower ≤ x ≤ upper, x whole. Only numpy at module level; scipy is imported on a solve.
 """

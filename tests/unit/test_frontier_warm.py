@@ -168,7 +168,8 @@ def test_the_knapsack_price_bounds_a_budget_row_as_tightly_as_the_lp():
     inputs = allocator.milp_inputs(data, request_of({}, data))
     assert inputs is not None
     model = exact.Model(*inputs.arrays())
-    knapsack, _ = exact._bound(model, exact._knapsack_prices(model))
+    by_ratio = exact._Dominance.of(model).by_ratio
+    knapsack, _ = exact._bound(model, exact._knapsack_prices(model, by_ratio))
     duals = exact._lp_duals(model)
     assert duals is not None
     lp, _ = exact._bound(model, duals)

@@ -254,6 +254,9 @@ class _Dominance:
     """The priced variables in a minimum row, grouped by their column, by rank in a group."""
     kind: np.ndarray
     """The group of each of `alike` (non-decreasing)."""
+    by_ratio: np.ndarray
+    """The priced variables that add to the objective, by c per unit of row 0, best first:
+    the order in which the budget row's LP fills them."""
 
     @classmethod
     def of(cls, model: Model) -> _Dominance:
@@ -271,7 +274,9 @@ class _Dominance:
             kind = np.unique(matrix[:, alike].T, axis=0, return_inverse=True)[1].reshape(-1)
             by_kind = np.lexsort((rank[alike], kind))
             alike, kind = alike[by_kind], kind[by_kind].astype(np.int64)
-        return cls(c, matrix, order, rank, in_minimum, c_rank, alike, kind)
+        wanted = np.flatnonzero((c < 0) & (price > 0))
+        by_ratio = wanted[np.argsort(c[wanted] / price[wanted], kind="stable")]
+        return cls(c, matrix, order, rank, in_minimum, c_rank, alike, kind, by_ratio)
 
     def fits(self, model: Model) -> bool:
         """Whether `model` has the c and rows this order was built from."""
@@ -288,8 +293,7 @@ class _Dominance:
             return out
         price = matrix[0]
         paid = (price > 0) & (upper > lower)
-        base = math.fsum((price * lower).tolist())
-        room = float(row_upper[0]) - base
+        room = float(row_upper[0]) - _row_sum(price, lower)
         margin = 1e-9 * max(1.0, abs(float(row_upper[0])))
         # i full, with j (no cheaper than i) at its lower bound + 1, breaks the budget row
         absorbs = paid & (price * (upper - lower) + price > room + margin)
@@ -378,10 +382,14 @@ def _bound(model: Model, y: np.ndarray) -> tuple[float, np.ndarray]:
     y = np.where(
         y > 0, np.where(np.isfinite(row_lower), y, 0.0), np.where(np.isfinite(row_upper), y, 0.0)
     )
-    d = model.c - model.matrix.T @ y
+    d = model.c.copy()
+    for row, price in zip(model.matrix, y, strict=True):
+        if price != 0:  # row by row, not a matrix product: BLAS threads cost more here
+            d -= price * row
     pressed = np.where(y > 0, row_lower, row_upper)
     terms = [float(v * b) for v, b in zip(y, pressed, strict=True) if v != 0]
-    terms.extend(np.minimum(d * model.lower, d * model.upper).tolist())
+    least = np.minimum(d * model.lower, d * model.upper)
+    terms.extend(least[least != 0].tolist())
     return math.fsum(terms), d
 
 
@@ -476,14 +484,18 @@ def _from_known_prices(
     if not _allocation_shaped(model):
         return None
     rows = model.matrix.shape[0]
-    candidates = [_knapsack_prices(model)]
+    by_ratio = warm.dominance_of(model).by_ratio
+    candidates = [_knapsack_prices(model, by_ratio)]
     if warm.y is not None and len(warm.y) == rows:
         candidates.append(warm.y)
-    bound, d = max((_bound(model, y) for y in candidates), key=lambda found: found[0])
+    bounds = [_bound(model, y) for y in candidates]
+    best_of = max(range(len(candidates)), key=lambda i: bounds[i][0])
+    bound, d = bounds[best_of]
     report.lp_bound, report.known_prices = bound, True
-    filled = _filled(model, d)
+    only_budget = not np.any(candidates[best_of][1:])
+    filled = _filled(model, d, by_ratio if only_budget else None)
     if filled is not None:
-        best = math.fsum((model.c * filled).tolist())
+        best = _row_sum(model.c, filled)
         if best - bound <= _enough(bound, rel_gap):
             report.incumbent, report.rounded = best, True
             return 0, filled, "proven by known dual prices"
@@ -506,21 +518,19 @@ def _allocation_shaped(model: Model) -> bool:
     )
 
 
-def _knapsack_prices(model: Model) -> np.ndarray:
+def _knapsack_prices(model: Model, by_ratio: np.ndarray) -> np.ndarray:
     """Dual prices with only the budget row priced: the jobs per krone of the variable that
-    the budget, filled best first, reaches (0 where everything fits)."""
+    the budget, filled best first (`_Dominance.by_ratio`), reaches (0 where all fits)."""
     c, lower, upper, price = model.c, model.lower, model.upper, model.matrix[0]
     y = np.zeros(model.matrix.shape[0])
-    wanted = np.flatnonzero((upper > lower) & (c < 0) & (price > 0))
+    wanted = by_ratio[upper[by_ratio] > lower[by_ratio]]
     if not len(wanted):
         return y
-    ratio = c[wanted] / price[wanted]
-    best_first = np.argsort(ratio, kind="stable")
-    spend = np.cumsum((price[wanted] * (upper[wanted] - lower[wanted]))[best_first])
+    spend = np.cumsum(price[wanted] * (upper[wanted] - lower[wanted]))
     room = float(model.row_upper[0]) - _row_sum(price, lower)
     reached = int(np.searchsorted(spend, room, side="right"))
     if reached < len(wanted):
-        y[0] = min(0.0, float(ratio[best_first[reached]]))
+        y[0] = min(0.0, float(c[wanted[reached]] / price[wanted[reached]]))
     return y
 
 
@@ -529,36 +539,41 @@ FILL_ROUNDS = 4
 fit in the budget, best reduced cost first."""
 
 
-def _filled(model: Model, d: np.ndarray) -> np.ndarray | None:
+def _filled(model: Model, d: np.ndarray, in_order: np.ndarray | None) -> np.ndarray | None:
     """A whole allocation that meets every row (checked in plain arithmetic), or None: from the
     lower bounds, every variable that adds to the objective gets participants in the order of
-    its reduced cost, as many as the budget row leaves room for."""
+    its reduced cost, as many as the budget row leaves room for. `in_order`, where given, is
+    that order already (only the budget row priced: by c per unit of it), free ones first."""
     c, lower, upper, matrix = model.c, model.lower, model.upper, model.matrix
     price = matrix[0]
     x = lower.copy()
     room = float(model.row_upper[0]) - _row_sum(price, x)
     if room < 0:
         return None
-    waiting = np.flatnonzero((upper > lower) & (c < 0))
-    waiting = waiting[np.argsort(d[waiting], kind="stable")]
+    if in_order is None:
+        waiting = np.flatnonzero((upper > lower) & (c < 0))
+        waiting = waiting[np.argsort(d[waiting], kind="stable")]
+    else:
+        free = np.flatnonzero((upper > lower) & (c < 0) & (price == 0))
+        waiting = np.concatenate((free, in_order[upper[in_order] > lower[in_order]]))
     for _ in range(FILL_ROUNDS):
+        # the room is followed in floats here; the allocation is checked exactly below
         waiting = waiting[price[waiting] <= room]
         if not len(waiting):
             break
-        full = price[waiting] * (upper[waiting] - lower[waiting])
-        spent = np.cumsum(full)
+        spent = np.cumsum(price[waiting] * (upper[waiting] - lower[waiting]))
         fits = int(np.searchsorted(spent, room, side="right"))
         x[waiting[:fits]] = upper[waiting[:fits]]
-        left = room - (float(spent[fits - 1]) if fits else 0.0)
-        if fits < len(waiting):
-            last = waiting[fits]
-            x[last] += min(upper[last] - lower[last], math.floor(left / price[last]))
-            waiting = waiting[fits + 1 :]
-        else:
-            waiting = waiting[:0]
-        room = float(model.row_upper[0]) - _row_sum(price, x)
-        if room < 0:
-            return None
+        room -= float(spent[fits - 1]) if fits else 0.0
+        if fits == len(waiting):
+            break
+        last = waiting[fits]
+        more = min(upper[last] - lower[last], math.floor(room / price[last]))
+        x[last] += more
+        room -= more * price[last]
+        waiting = waiting[fits + 1 :]
+    if _row_sum(price, x) > float(model.row_upper[0]):
+        return None
     for row, low in zip(matrix[1:], model.row_lower[1:], strict=True):
         if _row_sum(row, x) < low:
             return None

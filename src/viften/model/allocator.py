@@ -90,9 +90,10 @@ where none are planned): places beyond twice this year's plan are not known to e
 
 INTERACTIVE_LIMIT = 20_000
 """Up to this many interventions screens solve on every view, without being asked: at national
-size (14.700) the reduced exact solve (`viften.model.exact`) takes tenths of a second and the
-frontier about twice that (`benchmarks/bench_national.py`). Above it a solve may take seconds
-to minutes, so screens solve only when asked."""
+size (14.700) the reduced exact solve (`viften.model.exact`) mostly takes tenths of a second
+(a second or more where minimum shares bind hard), and the frontier of 20 budgets, warm-started,
+no more than about twice one solve (`benchmarks/bench_national.py`). Above it a solve may take
+seconds to minutes, so screens solve only when asked."""
 
 
 # --- the interventions, as the allocator reads them ---------------------------------------

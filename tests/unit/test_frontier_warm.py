@@ -186,3 +186,14 @@ def test_the_dominance_order_kept_for_other_budgets_gives_what_a_fresh_one_gives
         model = exact.Model(*inputs.arrays())
         kept = warm.dominance_of(model).dominated(model)
         assert kept.tolist() == exact._Dominance.of(model).dominated(model).tolist()
+
+
+def test_budgets_asked_out_of_order_come_back_in_that_order():
+    data = interventions(2, **SHAPES["a minimum share"])
+    request = request_of(SHAPES["a minimum share"], data)
+    asked = [2 * request.budget, 0.5 * request.budget, 2 * request.budget, request.budget]
+    points = allocator.frontier(data, request, asked)
+    assert [p.budget for p in points] == asked
+    alone = {b: allocator.frontier(data, request, [b])[0] for b in asked}
+    for point in points:
+        assert point.expected_jobs == pytest.approx(alone[point.budget].expected_jobs, rel=2e-6)

@@ -28,6 +28,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -87,9 +88,12 @@ UNCAPPED_GROWTH = 2
 where none are planned): places beyond twice this year's plan are not known to exist."""
 
 
-INTERACTIVE_LIMIT = 2_000
-"""Above this many interventions an exact solve takes seconds to minutes (HiGHS proves
-optimality), so screens solve only when asked instead of on every view."""
+INTERACTIVE_LIMIT = 20_000
+"""Up to this many interventions screens solve on every view, without being asked: at national
+size (14.700) the reduced exact solve (`viften.model.exact`) mostly takes tenths of a second
+(a second or more where minimum shares bind hard), and the frontier of 20 budgets, warm-started,
+no more than about twice one solve (`benchmarks/bench_national.py`). Above it a solve may take
+seconds to minutes, so screens solve only when asked."""
 
 
 # --- the interventions, as the allocator reads them ---------------------------------------
@@ -501,7 +505,8 @@ class Result:
 
 
 def _spend(price: np.ndarray, participants: np.ndarray) -> float:
-    """Exact enough to compare with a budget: every product summed without loss."""
+    """Exact enough to compare with a budget: every product summed without loss (and without
+    a BLAS product, whose threads cost milliseconds on a busy machine). Also for jobs."""
     chosen = participants > 0
     return math.fsum((price[chosen] * participants[chosen]).tolist())
 
@@ -594,6 +599,13 @@ class _Model:
         """Gains below this are rounding, not a reason to call a constraint binding."""
         return _KRONER_EPSILON if self.request.objective in NPV_OBJECTIVES else _JOBS_EPSILON
 
+    @cached_property
+    def share_rows(self) -> tuple[tuple[np.ndarray, float], ...]:
+        """(mask of the interventions it counts, share) for every minimum-share row after the
+        budget row, in the model's order: target groups, then municipalities."""
+        groups = tuple((self.data.target_group == g, share) for g, share in self.shares)
+        return groups + tuple(_municipality_rows(self.data, self.request))
+
     def conflicts(self) -> np.ndarray:
         """Interventions whose lock or statutory minimum asks for more participants than
         their limit allows."""
@@ -617,19 +629,12 @@ class _Model:
         if not free.any():
             return None
         price = self.data.price[free]
-        groups = self.data.target_group[free]
-        fixed_groups = self.data.target_group
         rows = [price]
         row_lower = [-np.inf]
         row_upper = [budget - _spend(self.data.price, fixed)]
-        for group, share in self.shares:
-            rows.append(np.where(groups == group, price, 0.0))
-            in_group = fixed_groups == group
-            row_lower.append(share * budget - _spend(self.data.price[in_group], fixed[in_group]))
-            row_upper.append(np.inf)
-        for in_place, share in _municipality_rows(self.data, self.request):
-            rows.append(np.where(in_place[free], price, 0.0))
-            row_lower.append(share * budget - _spend(self.data.price[in_place], fixed[in_place]))
+        for counted, share in self.share_rows:
+            rows.append(np.where(counted[free], price, 0.0))
+            row_lower.append(share * budget - _spend(self.data.price[counted], fixed[counted]))
             row_upper.append(np.inf)
         return (
             MilpInputs(
@@ -639,7 +644,7 @@ class _Model:
                 matrix=np.vstack(rows),
                 row_lower=np.array(row_lower),
                 row_upper=np.array(row_upper),
-                offset=float(self.jobs @ fixed) * self.scale,
+                offset=_spend(self.jobs, fixed) * self.scale,
             ),
             fixed,
             free,
@@ -650,14 +655,16 @@ class _Model:
         price = self.data.price
         over = max(_spend(price, participants), float(np.sum(price * participants))) - budget
         short = {}
-        for group, share in self.shares:
-            in_group = self.data.target_group == group
+        groups = len(self.shares)
+        for (group, share), (in_group, _) in zip(
+            self.shares, self.share_rows[:groups], strict=True
+        ):
             spent = min(
                 _spend(price[in_group], participants[in_group]),
                 float(np.sum(price[in_group] * participants[in_group])),
             )
             short[group] = share * budget - spent
-        for index, (in_place, share) in enumerate(_municipality_rows(self.data, self.request)):
+        for index, (in_place, share) in enumerate(self.share_rows[groups:]):
             spent = min(
                 _spend(price[in_place], participants[in_place]),
                 float(np.sum(price[in_place] * participants[in_place])),
@@ -665,9 +672,12 @@ class _Model:
             short[f"\x00municipality {index}"] = share * budget - spent
         return over, short
 
-    def solve(self, budget: float, rel_gap: float = 0.0) -> np.ndarray | None:
+    def solve(
+        self, budget: float, rel_gap: float = 0.0, warm: exact.Warm | None = None
+    ) -> np.ndarray | None:
         """Optimal whole participants for `budget`, checked; None when nothing meets the
-        constraints. With `rel_gap` > 0: proven within that share of the optimum."""
+        constraints. With `rel_gap` > 0: proven within that share of the optimum. With `warm`,
+        what solves at other budgets left is used and kept (`exact.Warm`)."""
         if len(self.conflicts()):
             return None
         prepared = self.inputs(budget)
@@ -680,7 +690,7 @@ class _Model:
         margin = 2 * _SOLVER_SLACK + 1e-9 * max(1.0, budget)
         slack = tolerance(budget)
         for _ in range(_REPAIR_ATTEMPTS):
-            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper), rel_gap)
+            chosen = _milp(replace(inputs, row_lower=row_lower, row_upper=row_upper), rel_gap, warm)
             if chosen is None:
                 return None
             participants = fixed.copy()
@@ -732,10 +742,12 @@ def _within(over: float, short: Mapping[str, float], budget: float) -> bool:
     return over <= slack and all(s <= slack for s in short.values())
 
 
-def _milp(inputs: MilpInputs, rel_gap: float = 0.0) -> np.ndarray | None:
+def _milp(
+    inputs: MilpInputs, rel_gap: float = 0.0, warm: exact.Warm | None = None
+) -> np.ndarray | None:
     """One exact solve; whole participants, or None when the model is infeasible. Large models
     are reduced first without losing the proof of optimality (`viften.model.exact`)."""
-    status, x, message = exact.solve(*inputs.arrays(), rel_gap=rel_gap)
+    status, x, message = exact.solve(*inputs.arrays(), rel_gap=rel_gap, warm=warm)
     if status == 2:
         return None
     if x is None or status != 0:
@@ -1312,21 +1324,26 @@ def frontier(
     data: Interventions, request: Request, budgets: Iterable[float] | None = None
 ) -> tuple[FrontierPoint, ...]:
     """The best objective each budget can reach under the request's other constraints (see
-    `FrontierPoint.expected_jobs`)."""
+    `FrontierPoint.expected_jobs`), in the order asked. Solved from the smallest budget up,
+    each solve handing its dual prices to the next (`viften.model.exact.Warm`)."""
     from viften.model.exact import REDUCE_FROM
 
     model = _Model.build(data, request)
     rel_gap = FRONTIER_GAP if len(data) >= REDUCE_FROM else 0.0
-    points = []
-    for budget in budgets if budgets is not None else frontier_budgets(request.budget):
-        found = model.solve(budget, rel_gap)
-        if found is None:
-            points.append(FrontierPoint(float(budget), None, None))
-        else:
-            points.append(
-                FrontierPoint(float(budget), float(model.jobs @ found), _spend(data.price, found))
-            )
-    return tuple(points)
+    asked = [
+        float(b) for b in (budgets if budgets is not None else frontier_budgets(request.budget))
+    ]
+    # from the smallest up: each solve leaves its dual prices and dominance order to the next
+    warm = exact.Warm()
+    points: dict[float, FrontierPoint] = {}
+    for budget in sorted(set(asked)):
+        found = model.solve(budget, rel_gap, warm)
+        points[budget] = (
+            FrontierPoint(budget, None, None)
+            if found is None
+            else FrontierPoint(budget, _spend(model.jobs, found), _spend(data.price, found))
+        )
+    return tuple(points[budget] for budget in asked)
 
 
 # --- allocations made by hand ---------------------------------------------------------------

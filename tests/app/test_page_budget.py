@@ -402,3 +402,28 @@ def test_the_demo_plan_at_18_mio_less_keeps_the_statutory_and_values_the_unmeasu
     assert int(optimal["Jobafklaringsforløb"].replace(".", "")) >= 150
     assert moves["Ekstra job optimal"].str.contains("antaget").any()
     assert "0,0 job" not in [m.value for m in app.metric]
+
+
+def test_a_large_allocation_shows_its_largest_moves_and_says_of_how_many(
+    database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At national size the moves are thousands: the table and the chart keep the largest."""
+
+    from viften.present import budget_tables
+
+    monkeypatch.setattr(budget_tables, "SHOWN_MOVES", 3)
+    monkeypatch.setattr(budget_tables, "CHARTED_MOVES", 2)
+    app = page()
+    assert not app.exception
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    assert len(moves) == 3
+    captions = " ".join(c.value for c in app.caption)
+    assert "de 3 største ændringer i forbrug af 5 indsatser" in captions
+    assert "Figuren viser de 2 største ændringer i forbrug af 5." in captions
+    import pyarrow as pa
+
+    compared = [c for c in app.get("vega_lite_chart") if "yOffset" in c.proto.spec]
+    assert len(compared) == 1
+    data = compared[0].proto.data.data
+    names = set(pa.ipc.open_stream(data).read_all().column("name").to_pylist())
+    assert sorted(names) == sorted(moves["Indsats"][:2])

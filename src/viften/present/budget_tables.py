@@ -69,11 +69,28 @@ def _assumed(text: str, assumed: bool, lang: str) -> str:
     return f"{text} ({t('budget_assumed', lang)})" if assumed else text
 
 
+SHOWN_MOVES = 500
+"""Rows of the moves table at most. A national allocation moves money in 15.000 interventions:
+a table of them all takes seconds to build on every rerun and cannot be read, so the largest
+changes of spend are shown, and the caption says of how many."""
+CHARTED_MOVES = 40
+"""Interventions in the chart of the moves at most (two bars each), for the same reason."""
+
+
+def _by_change(move: Move) -> tuple[float, str]:
+    return (-abs(move.cost_after - move.cost_before), move.name)
+
+
+def largest_moves(moved: Sequence[Move], limit: int) -> tuple[Move, ...]:
+    """The `limit` moves with the largest change of spend, largest first."""
+    return tuple(sorted(moved, key=_by_change)[:limit])
+
+
 def moves_table(moved: Sequence[Move], lang: str) -> pd.DataFrame:
     """What the optimal allocation moves, the largest change of spend first."""
     import pandas as pd
 
-    ordered = sorted(moved, key=lambda m: (-abs(m.cost_after - m.cost_before), m.name))
+    ordered = sorted(moved, key=_by_change)
     return pd.DataFrame(
         {
             t("col_name", lang): [m.name for m in ordered],

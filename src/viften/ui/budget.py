@@ -556,9 +556,25 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
     moved = allocator.moves(data, result)
     if all(m.change == 0 for m in moved):
         st.caption(t("budget_nothing_moves", lang))
-    grid.table(tables.moves_table(moved, lang))
-    if moved:
-        show_chart(charts.comparison_chart(moved, lang), width="stretch")
+    shown = tables.largest_moves(moved, tables.SHOWN_MOVES)
+    count = formatting.number(len(moved), lang)
+    if len(shown) < len(moved):
+        st.caption(
+            t("budget_moves_largest", lang, shown=formatting.number(len(shown), lang), count=count)
+        )
+    grid.table(tables.moves_table(shown, lang))
+    charted = shown[: tables.CHARTED_MOVES]
+    if charted:
+        if len(charted) < len(moved):
+            st.caption(
+                t(
+                    "budget_moves_charted",
+                    lang,
+                    shown=formatting.number(len(charted), lang),
+                    count=count,
+                )
+            )
+        show_chart(charts.comparison_chart(charted, lang), width="stretch")
 
 
 def frontier_section(

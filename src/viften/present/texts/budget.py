@@ -552,6 +552,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den optimale fordeling er den samme som den nuværende.",
         "The optimal allocation is the same as the current one.",
     ),
+    "budget_moves_largest": (
+        "Tabellen viser de {shown} største ændringer i forbrug af {count} indsatser med "
+        "deltagere før eller efter; vælg en kommune i sidepanelet for at se færre.",
+        "The table shows the {shown} largest changes of spend of {count} interventions with "
+        "participants before or after; choose a kommune in the sidebar to see fewer.",
+    ),
+    "budget_moves_charted": (
+        "Figuren viser de {shown} største ændringer i forbrug af {count}.",
+        "The chart shows the {shown} largest changes of spend of {count}.",
+    ),
     "budget_compare_caption": (
         "Optimal mod nuværende: {jobs} {kind} for {cost} mod {now} for {now_cost} i dag",
         "Optimal against current: {jobs} {kind} for {cost} against {now} for {now_cost} today",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from viften.actions import users
 from viften.model import domain
 from viften.model import filters as flt
 from viften.model.assumptions import Assumptions
@@ -132,3 +133,18 @@ def benchmarks(
     """The year's benchmark objects (shared between sessions: read-only) and the year."""
     path = database()
     return _benchmarks(path, db.data_version(path), year, municipality)
+
+
+# --- the accounts ------------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _has_accounts(path: Path, version: tuple[int, int, int, int]) -> bool:
+    return bool(users.accounts(path))
+
+
+def has_accounts() -> bool:
+    """Anyone has an account: asked by the sidebar on every run, read once per version of
+    the database (opening it cost a third of a rerun)."""
+    path = database()
+    return _has_accounts(path, db.data_version(path))

@@ -1,5 +1,5 @@
-"""What a rerun that changes nothing must not do again: open the database for the sidebar
-(AppTest; counted calls, never time)."""
+"""What a rerun that changes nothing must not do again: open the database for the sidebar,
+or measure the tables it draws (AppTest; counted calls, never time)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from test_view_kept import routed  # noqa: F401  (the fixture: every run through app.py)
 
 from viften.actions import users
+from viften.present import table_fit
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -42,4 +43,15 @@ def test_the_sidebars_sign_in_reads_the_accounts_once_per_version_of_the_databas
     app.run()
     assert not app.exception
     assert app.sidebar.form
+    assert calls == []
+
+
+def test_a_rerun_measures_no_table_it_measured_before(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = AppTest.from_file(str(REPO / "pages" / "interventions.py"), default_timeout=120).run()
+    assert app.dataframe
+    calls = counting(monkeypatch, table_fit, "fit")
+    app.run()
+    assert not app.exception
     assert calls == []

@@ -33,11 +33,18 @@ def measure(frame: pd.DataFrame) -> dict[str, table_fit.Column]:
     return measured
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _fit(frame: pd.DataFrame, page_px: int) -> table_fit.Fit:
+    """The widths for a table's content, kept: measuring every text of every table again on
+    each rerun cost more than drawing the tables."""
+    return table_fit.fit(measure(frame), page_px)
+
+
 def fitted(
     frame: pd.DataFrame, column_config: Mapping[str, Any] | None = None, page_px: int | None = None
 ) -> tuple[dict[str, Any], int | None]:
     """`column_config` with a width for each column and the row height, so the table fits."""
-    found = table_fit.fit(measure(frame), page_px or table_fit.PAGE_PX)
+    found = _fit(frame, page_px or table_fit.PAGE_PX)
     config: dict[str, Any] = dict(column_config or {})
     for name, width in found.widths.items():
         given = config.get(name)

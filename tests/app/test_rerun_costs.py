@@ -49,24 +49,39 @@ def test_the_sidebars_sign_in_reads_the_accounts_once_per_version_of_the_databas
     assert calls == []
 
 
+def calls_on_a_rerun(
+    monkeypatch: pytest.MonkeyPatch, page: str, drawn: str, *counted: tuple[Any, str]
+) -> list[list[int]]:
+    """The calls of each `counted` (owner, name) in the second run of a page, where the
+    first drew elements of the kind `drawn`."""
+    app = AppTest.from_file(str(REPO / "pages" / f"{page}.py"), default_timeout=120).run()
+    assert app.get(drawn)
+    calls = [counting(monkeypatch, owner, name) for owner, name in counted]
+    app.run()
+    assert not app.exception
+    assert app.get(drawn)
+    return calls
+
+
 def test_a_rerun_measures_no_table_it_measured_before(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = AppTest.from_file(str(REPO / "pages" / "interventions.py"), default_timeout=120).run()
-    assert app.dataframe
-    calls = counting(monkeypatch, table_fit, "fit")
-    app.run()
-    assert not app.exception
-    assert calls == []
+    counted = (table_fit, "fit")
+    assert calls_on_a_rerun(monkeypatch, "interventions", "dataframe", counted) == [[]]
 
 
 def test_a_filter_change_that_leaves_the_effects_alone_builds_no_interval_chart_again(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = AppTest.from_file(str(REPO / "pages" / "effects.py"), default_timeout=120).run()
-    assert app.get("vega_lite_chart")
-    calls = counting(monkeypatch, effect_charts, "interval_chart")
-    app.run()
-    assert not app.exception
-    assert app.get("vega_lite_chart")
-    assert calls == []
+    counted = (effect_charts, "interval_chart")
+    assert calls_on_a_rerun(monkeypatch, "effects", "vega_lite_chart", counted) == [[]]
+
+
+def test_the_history_page_reads_the_trail_and_the_imports_once_per_version_of_the_database(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viften.store import imports
+    from viften.store import interventions as store
+
+    counted = ((store, "history"), (imports, "listing"))
+    assert calls_on_a_rerun(monkeypatch, "history", "dataframe", *counted) == [[], []]

@@ -85,3 +85,17 @@ def test_the_history_page_reads_the_trail_and_the_imports_once_per_version_of_th
 
     counted = ((store, "history"), (imports, "listing"))
     assert calls_on_a_rerun(monkeypatch, "history", "dataframe", *counted) == [[], []]
+
+
+@pytest.mark.usefixtures("routed")
+def test_the_presentation_reads_the_municipalitys_name_once_per_version_of_the_database(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viften.actions import settings
+
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+    app.switch_page("pages/presentation.py").run()
+    calls = counting(monkeypatch, settings, "municipality_setting")
+    app.button(key="presentation_next").click().run()
+    assert not app.exception
+    assert calls == []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from viften.actions import users
+from viften.actions import settings, users
 from viften.model import domain
 from viften.model import filters as flt
 from viften.model.assumptions import Assumptions
@@ -135,7 +135,7 @@ def benchmarks(
     return _benchmarks(path, db.data_version(path), year, municipality)
 
 
-# --- the accounts ------------------------------------------------------------------------------
+# --- the accounts and the municipality's name --------------------------------------------------
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -148,3 +148,15 @@ def has_accounts() -> bool:
     the database (opening it cost a third of a rerun)."""
     path = database()
     return _has_accounts(path, db.data_version(path))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _municipality(path: Path, version: tuple[int, int, int, int], lang: str) -> str:
+    return settings.municipality(path, lang)
+
+
+def municipality(lang: str) -> str:
+    """The municipality's name as stored (`viften.actions.settings.municipality`), read once
+    per version of the database."""
+    path = database()
+    return _municipality(path, db.data_version(path), lang)

@@ -488,3 +488,12 @@ def test_what_if_edits_outlive_their_tab_and_reach_the_scenarios(database):
     open_tab(app, "what_if")
     spends = [m for m in app.metric if m.label == "Udgift"]
     assert spends[0].delta == "+150.000 kr.", "the edit is still there"
+
+
+def test_the_open_tab_stays_open_when_the_reader_switches_language(database):
+    app = page(tab="optimal")
+    app.session_state["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert app.session_state["budget_tab_en"] == "Optimal allocation"
+    assert app.radio(key="budget_opt_objective").value == "net"

@@ -55,8 +55,15 @@ def language_switch() -> str:
 
 def lazy_tabs(key: str, names: Sequence[str], lang: str) -> Sequence[TabContainer]:
     """Tabs titled by the texts `names`, of which only the open one is drawn (a page asks
-    each tab's `.open`); the open tab is kept per language in `{key}_{lang}`."""
-    return st.tabs([t(name, lang) for name in names], key=f"{key}_{lang}", on_change="rerun")
+    each tab's `.open`); the open tab is kept in `{key}_{lang}`, and stays open when the
+    reader switches language."""
+    wanted = f"{key}_{lang}"
+    for other in LANGUAGES:
+        labels = [t(name, other) for name in names]
+        was = st.session_state.get(f"{key}_{other}")
+        if other != lang and wanted not in st.session_state and was in labels:
+            st.session_state[wanted] = t(names[labels.index(was)], lang)
+    return st.tabs([t(name, lang) for name in names], key=wanted, on_change="rerun")
 
 
 def _keep_language_in_url(lang: str) -> None:

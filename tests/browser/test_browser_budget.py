@@ -76,6 +76,7 @@ def test_a_change_in_the_optimiser_reruns_only_its_tab_and_every_tab_keeps_it(
         open_tab(page, name)
         screenshot(page, f"budget-{TABS.index(name)}-{width}")
     open_tab(page, TABS[2])
+    page.locator(OBJECTIVE).first.wait_for()
     checked = page.locator(OBJECTIVE).evaluate_all(
         "els => els.filter(e => e.checked).map(e => e.closest('label').innerText.trim())"
     )

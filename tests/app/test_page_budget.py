@@ -497,3 +497,25 @@ def test_the_open_tab_stays_open_when_the_reader_switches_language(database):
     assert not app.exception
     assert app.session_state["budget_tab_en"] == "Optimal allocation"
     assert app.radio(key="budget_opt_objective").value == "net"
+
+
+def test_a_rerun_of_the_optimal_tab_that_moves_nothing_builds_no_chart_again(database, monkeypatch):
+    import functools
+
+    from viften.present.charts import budget as budget_charts
+
+    app = page(tab="optimal")
+    built: list[int] = []
+    original = budget_charts.comparison_chart
+
+    @functools.wraps(original)  # the same name: `ui.charts.show_built` keeps a spec by it
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(budget_charts, "comparison_chart", counted)
+    app.checkbox(key="budget_opt_ignore_mandatory").check().run()
+    app.checkbox(key="budget_opt_ignore_mandatory").uncheck().run()
+    assert not app.exception
+    assert len(app.get("vega_lite_chart")) == 1
+    assert built == []

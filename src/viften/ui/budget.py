@@ -27,6 +27,7 @@ from viften.ui import grid
 from viften.ui.amounts import amount_input, kept_amount
 from viften.ui.cache import year_assumptions
 from viften.ui.charts import show as show_chart
+from viften.ui.charts import show_built
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
 
@@ -635,7 +636,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         st.caption(t("budget_nothing_moves", lang))
     grid.table(tables.moves_table(moved, lang))
     if moved:
-        show_chart(charts.comparison_chart(moved, lang), width="stretch")
+        show_built(charts.comparison_chart, moved, lang, options={"width": "stretch"})
 
 
 def frontier_section(

@@ -99,3 +99,20 @@ def test_the_presentation_reads_the_municipalitys_name_once_per_version_of_the_d
     app.button(key="presentation_next").click().run()
     assert not app.exception
     assert calls == []
+
+
+def test_a_frame_is_hashed_once_for_the_caches_and_by_its_content(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pandas as pd
+
+    from viften.ui.cache import frame_digest
+
+    frame = pd.DataFrame({"name": ["IPS", "Mentor"], "price": [45_000, 30_000]})
+    first = frame_digest(frame)
+    hashed = counting(monkeypatch, pd.util, "hash_pandas_object")
+    assert frame_digest(frame) == first
+    assert hashed == []
+    assert frame_digest(frame.copy()) == first
+    assert frame_digest(frame.assign(price=[45_000, 31_000])) != first
+    assert frame_digest(frame.rename(columns={"price": "pris"})) != first

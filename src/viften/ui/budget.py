@@ -25,7 +25,7 @@ from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui import grid
 from viften.ui.amounts import amount_input, kept_amount
-from viften.ui.cache import year_assumptions
+from viften.ui.cache import FRAME_HASH, year_assumptions
 from viften.ui.charts import show as show_chart
 from viften.ui.charts import show_built
 from viften.ui.feedback import write_failed
@@ -64,7 +64,7 @@ def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Resu
     return _optimal(frame, request, explain, db.data_version(database()))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=FRAME_HASH)
 def _optimal(
     frame: pd.DataFrame, request: Request, explain: bool, version: tuple[int, int, int, int]
 ) -> Result:
@@ -75,7 +75,7 @@ def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]
     return _frontier(frame, request, db.data_version(database()))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=FRAME_HASH)
 def _frontier(
     frame: pd.DataFrame, request: Request, version: tuple[int, int, int, int]
 ) -> tuple[FrontierPoint, ...]:
@@ -852,7 +852,7 @@ def pool_places(data: Interventions) -> tuple[str, ...]:
     return pool.municipalities(data)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=FRAME_HASH)
 def _pool_split(
     frame: pd.DataFrame,
     request: Request,

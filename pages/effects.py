@@ -7,7 +7,7 @@ from viften.present.texts import t
 from viften.ui import effects as parts
 from viften.ui.cache import year_view
 from viften.ui.filters import current
-from viften.ui.state import language
+from viften.ui.state import language, lazy_tabs
 
 lang = language()
 st.title(t("effects_title", lang))
@@ -16,16 +16,16 @@ value, years = parts.settings(lang)
 chosen = current()
 view = year_view(chosen.year, value, years)
 # Only the open tab is drawn: the others' Monte Carlo runs and charts wait until opened.
-effect_tab, case_tab, sensitivity_tab, upload_tab, definitions_tab = st.tabs(
+effect_tab, case_tab, sensitivity_tab, upload_tab, definitions_tab = lazy_tabs(
+    "effects_tab",
     [
-        t("effects_tab_effect", lang),
-        t("effects_tab_case", lang),
-        t("effects_tab_sensitivity", lang),
-        t("effects_tab_upload", lang),
-        t("effects_tab_definitions", lang),
+        "effects_tab_effect",
+        "effects_tab_case",
+        "effects_tab_sensitivity",
+        "effects_tab_upload",
+        "effects_tab_definitions",
     ],
-    key=f"effects_tab_{lang}",
-    on_change="rerun",
+    lang,
 )
 if upload_tab.open:
     with upload_tab:

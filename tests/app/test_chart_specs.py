@@ -17,18 +17,33 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
+TABS = {"budget:optimal": "Optimal fordeling", "budget:frontier": "Budget og job"}
+"""The budget page draws only its open tab: the tabs with charts, each on its own."""
+
+
+def visit(page: str, lang: str = "da") -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["lang"] = lang
+    if page in TABS:
+        app.session_state[f"budget_tab_{lang}"] = TABS[page]
+    app.run()
+    app.switch_page(f"pages/{page.split(':')[0]}.py").run()
+    assert not app.exception
+    return app
+
+
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(core.load_schema())
 
 
-@pytest.mark.parametrize("page", ["fan", "overview", "budget", "effects", "case"])
+@pytest.mark.parametrize(
+    "page", ["fan", "overview", "budget:optimal", "budget:frontier", "effects", "case"]
+)
 def test_every_chart_on_the_page_is_valid_vega_lite(
     db_path: Path, page: str, validator: jsonschema.Draft7Validator
 ) -> None:
-    app = AppTest.from_file(APP, default_timeout=120).run()
-    app.switch_page(f"pages/{page}.py").run()
-    assert not app.exception
+    app = visit(page)
     charts = app.get("vega_lite_chart")
     assert charts, f"{page} draws at least one chart"
     for chart in charts:
@@ -45,7 +60,8 @@ def test_every_chart_on_the_page_is_valid_vega_lite(
     [
         ("fan", "da"),
         ("overview", "da"),
-        ("budget", "da"),
+        ("budget:optimal", "da"),
+        ("budget:frontier", "da"),
         ("effects", "da"),
         ("fan", "en"),
         ("effects", "en"),
@@ -56,11 +72,7 @@ def test_every_chart_on_the_page_writes_numbers_in_the_readers_language(
 ) -> None:
     from viften.present.charts import locale
 
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.session_state["lang"] = lang
-    app.run()
-    app.switch_page(f"pages/{page}.py").run()
-    assert not app.exception
+    app = visit(page, lang)
     charts = app.get("vega_lite_chart")
     assert charts, f"{page} draws at least one chart"
     for chart in charts:

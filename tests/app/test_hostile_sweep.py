@@ -90,6 +90,14 @@ def _texts(app: AppTest) -> Iterator[tuple[str, str]]:
         yield "metric", str(element.value)
 
 
+BUDGET_TABS = (
+    "Nuværende fordeling",
+    "Hvad nu hvis",
+    "Optimal fordeling",
+    "Budget og job",
+    "Scenarier",
+)
+"""The budget page's tabs: only the open one is drawn."""
 SIGNED_IN = "signed in as"
 """A state key of `_runs` that is no session-state key: sign in as the editor it names."""
 
@@ -107,14 +115,16 @@ def _runs(page: str) -> list[dict[str, Any]]:
         ]
     if page == "interventions":
         return [{SIGNED_IN: hostile_data.PAYLOADS[1]}]
-    if page in ("budget", "history"):
+    if page == "budget":
+        return [{SIGNED_IN: hostile_data.PAYLOADS[0], "budget_tab_da": tab} for tab in BUDGET_TABS]
+    if page == "history":
         return [{SIGNED_IN: hostile_data.PAYLOADS[0]}]
     if page == "presentation":
         return [{"presentation_view": view} for view in (0, 2, 4)]
     return [{}]
 
 
-NAMES_IN_MARKDOWN = {("fan", 1), ("budget", 0), ("case", 0), ("case", 1), ("effects", 0)}
+NAMES_IN_MARKDOWN = {("fan", 1), ("budget", 2), ("case", 0), ("case", 1), ("effects", 0)}
 """Pages that put typed names into Markdown (notes, warnings, headings) in the states swept:
 there the sweep must find them, escaped."""
 SWEEP = [(page, i) for page in app_pages() for i in range(len(_runs(page)))]

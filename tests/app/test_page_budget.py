@@ -15,6 +15,7 @@ from viften.actions import interventions as changes
 from viften.actions.access import command_line_actor
 from viften.model import allocator
 from viften.present.messages import render_all
+from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.store import interventions as store
 from viften.ui.budget import BASE_KEY, what_if_key
@@ -54,11 +55,22 @@ def database(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     return path
 
 
-def page(lang: str = "da", editor: bool = False) -> AppTest:
+def page(lang: str = "da", editor: bool = False, tab: str = "current") -> AppTest:
+    """The page with one tab open (only the open tab is drawn)."""
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.session_state["lang"] = lang
     if editor:
         sign_in(app, "Birgit")
+    choose_tab(app, tab, lang)
+    return app.run()
+
+
+def choose_tab(app: AppTest, tab: str, lang: str = "da") -> None:
+    app.session_state[f"budget_tab_{lang}"] = t(f"budget_tab_{tab}", lang)
+
+
+def open_tab(app: AppTest, tab: str, lang: str = "da") -> AppTest:
+    choose_tab(app, tab, lang)
     return app.run()
 
 
@@ -82,15 +94,15 @@ def test_the_page_shows_the_current_allocation_in_danish(database):
 
 
 def test_the_optimal_allocation_is_shown_with_what_limits_it(database):
-    app = page()
+    app = page(tab="optimal")
     info = " ".join(i.value for i in app.info)
     assert "forventede ekstra job" in info
     markdown = " ".join(m.value for m in app.markdown)
     assert "Budgettet er grænsen" in markdown or "fyldt op" in markdown
-    charts = app.get("vega_lite_chart")
-    assert len(charts) == 2  # optimal against current, and the frontier
+    assert len(app.get("vega_lite_chart")) == 1  # optimal against current
     moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
     assert set(moves["Indsats"]) <= set(NAMES)
+    assert len(open_tab(app, "frontier").get("vega_lite_chart")) == 1
 
 
 def test_the_page_speaks_english_when_asked(database):
@@ -100,7 +112,7 @@ def test_the_page_speaks_english_when_asked(database):
 
 
 def test_a_what_if_edit_updates_spend_and_warns_about_capacity(database):
-    app = page()
+    app = page(tab="what_if")
     key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
     mentor = NAMES.index("Mentor")
     app.session_state[key] = {
@@ -113,12 +125,12 @@ def test_a_what_if_edit_updates_spend_and_warns_about_capacity(database):
     warnings = " ".join(w.value for w in app.warning)
     assert "Mentor: 50 deltagere, men kapaciteten er 40." in warnings
     spends = [m for m in app.metric if m.label == "Udgift"]
-    assert spends[1].value == "9,1 mio. kr." and spends[1].delta == "+600.000 kr."
+    assert spends[0].value == "9,1 mio. kr." and spends[0].delta == "+600.000 kr."
     assert any("mere end budgettet" in e.value for e in app.error)
 
 
 def test_kroner_typed_in_the_what_if_buy_whole_participants(database):
-    app = page()
+    app = page(tab="what_if")
     key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
     ips = NAMES.index("IPS")
     app.session_state[key] = {
@@ -132,14 +144,14 @@ def test_kroner_typed_in_the_what_if_buy_whole_participants(database):
 
 
 def test_the_what_if_can_start_from_the_optimal_allocation(database):
-    app = page()
+    app = page(tab="what_if")
     app.button(key="budget_use_optimal").click().run()
     assert app.session_state[BASE_KEY]["source_key"] == "optimal"
     assert any("den optimale fordeling" in c.value for c in app.caption)
 
 
 def test_a_minimum_share_that_cannot_be_met_is_explained(database):
-    app = page()
+    app = page(tab="optimal")
     app.slider(key="budget_share_further").set_value(90).run()
     assert not app.exception
     errors = " ".join(e.value for e in app.error)
@@ -148,7 +160,7 @@ def test_a_minimum_share_that_cannot_be_met_is_explained(database):
 
 
 def test_a_lock_from_the_rules_table_reaches_the_optimiser(database):
-    app = page()
+    app = page(tab="optimal")
     kursus = NAMES.index("Kursus")
     app.session_state["budget_rules_2030_da"] = {
         "edited_rows": {kursus: {"lock": "Præcis planlagt"}},
@@ -162,7 +174,7 @@ def test_a_lock_from_the_rules_table_reaches_the_optimiser(database):
 
 
 def test_the_frontier_marks_current_and_optimal_and_prices_a_cut(database):
-    app = page()
+    app = page(tab="frontier")
     frontier = [c for c in app.get("vega_lite_chart") if "Budget (mio. kr.)" in c.proto.spec]
     assert frontier
     spec = json.dumps(json.loads(frontier[0].proto.spec), ensure_ascii=False)
@@ -172,12 +184,12 @@ def test_the_frontier_marks_current_and_optimal_and_prices_a_cut(database):
 
 
 def test_a_viewer_cannot_save_scenarios(database):
-    app = page()
+    app = page(tab="scenarios")
     assert any("Kun redaktører" in c.value for c in app.caption)
 
 
 def test_an_editor_saves_opens_and_compares_scenarios(database):
-    app = page(editor=True)
+    app = page(editor=True, tab="scenarios")
     app.text_input(key="budget_sc_name").input("Forslag A")
     app.radio(key="budget_sc_source").set_value("optimal")
     [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
@@ -208,7 +220,7 @@ def test_an_editor_saves_opens_and_compares_scenarios(database):
 
 
 def test_the_page_matches_the_allocator(database):
-    app = page()
+    app = page(tab="optimal")
     with db.connect(database) as con:
         data = allocator.Interventions.from_columns(
             store.intervention_arrays(con, 2030), assume_effects=True
@@ -241,6 +253,7 @@ def test_the_app_routes_to_the_budget_page(database):
 def test_the_sidebar_minimum_of_stars_is_the_optimisers_default(database):
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.query_params["stars"] = "3"
+    choose_tab(app, "optimal")
     app.run()
     assert app.radio(key="budget_opt_min_stars").value == 3
     moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
@@ -258,6 +271,7 @@ def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> 
     app = AppTest.from_file(
         str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=120
     ).run()
+    choose_tab(app, "optimal")
     app.switch_page("pages/budget.py").run()
     assert not app.exception
     assert any("kun" in i.value or "først" in i.value for i in app.info)
@@ -265,6 +279,7 @@ def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> 
     assert not app.exception
     app.run()
     assert not [b for b in app.button if b.key == "budget_solve_button"]
+    open_tab(app, "frontier")
     assert not any("tegnes, når" in i.value for i in app.info), "the frontier is drawn"
 
 
@@ -285,7 +300,7 @@ def payer_table(app: AppTest):  # type: ignore[no-untyped-def]
 
 
 def test_the_kommune_objective_is_solved_and_compared_with_the_most_extra_jobs(database):
-    app = page()
+    app = page(tab="optimal")
     app.radio(key="budget_opt_objective").set_value("kommune").run()
     assert not app.exception
     data = data_with_case(database)
@@ -317,17 +332,17 @@ def test_the_kommune_objective_is_solved_and_compared_with_the_most_extra_jobs(d
 
 
 def test_the_payer_table_holds_the_saved_scenarios(database):
-    app = page(editor=True)
+    app = page(editor=True, tab="scenarios")
     app.text_input(key="budget_sc_name").input("Forslag A")
     app.radio(key="budget_sc_source").set_value("current")
     [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
     assert not app.exception
-    table = payer_table(app)
+    table = payer_table(open_tab(app, "optimal"))
     assert list(table["Scenarie: Forslag A"]) == list(table["Nuværende"])
 
 
 def test_the_npv_objective_speaks_english_and_prices_the_next_million(database):
-    app = page("en")
+    app = page("en", tab="optimal")
     app.radio(key="budget_opt_objective").set_value("public").run()
     assert not app.exception
     info = " ".join(i.value for i in app.info)
@@ -338,9 +353,11 @@ def test_the_npv_objective_speaks_english_and_prices_the_next_million(database):
 
 
 def test_ignoring_statutory_minimums_reaches_the_optimisers_request(database):
-    app = page(editor=True)
+    app = page(editor=True, tab="optimal")
     app.checkbox(key="budget_opt_ignore_mandatory").check().run()
     assert not app.exception
+    # the setting outlives its tab: the scenario saved from another tab holds it
+    open_tab(app, "scenarios")
     app.text_input(key="budget_sc_name").input("Uden lovkrav")
     app.radio(key="budget_sc_source").set_value("optimal")
     [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
@@ -350,7 +367,7 @@ def test_ignoring_statutory_minimums_reaches_the_optimisers_request(database):
 
 
 def test_an_impossible_npv_request_leaves_its_column_without_figures(database):
-    app = page()
+    app = page(tab="optimal")
     app.radio(key="budget_opt_objective").set_value("kommune")
     app.slider(key="budget_share_further").set_value(30).run()
     assert not app.exception
@@ -361,7 +378,7 @@ def test_an_impossible_npv_request_leaves_its_column_without_figures(database):
 
 
 def test_a_budget_typed_the_danish_way_is_that_many_kroner(database):
-    app = page()
+    app = page(tab="optimal")
     app.text_input(key="budget_opt_budget_2030").input("7.479.000").run()
     assert not app.exception
     assert app.text_input(key="budget_opt_budget_2030").value == "7.479.000"
@@ -372,7 +389,7 @@ def test_a_budget_typed_the_danish_way_is_that_many_kroner(database):
 
 
 def test_an_amount_that_cannot_be_read_says_what_to_type_and_keeps_the_last(database):
-    app = page()
+    app = page(tab="optimal")
     app.text_input(key="budget_opt_budget_2030").input("7.479.000").run()
     app.text_input(key="budget_opt_budget_2030").input("syv mio").run()
     assert not app.exception
@@ -383,14 +400,14 @@ def test_an_amount_that_cannot_be_read_says_what_to_type_and_keeps_the_last(data
 
 
 def test_an_english_reader_types_english_amounts(database):
-    app = page("en")
+    app = page("en", tab="optimal")
     app.text_input(key="budget_opt_budget_2030").input("DKK 7,479,000").run()
     assert not app.exception
     assert app.text_input(key="budget_opt_budget_2030").value == "7,479,000"
 
 
 def test_the_demo_plan_at_18_mio_less_keeps_the_statutory_and_values_the_unmeasured(db_path):
-    app = page()
+    app = page(tab="optimal")
     app.text_input(key="budget_opt_budget_2026").input("76.479.000").run()
     assert not app.exception
     info = " ".join(i.value for i in app.info)
@@ -404,24 +421,123 @@ def test_the_demo_plan_at_18_mio_less_keeps_the_statutory_and_values_the_unmeasu
     assert "0,0 job" not in [m.value for m in app.metric]
 
 
+# --- one tab at a time ----------------------------------------------------------------------
+
+SECTIONS = ("current_section", "what_if_section", "frontier_section", "scenarios_section")
+
+
+def test_a_change_in_the_optimiser_draws_no_other_tab(database, monkeypatch):
+    from viften.ui import budget as parts
+
+    app = page(tab="optimal")
+    drawn: list[str] = []
+    for name in (*SECTIONS, "pool_section"):
+        original = getattr(parts, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            drawn.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(parts, name, counted)
+    app.radio(key="budget_opt_objective").set_value("gross").run()
+    assert not app.exception
+    assert drawn == []
+    assert app.radio(key="budget_opt_objective").value == "gross"
+    open_tab(app, "current")
+    assert drawn == ["current_section"]
+
+
+def test_the_optimisers_settings_and_rules_outlive_their_tab(database):
+    app = page(tab="optimal")
+    app.radio(key="budget_opt_objective").set_value("gross")
+    app.slider(key="budget_share_further").set_value(20)
+    app.session_state["budget_rules_2030_da"] = {
+        "edited_rows": {NAMES.index("Kursus"): {"lock": "Præcis planlagt"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    open_tab(app, "frontier")
+    frontier = [c for c in app.get("vega_lite_chart") if "Budget (mio. kr.)" in c.proto.spec]
+    assert '"Forventede job"' in frontier[0].proto.spec, "the frontier of the objective chosen"
+    open_tab(app, "optimal")
+    assert not app.exception
+    assert app.radio(key="budget_opt_objective").value == "gross"
+    assert app.slider(key="budget_share_further").value == 20
+    moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
+    assert moves[moves["Indsats"] == "Kursus"].iloc[0]["Hvorfor"] == "Låst"
+
+
+def test_what_if_edits_outlive_their_tab_and_reach_the_scenarios(database):
+    app = page(editor=True, tab="what_if")
+    key = what_if_key(2030, app.session_state[BASE_KEY]["version"])
+    app.session_state[key] = {
+        "edited_rows": {NAMES.index("Mentor"): {"participants": 35}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    open_tab(app, "scenarios")
+    app.text_input(key="budget_sc_name").input("Flere mentorer")
+    app.radio(key="budget_sc_source").set_value("what_if")
+    [b for b in app.button if b.label == "Gem scenarie"][0].click().run()
+    assert not app.exception
+    with db.connect(database) as con:
+        saved = {s.name: s for s in scenarios.list_scenarios(con, 2030)}
+    assert saved["Flere mentorer"].spend == current_spend() + 5 * 30_000
+    open_tab(app, "what_if")
+    spends = [m for m in app.metric if m.label == "Udgift"]
+    assert spends[0].delta == "+150.000 kr.", "the edit is still there"
+
+
+def test_the_open_tab_stays_open_when_the_reader_switches_language(database):
+    app = page(tab="optimal")
+    app.session_state["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert app.session_state["budget_tab_en"] == "Optimal allocation"
+    assert app.radio(key="budget_opt_objective").value == "net"
+
+
+def test_a_rerun_of_the_optimal_tab_that_moves_nothing_builds_no_chart_again(database, monkeypatch):
+    import functools
+
+    from viften.present.charts import budget as budget_charts
+
+    app = page(tab="optimal")
+    built: list[int] = []
+    original = budget_charts.comparison_chart
+
+    @functools.wraps(original)  # the same name: `ui.charts.show_built` keeps a spec by it
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(budget_charts, "comparison_chart", counted)
+    app.checkbox(key="budget_opt_ignore_mandatory").check().run()
+    app.checkbox(key="budget_opt_ignore_mandatory").uncheck().run()
+    assert not app.exception
+    assert len(app.get("vega_lite_chart")) == 1
+    assert built == []
+
+
 def test_a_large_allocation_shows_its_largest_moves_and_says_of_how_many(
     database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At national size the moves are thousands: the table and the chart keep the largest."""
+    import pyarrow as pa
 
     from viften.present import budget_tables
 
     monkeypatch.setattr(budget_tables, "SHOWN_MOVES", 3)
     monkeypatch.setattr(budget_tables, "CHARTED_MOVES", 2)
-    app = page()
+    app = page(tab="optimal")
     assert not app.exception
     moves = [d.value for d in app.dataframe if "Hvorfor" in d.value.columns][0]
     assert len(moves) == 3
     captions = " ".join(c.value for c in app.caption)
     assert "de 3 største ændringer i forbrug af 5 indsatser" in captions
     assert "Figuren viser de 2 største ændringer i forbrug af 5." in captions
-    import pyarrow as pa
-
     compared = [c for c in app.get("vega_lite_chart") if "yOffset" in c.proto.spec]
     assert len(compared) == 1
     data = compared[0].proto.data.data

@@ -122,6 +122,8 @@ def _pool_page() -> AppTest:
     app = AppTest.from_file(BUDGET, default_timeout=60).run()
     assert not app.exception
     assert "Fælles pulje" in [tab.label for tab in app.tabs]
+    app.session_state["budget_tab_da"] = "Fælles pulje"  # only the open tab is drawn
+    app.run()
     app.text_input(key="budget_pool_budget").set_value("1.000.000").run()
     return app
 

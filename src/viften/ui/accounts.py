@@ -17,6 +17,7 @@ from viften.present.messages import render
 from viften.present.texts import t
 from viften.store.location import PostgresURL
 from viften.ui import grid, state
+from viften.ui.cache import has_accounts
 
 
 def _typed(text: str) -> str:
@@ -73,7 +74,7 @@ def sign_in_panel(lang: str) -> Actor:
             t("acc_oidc_sign_in", lang), key="acc_oidc_sign_in"
         ):
             st.login()
-        if not users.accounts(path) and users.bootstrap_password() is None:
+        if users.bootstrap_password() is None and not has_accounts():
             st.caption(
                 t("acc_nobody_can_sign_in", lang, variable=users.BOOTSTRAP_PASSWORD_VARIABLE)
             )

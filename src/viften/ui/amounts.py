@@ -36,6 +36,11 @@ def _tidy(key: str, lang: str, kind: str, least: float | None, most: float | Non
     st.session_state[key] = amount_text(value, lang, kind)
 
 
+def kept_amount(key: str, default: float) -> float:
+    """The value the field `key` last held, read without drawing it (`default` before)."""
+    return float(st.session_state.get(_value_key(key), default))
+
+
 def amount_input(
     label: str,
     *,

@@ -24,9 +24,10 @@ from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.ui import grid
-from viften.ui.amounts import amount_input
-from viften.ui.cache import year_assumptions
+from viften.ui.amounts import amount_input, kept_amount
+from viften.ui.cache import FRAME_HASH, year_assumptions
 from viften.ui.charts import show as show_chart
+from viften.ui.charts import show_built
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
 
@@ -34,6 +35,12 @@ BASE_KEY = "budget_base"
 """Where the what-if table starts from: {year, participants, source, version}."""
 FLASH_KEY = "budget_flash"
 """A message to show after a rerun that a button asked for."""
+TAB_KEY = "budget_tab"
+"""The open tab, per language (`budget_tab_da`): only it is drawn."""
+WHAT_IF_KEPT_KEY = "budget_what_if_kept"
+"""The what-if as its tab last left it: {year, version (of the base), participants, budget}."""
+RULES_KEPT_KEY = "budget_rules_kept"
+"""The optimiser's locks and maxima as the rules table last had them, per year."""
 _LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
 
 
@@ -57,7 +64,7 @@ def optimal(frame: pd.DataFrame, request: Request, explain: bool = True) -> Resu
     return _optimal(frame, request, explain, db.data_version(database()))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=FRAME_HASH)
 def _optimal(
     frame: pd.DataFrame, request: Request, explain: bool, version: tuple[int, int, int, int]
 ) -> Result:
@@ -68,7 +75,7 @@ def frontier(frame: pd.DataFrame, request: Request) -> tuple[FrontierPoint, ...]
     return _frontier(frame, request, db.data_version(database()))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=FRAME_HASH)
 def _frontier(
     frame: pd.DataFrame, request: Request, version: tuple[int, int, int, int]
 ) -> tuple[FrontierPoint, ...]:
@@ -78,6 +85,14 @@ def _frontier(
 AUTO_SOLVE_LIMIT = allocator.INTERACTIVE_LIMIT
 
 _ASKED = "budget_solve_asked"
+
+
+def solved(frame: pd.DataFrame, request: Request) -> Result | None:
+    """The optimal allocation where the page may have it without a button: at once for a
+    municipality's fan, and for a huge one once its button was pressed (another tab's)."""
+    if len(frame) <= AUTO_SOLVE_LIMIT or request in st.session_state.get(_ASKED, set()):
+        return optimal(frame, request)
+    return None
 
 
 def optimal_on_request(
@@ -272,6 +287,15 @@ def what_if_section(
         assert result is not None  # the button is disabled without a result
         start_from(year, result.participants, "optimal")
     base = _base(data, year)
+    kept = _kept_what_if(data, year, base)
+    if (
+        kept is not None
+        and what_if_key(year, int(base["version"])) not in st.session_state
+        and kept["participants"] != base["participants"]
+    ):
+        # the tab was closed and its editor forgot the edits: start again from them
+        start_from(year, kept["participants"], base["source_key"], base.get("name"))
+        base = _base(data, year)
     st.caption(t("budget_what_if_from", lang, source=_source_text(base, lang)))
     start_counts = np.asarray(base["participants"], dtype="int64")
     start = pd.DataFrame(
@@ -334,22 +358,60 @@ def what_if_section(
         )
     for note in notes:
         st.caption(note)
+    st.session_state[WHAT_IF_KEPT_KEY] = {
+        "year": year,
+        "version": base["version"],
+        "participants": tuple(int(v) for v in participants),
+    }
     return evaluation
+
+
+def _kept_what_if(data: Interventions, year: int, base: dict[str, Any]) -> dict[str, Any] | None:
+    """The what-if's participants as its tab last left them, if they are edits of `base`."""
+    kept = st.session_state.get(WHAT_IF_KEPT_KEY)
+    if (
+        isinstance(kept, dict)
+        and kept.get("year") == year
+        and kept.get("version") == base["version"]
+        and len(kept.get("participants", ())) == len(data)
+    ):
+        return kept
+    return None
+
+
+def kept_what_if(data: Interventions, year: int, now: Evaluation) -> Evaluation:
+    """The what-if as its tab last left it, read without drawing the tab (the table's
+    start before it was first opened)."""
+    base = _base(data, year)
+    kept = _kept_what_if(data, year, base)
+    participants = (kept or base)["participants"]
+    budget = kept_amount(f"budget_what_if_budget_{year}", float(now.spend))
+    return allocator.evaluate(data, np.asarray(participants, dtype="int64"), budget)
 
 
 # --- the optimiser ----------------------------------------------------------------------------
 
 
-def _rules(data: Interventions, year: int, lang: str) -> tuple[dict[str, str], dict[str, int]]:
+def _kept_rules(year: int) -> dict[str, dict[str, Any]]:
+    """The locks and maxima as the rules table last had them: {"locks": …, "maxima": …}."""
+    found = st.session_state.get(f"{RULES_KEPT_KEY}_{year}")
+    return found if isinstance(found, dict) else {"locks": {}, "maxima": {}}
+
+
+def _rules(data: Interventions, year: int, lang: str) -> None:
+    """The table of locks and maxima, started from the ones kept: an editor forgets its edits
+    while its tab is closed, the kept rules do not."""
     labels = {mode: t(f"budget_lock_{mode or 'none'}", lang) for mode in _LOCK_MODES}
     modes = {label: mode for mode, label in labels.items()}
+    kept = _kept_rules(year)
+    names = [str(n) for n in data.name]
     start = pd.DataFrame(
         {
-            "name": [str(n) for n in data.name],
+            "name": names,
             "planned": data.participants,
             "capacity": [None if math.isinf(c) else int(c) for c in data.capacity],
-            "lock": [labels[""]] * len(data),
-            "maximum": [None] * len(data),
+            "lock": [labels[kept["locks"].get(name, "")] for name in names],
+            "maximum": [kept["maxima"].get(name) for name in names],
         }
     ).astype({"maximum": "Float64"})
     st.caption(t("budget_opt_rules_hint", lang))
@@ -383,66 +445,82 @@ def _rules(data: Interventions, year: int, lang: str) -> tuple[dict[str, str], d
         for name, most in zip(edited["name"], edited["maximum"], strict=True)
         if most is not None and not pd.isna(most)
     }
-    return locks, maxima
+    st.session_state[f"{RULES_KEPT_KEY}_{year}"] = {"locks": locks, "maxima": maxima}
+
+
+def _default_budget(now: Evaluation) -> float:
+    return float(now.spend) if now.spend > 0 else allocator.MILLION
+
+
+def request(data: Interventions, now: Evaluation, year: int, default_stars: int) -> Request:
+    """The optimiser's request as its settings last stood (their defaults before the optimal
+    tab was first opened): every tab reads it, without the settings drawn."""
+    state = st.session_state
+    names = {str(n) for n in data.name}
+    rules = _kept_rules(year)
+    shares = {g: int(state.get(f"budget_share_{g}", 0)) / 100 for g in TARGET_GROUPS}
+    return Request.of(
+        kept_amount(f"budget_opt_budget_{year}", _default_budget(now)),
+        objective=str(state.get("budget_opt_objective", allocator.OBJECTIVES[0])),
+        min_shares={g: s for g, s in shares.items() if s > 0},
+        min_stars=int(state.get("budget_opt_min_stars") or default_stars),
+        locks={n: m for n, m in rules["locks"].items() if n in names},
+        maxima={n: m for n, m in rules["maxima"].items() if n in names},
+        keep_mandatory=not state.get("budget_opt_ignore_mandatory", False),
+    )
 
 
 def optimiser_controls(
     data: Interventions, now: Evaluation, year: int, default_stars: int, lang: str
 ) -> Request:
-    """Budget, objective, minimum shares, stars, locks and maxima: the optimiser's request."""
+    """Budget, objective, minimum shares, stars, locks and maxima: the optimiser's request.
+    The settings keep their values while the tab is closed (`persist_state`)."""
     with st.container(border=True):
         st.markdown(f"**{t('budget_opt_settings', lang)}**")
         left, middle, right = st.columns([2, 2, 1])
-        budget = amount_input(
+        amount_input(
             t("budget_opt_budget", lang),
-            default=float(now.spend) if now.spend > 0 else allocator.MILLION,
+            default=_default_budget(now),
             key=f"budget_opt_budget_{year}",
             lang=lang,
             help=t("budget_amount_help", lang),
             where=left,
         )
-        objective = middle.radio(
+        middle.radio(
             t("budget_opt_objective", lang),
             allocator.OBJECTIVES,
             format_func=lambda o: t(f"budget_obj_{o}", lang),
             key="budget_opt_objective",
+            persist_state="page",
         )
-        stars = right.radio(
+        right.radio(
             t("budget_opt_min_stars", lang),
             [1, 2, 3],
             index=default_stars - 1,
             format_func=lambda n: "★" * n,
             key="budget_opt_min_stars",
+            persist_state="page",
         )
         st.caption(t("budget_opt_shares", lang))
-        shares = {}
         for column, group in zip(st.columns(3), TARGET_GROUPS, strict=True):
-            shares[group] = (
-                column.slider(
-                    tables.group_name(group, lang),
-                    0,
-                    100,
-                    0,
-                    step=5,
-                    format="%d %%",
-                    key=f"budget_share_{group}",
-                )
-                / 100
+            column.slider(
+                tables.group_name(group, lang),
+                0,
+                100,
+                0,
+                step=5,
+                format="%d %%",
+                key=f"budget_share_{group}",
+                persist_state="page",
             )
-        ignore = st.checkbox(
-            t("budget_opt_ignore_mandatory", lang), key="budget_opt_ignore_mandatory"
+        st.checkbox(
+            t("budget_opt_ignore_mandatory", lang),
+            key="budget_opt_ignore_mandatory",
+            persist_state="page",
         )
         with st.expander(t("budget_opt_rules", lang)):
-            locks, maxima = _rules(data, year, lang)
-    return Request.of(
-        float(budget),
-        objective=str(objective),
-        min_shares={g: s for g, s in shares.items() if s > 0},
-        min_stars=int(stars or 1),
-        locks=locks,
-        maxima=maxima,
-        keep_mandatory=not ignore,
-    )
+            _rules(data, year, lang)
+    return request(data, now, year, default_stars)
 
 
 def _jobs_kind(objective: str) -> str:
@@ -574,7 +652,7 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
                     count=count,
                 )
             )
-        show_chart(charts.comparison_chart(charted, lang), width="stretch")
+        show_built(charts.comparison_chart, charted, lang, options={"width": "stretch"})
 
 
 def frontier_section(
@@ -790,7 +868,7 @@ def pool_places(data: Interventions) -> tuple[str, ...]:
     return pool.municipalities(data)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs=FRAME_HASH)
 def _pool_split(
     frame: pd.DataFrame,
     request: Request,

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
+from viften.actions import settings, users
 from viften.model import domain
 from viften.model import filters as flt
 from viften.model.assumptions import Assumptions
@@ -14,6 +20,26 @@ from viften.present import case as present_case
 from viften.store import db
 from viften.store import views as figures
 from viften.ui.state import database
+
+_DIGESTS: dict[int, str] = {}
+
+
+def frame_digest(frame: pd.DataFrame) -> str:
+    """The content's digest of a frame, computed once per frame object: the pages' frames
+    are read-only, and a cache that is asked about the same frame several times a run (the
+    budget's solves) hashed all of it each time. For `hash_funcs` of `st.cache_data`."""
+    found = _DIGESTS.get(id(frame))
+    if found is None:
+        rows = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+        shape = repr((list(frame.columns), [str(t) for t in frame.dtypes])).encode()
+        found = hashlib.sha256(rows + shape).hexdigest()
+        _DIGESTS[id(frame)] = found
+        weakref.finalize(frame, _DIGESTS.pop, id(frame), None)
+    return found
+
+
+FRAME_HASH: dict[str | type[Any], Callable[[Any], Any]] = {pd.DataFrame: frame_digest}
+"""`hash_funcs` for caches whose arguments are the pages' frames."""
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -138,3 +164,30 @@ def benchmarks(
     """The year's benchmark objects (shared between sessions: read-only) and the year."""
     path = database()
     return _benchmarks(path, db.data_version(path), year, municipality)
+
+
+# --- the accounts and the municipality's name --------------------------------------------------
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _has_accounts(path: Path, version: tuple[int, int, int, int]) -> bool:
+    return bool(users.accounts(path))
+
+
+def has_accounts() -> bool:
+    """Anyone has an account: asked by the sidebar on every run, read once per version of
+    the database (opening it cost a third of a rerun)."""
+    path = database()
+    return _has_accounts(path, db.data_version(path))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _municipality(path: Path, version: tuple[int, int, int, int], lang: str) -> str:
+    return settings.municipality(path, lang)
+
+
+def municipality(lang: str) -> str:
+    """The municipality's name as stored (`viften.actions.settings.municipality`), read once
+    per version of the database."""
+    path = database()
+    return _municipality(path, db.data_version(path), lang)

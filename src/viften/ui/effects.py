@@ -20,6 +20,7 @@ from viften.store import outcomes
 from viften.ui import grid
 from viften.ui.amounts import amount_input
 from viften.ui.charts import show as show_chart
+from viften.ui.charts import show_built
 from viften.ui.feedback import import_failed
 from viften.ui.state import actor, database
 
@@ -89,9 +90,12 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     st.caption(t("effects_table_caption", lang))
     chosen = charts.chart_rows(dist)
     every_name = _names(frame)
-    show_chart(
-        charts.interval_chart([every_name[i] for i in chosen], dist.take(chosen), lang),
-        width="stretch",
+    show_built(
+        charts.interval_chart,
+        [every_name[i] for i in chosen],
+        dist.take(chosen),
+        lang,
+        options={"width": "stretch"},
     )
     st.caption(t("effects_interval_chart_caption", lang))
     if len(chosen) < len(frame):

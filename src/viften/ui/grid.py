@@ -22,10 +22,17 @@ HEADING_PX = 38
 """The heading's height and the table's border."""
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _fit(frame: pd.DataFrame) -> table_fit.Fit:
+    """The widths for a table's content, kept: measuring every text of every table again on
+    each rerun cost more than drawing the tables."""
+    return table_fit.fit(table_fit.measure(frame))
+
+
 def table(frame: pd.DataFrame, *, max_height: int | None = None, **options: Any) -> Any:
     """`st.dataframe(frame)` without its index, at the page's width, fitted to it. With
     `max_height`, the table is as tall as its rows (wrapped ones are taller), up to that."""
-    found = table_fit.fit(table_fit.measure(frame))
+    found = _fit(frame)
     row_height = found.row_height
     config: dict[str, Any] = {name: {"width": width} for name, width in found.widths.items()}
     height: int | Literal["auto"] = "auto"

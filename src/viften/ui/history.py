@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -15,14 +16,27 @@ from viften.present.imports import by_import, import_label
 from viften.present.texts import t
 from viften.store import db
 from viften.store import interventions as store
+from viften.store.imports import Import
 from viften.ui import grid
 from viften.ui.feedback import write_failed
 from viften.ui.state import actor, database
 
 
 def entries(limit: int) -> list[dict[str, Any]]:
-    with db.connect(database()) as con:
+    """The newest `limit` entries of the audit trail, read once per version of the database."""
+    path = database()
+    return _entries(path, db.data_version(path), limit)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _entries(path: Path, version: tuple[int, int, int, int], limit: int) -> list[dict[str, Any]]:
+    with db.connect(path) as con:
         return store.history(con, limit)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _imports(path: Path, version: tuple[int, int, int, int], limit: int) -> list[Import]:
+    return import_actions.listing(path, limit=limit)
 
 
 def trail(rows: list[dict[str, Any]], lang: str) -> None:
@@ -59,7 +73,8 @@ def restore_section(rows: list[dict[str, Any]], lang: str) -> None:
 def imports_section(rows: list[dict[str, Any]], lang: str) -> None:
     """The trail grouped by import, newest first; an editor may revert a whole import."""
     st.caption(t("imp_intro", lang))
-    found = import_actions.listing(database(), limit=100)
+    path = database()
+    found = _imports(path, db.data_version(path), 100)
     if not found:
         st.info(t("imp_none", lang))
         return

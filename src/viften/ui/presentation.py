@@ -28,6 +28,7 @@ from viften.present import formatting, images, report
 from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import db, scenarios
+from viften.ui.cache import municipality as cached_municipality
 from viften.ui.cache import year_view
 from viften.ui.downloads import matrix_downloads
 from viften.ui.feedback import write_failed
@@ -262,7 +263,7 @@ def prepare(lang: str, picked: Choices, year: int | None) -> None:
 
 def municipality_setting(lang: str) -> None:
     path = database()
-    stored = settings.municipality(path, lang)
+    stored = cached_municipality(lang)
     if not actor().can_manage:
         st.text_input(
             t("committee_municipality", lang),
@@ -323,7 +324,7 @@ def deck_download(lang: str, picked: Choices) -> None:
         str(path),
         db.data_version(path),
         picked,
-        settings.municipality(path, lang),
+        cached_municipality(lang),
         dt.date.today(),
     )
     st.caption(t("committee_deck_scope", lang))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import streamlit as st
@@ -12,8 +14,11 @@ from viften.actions import database as databases
 from viften.actions import sessions
 from viften.actions.access import VIEWER, Actor
 from viften.model.accounts import parse_role_mapping, role_for_identity
-from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES
+from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from viften.store.db import StoreError
+
+if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 OIDC_ROLES_VARIABLE = "VIFTEN_OIDC_ROLES"
 """A JSON object mapping e-mail addresses, @domains and group:names to roles (see
@@ -46,6 +51,19 @@ def language_switch() -> str:
     st.session_state["lang"] = choice or current
     _keep_language_in_url(language())
     return language()
+
+
+def lazy_tabs(key: str, names: Sequence[str], lang: str) -> Sequence[TabContainer]:
+    """Tabs titled by the texts `names`, of which only the open one is drawn (a page asks
+    each tab's `.open`); the open tab is kept in `{key}_{lang}`, and stays open when the
+    reader switches language."""
+    wanted = f"{key}_{lang}"
+    for other in LANGUAGES:
+        labels = [t(name, other) for name in names]
+        was = st.session_state.get(f"{key}_{other}")
+        if other != lang and wanted not in st.session_state and was in labels:
+            st.session_state[wanted] = t(names[labels.index(was)], lang)
+    return st.tabs([t(name, lang) for name in names], key=wanted, on_change="rerun")
 
 
 def _keep_language_in_url(lang: str) -> None:

@@ -16,6 +16,7 @@ the server's memory (RSS) before the sessions and with all of them open, per ses
 benchmark script: it asserts nothing and is bounded in sessions and in time.
 
     .venv/bin/python benchmarks/load_test.py [--sessions 20] [--port 8604] [--time-limit 600]
+        [--interventions 14700]
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for {pid}")
 
 
-def prepare_database(folder: Path) -> Path:
+def prepare_database(folder: Path, interventions: int = 0) -> Path:
+    """The demo database with one editor; with `interventions`, that many SYNTHETIC national
+    interventions besides (`synthetic.write_national_interventions`), imported as a user would."""
     from viften.actions import database, users
     from viften.actions.access import ADMIN, Actor
     from viften.actions.access import EDITOR as EDITOR_ROLE
@@ -67,6 +70,15 @@ def prepare_database(folder: Path) -> Path:
     path = folder / "load.duckdb"
     database.ensure(path)
     users.add(path, Actor("load test", ADMIN), EDITOR, EDITOR_ROLE, PASSWORD)
+    if interventions:
+        import synthetic
+
+        national = synthetic.write_national_interventions(folder / "national.csv", interventions)
+        subprocess.run(
+            [sys.executable, "-m", "viften", "import", str(national), "--db", str(path)],
+            check=True,
+            capture_output=True,
+        )
     return path
 
 
@@ -267,18 +279,25 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--port", type=int, default=8604)
     parser.add_argument("--time-limit", type=float, default=600.0, help="seconds, at most")
+    parser.add_argument(
+        "--interventions",
+        type=int,
+        default=0,
+        help="SYNTHETIC national interventions besides the demo's (14700: national size)",
+    )
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
     print(
         f"{sessions} concurrent sessions against one server on 127.0.0.1:{args.port}; "
-        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}",
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; the demo data"
+        + (f" and {args.interventions:,} SYNTHETIC interventions" if args.interventions else ""),
         flush=True,
     )
     folder = Path(tempfile.mkdtemp(prefix="viften-load-"))
     tally = Tally()
     memory: dict[str, int] = {}
     try:
-        db = prepare_database(folder)
+        db = prepare_database(folder, args.interventions)
         upload = folder / "lasttest.csv"
         upload.write_text(
             "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"

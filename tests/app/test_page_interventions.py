@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import sign_in
@@ -85,14 +86,19 @@ def test_an_editor_saves_an_edited_cell_and_the_history_records_it(db_path: Path
     assert trail[0]["user"] == "Test Editor"
 
 
-def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
-    db_path: Path,
-) -> None:
+def _edit_columns(db_path: Path) -> dict[str, Any]:
+    """The edit table's column configuration, as an editor's page sends it."""
     import json
 
     app = _page(db_path, editor=True)
     editor = next(e for e in app.dataframe if (e.key or "").startswith("iv_editor"))
-    config = json.loads(editor.proto.columns)
+    return dict(json.loads(editor.proto.columns))
+
+
+def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
+    db_path: Path,
+) -> None:
+    config = _edit_columns(db_path)
     assert config["benefit"]["label"] == "Ydelse"
     assert config["benefit"]["type_config"]["options"][0] == {
         "label": "Kontanthjælp",
@@ -105,11 +111,7 @@ def test_the_edit_table_offers_the_benefits_in_danish_and_a_box_for_mandatory(
 def test_the_edit_tables_name_column_stays_in_sight_when_it_scrolls_sideways(
     db_path: Path,
 ) -> None:
-    import json
-
-    app = _page(db_path, editor=True)
-    editor = next(e for e in app.dataframe if (e.key or "").startswith("iv_editor"))
-    config = json.loads(editor.proto.columns)
+    config = _edit_columns(db_path)
     assert config["name"]["pinned"] is True
     assert [name for name, column in config.items() if column.get("pinned")] == ["name"]
 

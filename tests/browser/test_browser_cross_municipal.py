@@ -36,6 +36,12 @@ def test_model_2_across_kommuner_and_the_pool_fit_a_laptop(kommuner_server: Serv
     settled(page)
     page.get_by_role("tab", name="Fælles pulje").click()
     field = page.get_by_role("textbox", name="Minimum: Albertslund", exact=True)
+    # a row of minimums (four a row) lines up, however long a kommune's name: a label may wrap
+    field.wait_for()
+    fields = page.get_by_role("textbox", name="Minimum:").all()
+    tops = {round(box["y"]) for box in (f.bounding_box() for f in fields) if box is not None}
+    assert len(fields) > 4
+    assert len(tops) == -(-len(fields) // 4), tops
     field.fill("10 %")
     field.press("Enter")
     # the caption under the pool's table; a table is drawn once it is scrolled into sight

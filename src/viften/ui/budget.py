@@ -923,8 +923,12 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
     )
     kind = "kroner" if as_amounts else "share"
     minimums: dict[str, float] = {}
-    columns = st.columns(min(len(chosen), 4))
+    across = min(len(chosen), 4)
     for index, name in enumerate(chosen):
+        if index % across == 0:
+            # a row of its own, its fields at the bottom: a long kommune name wraps its
+            # label onto two lines, and the fields beside it still line up
+            columns = st.columns(across, vertical_alignment="bottom")
         minimums[name] = amount_input(
             # a widget's label is Markdown: a kommune's name is the user's own text
             t("budget_pool_minimum", lang, place=escape_markdown(place(name, lang))),
@@ -934,7 +938,7 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
             kind=kind,
             most=None if as_amounts else 1.0,
             help=t(f"budget_pool_{'amount' if as_amounts else 'share'}_help", lang),
-            where=columns[index % len(columns)],
+            where=columns[index % across],
         )
     shares = pool.shares_from_minimums(budget, minimums, as_amounts)
     over = [name for name, share in shares.items() if share > 1]

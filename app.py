@@ -16,7 +16,6 @@ lang = state.language_switch()
 # on the page (its bare entry) instead of leaving it.
 with safety.guard(lang, show=False):  # a database that fails is told below, once
     filters.keep_view()
-state.keep_session_in_url()
 PAGES = (
     ("fan", "page_fan", "grid_view"),
     ("overview", "page_overview", "scatter_plot"),
@@ -32,8 +31,9 @@ PAGES = (
     ("investments", "page_investments", "handshake"),
     ("investment", "page_investment", "request_quote"),
 )
-if safety.can_manage():
+if safety.can_manage():  # asks who this is: a reload's sign-in is read from the address here
     PAGES = (*PAGES, ("users", "page_users", "group"))
+state.keep_session_in_url()
 page = st.navigation(
     [
         st.Page(

@@ -214,3 +214,22 @@ def test_on_postgresql_the_page_points_to_pg_dump_instead_of_a_backup_button(
     assert any("pg_dump" in i.value for i in app.info)
     keys = {w.key for w in (*app.button, *app.get("file_uploader"))}
     assert not keys & {"users_backup_make", "users_restore_button", "users_restore_file"}
+
+
+def test_a_reload_with_the_token_in_the_address_stays_signed_in(
+    db_path: Path,
+) -> None:
+    """The whole app, not the panel alone: app.py writes the address before st.navigation,
+    and must read a reload's sign-in from it first (else it would drop the token)."""
+    from conftest import sign_in
+
+    first = AppTest.from_file(APP, default_timeout=60)
+    token = sign_in(first, "bo")
+    first.run()
+    assert first.query_params["session"] == token
+    reloaded = AppTest.from_file(APP, default_timeout=60)
+    reloaded.query_params["session"] = token
+    reloaded.run()
+    assert not reloaded.exception
+    assert "Logget ind som bo (redaktør)." in _sidebar_text(reloaded)
+    assert reloaded.query_params["session"] == token

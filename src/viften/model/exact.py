@@ -284,12 +284,10 @@ class _Dominance:
 
     def dominated(self, model: Model) -> np.ndarray:
         c, lower, upper, matrix = model.c, model.lower, model.upper, model.matrix
-        row_lower, row_upper = model.row_lower, model.row_upper
+        row_upper = model.row_upper
         count = len(c)
         out = np.zeros(count, dtype=bool)
-        if matrix.shape[0] == 0 or not math.isfinite(row_upper[0]) or math.isfinite(row_lower[0]):
-            return out
-        if np.any(matrix < 0) or np.any(np.isfinite(row_upper[1:])):
+        if not _allocation_shaped(model):
             return out
         price = matrix[0]
         paid = (price > 0) & (upper > lower)

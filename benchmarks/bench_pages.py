@@ -1,6 +1,6 @@
 """How long a rerun of each page takes, on the demo data and on 15,000 interventions.
 
-Prints, per page (reached through app.py, sidebar included), the median of warm reruns
+Prints, per page (reached through streamlit_app.py, sidebar included), the median of warm reruns
 through Streamlit's AppTest, next to the same harness running a one-line page: the
 difference is our own work per rerun.
 
@@ -33,7 +33,7 @@ PAGES = (
 
 
 def _median_rerun(script: Path, reruns: int, page: str | None = None) -> float:
-    """Median time of a warm rerun; `page` is reached through app.py as a user would."""
+    """Median time of a warm rerun; `page` is reached through streamlit_app.py as a user would."""
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(script), default_timeout=120)
@@ -57,7 +57,7 @@ def measure(db: Path, reruns: int) -> dict[str, float]:
     results = {"(one-line page)": _median_rerun(baseline_script, reruns)}
     for name in PAGES:
         print(f"  {db.name}: {name} …", file=sys.stderr, flush=True)
-        results[name] = _median_rerun(REPO / "app.py", reruns, name)
+        results[name] = _median_rerun(REPO / "streamlit_app.py", reruns, name)
     return results
 
 

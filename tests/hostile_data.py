@@ -46,14 +46,15 @@ def unescaped(markdown: str) -> list[str]:
 
 
 def app_pages() -> list[str]:
-    """The page names of app.py's PAGES, read from its source (a new page is swept too)."""
+    """The page names of streamlit_app.py's PAGES, read from its source (a new page is swept
+    too)."""
     import ast
 
-    app = Path(__file__).resolve().parents[1] / "app.py"
+    app = Path(__file__).resolve().parents[1] / "streamlit_app.py"
     for node in ast.walk(ast.parse(app.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
             return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
-    raise AssertionError("app.py has no PAGES")
+    raise AssertionError("streamlit_app.py has no PAGES")
 
 
 def build(path: Path) -> Path:

@@ -14,7 +14,7 @@ import pytest
 from altair.vegalite.v6.schema import core
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
 
 TABS = {"budget:optimal": "Optimal fordeling", "budget:frontier": "Budget og job"}

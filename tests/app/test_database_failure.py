@@ -1,6 +1,6 @@
 """A database error puts the app in a read-only state with a banner, never a traceback.
 
-The app is run through app.py (its router holds the guard), on its landing page."""
+The app is run through streamlit_app.py (its router holds the guard), on its landing page."""
 
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from streamlit.testing.v1 import AppTest
 from viften.store import db
 
 WORKING_CONNECT = duckdb.connect
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
 
 @pytest.fixture(autouse=True)
 def routed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every run through app.py's navigation, as in the browser (see tests/app/test_view_kept)."""
+    """Every run through streamlit_app.py's navigation, as in the browser (see
+    tests/app/test_view_kept)."""
     original = PagesManager.__init__
 
     def through_the_navigation(self: PagesManager, *args: object, **kwargs: object) -> None:

@@ -1,4 +1,4 @@
-"""Every page of app.py on a database typed by an attacker: no Markdown element, label or
+"""Every page of streamlit_app.py on a database typed by an attacker: no Markdown element, label or
 table cell shows a payload as Markdown (a link, bold, colour, LaTeX, HTML, an autolink).
 
 Text shown as text (st.text, st.dataframe's canvas, st.code) is safe and is not read here.
@@ -45,12 +45,12 @@ LABELLED = (
 
 
 def app_pages() -> list[str]:
-    """The page names of app.py's PAGES, read from its source."""
-    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
+    """The page names of streamlit_app.py's PAGES, read from its source."""
+    tree = ast.parse((REPO / "streamlit_app.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
             return [ast.literal_eval(item)[0] for item in node.value.elts]  # type: ignore[attr-defined]
-    raise AssertionError("app.py has no PAGES")
+    raise AssertionError("streamlit_app.py has no PAGES")
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,8 @@ SWEEP = [(page, i) for page in app_pages() for i in range(len(_runs(page)))]
 
 @pytest.fixture
 def routed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every run goes through app.py's navigation and sidebar (see tests/app/test_view_kept.py)."""
+    """Every run goes through streamlit_app.py's navigation and sidebar (see
+    tests/app/test_view_kept.py)."""
     from streamlit.runtime.pages_manager import PagesManager
 
     original = PagesManager.__init__
@@ -145,7 +146,7 @@ def routed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _visit(page: str, state: dict[str, Any], query: dict[str, str] | None = None) -> AppTest:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120)
     for key, value in (query or {}).items():
         app.query_params[key] = value
     app.run()

@@ -44,7 +44,7 @@ def test_one_municipality_has_nothing_to_benchmark(db_path: Path) -> None:
 def test_the_municipality_switch_appears_with_several_municipalities(
     db_path: Path, tmp_path: Path
 ) -> None:
-    app_file = str(Path(PAGE).parents[1] / "app.py")
+    app_file = str(Path(PAGE).parents[1] / "streamlit_app.py")
     single = AppTest.from_file(app_file, default_timeout=60).run()
     assert not [s for s in single.selectbox if s.key == "f_kommune"]
     add_municipalities(db_path, tmp_path)

@@ -244,7 +244,9 @@ def test_an_empty_database_says_so(tmp_path, monkeypatch):
 
 
 def test_the_app_routes_to_the_budget_page(database):
-    app = AppTest.from_file(str(Path(PAGE).parents[1] / "app.py"), default_timeout=60).run()
+    app = AppTest.from_file(
+        str(Path(PAGE).parents[1] / "streamlit_app.py"), default_timeout=60
+    ).run()
     app.switch_page("pages/budget.py").run()
     assert not app.exception
     assert app.title[0].value == "Budget 2030"
@@ -269,7 +271,7 @@ def test_a_national_dataset_is_solved_only_when_asked(tmp_path, monkeypatch) -> 
     monkeypatch.setenv("VIFTEN_DB", str(tmp_path / "viften.duckdb"))
     monkeypatch.setattr(ui_budget, "AUTO_SOLVE_LIMIT", 5)
     app = AppTest.from_file(
-        str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=120
+        str(Path(__file__).resolve().parents[2] / "streamlit_app.py"), default_timeout=120
     ).run()
     choose_tab(app, "optimal")
     app.switch_page("pages/budget.py").run()

@@ -16,7 +16,7 @@ from viften.store import interventions as store
 from viften.store import views as figures
 
 REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
+APP = str(REPO / "streamlit_app.py")
 PAGE = str(REPO / "pages" / "case.py")
 FAN = str(REPO / "pages" / "fan.py")
 HOSTILE = [

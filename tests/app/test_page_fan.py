@@ -307,7 +307,7 @@ def test_the_first_visit_reads_the_newest_years_interventions_once(
         return load_year(path, year, *args)
 
     monkeypatch.setattr(figures, "load_year", counted)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=30)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     assert app.get("vega_lite_chart")

@@ -13,7 +13,7 @@ from viften.actions import settings
 from viften.store import db
 from viften.store import views as figures
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGE = "pages/presentation.py"
 ORDER = [
     "Nøgletal {year}",

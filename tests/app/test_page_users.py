@@ -14,7 +14,7 @@ from viften.model import accounts
 from viften.present.texts import t
 
 REPO = Path(__file__).resolve().parents[2]
-APP = str(REPO / "app.py")
+APP = str(REPO / "streamlit_app.py")
 INTERVENTIONS = str(REPO / "pages" / "interventions.py")
 USERS = str(REPO / "pages" / "users.py")
 OWNER = Actor("owner", ADMIN)
@@ -25,7 +25,7 @@ acting = accounts.sign_in_panel("da")
 state.keep_session_in_url()
 st.write(f"role={acting.role}")
 """
-"""The sidebar's sign-in as app.py draws it (AppTest keeps no sidebar of a navigation app
+"""The sidebar's sign-in as streamlit_app.py draws it (AppTest keeps no sidebar of a navigation app
 after its first run, so the panel is tested in a script of its own)."""
 
 
@@ -219,7 +219,7 @@ def test_on_postgresql_the_page_points_to_pg_dump_instead_of_a_backup_button(
 def test_a_reload_with_the_token_in_the_address_stays_signed_in(
     db_path: Path,
 ) -> None:
-    """The whole app, not the panel alone: app.py writes the address before st.navigation,
+    """The whole app, not the panel alone: streamlit_app.py writes the address before st.navigation,
     and must read a reload's sign-in from it first (else it would drop the token)."""
     from conftest import sign_in
 

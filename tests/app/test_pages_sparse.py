@@ -12,7 +12,7 @@ from viften.actions import database
 from viften.actions import interventions as changes
 from viften.actions.access import command_line_actor
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 MINIMAL = (
     "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"
     "Kun det nødvendige;længere væk;45.000;30 %;2;2026\n"

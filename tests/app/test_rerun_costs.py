@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_view_kept import routed  # noqa: F401  (the fixture: every run through app.py)
+from test_view_kept import routed  # noqa: F401  (the fixture: every run through streamlit_app.py)
 
 from viften.actions import users
 from viften.present import table_fit
@@ -38,7 +38,7 @@ def test_the_sidebars_sign_in_reads_the_accounts_once_per_version_of_the_databas
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(users.BOOTSTRAP_PASSWORD_VARIABLE, raising=False)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+    app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120).run()
     assert not app.exception
     assert app.sidebar.form, "the sign-in form is drawn"
     calls = counting(monkeypatch, users, "accounts")
@@ -93,7 +93,7 @@ def test_the_presentation_reads_the_municipalitys_name_once_per_version_of_the_d
 ) -> None:
     from viften.actions import settings
 
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
+    app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120).run()
     app.switch_page("pages/presentation.py").run()
     calls = counting(monkeypatch, settings, "municipality_setting")
     app.button(key="presentation_next").click().run()

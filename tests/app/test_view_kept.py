@@ -10,16 +10,17 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
 
 @pytest.fixture
 def routed(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every AppTest run goes through app.py's navigation, as every run in the browser does.
+    """Every AppTest run goes through streamlit_app.py's navigation, as every run in the
+    browser does.
 
     AppTest resets Streamlit's "old pages/ folder" flag before each run, and `viften.ui` clears
     it only once per process (see its comment), so without this a second run would run the
-    page bare, without app.py and its sidebar.
+    page bare, without streamlit_app.py and its sidebar.
     """
     original = PagesManager.__init__
 

@@ -1,4 +1,4 @@
-"""Nothing is cut, at 1366×768 and at 1920×1080: every page of app.py and every slide.
+"""Nothing is cut, at 1366×768 and at 1920×1080: every page of streamlit_app.py and every slide.
 
 `fit.js` measures what a reader would miss: text its box cuts off (scrollWidth beyond
 clientWidth, an ellipsis), text past the screen's edge, a chart wider than its place, a word
@@ -44,15 +44,15 @@ MODEL_1 = "?fan_model=1&fan_measure=additional"
 
 
 def app_pages() -> list[str]:
-    """The URL path of every page in app.py's PAGES ('' for the landing page)."""
-    tree = ast.parse((REPO / "app.py").read_text(encoding="utf-8"))
+    """The URL path of every page in streamlit_app.py's PAGES ('' for the landing page)."""
+    tree = ast.parse((REPO / "streamlit_app.py").read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
         ):
             names = [entry[0] for entry in ast.literal_eval(node.value)]
             return ["" if name == "fan" else name for name in names]
-    raise AssertionError("app.py has no PAGES")
+    raise AssertionError("streamlit_app.py has no PAGES")
 
 
 def settled(page) -> None:

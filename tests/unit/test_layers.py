@@ -1,4 +1,5 @@
-"""The core runs without Streamlit: only app.py, pages/ and viften.ui may import it."""
+"""The core runs without Streamlit: only app.py, streamlit_app.py, pages/ and viften.ui may
+import it."""
 
 from __future__ import annotations
 

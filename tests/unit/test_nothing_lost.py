@@ -190,7 +190,7 @@ def test_16_threads_through_the_store_all_land_and_every_conflict_is_our_own(
 def test_a_write_lands_while_the_app_has_the_database_open(db_path: Path) -> None:
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=60).run()
     assert not app.exception
     database.ensure(db_path)
     actions.import_file(db_path, _file("While the app runs", 1), "w.csv", Actor("cli", EDITOR))

@@ -28,7 +28,8 @@ def declared() -> set[str]:
 def imported() -> set[str]:
     """The distributions the app, its pages and the package import (the CLI is in the package)."""
     found: set[str] = set()
-    for path in [REPO / "app.py", *(REPO / "pages").glob("*.py"), *PACKAGE.rglob("*.py")]:
+    scripts = [REPO / "app.py", REPO / "streamlit_app.py", *(REPO / "pages").glob("*.py")]
+    for path in [*scripts, *PACKAGE.rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]

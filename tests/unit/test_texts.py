@@ -17,6 +17,7 @@ SOURCES = [
     path
     for path in [
         REPO / "app.py",
+        REPO / "streamlit_app.py",
         *(REPO / "pages").glob("*.py"),
         *(REPO / "src" / "viften").rglob("*.py"),
     ]

@@ -79,7 +79,7 @@ def test_the_landing_page_loads_no_library_it_does_not_need() -> None:
     import subprocess
     import sys
 
-    wanted = _imported_by(REPO / "app.py") + _imported_by(REPO / "pages" / "fan.py")
+    wanted = _imported_by(REPO / "streamlit_app.py") + _imported_by(REPO / "pages" / "fan.py")
     assert "viften.ui.fan" in wanted
     code = (
         "import importlib, sys\n"
@@ -138,7 +138,7 @@ def _loaded_by_first_run(database: Path) -> tuple[str, list[str]]:
     code = (
         "import json, sys\n"
         "from streamlit.testing.v1 import AppTest\n"
-        f"app = AppTest.from_file({str(REPO / 'app.py')!r}, default_timeout=120).run()\n"
+        f"app = AppTest.from_file({str(REPO / 'streamlit_app.py')!r}, default_timeout=120).run()\n"
         "assert not app.exception, [e.value for e in app.exception]\n"
         "warning = app.warning[0].value if app.warning else ''\n"
         f"loaded = sorted(m for m in {FIRST_RUN_SPARES!r} if m in sys.modules)\n"

@@ -209,6 +209,14 @@ def _fan_spec(
     return fan_charts.spec_from_layout(layout, lang), layout.aggregated, layout.count
 
 
+def prepare(filters: flt.Filters, lang: str) -> None:
+    """Fill the shared caches that `fan_matrix` and `name_list` read for `filters` with the
+    default switches, as a first visit would (`viften.ui.warm`, at server start)."""
+    path, version, settings = database(), db.data_version(database()), FanSettings()
+    _fan_spec(path, version, filters.year, filters, lang, settings)
+    _list_lines(path, version, filters.year, filters, settings.measure, lang)
+
+
 def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     """Draw the matrix; return the name of the tile clicked, if any."""
     path = database()

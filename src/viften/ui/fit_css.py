@@ -35,5 +35,5 @@ FIT_CSS = """
 
 
 def inject_fit_css() -> None:
-    """Add the stylesheet to the page (once per run, from app.py)."""
+    """Add the stylesheet to the page (once per run, from streamlit_app.py)."""
     st.html(f"<style>{FIT_CSS}</style>")

@@ -278,3 +278,179 @@ def test_the_commands_preview_import_revert_and_start_a_year(
     )
     twice = viften("year", "new", "--from", "2026", "--to", "2027", "--db", str(imported))
     assert twice.returncode == 2 and "2027 has interventions" in twice.stderr
+
+
+# --- two kommuner with an intervention of the same name and year ----------------------------
+# Outcome records are keyed by (municipality, intervention, year): an import for one kommune
+# replaces only that kommune's records, and its revert puts back only those.
+
+KOMMUNER = (
+    "\n".join(
+        (
+            f"{HEADER},municipality",
+            "Mentor,2026,closer,45000,0.35,2,Aarhus",
+            "Mentor,2026,closer,41000,0.3,2,Odense",
+        )
+    )
+    + "\n"
+).encode()
+RECORDS_HEADER = "intervention,year,group,employed,municipality\n"
+BOTH_KOMMUNER = RECORDS_HEADER + (
+    "Mentor,2026,treatment,1,Aarhus\nMentor,2026,control,0,Aarhus\n"
+    "Mentor,2026,treatment,1,Odense\nMentor,2026,treatment,0,Odense\nMentor,2026,control,1,Odense\n"
+)
+ODENSE_AGAIN = RECORDS_HEADER + "Mentor,2026,treatment,0,Odense\n" * 4
+AARHUS_AGAIN = RECORDS_HEADER + "Mentor,2026,control,1,Aarhus\n"
+
+
+@pytest.fixture
+def two_kommuner(empty_db: Path, tmp_path: Path) -> Path:
+    """Mentor 2026 in Aarhus and in Odense, each with outcome records of one import."""
+    actions.import_file(empty_db, KOMMUNER, "kommuner.csv", ANNA)
+    import_outcomes(empty_db, tmp_path, BOTH_KOMMUNER)
+    return empty_db
+
+
+def import_outcomes(path: Path, folder: Path, text: str) -> int:
+    """Import the outcome records `text` (in a file of its own in `folder`); the import's id."""
+    file = records_file(folder, text)
+    return outcome_actions.import_records(path, file, ANNA).import_id or 0
+
+
+def records_file(folder: Path, text: str) -> Path:
+    """`text` in a file of its own in `folder`, named after the files there before it."""
+    path = folder / f"records-{len(list(folder.glob('records-*.csv')))}.csv"
+    path.write_text(text)
+    return path
+
+
+def records_per_kommune(path: Path) -> dict[str, int]:
+    with db.connect(path) as con:
+        rows = con.execute(
+            "SELECT municipality, count(*) FROM outcomes GROUP BY municipality ORDER BY 1"
+        ).fetchall()
+    return {str(place): int(n) for place, n in rows}
+
+
+def outcome_revert_rows(path: Path) -> list[tuple[Any, ...]]:
+    """The history's reverts of outcome records: which intervention row each names."""
+    with db.connect(path) as con:
+        return con.execute(
+            "SELECT h.municipality, h.name, h.year, i.municipality, h.old, h.new FROM history h "
+            "LEFT JOIN interventions i ON i.id = h.intervention_id "
+            "WHERE h.action = 'revert' AND h.field = 'outcome_records' ORDER BY h.seq"
+        ).fetchall()
+
+
+def test_an_outcome_import_for_one_kommune_keeps_only_the_records_it_replaced(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    import_id = import_outcomes(two_kommuner, tmp_path, ODENSE_AGAIN)
+    with db.connect(two_kommuner) as con:
+        kept = con.execute(
+            "SELECT municipality, count(*) FROM outcomes_replaced WHERE import_id = ? "
+            "GROUP BY municipality",
+            [import_id],
+        ).fetchall()
+    assert kept == [("Odense", 3)]
+    assert records_per_kommune(two_kommuner) == {"Aarhus": 2, "Odense": 4}
+
+
+def test_a_revert_of_one_kommunes_outcome_import_puts_back_only_that_kommunes_records(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    before = contents(two_kommuner)
+    import_id = import_outcomes(two_kommuner, tmp_path, ODENSE_AGAIN)
+    done = import_actions.revert(two_kommuner, ANNA, import_id)
+    assert done.outcomes == ["Mentor (2026)"]
+    assert records_per_kommune(two_kommuner) == {"Aarhus": 2, "Odense": 3}
+    assert contents(two_kommuner) == before
+    assert outcome_revert_rows(two_kommuner) == [
+        (
+            "Odense",
+            "Mentor",
+            2026,
+            "Odense",
+            "treatment 4 (0 in job), control 0 (0 in job)",
+            "treatment 2 (1 in job), control 1 (1 in job)",
+        )
+    ]
+
+
+def test_a_later_outcome_import_for_another_kommune_does_not_stop_a_revert(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    odense = import_outcomes(two_kommuner, tmp_path, ODENSE_AGAIN)
+    import_outcomes(two_kommuner, tmp_path, AARHUS_AGAIN)
+    import_actions.revert(two_kommuner, ANNA, odense)
+    with db.connect(two_kommuner) as con:
+        records = con.execute(
+            "SELECT municipality, treatment, employed, count(*) FROM outcomes "
+            "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ).fetchall()
+    assert records == [
+        ("Aarhus", False, True, 1),
+        ("Odense", False, True, 1),
+        ("Odense", True, False, 1),
+        ("Odense", True, True, 1),
+    ]
+
+
+def test_a_later_outcome_import_for_the_same_kommune_still_stops_a_revert(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    odense = import_outcomes(two_kommuner, tmp_path, ODENSE_AGAIN)
+    import_outcomes(two_kommuner, tmp_path, RECORDS_HEADER + "Mentor,2026,control,0,Odense\n")
+    before = contents(two_kommuner)
+    with pytest.raises(BadInput) as refused:
+        import_actions.revert(two_kommuner, ANNA, odense)
+    assert "Mentor (2026): outcome_records" in " ".join(error_lines(refused.value, "en"))
+    assert contents(two_kommuner) == before
+
+
+def test_a_revert_skips_other_kommunes_records_that_an_earlier_version_kept(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    """Earlier versions kept every kommune's records of the name and year with the import,
+    also those it did not replace: a database that has such copies reverts as a new one."""
+    before = contents(two_kommuner)
+    import_id = import_outcomes(two_kommuner, tmp_path, ODENSE_AGAIN)
+    with db.transaction(two_kommuner) as con:
+        con.execute(
+            "INSERT INTO outcomes_replaced SELECT ?, intervention, year, treatment, employed, "
+            "person_id, municipality, import_id FROM outcomes WHERE municipality = 'Aarhus'",
+            [import_id],
+        )
+    import_actions.revert(two_kommuner, ANNA, import_id)
+    assert contents(two_kommuner) == before
+
+
+def test_records_an_import_replaced_follow_a_renamed_municipality(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    import_id = import_outcomes(two_kommuner, tmp_path, ODENSE_AGAIN)
+    with db.transaction(two_kommuner) as con:
+        assert store.rename_municipality(con, "Anna", "Odense", "Odense Kommune") is None
+    import_actions.revert(two_kommuner, ANNA, import_id)
+    assert records_per_kommune(two_kommuner) == {"Aarhus": 2, "Odense Kommune": 3}
+
+
+def test_the_commands_revert_one_kommunes_outcome_import(
+    two_kommuner: Path, tmp_path: Path
+) -> None:
+    before = contents(two_kommuner)
+    file = records_file(tmp_path, ODENSE_AGAIN)
+    done = viften("outcomes", "import", str(file), "--db", str(two_kommuner))
+    assert done.returncode == 0, done.stderr
+    newest = json.loads(viften("history", "--json", "--db", str(two_kommuner)).stdout)[0]
+    reverted = viften("revert", "--import", str(newest["import_id"]), "--db", str(two_kommuner))
+    assert reverted.returncode == 0, reverted.stderr
+    assert "1 outcome records put back" in reverted.stderr
+    assert contents(two_kommuner) == before
+    history = json.loads(viften("history", "--json", "--db", str(two_kommuner)).stdout)
+    (revert_row,) = [r for r in history if r["action"] == "revert"]
+    assert (revert_row["municipality"], revert_row["name"], revert_row["import_id"]) == (
+        "Odense",
+        "Mentor",
+        None,
+    )

@@ -113,7 +113,8 @@ class RevertSummary:
 
 def _changes(con: duckdb.DuckDBPyConnection, import_id: int) -> list[dict[str, Any]]:
     cursor = con.execute(
-        "SELECT seq, action, intervention_id, name, year, field, old, new FROM history "
+        "SELECT seq, action, intervention_id, municipality, name, year, field, old, new "
+        "FROM history "
         "WHERE import_id = ? ORDER BY seq",
         [import_id],
     )
@@ -124,9 +125,16 @@ def _later(con: duckdb.DuckDBPyConnection, change: dict[str, Any]) -> str | None
     """The field of a later change to what `change` wrote, or None where there is none."""
     if change["field"] == OUTCOME_FIELD:
         row = con.execute(
-            "SELECT field FROM history WHERE seq > ? AND field = ? AND name = ? AND year = ? "  # noqa: S608
+            "SELECT field FROM history WHERE seq > ? AND field = ? "  # noqa: S608
+            "AND municipality IS NOT DISTINCT FROM ? AND name = ? AND year = ? "
             f"AND {_STILL_STANDS} ORDER BY seq LIMIT 1",
-            [change["seq"], OUTCOME_FIELD, change["name"], change["year"]],
+            [
+                change["seq"],
+                OUTCOME_FIELD,
+                change["municipality"],
+                change["name"],
+                change["year"],
+            ],
         ).fetchone()
         return None if row is None else str(row[0])
     same_field = "" if change["action"] == "insert" else "AND (field = ? OR action = 'delete')"
@@ -143,16 +151,30 @@ def _later(con: duckdb.DuckDBPyConnection, change: dict[str, Any]) -> str | None
     return str(row[1] or row[0])
 
 
-def _outcome_pairs(con: duckdb.DuckDBPyConnection, import_id: int) -> list[tuple[str, int]]:
+OutcomeKey = tuple[str, str, int]
+"""The key of outcome records: (municipality, intervention, year)."""
+
+
+def _outcome_keys(con: duckdb.DuckDBPyConnection, import_id: int) -> list[OutcomeKey]:
+    """The keys the import wrote records of: those it replaced are among them.
+
+    Read from the records themselves (still stored, or kept by a later import that replaced
+    them), not from the records the import kept: earlier versions kept every kommune's
+    records of the name and year with the import, also those it did not replace."""
     rows = con.execute(
         """
-        SELECT intervention, year FROM outcomes WHERE import_id = $1
-        UNION SELECT intervention, year FROM outcomes_replaced WHERE import_id = $1
-        ORDER BY 1, 2
+        SELECT municipality, intervention, year FROM outcomes WHERE import_id = $1
+        UNION SELECT municipality, intervention, year FROM outcomes_replaced
+        WHERE original_import_id = $1
+        ORDER BY 2, 1, 3
         """,
         [import_id],
     ).fetchall()
-    return [(str(name), int(year)) for name, year in rows]
+    return [(str(place), str(name), int(year)) for place, name, year in rows]
+
+
+_KEY = "municipality = ? AND intervention = ? AND year = ?"
+"""The records of one `OutcomeKey`."""
 
 
 def blockers(con: duckdb.DuckDBPyConnection, import_id: int) -> list[Blocker]:
@@ -162,11 +184,10 @@ def blockers(con: duckdb.DuckDBPyConnection, import_id: int) -> list[Blocker]:
         later = _later(con, change)
         if later is not None:
             found.append(Blocker(change["name"], int(change["year"]), later))
-    for name, year in _outcome_pairs(con, import_id):
+    for place, name, year in _outcome_keys(con, import_id):
         row = con.execute(
-            "SELECT count(*) FROM outcomes WHERE intervention = ? AND year = ? "
-            "AND import_id IS DISTINCT FROM ?",
-            [name, year, import_id],
+            f"SELECT count(*) FROM outcomes WHERE {_KEY} AND import_id IS DISTINCT FROM ?",  # noqa: S608
+            [place, name, year, import_id],
         ).fetchone()
         if row and row[0] and Blocker(name, year, OUTCOME_FIELD) not in found:
             found.append(Blocker(name, year, OUTCOME_FIELD))
@@ -247,22 +268,24 @@ def _row(con: duckdb.DuckDBPyConnection, intervention_id: int) -> dict[str, Any]
 
 def _revert_outcomes(con: duckdb.DuckDBPyConnection, user: str, import_id: int) -> list[str]:
     put_back: list[str] = []
-    for name, year in _outcome_pairs(con, import_id):
-        before = _counts(con, name, year)
+    for key in _outcome_keys(con, import_id):
+        place, name, year = key
+        before = _counts(con, key)
         con.execute(
-            "DELETE FROM outcomes WHERE intervention = ? AND year = ? AND import_id = ?",
-            [name, year, import_id],
+            f"DELETE FROM outcomes WHERE {_KEY} AND import_id = ?",  # noqa: S608
+            [*key, import_id],
         )
         con.execute(
-            "INSERT INTO outcomes (intervention, year, treatment, employed, person_id, "
+            "INSERT INTO outcomes (intervention, year, treatment, employed, person_id, "  # noqa: S608
             "municipality, import_id) SELECT intervention, year, treatment, employed, person_id, "
             "municipality, original_import_id FROM outcomes_replaced "
-            "WHERE import_id = ? AND intervention = ? AND year = ?",
-            [import_id, name, year],
+            f"WHERE {_KEY} AND import_id = ?",
+            [*key, import_id],
         )
-        after = _counts(con, name, year)
+        after = _counts(con, key)
         row = con.execute(
-            "SELECT id FROM interventions WHERE name = ? AND year = ? LIMIT 1", [name, year]
+            "SELECT id FROM interventions WHERE municipality = ? AND name = ? AND year = ?",
+            [place, name, year],
         ).fetchone()
         store.record_changes(
             con,
@@ -283,12 +306,12 @@ def _revert_outcomes(con: duckdb.DuckDBPyConnection, user: str, import_id: int) 
     return put_back
 
 
-def _counts(con: duckdb.DuckDBPyConnection, name: str, year: int) -> tuple[int, int, int, int]:
+def _counts(con: duckdb.DuckDBPyConnection, key: OutcomeKey) -> tuple[int, int, int, int]:
     row = con.execute(
-        "SELECT count(*) FILTER (WHERE treatment), count(*) FILTER (WHERE treatment AND employed), "
+        "SELECT count(*) FILTER (WHERE treatment), count(*) FILTER (WHERE treatment AND employed), "  # noqa: S608
         "count(*) FILTER (WHERE NOT treatment), count(*) FILTER (WHERE NOT treatment AND employed) "
-        "FROM outcomes WHERE intervention = ? AND year = ?",
-        [name, year],
+        f"FROM outcomes WHERE {_KEY}",
+        list(key),
     ).fetchone()
     assert row is not None
     return (int(row[0]), int(row[1]), int(row[2]), int(row[3]))

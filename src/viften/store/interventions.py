@@ -513,6 +513,8 @@ def rename_municipality(
         [new, user, old],
     ).fetchall()
     con.execute("UPDATE outcomes SET municipality = ? WHERE municipality = ?", [new, old])
+    # and those an import replaced, which its revert puts back under the kommune's name
+    con.execute("UPDATE outcomes_replaced SET municipality = ? WHERE municipality = ?", [new, old])
     record_changes(
         con, user, [("update", i, n, int(y), "municipality", old, new) for i, n, y in moved]
     )

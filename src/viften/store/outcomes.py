@@ -22,11 +22,11 @@ Records belong to an intervention of a municipality: everything below is per
 (municipality, intervention, year), and the rates are measured per that triple.
 
 Replace, not append: an import replaces every stored record of each
-(intervention, year) that occurs in the file, and leaves all other records alone.
-Importing the same file twice therefore gives the same counts as importing it once,
-and a corrected file for one intervention simply takes the place of the old one.
-Each replaced (intervention, year) is written to the audit trail as an `update` of
-the field `outcome_records`.
+(municipality, intervention, year) that occurs in the file, and leaves all other records
+alone, also another kommune's of the same name. Importing the same file twice therefore
+gives the same counts as importing it once, and a corrected file for one intervention
+simply takes the place of the old one. Each replaced triple is written to the audit trail
+as an `update` of the field `outcome_records` of that kommune's intervention.
 
 Fast path: a regular CSV (UTF-8, the header on row 1, no blank line before the last
 record) imported with an import id is read by DuckDB's `read_csv` straight into
@@ -116,7 +116,7 @@ class OutcomeProblems(BadInput):
 
 @dataclass(frozen=True)
 class InterventionOutcome:
-    """The stored counts of one (intervention, year) after an import."""
+    """The stored counts of one (municipality, intervention, year) after an import."""
 
     intervention: str
     year: int
@@ -125,7 +125,8 @@ class InterventionOutcome:
     n_control: int
     k_control: int
     replaced: int
-    """Records of this (intervention, year) that were stored before and are now replaced."""
+    """Records of this kommune's (intervention, year) that were stored before and are now
+    replaced."""
 
 
 @dataclass
@@ -135,7 +136,7 @@ class OutcomeImportSummary:
     records: int = 0
     """Records imported."""
     replaced: int = 0
-    """Records stored earlier for the same (intervention, year) and now replaced."""
+    """Records stored earlier for the same (municipality, intervention, year) and now replaced."""
     interventions: list[InterventionOutcome] = field(default_factory=list)
     import_id: int | None = None
     """The row of `imports` the import is recorded as."""
@@ -835,8 +836,8 @@ def _write(
             SELECT CAST($1 AS BIGINT), intervention, year, treatment, employed, person_id,
                    municipality, import_id
             FROM outcomes
-            WHERE (intervention, year) IN (
-                SELECT DISTINCT intervention, year FROM outcome_upload_keys) {earlier}
+            WHERE (municipality, intervention, year) IN (
+                SELECT municipality, intervention, year FROM outcome_upload_keys) {earlier}
             """,  # noqa: S608 - only constants are formatted in
             [import_id],
         )

@@ -545,3 +545,27 @@ def test_a_large_allocation_shows_its_largest_moves_and_says_of_how_many(
     data = compared[0].proto.data.data
     names = set(pa.ipc.open_stream(data).read_all().column("name").to_pylist())
     assert sorted(names) == sorted(moves["Indsats"][:2])
+
+
+def test_leaving_the_page_and_coming_back_keeps_the_open_tab_and_the_optimisers_settings(
+    database,
+):
+    app = AppTest.from_file(
+        str(Path(PAGE).parents[1] / "streamlit_app.py"), default_timeout=60
+    ).run()
+    app.switch_page("pages/budget.py").run()
+    open_tab(app, "optimal")
+    app.radio(key="budget_opt_objective").set_value("gross")
+    app.radio(key="budget_opt_min_stars").set_value(2)
+    app.slider(key="budget_share_further").set_value(20)
+    app.checkbox(key="budget_opt_ignore_mandatory").check()
+    app.selectbox(key="budget_opt_compare").set_value("public").run()
+    app.switch_page("pages/fan.py").run()
+    assert app.title[0].value.startswith("Tilbudsviften")
+    app.switch_page("pages/budget.py").run()
+    assert not app.exception
+    assert app.radio(key="budget_opt_objective").value == "gross", "the optimal tab is open"
+    assert app.radio(key="budget_opt_min_stars").value == 2
+    assert app.slider(key="budget_share_further").value == 20
+    assert app.checkbox(key="budget_opt_ignore_mandatory").value is True
+    assert app.selectbox(key="budget_opt_compare").value == "public"

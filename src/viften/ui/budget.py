@@ -474,7 +474,8 @@ def optimiser_controls(
     data: Interventions, now: Evaluation, year: int, default_stars: int, lang: str
 ) -> Request:
     """Budget, objective, minimum shares, stars, locks and maxima: the optimiser's request.
-    The settings keep their values while the tab is closed (`persist_state`)."""
+    The settings keep their values while the tab is closed, and when the reader leaves the
+    page and comes back (`persist_state="session"`; the amounts keep theirs themselves)."""
     with st.container(border=True):
         st.markdown(f"**{t('budget_opt_settings', lang)}**")
         left, middle, right = st.columns([2, 2, 1])
@@ -491,7 +492,7 @@ def optimiser_controls(
             allocator.OBJECTIVES,
             format_func=lambda o: t(f"budget_obj_{o}", lang),
             key="budget_opt_objective",
-            persist_state="page",
+            persist_state="session",
         )
         right.radio(
             t("budget_opt_min_stars", lang),
@@ -499,7 +500,7 @@ def optimiser_controls(
             index=default_stars - 1,
             format_func=lambda n: "★" * n,
             key="budget_opt_min_stars",
-            persist_state="page",
+            persist_state="session",
         )
         st.caption(t("budget_opt_shares", lang))
         for column, group in zip(st.columns(3), TARGET_GROUPS, strict=True):
@@ -511,12 +512,12 @@ def optimiser_controls(
                 step=5,
                 format="%d %%",
                 key=f"budget_share_{group}",
-                persist_state="page",
+                persist_state="session",
             )
         st.checkbox(
             t("budget_opt_ignore_mandatory", lang),
             key="budget_opt_ignore_mandatory",
-            persist_state="page",
+            persist_state="session",
         )
         with st.expander(t("budget_opt_rules", lang)):
             _rules(data, year, lang)
@@ -548,6 +549,7 @@ def tradeoff_section(
         index=others.index(default),
         format_func=lambda o: t(f"budget_obj_{o}", lang),
         key="budget_opt_compare",
+        persist_state="session",
     )
     other = optimal(frame, replace(request, objective=str(compare)), explain=False)
     sentence = allocator.tradeoff(result, other)
@@ -894,6 +896,7 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
         default=list(every),
         format_func=lambda p: place(p, lang),
         key=POOL_PLACES_KEY,
+        persist_state="session",
     )
     if len(chosen) < 2:
         st.info(t("budget_pool_choose", lang))
@@ -918,6 +921,7 @@ def pool_section(frame: pd.DataFrame, data: Interventions, min_stars: int, lang:
             format_func=lambda m: t(f"budget_pool_mode_{m}", lang),
             horizontal=True,
             key=POOL_MODE_KEY,
+            persist_state="session",
         )
         == "amount"
     )

@@ -55,15 +55,17 @@ def language_switch() -> str:
 
 def lazy_tabs(key: str, names: Sequence[str], lang: str) -> Sequence[TabContainer]:
     """Tabs titled by the texts `names`, of which only the open one is drawn (a page asks
-    each tab's `.open`); the open tab is kept in `{key}_{lang}`, and stays open when the
-    reader switches language."""
-    wanted = f"{key}_{lang}"
-    for other in LANGUAGES:
-        labels = [t(name, other) for name in names]
-        was = st.session_state.get(f"{key}_{other}")
-        if other != lang and wanted not in st.session_state and was in labels:
-            st.session_state[wanted] = t(names[labels.index(was)], lang)
-    return st.tabs([t(name, lang) for name in names], key=wanted, on_change="rerun")
+    each tab's `.open`); the open tab is kept in `{key}_{lang}`. It stays open when the
+    reader switches language, and when they leave the page and come back."""
+    wanted, kept = f"{key}_{lang}", f"{key}_kept"
+    if wanted not in st.session_state and st.session_state.get(kept) in names:
+        # Streamlit forgets a widget's value on a page switch; its text key outlives it
+        st.session_state[wanted] = t(st.session_state[kept], lang)
+    tabs = st.tabs([t(name, lang) for name in names], key=wanted, on_change="rerun")
+    labels = [t(name, lang) for name in names]
+    if st.session_state.get(wanted) in labels:
+        st.session_state[kept] = names[labels.index(st.session_state[wanted])]
+    return tabs
 
 
 def _keep_language_in_url(lang: str) -> None:

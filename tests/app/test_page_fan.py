@@ -199,6 +199,28 @@ def test_two_to_four_interventions_are_compared_side_by_side(db_path: Path) -> N
     assert [unescape(c) for c in compared.columns] == ["Tal", first, second, third]
 
 
+def test_a_view_too_large_to_choose_from_says_how_to_narrow_it_and_the_search_does(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from viften.ui import fan as ui_fan
+
+    names = names_of(db_path)
+    monkeypatch.setattr(ui_fan, "CHOICE_LIMIT", len(names) - 1)
+    app = run()
+    keys = {w.key for w in [*app.selectbox, *app.multiselect]}
+    assert not keys & {"fan_pick", "fan_compare"}, "no list of every name is sent"
+    told = " ".join(c.value for c in app.caption)
+    assert f"Der er {len(names)} indsatser i visningen" in told
+    assert "Skriv en del af navnet under Søg" in told
+    assert f"højst {len(names) - 1} indsatser for at sammenligne" in told
+    assert sorted(listed_names(app)) == sorted(names), "the text list still names every one"
+    assert len(chart_tiles(app)) == len(names), "and the matrix still shows every tile"
+
+    narrowed = run(query={"q": names[0]})
+    assert narrowed.selectbox(key="fan_pick").options, "the search brings the lists back"
+    assert narrowed.multiselect(key="fan_compare") is not None
+
+
 def test_the_page_speaks_english_when_asked(db_path: Path) -> None:
     app = run({"lang": "en"})
     assert app.title[0].value.startswith("The offering fan")

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 LIST_LIMIT = 500
 """Names listed as text under the matrix; more than this and the list says how many it left."""
+CHOICE_LIMIT = 2_000
+"""Most interventions in view that the lists to open and compare them offer. Each list sends
+every name to the browser: at national size (14.700) the two were four fifths of the page's
+first render, and no one scrolls such a list. Above it, the page says how to narrow the view."""
 FAN_WIDTH = 880.0
 """Pixels the matrix is laid out for: the page's column at 1366 px with the sidebar open, so
 the chart only ever widens to fit its column (its marks spread out, the words keep their
@@ -304,6 +308,9 @@ def _list_lines(
 
 def pick(view: View, clicked: str | None, lang: str) -> str | None:
     """The intervention whose detail is open: a click on a tile, or the choice in the list."""
+    if len(view.frame) > CHOICE_LIMIT:
+        st.caption(_too_many("fan_pick_too_many", len(view.frame), lang))
+        return None
     names = sorted(fan.view_keys(view.frame), key=str.casefold)
     last = st.session_state.get(_LAST_CLICK)
     if clicked != last:
@@ -322,6 +329,11 @@ def pick(view: View, clicked: str | None, lang: str) -> str | None:
         bind="query-params",
     )
     return chosen if chosen in names else None
+
+
+def _too_many(key: str, count: int, lang: str) -> str:
+    limit = formatting.number(CHOICE_LIMIT, lang)
+    return t(key, lang, count=formatting.number(count, lang), limit=limit)
 
 
 def clicked_detail(view: View, measure: str, lang: str) -> None:
@@ -363,8 +375,11 @@ def detail(view: View, name: str, measure: str, lang: str) -> None:
 
 def compare(view: View, lang: str) -> None:
     """Choose 2 to 4 interventions and see their figures side by side."""
-    names = sorted(fan.view_keys(view.frame), key=str.casefold)
     st.subheader(t("fan_compare_heading", lang), anchor=False)
+    if len(view.frame) > CHOICE_LIMIT:
+        st.caption(_too_many("fan_compare_too_many", len(view.frame), lang))
+        return
+    names = sorted(fan.view_keys(view.frame), key=str.casefold)
     if COMPARE_KEY in st.session_state:
         kept = [n for n in st.session_state[COMPARE_KEY] if n in names]
         if kept != st.session_state[COMPARE_KEY]:

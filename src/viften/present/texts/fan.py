@@ -125,6 +125,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- drill-down --------------------------------------------------------------------------
     "fan_pick": ("Vælg en indsats", "Choose an intervention"),
     "fan_pick_placeholder": ("Klik på en firkant eller vælg her", "Click a square or choose here"),
+    "fan_pick_too_many": (
+        "Der er {count} indsatser i visningen, for mange til at vælge mellem her (højst "
+        "{limit}). Skriv en del af navnet under Søg i filtrene til venstre, eller vælg én "
+        "kommune eller færre målgrupper. Så kan du åbne og sammenligne indsatserne her.",
+        "There are {count} interventions in view, too many to choose from here (at most "
+        "{limit}). Type part of the name under Search in the filters on the left, or choose "
+        "one municipality or fewer target groups. Then you can open and compare them here.",
+    ),
     "fan_figure": ("Tal", "Figure"),
     "fan_value": ("Værdi", "Value"),
     "fan_definition": ("Definition", "Definition"),
@@ -174,6 +182,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- comparison --------------------------------------------------------------------------
     "fan_compare_heading": ("Sammenlign side om side", "Compare side by side"),
     "fan_compare_pick": ("Vælg 2 til 4 indsatser", "Choose 2 to 4 interventions"),
+    "fan_compare_too_many": (
+        "Indsnævr visningen til højst {limit} indsatser for at sammenligne (se ovenfor).",
+        "Narrow the view to at most {limit} interventions to compare (see above).",
+    ),
     "fan_compare_need_two": (
         "Vælg mindst 2 indsatser for at sammenligne.",
         "Choose at least 2 interventions to compare.",

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from viften.actions import database
 from viften.model import domain
+from viften.present import table_fit
 from viften.store import db, outcomes, paths
 from viften.store import interventions as store
 
@@ -75,6 +76,19 @@ def test_a_small_sample_is_said_plainly(with_outcomes: Path) -> None:
     assert "Din vej i job" in warnings and "under 30 personer" in warnings
     table = _table(app, "Bemærkning").set_index("Indsats")
     assert "lille stikprøve" in table.loc["Din vej i job", "Bemærkning"]
+    explained = " ".join(c.value for c in app.caption)
+    assert "lille stikprøve betyder under 30 personer i en af grupperne" in explained
+    assert "kontrolgruppe indtastet betyder" in explained
+
+
+def test_the_notes_are_short_enough_that_the_extra_effect_rows_stay_low(
+    with_outcomes: Path,
+) -> None:
+    # a long note made every row of the table as tall as its four lines (96 px)
+    app = _page()
+    extra = [d for d in app.dataframe if "Bemærkning" in d.value.columns][0]
+    assert extra.value["Bemærkning"].str.len().max() <= 40
+    assert extra.proto.row_height <= table_fit.WRAPPING_ROW_PX, "at most two lines a row"
 
 
 def test_an_interval_that_includes_zero_is_marked(with_outcomes: Path) -> None:

@@ -41,7 +41,7 @@ def effect_table(frame: pd.DataFrame, dist: effects.EffectDistributions, lang: s
         measured = row["rates_from"] == "outcomes"
         notes = []
         if small[i]:
-            notes.append(t("effects_small_sample", lang, limit=effects.SMALL_SAMPLE))
+            notes.append(t("effects_small_sample", lang))
         if measured and _count(row["n_control"]) == 0:
             notes.append(t("effects_no_control_measured", lang))
         interval = (

@@ -87,7 +87,7 @@ def effect_section(frame: pd.DataFrame, dist: effects.EffectDistributions, lang:
     rates, extra = effect_tables.effect_parts(_effect_table(frame, lang))
     grid.table(rates, max_height=600)
     grid.table(extra, max_height=600)
-    st.caption(t("effects_table_caption", lang))
+    st.caption(t("effects_table_caption", lang, limit=effects.SMALL_SAMPLE))
     chosen = charts.chart_rows(dist)
     every_name = _names(frame)
     show_built(

@@ -49,14 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "effects_col_note": ("Bemærkning", "Note"),
     "effects_flag_includes_zero": ("kan være nul", "may be zero"),
     "effects_flag_wide": ("bredt interval", "wide interval"),
-    "effects_small_sample": (
-        "lille stikprøve: under {limit} personer i en gruppe",
-        "small sample: fewer than {limit} people in a group",
-    ),
-    "effects_no_control_measured": (
-        "ingen målt kontrolgruppe: kontrolgruppens jobandel er den indtastede",
-        "no measured control group: the control rate is the entered one",
-    ),
+    "effects_small_sample": ("lille stikprøve", "small sample"),
+    "effects_no_control_measured": ("kontrolgruppe indtastet", "control group entered"),
     "effects_small_sample_warning": (
         "{names}: under {limit} personer i en af grupperne. Med så få personer kan "
         "jobandelen ændre sig meget af tilfældigheder; læs tallet som en pejling, ikke et faktum.",
@@ -66,10 +60,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "effects_table_caption": (
         "Målt: jobandelene er beregnet ud fra de importerede udfaldsdata, og intervallet er "
         "Newcombes hybride score-interval (95 %). Indtastet: tallene er forventninger, og "
-        "intervallet følger stjernereglen nedenfor.",
+        "intervallet følger stjernereglen nedenfor. Bemærkninger: lille stikprøve betyder "
+        "under {limit} personer i en af grupperne; kontrolgruppe indtastet betyder, at der "
+        "ikke er målt nogen kontrolgruppe, så kontrolgruppens jobandel er den indtastede.",
         "Measured: the job rates come from the imported outcome records, and the interval is "
         "Newcombe's hybrid score interval (95 %). Entered: the figures are expectations, and "
-        "the interval follows the star rule below.",
+        "the interval follows the star rule below. Notes: small sample means fewer than "
+        "{limit} people in one of the groups; control group entered means that no control "
+        "group was measured, so the control rate is the entered one.",
     ),
     "effects_interval_chart_caption": (
         "Punktet er den forventede mer-effekt, stregen 95 %-intervallet. Den lodrette streg "

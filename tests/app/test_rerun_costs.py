@@ -116,3 +116,26 @@ def test_a_frame_is_hashed_once_for_the_caches_and_by_its_content(
     assert frame_digest(frame.copy()) == first
     assert frame_digest(frame.assign(price=[45_000, 31_000])) != first
     assert frame_digest(frame.rename(columns={"price": "pris"})) != first
+
+
+@pytest.mark.parametrize("page", ["fan", "overview"])
+def test_a_rerun_turns_no_rows_of_a_chart_into_arrow_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    from streamlit import dataframe_util
+
+    app = AppTest.from_file(str(REPO / "pages" / f"{page}.py"), default_timeout=120).run()
+    assert app.get("vega_lite_chart")
+    converted: list[int] = []
+    original = dataframe_util.convert_anything_to_arrow_bytes
+
+    def counted(data: Any, *args: Any, **kwargs: Any) -> bytes:
+        if isinstance(data, list):  # a chart's dataset: its rows (a table's frame is no list)
+            converted.append(1)
+        return original(data, *args, **kwargs)
+
+    monkeypatch.setattr(dataframe_util, "convert_anything_to_arrow_bytes", counted)
+    app.run()
+    assert not app.exception
+    assert app.get("vega_lite_chart")
+    assert converted == []

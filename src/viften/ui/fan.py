@@ -25,6 +25,7 @@ from viften.present.texts import t
 from viften.store import db
 from viften.ui import grid
 from viften.ui.cache import year_view
+from viften.ui.charts import as_sent
 from viften.ui.downloads import matrix_downloads
 from viften.ui.filters import current
 from viften.ui.state import database
@@ -193,7 +194,10 @@ def _fan_spec(
     filters: flt.Filters,
     lang: str,
     settings: FanSettings,
-) -> tuple[dict[str, Any], bool, int]:
+) -> tuple[dict[str, Any], dict[str, Any], bool, int]:
+    """The matrix's spec (for its pictures) and the same as the page sends it, localised and
+    with its data in Arrow (`ui.charts.as_sent`), whether its tiles are aggregated, and how many
+    interventions it holds."""
     frame = _filtered(path, version, year, filters)
     if settings.grade == "kommune":
         from viften.present.case import with_gain_per_krone
@@ -210,7 +214,8 @@ def _fan_spec(
         FAN_WIDTH,
         grade=settings.grade,
     )
-    return fan_charts.spec_from_layout(layout, lang), layout.aggregated, layout.count
+    spec = fan_charts.spec_from_layout(layout, lang)
+    return spec, as_sent(localised(spec, lang)), layout.aggregated, layout.count
 
 
 def prepare(filters: flt.Filters, lang: str) -> None:
@@ -224,7 +229,7 @@ def prepare(filters: flt.Filters, lang: str) -> None:
 def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     """Draw the matrix; return the name of the tile clicked, if any."""
     path = database()
-    spec, aggregated, count = _fan_spec(
+    spec, sent, aggregated, count = _fan_spec(
         path, db.data_version(path), view.year, view.filters, lang, settings
     )
     if aggregated:
@@ -240,9 +245,8 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
             st.caption(escape_markdown(in_view))
     # the list below holds the choice; on a first visit it is still only in the URL
     chosen = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
-    shown = fan_charts.with_selected(spec, chosen) if isinstance(chosen, str) else spec
     event = st.vega_lite_chart(
-        localised(shown, lang),
+        fan_charts.with_selected(sent, chosen) if isinstance(chosen, str) else sent,
         width="stretch",
         key=CHART_KEY,
         on_select="rerun",
@@ -420,7 +424,8 @@ def _scatter_spec(
     frame = _filtered(path, version, year, filters)
     column = fan.measure_column(measure)
     missing = int((frame[column].isna() | frame["net_effect"].isna()).sum())
-    return fan_charts.scatter_chart(frame, lang, measure).to_dict(), missing
+    chart = fan_charts.scatter_chart(frame, lang, measure).to_dict()
+    return as_sent(localised(chart, lang)), missing
 
 
 def scatter(view: View, measure: str, lang: str) -> None:
@@ -439,7 +444,7 @@ def scatter(view: View, measure: str, lang: str) -> None:
                 count=formatting.number(len(view.frame), lang),
             )
         )
-    st.vega_lite_chart(localised(spec, lang), width="stretch")
+    st.vega_lite_chart(spec, width="stretch")
     if missing:
         st.caption(t("fan_scatter_missing", lang, count=formatting.number(missing, lang)))
 

@@ -569,3 +569,15 @@ def test_leaving_the_page_and_coming_back_keeps_the_open_tab_and_the_optimisers_
     assert app.slider(key="budget_share_further").value == 20
     assert app.checkbox(key="budget_opt_ignore_mandatory").value is True
     assert app.selectbox(key="budget_opt_compare").value == "public"
+
+
+def test_another_objective_changes_the_charts_data_and_not_its_spec(database):
+    """The browser then swaps the data of the chart it has, instead of compiling a new one
+    (Streamlit embeds a chart anew when its spec changes): the order of the bars is data."""
+    app = page(tab="optimal")
+    before = app.get("vega_lite_chart")[0].proto
+    app.radio(key="budget_opt_objective").set_value("gross").run()
+    assert not app.exception
+    after = app.get("vega_lite_chart")[0].proto
+    assert after.data.data != before.data.data
+    assert after.spec == before.spec

@@ -113,6 +113,13 @@ def frontier_chart(
 def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
     """Kroner per intervention, current beside optimal: where the money moves."""
     now, best = t("budget_series_current", lang), t("budget_series_optimal", lang)
+    # the order travels in the data (`rank`), not as a list in the spec: a change of the
+    # allocation then changes only the chart's data, and the browser redraws it without
+    # compiling it again (Streamlit embeds a chart anew whenever its spec changes)
+    ranks = {
+        m.name: rank
+        for rank, m in enumerate(sorted(moves, key=lambda m: -max(m.cost_before, m.cost_after)))
+    }
     rows = []
     for move in moves:
         for series, cost, count in (
@@ -122,6 +129,7 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
             rows.append(
                 {
                     "name": move.name,
+                    "rank": ranks[move.name],
                     "series": series,
                     "cost": cost / MILLION,
                     "group": t(f"tg_{move.target_group}_short", lang),
@@ -129,12 +137,16 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
                     "participants": formatting.number(count, lang),
                 }
             )
-    order = [m.name for m in sorted(moves, key=lambda m: -max(m.cost_before, m.cost_after))]
     return (
         alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
-            y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=280)),
+            y=alt.Y(
+                "name:N",
+                sort=alt.EncodingSortField("rank", op="min"),
+                title=None,
+                axis=alt.Axis(labelLimit=280),
+            ),
             yOffset=alt.YOffset("series:N", sort=[now, best]),
             x=alt.X(
                 "cost:Q", title=t("budget_axis_cost", lang), axis=alt.Axis(**_axis_format(lang, 1))
@@ -153,5 +165,5 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
                 alt.Tooltip("cost_text:N", title=t("budget_col_cost", lang)),
             ],
         )
-        .properties(height=max(120, 34 * len(order)))
+        .properties(height=max(120, 34 * len(moves)))
     )

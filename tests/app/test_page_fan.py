@@ -144,6 +144,22 @@ def _label_texts(app: AppTest) -> str:
     return " | ".join(texts)
 
 
+def test_a_switch_that_changes_the_fans_height_changes_its_data_and_not_its_spec(
+    db_path: Path,
+) -> None:
+    """The browser then swaps the data of the chart it has instead of compiling a new one
+    (Streamlit embeds a chart anew when its spec changes): the height is given to Streamlit,
+    and the y scale's domain comes from the data."""
+    app = run()
+    before = app.get("vega_lite_chart")[0].proto
+    app.session_state["fan_measure"] = "additional"
+    app.run()
+    assert not app.exception
+    after = app.get("vega_lite_chart")[0].proto
+    assert after.spec == before.spec
+    assert [d.data.data for d in after.datasets] != [d.data.data for d in before.datasets]
+
+
 def test_model_1_draws_a_panel_per_target_group(db_path: Path) -> None:
     app = run({"fan_model": "1", "fan_rows": "stars"})
     texts = _label_texts(app)

@@ -147,6 +147,27 @@ def test_the_chart_is_as_big_as_its_layout(demo: pd.DataFrame) -> None:
     assert (spec["width"], spec["height"]) == (1400, layout.height)
 
 
+@pytest.mark.parametrize("options", [{}, {"measure": "additional"}, {"per_target_group": True}])
+def test_the_y_scale_spans_the_layouts_height_through_the_data(
+    demo: pd.DataFrame, options: dict[str, Any]
+) -> None:
+    """No domain in the spec (it would change with the height); the invisible frame gives it,
+    and every other mark lies inside it, so the domain is exactly 0 to the height."""
+    layout = fan.layout(demo, **options)
+    spec = charts.spec_from_layout(layout)
+    assert all("domain" not in layer["encoding"]["y"]["scale"] for layer in spec["layer"])
+    frame = [row["y"] for row in spec["datasets"]["frame"]]
+    assert frame == [0.0, layout.height]
+    placed = [
+        row[field]
+        for name, rows in spec["datasets"].items()
+        for row in rows
+        for field in ("y", "y2", "ty", "dy")
+        if name != "frame" and isinstance(row.get(field), int | float)
+    ]
+    assert placed and min(placed) >= 0 and max(placed) <= layout.height
+
+
 def test_an_aggregated_view_has_count_tooltips() -> None:
     rows = [
         intervention(f"N{i}", price_per_participant=float(1_000 + i))

@@ -7,6 +7,7 @@ chart marks, never as Markdown or HTML that could render.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -215,7 +216,10 @@ def _fan_spec(
         grade=settings.grade,
     )
     spec = fan_charts.spec_from_layout(layout, lang)
-    return spec, as_sent(localised(spec, lang)), layout.aggregated, layout.count
+    # drawn at its height by Streamlit (`fan_matrix`): the spec the page sends does not
+    # change with it, so the browser keeps the chart and swaps its data
+    sent = {k: v for k, v in as_sent(localised(spec, lang)).items() if k != "height"}
+    return spec, sent, layout.aggregated, layout.count
 
 
 def prepare(filters: flt.Filters, lang: str) -> None:
@@ -248,6 +252,7 @@ def fan_matrix(view: View, settings: FanSettings, lang: str) -> str | None:
     event = st.vega_lite_chart(
         fan_charts.with_selected(sent, chosen) if isinstance(chosen, str) else sent,
         width="stretch",
+        height=math.ceil(spec["height"]),
         key=CHART_KEY,
         on_select="rerun",
         selection_mode=fan_charts.SELECTION,

@@ -155,7 +155,10 @@ def _structure(
     import altair as alt
 
     x_scale = alt.Scale(domain=[0, width], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True)
+    # the height is not in the y scale but in the data (`_frame`): a switch that changes only
+    # the fan's height then leaves its spec as it was, and the browser swaps the data of the
+    # chart it has instead of compiling a new one (the page gives the height to Streamlit)
+    y_scale = alt.Scale(nice=False, zero=False, reverse=True)
 
     def x(field: str) -> alt.X:
         return alt.X(f"{field}:Q", scale=x_scale, axis=None)
@@ -164,6 +167,7 @@ def _structure(
         return alt.Y(f"{field}:Q", scale=y_scale, axis=None)
 
     layers: list[alt.Chart] = [
+        _frame(y),
         _grid(x, y),
         _tile_rects(lang, aggregated, x, y, marked),
         _dashed_outlines(x, y),
@@ -190,9 +194,16 @@ def _data(name: str) -> alt.Chart:
     return alt.Chart(alt.NamedData(name=name))
 
 
+def _frame(y: Any) -> alt.Chart:
+    """Two invisible rules at the top and the bottom of the fan: the y scale's domain, from 0
+    to the height, comes from them (every other mark lies between)."""
+    return _data("frame").mark_rule(opacity=0, strokeWidth=0, aria=False).encode(y=y("y"))
+
+
 def _datasets(layout: fan.FanLayout, lang: str) -> dict[str, list[dict[str, Any]]]:
     tiles = _tile_rows(layout, lang)
     return {
+        "frame": [{"y": 0.0}, {"y": float(layout.height)}],
         "grid": _grid_rows(layout),
         "tiles": tiles,
         "dashed": _dashed_rows(layout),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,27 @@ def test_a_metric_delta_keeps_the_hyphen_streamlit_reads_its_direction_from() ->
 def test_a_money_text_ending_in_kr_ends_a_sentence_with_one_full_stop() -> None:
     assert formatting.full_stop(formatting.money(0)) == "0 kr."
     assert formatting.full_stop(formatting.money(0, "en")) == "DKK 0."
+
+
+def test_a_figure_formatted_again_is_not_handed_to_babel_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[float] = []
+    original = formatting.format_decimal
+
+    def counted(value: float, **options: Any) -> str:
+        calls.append(value)
+        return original(value, **options)
+
+    monkeypatch.setattr(formatting, "format_decimal", counted)
+    formatting._number.cache_clear()
+    assert formatting.number(1234567.25, "da", 1) == "1.234.567,2"
+    assert formatting.number(1234567.25, "da", 1) == "1.234.567,2"
+    assert formatting.number(1234567.25, "en", 1) == "1,234,567.2"
+    assert calls == [1234567.25, 1234567.25]
+
+
+def test_a_negative_zero_is_not_taken_for_a_zero_kept_before() -> None:
+    formatting._number.cache_clear()
+    assert formatting.number(0.0) == "0"
+    assert formatting.number(-0.0) == formatting._minus("-0")

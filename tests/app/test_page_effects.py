@@ -199,3 +199,18 @@ def test_no_table_on_the_page_shows_none_or_nan(with_outcomes: Path, tab: str, l
         assert [
             c for c in cells if c is None or str(c).strip() in ("None", "nan", "NaN", "<NA>")
         ] == []
+
+
+def test_a_filter_changes_the_interval_charts_data_and_not_its_spec(db_path: Path) -> None:
+    """The browser then swaps the data of the chart it has instead of compiling a new one
+    (Streamlit embeds a chart anew when its spec changes): the lines and their order are data."""
+    charts = []
+    for stars in ("1", "2"):
+        app = AppTest.from_file(PAGE, default_timeout=60)
+        app.query_params["stars"] = stars
+        app.run()
+        assert not app.exception
+        charts.append(app.get("vega_lite_chart")[0].proto)
+    every, fewer = charts
+    assert [d.data.data for d in every.datasets] != [d.data.data for d in fewer.datasets]
+    assert every.spec == fewer.spec

@@ -88,3 +88,16 @@ def test_a_share_axis_reads_minus_twelve_percent_the_danish_way(year: views.Year
     texts = drawn_texts(images.render(charts.interval_chart(names, dist, "da")).svg)
     negative = [text for text in texts if text.startswith("−") and text.endswith("%")]
     assert negative and all(re.fullmatch("−\\d+\u00a0%", text) for text in negative), negative
+
+
+def test_the_interval_charts_lines_are_ordered_by_their_effect_through_the_data(
+    year: views.YearView,
+) -> None:
+    frame = year.frame.reset_index(drop=True)
+    dist = effects.effect_distributions(frame)
+    names = [str(n) for n in frame["name"]]
+    spec = charts.interval_chart(names, dist, "da").to_dict()
+    rows = spec["datasets"][charts.INTERVALS]
+    by_rank = [row["mean"] for row in sorted(rows, key=lambda row: row["rank"])]
+    assert by_rank == sorted(by_rank, reverse=True)
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == {"field": "rank", "op": "min"}

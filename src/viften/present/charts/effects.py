@@ -48,8 +48,11 @@ def interval_chart(
                 f"{formatting.points(dist.high[i], lang)}]",
             }
         )
-    data = alt.Data(values=rows)
-    order = [str(r["name"]) for r in sorted(rows, key=lambda r: -float(r["mean"]))]
+    # the rows in a named dataset and their order in the rows (`rank`), not in the spec: a
+    # filter that changes the interventions then changes only the chart's data, and the
+    # browser swaps it instead of embedding a new chart (Streamlit does when a spec changes)
+    for rank, row in enumerate(sorted(rows, key=lambda r: -float(r["mean"]))):
+        row["rank"] = rank
     colour = alt.Color(
         "basis:N",
         title=t("effects_col_rates_from", lang),
@@ -59,9 +62,9 @@ def interval_chart(
         ),
         legend=alt.Legend(orient="top"),
     )
-    y = alt.Y("name:N", sort=order, title=None, axis=_row_axis())
+    y = alt.Y("name:N", sort=alt.EncodingSortField("rank", op="min"), title=None, axis=_row_axis())
     axis = alt.Axis(format="%", title=t("effects_axis_effect", lang))
-    base = alt.Chart(data)
+    base = alt.Chart(alt.NamedData(name=INTERVALS))
     line = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("low:Q", axis=axis),
         x2="high:Q",
@@ -80,8 +83,14 @@ def interval_chart(
     )
     # a height per line (a step), not in all: a total height would be shared with the legend
     # and the axis, and squeeze the lines until labels are dropped
-    chart = alt.layer(line, dots, zero).properties(height=alt.Step(ROW_STEP))
+    chart = alt.layer(line, dots, zero).properties(
+        height=alt.Step(ROW_STEP), datasets={INTERVALS: rows}
+    )
     return cast(alt.LayerChart, chart.properties(width=width) if width else chart)
+
+
+INTERVALS = "intervals"
+"""The interval chart's dataset: a line per intervention."""
 
 
 def _parameter_label(parameter: str, lang: str) -> str:

@@ -101,6 +101,27 @@ def test_a_failing_warm_up_is_logged_and_ends_quietly(
     assert "disk gone" in caplog.text
 
 
+def test_streamlits_warning_of_a_thread_outside_any_session_is_dropped_for_it_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import logging
+
+    monkeypatch.setattr(warm, "landing", lambda lang="da": None)
+    warm.start().join(timeout=30)
+    context_logger = logging.getLogger(warm.CONTEXT_LOGGER)
+    assert warm._QUIET in context_logger.filters
+
+    def record(thread: str) -> logging.LogRecord:
+        made = context_logger.makeRecord(
+            context_logger.name, logging.WARNING, __file__, 1, "missing ScriptRunContext", (), None
+        )
+        made.threadName = thread
+        return made
+
+    assert not context_logger.filter(record(warm.THREAD))
+    assert context_logger.filter(record("ScriptRunner.scriptThread"))
+
+
 def _launcher() -> ModuleType:
     spec = importlib.util.spec_from_file_location("viften_launcher", REPO / "app.py")
     assert spec is not None and spec.loader is not None

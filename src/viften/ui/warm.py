@@ -30,10 +30,24 @@ LANDING_MODULES = (
 
 _log = logging.getLogger(__name__)
 
+THREAD = "viften-warm"
+CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
+"""Where Streamlit warns of a thread that calls it outside any session ("missing
+ScriptRunContext"): this thread does so by design, and would warn at every start."""
+
+
+class _OutsideAnySession(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != THREAD
+
+
+_QUIET = _OutsideAnySession()
+
 
 def start() -> threading.Thread:
     """Prepare the landing page in the background; the thread is returned for tests."""
-    thread = threading.Thread(target=_landing_logged, name="viften-warm", daemon=True)
+    logging.getLogger(CONTEXT_LOGGER).addFilter(_QUIET)  # once: the same filter is not added twice
+    thread = threading.Thread(target=_landing_logged, name=THREAD, daemon=True)
     thread.start()
     return thread
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import os
 import shutil
 import signal
@@ -418,3 +420,24 @@ def sign_in(app: object, name: str = "Editor", role: str = "editor") -> str:
     )
     app.session_state["viften_session"] = token  # type: ignore[attr-defined]
     return token
+
+
+def viften_modules_imported_by(script: Path) -> set[str]:
+    """The viften modules a script imports at its top level: a name imported from a module
+    counts as that module, unless the name is a module itself."""
+
+    def is_module(name: str) -> bool:
+        try:
+            return importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:  # its parent is a module, not a package
+            return False
+
+    found: set[str] = set()
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("viften"):
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                found.add(candidate if is_module(candidate) else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("viften")}
+    return found

@@ -3,7 +3,6 @@ visit after it reads nothing again (AppTest; counted calls, never time)."""
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import importlib.util
 from pathlib import Path
@@ -11,6 +10,7 @@ from types import ModuleType
 
 import pytest
 import streamlit as st
+from conftest import viften_modules_imported_by
 from streamlit.testing.v1 import AppTest
 from streamlit.web.server.app_discovery import discover_asgi_app
 from test_rerun_costs import counting
@@ -24,29 +24,10 @@ from viften.ui import warm
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _viften_modules(script: Path) -> set[str]:
-    """The viften modules a script imports at its top level (a name imported from a module
-    counts as that module, unless it is a module itself)."""
-    found: set[str] = set()
-    for node in ast.parse(script.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("viften"):
-            for alias in node.names:
-                candidate = f"{node.module}.{alias.name}"
-                found.add(candidate if _is_module(candidate) else node.module)
-        elif isinstance(node, ast.Import):
-            found |= {a.name for a in node.names if a.name.startswith("viften")}
-    return found
-
-
-def _is_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def test_the_warm_up_imports_every_module_the_landing_page_imports() -> None:
-    wanted = _viften_modules(REPO / "streamlit_app.py") | _viften_modules(REPO / "pages" / "fan.py")
+    wanted = viften_modules_imported_by(REPO / "streamlit_app.py") | viften_modules_imported_by(
+        REPO / "pages" / "fan.py"
+    )
     assert "viften.ui.fan" in wanted
     assert wanted <= set(warm.LANDING_MODULES), sorted(wanted - set(warm.LANDING_MODULES))
 

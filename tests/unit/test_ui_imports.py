@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from conftest import viften_modules_imported_by
+
 import viften.ui
 
 UI = Path(viften.ui.__file__).parent
@@ -64,30 +66,19 @@ HEAVY = ("scipy", "pptx", "vl_convert", "openpyxl", "psycopg", "viften.present.r
 picture export, XLSX, the PostgreSQL driver. Each costs a first visit its import time."""
 
 
-def _imported_by(script: Path) -> list[str]:
-    """The viften modules a script imports at its top level."""
-    names = []
-    for node in ast.parse(script.read_text()).body:
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("viften"):
-            names += [f"{node.module}.{a.name}" for a in node.names]
-        elif isinstance(node, ast.Import):
-            names += [a.name for a in node.names if a.name.startswith("viften")]
-    return names
-
-
 def test_the_landing_page_loads_no_library_it_does_not_need() -> None:
     import subprocess
     import sys
 
-    wanted = _imported_by(REPO / "streamlit_app.py") + _imported_by(REPO / "pages" / "fan.py")
+    wanted = sorted(
+        viften_modules_imported_by(REPO / "streamlit_app.py")
+        | viften_modules_imported_by(REPO / "pages" / "fan.py")
+    )
     assert "viften.ui.fan" in wanted
     code = (
         "import importlib, sys\n"
         f"for name in {wanted!r}:\n"
-        "    try:\n"
-        "        importlib.import_module(name)\n"
-        "    except ModuleNotFoundError:\n"
-        "        importlib.import_module(name.rpartition('.')[0])\n"
+        "    importlib.import_module(name)\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     result = subprocess.run(

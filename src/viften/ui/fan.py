@@ -225,7 +225,8 @@ def _fan_spec(
 def prepare(filters: flt.Filters, lang: str) -> None:
     """Fill the shared caches that `fan_matrix` and `name_list` read for `filters` with the
     default switches, as a first visit would (`viften.ui.warm`, at server start)."""
-    path, version, settings = database(), db.data_version(database()), FanSettings()
+    path, settings = database(), FanSettings()
+    version = db.data_version(path)
     _fan_spec(path, version, filters.year, filters, lang, settings)
     _list_lines(path, version, filters.year, filters, settings.measure, lang)
 

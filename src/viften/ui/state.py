@@ -61,8 +61,8 @@ def lazy_tabs(key: str, names: Sequence[str], lang: str) -> Sequence[TabContaine
     if wanted not in st.session_state and st.session_state.get(kept) in names:
         # Streamlit forgets a widget's value on a page switch; its text key outlives it
         st.session_state[wanted] = t(st.session_state[kept], lang)
-    tabs = st.tabs([t(name, lang) for name in names], key=wanted, on_change="rerun")
     labels = [t(name, lang) for name in names]
+    tabs = st.tabs(labels, key=wanted, on_change="rerun")
     if st.session_state.get(wanted) in labels:
         st.session_state[kept] = names[labels.index(st.session_state[wanted])]
     return tabs

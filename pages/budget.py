@@ -10,7 +10,7 @@ from viften.present.texts import t
 from viften.ui import budget as parts
 from viften.ui.cache import year_view
 from viften.ui.filters import current
-from viften.ui.state import language, lazy_tabs
+from viften.ui.state import language, lazy_expander, lazy_tabs
 
 
 @st.fragment
@@ -39,7 +39,10 @@ def budget_tabs(frame: pd.DataFrame, year: int, default_stars: int, lang: str) -
             result = parts.optimal_on_request(frame, request, lang)
             if result is not None:
                 parts.optimal_section(data, result, now, lang)
-                parts.tradeoff_section(frame, data, request, result, now, year, lang)
+                # drawn only when opened: it solves the other objective too
+                with lazy_expander(t("budget_case_heading", lang), parts.CASE_OPEN_KEY) as case:
+                    if case.open:
+                        parts.tradeoff_section(frame, data, request, result, now, year, lang)
         return
     request = parts.request(data, now, year, default_stars)
     result = parts.solved(frame, request)

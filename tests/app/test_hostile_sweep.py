@@ -16,6 +16,8 @@ import pytest
 from conftest import sign_in
 from streamlit.testing.v1 import AppTest
 
+from viften.ui import budget
+
 REPO = Path(__file__).resolve().parents[2]
 MARKDOWN = (
     "title",
@@ -116,7 +118,12 @@ def _runs(page: str) -> list[dict[str, Any]]:
     if page == "interventions":
         return [{SIGNED_IN: hostile_data.PAYLOADS[1]}]
     if page == "budget":
-        return [{SIGNED_IN: hostile_data.PAYLOADS[0], "budget_tab_da": tab} for tab in BUDGET_TABS]
+        # the optimal tab's rules and case per payer opened: they are drawn only then
+        opened = {budget.RULES_OPEN_KEY: True, budget.CASE_OPEN_KEY: True}
+        return [
+            {SIGNED_IN: hostile_data.PAYLOADS[0], "budget_tab_da": tab, **opened}
+            for tab in BUDGET_TABS
+        ]
     if page == "history":
         return [{SIGNED_IN: hostile_data.PAYLOADS[0]}]
     if page == "presentation":

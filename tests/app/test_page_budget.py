@@ -18,7 +18,7 @@ from viften.present.messages import render_all
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.store import interventions as store
-from viften.ui.budget import BASE_KEY, what_if_key
+from viften.ui.budget import BASE_KEY, CASE_OPEN_KEY, RULES_OPEN_KEY, what_if_key
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "budget.py")
 
@@ -55,13 +55,19 @@ def database(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     return path
 
 
-def page(lang: str = "da", editor: bool = False, tab: str = "current") -> AppTest:
-    """The page with one tab open (only the open tab is drawn)."""
+def page(
+    lang: str = "da", editor: bool = False, tab: str = "current", expanded: bool = True
+) -> AppTest:
+    """The page with one tab open (only the open tab is drawn), the optimal tab's rules and
+    budget case opened unless not `expanded` (they are drawn only when open)."""
     app = AppTest.from_file(PAGE, default_timeout=60)
     app.session_state["lang"] = lang
     if editor:
         sign_in(app, "Birgit")
     choose_tab(app, tab, lang)
+    if expanded:
+        app.session_state[RULES_OPEN_KEY] = True
+        app.session_state[CASE_OPEN_KEY] = True
     return app.run()
 
 
@@ -554,7 +560,9 @@ def test_leaving_the_page_and_coming_back_keeps_the_open_tab_and_the_optimisers_
         str(Path(PAGE).parents[1] / "streamlit_app.py"), default_timeout=60
     ).run()
     app.switch_page("pages/budget.py").run()
-    open_tab(app, "optimal")
+    choose_tab(app, "optimal")
+    app.session_state[CASE_OPEN_KEY] = True
+    app.run()
     app.radio(key="budget_opt_objective").set_value("gross")
     app.radio(key="budget_opt_min_stars").set_value(2)
     app.slider(key="budget_share_further").set_value(20)
@@ -568,7 +576,7 @@ def test_leaving_the_page_and_coming_back_keeps_the_open_tab_and_the_optimisers_
     assert app.radio(key="budget_opt_min_stars").value == 2
     assert app.slider(key="budget_share_further").value == 20
     assert app.checkbox(key="budget_opt_ignore_mandatory").value is True
-    assert app.selectbox(key="budget_opt_compare").value == "public"
+    assert app.selectbox(key="budget_opt_compare").value == "public", "the case is kept open"
 
 
 def test_another_objective_changes_the_charts_data_and_not_its_spec(database):
@@ -581,3 +589,24 @@ def test_another_objective_changes_the_charts_data_and_not_its_spec(database):
     after = app.get("vega_lite_chart")[0].proto
     assert after.data.data != before.data.data
     assert after.spec == before.spec
+
+
+def test_the_rules_and_the_case_per_payer_are_drawn_only_when_opened(database):
+    """Each change of a setting redraws the optimal tab in the browser: what is closed costs
+    nothing (the case solves the other objective too)."""
+    app = page(tab="optimal", expanded=False)
+    assert not app.exception
+    assert [e.label for e in app.expander] == [
+        t("budget_opt_rules", "da"),
+        t("budget_case_heading", "da"),
+    ]
+    assert not [d for d in app.dataframe if {"Tal", "lock"} & set(d.value.columns)]
+    assert not [s for s in app.selectbox if s.key == "budget_opt_compare"]
+    app.session_state[CASE_OPEN_KEY] = True
+    app.run()
+    assert list(payer_table(app)["Tal"])[0] == "Udgift"
+    assert app.selectbox(key="budget_opt_compare").value == "kommune"
+    assert not [d for d in app.dataframe if "lock" in d.value.columns]
+    app.session_state[RULES_OPEN_KEY] = True
+    app.run()
+    assert [d for d in app.dataframe if "lock" in d.value.columns]

@@ -29,7 +29,7 @@ from viften.ui.cache import FRAME_HASH, year_assumptions
 from viften.ui.charts import show as show_chart
 from viften.ui.charts import show_built
 from viften.ui.feedback import write_failed
-from viften.ui.state import actor, database
+from viften.ui.state import actor, database, lazy_expander
 
 BASE_KEY = "budget_base"
 """Where the what-if table starts from: {year, participants, source, version}."""
@@ -41,6 +41,10 @@ WHAT_IF_KEPT_KEY = "budget_what_if_kept"
 """The what-if as its tab last left it: {year, version (of the base), participants, budget}."""
 RULES_KEPT_KEY = "budget_rules_kept"
 """The optimiser's locks and maxima as the rules table last had them, per year."""
+RULES_OPEN_KEY = "budget_opt_rules_open"
+CASE_OPEN_KEY = "budget_opt_case_open"
+"""The optimal tab's rules editor and its budget case per payer: each is drawn only while
+its expander is open."""
 _LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
 
 
@@ -519,8 +523,10 @@ def optimiser_controls(
             key="budget_opt_ignore_mandatory",
             persist_state="session",
         )
-        with st.expander(t("budget_opt_rules", lang)):
-            _rules(data, year, lang)
+        # drawn only when opened: the rules are kept apart from their editor (`_kept_rules`)
+        with lazy_expander(t("budget_opt_rules", lang), RULES_OPEN_KEY) as shown:
+            if shown.open:
+                _rules(data, year, lang)
     return request(data, now, year, default_stars)
 
 
@@ -540,7 +546,6 @@ def tradeoff_section(
 ) -> None:
     """What the chosen objective costs against another, in jobs and per payer, and the case
     per payer of the current, the optimal and the saved allocations."""
-    st.subheader(t("budget_case_heading", lang))
     others = [o for o in allocator.OBJECTIVES if o != request.objective]
     default = "net" if request.objective in allocator.NPV_OBJECTIVES else "kommune"
     compare = st.selectbox(

@@ -18,6 +18,7 @@ from viften.present.texts import DEFAULT_LANGUAGE, LANGUAGES, t
 from viften.store.db import StoreError
 
 if TYPE_CHECKING:
+    from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
     from streamlit.elements.lib.mutable_tab_container import TabContainer
 
 OIDC_ROLES_VARIABLE = "VIFTEN_OIDC_ROLES"
@@ -66,6 +67,18 @@ def lazy_tabs(key: str, names: Sequence[str], lang: str) -> Sequence[TabContaine
     if st.session_state.get(wanted) in labels:
         st.session_state[kept] = names[labels.index(st.session_state[wanted])]
     return tabs
+
+
+def lazy_expander(label: str, key: str) -> ExpanderContainer:
+    """An expander whose content a page draws only while it is open (it asks `.open`). It
+    stays open when the reader leaves the page and comes back (kept in `{key}_kept`)."""
+    kept = f"{key}_kept"
+    if key not in st.session_state and st.session_state.get(kept):
+        # Streamlit forgets a widget's value on a page switch
+        st.session_state[key] = True
+    shown = st.expander(label, key=key, on_change="rerun")
+    st.session_state[kept] = bool(shown.open)
+    return shown
 
 
 def _keep_language_in_url(lang: str) -> None:

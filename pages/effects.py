@@ -12,7 +12,9 @@ from viften.ui.state import language, lazy_tabs
 lang = language()
 st.title(t("effects_title", lang))
 st.caption(t("effects_intro", lang))
-value, years = parts.settings(lang)
+# the value of a job and the years of effect as their fields last held them: the fields are
+# drawn in the tabs that use them (the business case and the sensitivity)
+value, years = parts.kept_settings()
 chosen = current()
 view = year_view(chosen.year, value, years)
 # Only the open tab is drawn: the others' Monte Carlo runs and charts wait until opened.
@@ -47,9 +49,11 @@ if effect_tab.open:
         parts.effect_section(shown, dist, lang)
 if case_tab.open:
     with case_tab:
+        parts.settings(lang)
         parts.case_section(shown, dist, value, years, lang)
 if sensitivity_tab.open:
     with sensitivity_tab:
+        parts.settings(lang)
         parts.tornado_section(shown, value, years, lang)
         parts.flip_section(shown, value, years, lang)
         parts.allocation_section(shown, dist, parts.planned_participants(shown), lang)

@@ -113,10 +113,35 @@ def test_the_business_case_follows_the_value_of_a_job_the_user_sets(with_outcome
     assert chance.endswith(" %")
 
 
-def test_the_value_of_a_job_shows_its_source(with_outcomes: Path) -> None:
-    app = _page()
+@pytest.mark.parametrize("tab", ["case", "sensitivity"])
+def test_the_value_of_a_job_shows_its_source_where_it_is_used(
+    with_outcomes: Path, tab: str
+) -> None:
+    app = _page(tab=tab)
     captions = " ".join(c.value for c in app.caption)
     assert "260.000" in captions and "R18" in captions
+    assert app.text_input(key="effects_effect_years").value == f"{domain.DEFAULT_EFFECT_YEARS:g}"
+
+
+def test_the_effect_tab_draws_no_settings_it_does_not_use(with_outcomes: Path) -> None:
+    """Each field drawn costs every rerun in the browser: the extra effect needs no value of
+    a job."""
+    app = _page()
+    assert not app.exception
+    assert not [
+        i for i in app.text_input if i.key in ("effects_value_per_job", "effects_effect_years")
+    ]
+
+
+def test_the_value_of_a_job_set_in_one_tab_holds_in_the_other(with_outcomes: Path) -> None:
+    app = _page(tab="case")
+    app.text_input(key="effects_value_per_job").input("300.000").run()
+    app.session_state["effects_tab_da"] = TABS["effect"]
+    app.run()
+    app.session_state["effects_tab_da"] = TABS["sensitivity"]
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="effects_value_per_job").value == "300.000"
 
 
 def test_the_charts_are_drawn(with_outcomes: Path) -> None:

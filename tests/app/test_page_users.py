@@ -12,6 +12,7 @@ from viften.actions import users
 from viften.actions.access import ADMIN, EDITOR, Actor
 from viften.model import accounts
 from viften.present.texts import t
+from viften.ui import accounts as ui_accounts
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "streamlit_app.py")
@@ -47,7 +48,10 @@ def _sidebar_text(app: AppTest) -> str:
 
 
 def _panel() -> AppTest:
-    return AppTest.from_string(SIDEBAR, default_timeout=30)
+    """The script with the sign-in panel opened (it draws nothing closed)."""
+    app = AppTest.from_string(SIDEBAR, default_timeout=30)
+    app.session_state[ui_accounts.PANEL_KEY] = True
+    return app
 
 
 def test_setting_session_state_by_hand_grants_no_write(db_path: Path) -> None:
@@ -81,6 +85,7 @@ def test_an_editor_signs_in_stays_signed_in_on_reload_and_signs_out(db_path: Pat
     token = app.query_params["session"]
     reloaded = _panel()
     reloaded.query_params["session"] = token
+    reloaded.session_state[ui_accounts.PANEL_KEY] = True
     reloaded.run()
     assert "Logget ind som bo (redaktør)." in _sidebar_text(reloaded)
     reloaded.button(key="acc_sign_out").click().run()
@@ -153,9 +158,12 @@ def test_an_editor_sees_no_user_page_content(db_path: Path) -> None:
 def test_the_organisation_sign_in_button_appears_only_with_an_oidc_provider(
     db_path: Path,
 ) -> None:
-    plain = AppTest.from_file(APP, default_timeout=120).run()
+    plain = AppTest.from_file(APP, default_timeout=120)
+    plain.session_state[ui_accounts.PANEL_KEY] = True
+    plain.run()
     assert not [b for b in plain.button if b.key == "acc_oidc_sign_in"]
     configured = AppTest.from_file(APP, default_timeout=120)
+    configured.session_state[ui_accounts.PANEL_KEY] = True
     configured.secrets["auth"] = {
         "redirect_uri": "http://localhost:8501/oauth2callback",
         "cookie_secret": "x" * 32,
@@ -229,6 +237,7 @@ def test_a_reload_with_the_token_in_the_address_stays_signed_in(
     assert first.query_params["session"] == token
     reloaded = AppTest.from_file(APP, default_timeout=60)
     reloaded.query_params["session"] = token
+    reloaded.session_state[ui_accounts.PANEL_KEY] = True
     reloaded.run()
     assert not reloaded.exception
     assert "Logget ind som bo (redaktør)." in _sidebar_text(reloaded)

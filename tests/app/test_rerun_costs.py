@@ -15,6 +15,7 @@ from test_view_kept import routed  # noqa: F401  (the fixture: every run through
 from viften.actions import users
 from viften.present import table_fit
 from viften.present.charts import effects as effect_charts
+from viften.ui.accounts import PANEL_KEY
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,15 +39,20 @@ def test_the_sidebars_sign_in_reads_the_accounts_once_per_version_of_the_databas
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(users.BOOTSTRAP_PASSWORD_VARIABLE, raising=False)
+    calls = counting(monkeypatch, users, "accounts")
     app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120).run()
     assert not app.exception
+    assert not app.sidebar.form, "the sign-in form is drawn only when its panel is opened"
+    assert calls == [], "nor are the accounts read"
+    app.session_state[PANEL_KEY] = True
+    app.run()
     assert app.sidebar.form, "the sign-in form is drawn"
-    calls = counting(monkeypatch, users, "accounts")
+    read = len(calls)
     app.run()
     app.run()
     assert not app.exception
     assert app.sidebar.form
-    assert calls == []
+    assert len(calls) == read
 
 
 def calls_on_a_rerun(

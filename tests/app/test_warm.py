@@ -16,7 +16,6 @@ from streamlit.web.server.app_discovery import discover_asgi_app
 from test_rerun_costs import counting
 from test_view_kept import routed  # noqa: F401  (the fixture: every run through streamlit_app.py)
 
-from viften.actions import users
 from viften.present import fan
 from viften.store import views
 from viften.ui import warm
@@ -42,7 +41,6 @@ def _first_visit_reads(monkeypatch: pytest.MonkeyPatch, warmed: bool) -> dict[st
         "year read": counting(monkeypatch, views, "load_year"),
         "fan laid out": counting(monkeypatch, fan, "layout"),
         "list built": counting(monkeypatch, fan, "list_lines"),
-        "accounts read": counting(monkeypatch, users, "accounts"),
     }
     app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=120).run()
     assert not app.exception, [e.value for e in app.exception]
@@ -58,7 +56,6 @@ def test_after_the_warm_up_a_first_visit_reads_and_builds_nothing_again(
         "year read": 0,
         "fan laid out": 0,
         "list built": 0,
-        "accounts read": 0,
     }
 
 

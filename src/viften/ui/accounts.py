@@ -29,6 +29,10 @@ def role_name(role: str, lang: str) -> str:
     return t(f"acc_role_{role}", lang)
 
 
+PANEL_KEY = "acc_panel"
+"""The sidebar's sign-in panel: open or closed."""
+
+
 def sign_in_panel(lang: str) -> Actor:
     """The sidebar's sign-in: a form for accounts (and the bootstrap password), or who is
     signed in and a sign-out; with OIDC configured, a button for `st.login` too."""
@@ -40,7 +44,10 @@ def sign_in_panel(lang: str) -> Actor:
         if signed_in or _oidc_signed_in()
         else t("acc_sign_in_heading", lang)
     )
-    with st.sidebar.expander(heading, expanded=False):
+    # drawn only when opened: every page's every rerun would redraw the form in the browser
+    with st.sidebar, state.lazy_expander(heading, PANEL_KEY) as panel:
+        if not panel.open:
+            return current
         if _oidc_signed_in():
             st.caption(
                 t(

@@ -18,7 +18,7 @@ from viften.present.formatting import escape_markdown
 from viften.present.texts import t
 from viften.store import outcomes
 from viften.ui import grid
-from viften.ui.amounts import amount_input
+from viften.ui.amounts import amount_input, kept_amount
 from viften.ui.charts import show as show_chart
 from viften.ui.charts import show_built
 from viften.ui.feedback import import_failed
@@ -31,24 +31,37 @@ SEED = 2026
 """The Monte Carlo's seed: the same figures on every rerun."""
 
 
-def settings(lang: str) -> tuple[float, float]:
-    """The value of a job and the years of effect, editable, with the value's source."""
+VALUE_KEY, YEARS_KEY = "effects_value_per_job", "effects_effect_years"
+
+
+def kept_settings() -> tuple[float, float]:
+    """The value of a job and the years of effect as their fields last held them, without
+    drawing the fields (the defaults before they are first drawn)."""
+    return (
+        kept_amount(VALUE_KEY, domain.DEFAULT_VALUE_PER_JOB),
+        kept_amount(YEARS_KEY, domain.DEFAULT_EFFECT_YEARS),
+    )
+
+
+def settings(lang: str) -> None:
+    """The value of a job and the years of effect, editable, with the value's source; the
+    page reads them with `kept_settings`."""
     with st.container(border=True):
         st.markdown(f"**{t('effects_settings', lang)}**")
         left, right = st.columns(2)
-        value = amount_input(
+        amount_input(
             t("effects_value_per_job", lang),
             default=domain.DEFAULT_VALUE_PER_JOB,
-            key="effects_value_per_job",
+            key=VALUE_KEY,
             lang=lang,
             most=10_000_000.0,
             help=t("budget_amount_help", lang),
             where=left,
         )
-        years = amount_input(
+        amount_input(
             t("effects_effect_years", lang),
             default=domain.DEFAULT_EFFECT_YEARS,
-            key="effects_effect_years",
+            key=YEARS_KEY,
             lang=lang,
             kind="number",
             most=50.0,
@@ -56,7 +69,6 @@ def settings(lang: str) -> tuple[float, float]:
             where=right,
         )
         st.caption(t("effects_value_source", lang))
-    return float(value), float(years)
 
 
 def distributions(frame: pd.DataFrame) -> effects.EffectDistributions:

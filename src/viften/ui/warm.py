@@ -68,13 +68,12 @@ def landing(lang: str = "da") -> None:
 
     from viften.model import filters as flt
     from viften.ui import fan
-    from viften.ui.cache import has_accounts, year_view
+    from viften.ui.cache import year_view
 
     # Streamlit's first element in a process reads the call stack's sources once, to tell
     # whether it runs under `streamlit run` (a tenth of a second): outside a run, this one
     # element is drawn nowhere
     st.empty()
-    has_accounts()
     newest = year_view(None)
     if newest.year is not None:
         # the sidebar writes the year it shows into the filters, so the key holds it too

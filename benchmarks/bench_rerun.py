@@ -43,9 +43,12 @@ ONE_LINE_APP = (
 )
 TIMEOUT_MS = 120_000
 CHANGED = """([before, done]) => {
+    if (document.querySelector(done) === null) return false;
     const main = document.querySelector('[data-testid="stMain"]');
-    return main !== null && main.innerText !== before && document.querySelector(done) !== null;
+    return main !== null && main.innerText !== before;
 }"""
+"""Checked every frame: the cheap test first, since `innerText` lays the page out, and doing so
+in every frame of a rerun would slow a large page more than a small one."""
 
 
 @dataclass(frozen=True)

@@ -118,8 +118,10 @@ def _runs(page: str) -> list[dict[str, Any]]:
     if page == "interventions":
         return [{SIGNED_IN: hostile_data.PAYLOADS[1]}]
     if page == "budget":
-        # the optimal tab's rules and case per payer opened: they are drawn only then
-        opened = {budget.RULES_OPEN_KEY: True, budget.CASE_OPEN_KEY: True}
+        # the optimal tab's rules, jobs and case per payer opened: they are drawn only then
+        opened = {
+            key: True for key in (budget.RULES_OPEN_KEY, budget.JOBS_OPEN_KEY, budget.CASE_OPEN_KEY)
+        }
         return [
             {SIGNED_IN: hostile_data.PAYLOADS[0], "budget_tab_da": tab, **opened}
             for tab in BUDGET_TABS

@@ -18,7 +18,7 @@ from viften.present.messages import render_all
 from viften.present.texts import t
 from viften.store import db, scenarios
 from viften.store import interventions as store
-from viften.ui.budget import BASE_KEY, CASE_OPEN_KEY, RULES_OPEN_KEY, what_if_key
+from viften.ui.budget import BASE_KEY, CASE_OPEN_KEY, JOBS_OPEN_KEY, RULES_OPEN_KEY, what_if_key
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "budget.py")
 
@@ -66,8 +66,8 @@ def page(
         sign_in(app, "Birgit")
     choose_tab(app, tab, lang)
     if expanded:
-        app.session_state[RULES_OPEN_KEY] = True
-        app.session_state[CASE_OPEN_KEY] = True
+        for key in (RULES_OPEN_KEY, JOBS_OPEN_KEY, CASE_OPEN_KEY):
+            app.session_state[key] = True
     return app.run()
 
 
@@ -425,7 +425,9 @@ def test_the_demo_plan_at_18_mio_less_keeps_the_statutory_and_values_the_unmeasu
     optimal = dict(zip(moves["Indsats"], moves["Optimal"], strict=True))
     assert int(optimal["Ressourceforløb"].replace(".", "")) >= 60
     assert int(optimal["Jobafklaringsforløb"].replace(".", "")) >= 150
-    assert moves["Ekstra job optimal"].str.contains("antaget").any()
+    jobs = [d.value for d in app.dataframe if "Ekstra job optimal" in d.value.columns][0]
+    assert jobs["Ekstra job optimal"].str.contains("antaget").any()
+    assert list(jobs["Indsats"]) == list(moves["Indsats"]), "the same rows, in the same order"
     assert "0,0 job" not in [m.value for m in app.metric]
 
 
@@ -598,8 +600,10 @@ def test_the_rules_and_the_case_per_payer_are_drawn_only_when_opened(database):
     assert not app.exception
     assert [e.label for e in app.expander] == [
         t("budget_opt_rules", "da"),
+        t("budget_moves_jobs", "da"),
         t("budget_case_heading", "da"),
     ]
+    assert not [d for d in app.dataframe if "Ekstra job optimal" in d.value.columns]
     assert not [d for d in app.dataframe if {"Tal", "lock"} & set(d.value.columns)]
     assert not [s for s in app.selectbox if s.key == "budget_opt_compare"]
     app.session_state[CASE_OPEN_KEY] = True
@@ -608,5 +612,7 @@ def test_the_rules_and_the_case_per_payer_are_drawn_only_when_opened(database):
     assert app.selectbox(key="budget_opt_compare").value == "kommune"
     assert not [d for d in app.dataframe if "lock" in d.value.columns]
     app.session_state[RULES_OPEN_KEY] = True
+    app.session_state[JOBS_OPEN_KEY] = True
     app.run()
     assert [d for d in app.dataframe if "lock" in d.value.columns]
+    assert [d for d in app.dataframe if "Ekstra job optimal" in d.value.columns]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from viften.model import what_if
 from viften.model.allocator import Interventions, Move
 from viften.present import budget_tables as tables
 from viften.present import formatting
-from viften.present.texts import t
+from viften.present.texts import _catalogue, t
 
 
 def interventions() -> Interventions:
@@ -50,6 +51,39 @@ def test_the_moves_table_puts_the_largest_change_of_spend_first() -> None:
     assert table[t("col_name", "da")].tolist() == ["Stor", "Lille"]
     assert table[t("budget_col_change", "da")].tolist() == ["−10", "+1"]
     assert table[t("budget_col_jobs_per_million", "da")].tolist() == ["–", "5,0"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_moves_table_fits_a_1366_screen_in_two_parts_with_national_figures(lang: str) -> None:
+    """Tens of millions of kroner, thousands of participants, a long Danish name and every
+    reason there is: each part fits the page at widths found, so no grid scrolls sideways
+    (the eleven headings alone need more than the page)."""
+    from viften.present import table_fit
+
+    moved = [
+        Move(
+            "Virksomhedspraktik for sygemeldte med langvarige forløb",
+            "further",
+            12_345,
+            23_456,
+            98_765_432.0,
+            123_456_789.0,
+            123.4,
+            reason,
+            jobs_after=12_345.6,
+            extra_jobs_after=2_345.6,
+            assumed=True,
+        )
+        for reason in sorted(k for k in _catalogue() if k.startswith("budget_why_"))
+    ]
+    whole = tables.moves_table(moved, lang)
+    assert not table_fit.fit(table_fit.measure(whole)).fits, "the whole table does not fit"
+    parts = tables.moves_parts(whole, lang)
+    for part in parts:
+        found = table_fit.fit(table_fit.measure(part))
+        assert found.fits and sum(found.widths.values()) <= table_fit.PAGE_PX
+    assert sorted({*parts[0].columns, *parts[1].columns}) == sorted(whole.columns)
+    assert [p.columns[0] for p in parts] == [t("col_name", lang)] * 2
 
 
 def test_a_scenario_comparison_with_the_same_scenario_twice_keeps_two_columns() -> None:

@@ -119,6 +119,19 @@ def moves_table(moved: Sequence[Move], lang: str) -> pd.DataFrame:
     )
 
 
+MOVES_JOBS = ("budget_col_jobs_after", "budget_col_extra_jobs_after", "budget_col_jobs_per_million")
+"""The moves table's headings of what the optimum buys: a table of their own beside the name."""
+
+
+def moves_parts(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The moves table as two that each fit a 1366 px screen, even with national figures and
+    the longest reason (eleven headings alone need more): what moves and why, then the jobs
+    the optimum buys. Both begin with the name."""
+    jobs = [t(key, lang) for key in MOVES_JOBS]
+    name = t("col_name", lang)
+    return table[[h for h in table.columns if h not in jobs]], table[[name, *jobs]]
+
+
 def frontier_table(points: Sequence[FrontierPoint], objective: str, lang: str) -> pd.DataFrame:
     """The frontier as numbers: budget, expected jobs and what is spent."""
     import pandas as pd

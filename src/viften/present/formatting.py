@@ -54,7 +54,11 @@ def _number(amount: float, negative: bool, lang: str, decimals: int) -> str:
     """Kept: a rerun formats the same figures again (the budget page a few hundred a run),
     and babel takes tens of microseconds for each."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return _minus(_plain(format_decimal(amount, format=pattern, locale=_locale(lang))))
+    text = _plain(format_decimal(amount, format=pattern, locale=_locale(lang)))
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        # a small negative rounded to nothing: "0,0", not "−0,0"
+        text = text[1:]
+    return _minus(text)
 
 
 def _minus(text: str) -> str:

@@ -43,8 +43,9 @@ RULES_KEPT_KEY = "budget_rules_kept"
 """The optimiser's locks and maxima as the rules table last had them, per year."""
 RULES_OPEN_KEY = "budget_opt_rules_open"
 CASE_OPEN_KEY = "budget_opt_case_open"
-"""The optimal tab's rules editor and its budget case per payer: each is drawn only while
-its expander is open."""
+JOBS_OPEN_KEY = "budget_opt_jobs_open"
+"""The optimal tab's rules editor, its jobs per intervention and its budget case per payer:
+each is drawn only while its expander is open."""
 _LOCK_MODES = ("", allocator.AT_LEAST, allocator.EXACTLY)
 
 
@@ -647,7 +648,11 @@ def optimal_section(data: Interventions, result: Result, now: Evaluation, lang: 
         st.caption(
             t("budget_moves_largest", lang, shown=formatting.number(len(shown), lang), count=count)
         )
-    grid.table(tables.moves_table(shown, lang))
+    spend, jobs = tables.moves_parts(tables.moves_table(shown, lang), lang)
+    grid.table(spend)
+    with lazy_expander(t("budget_moves_jobs", lang), JOBS_OPEN_KEY) as opened:
+        if opened.open:
+            grid.table(jobs)
     charted = shown[: tables.CHARTED_MOVES]
     if charted:
         if len(charted) < len(moved):

@@ -411,6 +411,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget_col_cost_after": ("Udgift optimal", "Cost optimal"),
     "budget_col_jobs_per_million": ("Job pr. mio. kr.", "Jobs per mio. kr."),
     "budget_col_why": ("Hvorfor", "Why"),
+    "budget_moves_jobs": (
+        "Job og ekstra job pr. indsats i den optimale fordeling",
+        "Jobs and extra jobs per intervention in the optimal allocation",
+    ),
     "budget_what_if_hint": (
         "Ret deltagere eller kroner pr. indsats i tabellen; udgift, job og pris pr. job "
         "nedenfor følger med med det samme.",

@@ -85,3 +85,65 @@ def test_a_change_in_the_optimiser_reruns_only_its_tab_and_every_tab_keeps_it(
     assert checked == ["Flest job (jobandel)"]
     assert page.query_selector('[data-testid="stException"]') is None
     assert page.errors == []
+
+
+def national_sized_csv(count: int = 400, seed: int = 15) -> str:
+    """Interventions with figures of national size (thousands of participants, tens of
+    millions of kroner each) and long names, for one year and one kommune."""
+    import random
+
+    chance = random.Random(seed)
+    groups = ("closer", "further", "cross")
+    lines = [
+        "name,year,target_group,price_per_participant,capacity,participants,job_rate,"
+        "control_job_rate,evidence_stars"
+    ]
+    for number in range(count):
+        rate = chance.uniform(0.15, 0.6)
+        control = "" if number % 5 == 0 else f"{max(0.0, rate - chance.uniform(0.0, 0.2)):.3f}"
+        participants = chance.randint(500, 9_000)
+        lines.append(
+            f"Virksomhedspraktik for sygemeldte med langvarige forløb {number:04d},2026,"
+            f"{groups[number % 3]},{chance.randint(8, 90) * 1_000},{participants * 2},"
+            f"{participants},{rate:.3f},{control},{1 + number % 3}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def test_the_optimal_moves_fit_1366_with_national_figures(
+    tmp_path_factory: pytest.TempPathFactory, page
+) -> None:
+    """Eleven headings with figures of national size ran past the page, and the grid
+    scrolled sideways: the two tables each fit, the jobs one when opened."""
+    import duckdb
+    from conftest import start_server, stop_server
+    from test_browser_fit import SIDEWAYS
+
+    from viften.actions import interventions as changes
+    from viften.actions.access import command_line_actor
+    from viften.store import db
+
+    folder = tmp_path_factory.mktemp("national_budget")
+    path = folder / "viften.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        db.create_schema(con)
+    finally:
+        con.close()
+    changes.import_file(path, national_sized_csv().encode(), "national.csv", command_line_actor())
+    server, process = start_server(path, folder / "streamlit.log")
+    try:
+        page.set_viewport_size({"width": 1366, "height": 768})
+        page.goto(f"{server.url}/budget")
+        wait_for_app(page)
+        open_tab(page, "Optimal fordeling")
+        page.get_by_text("Job og ekstra job pr. indsats i den optimale fordeling").click()
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-testid=\"stDataFrame\"]').length >= 2"
+        )
+        wait_for_app(page)
+        screenshot(page, "budget-national-moves-1366")
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 2
+        assert page.evaluate(SIDEWAYS) == []
+    finally:
+        stop_server(process)

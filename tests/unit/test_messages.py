@@ -92,3 +92,19 @@ def test_the_model_never_imports_the_present_layer() -> None:
             )
             offenders += [f"{path.name}: {n}" for n in names if n.startswith("viften.present")]
     assert offenders == []
+
+
+def test_a_sentence_on_screen_names_a_dozen_and_counts_the_rest() -> None:
+    """At national size a note would list hundreds of interventions in one paragraph; the
+    command line's plain text keeps them all."""
+    from viften.present import messages
+
+    names = [f"Indsats *{n}*" for n in range(400)]
+    note = Message("budget_msg_mandatory_kept", (("names", "names", names),))
+    shown = render(note, "da", markdown=True)
+    assert "Indsats \\*11\\*" in shown and "Indsats \\*12\\*" not in shown
+    assert f"og {400 - messages.NAMES_SHOWN} flere" in shown
+    assert "and 388 more" in render(note, "en", markdown=True)
+    assert all(name in render(note, "da") for name in names)
+    few = Message("budget_msg_mandatory_kept", (("names", "names", names[:3]),))
+    assert "flere" not in render(few, "da", markdown=True)

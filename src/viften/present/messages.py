@@ -85,9 +85,20 @@ _TYPED_KINDS = ("names", "quoted", "text", "name")
 """Kinds whose values a user typed (names of interventions, scenarios, cells of a file)."""
 
 
+NAMES_SHOWN = 12
+"""Names a sentence on screen lists at most; the rest are counted ("og 388 flere"). At national
+size a note would otherwise list hundreds of interventions in one paragraph."""
+
+
 def _markdown_value(kind: str, value: Any, lang: str) -> str:
     if kind == "names":
-        return ", ".join(formatting.escape_markdown(v) for v in value)
+        names = [formatting.escape_markdown(v) for v in value]
+        if len(names) > NAMES_SHOWN:
+            more = t(
+                "msg_names_more", lang, count=formatting.number(len(names) - NAMES_SHOWN, lang)
+            )
+            names = [*names[:NAMES_SHOWN], more]
+        return ", ".join(names)
     written = _value(kind, value, lang)
     known = kind in KINDS and kind not in _TYPED_KINDS
     return written if known else formatting.escape_markdown(written)

@@ -85,6 +85,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "3 stjerner: metaanalyse eller lodtrækningsforsøg",
         "3 stars: meta-analysis or randomised trial",
     ),
+    "msg_names_more": ("og {count} flere", "and {count} more"),
 }
 
 TEXTS.update(

@@ -45,6 +45,11 @@ def test_the_case_page_fits_a_laptop_screen_and_says_who_gains(app_server: Serve
     assert "Hvem får gevinsten?" in text
     assert "af gevinsten lander uden for kommunens budget" in text
     assert "Det offentlige i alt" in text
+    # both charts drawn: each embeds after the run has finished, the second may come later
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+            .filter(e => e.offsetParent !== null && e.querySelector('svg')).length === 2"""
+    )
     found = widths(page)
     assert len([f for f in found if f[0] == "stVegaLiteChart"]) == 2
     assert [f for f in found if f[1] > f[2] + 1] == [], found

@@ -85,7 +85,6 @@ def test_an_editor_signs_in_stays_signed_in_on_reload_and_signs_out(db_path: Pat
     token = app.query_params["session"]
     reloaded = _panel()
     reloaded.query_params["session"] = token
-    reloaded.session_state[ui_accounts.PANEL_KEY] = True
     reloaded.run()
     assert "Logget ind som bo (redaktør)." in _sidebar_text(reloaded)
     reloaded.button(key="acc_sign_out").click().run()

@@ -115,7 +115,6 @@ def test_the_optimal_moves_fit_1366_with_national_figures(
 ) -> None:
     """Eleven headings with figures of national size ran past the page, and the grid
     scrolled sideways: the two tables each fit, the jobs one when opened."""
-    import duckdb
     from conftest import start_server, stop_server
     from test_browser_fit import SIDEWAYS
 
@@ -125,11 +124,7 @@ def test_the_optimal_moves_fit_1366_with_national_figures(
 
     folder = tmp_path_factory.mktemp("national_budget")
     path = folder / "viften.duckdb"
-    con = duckdb.connect(str(path))
-    try:
-        db.create_schema(con)
-    finally:
-        con.close()
+    db.build_new_database(path, lambda con: None)
     changes.import_file(path, national_sized_csv().encode(), "national.csv", command_line_actor())
     server, process = start_server(path, folder / "streamlit.log")
     try:

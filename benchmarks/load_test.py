@@ -16,7 +16,10 @@ the server's memory (RSS) before the sessions and with all of them open, per ses
 benchmark script: it asserts nothing and is bounded in sessions and in time.
 
     .venv/bin/python benchmarks/load_test.py [--sessions 20] [--port 8604] [--time-limit 600]
-        [--interventions 14700]
+        [--interventions 14700] [--db postgresql://…]
+
+With `--db`, an empty PostgreSQL database is filled and served from instead (the sessions then
+share the server process's pool of connections to it).
 """
 
 from __future__ import annotations
@@ -60,14 +63,16 @@ def rss_kib(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for {pid}")
 
 
-def prepare_database(folder: Path, interventions: int = 0) -> Path:
+def prepare_database(folder: Path, interventions: int = 0, url: str | None = None) -> Path:
     """The demo database with one editor; with `interventions`, that many SYNTHETIC national
-    interventions besides (`synthetic.write_national_interventions`), imported as a user would."""
+    interventions besides (`synthetic.write_national_interventions`), imported as a user would.
+    With `url`, that empty PostgreSQL database is filled instead of a new DuckDB file."""
     from viften.actions import database, users
     from viften.actions.access import ADMIN, Actor
     from viften.actions.access import EDITOR as EDITOR_ROLE
+    from viften.store.location import PostgresURL
 
-    path = folder / "load.duckdb"
+    path = PostgresURL(url) if url else folder / "load.duckdb"
     database.ensure(path)
     users.add(path, Actor("load test", ADMIN), EDITOR, EDITOR_ROLE, PASSWORD)
     if interventions:
@@ -75,7 +80,7 @@ def prepare_database(folder: Path, interventions: int = 0) -> Path:
 
         national = synthetic.write_national_interventions(folder / "national.csv", interventions)
         subprocess.run(
-            [sys.executable, "-m", "viften", "import", str(national), "--db", str(path)],
+            [sys.executable, "-m", "viften", "import", str(national), "--db", url or str(path)],
             check=True,
             capture_output=True,
         )
@@ -84,7 +89,7 @@ def prepare_database(folder: Path, interventions: int = 0) -> Path:
 
 def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "VIFTEN_EDITOR_PASSWORD"}
-    env["VIFTEN_DB"] = str(db)
+    env["VIFTEN_DB"] = getattr(db, "url", str(db))  # a PostgresURL shows without its password
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
     process = subprocess.Popen(
         [
@@ -285,19 +290,25 @@ def main() -> None:
         default=0,
         help="SYNTHETIC national interventions besides the demo's (14700: national size)",
     )
+    parser.add_argument(
+        "--db",
+        help="an empty PostgreSQL database (postgresql://…) to fill and serve from, in place "
+        "of a new DuckDB file",
+    )
     args = parser.parse_args()
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
     print(
         f"{sessions} concurrent sessions against one server on 127.0.0.1:{args.port}; "
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; the demo data"
-        + (f" and {args.interventions:,} SYNTHETIC interventions" if args.interventions else ""),
+        + (f" and {args.interventions:,} SYNTHETIC interventions" if args.interventions else "")
+        + ("; in PostgreSQL" if args.db else ""),
         flush=True,
     )
     folder = Path(tempfile.mkdtemp(prefix="viften-load-"))
     tally = Tally()
     memory: dict[str, int] = {}
     try:
-        db = prepare_database(folder, args.interventions)
+        db = prepare_database(folder, args.interventions, args.db)
         upload = folder / "lasttest.csv"
         upload.write_text(
             "navn;målgruppe;pris pr. deltager;jobandel;evidens;år\n"

@@ -296,10 +296,12 @@ def postgres_demo(postgres_cluster: Cluster) -> str:
     """The name of a PostgreSQL database with the demo data, built once per test process, for
     copies (CREATE DATABASE … TEMPLATE) only."""
     from viften.actions import database
+    from viften.store import postgres
     from viften.store.location import PostgresURL
 
     url = postgres_cluster.fresh_database()
     database.ensure(PostgresURL(url))
+    postgres.close_pools()  # PostgreSQL copies a database only while no one is connected to it
     return url.rsplit("/", 1)[1]
 
 

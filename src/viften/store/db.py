@@ -602,18 +602,10 @@ they do on a DuckDB file that one process at a time holds."""
 
 
 def open_postgres(location: PostgresURL) -> postgres.Connection:
-    """A connection in autocommit mode (each read on its own); `_postgres_transaction` begins
-    a transaction on it. A lock is waited for up to VIFTEN_LOCK_TIMEOUT seconds."""
-    import psycopg
-
-    try:
-        raw = psycopg.connect(location.url, autocommit=True, connect_timeout=10)
-    except psycopg.Error as error:
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise StoreError(f"cannot open the database {location}: {message}") from error
-    con = _postgres().Connection(raw)
-    con.execute(f"SET lock_timeout = {int(lock_timeout() * 1000)}")
-    return con
+    """A connection of its own (outside the pool that `connect` and `transaction` borrow
+    from), in autocommit mode; its holder closes it. A lock is waited for up to
+    VIFTEN_LOCK_TIMEOUT seconds."""
+    return _postgres().connect(location)
 
 
 @contextmanager
@@ -624,8 +616,7 @@ def _postgres_transaction(location: PostgresURL) -> Iterator[postgres.Connection
     It waits for the write lock first, and then (READ COMMITTED) sees what every write
     before it committed.
     """
-    con = open_postgres(location)
-    try:
+    with _postgres().borrowed(location) as con:
         con.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
         try:
             con.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
@@ -635,8 +626,6 @@ def _postgres_transaction(location: PostgresURL) -> Iterator[postgres.Connection
             raise
         con.execute("COMMIT")
         con.execute("SELECT nextval('viften_writes')")
-    finally:
-        con.close()
 
 
 @contextmanager
@@ -676,7 +665,7 @@ def _prepare_postgres(
 def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection for reading, closed again when the block ends."""
     if isinstance(path, PostgresURL):
-        with closing(open_postgres(path)) as pg:
+        with _postgres().borrowed(path) as pg:
             yield as_duckdb(pg)
         return
     with closing(_open(_existing(path))) as con:
@@ -726,7 +715,7 @@ def newest_first(
 def data_version(path: Path) -> tuple[int, int, int, int]:
     """Changes whenever a write reaches the file: a cheap key for caches."""
     if isinstance(path, PostgresURL):
-        with closing(open_postgres(path)) as con:  # the count of committed writes
+        with _postgres().borrowed(path) as con:  # the count of committed writes
             row = con.execute("SELECT last_value, is_called FROM viften_writes").fetchone()
         assert row is not None
         return (int(row[0]) if row[1] else 0, 0, 0, 0)

@@ -9,21 +9,24 @@ PostgreSQL lacks (`current_localtimestamp`, `strftime` with the one pattern the 
 uses, `any_value`) are created in the database with its schema (`COMPATIBILITY`).
 
 `viften.store.db` opens the connections, as it does DuckDB's. A piece of work is one
-connection and, when it writes, one transaction that first takes the database's write lock
-(an advisory lock): writes take turns, as they do on a DuckDB file that
-one process at a time holds, and one that waits longer than VIFTEN_LOCK_TIMEOUT seconds gives
-up with `DatabaseBusy`. Reads never wait. An edit made on what a user saw earlier is checked
-by the rows' version columns as on DuckDB (`ConflictError`). psycopg's errors leave this
-module as the store's own (`StoreError` and its kinds below); no raw driver error reaches a
-user.
+connection, borrowed from the process's pool (`borrowed`), and, when it writes, one
+transaction that first takes the database's write lock (an advisory lock): writes take turns,
+as they do on a DuckDB file that one process at a time holds, and one that waits longer than
+VIFTEN_LOCK_TIMEOUT seconds gives up with `DatabaseBusy`. Reads never wait. An edit made on
+what a user saw earlier is checked by the rows' version columns as on DuckDB
+(`ConflictError`). psycopg's errors leave this module as the store's own (`StoreError` and its
+kinds below); no raw driver error reaches a user.
 DuckDB stays the engine that reads files and computes: `viften.store.outcomes` checks an
 outcome file in an in-memory DuckDB and sends the checked records here with COPY.
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import functools
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -34,10 +37,12 @@ import pyarrow as pa
 from psycopg import errors as pg_errors
 from psycopg.adapt import Loader
 from psycopg.types.string import TextLoader
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from viften.store.location import (
     Conflict,
     DatabaseBusy,
+    PostgresURL,
     Refused,
     StoreError,
     lock_timeout,
@@ -149,20 +154,26 @@ _ARROW_TYPES = {
 }
 
 
+def prepare(raw: psycopg.Connection[Any], lock_ms: int) -> None:
+    """Set up a new server connection once, for every piece of work it will do: values read
+    as DuckDB gives them, DuckDB's clock, and how long a lock is waited for."""
+    for name in ("json", "jsonb"):  # as text, the way DuckDB returns it
+        raw.adapters.register_loader(name, TextLoader)
+    raw.adapters.register_loader("numeric", _Number)
+    # DuckDB's current_localtimestamp() is this machine's local time, as Python's
+    # datetime.now() that the store also writes: the session keeps the same clock
+    offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    raw.execute(f"SET TIME ZONE INTERVAL '{sign}{hours:02d}:{rest:02d}' HOUR TO MINUTE")
+    raw.execute(f"SET lock_timeout = {int(lock_ms)}")
+
+
 class Connection:
     """A psycopg connection that answers like the DuckDB connection the store was written for."""
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
-        for name in ("json", "jsonb"):  # as text, the way DuckDB returns it
-            raw.adapters.register_loader(name, TextLoader)
-        raw.adapters.register_loader("numeric", _Number)
-        # DuckDB's current_localtimestamp() is this machine's local time, as Python's
-        # datetime.now() that the store also writes: the session keeps the same clock
-        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
-        minutes = int(offset.total_seconds()) // 60
-        sign = "-" if minutes < 0 else "+"
-        hours, rest = divmod(abs(minutes), 60)
-        raw.execute(f"SET TIME ZONE INTERVAL '{sign}{hours:02d}:{rest:02d}' HOUR TO MINUTE")
         self.raw = raw
         self._cursor: psycopg.Cursor[Any] = raw.cursor()
 
@@ -222,12 +233,126 @@ class Connection:
             for row in rows:
                 copy.write_row(row)
 
+    def release(self) -> None:
+        """Done with: the server connection stays open, for the pool."""
+        self._cursor.close()
+
     def close(self) -> None:
         self.raw.close()
 
 
 def _local() -> duckdb.DuckDBPyConnection:
     return duckdb.connect()
+
+
+# --- connections: one pool per database and process ----------------------------------------
+
+POOL_SIZE = 10
+"""The connections one process holds to one database at most. A piece of work (a read, or a
+write's transaction) borrows one for its length and gives it back, so a page's reruns do not
+each connect anew (about 4 ms and a new server process each time); a process with more
+pieces of work at once than this waits for one to come free, up to POOL_WAIT seconds."""
+POOL_WAIT = 10.0
+CONNECT_TIMEOUT = 10
+"""Seconds a new connection to the server may take."""
+POOLS_KEPT = 4
+"""Databases one process keeps a pool for: a fifth closes the oldest (a program talks to one
+database; a test process opens many, each of which would hold its connections open)."""
+
+_pools: dict[tuple[str, int], ConnectionPool] = {}
+_pools_lock = threading.Lock()
+
+
+def _lock_ms() -> int:
+    return int(lock_timeout() * 1000)
+
+
+def unreachable(location: PostgresURL, error: BaseException) -> StoreError:
+    return StoreError(f"cannot open the database {location}: {_first_line(error)}")
+
+
+def connect(location: PostgresURL) -> Connection:
+    """A connection of its own, outside the pool, in autocommit mode: its holder closes it."""
+    try:
+        raw = psycopg.connect(location.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+    except psycopg.Error as error:
+        raise unreachable(location, error) from error
+    try:
+        with refused():
+            prepare(raw, _lock_ms())
+    except BaseException:
+        raw.close()
+        raise
+    return Connection(raw)
+
+
+def _pool(location: PostgresURL) -> ConnectionPool:
+    key = (location.url, _lock_ms())  # a changed VIFTEN_LOCK_TIMEOUT gets connections of its own
+    with _pools_lock:
+        pool = _pools.get(key)
+        if pool is None:
+            # a connection of its own first: a server that is not there, or a wrong name or
+            # password, is told at once and in its own words (a pool would try again in the
+            # background until its wait ran out)
+            connect(location).close()
+            while len(_pools) >= POOLS_KEPT:
+                _pools.pop(next(iter(_pools))).close()
+            pool = ConnectionPool(
+                location.url,
+                min_size=0,
+                max_size=POOL_SIZE,
+                kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+                configure=functools.partial(prepare, lock_ms=key[1]),
+                check=ConnectionPool.check_connection,  # one the server dropped is replaced
+                timeout=POOL_WAIT,
+                name=f"viften {location}",
+                open=True,
+            )
+            _pools[key] = pool
+        return pool
+
+
+def close_pools() -> None:
+    """Close this process's pools and their connections (at exit, and for a test that copies
+    a database, which PostgreSQL refuses while anyone is connected to it)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        pool.close()
+
+
+atexit.register(close_pools)
+
+
+def _no_connection(location: PostgresURL) -> StoreError:
+    """Why no pooled connection came: the server's own words, or a pool in use to the last."""
+    try:
+        connect(location).close()
+    except StoreError as error:
+        return error
+    return DatabaseBusy(
+        f"the database {location} is busy: all {POOL_SIZE} of this program's connections to "
+        f"it were in use for {POOL_WAIT:.0f} s. Try again."
+    )
+
+
+@contextmanager
+def borrowed(location: PostgresURL) -> Iterator[Connection]:
+    """A connection from this process's pool for `location`, in autocommit mode, for one piece
+    of work. It goes back when the block ends; the pool rolls back a transaction left open
+    and drops a connection that broke."""
+    pool = _pool(location)
+    try:
+        raw = pool.getconn()
+    except PoolTimeout as error:
+        raise _no_connection(location) from error
+    con = Connection(raw)
+    try:
+        yield con
+    finally:
+        con.release()
+        pool.putconn(raw)
 
 
 # --- errors ---------------------------------------------------------------------------------

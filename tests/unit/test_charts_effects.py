@@ -3,11 +3,11 @@ the number of bars, and numbers are written as the reader writes them."""
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import pytest
+from svg_text import drawn_texts
 
 from viften.model import effects
 from viften.present import images
@@ -18,10 +18,6 @@ from viften.store import views
 @pytest.fixture(scope="module")
 def year(demo_database: Path) -> views.YearView:
     return views.load_year(demo_database)
-
-
-def drawn_texts(svg: str) -> list[str]:
-    return [html.unescape(text) for text in re.findall(r">([^<>]+)</text>", svg)]
 
 
 def svg_height(svg: str) -> float:

@@ -14,7 +14,12 @@ from viften.store import paths
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "src" / "viften"
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-DISTRIBUTION_OF = {"pptx": "python-pptx", "vl_convert": "vl-convert-python", "PIL": "pillow"}
+DISTRIBUTION_OF = {
+    "pptx": "python-pptx",
+    "vl_convert": "vl-convert-python",
+    "PIL": "pillow",
+    "psycopg_pool": "psycopg-pool",
+}
 """Where the name imported is not the name installed."""
 
 

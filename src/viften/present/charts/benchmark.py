@@ -10,6 +10,8 @@ import altair as alt
 
 from viften.present import formatting
 from viften.present.benchmark import place
+from viften.present.charts.labels import axis as name_axis
+from viften.present.charts.labels import row_px, wrapped
 from viften.present.texts import t
 
 ROW_STEP = 30
@@ -56,9 +58,11 @@ def forest_chart(
             "shrunken_text": "",
         }
     )
+    for r in rows:
+        r["axis_label"] = wrapped(str(r["label"]), 44)
     data = alt.Data(values=rows)
-    order = [str(r["label"]) for r in rows]
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False))
+    order = [str(r["axis_label"]) for r in rows]
+    y = alt.Y("axis_label:N", sort=order, title=None, axis=name_axis())
     x_axis = alt.Axis(format="%", title=t("bm_axis_effect", lang))
     colour = alt.Color(
         "series:N",
@@ -104,5 +108,6 @@ def forest_chart(
         .mark_rule(color="#c0392b", strokeDash=[4, 3])
         .encode(x="zero:Q")
     )
-    chart = alt.layer(line, dots, shrunk, pool_line, zero).properties(height=alt.Step(ROW_STEP))
+    step = row_px(order, ROW_STEP)
+    chart = alt.layer(line, dots, shrunk, pool_line, zero).properties(height=alt.Step(step))
     return cast(alt.LayerChart, chart.properties(width=width) if width else chart)

@@ -10,6 +10,8 @@ import altair as alt
 
 from viften.model.allocator import MILLION, FrontierPoint, Move
 from viften.present import formatting
+from viften.present.charts.labels import axis as name_axis
+from viften.present.charts.labels import row_px, wrapped
 from viften.present.texts import t
 
 CURRENT_COLOUR = "#9a9a9a"
@@ -120,6 +122,7 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
         m.name: rank
         for rank, m in enumerate(sorted(moves, key=lambda m: -max(m.cost_before, m.cost_after)))
     }
+    labels = {m.name: wrapped(m.name, 44) for m in moves}
     rows = []
     for move in moves:
         for series, cost, count in (
@@ -129,6 +132,7 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
             rows.append(
                 {
                     "name": move.name,
+                    "label": labels[move.name],
                     "rank": ranks[move.name],
                     "series": series,
                     "cost": cost / MILLION,
@@ -142,10 +146,10 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y(
-                "name:N",
+                "label:N",
                 sort=alt.EncodingSortField("rank", op="min"),
                 title=None,
-                axis=alt.Axis(labelLimit=280),
+                axis=name_axis(),
             ),
             yOffset=alt.YOffset("series:N", sort=[now, best]),
             x=alt.X(
@@ -165,5 +169,5 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
                 alt.Tooltip("cost_text:N", title=t("budget_col_cost", lang)),
             ],
         )
-        .properties(height=max(120, 34 * len(moves)))
+        .properties(height=max(120, row_px(labels.values(), 34) * len(moves)))
     )

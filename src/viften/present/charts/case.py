@@ -10,6 +10,8 @@ from typing import Any, cast
 import altair as alt
 
 from viften.present.charts.budget import _axis_format
+from viften.present.charts.labels import axis as name_axis
+from viften.present.charts.labels import row_px, wrapped
 from viften.present.texts import t
 
 LINE_COLOURS = ("#0072B2", "#E69F00", "#7A7A7A")
@@ -164,8 +166,9 @@ def split_chart(
     `present.case.split_rows`."""
     payers = [t(f"case_payer_{key}", lang) for key in ("kommune", "state", "other_municipalities")]
     names = list(dict.fromkeys(str(r["name"]) for r in rows))
-    data = alt.Data(values=list(rows))
-    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=480))
+    labels = {name: wrapped(name, 70) for name in names}
+    data = alt.Data(values=[{**r, "label": labels[str(r["name"])]} for r in rows])
+    y = alt.Y("label:N", sort=list(labels.values()), title=None, axis=name_axis())
     bars = (
         alt.Chart(data)
         .mark_bar()
@@ -191,7 +194,7 @@ def split_chart(
         )
     )
     prices = [
-        {"name": n, "price": r["price"], "price_text": r["price_text"]}
+        {"name": n, "label": labels[n], "price": r["price"], "price_text": r["price_text"]}
         for n, r in {str(r["name"]): r for r in rows}.items()
     ]
     ticks = (
@@ -212,7 +215,7 @@ def split_chart(
     )
     return cast(alt.LayerChart, alt.layer(bars, ticks)).properties(
         width=width,
-        height=height or max(160.0, 30.0 * len(names)),
+        height=height or max(160.0, row_px(labels.values(), 30.0) * len(names)),
         title=alt.TitleParams(
             text=t("committee_case_split", lang),
             subtitle=[scope, t("committee_case_tick", lang)],

@@ -14,11 +14,16 @@ import numpy as np
 
 from viften.model.effects import BASIS_OUTCOMES, EffectDistributions, TornadoBar
 from viften.present import formatting
+from viften.present.charts.labels import axis as name_axis
+from viften.present.charts.labels import row_px, wrapped
 from viften.present.texts import t
 
 BASIS_COLOURS = {"outcomes": "#1b6ca8", "stars": "#9a9a9a"}
 ROW_STEP = 26
 """Pixels per line of the interval chart: room for its label, so every line is named."""
+LABEL_CHARS = 48
+"""Characters per line of a name: most names take one line, so a filter seldom changes the
+rows' height (the spec) and the browser swaps the chart's data instead of drawing it anew."""
 BAR_STEP = 34
 """Pixels per bar of a tornado."""
 
@@ -39,6 +44,7 @@ def interval_chart(
         rows.append(
             {
                 "name": name,
+                "axis_label": wrapped(name, LABEL_CHARS),
                 "mean": float(dist.mean[i]),
                 "low": float(dist.low[i]),
                 "high": float(dist.high[i]),
@@ -62,7 +68,12 @@ def interval_chart(
         ),
         legend=alt.Legend(orient="top"),
     )
-    y = alt.Y("name:N", sort=alt.EncodingSortField("rank", op="min"), title=None, axis=_row_axis())
+    y = alt.Y(
+        "axis_label:N",
+        sort=alt.EncodingSortField("rank", op="min"),
+        title=None,
+        axis=name_axis(),
+    )
     axis = alt.Axis(format="%", title=t("effects_axis_effect", lang))
     base = alt.Chart(alt.NamedData(name=INTERVALS))
     line = base.mark_rule(strokeWidth=2).encode(
@@ -83,8 +94,9 @@ def interval_chart(
     )
     # a height per line (a step), not in all: a total height would be shared with the legend
     # and the axis, and squeeze the lines until labels are dropped
+    step = row_px((str(r["axis_label"]) for r in rows), ROW_STEP)
     chart = alt.layer(line, dots, zero).properties(
-        height=alt.Step(ROW_STEP), datasets={INTERVALS: rows}
+        height=alt.Step(step), datasets={INTERVALS: rows}
     )
     return cast(alt.LayerChart, chart.properties(width=width) if width else chart)
 

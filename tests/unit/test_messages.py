@@ -108,3 +108,13 @@ def test_a_sentence_on_screen_names_a_dozen_and_counts_the_rest() -> None:
     assert all(name in render(note, "da") for name in names)
     few = Message("budget_msg_mandatory_kept", (("names", "names", names[:3]),))
     assert "flere" not in render(few, "da", markdown=True)
+
+
+def test_a_sentence_for_a_slide_names_a_dozen_in_plain_text() -> None:
+    names = [f"Indsats *{n}*" for n in range(30)]
+    note = Message("budget_msg_mandatory_kept", (("names", "names", names),))
+    slide = render(note, "da", brief=True)
+    assert "Indsats *11*" in slide and "Indsats *12*" not in slide
+    assert "og 18 flere" in slide
+    assert "\\*" not in slide  # plain text: nothing escaped for Markdown
+    assert "Indsats \\*29\\*" in render(note, "da", markdown=True, brief=False)

@@ -35,7 +35,7 @@ def _value(kind: str, value: Any, lang: str) -> str:
     if kind == "group":
         return t(f"tg_{value}", lang).lower()
     if kind == "names":
-        return ", ".join(str(v) for v in value)
+        return _names(value, lang, markdown=False, brief=False)
     if kind == "quoted":
         return repr(str(value))
     if kind == "objective":
@@ -86,44 +86,56 @@ _TYPED_KINDS = ("names", "quoted", "text", "name")
 
 
 NAMES_SHOWN = 12
-"""Names a sentence on screen lists at most; the rest are counted ("og 388 flere"). At national
-size a note would otherwise list hundreds of interventions in one paragraph."""
+"""Names a sentence for a reader (on screen, on a slide) lists at most; the rest are counted
+("og 388 flere"). At national size a note would otherwise list hundreds of interventions in
+one paragraph. The command line's plain text keeps them all."""
+
+
+def _names(value: Any, lang: str, markdown: bool, brief: bool) -> str:
+    names = [formatting.escape_markdown(v) if markdown else str(v) for v in value]
+    if brief and len(names) > NAMES_SHOWN:
+        more = t("msg_names_more", lang, count=formatting.number(len(names) - NAMES_SHOWN, lang))
+        names = [*names[:NAMES_SHOWN], more]
+    return ", ".join(names)
 
 
 def _markdown_value(kind: str, value: Any, lang: str) -> str:
-    if kind == "names":
-        names = [formatting.escape_markdown(v) for v in value]
-        if len(names) > NAMES_SHOWN:
-            more = t(
-                "msg_names_more", lang, count=formatting.number(len(names) - NAMES_SHOWN, lang)
-            )
-            names = [*names[:NAMES_SHOWN], more]
-        return ", ".join(names)
     written = _value(kind, value, lang)
     known = kind in KINDS and kind not in _TYPED_KINDS
     return written if known else formatting.escape_markdown(written)
 
 
-def render(message: Message | str, lang: str, markdown: bool = False) -> str:
+def render(
+    message: Message | str, lang: str, markdown: bool = False, brief: bool | None = None
+) -> str:
     """The sentence in `lang`; plain text (words not in the catalogue yet) as it is.
 
     With `markdown`, for Streamlit's Markdown (st.info, st.markdown, ...): every value a user
     typed is escaped (`formatting.escape_markdown`), and a plain text entirely, while the
-    catalogue's own words keep their emphasis.
+    catalogue's own words keep their emphasis. `brief` (on with `markdown` unless told
+    otherwise; for a slide too) names at most `NAMES_SHOWN` interventions and counts the rest.
     """
     if isinstance(message, str):
         return formatting.escape_markdown(message) if markdown else message
     write = _markdown_value if markdown else _value
+    short = markdown if brief is None else brief
     return t(
         message.key,
         lang,
-        **{name: write(kind, value, lang) for name, kind, value in message.values},
+        **{
+            name: _names(value, lang, markdown, short)
+            if kind == "names"
+            else write(kind, value, lang)
+            for name, kind, value in message.values
+        },
     )
 
 
-def render_all(messages: Iterable[Message], lang: str, markdown: bool = False) -> str:
+def render_all(
+    messages: Iterable[Message], lang: str, markdown: bool = False, brief: bool | None = None
+) -> str:
     """Several sentences as one paragraph (an allocation's notes)."""
-    return " ".join(render(message, lang, markdown) for message in messages)
+    return " ".join(render(message, lang, markdown, brief) for message in messages)
 
 
 def problem_text(problem: Problem, lang: str) -> str:

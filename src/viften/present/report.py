@@ -286,7 +286,7 @@ def allocations(
         )
     result = allocator.optimise(data, request)
     if result.status != allocator.OPTIMAL:
-        why = messages.render_all(result.notes, lang)
+        why = messages.render_all(result.notes, lang, brief=True)  # a slide has room for a dozen
         return Allocations(
             budget,
             current,

@@ -42,10 +42,12 @@ def test_the_long_name_is_nearly_as_long_as_the_store_takes() -> None:
 
 
 def test_a_wrapped_name_keeps_every_character_and_keeps_its_lines_short() -> None:
-    for name, chars in ((LONG, labels.LINE_CHARS), (UNBROKEN, 20), ("IPS", 44)):
+    for name, chars in ((LONG, labels.LINE_CHARS), (UNBROKEN, 20), ("IPS", 44), ("Ab " * 20, 10)):
         lines = labels.wrapped(name, chars).split("\n")
-        assert all(len(line) <= chars for line in lines)
+        assert len(lines) <= labels.MOST_LINES
+        assert all(len(line) <= max(chars, len(name) // 2) for line in lines)
         assert "".join(lines).replace(" ", "") == name.replace(" ", "")
+    assert labels.wrapped("Ab " * 20, 10).count("\n") == labels.MOST_LINES - 1
     assert labels.wrapped("IPS") == "IPS"
     assert labels.row_px(["IPS"], 34) == 34
     assert labels.row_px([labels.wrapped(LONG)], 34) > 34

@@ -17,15 +17,24 @@ import altair as alt
 
 LINE_CHARS = 34
 """Characters per line of a name on an axis: about 220 px in the charts' 11 px font."""
-LINE_PX = 13
-"""Pixels per line of an axis label."""
+LINE_PX = 15
+"""Pixels from one line of an axis label to the next: room for the screen's 11 px type and
+the slides' 14 px (`report.LABEL_FONT_SIZE`)."""
+MOST_LINES = 3
+"""Lines a name takes at most: a longer name has longer lines instead. Every row of a chart is
+as tall as its tallest label, so one 200-character name in six lines would spread all of
+them out."""
 
 
 def wrapped(name: str, chars: int = LINE_CHARS) -> str:
-    """`name` over lines of at most `chars` characters (between words where it can), joined by
-    line breaks; a word longer than a line is split."""
-    lines = textwrap.wrap(name, chars, break_long_words=True, break_on_hyphens=False)
-    return "\n".join(lines) or name
+    """`name` over lines of about `chars` characters (between words where it can), at most
+    `MOST_LINES` of them, joined by line breaks; a word longer than a line is split."""
+    width = max(chars, -(-len(name) // MOST_LINES))
+    while True:
+        lines = textwrap.wrap(name, width, break_long_words=True, break_on_hyphens=False)
+        if len(lines) <= MOST_LINES:
+            return "\n".join(lines) or name
+        width += 2
 
 
 def axis(**options: Any) -> alt.Axis:
@@ -33,6 +42,10 @@ def axis(**options: Any) -> alt.Axis:
     none left out for want of room."""
     return alt.Axis(
         labelExpr="split(datum.label, '\\n')",
+        labelLineHeight=LINE_PX,
+        # Vega writes a label's first line at its row and the others below it: up by half
+        # the lines it has more than one, the label is centred on its row
+        labelOffset=alt.ExprRef(expr=f"-(length(split(datum.label, '\\n')) - 1) * {LINE_PX / 2}"),
         labelLimit=0,
         labelOverlap=False,
         **options,

@@ -234,7 +234,7 @@ class Connection:
                 copy.write_row(row)
 
     def release(self) -> None:
-        """Done with: the server connection stays open, for the pool."""
+        """Close the cursor; the server connection stays open, for the pool."""
         self._cursor.close()
 
     def close(self) -> None:
@@ -253,6 +253,7 @@ write's transaction) borrows one for its length and gives it back, so a page's r
 each connect anew (about 4 ms and a new server process each time); a process with more
 pieces of work at once than this waits for one to come free, up to POOL_WAIT seconds."""
 POOL_WAIT = 10.0
+"""Seconds a piece of work waits for one of the pool's connections to come free."""
 CONNECT_TIMEOUT = 10
 """Seconds a new connection to the server may take."""
 POOLS_KEPT = 4
@@ -267,7 +268,7 @@ def _lock_ms() -> int:
     return int(lock_timeout() * 1000)
 
 
-def unreachable(location: PostgresURL, error: BaseException) -> StoreError:
+def _unreachable(location: PostgresURL, error: BaseException) -> StoreError:
     return StoreError(f"cannot open the database {location}: {_first_line(error)}")
 
 
@@ -276,7 +277,7 @@ def connect(location: PostgresURL) -> Connection:
     try:
         raw = psycopg.connect(location.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
     except psycopg.Error as error:
-        raise unreachable(location, error) from error
+        raise _unreachable(location, error) from error
     try:
         with refused():
             prepare(raw, _lock_ms())
@@ -302,6 +303,8 @@ def _pool(location: PostgresURL) -> ConnectionPool:
                 min_size=0,
                 max_size=POOL_SIZE,
                 kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+                # set once per server connection; the pool renews each within the hour
+                # (max_lifetime), so a clock that moves to summer time follows it
                 configure=functools.partial(prepare, lock_ms=key[1]),
                 check=ConnectionPool.check_connection,  # one the server dropped is replaced
                 timeout=POOL_WAIT,

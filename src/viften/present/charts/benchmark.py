@@ -15,6 +15,8 @@ from viften.present.charts.labels import row_px, wrapped
 from viften.present.texts import t
 
 ROW_STEP = 30
+LABEL_CHARS = 44
+"""Characters per line of a name on the axis: a municipality and a name in about 300 px."""
 """Pixels per line: room for every municipality's label."""
 OWN_COLOUR = "#1b6ca8"
 SHRUNKEN_COLOUR = "#e67e22"
@@ -59,7 +61,7 @@ def forest_chart(
         }
     )
     for r in rows:
-        r["axis_label"] = wrapped(str(r["label"]), 44)
+        r["axis_label"] = wrapped(str(r["label"]), LABEL_CHARS)
     data = alt.Data(values=rows)
     order = [str(r["axis_label"]) for r in rows]
     y = alt.Y("axis_label:N", sort=order, title=None, axis=name_axis())

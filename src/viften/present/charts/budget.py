@@ -17,6 +17,8 @@ from viften.present.texts import t
 CURRENT_COLOUR = "#9a9a9a"
 OPTIMAL_COLOUR = "#1b6ca8"
 FRONTIER_COLOUR = "#333333"
+LABEL_CHARS = 44
+"""Characters per line of a name on the comparison's axis: about 280 px."""
 
 
 def _axis_format(lang: str, decimals: int) -> dict[str, Any]:
@@ -122,7 +124,7 @@ def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
         m.name: rank
         for rank, m in enumerate(sorted(moves, key=lambda m: -max(m.cost_before, m.cost_after)))
     }
-    labels = {m.name: wrapped(m.name, 44) for m in moves}
+    labels = {m.name: wrapped(m.name, LABEL_CHARS) for m in moves}
     rows = []
     for move in moves:
         for series, cost, count in (

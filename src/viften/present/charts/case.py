@@ -16,6 +16,8 @@ from viften.present.texts import t
 
 LINE_COLOURS = ("#0072B2", "#E69F00", "#7A7A7A")
 """Okabe–Ito blue (saved benefit), orange (taxes) and grey (the price)."""
+LABEL_CHARS = 70
+"""Characters per line of a name on the split chart's axis: it is a slide's width."""
 PAYER_COLOURS = ("#0072B2", "#D55E00", "#009E73")
 """Kommunen, staten, andre kommuner."""
 CASH_COLOUR = "#1F3A5F"
@@ -166,7 +168,7 @@ def split_chart(
     `present.case.split_rows`."""
     payers = [t(f"case_payer_{key}", lang) for key in ("kommune", "state", "other_municipalities")]
     names = list(dict.fromkeys(str(r["name"]) for r in rows))
-    labels = {name: wrapped(name, 70) for name in names}
+    labels = {name: wrapped(name, LABEL_CHARS) for name in names}
     data = alt.Data(values=[{**r, "label": labels[str(r["name"])]} for r in rows])
     y = alt.Y("label:N", sort=list(labels.values()), title=None, axis=name_axis())
     bars = (

@@ -390,3 +390,23 @@ def test_a_screen_skips_the_exact_solve_for_a_national_dataset(tmp_path) -> None
     assert allocs.other is None and allocs.frontier == ()
     assert "for mange" in allocs.problem
     assert report.allocations(view.frame, "da").other is not None
+
+
+def test_the_allocation_slide_gives_a_long_name_the_rows_its_lines_need(
+    demo_database: Path,
+) -> None:
+    from viften.present.charts import labels
+    from viften.store import views as figures
+
+    allocs = report.allocations(figures.load_year(demo_database).frame, "da")
+    assert allocs.other is not None and len(report.shown_moves(allocs)) >= 10
+    short = report.allocation_views(allocs, "da")[0]
+    long_name = "Integreret beskæftigelses- og sundhedsindsats for borgere med komplekse " * 2
+    longer = replace(
+        allocs, moves=tuple(replace(m, name=f"{long_name}{m.name}") for m in allocs.moves)
+    )
+    tall = report.allocation_views(longer, "da")[0]
+    rows = len(report.shown_moves(longer))
+    height = tall.chart.to_dict()["height"]
+    assert height >= (labels.LINE_PX * labels.MOST_LINES + 8) * rows
+    assert height > short.chart.to_dict()["height"]

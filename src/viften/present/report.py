@@ -783,8 +783,16 @@ def allocation_views(
         if left_out > 0:
             summary += " " + t("committee_allocation_left_out", lang, count=left_out)
         width = 760.0
-        # the bars, their names (about 340 px) and the legend and axis (about 90 px) fill the box
-        height = max((width + 300) * aspect - 90, 18.0 * len(shown_moves(allocs)))
+        # the bars, their names (about 340 px) and the legend and axis (about 90 px) fill the
+        # box; a name over several lines gets the rows the height it needs
+        from viften.present.charts import budget as budget_charts
+        from viften.present.charts import labels as chart_labels
+
+        shown = shown_moves(allocs)
+        row = chart_labels.row_px(
+            (chart_labels.wrapped(m.name, budget_charts.LABEL_CHARS) for m in shown), 18.0
+        )
+        height = max((width + 300) * aspect - 90, row * len(shown))
         views = [
             View(
                 "allocation",

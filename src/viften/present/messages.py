@@ -23,7 +23,7 @@ def _figure(value: Any, lang: str) -> str:
     return written.replace(".", ",") if lang == "da" else written
 
 
-def _value(kind: str, value: Any, lang: str) -> str:
+def _value(kind: str, value: Any, lang: str, brief: bool = False) -> str:
     if kind == "money":
         return formatting.money(float(value), lang)
     if kind == "share":
@@ -35,7 +35,7 @@ def _value(kind: str, value: Any, lang: str) -> str:
     if kind == "group":
         return t(f"tg_{value}", lang).lower()
     if kind == "names":
-        return _names(value, lang, markdown=False, brief=False)
+        return _names(value, lang, markdown=False, brief=brief)
     if kind == "quoted":
         return repr(str(value))
     if kind == "objective":
@@ -99,7 +99,9 @@ def _names(value: Any, lang: str, markdown: bool, brief: bool) -> str:
     return ", ".join(names)
 
 
-def _markdown_value(kind: str, value: Any, lang: str) -> str:
+def _markdown_value(kind: str, value: Any, lang: str, brief: bool = True) -> str:
+    if kind == "names":
+        return _names(value, lang, markdown=True, brief=brief)
     written = _value(kind, value, lang)
     known = kind in KINDS and kind not in _TYPED_KINDS
     return written if known else formatting.escape_markdown(written)
@@ -122,12 +124,7 @@ def render(
     return t(
         message.key,
         lang,
-        **{
-            name: _names(value, lang, markdown, short)
-            if kind == "names"
-            else write(kind, value, lang)
-            for name, kind, value in message.values
-        },
+        **{name: write(kind, value, lang, short) for name, kind, value in message.values},
     )
 
 

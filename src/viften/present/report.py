@@ -786,13 +786,11 @@ def allocation_views(
         # the bars, their names (about 340 px) and the legend and axis (about 90 px) fill the
         # box; a name over several lines gets the rows the height it needs
         from viften.present.charts import budget as budget_charts
-        from viften.present.charts import labels as chart_labels
 
         shown = shown_moves(allocs)
-        row = chart_labels.row_px(
-            (chart_labels.wrapped(m.name, budget_charts.LABEL_CHARS) for m in shown), 18.0
+        height = max(
+            (width + 300) * aspect - 90, budget_charts.row_height(shown, 18.0) * len(shown)
         )
-        height = max((width + 300) * aspect - 90, row * len(shown))
         views = [
             View(
                 "allocation",

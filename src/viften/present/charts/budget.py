@@ -114,6 +114,12 @@ def frontier_chart(
     return cast(alt.LayerChart, alt.layer(line, marks).properties(height=340))
 
 
+def row_height(moves: Sequence[Move], at_least: float) -> float:
+    """Pixels per intervention of `comparison_chart`: `at_least`, or what the lines of the
+    longest name need (for a slide that sizes the chart itself)."""
+    return row_px((wrapped(m.name, LABEL_CHARS) for m in moves), at_least)
+
+
 def comparison_chart(moves: Sequence[Move], lang: str = "da") -> alt.Chart:
     """Kroner per intervention, current beside optimal: where the money moves."""
     now, best = t("budget_series_current", lang), t("budget_series_optimal", lang)
